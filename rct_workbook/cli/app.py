@@ -1,0 +1,92 @@
+"""The `rct` command: global options, the command groups, and the one place errors end."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+from rct_workbook import __version__
+from rct_workbook.cli import content as content_cmd
+from rct_workbook.cli import learn as learn_cmd
+from rct_workbook.cli import vignette as vignette_cmd
+from rct_workbook.cli.state import State, packs_from
+from rct_workbook.errors import EXIT_CANCELLED, Cancelled, WorkbookError
+
+
+def report(error: WorkbookError) -> None:
+    """Print a WorkbookError to stderr: one line, then one line per detail."""
+    from rct_workbook.render.safe import clean
+
+    if isinstance(error, Cancelled):
+        lines = [f"Cancelled: {clean(error.message)}" if error.message != "cancelled" else "Cancelled."]
+    else:
+        lines = [f"rct: {clean(error.message)}"]
+    lines.extend(f"  {clean(d)}" for d in error.details)
+    sys.stderr.write("\n".join(lines) + "\n")
+    sys.stderr.flush()
+
+
+class RctGroup(TyperGroup):
+    """Catches WorkbookError (and a cancelled prompt) once, for every command."""
+
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except WorkbookError as error:
+            report(error)
+            raise typer.Exit(error.exit_code) from None
+        except (KeyboardInterrupt, EOFError):
+            report(Cancelled("cancelled"))
+            raise typer.Exit(EXIT_CANCELLED) from None
+
+
+app = typer.Typer(
+    cls=RctGroup,
+    name="rct",
+    help=(
+        "A reflective workbook for Relational-Cultural practice in nonrelational work settings, "
+        "after Hartling & Sparks (2002). Everything stays on this computer.\n\n"
+        "Example: rct learn framework"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 80},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"rct-workbook {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    plain: bool = typer.Option(False, "--plain", help="Plain text: no colour, no boxes (also when piped or NO_COLOR is set)."),
+    content: list[Path] = typer.Option(  # noqa: B008 - Typer's documented way to declare options
+        None,
+        "--content",
+        metavar="DIR",
+        help="Add a folder of YAML content (a content pack); may be repeated. Also RCT_CONTENT.",
+    ),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """Global options."""
+    ctx.obj = State(plain_flag=plain, packs=packs_from(content))
+
+
+app.command("learn")(learn_cmd.learn)
+app.command("vignette")(vignette_cmd.vignette)
+app.add_typer(content_cmd.app, name="content")
+
+
+def main() -> None:
+    """Entry point of the `rct` console script."""
+    app(prog_name="rct")

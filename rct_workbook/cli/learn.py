@@ -1,0 +1,30 @@
+"""`rct learn`: the paper's model in the terminal."""
+
+from __future__ import annotations
+
+import typer
+
+from rct_workbook.cli.state import state
+
+
+def learn(
+    ctx: typer.Context,
+    topic: str = typer.Argument(None, help="A topic: framework, good-things, continuum, cultures, opposition, strategies, glossary, references."),
+) -> None:
+    """Show the model: the four steps, the five good things, the cultures and more.
+
+    With no TOPIC, list the topics.
+
+    Example: rct learn cultures
+    """
+    from rct_workbook.model.content import lookup_id
+    from rct_workbook.render.terminal import print_all
+    from rct_workbook.render.views import TOPICS, topic_list
+
+    st = state(ctx)
+    ui = st.ui()
+    if topic is None:
+        print_all(st.console(), topic_list(ui))
+        return
+    name = lookup_id(topic, TOPICS, "topic")
+    print_all(st.console(), TOPICS[name].view(ui, st.content()))

@@ -1,0 +1,65 @@
+"""`rct vignette`: study a case from the paper and reflect on it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from rct_workbook.cli.state import state
+
+
+def vignette(
+    ctx: typer.Context,
+    name: str = typer.Argument(None, help="The vignette: paula, susan, agnes or clinic (or one from a content pack)."),
+    no_reflect: bool = typer.Option(False, "--no-reflect", help="Only show the case; ask nothing, save nothing."),
+    template: bool = typer.Option(False, "--template", help="Print a YAML answers file for the reflection questions."),
+    answers: Path = typer.Option(None, "--answers", metavar="FILE", help="Answer the reflection questions from a YAML file, with no prompts."),
+) -> None:
+    """Study a vignette part by part, then reflect on it and save a journal entry.
+
+    With no NAME, list the vignettes.
+
+    Example: rct vignette paula
+    """
+    from rct_workbook.errors import WorkbookError
+    from rct_workbook.flow.askers import FileAsker, QuestionaryAsker, read_answers
+    from rct_workbook.flow.askers import template as answers_template
+    from rct_workbook.flow.questions import resolve, walk
+    from rct_workbook.journal.entry import save
+    from rct_workbook.journal.reflection import vignette_entry
+    from rct_workbook.paths import ensure_private_dir, journal_dir
+    from rct_workbook.render.terminal import print_all
+    from rct_workbook.render.views import vignette as vignette_view
+    from rct_workbook.render.views import vignette_list
+
+    st = state(ctx)
+    content = st.content()
+    if name is None:
+        print_all(st.console(), vignette_list(st.ui(), content))
+        return
+    case = content.vignette(name)
+    asks = resolve(case.reflection, content)
+    if template:
+        typer.echo(answers_template(asks, title=f"reflection on {case.title} (rct vignette {case.id} --answers FILE)"))
+        return
+    if answers is not None:
+        given = read_answers(answers, asks)
+        ensure_private_dir(journal_dir())
+        result = walk(asks, FileAsker(given))
+    else:
+        if not no_reflect and not sys.stdin.isatty():
+            raise WorkbookError(
+                "no terminal to ask the reflection questions in; use --no-reflect to only read the case, or --answers FILE"
+            )
+        print_all(st.console(), vignette_view(st.ui(), content, case))
+        if no_reflect:
+            return
+        ensure_private_dir(journal_dir())
+        console = st.console()
+        console.print(st.ui().heading("Your reflection"))
+        console.print("Answer in your own words. Ctrl-C stops without saving.")
+        result = walk(asks, QuestionaryAsker())
+    entry = save(vignette_entry(content, case, asks, result))
+    typer.echo(f"Saved your reflection: {entry.path}")

@@ -1,0 +1,237 @@
+"""The two things that answer questions: a person through questionary, or a file.
+
+questionary and prompt_toolkit are imported only when a person is actually asked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from rct_workbook.errors import AnswersError, Cancelled
+from rct_workbook.flow.questions import RATING_MAX, RATING_MIN, Ask, check, check_all
+from rct_workbook.model.safe_yaml import YamlProblem, read_yaml_file
+
+
+class FileAsker:
+    """Answers from an answers file, already checked as a whole by ``check_all``."""
+
+    def __init__(self, answers: dict[str, Any]):
+        self.answers = answers
+
+    def ask(self, ask: Ask, default: Any = None) -> Any:
+        return self.answers.get(ask.id)
+
+
+def read_answers(path: Path, asks: Sequence[Ask]) -> dict[str, Any]:
+    """Read and check an answers file; every problem is listed, nothing is asked."""
+    shown = str(path)
+    if not path.is_file():
+        raise AnswersError(f"no answers file at {shown}")
+    try:
+        loaded = read_yaml_file(path)
+    except YamlProblem as exc:
+        where = f"{shown}:{exc.line}" if exc.line else shown
+        raise AnswersError(f"{where}: {exc.message}") from None
+    return check_all(asks, loaded.data, source=f"the answers file {shown}")
+
+
+class QuestionaryAsker:
+    """Asks a person at a terminal. Ctrl-C, Ctrl-D and a lost terminal all cancel."""
+
+    def __init__(self, *, input: Any = None, output: Any = None):
+        # input/output let tests drive prompts with prompt_toolkit's pipe input.
+        self.io: dict[str, Any] = {}
+        if input is not None:
+            self.io["input"] = input
+        if output is not None:
+            self.io["output"] = output
+
+    def ask(self, ask: Ask, default: Any = None) -> Any:
+        try:
+            return self._ask(ask, default)
+        except (KeyboardInterrupt, EOFError):
+            raise Cancelled("cancelled") from None
+        except OSError as exc:  # the terminal went away mid-prompt
+            raise Cancelled(f"the terminal was lost ({exc.strerror or exc})") from None
+
+    def _ask(self, ask: Ask, default: Any) -> Any:
+        import questionary
+        from prompt_toolkit.styles import Style
+
+        from rct_workbook.render.safe import clean
+
+        q = ask.question
+        message = clean(q.prompt)
+        instruction = clean(q.help) if q.help else None
+        style = Style([("qmark", "fg:ansicyan"), ("question", "bold"), ("instruction", "fg:ansibrightblack")])
+        common: dict[str, Any] = {"qmark": "?", "style": style, **self.io}
+
+        def validate_with(item: Ask) -> Any:
+            def validate(text: str) -> bool | str:
+                try:
+                    check(item, text)
+                except ValueError as exc:
+                    return str(exc)
+                return True
+
+            return validate
+
+        if q.type in ("text", "long_text"):
+            multiline = q.type == "long_text"
+            hint = "Esc then Enter to finish" if multiline else None
+            if not q.required:
+                hint = f"{hint}; optional" if hint else "optional, Enter to skip"
+            text = questionary.text(
+                message,
+                default=default if isinstance(default, str) else "",
+                multiline=multiline,
+                instruction=f"({hint})" if hint else None,
+                validate=validate_with(ask),
+                **common,
+            ).unsafe_ask()
+            return text if text.strip() else None
+        if q.type == "choice":
+            choices = [questionary.Choice(clean(c.label), value=c.value) for c in ask.choices]
+            if not q.required:
+                choices.append(questionary.Choice("(skip)", value=None))
+            return questionary.select(
+                message,
+                choices=choices,
+                default=default if default in ask.values else None,
+                instruction=instruction,
+                **common,
+            ).unsafe_ask()
+        if q.type == "multi":
+            picked = set(default) if isinstance(default, list) else set()
+            choices = [questionary.Choice(clean(c.label), value=c.value, checked=c.value in picked) for c in ask.choices]
+            return questionary.checkbox(
+                message,
+                choices=choices,
+                instruction="(space to tick, enter when done)",
+                validate=lambda chosen: True if chosen or not q.required else "choose at least one",
+                **common,
+            ).unsafe_ask()
+        if q.type == "rating":
+            labels = {RATING_MIN: q.low_label, RATING_MAX: q.high_label}
+            choices = [
+                questionary.Choice(f"{n}  {clean(labels[n])}" if n in labels else str(n), value=n)
+                for n in range(RATING_MIN, RATING_MAX + 1)
+            ]
+            return questionary.select(
+                message,
+                choices=choices,
+                default=default if isinstance(default, int) and RATING_MIN <= default <= RATING_MAX else None,
+                instruction=instruction,
+                **common,
+            ).unsafe_ask()
+        if q.type == "yes_no":
+            return questionary.confirm(
+                message,
+                default=default if isinstance(default, bool) else True,
+                instruction=f"{instruction} (y/n) " if instruction else None,
+                **common,
+            ).unsafe_ask()
+        if q.type == "repeat":
+            rows: list[dict[str, Any]] = []
+            while len(rows) < q.max_items:
+                if len(rows) >= max(q.min_items, 1):
+                    more = questionary.confirm(f"Add another? ({len(rows)} of at most {q.max_items})", default=False, **common).unsafe_ask()
+                    if not more:
+                        break
+                elif len(rows) >= q.min_items and q.min_items == 0:
+                    start = questionary.confirm(f"{message} Add one?", default=True, **common).unsafe_ask()
+                    if not start:
+                        break
+                row = {}
+                for field in ask.fields:
+                    row[field.id] = check(field, self._ask(field, None))
+                rows.append(row)
+            return rows
+        raise ValueError(f"unknown question type {q.type!r}")  # pragma: no cover
+
+
+def template(asks: Sequence[Ask], *, title: str) -> str:
+    """A YAML answers file: every question with its type and allowed values in comments.
+
+    Left unedited, it is a valid answers file (every value is an example answer).
+    """
+    import yaml
+
+    from rct_workbook.flow.questions import applies
+
+    lines = [
+        f"# Answers for: {title}",
+        "# Edit the values, keep the keys. Lines starting with # are comments.",
+        "# Use it with --answers FILE; the same checks apply as when you type answers.",
+        "",
+    ]
+    example_answers: dict[str, Any] = {}
+    for ask in asks:
+        if not applies(ask, example_answers):
+            continue
+        value = example(ask)
+        example_answers[ask.id] = value
+        lines.extend(_describe(ask))
+        dumped = yaml.safe_dump({ask.id: value}, allow_unicode=True, sort_keys=False, default_flow_style=False, width=88)
+        lines.append(dumped.rstrip("\n"))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _describe(ask: Ask, indent: str = "") -> list[str]:
+    q = ask.question
+    out = [f"{indent}# {_one_line(q.prompt)}"]
+    if q.help:
+        out.append(f"{indent}#   {_one_line(q.help)}")
+    need = "required" if q.required else "optional"
+    if q.type in ("text", "long_text"):
+        out.append(f"{indent}#   type: {'one line of text' if q.type == 'text' else 'text, any length'} ({need})")
+    elif q.type == "rating":
+        out.append(f"{indent}#   type: rating {RATING_MIN}-{RATING_MAX} ({RATING_MIN} = {_one_line(q.low_label or '')}; {RATING_MAX} = {_one_line(q.high_label or '')}) ({need})")
+    elif q.type == "yes_no":
+        out.append(f"{indent}#   type: true or false ({need})")
+    elif q.type in ("choice", "multi"):
+        what = "one of" if q.type == "choice" else "a list of any of"
+        out.append(f"{indent}#   type: {what} these ({need}):")
+        out.extend(f"{indent}#     {c.value}: {_one_line(c.label)}" for c in ask.choices)
+    elif q.type == "repeat":
+        out.append(f"{indent}#   type: a list of {q.min_items} to {q.max_items} entries, each with:")
+        for field in ask.fields:
+            out.extend(_describe(field, indent + "  "))
+    if q.when is not None:
+        test = "equals" if q.when.equals is not None else "includes" if q.when.includes is not None else "is not"
+        wanted = next(v for v in (q.when.equals, q.when.includes, q.when.not_equals) if v is not None)
+        out.append(f"{indent}#   asked only when {q.when.question} {test} {wanted!r}")
+    return out
+
+
+def example(ask: Ask) -> Any:
+    """An example answer that passes ``check``."""
+    q = ask.question
+    if q.example is not None:
+        value = list(q.example) if isinstance(q.example, tuple) else q.example
+        try:
+            return check(ask, value)
+        except ValueError:
+            pass
+    if q.type == "text":
+        return "Your answer here"
+    if q.type == "long_text":
+        return "Write your reflection here."
+    if q.type == "choice":
+        return ask.values[0]
+    if q.type == "multi":
+        return [ask.values[0]] if ask.values else []
+    if q.type == "rating":
+        return 3
+    if q.type == "yes_no":
+        return True
+    if q.type == "repeat":
+        return [{f.id: example(f) for f in ask.fields} for _ in range(max(q.min_items, 1))]
+    return None  # pragma: no cover

@@ -1,0 +1,431 @@
+"""Load the built-in content and any content packs, validate it, and merge it by id.
+
+Every problem found is reported, one line each, as ``file:line: key.path: message``;
+loading raises a single ``ContentError`` holding them all.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from rct_workbook.errors import ContentError
+from rct_workbook.model import schema as s
+from rct_workbook.model.safe_yaml import Loaded, YamlProblem, read_yaml_file
+
+T = TypeVar("T")
+
+#: Collection kinds, in the order they are merged, with the attribute they fill.
+COLLECTIONS = {
+    "steps": "steps",
+    "concepts": "concepts",
+    "good_things": "good_things",
+    "continuum": "continuum",
+    "strategies": "strategies",
+    "opposition": "opposition",
+    "connecting_practices": "connecting_practices",
+    "glossary": "glossary",
+    "references": "references",
+}
+SINGLES = {"culture": "cultures", "vignette": "vignettes", "flow": "flows"}
+
+#: Packs larger than this many files are refused rather than read one by one.
+MAX_FILES = 500
+
+
+def builtin_content_dir() -> Path:
+    """Where the shipped content lives: inside the wheel, or at the top of a checkout."""
+    package = Path(__file__).resolve().parent.parent
+    shipped = package / "_content"
+    if shipped.is_dir():
+        return shipped
+    return package.parent / "content"
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an item was loaded from."""
+
+    file: Path
+    pack: str  # "built-in" or the pack folder
+    loaded: Loaded = field(repr=False, compare=False)
+    base: tuple[str | int, ...] = ()
+
+    def line(self, *sub: str | int) -> int | None:
+        return self.loaded.line_of((*self.base, *sub))
+
+
+@dataclass(frozen=True)
+class Content:
+    """The paper's whole model, merged from the built-in content and any packs."""
+
+    meta: s.Meta
+    steps: dict[str, s.Step]
+    concepts: dict[str, s.Concept]
+    good_things: dict[str, s.GoodThing]
+    continuum: dict[str, s.Continuum]
+    strategies: dict[str, s.Strategy]
+    opposition: dict[str, s.OppositionOption]
+    connecting_practices: dict[str, s.Practice]
+    glossary: dict[str, s.GlossaryTerm]
+    references: dict[str, s.Reference]
+    cultures: dict[str, s.Culture]
+    vignettes: dict[str, s.Vignette]
+    flows: dict[str, s.Flow]
+    origins: dict[tuple[str, str], Origin]
+    packs: tuple[Path, ...] = ()
+
+    @property
+    def version(self) -> str:
+        return self.meta.version
+
+    def vignette(self, name: str) -> s.Vignette:
+        return self.vignettes[lookup_id(name, self.vignettes, "vignette")]
+
+    def flow(self, name: str) -> s.Flow:
+        return self.flows[lookup_id(name, self.flows, "flow")]
+
+    @property
+    def the_continuum(self) -> s.Continuum:
+        return next(iter(self.continuum.values()))
+
+    def choices_for(self, source: str) -> tuple[s.Choice, ...]:
+        """The choices a ``choices_from`` source stands for, in content order."""
+        pairs: list[tuple[str, str]]
+        if source == "culture_indicators":
+            pairs = [(p.id, f"{p.text} ({c.name})") for c in self.cultures.values() for p in c.indicators]
+        elif source == "connecting_practices":
+            pairs = [(p.id, p.text) for p in self.connecting_practices.values()]
+        elif source == "strategies":
+            pairs = [(x.id, f"{x.name}: {x.summary}") for x in self.strategies.values()]
+        elif source == "fletcher_strategies":
+            pairs = [(x.id, f"{x.name}: {x.summary}") for x in self.strategies.values() if x.family == "fletcher"]
+        elif source == "unhealthy_opposition":
+            pairs = [(x.id, x.name) for x in self.opposition.values() if x.quality == "unhealthy"]
+        elif source == "cultures":
+            pairs = [(c.id, c.name) for c in self.cultures.values()]
+        elif source == "steps":
+            pairs = [(x.id, x.name) for x in self.steps.values()]
+        elif source == "good_things":
+            pairs = [(g.id, g.name) for g in self.good_things.values()]
+        else:  # pragma: no cover - the schema only admits the sources above
+            raise ContentError(f"unknown choice source {source!r}")
+        return tuple(s.Choice(value=v, label=label) for v, label in pairs)
+
+    def culture_of_indicator(self, indicator: str) -> str | None:
+        for culture in self.cultures.values():
+            if any(p.id == indicator for p in culture.indicators):
+                return culture.id
+        return None
+
+
+def lookup_id(name: str, known: dict[str, T] | Iterable[str], what: str) -> str:
+    """Return ``name`` if known, else raise a NotFoundError listing the known names."""
+    from rct_workbook.errors import NotFoundError
+
+    names = list(known)
+    if name in names:
+        return name
+    if not s.ID_RE.match(name):
+        raise NotFoundError(f"{what} names are short ids like {', '.join(names[:3])}; {name!r} is not one")
+    close = difflib.get_close_matches(name, names, n=1)
+    hint = f" Did you mean {close[0]!r}?" if close else ""
+    raise NotFoundError(f"no {what} called {name!r}.{hint} Known: {', '.join(names)}.")
+
+
+# --- reading files ------------------------------------------------------------------------
+
+
+def _yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
+    if not folder.is_dir():
+        problems.append(Problem(str(folder), None, "", "is not a folder"))
+        return []
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.endswith((".yaml", ".yml")) and not name.startswith("."):
+                found.append(Path(root) / name)
+        if len(found) > MAX_FILES:
+            problems.append(Problem(str(folder), None, "", f"holds more than {MAX_FILES} YAML files"))
+            return []
+    return found
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"a yes/no value ({str(value).lower()})"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if value is None:
+        return "nothing (null)"
+    if type(value).__name__ in ("date", "datetime"):
+        return f"a date ({value})"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"{type(value).__name__}"
+
+
+def _friendly(error: Any) -> str:
+    kind = error["type"]
+    value = error.get("input")
+    if kind in ("string_type", "str_type"):
+        hint = "; put it in quotes" if not isinstance(value, (dict, list)) else ""
+        return f"expected text, but YAML read {_describe(value)}{hint}"
+    if kind == "extra_forbidden":
+        return "unknown key"
+    if kind == "missing":
+        return "missing"
+    if kind == "string_pattern_mismatch":
+        return f"{value!r} is not a valid id (lower-case letters, digits, - and _)"
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"{value!r} is not one of {expected}"
+    if kind in ("tuple_type", "list_type"):
+        return f"expected a list, but YAML read {_describe(value)}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"expected a mapping, but YAML read {_describe(value)}"
+    if kind in ("bool_type",):
+        return f"expected yes or no (true/false), but YAML read {_describe(value)}"
+    if kind in ("int_type", "float_type"):
+        return f"expected a number, but YAML read {_describe(value)}"
+    if kind == "value_error":
+        return str(error.get("ctx", {}).get("error", error["msg"]))
+    return str(error["msg"])
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:
+    """Keep the parts of pydantic's location that are real keys or indexes in ``data``."""
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str) and part.isidentifier() and not path[-1:] == [part]:
+            # A missing or unknown key: name it, but it has no value to descend into.
+            if part not in ("str", "int", "bool", "float") and not part.startswith(("tuple[", "function-")):
+                path.append(part)
+                node = None
+    return tuple(path)
+
+
+def _dotted(path: Iterable[str | int]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def validate_model(model: type[BaseModel], loaded: Loaded, name: str, problems: list[Problem]) -> Any | None:
+    """Validate ``loaded.data`` against ``model``; append one Problem per error."""
+    try:
+        return model.model_validate(loaded.data)
+    except ValidationError as exc:
+        seen: set[str] = set()
+        for error in exc.errors():
+            path = _data_path(loaded.data, tuple(error["loc"]))
+            problem = Problem(name, loaded.line_of(path), _dotted(path), _friendly(error))
+            if str(problem) not in seen:
+                seen.add(str(problem))
+                problems.append(problem)
+        return None
+
+
+@dataclass
+class _Pool:
+    """Items gathered so far, keyed by (kind, id), with where each came from."""
+
+    items: dict[tuple[str, str], Any] = field(default_factory=dict)
+    origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    meta: tuple[s.Meta, Origin] | None = None
+
+
+def _load_file(path: Path, shown: str, pack: str, pool: _Pool, in_pack: dict[tuple[str, str], Origin], problems: list[Problem]) -> None:
+    try:
+        loaded = read_yaml_file(path)
+    except YamlProblem as exc:
+        problems.append(Problem(shown, exc.line, "", exc.message))
+        return
+    data = loaded.data
+    if not isinstance(data, dict):
+        problems.append(Problem(shown, 1, "", f"expected a mapping with a 'kind', but the file holds {_describe(data)}"))
+        return
+    kind = data.get("kind")
+    model = s.FILE_MODELS.get(kind) if isinstance(kind, str) else None
+    if model is None:
+        problems.append(Problem(shown, loaded.line_of(("kind",)), "kind", f"{kind!r} is not a known kind ({', '.join(s.FILE_MODELS)})"))
+        return
+    parsed = validate_model(model, loaded, shown, problems)
+    if parsed is None:
+        return
+    entries: list[tuple[Any, tuple[str | int, ...]]]
+    if kind == "meta":
+        pool.meta = (parsed, Origin(path, pack, loaded))
+        return
+    if kind in s.SINGLE_KINDS:
+        entries = [(parsed, ())]
+    else:
+        entries = [(item, ("items", i)) for i, item in enumerate(parsed.items)]
+    for item, base in entries:
+        key = (kind, item.id)
+        origin = Origin(path, pack, loaded, base)
+        if key in in_pack:
+            other = in_pack[key]
+            where = f"{_show(other.file)}:{other.line('id')}"
+            problems.append(Problem(shown, origin.line("id"), _dotted((*base, "id")), f"duplicate {kind} id {item.id!r} (also at {where})"))
+            continue
+        in_pack[key] = origin
+        pool.items[key] = item
+        pool.origins[key] = origin
+
+
+def _show(path: Path) -> str:
+    """A path as a person would recognise it: relative to the current folder if under it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def gather(folders: Iterable[tuple[Path, str]], problems: list[Problem]) -> _Pool:
+    pool = _Pool()
+    for folder, pack in folders:
+        in_pack: dict[tuple[str, str], Origin] = {}
+        for path in _yaml_files(folder, problems):
+            _load_file(path, _show(path), pack, pool, in_pack, problems)
+    return pool
+
+
+# --- cross-references -----------------------------------------------------------------------
+
+
+def _by_kind(pool: _Pool, kind: str) -> dict[str, Any]:
+    return {ident: item for (k, ident), item in pool.items.items() if k == kind}
+
+
+def _check_refs(pool: _Pool, problems: list[Problem]) -> None:
+    cites = {r.cite for r in _by_kind(pool, "references").values()}
+    steps = _by_kind(pool, "steps")
+    cultures = _by_kind(pool, "culture")
+    strategies = _by_kind(pool, "strategies")
+
+    def report(key: tuple[str, str], sub: tuple[str | int, ...], message: str) -> None:
+        origin = pool.origins[key]
+        problems.append(Problem(_show(origin.file), origin.line(*sub), _dotted((*origin.base, *sub)), message))
+
+    def unknown(what: str, value: str, known: Iterable[str]) -> str:
+        names = sorted(known)
+        close = difflib.get_close_matches(value, names, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(names[:8])}{', …' if len(names) > 8 else ''})"
+        return f"unknown {what} {value!r}{hint}"
+
+    for key, item in pool.items.items():
+        kind = key[0]
+        for i, cite in enumerate(() if kind == "references" else getattr(item, "cite", ())):
+            if cite not in cites:
+                report(key, ("cite", i), unknown("reference", cite, cites))
+        if kind == "vignette":
+            if item.culture is not None and item.culture not in cultures:
+                report(key, ("culture",), unknown("culture", item.culture, cultures))
+            for step_id in item.steps:
+                if step_id not in steps:
+                    report(key, ("steps", step_id), unknown("step", step_id, steps))
+            for i, use in enumerate(item.strategies):
+                if use.strategy not in strategies:
+                    report(key, ("strategies", i, "strategy"), unknown("strategy", use.strategy, strategies))
+            _check_questions(item.reflection, ("reflection",), key, report)
+        elif kind == "flow":
+            earlier: list[s.Question] = []
+            for si, section in enumerate(item.sections):
+                if section.step is not None and section.step not in steps:
+                    report(key, ("sections", si, "step"), unknown("step", section.step, steps))
+                _check_questions(section.questions, ("sections", si, "questions"), key, report, earlier)
+
+
+def _check_questions(questions: Iterable[s.Question], base: tuple[str | int, ...], key: tuple[str, str], report: Any, earlier: list[s.Question] | None = None) -> None:
+    asked = earlier if earlier is not None else []
+    for i, question in enumerate(questions):
+        cond = question.when
+        if cond is not None:
+            before = {q.id: q for q in asked}
+            if cond.question not in before:
+                report(key, (*base, i, "when", "question"), f"the condition names {cond.question!r}, which is not an earlier question")
+        asked.append(question)
+
+
+def _check_whole(pool: _Pool, problems: list[Problem]) -> None:
+    """What the merged content as a whole must hold."""
+    if pool.meta is None:
+        problems.append(Problem("content", None, "", "no meta file (kind: meta) was found"))
+    steps = sorted(_by_kind(pool, "steps").values(), key=lambda x: x.number)
+    if [x.number for x in steps] != [1, 2, 3, 4]:
+        problems.append(Problem("content", None, "steps", "the four steps (numbers 1 to 4) are not all there exactly once"))
+    if len(_by_kind(pool, "continuum")) != 1:
+        problems.append(Problem("content", None, "continuum", "exactly one continuum is needed"))
+    if len(_by_kind(pool, "good_things")) != 5:
+        problems.append(Problem("content", None, "good_things", "the five good things are needed, no more and no fewer"))
+
+
+def _finish(pool: _Pool, packs: tuple[Path, ...], problems: list[Problem]) -> Content:
+    if problems:
+        raise ContentError(
+            f"the content has {len(problems)} problem{'s' if len(problems) != 1 else ''}",
+            details=tuple(str(p) for p in problems),
+        )
+    assert pool.meta is not None
+    steps = sorted(_by_kind(pool, "steps").values(), key=lambda x: x.number)
+    fields: dict[str, Any] = {attr: _by_kind(pool, kind) for kind, attr in COLLECTIONS.items()}
+    fields["steps"] = {x.id: x for x in steps}
+    for kind, attr in SINGLES.items():
+        fields[attr] = _by_kind(pool, kind)
+    return Content(meta=pool.meta[0], origins=dict(pool.origins), packs=packs, **fields)
+
+
+def load_content(packs: Iterable[Path] = ()) -> Content:
+    """Load built-in content, then each pack in order; later packs override by id."""
+    pack_list = tuple(packs)
+    folders = [(builtin_content_dir(), "built-in"), *((p, _show(p)) for p in pack_list)]
+    problems: list[Problem] = []
+    pool = gather(folders, problems)
+    _check_refs(pool, problems)
+    _check_whole(pool, problems)
+    return _finish(pool, pack_list, problems)
+
+
+def validate_pack(folder: Path) -> list[Problem]:
+    """Every problem in ``folder`` as a pack on top of the built-in content."""
+    problems: list[Problem] = []
+    pool = gather([(builtin_content_dir(), "built-in"), (folder, _show(folder))], problems)
+    _check_refs(pool, problems)
+    _check_whole(pool, problems)
+    return problems
+
+
+def iter_items(content: Content) -> Iterator[tuple[str, str, Origin]]:
+    """(kind, id, origin) for every loaded item, for ``rct content list``."""
+    for (kind, ident), origin in content.origins.items():
+        yield kind, ident, origin

@@ -1,0 +1,402 @@
+"""The paper's model as typed, validated objects.
+
+Every content file is a YAML mapping with a ``kind``. Single-item kinds (``meta``,
+``culture``, ``vignette``, ``flow``) hold their fields at the top level; collection kinds
+hold an ``items`` list whose entries each carry an ``id``. Unknown keys are refused
+everywhere, and text fields are strict: a YAML ``no`` or ``1.10`` where text is
+expected is an error, not a silent conversion.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    StringConstraints,
+    model_validator,
+)
+from pydantic import Strict as StrictType
+
+#: Identifiers are lower-case words joined by hyphens or underscores. They are used in
+#: file names and on the command line, so they can never hold a path separator.
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
+ID_RE = re.compile(ID_PATTERN)
+
+Id = Annotated[str, StrictType(), StringConstraints(pattern=ID_PATTERN)]
+Text = Annotated[str, StrictType(), StringConstraints(min_length=1, max_length=20_000)]
+Cite = Annotated[str, StrictType(), StringConstraints(min_length=1, max_length=200)]
+
+
+class Strict(BaseModel):
+    """Base for content models: frozen, no unknown keys.
+
+    Scalars are strict (text must be text, a yes/no must be a boolean); sequences may be
+    YAML lists, which become tuples.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- questions -----------------------------------------------------------------------
+
+QuestionType = Literal["text", "long_text", "choice", "multi", "rating", "yes_no", "repeat"]
+
+#: Where a question's choices can come from, besides a literal list.
+CHOICE_SOURCES = (
+    "culture_indicators",
+    "connecting_practices",
+    "strategies",
+    "fletcher_strategies",
+    "unhealthy_opposition",
+    "cultures",
+    "steps",
+    "good_things",
+)
+
+
+class Choice(Strict):
+    value: Id
+    label: Text
+
+
+class Condition(Strict):
+    """Ask a question only when an earlier answer matches."""
+
+    question: Id
+    equals: StrictStr | StrictBool | StrictInt | None = None
+    includes: StrictStr | None = None
+    not_equals: StrictStr | StrictBool | StrictInt | None = None
+
+    @model_validator(mode="after")
+    def _one_test(self) -> Condition:
+        tests = [t for t in (self.equals, self.includes, self.not_equals) if t is not None]
+        if len(tests) != 1:
+            raise ValueError("a condition needs exactly one of equals, includes, not_equals")
+        return self
+
+
+class Question(Strict):
+    id: Id
+    type: QuestionType
+    prompt: Text
+    help: Text | None = None
+    required: StrictBool = True
+    choices: tuple[Choice, ...] | None = None
+    choices_from: Literal[CHOICE_SOURCES] | None = None  # type: ignore[valid-type]
+    low_label: Text | None = None
+    high_label: Text | None = None
+    when: Condition | None = None
+    share: Literal["group", "private"] = "group"
+    carry: StrictBool = False
+    example: StrictStr | StrictInt | StrictBool | tuple[StrictStr, ...] | None = None
+    fields: tuple[Question, ...] | None = None
+    min_items: StrictInt = Field(default=0, ge=0, le=20)
+    max_items: StrictInt = Field(default=3, ge=1, le=20)
+
+    @model_validator(mode="after")
+    def _shape(self) -> Question:
+        if self.type in ("choice", "multi"):
+            if (self.choices is None) == (self.choices_from is None):
+                raise ValueError(f"a {self.type} question needs exactly one of choices, choices_from")
+        elif self.choices is not None or self.choices_from is not None:
+            raise ValueError(f"a {self.type} question takes no choices")
+        if self.type == "rating" and (self.low_label is None or self.high_label is None):
+            raise ValueError("a rating question needs low_label and high_label")
+        if self.type == "repeat":
+            if not self.fields:
+                raise ValueError("a repeat question needs fields")
+            if self.min_items > self.max_items:
+                raise ValueError("min_items is larger than max_items")
+            if any(f.type == "repeat" for f in self.fields):
+                raise ValueError("a repeat question cannot hold another repeat")
+        elif self.fields is not None:
+            raise ValueError(f"a {self.type} question takes no fields")
+        if self.choices is not None:
+            _unique([c.value for c in self.choices], "choice value")
+        if self.fields is not None:
+            _unique([f.id for f in self.fields], "field id")
+        return self
+
+
+class Section(Strict):
+    id: Id
+    title: Text
+    step: Id | None = None
+    intro: Text | None = None
+    questions: tuple[Question, ...]
+
+
+class Flow(Strict):
+    kind: Literal["flow"]
+    id: Id
+    title: Text
+    intro: Text | None = None
+    cite: tuple[Cite, ...] = ()
+    sections: tuple[Section, ...]
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Flow:
+        _unique([s.id for s in self.sections], "section id")
+        _unique([q.id for s in self.sections for q in s.questions], "question id")
+        return self
+
+
+# --- the model ------------------------------------------------------------------------
+
+
+class Source(Strict):
+    authors: Text
+    year: StrictInt
+    title: Text
+    series: Text | None = None
+    publisher: Text | None = None
+
+
+class Meta(Strict):
+    kind: Literal["meta"]
+    id: Id
+    version: Annotated[str, StrictType(), StringConstraints(pattern=r"^\d+\.\d+\.\d+$")]
+    title: Text
+    source: Source
+    disclaimer: Text
+
+
+class Step(Strict):
+    id: Id
+    number: StrictInt = Field(ge=1, le=4)
+    name: Text
+    summary: Text
+    purpose: Text
+    details: tuple[Text, ...] = ()
+    questions: tuple[Text, ...]
+    cite: tuple[Cite, ...]
+
+
+class Concept(Strict):
+    """A named idea of the model: support first, the visionary pragmatist, and so on."""
+
+    id: Id
+    title: Text
+    summary: Text
+    body: tuple[Text, ...]
+    quote: Text | None = None
+    cite: tuple[Cite, ...]
+
+
+class GoodThing(Strict):
+    id: Id
+    name: Text
+    description: Text
+    opposite_name: Text
+    opposite: Text
+    cite: tuple[Cite, ...]
+
+
+class Band(Strict):
+    """A labelled stretch of the continuum of connection, for a mean rating."""
+
+    min: float = Field(ge=1, le=5)
+    max: float = Field(ge=1, le=5)
+    label: Text
+    description: Text
+
+
+class Continuum(Strict):
+    id: Id
+    title: Text
+    summary: Text
+    body: tuple[Text, ...]
+    toward_disconnection: Text
+    toward_connection: Text
+    bands: tuple[Band, ...]
+    cite: tuple[Cite, ...]
+
+
+class Strategy(Strict):
+    id: Id
+    name: Text
+    family: Literal["fletcher", "ward", "jordan", "practice"]
+    summary: Text
+    description: Text
+    example: Text | None = None
+    quote: Text | None = None
+    cite: tuple[Cite, ...]
+
+
+class OppositionOption(Strict):
+    id: Id
+    quality: Literal["healthy", "unhealthy"]
+    name: Text
+    description: Text
+    cite: tuple[Cite, ...]
+
+
+class Practice(Strict):
+    """An observable practice; in a culture file it is an indicator of that culture."""
+
+    id: Id
+    text: Text
+
+
+class Culture(Strict):
+    kind: Literal["culture"]
+    id: Id
+    name: Text
+    summary: Text
+    description: tuple[Text, ...]
+    found_in: tuple[Text, ...]
+    indicators: tuple[Practice, ...]
+    challenges: tuple[Text, ...]
+    opportunities: tuple[Text, ...]
+    risks: tuple[Text, ...]
+    figure: Text | None = None
+    cite: tuple[Cite, ...]
+
+    @model_validator(mode="after")
+    def _unique_indicators(self) -> Culture:
+        _unique([p.id for p in self.indicators], "indicator id")
+        return self
+
+
+class Fact(Strict):
+    label: Text
+    value: Text
+
+
+class Person(Strict):
+    name: Text
+    role: Text
+
+
+class Part(Strict):
+    title: Text
+    text: tuple[Text, ...]
+
+
+class StrategyUse(Strict):
+    strategy: Id
+    how: Text
+
+
+class Vignette(Strict):
+    kind: Literal["vignette"]
+    id: Id
+    title: Text
+    protagonist: Text
+    culture: Id | None
+    setting: Text
+    care_note: Text | None = None
+    facts: tuple[Fact, ...]
+    people: tuple[Person, ...]
+    parts: tuple[Part, ...]
+    steps: dict[Id, Text]
+    strategies: tuple[StrategyUse, ...]
+    outcome: Text
+    discussion_questions: tuple[Text, ...]
+    reflection: tuple[Question, ...]
+    cite: tuple[Cite, ...]
+
+    @model_validator(mode="after")
+    def _unique_questions(self) -> Vignette:
+        _unique([q.id for q in self.reflection], "question id")
+        return self
+
+
+class GlossaryTerm(Strict):
+    id: Id
+    term: Text
+    definition: Text
+    cite: tuple[Cite, ...]
+
+
+class Reference(Strict):
+    id: Id
+    cite: Cite
+    authors: Text
+    year: StrictInt
+    title: Text | None = None
+    used_for: Text
+
+
+# --- files ------------------------------------------------------------------------------
+
+
+class StepsFile(Strict):
+    kind: Literal["steps"]
+    items: tuple[Step, ...]
+
+
+class ConceptsFile(Strict):
+    kind: Literal["concepts"]
+    items: tuple[Concept, ...]
+
+
+class GoodThingsFile(Strict):
+    kind: Literal["good_things"]
+    items: tuple[GoodThing, ...]
+
+
+class ContinuumFile(Strict):
+    kind: Literal["continuum"]
+    items: tuple[Continuum, ...]
+
+
+class StrategiesFile(Strict):
+    kind: Literal["strategies"]
+    items: tuple[Strategy, ...]
+
+
+class OppositionFile(Strict):
+    kind: Literal["opposition"]
+    items: tuple[OppositionOption, ...]
+
+
+class PracticesFile(Strict):
+    kind: Literal["connecting_practices"]
+    items: tuple[Practice, ...]
+
+
+class GlossaryFile(Strict):
+    kind: Literal["glossary"]
+    items: tuple[GlossaryTerm, ...]
+
+
+class ReferencesFile(Strict):
+    kind: Literal["references"]
+    items: tuple[Reference, ...]
+
+
+#: kind -> the model that validates a whole file of that kind.
+FILE_MODELS: dict[str, type[Strict]] = {
+    "meta": Meta,
+    "culture": Culture,
+    "vignette": Vignette,
+    "flow": Flow,
+    "steps": StepsFile,
+    "concepts": ConceptsFile,
+    "good_things": GoodThingsFile,
+    "continuum": ContinuumFile,
+    "strategies": StrategiesFile,
+    "opposition": OppositionFile,
+    "connecting_practices": PracticesFile,
+    "glossary": GlossaryFile,
+    "references": ReferencesFile,
+}
+
+#: Kinds whose file holds one item, the file itself.
+SINGLE_KINDS = frozenset({"meta", "culture", "vignette", "flow"})
+
+
+def _unique(values: list[str], what: str) -> None:
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            raise ValueError(f"duplicate {what} {value!r}")
+        seen.add(value)

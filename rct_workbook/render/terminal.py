@@ -1,0 +1,141 @@
+"""Terminal output with Rich: calm, 80 columns at most, and plain when asked or piped.
+
+Plain mode (``--plain``, ``NO_COLOR``, or output that is not a terminal) uses no colour
+and no box-drawing characters, which also reads better with a screen reader. All text
+from content, files or people goes through ``safe.text`` so it cannot drive the
+terminal or be read as Rich markup.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import IO, Any
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from rct_workbook.render.safe import clean, text
+
+MAX_WIDTH = 80
+
+
+def wants_plain(flag: bool, stream: IO[str] | None = None) -> bool:
+    """Plain output when asked, when NO_COLOR is set, or when not writing to a terminal."""
+    stream = stream or sys.stdout
+    if flag or os.environ.get("NO_COLOR"):
+        return True
+    try:
+        return not stream.isatty()
+    except (AttributeError, ValueError):
+        return True
+
+
+def make_console(plain: bool, *, stderr: bool = False) -> Console:
+    stream = sys.stderr if stderr else sys.stdout
+    width = MAX_WIDTH
+    if not plain:
+        try:
+            width = min(MAX_WIDTH, os.get_terminal_size(stream.fileno()).columns)
+        except (OSError, ValueError, AttributeError):
+            width = MAX_WIDTH
+    return Console(
+        file=stream,
+        width=width,
+        no_color=plain,
+        force_terminal=False if plain else None,
+        markup=False,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+
+
+@dataclass
+class Ui:
+    """Builds renderables in the current mode (rich or plain)."""
+
+    plain: bool
+
+    def title(self, value: str, subtitle: str | None = None) -> RenderableType:
+        heading = text(value, "bold")
+        if self.plain:
+            parts: list[RenderableType] = [heading, Text("=" * min(len(clean(value)), MAX_WIDTH))]
+            if subtitle:
+                parts.append(text(subtitle))
+            return Group(*parts, Text(""))
+        return Panel(text(subtitle) if subtitle else Text(""), title=heading, title_align="left", box=box.ROUNDED, border_style="cyan")
+
+    def heading(self, value: str) -> RenderableType:
+        if self.plain:
+            return Group(Text(""), text(value, "bold"), Text("-" * min(len(clean(value)), MAX_WIDTH)))
+        return Group(Text(""), Rule(text(value, "bold cyan"), align="left", style="cyan"))
+
+    def para(self, value: str, style: str = "") -> RenderableType:
+        return Padding(text(" ".join(value.split()), style), (0, 0, 1, 0))
+
+    def note(self, value: str) -> RenderableType:
+        if self.plain:
+            return Group(text("Note: " + " ".join(value.split())), Text(""))
+        return Panel(text(" ".join(value.split()), "italic"), box=box.ROUNDED, border_style="yellow")
+
+    def bullets(self, items: Iterable[str], marker: str = "-") -> RenderableType:
+        table = Table.grid(padding=(0, 1))
+        table.add_column(no_wrap=True)
+        table.add_column()
+        for item in items:
+            table.add_row(Text(marker if self.plain else "•"), text(" ".join(item.split())))
+        return Padding(table, (0, 0, 1, 0))
+
+    def numbered(self, items: Sequence[str]) -> RenderableType:
+        table = Table.grid(padding=(0, 1))
+        table.add_column(no_wrap=True, justify="right")
+        table.add_column()
+        for i, item in enumerate(items, 1):
+            table.add_row(Text(f"{i}."), text(" ".join(item.split())))
+        return Padding(table, (0, 0, 1, 0))
+
+    def table(self, headers: Sequence[str], rows: Iterable[Sequence[Any]], *, ratios: Sequence[int] | None = None) -> Table:
+        table = Table(
+            box=None if self.plain else box.SIMPLE_HEAD,
+            show_header=True,
+            header_style="bold",
+            expand=True,
+            pad_edge=False,
+            padding=(0, 1),
+            show_lines=False,
+        )
+        for i, header in enumerate(headers):
+            table.add_column(text(header), ratio=ratios[i] if ratios else None, overflow="fold")
+        for row in rows:
+            table.add_row(*(cell if isinstance(cell, Text) else text(" ".join(str(cell).split())) for cell in row))
+        return table
+
+    def facts(self, pairs: Iterable[tuple[str, str]]) -> RenderableType:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=False, ratio=1)
+        table.add_column(ratio=3)
+        for label, value in pairs:
+            table.add_row(text(label, "bold"), text(" ".join(value.split())))
+        return Padding(table, (0, 0, 1, 0))
+
+
+def print_all(console: Console, renderables: Iterable[RenderableType]) -> None:
+    """Print each renderable; in plain mode without the padding spaces at line ends."""
+    if not console.no_color:
+        for renderable in renderables:
+            console.print(renderable)
+        return
+    with console.capture() as captured:
+        for renderable in renderables:
+            console.print(renderable)
+    lines = captured.get().split("\n")
+    console.file.write("\n".join(line.rstrip() for line in lines))
+    console.file.flush()
