@@ -144,9 +144,12 @@ def lookup_id(name: str, known: dict[str, T] | Iterable[str], what: str) -> str:
     names = list(known)
     if name in names:
         return name
-    if not s.ID_RE.match(name):
+    if name.lower() in names:
+        return name.lower()
+    if not s.ID_RE.match(name.lower()):
+        # Names are ids, never paths: nothing that looks like a path is looked up.
         raise NotFoundError(f"{what} names are short ids like {', '.join(names[:3])}; {name!r} is not one")
-    close = difflib.get_close_matches(name, names, n=1)
+    close = difflib.get_close_matches(name.lower(), names, n=1)
     hint = f" Did you mean {close[0]!r}?" if close else ""
     raise NotFoundError(f"no {what} called {name!r}.{hint} Known: {', '.join(names)}.")
 
@@ -390,7 +393,13 @@ def _check_whole(pool: _Pool, problems: list[Problem]) -> None:
         problems.append(Problem("content", None, "good_things", "the five good things are needed, no more and no fewer"))
 
 
+def _in_order(problems: list[Problem]) -> list[Problem]:
+    """Problems by file, then line, so a person can work down the list."""
+    return sorted(problems, key=lambda p: (p.file, p.line or 0))
+
+
 def _finish(pool: _Pool, packs: tuple[Path, ...], problems: list[Problem]) -> Content:
+    problems = _in_order(problems)
     if problems:
         raise ContentError(
             f"the content has {len(problems)} problem{'s' if len(problems) != 1 else ''}",
@@ -422,7 +431,7 @@ def validate_pack(folder: Path) -> list[Problem]:
     pool = gather([(builtin_content_dir(), "built-in"), (folder, _show(folder))], problems)
     _check_refs(pool, problems)
     _check_whole(pool, problems)
-    return problems
+    return _in_order(problems)
 
 
 def iter_items(content: Content) -> Iterator[tuple[str, str, Origin]]:

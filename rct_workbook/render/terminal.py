@@ -113,7 +113,7 @@ class Ui:
             show_lines=False,
         )
         for i, header in enumerate(headers):
-            table.add_column(text(header), ratio=ratios[i] if ratios else None, overflow="fold")
+            table.add_column(text(header), ratio=(ratios[i] or None) if ratios else None, overflow="fold")
         for row in rows:
             table.add_row(*(cell if isinstance(cell, Text) else text(" ".join(str(cell).split())) for cell in row))
         return table

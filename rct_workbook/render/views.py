@@ -35,7 +35,7 @@ def framework(ui: Ui, content: Content) -> Views:
     out: Views = [ui.title("The framework: four steps (Figure 1)", "Adapted from Ward (2000) by Hartling & Sparks (2002)")]
     out.extend(_concept(ui, content.concepts.get("support-first")))
     out.append(ui.heading("The four steps"))
-    out.append(ui.table(["", "Step", "What it asks of you"], ((str(s.number), s.name, s.summary) for s in content.steps.values()), ratios=[1, 3, 10]))
+    out.append(ui.table(["", "Step", "What it asks of you"], ((str(s.number), s.name, s.summary) for s in content.steps.values()), ratios=[0, 2, 7]))
     for step in content.steps.values():
         out.append(ui.heading(f"Step {step.number}: {step.name}"))
         out.append(ui.para(step.purpose))
@@ -78,7 +78,7 @@ def continuum(ui: Ui, content: Content) -> Views:
     out.extend(ui.para(p) for p in c.body)
     out.append(text(f"{c.toward_disconnection}  ◄──────────►  {c.toward_connection}" if not ui.plain else f"{c.toward_disconnection} <----> {c.toward_connection}", "bold"))
     out.append(Text(""))
-    out.append(ui.table(["Mean of the five ratings", "Reading"], ((f"{b.min:.1f} to {b.max:.1f}", f"{b.label}: {b.description}") for b in c.bands), ratios=[1, 3]))
+    out.append(ui.table(["Mean rating", "Reading"], ((f"{b.min:.1f} to {b.max:.1f}", f"{b.label}: {b.description}") for b in c.bands), ratios=[0, 1]))
     out.append(ui.para(_cites(c.cite), "dim"))
     for key in ("binary-thinking", "strategies-of-survival", "central-relational-paradox"):
         out.extend(_concept(ui, content.concepts.get(key)))

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.unit.test_content import VIGNETTE
+
+
+def test_validate_builtin(run) -> None:  # type: ignore[no-untyped-def]
+    from rct_workbook.model.content import builtin_content_dir
+
+    result = run("content", "validate", str(builtin_content_dir()))
+    assert result.exit_code == 0
+    assert result.stdout.endswith(": valid\n")
+
+
+def test_validate_lists_every_problem(run, tree) -> None:  # type: ignore[no-untyped-def]
+    folder = tree({"a.yaml": VIGNETTE.replace("culture: survival", "culture: nowhere"), "b.yaml": "kind: [\n"})
+    result = run("content", "validate", str(folder))
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"rct: {folder} has 2 problems"
+    assert lines[1].startswith(f"  {folder / 'a.yaml'}:5: culture: unknown culture 'nowhere'")
+    assert lines[2].startswith(f"  {folder / 'b.yaml'}:")
+    assert "Traceback" not in result.output
+
+
+def test_content_option_and_env_add_a_pack(run, tree, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    folder = tree({"dana.yaml": VIGNETTE})
+    out = run("--content", str(folder), "vignette").stdout
+    assert "dana" in out and "paula" in out
+    monkeypatch.setenv("RCT_CONTENT", str(folder))
+    result = run("vignette", "dana", "--no-reflect")
+    assert result.exit_code == 0
+    assert "Dana: a test case" in result.stdout
+
+
+def test_bad_pack_stops_every_command_with_exit_2(run, tree) -> None:  # type: ignore[no-untyped-def]
+    folder = tree({"dana.yaml": VIGNETTE.replace("outcome: It went on.", "outcome: no")})
+    result = run("--content", str(folder), "learn", "framework")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[0] == "rct: the content has 1 problem"
+    assert "outcome: expected text, but YAML read a yes/no value (false); put it in quotes" in result.stderr
+
+
+def test_content_list_shows_origin(run, tree) -> None:  # type: ignore[no-untyped-def]
+    folder = tree({"dana.yaml": VIGNETTE})
+    out = run("--content", str(folder), "content", "list").stdout
+    row = next(line for line in out.splitlines() if " dana " in f" {line} ")
+    assert "dana.yaml" in row
+    builtin = next(line for line in out.splitlines() if line.startswith("vignette") and "paula" in line)
+    assert "built-in" in builtin
+
+
+def test_missing_pack(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run("--content", str(tmp_path / "nope"), "vignette")
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'nope'}: is not a folder" in result.stderr

@@ -1,0 +1,160 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import frontmatter
+import pytest
+import yaml
+
+from rct_workbook.model.content import load_content
+
+KEY_FACTS = {
+    "paula": ["West Side Institute", "Chicago", "Dr. Jones", "Chief Psychologist", "Grand Rounds", "two years"],
+    "susan": ["counseling center", "Midwest", "culture of niceness", "task force", "two years"],
+    "agnes": ["The Heights", "Philadelphia", "five years", "peer supervision group", "social action group"],
+    "clinic": ["substance abuse treatment center", "surveillance", "strategies of survival"],
+}
+
+
+def test_list(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("vignette")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    for name, protagonist in (("paula", "Paula"), ("susan", "Susan"), ("agnes", "Agnes"), ("clinic", "A newly")):
+        assert any(line.startswith(name) and protagonist in line for line in lines), name
+
+
+@pytest.mark.parametrize("name", sorted(KEY_FACTS))
+def test_no_reflect_shows_the_case(run, name: str, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run("vignette", name, "--no-reflect")
+    assert result.exit_code == 0, result.stderr
+    flat = " ".join(result.stdout.split())
+    for fact in KEY_FACTS[name]:
+        assert fact in flat, fact
+    for heading in ("The setting", "Part 1:", "Reading the case step by step", "Outcome", "For discussion in peer supervision"):
+        assert heading in result.stdout
+    for step in ("Read it", "Name it", "Oppose it", "Replace it"):
+        assert step in result.stdout
+    assert not rct_home.exists()  # reading a case writes nothing
+
+
+def test_clinic_shows_its_care_note_first(run) -> None:  # type: ignore[no-untyped-def]
+    out = run("vignette", "clinic", "--no-reflect").stdout
+    assert out.index("Note:") < out.index("The setting")
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("paulo", "rct: no vignette called 'paulo'. Did you mean 'paula'? Known: agnes, clinic, paula, susan.\n"),
+        ("nobody", "rct: no vignette called 'nobody'. Known: agnes, clinic, paula, susan.\n"),
+        ("../../etc/passwd", "rct: vignette names are short ids like agnes, clinic, paula; '../../etc/passwd' is not one\n"),
+        ("/etc/passwd", "rct: vignette names are short ids like agnes, clinic, paula; '/etc/passwd' is not one\n"),
+        ("paula\x00", "rct: vignette names are short ids like agnes, clinic, paula; 'paula\\x00' is not one\n"),
+        ("p" * 300, f"rct: vignette names are short ids like agnes, clinic, paula; '{'p' * 300}' is not one\n"),
+    ],
+)
+def test_unknown_and_path_like_names(run, name: str, message: str) -> None:  # type: ignore[no-untyped-def]
+    result = run("vignette", name, "--no-reflect")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == message
+
+
+def test_without_a_terminal_says_so(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run("vignette", "paula", input="")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "rct: no terminal to ask the reflection questions in; use --no-reflect to only read the case, or --answers FILE\n"
+    )
+    assert not (rct_home / "journal").exists()
+
+
+def test_template_is_a_valid_answers_file(run, tmp_path: Path, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    template = run("vignette", "paula", "--template").stdout
+    for q in load_content().vignette("paula").reflection:
+        assert f"\n{q.id}:" in template
+    assert "#   type: rating 1-5" in template
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(template)
+    result = run("vignette", "paula", "--answers", str(answers))
+    assert result.exit_code == 0, result.stderr
+    saved = sorted((rct_home / "journal").glob("*.md"))
+    assert len(saved) == 1
+    assert result.stdout == f"Saved your reflection: {saved[0]}\n"
+    post = frontmatter.load(saved[0])
+    assert post["kind"] == "vignette"
+    assert post["vignette"] == "paula"
+    assert post["answers"] == {k: v for k, v in yaml.safe_load(template).items()}
+
+
+def test_answers_file_saves_exact_answers(run, tmp_path: Path, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    answers = {
+        "own-setting-echo": "---\n# Not a heading\n<script>alert(1)</script>\nkind: injected",
+        "visibility-risk": 4,
+        "fletcher-fit": ["networking", "naming"],
+        "held-back": None,
+        "first-small-step": "Talk with the nurses [bold]today[/bold]",
+    }
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml.safe_dump(answers))
+    result = run("vignette", "paula", "--answers", str(path))
+    assert result.exit_code == 0, result.stderr
+    entry = next((rct_home / "journal").glob("*.md"))
+    post = frontmatter.load(entry)
+    assert post["answers"] == {**answers, "fletcher-fit": ["naming", "networking"]}
+    assert post["kind"] == "vignette"
+    assert post["content_version"] == load_content().version
+    assert "+" in post["created"] or post["created"].endswith("Z") or "-" in post["created"][19:]
+    assert entry.stat().st_mode & 0o777 == 0o600
+    assert (rct_home / "journal").stat().st_mode & 0o777 == 0o700
+    assert "\n# Not a heading" not in post.content
+    assert "<script>" not in post.content
+
+
+@pytest.mark.parametrize(
+    ("answers", "problems"),
+    [
+        ({"visibility-risk": 7}, ["visibility-risk: 7 is outside the scale 1 to 5"]),
+        ({"visibility-risk": "high"}, ["visibility-risk: expected a whole number from 1 to 5, got text"]),
+        ({"fletcher-fit": ["shouting"]}, ["fletcher-fit: not among the choices: 'shouting'"]),
+        ({"surprise": "x"}, ["surprise: not a question here"]),
+        ({"own-setting-echo": None}, ["own-setting-echo: an answer is needed"]),
+        ({"first-small-step": True}, ["first-small-step: expected text, got a yes/no value (put it in quotes)"]),
+    ],
+)
+def test_bad_answers_are_refused_before_anything_is_written(run, tmp_path: Path, rct_home: Path, answers, problems) -> None:  # type: ignore[no-untyped-def]
+    template = yaml.safe_load(run("vignette", "paula", "--template").stdout)
+    template.update(answers)
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml.safe_dump(template))
+    result = run("vignette", "paula", "--answers", str(path))
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"rct: the answers file {path} has {len(problems)} problem{'s' if len(problems) > 1 else ''}; nothing was saved"
+    assert [line.strip() for line in lines[1:]] == problems
+    assert not (rct_home / "journal").exists() or not any((rct_home / "journal").iterdir())
+
+
+def test_missing_answers_file(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run("vignette", "paula", "--answers", str(tmp_path / "none.yaml"))
+    assert result.exit_code == 2
+    assert result.stderr == f"rct: no answers file at {tmp_path / 'none.yaml'}\n"
+
+
+def test_answers_file_with_a_python_tag(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "a.yaml"
+    sentinel = tmp_path / "ran"
+    path.write_text(f"visibility-risk: !!python/object/apply:os.system ['touch {sentinel}']\n")
+    result = run("vignette", "paula", "--answers", str(path))
+    assert result.exit_code == 2
+    assert "is not allowed" in result.stderr
+    assert not sentinel.exists()
+
+
+def test_two_saves_never_overwrite(run, tmp_path: Path, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "a.yaml"
+    path.write_text(run("vignette", "susan", "--template").stdout)
+    for _ in range(3):
+        assert run("vignette", "susan", "--answers", str(path)).exit_code == 0
+    assert len(list((rct_home / "journal").glob("*.md"))) == 3

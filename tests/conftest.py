@@ -1,0 +1,50 @@
+"""Shared fixtures: every test gets its own data root and no content packs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rct_workbook.cli.app import app
+
+
+@pytest.fixture(autouse=True)
+def rct_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "rct-home"
+    monkeypatch.setenv("RCT_HOME", str(home))
+    monkeypatch.delenv("RCT_CONTENT", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return home
+
+
+def build_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write ``files`` (relative path -> text or bytes) under ``root``."""
+    for rel, data in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
+    def make(files: dict[str, str | bytes]) -> Path:
+        return build_tree(tmp_path / "pack", files)
+
+    return make
+
+
+@pytest.fixture
+def run() -> Callable[..., object]:
+    runner = CliRunner()
+
+    def invoke(*args: str, **kwargs: object) -> object:
+        return runner.invoke(app, list(args), catch_exceptions=False, **kwargs)  # type: ignore[arg-type]
+
+    return invoke
