@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -69,14 +69,20 @@ def _version(value: bool) -> None:
 @app.callback()
 def root(
     ctx: typer.Context,
-    plain: bool = typer.Option(False, "--plain", help="Plain text: no colour, no boxes (also when piped or NO_COLOR is set)."),
-    content: list[Path] = typer.Option(  # noqa: B008 - Typer's documented way to declare options
-        None,
-        "--content",
-        metavar="DIR",
-        help="Add a folder of YAML content (a content pack); may be repeated. Also RCT_CONTENT.",
-    ),
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    plain: Annotated[
+        bool, typer.Option("--plain", help="Plain text: no colour, no boxes (also when piped or NO_COLOR is set).")
+    ] = False,
+    content: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--content",
+            metavar="DIR",
+            help="Add a folder of YAML content (a content pack); may be repeated. Also RCT_CONTENT.",
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
 ) -> None:
     """Global options."""
     ctx.obj = State(plain_flag=plain, packs=packs_from(content))

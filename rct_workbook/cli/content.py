@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -14,7 +15,7 @@ app = typer.Typer(help="Check content packs and list the loaded content.", no_ar
 @app.command("validate")
 def validate(
     ctx: typer.Context,
-    folder: Path = typer.Argument(..., metavar="DIR", help="The folder of YAML files to check."),
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="The folder of YAML files to check.")],
 ) -> None:
     """Check a content pack and print every problem, one per line.
 

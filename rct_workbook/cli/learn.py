@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from rct_workbook.cli.state import state
@@ -9,7 +11,12 @@ from rct_workbook.cli.state import state
 
 def learn(
     ctx: typer.Context,
-    topic: str = typer.Argument(None, help="A topic: framework, good-things, continuum, cultures, opposition, strategies, glossary, references."),
+    topic: Annotated[
+        str | None,
+        typer.Argument(
+            help="A topic: framework, good-things, continuum, cultures, opposition, strategies, glossary, references."
+        ),
+    ] = None,
 ) -> None:
     """Show the model: the four steps, the five good things, the cultures and more.
 

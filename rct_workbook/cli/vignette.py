@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -12,10 +13,21 @@ from rct_workbook.cli.state import state
 
 def vignette(
     ctx: typer.Context,
-    name: str = typer.Argument(None, help="The vignette: paula, susan, agnes or clinic (or one from a content pack)."),
-    no_reflect: bool = typer.Option(False, "--no-reflect", help="Only show the case; ask nothing, save nothing."),
-    template: bool = typer.Option(False, "--template", help="Print a YAML answers file for the reflection questions."),
-    answers: Path = typer.Option(None, "--answers", metavar="FILE", help="Answer the reflection questions from a YAML file, with no prompts."),
+    name: Annotated[
+        str | None, typer.Argument(help="The vignette: paula, susan, agnes or clinic (or one from a content pack).")
+    ] = None,
+    no_reflect: Annotated[
+        bool, typer.Option("--no-reflect", help="Only show the case; ask nothing, save nothing.")
+    ] = False,
+    template: Annotated[
+        bool, typer.Option("--template", help="Print a YAML answers file for the reflection questions.")
+    ] = False,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers", metavar="FILE", help="Answer the reflection questions from a YAML file, with no prompts."
+        ),
+    ] = None,
 ) -> None:
     """Study a vignette part by part, then reflect on it and save a journal entry.
 
@@ -51,7 +63,8 @@ def vignette(
     else:
         if not no_reflect and not sys.stdin.isatty():
             raise WorkbookError(
-                "no terminal to ask the reflection questions in; use --no-reflect to only read the case, or --answers FILE"
+                "no terminal to ask the reflection questions in; "
+                "use --no-reflect to only read the case, or --answers FILE"
             )
         print_all(st.console(), vignette_view(st.ui(), content, case))
         if no_reflect:

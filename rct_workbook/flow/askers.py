@@ -105,7 +105,9 @@ class QuestionaryAsker:
             ).unsafe_ask()
         if q.type == "multi":
             picked = set(default) if isinstance(default, list) else set()
-            choices = [questionary.Choice(clean(c.label), value=c.value, checked=c.value in picked) for c in ask.choices]
+            choices = [
+                questionary.Choice(clean(c.label), value=c.value, checked=c.value in picked) for c in ask.choices
+            ]
             return questionary.checkbox(
                 message,
                 choices=choices,
@@ -122,7 +124,7 @@ class QuestionaryAsker:
             return questionary.select(
                 message,
                 choices=choices,
-                default=default if isinstance(default, int) and RATING_MIN <= default <= RATING_MAX else None,
+                default=next((c for c in choices if c.value == default), None),
                 instruction=instruction,
                 **common,
             ).unsafe_ask()
@@ -137,7 +139,9 @@ class QuestionaryAsker:
             rows: list[dict[str, Any]] = []
             while len(rows) < q.max_items:
                 if len(rows) >= max(q.min_items, 1):
-                    more = questionary.confirm(f"Add another? ({len(rows)} of at most {q.max_items})", default=False, **common).unsafe_ask()
+                    more = questionary.confirm(
+                        f"Add another? ({len(rows)} of at most {q.max_items})", default=False, **common
+                    ).unsafe_ask()
                     if not more:
                         break
                 elif len(rows) >= q.min_items and q.min_items == 0:
@@ -174,7 +178,9 @@ def template(asks: Sequence[Ask], *, title: str) -> str:
         value = example(ask)
         example_answers[ask.id] = value
         lines.extend(_describe(ask))
-        dumped = yaml.safe_dump({ask.id: value}, allow_unicode=True, sort_keys=False, default_flow_style=False, width=88)
+        dumped = yaml.safe_dump(
+            {ask.id: value}, allow_unicode=True, sort_keys=False, default_flow_style=False, width=88
+        )
         lines.append(dumped.rstrip("\n"))
         lines.append("")
     return "\n".join(lines)
@@ -193,7 +199,10 @@ def _describe(ask: Ask, indent: str = "") -> list[str]:
     if q.type in ("text", "long_text"):
         out.append(f"{indent}#   type: {'one line of text' if q.type == 'text' else 'text, any length'} ({need})")
     elif q.type == "rating":
-        out.append(f"{indent}#   type: rating {RATING_MIN}-{RATING_MAX} ({RATING_MIN} = {_one_line(q.low_label or '')}; {RATING_MAX} = {_one_line(q.high_label or '')}) ({need})")
+        out.append(
+            f"{indent}#   type: rating {RATING_MIN}-{RATING_MAX} ({RATING_MIN} = {_one_line(q.low_label or '')}; "
+            f"{RATING_MAX} = {_one_line(q.high_label or '')}) ({need})"
+        )
     elif q.type == "yes_no":
         out.append(f"{indent}#   type: true or false ({need})")
     elif q.type in ("choice", "multi"):

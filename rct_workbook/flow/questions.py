@@ -184,7 +184,7 @@ def applies(ask: Ask, answers: Mapping[str, Any]) -> bool:
     return True  # pragma: no cover - the schema requires one test
 
 
-def check_all(asks: Sequence[Ask], answers: Any, *, source: str = "the answers") -> dict[str, Any]:
+def check_all(asks: Sequence[Ask], answers: Any, *, source: str = "the answer set") -> dict[str, Any]:
     """Check a whole set of answers; raise one AnswersError listing every problem.
 
     Answers to questions whose condition does not hold are dropped.
@@ -208,10 +208,14 @@ def check_all(asks: Sequence[Ask], answers: Any, *, source: str = "the answers")
             problems.append(f"{ask.id}: {exc}")
     if problems:
         raise AnswersError(
-            f"{source} {'have' if source.endswith('s') else 'has'} {len(problems)} problem{'s' if len(problems) != 1 else ''}; nothing was saved",
+            f"{source} has {plural(len(problems), 'problem')}; nothing was saved",
             details=tuple(problems),
         )
     return clean
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def walk(

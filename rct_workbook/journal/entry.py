@@ -67,7 +67,9 @@ def document(entry: Entry) -> str:
     """The whole file: front matter written by yaml.safe_dump, then the body."""
     import yaml
 
-    front = yaml.safe_dump(entry.front_matter(), allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000)
+    front = yaml.safe_dump(
+        entry.front_matter(), allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000
+    )
     body = entry.body.rstrip("\n")
     return f"---\n{front}---\n\n{body}\n"
 

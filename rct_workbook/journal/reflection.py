@@ -17,7 +17,9 @@ def human_date(when: _dt.datetime) -> str:
     return f"{when.day} {when.strftime('%B %Y')}"
 
 
-def vignette_entry(content: Content, vignette: Vignette, asks: Sequence[Ask], answers: dict[str, Any], when: _dt.datetime | None = None) -> Entry:
+def vignette_entry(
+    content: Content, vignette: Vignette, asks: Sequence[Ask], answers: dict[str, Any], when: _dt.datetime | None = None
+) -> Entry:
     """A reflection on a vignette, ready to save."""
     when = when or now()
     title = f"Reflection on {vignette.title}"

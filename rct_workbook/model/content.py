@@ -217,22 +217,24 @@ def _friendly(error: Any) -> str:
     return str(error["msg"])
 
 
+_TYPE_NAMES = frozenset({"str", "int", "bool", "float", "none"})
+
+
 def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:
     """Keep the parts of pydantic's location that are real keys or indexes in ``data``."""
     path: list[str | int] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and part in node:
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        ):
             path.append(part)
             node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        elif isinstance(node, dict) and isinstance(part, str) and part.isidentifier() and part not in _TYPE_NAMES:
+            # A missing key: name it, though it has no value to descend into. (Pydantic
+            # also puts type names such as "str" or "tuple[...]" in locations; skip those.)
             path.append(part)
-            node = node[part]
-        elif isinstance(node, dict) and isinstance(part, str) and part.isidentifier() and not path[-1:] == [part]:
-            # A missing or unknown key: name it, but it has no value to descend into.
-            if part not in ("str", "int", "bool", "float") and not part.startswith(("tuple[", "function-")):
-                path.append(part)
-                node = None
+            node = None
     return tuple(path)
 
 
@@ -267,7 +269,9 @@ class _Pool:
     meta: tuple[s.Meta, Origin] | None = None
 
 
-def _load_file(path: Path, shown: str, pack: str, pool: _Pool, in_pack: dict[tuple[str, str], Origin], problems: list[Problem]) -> None:
+def _load_file(
+    path: Path, shown: str, pack: str, pool: _Pool, in_pack: dict[tuple[str, str], Origin], problems: list[Problem]
+) -> None:
     try:
         loaded = read_yaml_file(path)
     except YamlProblem as exc:
@@ -275,12 +279,18 @@ def _load_file(path: Path, shown: str, pack: str, pool: _Pool, in_pack: dict[tup
         return
     data = loaded.data
     if not isinstance(data, dict):
-        problems.append(Problem(shown, 1, "", f"expected a mapping with a 'kind', but the file holds {_describe(data)}"))
+        problems.append(
+            Problem(shown, 1, "", f"expected a mapping with a 'kind', but the file holds {_describe(data)}")
+        )
         return
     kind = data.get("kind")
     model = s.FILE_MODELS.get(kind) if isinstance(kind, str) else None
-    if model is None:
-        problems.append(Problem(shown, loaded.line_of(("kind",)), "kind", f"{kind!r} is not a known kind ({', '.join(s.FILE_MODELS)})"))
+    if model is None or not isinstance(kind, str):
+        problems.append(
+            Problem(
+                shown, loaded.line_of(("kind",)), "kind", f"{kind!r} is not a known kind ({', '.join(s.FILE_MODELS)})"
+            )
+        )
         return
     parsed = validate_model(model, loaded, shown, problems)
     if parsed is None:
@@ -299,7 +309,14 @@ def _load_file(path: Path, shown: str, pack: str, pool: _Pool, in_pack: dict[tup
         if key in in_pack:
             other = in_pack[key]
             where = f"{_show(other.file)}:{other.line('id')}"
-            problems.append(Problem(shown, origin.line("id"), _dotted((*base, "id")), f"duplicate {kind} id {item.id!r} (also at {where})"))
+            problems.append(
+                Problem(
+                    shown,
+                    origin.line("id"),
+                    _dotted((*base, "id")),
+                    f"duplicate {kind} id {item.id!r} (also at {where})",
+                )
+            )
             continue
         in_pack[key] = origin
         pool.items[key] = item
@@ -343,7 +360,11 @@ def _check_refs(pool: _Pool, problems: list[Problem]) -> None:
     def unknown(what: str, value: str, known: Iterable[str]) -> str:
         names = sorted(known)
         close = difflib.get_close_matches(value, names, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(names[:8])}{', …' if len(names) > 8 else ''})"
+        hint = (
+            f"; did you mean {close[0]!r}?"
+            if close
+            else f" (known: {', '.join(names[:8])}{', …' if len(names) > 8 else ''})"
+        )
         return f"unknown {what} {value!r}{hint}"
 
     for key, item in pool.items.items():
@@ -369,14 +390,24 @@ def _check_refs(pool: _Pool, problems: list[Problem]) -> None:
                 _check_questions(section.questions, ("sections", si, "questions"), key, report, earlier)
 
 
-def _check_questions(questions: Iterable[s.Question], base: tuple[str | int, ...], key: tuple[str, str], report: Any, earlier: list[s.Question] | None = None) -> None:
+def _check_questions(
+    questions: Iterable[s.Question],
+    base: tuple[str | int, ...],
+    key: tuple[str, str],
+    report: Any,
+    earlier: list[s.Question] | None = None,
+) -> None:
     asked = earlier if earlier is not None else []
     for i, question in enumerate(questions):
         cond = question.when
         if cond is not None:
             before = {q.id: q for q in asked}
             if cond.question not in before:
-                report(key, (*base, i, "when", "question"), f"the condition names {cond.question!r}, which is not an earlier question")
+                report(
+                    key,
+                    (*base, i, "when", "question"),
+                    f"the condition names {cond.question!r}, which is not an earlier question",
+                )
         asked.append(question)
 
 
@@ -386,11 +417,15 @@ def _check_whole(pool: _Pool, problems: list[Problem]) -> None:
         problems.append(Problem("content", None, "", "no meta file (kind: meta) was found"))
     steps = sorted(_by_kind(pool, "steps").values(), key=lambda x: x.number)
     if [x.number for x in steps] != [1, 2, 3, 4]:
-        problems.append(Problem("content", None, "steps", "the four steps (numbers 1 to 4) are not all there exactly once"))
+        problems.append(
+            Problem("content", None, "steps", "the four steps (numbers 1 to 4) are not all there exactly once")
+        )
     if len(_by_kind(pool, "continuum")) != 1:
         problems.append(Problem("content", None, "continuum", "exactly one continuum is needed"))
     if len(_by_kind(pool, "good_things")) != 5:
-        problems.append(Problem("content", None, "good_things", "the five good things are needed, no more and no fewer"))
+        problems.append(
+            Problem("content", None, "good_things", "the five good things are needed, no more and no fewer")
+        )
 
 
 def _in_order(problems: list[Problem]) -> list[Problem]:

@@ -90,10 +90,11 @@ _resolver = Resolver()
 def _scalar(event: ScalarEvent) -> Any:
     tag = event.tag
     if tag in (None, "!"):
-        tag = _resolver.resolve(ScalarNode, event.value, event.implicit)
+        tag = _resolver.resolve(ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
     if tag not in _SCALAR_TAGS:
         raise YamlProblem(f"the tag {event.tag or tag} is not allowed (only plain YAML values are)", _line(event))
-    node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    # libyaml's marks are its own class; the constructor only reads their line numbers.
+    node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)  # type: ignore[arg-type]
     try:
         value = SafeConstructor().construct_object(node)
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
@@ -102,7 +103,7 @@ def _scalar(event: ScalarEvent) -> Any:
 
 
 class _Frame:
-    __slots__ = ("container", "path", "key", "key_line", "key_lines")
+    __slots__ = ("container", "key", "key_line", "key_lines", "path")
 
     def __init__(self, container: dict[Any, Any] | list[Any], path: Path_):
         self.container = container
@@ -180,9 +181,7 @@ def load_yaml(text: str, *, pure: bool = False) -> Loaded:
                 if stack:
                     top = stack[-1]
                     parent_path = (
-                        (*top.path, len(top.container))
-                        if isinstance(top.container, list)
-                        else (*top.path, top.key)
+                        (*top.path, len(top.container)) if isinstance(top.container, list) else (*top.path, top.key)
                     )
                 stack.append(_Frame({} if is_map else [], parent_path))
                 if _line(event) is not None:

@@ -18,13 +18,15 @@ _INLINE = re.compile(r"([\\`*_\[\]<>&|~!#{}])")
 #: What can open a block at the start of a line once inline characters are escaped.
 _BLOCK_START = re.compile(r"^(\d{1,9})([.)])|^([-+=:])")
 #: Characters that would be invisible or reorder text: shown as visible code points.
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\u2028\u2029\ufeff]")
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\u2028\u2029\ufeff]"
+)
 
 
 def escape_line(line: str) -> str:
     """One line of typed text as inline CommonMark that renders exactly as typed."""
     line = _INVISIBLE.sub(lambda m: f"U+{ord(m.group()):04X}", line)
-    line = line.strip(" \t")
+    line = line.strip()
     line = _INLINE.sub(r"\\\1", line)
     return _BLOCK_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else f"\\{m.group(3)}", line)
 

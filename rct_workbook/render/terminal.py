@@ -71,7 +71,13 @@ class Ui:
             if subtitle:
                 parts.append(text(subtitle))
             return Group(*parts, Text(""))
-        return Panel(text(subtitle) if subtitle else Text(""), title=heading, title_align="left", box=box.ROUNDED, border_style="cyan")
+        return Panel(
+            text(subtitle) if subtitle else Text(""),
+            title=heading,
+            title_align="left",
+            box=box.ROUNDED,
+            border_style="cyan",
+        )
 
     def heading(self, value: str) -> RenderableType:
         if self.plain:
@@ -102,7 +108,9 @@ class Ui:
             table.add_row(Text(f"{i}."), text(" ".join(item.split())))
         return Padding(table, (0, 0, 1, 0))
 
-    def table(self, headers: Sequence[str], rows: Iterable[Sequence[Any]], *, ratios: Sequence[int] | None = None) -> Table:
+    def table(
+        self, headers: Sequence[str], rows: Iterable[Sequence[Any]], *, ratios: Sequence[int] | None = None
+    ) -> Table:
         table = Table(
             box=None if self.plain else box.SIMPLE_HEAD,
             show_header=True,

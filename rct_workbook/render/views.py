@@ -32,10 +32,18 @@ def _concept(ui: Ui, concept: Concept | None) -> Views:
 
 
 def framework(ui: Ui, content: Content) -> Views:
-    out: Views = [ui.title("The framework: four steps (Figure 1)", "Adapted from Ward (2000) by Hartling & Sparks (2002)")]
+    out: Views = [
+        ui.title("The framework: four steps (Figure 1)", "Adapted from Ward (2000) by Hartling & Sparks (2002)")
+    ]
     out.extend(_concept(ui, content.concepts.get("support-first")))
     out.append(ui.heading("The four steps"))
-    out.append(ui.table(["", "Step", "What it asks of you"], ((str(s.number), s.name, s.summary) for s in content.steps.values()), ratios=[0, 2, 7]))
+    out.append(
+        ui.table(
+            ["", "Step", "What it asks of you"],
+            ((str(s.number), s.name, s.summary) for s in content.steps.values()),
+            ratios=[0, 2, 7],
+        )
+    )
     for step in content.steps.values():
         out.append(ui.heading(f"Step {step.number}: {step.name}"))
         out.append(ui.para(step.purpose))
@@ -50,7 +58,9 @@ def framework(ui: Ui, content: Content) -> Views:
 
 def good_things(ui: Ui, content: Content) -> Views:
     out: Views = [ui.title("The five good things and their opposites", "Miller (1986); read as Step 1 of the model")]
-    out.append(ui.table(["Good thing", "Its opposite"], ((g.name, g.opposite_name) for g in content.good_things.values())))
+    out.append(
+        ui.table(["Good thing", "Its opposite"], ((g.name, g.opposite_name) for g in content.good_things.values()))
+    )
     for g in content.good_things.values():
         out.append(ui.heading(g.name))
         out.append(ui.para(g.description))
@@ -76,9 +86,22 @@ def continuum(ui: Ui, content: Content) -> Views:
     c = content.the_continuum
     out: Views = [ui.title(c.title, "Figure 2: movement, not a verdict")]
     out.extend(ui.para(p) for p in c.body)
-    out.append(text(f"{c.toward_disconnection}  ◄──────────►  {c.toward_connection}" if not ui.plain else f"{c.toward_disconnection} <----> {c.toward_connection}", "bold"))
+    out.append(
+        text(
+            f"{c.toward_disconnection}  ◄──────────►  {c.toward_connection}"
+            if not ui.plain
+            else f"{c.toward_disconnection} <----> {c.toward_connection}",
+            "bold",
+        )
+    )
     out.append(Text(""))
-    out.append(ui.table(["Mean rating", "Reading"], ((f"{b.min:.1f} to {b.max:.1f}", f"{b.label}: {b.description}") for b in c.bands), ratios=[0, 1]))
+    out.append(
+        ui.table(
+            ["Mean rating", "Reading"],
+            ((f"{b.min:.1f} to {b.max:.1f}", f"{b.label}: {b.description}") for b in c.bands),
+            ratios=[0, 1],
+        )
+    )
     out.append(ui.para(_cites(c.cite), "dim"))
     for key in ("binary-thinking", "strategies-of-survival", "central-relational-paradox"):
         out.extend(_concept(ui, content.concepts.get(key)))
@@ -86,7 +109,12 @@ def continuum(ui: Ui, content: Content) -> Views:
 
 
 def cultures(ui: Ui, content: Content) -> Views:
-    out: Views = [ui.title("Three nonrelational culture types (Figures 3–5)", "Over-generalisations to start a conversation; real settings mix them")]
+    out: Views = [
+        ui.title(
+            "Three nonrelational culture types (Figures 3–5)",
+            "Over-generalisations to start a conversation; real settings mix them",
+        )
+    ]
     out.extend(_concept(ui, content.concepts.get("nonrelational-settings")))
     items = list(content.cultures.values())
     out.append(ui.heading("Challenges and opportunities side by side"))
@@ -127,11 +155,21 @@ def opposition(ui: Ui, content: Content) -> Views:
     return out
 
 
-_FAMILY = {"fletcher": "Fletcher's four strategies", "practice": "Practices from the paper", "ward": "After Ward", "jordan": "Jordan's recommendations"}
+_FAMILY = {
+    "fletcher": "Fletcher's four strategies",
+    "practice": "Practices from the paper",
+    "ward": "After Ward",
+    "jordan": "Jordan's recommendations",
+}
 
 
 def strategies(ui: Ui, content: Content) -> Views:
-    out: Views = [ui.title("Strategies for opposing and replacing", "Fletcher (1999), Jordan (2002), Meyerson & Fletcher (2000), and more")]
+    out: Views = [
+        ui.title(
+            "Strategies for opposing and replacing",
+            "Fletcher (1999), Jordan (2002), Meyerson & Fletcher (2000), and more",
+        )
+    ]
     for family, heading in _FAMILY.items():
         group = [x for x in content.strategies.values() if x.family == family]
         if not group:
@@ -160,7 +198,9 @@ def glossary(ui: Ui, content: Content) -> Views:
 def references(ui: Ui, content: Content) -> Views:
     m = content.meta.source
     out: Views = [ui.title("References", f"Source: {m.authors} ({m.year}). {m.title}.")]
-    out.append(ui.para("The works below are cited in the source paper; details are given as the paper gives them.", "italic"))
+    out.append(
+        ui.para("The works below are cited in the source paper; details are given as the paper gives them.", "italic")
+    )
     for ref in sorted(content.references.values(), key=lambda r: (r.cite.lower(), r.year)):
         title = f" {ref.title}." if ref.title else ""
         out.append(text(f"{ref.cite}", "bold"))
@@ -180,7 +220,9 @@ TOPICS: dict[str, Topic] = {
     for t in (
         Topic("framework", "Support first, then the four steps: Read it, Name it, Oppose it, Replace it", framework),
         Topic("good-things", "The five good things and their opposites (Miller, 1986)", good_things),
-        Topic("continuum", "The continuum of connection; survival strategies; the central relational paradox", continuum),
+        Topic(
+            "continuum", "The continuum of connection; survival strategies; the central relational paradox", continuum
+        ),
         Topic("cultures", "Hierarchical, pseudo-relational and survival cultures", cultures),
         Topic("opposition", "Healthy and unhealthy options for opposition; waging good conflict", opposition),
         Topic("strategies", "Naming, norming, negotiating, networking, and other strategies", strategies),
@@ -192,7 +234,10 @@ TOPICS: dict[str, Topic] = {
 
 def topic_list(ui: Ui) -> Views:
     return [
-        ui.title("rct learn: the model in the paper", "Hartling & Sparks (2002), Relational-Cultural Practice: Working in a Nonrelational World"),
+        ui.title(
+            "rct learn: the model in the paper",
+            "Hartling & Sparks (2002), Relational-Cultural Practice: Working in a Nonrelational World",
+        ),
         ui.table(["Topic", "What it covers"], ((t.name, t.title) for t in TOPICS.values()), ratios=[1, 3]),
         Text(""),
         text("Show one with: rct learn TOPIC   (for example: rct learn framework)"),
@@ -229,7 +274,11 @@ def vignette(ui: Ui, content: Content, v: Vignette) -> Views:
         out.append(ui.heading(f"Part {i}: {part.title}"))
         out.extend(ui.para(p) for p in part.text)
     out.append(ui.heading("Reading the case step by step"))
-    rows = [(content.steps[sid].name if sid in content.steps else sid, v.steps[sid]) for sid in content.steps if sid in v.steps]
+    rows = [
+        (content.steps[sid].name if sid in content.steps else sid, v.steps[sid])
+        for sid in content.steps
+        if sid in v.steps
+    ]
     out.append(ui.table(["Step", "In this case"], rows, ratios=[1, 4]))
     if v.strategies:
         out.append(ui.heading("Strategies"))

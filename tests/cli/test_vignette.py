@@ -6,6 +6,7 @@ import frontmatter
 import pytest
 import yaml
 
+from rct_workbook.flow.questions import plural
 from rct_workbook.model.content import load_content
 
 KEY_FACTS = {
@@ -31,7 +32,13 @@ def test_no_reflect_shows_the_case(run, name: str, rct_home: Path) -> None:  # t
     flat = " ".join(result.stdout.split())
     for fact in KEY_FACTS[name]:
         assert fact in flat, fact
-    for heading in ("The setting", "Part 1:", "Reading the case step by step", "Outcome", "For discussion in peer supervision"):
+    for heading in (
+        "The setting",
+        "Part 1:",
+        "Reading the case step by step",
+        "Outcome",
+        "For discussion in peer supervision",
+    ):
         assert heading in result.stdout
     for step in ("Read it", "Name it", "Oppose it", "Replace it"):
         assert step in result.stdout
@@ -48,7 +55,10 @@ def test_clinic_shows_its_care_note_first(run) -> None:  # type: ignore[no-untyp
     [
         ("paulo", "rct: no vignette called 'paulo'. Did you mean 'paula'? Known: agnes, clinic, paula, susan.\n"),
         ("nobody", "rct: no vignette called 'nobody'. Known: agnes, clinic, paula, susan.\n"),
-        ("../../etc/passwd", "rct: vignette names are short ids like agnes, clinic, paula; '../../etc/passwd' is not one\n"),
+        (
+            "../../etc/passwd",
+            "rct: vignette names are short ids like agnes, clinic, paula; '../../etc/passwd' is not one\n",
+        ),
         ("/etc/passwd", "rct: vignette names are short ids like agnes, clinic, paula; '/etc/passwd' is not one\n"),
         ("paula\x00", "rct: vignette names are short ids like agnes, clinic, paula; 'paula\\x00' is not one\n"),
         ("p" * 300, f"rct: vignette names are short ids like agnes, clinic, paula; '{'p' * 300}' is not one\n"),
@@ -65,7 +75,8 @@ def test_without_a_terminal_says_so(run, rct_home: Path) -> None:  # type: ignor
     result = run("vignette", "paula", input="")
     assert result.exit_code == 2
     assert result.stderr == (
-        "rct: no terminal to ask the reflection questions in; use --no-reflect to only read the case, or --answers FILE\n"
+        "rct: no terminal to ask the reflection questions in; "
+        "use --no-reflect to only read the case, or --answers FILE\n"
     )
     assert not (rct_home / "journal").exists()
 
@@ -85,7 +96,7 @@ def test_template_is_a_valid_answers_file(run, tmp_path: Path, rct_home: Path) -
     post = frontmatter.load(saved[0])
     assert post["kind"] == "vignette"
     assert post["vignette"] == "paula"
-    assert post["answers"] == {k: v for k, v in yaml.safe_load(template).items()}
+    assert post["answers"] == dict(yaml.safe_load(template))
 
 
 def test_answers_file_saves_exact_answers(run, tmp_path: Path, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
@@ -123,7 +134,9 @@ def test_answers_file_saves_exact_answers(run, tmp_path: Path, rct_home: Path) -
         ({"first-small-step": True}, ["first-small-step: expected text, got a yes/no value (put it in quotes)"]),
     ],
 )
-def test_bad_answers_are_refused_before_anything_is_written(run, tmp_path: Path, rct_home: Path, answers, problems) -> None:  # type: ignore[no-untyped-def]
+def test_bad_answers_are_refused_before_anything_is_written(
+    run, tmp_path: Path, rct_home: Path, answers, problems
+) -> None:  # type: ignore[no-untyped-def]
     template = yaml.safe_load(run("vignette", "paula", "--template").stdout)
     template.update(answers)
     path = tmp_path / "a.yaml"
@@ -131,7 +144,7 @@ def test_bad_answers_are_refused_before_anything_is_written(run, tmp_path: Path,
     result = run("vignette", "paula", "--answers", str(path))
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
-    assert lines[0] == f"rct: the answers file {path} has {len(problems)} problem{'s' if len(problems) > 1 else ''}; nothing was saved"
+    assert lines[0] == f"rct: the answers file {path} has {plural(len(problems), 'problem')}; nothing was saved"
     assert [line.strip() for line in lines[1:]] == problems
     assert not (rct_home / "journal").exists() or not any((rct_home / "journal").iterdir())
 

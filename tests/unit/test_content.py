@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -28,15 +29,19 @@ def test_whole_content_loads_and_covers_the_paper() -> None:
     assert list(c.good_things) == ["zest", "empowerment", "clarity", "worth", "connection"]
     assert set(c.cultures) == {"hierarchical", "pseudo-relational", "survival"}
     assert set(c.vignettes) == {"paula", "susan", "agnes", "clinic"}
-    assert {"naming", "norming", "negotiating", "networking"} <= {x.id for x in c.strategies.values() if x.family == "fletcher"}
+    assert {"naming", "norming", "negotiating", "networking"} <= {
+        x.id for x in c.strategies.values() if x.family == "fletcher"
+    }
     assert {"collaborative-complaining", "one-true-thing", "small-steps"} <= set(c.strategies)
-    assert {"support-first", "visionary-pragmatist", "sustaining-oneself", "central-relational-paradox"} <= set(c.concepts)
+    assert {"support-first", "visionary-pragmatist", "sustaining-oneself", "central-relational-paradox"} <= set(
+        c.concepts
+    )
     assert {o.quality for o in c.opposition.values()} == {"healthy", "unhealthy"}
     assert len(c.glossary) >= 15
     assert {v.culture for v in c.vignettes.values()} == {"hierarchical", "pseudo-relational", "survival"}
     bands = c.the_continuum.bands
     assert bands[0].min == 1.0 and bands[-1].max == 5.0
-    assert all(a.max == b.min for a, b in zip(bands, bands[1:]))
+    assert all(a.max == b.min for a, b in itertools.pairwise(bands))
 
 
 def test_every_item_is_cited() -> None:
@@ -93,23 +98,52 @@ def test_valid_pack_adds_and_overrides(tree) -> None:  # type: ignore[no-untyped
     c = load_content([folder])
     assert c.vignettes["dana"].protagonist == "Dana"
     assert c.vignettes["paula"].title == "Paula, retold"
-    assert c.origins[("vignette", "paula")].pack == str(folder) or c.origins[("vignette", "paula")].pack.endswith("pack")
+    assert c.origins[("vignette", "paula")].pack == str(folder) or c.origins[("vignette", "paula")].pack.endswith(
+        "pack"
+    )
 
 
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (("culture: survival", "culture: survivle"), "dana.yaml:5: culture: unknown culture 'survivle'; did you mean 'survival'?"),
-        (("{strategy: networking", "{strategy: netwerking"), "dana.yaml:11: strategies[0].strategy: unknown strategy 'netwerking'; did you mean 'networking'?"),
-        (("steps: {read: She read it.}", "steps: {reed: She read it.}"), "dana.yaml:10: steps.reed: unknown step 'reed'; did you mean 'read'?"),
+        (
+            ("culture: survival", "culture: survivle"),
+            "dana.yaml:5: culture: unknown culture 'survivle'; did you mean 'survival'?",
+        ),
+        (
+            ("{strategy: networking", "{strategy: netwerking"),
+            "dana.yaml:11: strategies[0].strategy: unknown strategy 'netwerking'; did you mean 'networking'?",
+        ),
+        (
+            ("steps: {read: She read it.}", "steps: {reed: She read it.}"),
+            "dana.yaml:10: steps.reed: unknown step 'reed'; did you mean 'read'?",
+        ),
         (("protagonist: Dana\n", ""), "dana.yaml:1: protagonist: missing"),
-        (("outcome: It went on.", "outcome: no"), "dana.yaml:12: outcome: expected text, but YAML read a yes/no value (false); put it in quotes"),
-        (("outcome: It went on.", "outcome: 1.10"), "dana.yaml:12: outcome: expected text, but YAML read a number (1.1); put it in quotes"),
-        (("outcome: It went on.", "outcome: 12:30"), "dana.yaml:12: outcome: expected text, but YAML read a number (750); put it in quotes"),
-        (("outcome: It went on.", "outcome: 2002-01-01"), "dana.yaml:12: outcome: expected text, but YAML read a date (2002-01-01); put it in quotes"),
-        (("outcome: It went on.", "outcome: null"), "dana.yaml:12: outcome: expected text, but YAML read nothing (null); put it in quotes"),
+        (
+            ("outcome: It went on.", "outcome: no"),
+            "dana.yaml:12: outcome: expected text, but YAML read a yes/no value (false); put it in quotes",
+        ),
+        (
+            ("outcome: It went on.", "outcome: 1.10"),
+            "dana.yaml:12: outcome: expected text, but YAML read a number (1.1); put it in quotes",
+        ),
+        (
+            ("outcome: It went on.", "outcome: 12:30"),
+            "dana.yaml:12: outcome: expected text, but YAML read a number (750); put it in quotes",
+        ),
+        (
+            ("outcome: It went on.", "outcome: 2002-01-01"),
+            "dana.yaml:12: outcome: expected text, but YAML read a date (2002-01-01); put it in quotes",
+        ),
+        (
+            ("outcome: It went on.", "outcome: null"),
+            "dana.yaml:12: outcome: expected text, but YAML read nothing (null); put it in quotes",
+        ),
         (("outcome: It went on.", "outcome: It went on.\nmood: calm"), "dana.yaml:13: mood: unknown key"),
-        (('cite: ["Hartling & Sparks, 2002"]', 'cite: ["Hartling, 2003"]'), "dana.yaml:18: cite[0]: unknown reference 'Hartling, 2003'"),
+        (
+            ('cite: ["Hartling & Sparks, 2002"]', 'cite: ["Hartling, 2003"]'),
+            "dana.yaml:18: cite[0]: unknown reference 'Hartling, 2003'",
+        ),
         (("type: long_text", "type: essay"), "dana.yaml:16: reflection[0].type: 'essay' is not one of"),
         (("id: dana", "id: ../dana"), "dana.yaml:2: id: '../dana' is not a valid id"),
     ],
