@@ -10,6 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from rct_workbook import __version__
+from rct_workbook.cli import assess as assess_cmd
 from rct_workbook.cli import content as content_cmd
 from rct_workbook.cli import learn as learn_cmd
 from rct_workbook.cli import vignette as vignette_cmd
@@ -88,6 +89,7 @@ def root(
     ctx.obj = State(plain_flag=plain, packs=packs_from(content))
 
 
+app.command("assess")(assess_cmd.assess)
 app.command("learn")(learn_cmd.learn)
 app.command("vignette")(vignette_cmd.vignette)
 app.add_typer(content_cmd.app, name="content")

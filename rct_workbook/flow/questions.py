@@ -242,3 +242,25 @@ def walk(
         if on_answer is not None:
             on_answer(dict(answers))
     return {a.id: answers[a.id] for a in asks if a.id in answers and applies(a, answers)}
+
+
+def walk_sections(
+    sections: Sequence[tuple[Any, Sequence[Ask]]],
+    asker: Asker,
+    answers: dict[str, Any] | None = None,
+    on_answer: Callable[[dict[str, Any]], None] | None = None,
+    on_section: Callable[[Any], None] | None = None,
+    defaults: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Walk several sections in order; ``on_section`` is told before a section with questions left."""
+    answers = dict(answers or {})
+    for section, asks in sections:
+        pending = [a for a in asks if a.id not in answers and applies(a, answers)]
+        if pending and on_section is not None:
+            on_section(section)
+        answers.update(walk(asks, asker, answers, on_answer, defaults))
+        for ask in asks:  # a condition that no longer holds drops its answer
+            if ask.id in answers and not applies(ask, answers):
+                del answers[ask.id]
+    every = [a for _, asks in sections for a in asks]
+    return {a.id: answers[a.id] for a in every if a.id in answers}

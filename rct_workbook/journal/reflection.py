@@ -9,7 +9,8 @@ from typing import Any
 from rct_workbook.flow.questions import Ask
 from rct_workbook.journal.entry import Entry, new_id, now
 from rct_workbook.model.content import Content
-from rct_workbook.model.schema import Vignette
+from rct_workbook.model.schema import Flow, Section, Vignette
+from rct_workbook.reading import GOOD_THING_PREFIX, SMALL_STEPS, Reading
 from rct_workbook.render import markdown as md
 
 
@@ -43,5 +44,118 @@ def vignette_entry(
         content_version=content.version,
         answers=answers,
         vignette=vignette.id,
+        body="\n".join(lines),
+    )
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    lines = [
+        "| " + " | ".join(md.escape_line(h) for h in headers) + " |",
+        "|" + "|".join(" --- " for _ in headers) + "|",
+    ]
+    for row in rows:
+        cells = [md.escape_line(" ".join(str(c).split())) or " " for c in row]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def reading_markdown(reading: Reading, *, level: int = 3) -> dict[str, str]:
+    """The reading's parts as Markdown, keyed by where they go in the entry."""
+    parts: dict[str, str] = {}
+    if any(g.rating is not None for g in reading.good_things):
+        rows: list[tuple[Any, ...]] = [
+            (
+                g.name,
+                "—" if g.rating is None else str(g.rating),
+                g.opposite_name,
+                "—" if g.change is None else f"{g.change:+d}",
+            )
+            for g in reading.good_things
+        ]
+        text = [
+            md.heading(level, "The five good things"),
+            "",
+            _table(["Good thing", "Rating (1–5)", "Low end", "Change"], rows),
+        ]
+        if reading.mean is not None:
+            text += ["", md.escape_line(f"Mean {reading.mean:.1f} of 5: {reading.band}. {reading.band_description}")]
+        parts["good_things"] = "\n".join(text)
+    rows = [
+        (c.name, f"{c.checked} of {c.total}", f"{round(100 * c.share)}%") for c in reading.profile
+    ]
+    parts["profile"] = "\n".join(
+        [
+            md.heading(level, "Culture profile"),
+            "",
+            _table(["Culture type", "Practices ticked", "Share"], rows),
+            "",
+            md.escape_line(reading.profile_summary),
+        ]
+    )
+    if reading.steps:
+        rows = [
+            (str(i), s.what, s.with_whom or "—", s.by_when or "—", s.risk or "—", s.evidence or "—")
+            for i, s in enumerate(reading.steps, 1)
+        ]
+        parts["plan"] = "\n".join(
+            [
+                md.heading(level, "Plan of small steps"),
+                "",
+                _table(["#", "Small step", "With whom", "By when", "Risk", "Evidence it worked"], rows),
+            ]
+        )
+    notes = [*(w for w in reading.warnings)]
+    if reading.first_step:
+        notes.append(f"First small step: {reading.first_step}")
+    notes += [f"{s.text} ({s.culture})" for s in reading.suggestions]
+    if notes:
+        parts["notes"] = "\n".join([md.heading(2, "Suggestions and cautions"), "", md.bullet_list(notes)])
+    return parts
+
+
+def assess_entry(
+    content: Content,
+    flow: Flow,
+    sections: Sequence[Section],
+    asks: Sequence[Ask],
+    answers: dict[str, Any],
+    reading: Reading,
+    *,
+    section: str | None = None,
+    when: _dt.datetime | None = None,
+) -> Entry:
+    """An assessment entry made for peer supervision: a part per step, the reading, the plan."""
+    when = when or now()
+    title = flow.title if section is None else f"{flow.title}: {sections[0].title}"
+    parts = reading_markdown(reading)
+    lines = [md.heading(1, title), "", md.escape_line(f"{human_date(when)}. {content.meta.disclaimer}"), ""]
+    for sec in sections:
+        sec_asks = [a for a in asks if a.section == sec.id and a.id in answers]
+        lines += [md.heading(2, sec.title), ""]
+        if sec.id == "support" and reading.first_step:
+            lines += [md.escape_line(f"First small step: {reading.first_step}"), ""]
+        if sec.step == "read" and "good_things" in parts:
+            lines += [parts["good_things"], ""]
+            sec_asks = [a for a in sec_asks if not a.id.startswith(GOOD_THING_PREFIX)]
+        if sec.step == "name":
+            lines += [parts["profile"], ""]
+        if sec.step == "replace" and "plan" in parts:
+            lines += [parts["plan"], ""]
+            sec_asks = [a for a in sec_asks if a.id != SMALL_STEPS]
+        if sec_asks:
+            lines += [md.answers_markdown(sec_asks, answers), ""]
+    if "notes" in parts:
+        lines += [parts["notes"], ""]
+    if flow.discussion_questions:
+        lines += [md.heading(2, "For the peer-supervision group"), "", md.numbered_list(flow.discussion_questions), ""]
+    return Entry(
+        id=new_id("assess", when, section or "assess"),
+        kind="assess",
+        created=when.isoformat(),
+        title=title,
+        content_version=content.version,
+        answers=answers,
+        section=section,
+        reading=reading.to_dict(),
         body="\n".join(lines),
     )

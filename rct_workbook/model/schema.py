@@ -139,6 +139,7 @@ class Flow(Strict):
     title: Text
     intro: Text | None = None
     cite: tuple[Cite, ...] = ()
+    discussion_questions: tuple[Text, ...] = ()
     sections: tuple[Section, ...]
 
     @model_validator(mode="after")

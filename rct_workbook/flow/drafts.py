@@ -1,0 +1,72 @@
+"""Drafts: every answer is kept on disk as soon as it is given, until the entry is saved."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rct_workbook.errors import StorageError
+from rct_workbook.model.safe_yaml import YamlProblem, read_yaml_file
+from rct_workbook.paths import drafts_dir, ensure_private_dir
+from rct_workbook.storage import write_atomic
+
+
+@dataclass(frozen=True)
+class Draft:
+    name: str
+    flow: str
+    section: str | None
+    started: str
+    answers: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def path(self) -> Path:
+        return drafts_dir() / f"{self.name}.yaml"
+
+
+def draft_name(flow: str, section: str | None) -> str:
+    return flow if section is None else f"{flow}-{section}"
+
+
+def new_draft(flow: str, section: str | None) -> Draft:
+    started = _dt.datetime.now().astimezone().replace(microsecond=0).isoformat()
+    return Draft(draft_name(flow, section), flow, section, started)
+
+
+def load_draft(name: str) -> Draft | None:
+    """The saved draft called ``name``, or None. A damaged draft is reported, not deleted."""
+    path = drafts_dir() / f"{name}.yaml"
+    if not path.exists():
+        return None
+    try:
+        data = read_yaml_file(path).data
+    except YamlProblem as exc:
+        raise StorageError(f"the draft {path} cannot be read ({exc.message}); move it away to start again") from None
+    if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
+        raise StorageError(f"the draft {path} is not a draft rct wrote; move it away to start again")
+    return Draft(
+        name=name,
+        flow=str(data.get("flow", "")),
+        section=data.get("section") if isinstance(data.get("section"), str) else None,
+        started=str(data.get("started", "")),
+        answers=dict(data["answers"]),
+    )
+
+
+def save_draft(draft: Draft) -> None:
+    import yaml
+
+    ensure_private_dir(drafts_dir())
+    data = {"flow": draft.flow, "section": draft.section, "started": draft.started, "answers": draft.answers}
+    text = "# An unfinished rct assessment. Continue it with: rct assess --resume\n" + yaml.safe_dump(
+        data, allow_unicode=True, sort_keys=False, width=1000
+    )
+    write_atomic(draft.path, text.encode("utf-8"))
+
+
+def discard_draft(name: str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        (drafts_dir() / f"{name}.yaml").unlink()

@@ -1,0 +1,119 @@
+"""Reading journal entries back from their files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from rct_workbook.journal.entry import FORMAT, Entry
+from rct_workbook.model.safe_yaml import YamlProblem, load_yaml
+from rct_workbook.paths import journal_dir
+from rct_workbook.storage import TEMP_PREFIX
+
+MAX_ENTRY_BYTES = 2 * 1024 * 1024
+
+
+class BadEntry(Exception):
+    """A file in the journal folder that is not a valid entry (the reason is the message)."""
+
+
+def split_front_matter(text: str) -> tuple[str, str]:
+    """(front matter, body) of an entry's text; raise BadEntry if there is none."""
+    text = text.lstrip("\ufeff")
+    if not text.startswith("---\n") and not text.startswith("---\r\n"):
+        raise BadEntry("it does not start with front matter (---)")
+    text = text.replace("\r\n", "\n")
+    end = text.find("\n---\n", 3)
+    if end == -1:
+        if text.endswith("\n---"):
+            end = len(text) - 4
+        else:
+            raise BadEntry("its front matter is not closed (no second ---)")
+    return text[4 : end + 1], text[end + 5 :]
+
+
+def parse_entry(text: str, path: Path | None = None) -> Entry:
+    front_text, body = split_front_matter(text)
+    try:
+        front = load_yaml(front_text).data
+    except YamlProblem as exc:
+        raise BadEntry(f"its front matter cannot be read ({exc.message})") from None
+    if not isinstance(front, dict):
+        raise BadEntry("its front matter is not a mapping")
+    version = front.get("format")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise BadEntry("its front matter has no format version")
+    if version > FORMAT:
+        raise BadEntry(f"it was written by a newer rct (format {version}); update rct to read it")
+    missing = [k for k in ("id", "kind", "created", "answers") if k not in front]
+    if missing:
+        raise BadEntry(f"its front matter lacks {', '.join(missing)}")
+    answers: Any = front.get("answers")
+    if not isinstance(answers, dict):
+        raise BadEntry("its answers are not a mapping")
+    return Entry(
+        id=str(front["id"]),
+        kind=str(front["kind"]),
+        created=str(front["created"]),
+        title=str(front.get("title", "")),
+        content_version=str(front.get("content_version", "")),
+        answers=answers,
+        vignette=front.get("vignette") if isinstance(front.get("vignette"), str) else None,
+        section=front.get("section") if isinstance(front.get("section"), str) else None,
+        reading=front.get("reading") if isinstance(front.get("reading"), dict) else None,
+        body=body.lstrip("\n"),
+        path=path,
+    )
+
+
+def read_entry(path: Path) -> Entry:
+    try:
+        if path.stat().st_size > MAX_ENTRY_BYTES:
+            raise BadEntry("it is too large to be an entry")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise BadEntry(f"it cannot be read ({exc.strerror or exc})") from None
+    if not raw:
+        raise BadEntry("it is empty")
+    if b"\x00" in raw:
+        raise BadEntry("it holds binary data")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadEntry("it is not UTF-8 text") from None
+    return parse_entry(text, path)
+
+
+def entry_files(folder: Path | None = None) -> list[Path]:
+    folder = folder or journal_dir()
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p for p in folder.iterdir() if p.suffix == ".md" and not p.name.startswith((TEMP_PREFIX, ".")) and p.is_file()
+    )
+
+
+def iter_entries(folder: Path | None = None) -> Iterator[Entry | tuple[Path, str]]:
+    """Each entry, or (path, reason) for a file that is not a valid entry."""
+    for path in entry_files(folder):
+        try:
+            yield read_entry(path)
+        except BadEntry as exc:
+            yield path, str(exc)
+
+
+def latest_ratings(kind: str = "assess") -> dict[str, int] | None:
+    """The good-thing ratings of the most recent entry of ``kind`` that has any."""
+    best: tuple[str, dict[str, int]] | None = None
+    for item in iter_entries():
+        if isinstance(item, tuple) or item.kind != kind or not item.reading:
+            continue
+        ratings = {
+            g["id"]: g["rating"]
+            for g in item.reading.get("good_things", [])
+            if isinstance(g, dict) and isinstance(g.get("rating"), int) and isinstance(g.get("id"), str)
+        }
+        if ratings and (best is None or item.created > best[0]):
+            best = (item.created, ratings)
+    return best[1] if best else None

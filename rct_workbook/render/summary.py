@@ -1,0 +1,92 @@
+"""The Rich summary of an assessment: the reading, the profile, the plan."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import RenderableType
+from rich.text import Text
+
+from rct_workbook.reading import Reading
+from rct_workbook.render.safe import text
+from rct_workbook.render.terminal import Ui
+
+BAR = 20
+
+
+def bar(ui: Ui, fraction: float, width: int = BAR) -> Text:
+    filled = round(max(0.0, min(1.0, fraction)) * width)
+    full, empty = ("#", ".") if ui.plain else ("█", "░")
+    out = Text()
+    out.append(full * filled, style="cyan")
+    out.append(empty * (width - filled), style="dim")
+    return out
+
+
+def continuum_line(ui: Ui, mean: float, width: int = 41) -> Text:
+    """The mean as a marker on a line from 1 to 5."""
+    at = round((min(max(mean, 1.0), 5.0) - 1.0) / 4.0 * (width - 1))
+    line = ["-"] * width if ui.plain else ["─"] * width
+    line[at] = "*" if ui.plain else "●"
+    out = Text("1 ")
+    out.append("".join(line), style="cyan")
+    out.append(" 5")
+    return out
+
+
+def summary(ui: Ui, reading: Reading, *, disclaimer: str, toward: tuple[str, str] = ("", "")) -> list[RenderableType]:
+    out: list[RenderableType] = [
+        ui.title("Your reading", "A reflective exercise, not a validated measure or a diagnosis.")
+    ]
+    for warning in reading.warnings:
+        out.append(ui.note(warning))
+    if reading.first_step:
+        out.append(ui.para(f"First small step: {reading.first_step}", "bold"))
+    if any(g.rating is not None for g in reading.good_things):
+        out.append(ui.heading("The five good things (1 = the opposite, 5 = the good thing)"))
+        rows: list[tuple[Any, ...]] = []
+        for g in reading.good_things:
+            rating = "—" if g.rating is None else str(g.rating)
+            change = "" if g.change is None else (f"{g.change:+d}" if g.change else "same")
+            rows.append(
+                (text(g.name), bar(ui, 0 if g.rating is None else (g.rating - 1) / 4), Text(rating), Text(change))
+            )
+        out.append(ui.table(["Good thing", "", "Rating", "Since last"], rows, ratios=[4, 0, 0, 0]))
+        if reading.mean is not None:
+            out.append(Text(""))
+            out.append(text(f"On the continuum of connection: mean {reading.mean:.1f} of 5", "bold"))
+            if toward[0]:
+                out.append(
+                    text(f"{toward[0]} ← → {toward[1]}" if not ui.plain else f"{toward[0]} <-> {toward[1]}", "dim")
+                )
+            out.append(continuum_line(ui, reading.mean))
+            if reading.band:
+                out.append(ui.para(f"{reading.band}. {reading.band_description}"))
+            if reading.mean_change is not None:
+                direction = "toward the good things" if reading.mean_change > 0 else "toward their opposites"
+                moved = "no movement" if reading.mean_change == 0 else f"{abs(reading.mean_change):.1f} {direction}"
+                out.append(ui.para(f"Since your last assessment: {moved}."))
+    if any(c.checked for c in reading.profile) or reading.profile:
+        out.append(ui.heading("Culture profile: practices you ticked"))
+        rows = [(text(c.name), bar(ui, c.share), Text(f"{c.checked} of {c.total}")) for c in reading.profile]
+        out.append(ui.table(["Culture type", "", "Ticked"], rows, ratios=[4, 0, 0]))
+        out.append(Text(""))
+        out.append(ui.para(reading.profile_summary, "bold"))
+    if reading.connecting:
+        out.append(text("Already promoting connection:", "bold"))
+        out.append(ui.bullets(reading.connecting))
+    if reading.suggestions:
+        out.append(ui.heading("Opportunities for change to consider"))
+        out.append(ui.bullets(s.text for s in reading.suggestions))
+    if reading.steps:
+        out.append(ui.heading("Your plan of small steps"))
+        rows = [
+            (str(i), s.what, s.with_whom or "—", s.by_when or "—", s.risk or "—", s.evidence or "—")
+            for i, s in enumerate(reading.steps, 1)
+        ]
+        out.append(
+            ui.table(["", "Small step", "With", "By", "Risk", "Shows it worked"], rows, ratios=[0, 4, 2, 2, 0, 3])
+        )
+    out.append(Text(""))
+    out.append(ui.para(disclaimer, "dim"))
+    return out
