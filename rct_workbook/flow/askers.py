@@ -5,6 +5,7 @@ questionary and prompt_toolkit are imported only when a person is actually asked
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,9 @@ from typing import Any
 from rct_workbook.errors import AnswersError, Cancelled
 from rct_workbook.flow.questions import RATING_MAX, RATING_MIN, Ask, check, check_all
 from rct_workbook.model.safe_yaml import YamlProblem, read_yaml_file
+
+#: Choices wrap at this width, which with the pointer and box fits 80 columns.
+CHOICE_WIDTH = 72
 
 
 class FileAsker:
@@ -56,17 +60,36 @@ class QuestionaryAsker:
         except OSError as exc:  # the terminal went away mid-prompt
             raise Cancelled(f"the terminal was lost ({exc.strerror or exc})") from None
 
-    def _ask(self, ask: Ask, default: Any) -> Any:
+    def _say(self, message: str, instruction: str | None) -> None:
+        from rich.text import Text
+
+        console = _console()
+        line = Text("? ", style="cyan")
+        line.append(message, style="bold")
+        console.print(line)
+        if instruction:
+            from rich.padding import Padding
+
+            console.print(Padding(Text(instruction, style="dim"), (0, 0, 0, 2)))
+
+    def _ask(self, ask: Ask, default: Any, *, label: str | None = None) -> Any:
         import questionary
         from prompt_toolkit.styles import Style
 
         from rct_workbook.render.safe import clean
 
         q = ask.question
-        message = clean(q.prompt)
-        instruction = clean(q.help) if q.help else None
-        style = Style([("qmark", "fg:ansicyan"), ("question", "bold"), ("instruction", "fg:ansibrightblack")])
-        common: dict[str, Any] = {"qmark": "?", "style": style, **self.io}
+        # The question and its help are printed first, wrapped to the screen; the prompt
+        # itself stays one short line. (prompt_toolkit also stalls drawing a multi-line
+        # prompt whose message is wider than the terminal.)
+        self._say(label or clean(q.prompt), clean(q.help) if q.help else None)
+        style = Style([("qmark", "fg:ansicyan"), ("question", "fg:ansicyan"), ("instruction", "fg:ansibrightblack")])
+        common: dict[str, Any] = {"qmark": "", "style": style, **self.io}
+        arrow = "›"
+
+        def title(label: str) -> str:
+            # Long choices wrap under themselves instead of running off the screen.
+            return "\n     ".join(textwrap.wrap(clean(label), CHOICE_WIDTH)) or " "
 
         def validate_with(item: Ask) -> Any:
             def validate(text: str) -> bool | str:
@@ -82,9 +105,9 @@ class QuestionaryAsker:
             multiline = q.type == "long_text"
             hint = "Esc then Enter to finish" if multiline else None
             if not q.required:
-                hint = f"{hint}; optional" if hint else "optional, Enter to skip"
+                hint = f"{hint}; optional" if hint else "optional: Enter to skip"
             text = questionary.text(
-                message,
+                arrow,
                 default=default if isinstance(default, str) else "",
                 multiline=multiline,
                 instruction=f"({hint})" if hint else None,
@@ -93,67 +116,72 @@ class QuestionaryAsker:
             ).unsafe_ask()
             return text if text.strip() else None
         if q.type == "choice":
-            choices = [questionary.Choice(clean(c.label), value=c.value) for c in ask.choices]
+            choices = [questionary.Choice(title(c.label), value=c.value) for c in ask.choices]
             if not q.required:
                 choices.append(questionary.Choice("(skip)", value=None))
             return questionary.select(
-                message,
+                arrow,
                 choices=choices,
-                default=default if default in ask.values else None,
-                instruction=instruction,
+                default=next((c for c in choices if c.value == default), None),
+                instruction="(arrow keys, then Enter)",
                 **common,
             ).unsafe_ask()
         if q.type == "multi":
             picked = set(default) if isinstance(default, list) else set()
             choices = [
-                questionary.Choice(clean(c.label), value=c.value, checked=c.value in picked) for c in ask.choices
+                questionary.Choice(title(c.label), value=c.value, checked=c.value in picked) for c in ask.choices
             ]
             return questionary.checkbox(
-                message,
+                arrow,
                 choices=choices,
-                instruction="(space to tick, enter when done)",
+                instruction="(space to tick, Enter when done)" + ("" if q.required else "; none is fine"),
                 validate=lambda chosen: True if chosen or not q.required else "choose at least one",
                 **common,
             ).unsafe_ask()
         if q.type == "rating":
             labels = {RATING_MIN: q.low_label, RATING_MAX: q.high_label}
             choices = [
-                questionary.Choice(f"{n}  {clean(labels[n])}" if n in labels else str(n), value=n)
+                questionary.Choice(title(f"{n}  {labels[n]}") if n in labels else str(n), value=n)
                 for n in range(RATING_MIN, RATING_MAX + 1)
             ]
             return questionary.select(
-                message,
+                arrow,
                 choices=choices,
                 default=next((c for c in choices if c.value == default), None),
-                instruction=instruction,
+                instruction="(1 to 5: arrow keys, then Enter)",
                 **common,
             ).unsafe_ask()
         if q.type == "yes_no":
             return questionary.confirm(
-                message,
+                arrow,
                 default=default if isinstance(default, bool) else True,
-                instruction=f"{instruction} (y/n) " if instruction else None,
                 **common,
             ).unsafe_ask()
         if q.type == "repeat":
             rows: list[dict[str, Any]] = []
             while len(rows) < q.max_items:
                 if len(rows) >= max(q.min_items, 1):
-                    more = questionary.confirm(
-                        f"Add another? ({len(rows)} of at most {q.max_items})", default=False, **common
-                    ).unsafe_ask()
-                    if not more:
+                    self._say(f"Add another? ({len(rows)} of at most {q.max_items})", None)
+                    if not questionary.confirm(arrow, default=False, **common).unsafe_ask():
                         break
-                elif len(rows) >= q.min_items and q.min_items == 0:
-                    start = questionary.confirm(f"{message} Add one?", default=True, **common).unsafe_ask()
-                    if not start:
+                elif q.min_items == 0 and not rows:
+                    self._say(f"{clean(q.prompt)}: add one?", None)
+                    if not questionary.confirm(arrow, default=True, **common).unsafe_ask():
                         break
                 row = {}
                 for field in ask.fields:
-                    row[field.id] = check(field, self._ask(field, None))
+                    row[field.id] = check(
+                        field, self._ask(field, None, label=f"{len(rows) + 1}. {clean(field.question.prompt)}")
+                    )
                 rows.append(row)
             return rows
         raise ValueError(f"unknown question type {q.type!r}")  # pragma: no cover
+
+
+def _console() -> Any:
+    from rct_workbook.render.terminal import make_console, wants_plain
+
+    return make_console(wants_plain(False))
 
 
 def template(asks: Sequence[Ask], *, title: str) -> str:

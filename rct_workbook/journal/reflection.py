@@ -80,9 +80,7 @@ def reading_markdown(reading: Reading, *, level: int = 3) -> dict[str, str]:
         if reading.mean is not None:
             text += ["", md.escape_line(f"Mean {reading.mean:.1f} of 5: {reading.band}. {reading.band_description}")]
         parts["good_things"] = "\n".join(text)
-    rows = [
-        (c.name, f"{c.checked} of {c.total}", f"{round(100 * c.share)}%") for c in reading.profile
-    ]
+    rows = [(c.name, f"{c.checked} of {c.total}", f"{round(100 * c.share)}%") for c in reading.profile]
     parts["profile"] = "\n".join(
         [
             md.heading(level, "Culture profile"),

@@ -111,7 +111,8 @@ class Content:
         """The choices a ``choices_from`` source stands for, in content order."""
         pairs: list[tuple[str, str]]
         if source == "culture_indicators":
-            pairs = [(p.id, f"{p.text} ({c.name})") for c in self.cultures.values() for p in c.indicators]
+            # Unlabelled on purpose: tick what you observe, the profile names the cultures after.
+            pairs = [(p.id, p.text) for c in self.cultures.values() for p in c.indicators]
         elif source == "connecting_practices":
             pairs = [(p.id, p.text) for p in self.connecting_practices.values()]
         elif source == "strategies":
