@@ -94,7 +94,16 @@ class Reading:
             data["mean"] = round(self.mean, 2)
         if self.mean_change is not None:
             data["mean_change"] = round(self.mean_change, 2)
-        return data
+        return _lists(data)  # type: ignore[no-any-return]
+
+
+def _lists(value: Any) -> Any:
+    """Tuples become lists, so the data is the same after a YAML or JSON round trip."""
+    if isinstance(value, dict):
+        return {k: _lists(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_lists(v) for v in value]
+    return value
 
 
 def good_thing_scores(

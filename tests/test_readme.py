@@ -34,5 +34,5 @@ def test_quick_start_has_exactly_two_commands() -> None:
     blocks = re.findall(r"```sh\n(.*?)```", section, re.S)
     assert len(blocks) == 2
     assert all(len(b.strip().splitlines()) == 1 for b in blocks)
-    assert "rct vignette paula" in blocks[0]
+    assert blocks[0].strip().endswith("rct assess")
     assert "pytest" in blocks[1]

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import signal
-import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from rct_workbook.cli.state import state
+from rct_workbook.cli.state import has_terminal, state
 
 SECTIONS_HELP = "Run one step alone, saved as its own entry: read, name, oppose or replace."
 
@@ -74,7 +73,7 @@ def assess(
         ensure_private_dir(journal_dir())
         result = walk_sections(plan, FileAsker(given))
     else:
-        if not sys.stdin.isatty():
+        if not has_terminal():
             raise WorkbookError(
                 "no terminal to ask the questions in; run rct assess in a terminal, or use --answers FILE"
             )
@@ -82,7 +81,7 @@ def assess(
         ensure_private_dir(drafts_dir())
         name = draft_name(flow.id, section)
         draft = load_draft(name)
-        asker = QuestionaryAsker()
+        asker = QuestionaryAsker(plain=st.plain)
         console = st.console()
         ui = st.ui()
         if resume and draft is None:
@@ -166,5 +165,5 @@ def _ask_resume_or_discard(asker: Any, started: str, count: int) -> bool:
     )
     choice = asker.ask(Ask(question, question.choices or ()))
     if choice == "cancel":
-        raise Cancelled("cancelled; the unfinished assessment is kept")
+        raise Cancelled("the unfinished assessment is kept")
     return bool(choice == "resume")

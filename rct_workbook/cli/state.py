@@ -54,6 +54,16 @@ def packs_from(options: list[Path] | None) -> tuple[Path, ...]:
     return (*from_env, *(options or []))
 
 
+def has_terminal() -> bool:
+    """Whether a person can be asked questions: standard input is a terminal."""
+    import sys
+
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def state(ctx: typer.Context) -> State:
     root = ctx.find_root()
     if not isinstance(root.obj, State):

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from rct_workbook.cli.state import state
+from rct_workbook.cli.state import has_terminal, state
 
 
 def vignette(
@@ -61,7 +60,7 @@ def vignette(
         ensure_private_dir(journal_dir())
         result = walk(asks, FileAsker(given))
     else:
-        if not no_reflect and not sys.stdin.isatty():
+        if not no_reflect and not has_terminal():
             raise WorkbookError(
                 "no terminal to ask the reflection questions in; "
                 "use --no-reflect to only read the case, or --answers FILE"
@@ -73,6 +72,6 @@ def vignette(
         console = st.console()
         console.print(st.ui().heading("Your reflection"))
         console.print("Answer in your own words. Ctrl-C stops without saving.")
-        result = walk(asks, QuestionaryAsker())
+        result = walk(asks, QuestionaryAsker(plain=st.plain))
     entry = save(vignette_entry(content, case, asks, result))
     typer.echo(f"Saved your reflection: {entry.path}")

@@ -44,7 +44,8 @@ def read_answers(path: Path, asks: Sequence[Ask]) -> dict[str, Any]:
 class QuestionaryAsker:
     """Asks a person at a terminal. Ctrl-C, Ctrl-D and a lost terminal all cancel."""
 
-    def __init__(self, *, input: Any = None, output: Any = None):
+    def __init__(self, *, input: Any = None, output: Any = None, plain: bool = False):
+        self.plain = plain
         # input/output let tests drive prompts with prompt_toolkit's pipe input.
         self.io: dict[str, Any] = {}
         if input is not None:
@@ -63,7 +64,7 @@ class QuestionaryAsker:
     def _say(self, message: str, instruction: str | None) -> None:
         from rich.text import Text
 
-        console = _console()
+        console = _console(self.plain)
         line = Text("? ", style="cyan")
         line.append(message, style="bold")
         console.print(line)
@@ -77,6 +78,7 @@ class QuestionaryAsker:
         from prompt_toolkit.styles import Style
 
         from rct_workbook.render.safe import clean
+        from rct_workbook.render.terminal import wants_plain
 
         q = ask.question
         # The question and its help are printed first, wrapped to the screen; the prompt
@@ -85,6 +87,10 @@ class QuestionaryAsker:
         self._say(label or clean(q.prompt), clean(q.help) if q.help else None)
         style = Style([("qmark", "fg:ansicyan"), ("question", "fg:ansicyan"), ("instruction", "fg:ansibrightblack")])
         common: dict[str, Any] = {"qmark": "", "style": style, **self.io}
+        if wants_plain(self.plain):
+            from prompt_toolkit.output import ColorDepth
+
+            common["color_depth"] = ColorDepth.DEPTH_1_BIT
         arrow = "›"
 
         def title(label: str) -> str:
@@ -178,10 +184,10 @@ class QuestionaryAsker:
         raise ValueError(f"unknown question type {q.type!r}")  # pragma: no cover
 
 
-def _console() -> Any:
+def _console(plain: bool) -> Any:
     from rct_workbook.render.terminal import make_console, wants_plain
 
-    return make_console(wants_plain(False))
+    return make_console(wants_plain(plain))
 
 
 def template(asks: Sequence[Ask], *, title: str) -> str:

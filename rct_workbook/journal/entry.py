@@ -63,13 +63,37 @@ def new_id(kind: str, when: _dt.datetime, topic: str | None = None) -> str:
     return f"{stamp}-{slug}-{secrets.token_hex(2)}"
 
 
-def document(entry: Entry) -> str:
-    """The whole file: front matter written by yaml.safe_dump, then the body."""
+#: Characters YAML readers treat as line breaks or drop, unless they are escaped.
+_ESCAPE_IN_YAML = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
+
+
+def dump_front_matter(data: dict[str, Any]) -> str:
+    """YAML for front matter (safe dumper only) that reads back to exactly ``data``.
+
+    Text with characters YAML would fold or drop (NEL, line and paragraph separators,
+    control characters) is written double-quoted, where they are escaped; other
+    multi-line text as a literal block, which reads well in an editor.
+    """
     import yaml
 
-    front = yaml.safe_dump(
-        entry.front_matter(), allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000
-    )
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+        style = None
+        if _ESCAPE_IN_YAML.search(value):
+            style = '"'
+        elif "\n" in value:
+            style = "|"
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    Dumper.add_representer(str, text)
+    return yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=1000)
+
+
+def document(entry: Entry) -> str:
+    """The whole file: front matter written by the safe YAML dumper, then the body."""
+    front = dump_front_matter(entry.front_matter())
     body = entry.body.rstrip("\n")
     return f"---\n{front}---\n\n{body}\n"
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import stat
 import sys
 from pathlib import Path
 
+import frontmatter
+import pexpect
 import pytest
-
-pexpect = pytest.importorskip("pexpect")
-frontmatter = pytest.importorskip("frontmatter")
 
 pytestmark = pytest.mark.tty
 
@@ -27,6 +27,8 @@ DOWN = "\x1b[B"
 ENTER = "\r"
 CTRL_C = "\x03"
 CTRL_D = "\x04"
+PASTE_ON = "\x1b[?2004h"
+PASTE_OFF = "\x1b[?2004l"
 
 # A distinctive part of each reflection prompt in content/vignettes/paula.yaml, short
 # enough to sit on the prompt's first line at 80 columns.
@@ -43,6 +45,15 @@ LONG_TEXT = (
 )
 SECOND_LINE = "Nobody says no; nobody says yes either."
 SMALL_STEP = "Ask to present one case at the next team meeting with a nursing colleague."
+
+
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])")
+
+
+def _screen_text(raw: str) -> str:
+    """What the terminal printed, without escape sequences or runs of blank lines (for failure messages)."""
+    text = _ANSI.sub("", raw).replace("\r", "")
+    return re.sub(r"\n\s*\n(\s*\n)+", "\n\n", text)
 
 
 def _require_rct() -> None:
@@ -81,14 +92,29 @@ class Session:
             timeout=20,
         )
         self.child.logfile_read = self.log
+        self.mark = 0
 
     def expect(self, text: str) -> None:
         try:
             self.child.expect_exact(text)
         except (pexpect.TIMEOUT, pexpect.EOF) as exc:
-            raise AssertionError(f"never saw {text!r}; the terminal showed:\n{self.output[-3000:]}") from exc
+            raise AssertionError(f"never saw {text!r}; the terminal showed:\n{self.screen[-3000:]}") from exc
+
+    def expect_prompt(self, text: str) -> None:
+        """Wait for a question, and for prompt_toolkit to be reading keys in raw mode.
+
+        The question may be printed before the prompt starts; keys sent before raw
+        mode would go through the terminal's line discipline (Enter turned into a
+        line feed, Ctrl-C into a signal). prompt_toolkit turns bracketed paste on
+        only after entering raw mode, so that sequence marks the prompt as ready.
+        """
+        self.expect(text)
+        since = self.output[self.mark :]
+        if since.rfind(PASTE_ON) <= since.rfind(PASTE_OFF):
+            self.expect(PASTE_ON)
 
     def send(self, keys: str) -> None:
+        self.mark = len(self.output)
         self.child.send(keys)
 
     def finish(self) -> int | None:
@@ -97,13 +123,17 @@ class Session:
             self.child.expect(pexpect.EOF)
         except pexpect.TIMEOUT as exc:
             self.child.close(force=True)
-            raise AssertionError(f"rct did not exit; the terminal showed:\n{self.output[-3000:]}") from exc
+            raise AssertionError(f"rct did not exit; the terminal showed:\n{self.screen[-3000:]}") from exc
         self.child.close()
         return self.child.exitstatus
 
     @property
     def output(self) -> str:
         return self.log.getvalue()
+
+    @property
+    def screen(self) -> str:
+        return _screen_text(self.output)
 
     def kill(self) -> None:
         if self.child.isalive():
@@ -122,17 +152,17 @@ def _journal_files(home: Path) -> list[Path]:
 def _answer_first_three(session: Session) -> None:
     """Answer own-setting-echo, visibility-risk and fletcher-fit as a person would."""
     session.expect("Your reflection")
-    session.expect(PROMPT_ECHO)
+    session.expect_prompt(PROMPT_ECHO)
     session.send(LONG_TEXT)
     session.send(ENTER)  # a new line inside the long text
     session.send(SECOND_LINE)
     session.send(ESC_ENTER)
 
-    session.expect(PROMPT_RISK)
+    session.expect_prompt(PROMPT_RISK)
     session.send(DOWN)
     session.send(ENTER)
 
-    session.expect(PROMPT_FLETCHER)
+    session.expect_prompt(PROMPT_FLETCHER)
     session.send(" ")  # tick the first strategy (naming)
     session.send(DOWN)
     session.send(" ")  # tick the second (norming)
@@ -144,10 +174,10 @@ def test_full_reflection_is_saved_as_typed(home: Path) -> None:
     try:
         _answer_first_three(session)
 
-        session.expect(PROMPT_HELD_BACK)
+        session.expect_prompt(PROMPT_HELD_BACK)
         session.send(ESC_ENTER)  # optional: skip it
 
-        session.expect(PROMPT_SMALL_STEP)
+        session.expect_prompt(PROMPT_SMALL_STEP)
         session.send(SMALL_STEP)
         session.send(ENTER)
 
@@ -156,7 +186,7 @@ def test_full_reflection_is_saved_as_typed(home: Path) -> None:
     finally:
         session.kill()
 
-    assert status == 0, session.output
+    assert status == 0, session.screen
     assert "Traceback" not in session.output
 
     files = _journal_files(home)
@@ -179,7 +209,7 @@ def test_full_reflection_is_saved_as_typed(home: Path) -> None:
 def test_ctrl_c_at_the_first_prompt_cancels_without_saving(home: Path) -> None:
     session = Session(home, "vignette", "paula")
     try:
-        session.expect(PROMPT_ECHO)
+        session.expect_prompt(PROMPT_ECHO)
         session.send("half a thought")
         session.send(CTRL_C)
         session.expect("Cancelled")
@@ -187,7 +217,7 @@ def test_ctrl_c_at_the_first_prompt_cancels_without_saving(home: Path) -> None:
     finally:
         session.kill()
 
-    assert status == 130, session.output
+    assert status == 130, session.screen
     assert "Traceback" not in session.output
     assert _journal_files(home) == []
 
@@ -196,13 +226,13 @@ def test_ctrl_d_at_a_text_prompt_midway_cancels_without_saving(home: Path) -> No
     session = Session(home, "vignette", "paula")
     try:
         _answer_first_three(session)
-        session.expect(PROMPT_HELD_BACK)
+        session.expect_prompt(PROMPT_HELD_BACK)
         session.send(CTRL_D)
         session.expect("Cancelled")
         status = session.finish()
     finally:
         session.kill()
 
-    assert status == 130, session.output
+    assert status == 130, session.screen
     assert "Traceback" not in session.output
     assert _journal_files(home) == []

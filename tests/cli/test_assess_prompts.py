@@ -1,0 +1,144 @@
+"""The whole of `rct assess` driven through prompt_toolkit pipe input (no real terminal)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+import pytest
+import yaml
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from rct_workbook.model.content import load_content
+
+DOWN, ENTER, SPACE, FINISH, CTRL_C = "\x1b[B", "\r", " ", "\x1b\r", "\x03"
+
+
+@pytest.fixture
+def pipe(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    monkeypatch.setattr("rct_workbook.cli.assess.has_terminal", lambda: True)
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        yield inp
+
+
+def full_run_keys() -> str:
+    keys = "Ana, my peer group" + FINISH  # support-people
+    keys += "y"  # support-in-place
+    keys += "Staff nurse" + ENTER  # role
+    keys += DOWN + DOWN + ENTER  # organisation: community-health
+    keys += DOWN + ENTER  # zest 2
+    keys += DOWN + DOWN + ENTER  # empowerment 3
+    keys += ENTER  # clarity 1
+    keys += DOWN + DOWN + DOWN + ENTER  # worth 4
+    keys += DOWN + ENTER  # connection 2
+    keys += FINISH  # history (optional, empty)
+    keys += "Being seen as difficult" + FINISH  # risks
+    keys += SPACE + DOWN + SPACE + ENTER  # practices: first two
+    keys += ENTER  # connecting: none
+    keys += FINISH  # kept-out: empty
+    keys += ENTER  # unhealthy: none
+    keys += SPACE + ENTER  # strategies: naming
+    keys += "Name the family meetings" + FINISH  # strategies-how
+    keys += "Bo" + ENTER  # allies
+    keys += FINISH  # one true thing: empty
+    keys += "Ask for a case slot" + ENTER + "Bo" + ENTER + "May" + ENTER + DOWN + DOWN + ENTER + "A slot" + ENTER
+    keys += "n"  # no more steps
+    keys += "A unit that can disagree" + FINISH  # vision
+    keys += "Peer group monthly" + FINISH  # sustain
+    keys += FINISH  # ask-of-group: empty
+    return keys
+
+
+def test_whole_assessment_through_pipe_input(pipe: Any, run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    pipe.send_text(full_run_keys())
+    result = run("assess")
+    assert result.exit_code == 0, result.stderr
+    saved = list((rct_home / "journal").glob("*.md"))
+    assert len(saved) == 1
+    answers = frontmatter.load(saved[0])["answers"]
+    content = load_content()
+    first_two = [p.id for p in content.cultures["hierarchical"].indicators[:2]]
+    assert answers == {
+        "support-people": "Ana, my peer group",
+        "support-in-place": True,
+        "role": "Staff nurse",
+        "organisation": "community-health",
+        "good-thing-zest": 2,
+        "good-thing-empowerment": 3,
+        "good-thing-clarity": 1,
+        "good-thing-worth": 4,
+        "good-thing-connection": 2,
+        "history": None,
+        "risks": "Being seen as difficult",
+        "practices": first_two,
+        "connecting": [],
+        "kept-out": None,
+        "unhealthy": [],
+        "strategies": ["naming"],
+        "strategies-how": "Name the family meetings",
+        "allies": "Bo",
+        "one-true-thing": None,
+        "small-steps": [
+            {"what": "Ask for a case slot", "with-whom": "Bo", "by-when": "May", "risk": "high", "evidence": "A slot"}
+        ],
+        "vision": "A unit that can disagree",
+        "sustain": "Peer group monthly",
+        "ask-of-group": None,
+    }
+    assert not list((rct_home / "drafts").glob("*.yaml"))
+
+
+def test_cancel_keeps_the_draft_and_resume_finishes(pipe: Any, run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    keys = full_run_keys()
+    cut = keys.index("Being seen")
+    pipe.send_text(keys[:cut] + CTRL_C)
+    result = run("assess")
+    assert result.exit_code == 130
+    assert result.stderr == "Cancelled.\n  Your answers so far are kept. Continue with: rct assess --resume\n"
+    draft = yaml.safe_load((rct_home / "drafts" / "assess.yaml").read_text())
+    assert draft["answers"]["role"] == "Staff nurse"
+    assert draft["answers"]["good-thing-worth"] == 4
+    assert "risks" not in draft["answers"]
+    assert not (rct_home / "journal").exists() or not list((rct_home / "journal").glob("*.md"))
+
+    pipe.send_text(keys[cut:])
+    result = run("assess", "--resume")
+    assert result.exit_code == 0, result.stderr
+    assert "Continuing: 10 answers kept from before." in result.stdout
+    answers = frontmatter.load(next((rct_home / "journal").glob("*.md")))["answers"]
+    assert answers["role"] == "Staff nurse" and answers["risks"] == "Being seen as difficult"
+    assert answers["sustain"] == "Peer group monthly"
+    assert not (rct_home / "drafts" / "assess.yaml").exists()
+
+
+def test_new_assessment_with_a_draft_asks_first(pipe: Any, run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    keys = full_run_keys()
+    pipe.send_text(keys[: keys.index("Staff nurse")] + CTRL_C)
+    assert run("assess").exit_code == 130
+    # Discard (second choice) and start again: the whole flow is asked.
+    pipe.send_text(DOWN + ENTER + keys)
+    result = run("assess")
+    assert result.exit_code == 0, result.stderr
+    assert (
+        frontmatter.load(next((rct_home / "journal").glob("*.md")))["answers"]["support-people"] == "Ana, my peer group"
+    )
+
+
+def test_cancel_at_the_draft_question_keeps_the_draft(pipe: Any, run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    pipe.send_text("Ana" + FINISH + CTRL_C)
+    assert run("assess").exit_code == 130
+    pipe.send_text(DOWN + DOWN + ENTER)
+    result = run("assess")
+    assert result.exit_code == 130
+    assert result.stderr == "Cancelled: the unfinished assessment is kept\n"
+    assert (rct_home / "drafts" / "assess.yaml").exists()
+
+
+def test_resume_with_nothing_to_resume(pipe: Any, run) -> None:  # type: ignore[no-untyped-def]
+    result = run("assess", "--resume")
+    assert result.exit_code == 2
+    assert result.stderr == "rct: there is no unfinished assessment to resume; start one with: rct assess\n"
