@@ -8,7 +8,7 @@ a reflective aid, not a validated measure.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from rct_workbook.model.content import Content
@@ -87,14 +87,26 @@ class Reading:
     steps: tuple[SmallStep, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data for the entry's front matter (and JSON)."""
-        data = asdict(self)
-        data["profile"] = [{**asdict(c), "share": round(c.share, 3)} for c in self.profile]
-        if self.mean is not None:
-            data["mean"] = round(self.mean, 2)
-        if self.mean_change is not None:
-            data["mean_change"] = round(self.mean_change, 2)
-        return _lists(data)  # type: ignore[no-any-return]
+        """The reading as compact plain data, for an entry's front matter and for JSON.
+
+        ``good_things`` maps each good thing to its rating (null when not rated);
+        ``change`` holds the movement since the last assessment where known; ``profile``
+        maps each culture type to the practices ticked and its total; ``suggestions``
+        lists the culture types whose opportunities are suggested.
+        """
+        data: dict[str, Any] = {
+            "good_things": {g.id: g.rating for g in self.good_things},
+            "change": {g.id: g.change for g in self.good_things if g.change is not None},
+            "mean": None if self.mean is None else round(self.mean, 2),
+            "mean_change": None if self.mean_change is None else round(self.mean_change, 2),
+            "band": self.band,
+            "profile": {c.id: {"checked": c.checked, "total": c.total} for c in self.profile},
+            "profile_summary": self.profile_summary,
+            "suggestions": list(dict.fromkeys(s.culture for s in self.suggestions)),
+            "warnings": list(self.warnings),
+            "first_step": self.first_step,
+        }
+        return data
 
 
 def _lists(value: Any) -> Any:

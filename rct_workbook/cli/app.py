@@ -12,7 +12,9 @@ from typer.core import TyperGroup
 from rct_workbook import __version__
 from rct_workbook.cli import assess as assess_cmd
 from rct_workbook.cli import content as content_cmd
+from rct_workbook.cli import journal as journal_cmd
 from rct_workbook.cli import learn as learn_cmd
+from rct_workbook.cli import progress as progress_cmd
 from rct_workbook.cli import vignette as vignette_cmd
 from rct_workbook.cli.state import State, packs_from
 from rct_workbook.errors import EXIT_CANCELLED, Cancelled, WorkbookError
@@ -92,6 +94,9 @@ def root(
 app.command("assess")(assess_cmd.assess)
 app.command("learn")(learn_cmd.learn)
 app.command("vignette")(vignette_cmd.vignette)
+app.add_typer(journal_cmd.app, name="journal")
+app.command("progress")(progress_cmd.progress)
+app.add_typer(progress_cmd.steps_app, name="steps")
 app.add_typer(content_cmd.app, name="content")
 
 

@@ -39,7 +39,7 @@ def assess(
 
     Example: rct assess
     """
-    from rct_workbook.errors import Cancelled, WorkbookError
+    from rct_workbook.errors import Cancelled, StorageError, WorkbookError
     from rct_workbook.flow.askers import FileAsker, QuestionaryAsker, read_answers
     from rct_workbook.flow.askers import template as answers_template
     from rct_workbook.flow.drafts import discard_draft, draft_name, load_draft, new_draft, save_draft
@@ -132,7 +132,19 @@ def assess(
                 signal.signal(sig, handler)
 
     reading = read(content, result, latest_ratings())
-    entry = save(assess_entry(content, flow, chosen, asks, result, reading, section=section))
+    try:
+        entry = save(assess_entry(content, flow, chosen, asks, result, reading, section=section))
+    except StorageError as exc:
+        # Nothing is lost: typed answers are in the draft, file answers in their file.
+        kept = (
+            f"Your answers are unchanged in {answers}; run the same command again once it can be saved."
+            if answers is not None
+            else "Your answers are kept in the draft; run rct assess --resume"
+            + (f" --section {section}" if section else "")
+            + " once it can be saved."
+        )
+        exc.details = (*exc.details, kept)
+        raise
     if answers is None:
         discard_draft(draft_name(flow.id, section))
     print_all(

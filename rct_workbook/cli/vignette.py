@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -34,8 +35,8 @@ def vignette(
 
     Example: rct vignette paula
     """
-    from rct_workbook.errors import WorkbookError
-    from rct_workbook.flow.askers import FileAsker, QuestionaryAsker, read_answers
+    from rct_workbook.errors import StorageError, WorkbookError
+    from rct_workbook.flow.askers import FileAsker, QuestionaryAsker, answers_file_text, read_answers
     from rct_workbook.flow.askers import template as answers_template
     from rct_workbook.flow.questions import resolve, walk
     from rct_workbook.journal.entry import save
@@ -73,5 +74,18 @@ def vignette(
         console.print(st.ui().heading("Your reflection"))
         console.print("Answer in your own words. Ctrl-C stops without saving.")
         result = walk(asks, QuestionaryAsker(plain=st.plain))
-    entry = save(vignette_entry(content, case, asks, result))
+    try:
+        entry = save(vignette_entry(content, case, asks, result))
+    except StorageError as exc:
+        if answers is None:
+            # No draft for a short reflection: print the answers so nothing typed is lost.
+            kept = answers_file_text(result, title=f"reflection on {case.title}")
+            sys.stdout.write(kept)
+            exc.details = (
+                *exc.details,
+                f"Your answers are printed above; save them to a file and run: rct vignette {case.id} --answers FILE",
+            )
+        else:
+            exc.details = (*exc.details, f"Your answers are unchanged in {answers}.")
+        raise
     typer.echo(f"Saved your reflection: {entry.path}")

@@ -278,3 +278,11 @@ def example(ask: Ask) -> Any:
     if q.type == "repeat":
         return [{f.id: example(f) for f in ask.fields} for _ in range(max(q.min_items, 1))]
     return None  # pragma: no cover
+
+
+def answers_file_text(answers: dict[str, Any], *, title: str) -> str:
+    """Given answers as an answers file (for --answers), e.g. to keep them when a save fails."""
+    import yaml
+
+    header = f"# Answers for: {title}\n# Use with --answers FILE.\n"
+    return header + yaml.safe_dump(answers, allow_unicode=True, sort_keys=False, default_flow_style=False, width=88)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import re
 import secrets
@@ -30,6 +31,7 @@ class Entry:
     vignette: str | None = None
     section: str | None = None
     reading: dict[str, Any] | None = None
+    updates: tuple[dict[str, Any], ...] = ()
     body: str = ""
     path: Path | None = field(default=None, compare=False)
 
@@ -49,12 +51,14 @@ class Entry:
         front["answers"] = self.answers
         if self.reading is not None:
             front["reading"] = self.reading
+        if self.updates:
+            front["updates"] = list(self.updates)
         return front
 
 
 def now() -> _dt.datetime:
     """The current local time, with its UTC offset."""
-    return _dt.datetime.now().astimezone().replace(microsecond=0)
+    return _dt.datetime.now().astimezone()
 
 
 def new_id(kind: str, when: _dt.datetime, topic: str | None = None) -> str:
@@ -108,7 +112,7 @@ def save(entry: Entry) -> Entry:
             write_atomic(path, document(current).encode("utf-8"), overwrite=False)
         except FileExistsError:
             when = _dt.datetime.fromisoformat(entry.created)
-            current = Entry(**{**entry.__dict__, "id": new_id(entry.kind, when, entry.vignette or entry.section)})
+            current = dataclasses.replace(entry, id=new_id(entry.kind, when, entry.vignette or entry.section))
             continue
-        return Entry(**{**current.__dict__, "path": path})
+        return dataclasses.replace(current, path=path)
     raise StorageError("could not find a free name for the entry")  # pragma: no cover

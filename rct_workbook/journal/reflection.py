@@ -39,7 +39,7 @@ def vignette_entry(
     return Entry(
         id=new_id("vignette", when, vignette.id),
         kind="vignette",
-        created=when.isoformat(),
+        created=when.isoformat(timespec="milliseconds"),
         title=title,
         content_version=content.version,
         answers=answers,
@@ -149,7 +149,7 @@ def assess_entry(
     return Entry(
         id=new_id("assess", when, section or "assess"),
         kind="assess",
-        created=when.isoformat(),
+        created=when.isoformat(timespec="milliseconds"),
         title=title,
         content_version=content.version,
         answers=answers,

@@ -33,12 +33,29 @@ def split_front_matter(text: str) -> tuple[str, str]:
     return text[4 : end + 1], text[end + 5 :]
 
 
-def parse_entry(text: str, path: Path | None = None) -> Entry:
-    front_text, body = split_front_matter(text)
+def _front_data(front_text: str) -> Any:
+    """Parse front matter. Text with no anchor, alias or tag characters cannot hold an
+    alias bomb or an object tag, so libyaml's safe loader reads it directly (fast); any
+    other text goes through the refusing reader."""
+    import yaml
+
+    if not any(ch in front_text for ch in "&*!") and getattr(yaml, "__with_libyaml__", False):
+        loader = yaml.CSafeLoader(front_text)
+        try:
+            return loader.get_single_data()
+        except yaml.YAMLError as exc:
+            raise BadEntry(f"its front matter cannot be read ({str(exc).splitlines()[0]})") from None
+        finally:
+            loader.dispose()
     try:
-        front = load_yaml(front_text).data
+        return load_yaml(front_text).data
     except YamlProblem as exc:
         raise BadEntry(f"its front matter cannot be read ({exc.message})") from None
+
+
+def parse_entry(text: str, path: Path | None = None) -> Entry:
+    front_text, body = split_front_matter(text)
+    front = _front_data(front_text)
     if not isinstance(front, dict):
         raise BadEntry("its front matter is not a mapping")
     version = front.get("format")
@@ -62,6 +79,9 @@ def parse_entry(text: str, path: Path | None = None) -> Entry:
         vignette=front.get("vignette") if isinstance(front.get("vignette"), str) else None,
         section=front.get("section") if isinstance(front.get("section"), str) else None,
         reading=front.get("reading") if isinstance(front.get("reading"), dict) else None,
+        updates=tuple(u for u in front.get("updates") or () if isinstance(u, dict))
+        if isinstance(front.get("updates"), list)
+        else (),
         body=body.lstrip("\n"),
         path=path,
     )
@@ -103,17 +123,21 @@ def iter_entries(folder: Path | None = None) -> Iterator[Entry | tuple[Path, str
             yield path, str(exc)
 
 
+def ratings_of(reading: dict[str, Any] | None) -> dict[str, int]:
+    """The good-thing ratings recorded in a reading, by good thing id."""
+    good = (reading or {}).get("good_things")
+    if not isinstance(good, dict):
+        return {}
+    return {k: v for k, v in good.items() if isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)}
+
+
 def latest_ratings(kind: str = "assess") -> dict[str, int] | None:
     """The good-thing ratings of the most recent entry of ``kind`` that has any."""
     best: tuple[str, dict[str, int]] | None = None
     for item in iter_entries():
         if isinstance(item, tuple) or item.kind != kind or not item.reading:
             continue
-        ratings = {
-            g["id"]: g["rating"]
-            for g in item.reading.get("good_things", [])
-            if isinstance(g, dict) and isinstance(g.get("rating"), int) and isinstance(g.get("id"), str)
-        }
+        ratings = ratings_of(item.reading)
         if ratings and (best is None or item.created > best[0]):
             best = (item.created, ratings)
     return best[1] if best else None

@@ -156,4 +156,7 @@ def test_to_dict_is_plain_data(content: Content) -> None:
     data = r.to_dict()
     assert yaml.safe_load(yaml.safe_dump(data)) == data
     assert data["mean"] == 3.0
-    assert data["connecting"] == [content.connecting_practices["conn-peer-support"].text]
+    assert data["good_things"] == {"zest": 3, "empowerment": 3, "clarity": 3, "worth": 3, "connection": 3}
+    assert data["profile"]["survival"] == {"checked": 3, "total": len(content.cultures["survival"].indicators)}
+    assert data["suggestions"] == ["survival"]
+    assert data["change"] == {}

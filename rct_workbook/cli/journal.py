@@ -1,0 +1,256 @@
+"""`rct journal`: list, search, show, export and delete journal entries."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from rct_workbook.cli.state import has_terminal, state
+
+if TYPE_CHECKING:
+    from rct_workbook.journal.index import Index, Row
+
+app = typer.Typer(help="Your journal: list, search, show, export and delete entries.", no_args_is_help=True)
+
+
+def open_journal() -> Index:
+    """The index, up to date; files that are not entries are named on stderr, once each."""
+    from rct_workbook.journal.index import open_index
+    from rct_workbook.render.safe import clean
+
+    index, refreshed = open_index()
+    for name, reason in refreshed.skipped:
+        sys.stderr.write(f"rct: skipped journal/{clean(name)}: {clean(reason)}\n")
+    return index
+
+
+def _date(value: str | None, option: str) -> str | None:
+    from rct_workbook.errors import WorkbookError
+
+    if value is None:
+        return None
+    try:
+        return _dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise WorkbookError(f"{option} takes a date like 2026-03-31, not {value!r}") from None
+
+
+def _fit(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@app.command("list")
+def list_entries(
+    kind: Annotated[str | None, typer.Option("--kind", help="Only this kind: assess or vignette.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", metavar="DATE", help="On or after this date (2026-03-31).")
+    ] = None,
+    until: Annotated[str | None, typer.Option("--until", metavar="DATE", help="On or before this date.")] = None,
+    vignette: Annotated[
+        str | None, typer.Option("--vignette", metavar="NAME", help="Only reflections on this vignette.")
+    ] = None,
+    grep: Annotated[
+        str | None, typer.Option("--grep", metavar="TEXT", help="Only entries whose answers hold these words.")
+    ] = None,
+    number: Annotated[int | None, typer.Option("-n", min=1, help="At most N entries.")] = None,
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="Print a JSON list (id, created, kind, title, vignette, good_things_mean, path)."),
+    ] = False,
+) -> None:
+    """List entries, newest first, with each assessment's mean of the five good things.
+
+    Example: rct journal list --kind assess --since 2026-01-01
+    """
+    from rct_workbook.render.safe import clean
+
+    index = open_journal()
+    rows = index.rows(
+        kind=kind,
+        since=_date(since, "--since"),
+        until=_date(until, "--until"),
+        vignette=vignette,
+        grep=grep,
+        limit=number,
+    )
+    if as_json:
+        import json
+
+        data = [
+            {
+                "id": r.id,
+                "created": r.created,
+                "kind": r.kind,
+                "title": r.title,
+                "vignette": r.vignette,
+                "good_things_mean": r.mean,
+                "path": str(r.path),
+            }
+            for r in rows
+        ]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    if not rows:
+        sys.stdout.write(
+            "No entries match.\n"
+            if any((kind, since, until, vignette, grep))
+            else "Your journal is empty. Start with: rct assess\n"
+        )
+        return
+    # Plain, aligned lines: fast for thousands of entries, and easy on screen readers.
+    lines = [f"{'ID':<27}  {'Date':<10}  {'Kind':<8}  {'Mean':>4}  Title"]
+    for r in rows:
+        mean = f"{r.mean:.1f}" if r.mean is not None else ""
+        ident, kind, title = clean(_fit(r.id, 27)), clean(_fit(r.kind, 8)), clean(_fit(r.title, 23))
+        lines.append(f"{ident:<27}  {r.date:<10}  {kind:<8}  {mean:>4}  {title}")
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    entry_id: Annotated[str, typer.Argument(metavar="ID", help="An entry id, or any unique start of one.")],
+) -> None:
+    """Show an entry, rendered like the summary it came from.
+
+    Example: rct journal show 20260312-1015
+    """
+    from rct_workbook.journal.store import BadEntry, read_entry
+    from rct_workbook.render.journal_view import entry_view
+    from rct_workbook.render.terminal import print_all
+
+    st = state(ctx)
+    row = open_journal().find(entry_id)
+    try:
+        entry = read_entry(row.path)
+    except BadEntry as exc:  # changed since the index was refreshed
+        from rct_workbook.errors import StorageError
+
+        raise StorageError(f"cannot read {row.path.name}: {exc}") from None
+    print_all(st.console(), entry_view(st.ui(), st.content(), row, entry))
+
+
+@app.command("export")
+def export(
+    ctx: typer.Context,
+    entry_ids: Annotated[
+        list[str], typer.Argument(metavar="ID...", help="One or more entry ids (unique starts are enough).")
+    ],
+    out: Annotated[
+        Path | None, typer.Option("--out", metavar="FILE", help="Write to FILE (mode 0600) instead of printing.")
+    ] = None,
+    redact: Annotated[
+        list[str] | None,
+        typer.Option("--redact", metavar="NAME", help="Replace this name everywhere; may be repeated."),
+    ] = None,
+    redact_file: Annotated[
+        Path | None, typer.Option("--redact-file", metavar="FILE", help="Names to replace, one per line.")
+    ] = None,
+    form: Annotated[
+        str, typer.Option("--format", metavar="md|html", help="Markdown (default) or one printable HTML page.")
+    ] = "md",
+) -> None:
+    """Make one document for a peer-supervision meeting from one or more entries.
+
+    It holds the reflections, the plan and the discussion questions, but no internal ids
+    or local paths. --redact replaces names with [Person A], [Person B]… in every answer.
+    The journal itself is never changed.
+
+    Example: rct journal export 20260312 20260402 --redact "Dr. Jones" --out meeting.md
+    """
+    from rct_workbook.errors import WorkbookError
+    from rct_workbook.journal.export import Redactor, build_export, read_names_file, to_html, unique
+    from rct_workbook.paths import journal_dir
+    from rct_workbook.storage import write_atomic
+
+    if form not in ("md", "html"):
+        raise WorkbookError(f"--format takes md or html, not {form!r}")
+    names = list(redact or [])
+    if redact_file is not None:
+        try:
+            names += read_names_file(redact_file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise WorkbookError(
+                f"cannot read the names file {redact_file}: {getattr(exc, 'strerror', None) or exc}"
+            ) from None
+    st = state(ctx)
+    index = open_journal()
+    rows: list[Row] = []
+    for ident in unique(entry_ids):
+        row = index.find(ident)
+        if row.id not in {r.id for r in rows}:
+            rows.append(row)
+    document = build_export(st.content(), rows, Redactor(unique(names)))
+    text = to_html(document) if form == "html" else document.markdown
+    if out is None:
+        sys.stdout.write(text)
+        return
+    target = out.expanduser()
+    try:
+        inside = target.resolve().is_relative_to(journal_dir().resolve())
+    except OSError:
+        inside = False
+    if inside:
+        raise WorkbookError("an export cannot be written into the journal folder; choose another place")
+    if target.is_dir():
+        raise WorkbookError(f"{target} is a folder; give a file name")
+    write_atomic(target, text.encode("utf-8"), overwrite=True)
+    sys.stderr.write(f"Wrote {target} ({len(rows)} entr{'y' if len(rows) == 1 else 'ies'}).\n")
+
+
+@app.command("delete")
+def delete(
+    ctx: typer.Context,
+    entry_id: Annotated[str, typer.Argument(metavar="ID", help="An entry id, or any unique start of one.")],
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete an entry (its file) after asking you to confirm.
+
+    Example: rct journal delete 20260312-1015
+    """
+    from rct_workbook.errors import Cancelled, WorkbookError
+
+    index = open_journal()
+    row = index.find(entry_id)
+    if not yes:
+        if not has_terminal():
+            raise WorkbookError("no terminal to confirm in; add --yes to delete without asking")
+        from rct_workbook.flow.askers import QuestionaryAsker
+        from rct_workbook.flow.questions import Ask
+        from rct_workbook.model.schema import Question
+
+        question = Question(
+            id="confirm", type="yes_no", prompt=f"Delete “{row.title}” from {row.date}? This cannot be undone."
+        )
+        if not QuestionaryAsker(plain=state(ctx).plain).ask(Ask(question), False):
+            raise Cancelled("nothing was deleted")
+    try:
+        row.path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise WorkbookError(f"could not delete {row.path.name}: {exc.strerror or exc}") from None
+    index.refresh()
+    sys.stdout.write(f"Deleted {row.id}.\n")
+
+
+@app.command("reindex")
+def reindex() -> None:
+    """Rebuild the search index from the journal files (nothing is lost: it is derived).
+
+    Example: rct journal reindex
+    """
+    from rct_workbook.journal.index import open_index
+    from rct_workbook.render.safe import clean
+
+    index, _ = open_index(refresh=False)
+    result = index.rebuild()
+    for name, reason in result.skipped:
+        sys.stderr.write(f"rct: skipped journal/{clean(name)}: {clean(reason)}\n")
+    count = len(index.rows())
+    sys.stdout.write(f"Indexed {count} entr{'y' if count == 1 else 'ies'}.\n")

@@ -1,0 +1,85 @@
+"""`rct progress` and `rct steps`: movement over time, and the small steps."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from rct_workbook.cli.state import state
+
+
+def progress(
+    ctx: typer.Context,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Show movement along the continuum of connection across your assessments.
+
+    Each good thing over time, the change in the culture profile, and small steps
+    planned against those reported done.
+
+    Example: rct progress
+    """
+    from rct_workbook.cli.journal import open_journal
+    from rct_workbook.journal.progress import progress as compute
+    from rct_workbook.render.journal_view import progress_view
+    from rct_workbook.render.terminal import print_all
+
+    data = compute(open_journal())
+    if as_json:
+        import json
+
+        sys.stdout.write(json.dumps(data.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    if len(data.points) < 2:
+        have = len(data.points)
+        sys.stdout.write(
+            f"Progress needs at least two assessments with ratings; you have {have}. "
+            "Run rct assess again in a few weeks to see movement.\n"
+        )
+        return
+    st = state(ctx)
+    print_all(st.console(), progress_view(st.ui(), data))
+
+
+steps_app = typer.Typer(help="Your small steps across assessments, and the small wins.", invoke_without_command=True)
+
+
+@steps_app.callback()
+def steps(ctx: typer.Context) -> None:
+    """List the small steps from all assessments, with status and age.
+
+    Example: rct steps
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from rct_workbook.cli.journal import open_journal
+    from rct_workbook.journal.progress import small_steps
+    from rct_workbook.render.journal_view import steps_view
+    from rct_workbook.render.terminal import print_all
+
+    index = open_journal()
+    items = small_steps(index.rows(kind="assess", newest_first=False))
+    if not items:
+        sys.stdout.write("No small steps yet. They come from the Replace it step of rct assess.\n")
+        return
+    st = state(ctx)
+    print_all(st.console(), steps_view(st.ui(), items))
+
+
+@steps_app.command("done")
+def done(
+    step_id: Annotated[str, typer.Argument(metavar="ID", help="The step's id from rct steps (ENTRY.N).")],
+    note: Annotated[str | None, typer.Option("--note", metavar="TEXT", help="What happened: the small win.")] = None,
+) -> None:
+    """Record a small step as done (a small win), in its entry's file.
+
+    Example: rct steps done 20260312-101500-assess-1a2b.1 --note "Got the grand rounds slot"
+    """
+    from rct_workbook.cli.journal import open_journal
+    from rct_workbook.journal.progress import mark_done
+    from rct_workbook.render.safe import clean
+
+    item, _ = mark_done(open_journal(), step_id, note)
+    sys.stdout.write(f"Marked done: {clean(item.what)}\n")

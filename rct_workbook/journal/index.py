@@ -1,0 +1,328 @@
+"""A derived SQLite index of the journal, for speed. The files stay the only copy.
+
+Every command that reads the journal calls ``open_index()``, which brings the index up
+to date from the files by size and modification time: new and changed files are parsed,
+removed ones dropped. Files that are not valid entries are remembered with the reason,
+so they are reported (never rewritten) without being parsed again. Deleting the index
+loses nothing; ``rct journal reindex`` rebuilds it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rct_workbook.errors import NotFoundError
+from rct_workbook.journal.entry import Entry
+from rct_workbook.journal.store import BadEntry, read_entry
+from rct_workbook.paths import data_root, ensure_private_dir, journal_dir
+from rct_workbook.storage import TEMP_PREFIX
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS entries (
+    name TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    bad TEXT,
+    id TEXT,
+    created TEXT,
+    kind TEXT,
+    title TEXT,
+    vignette TEXT,
+    section TEXT,
+    mean REAL,
+    answers TEXT,
+    reading TEXT,
+    updates TEXT
+);
+CREATE INDEX IF NOT EXISTS entries_created ON entries(created);
+CREATE VIRTUAL TABLE IF NOT EXISTS entries_fts USING fts5(name UNINDEXED, body, tokenize='unicode61');
+"""
+
+
+def index_path() -> Path:
+    return data_root() / "index.sqlite3"
+
+
+@dataclass(frozen=True)
+class Row:
+    """What the index knows of one entry: enough to list, filter and chart it."""
+
+    name: str
+    id: str
+    created: str
+    kind: str
+    title: str
+    vignette: str | None
+    section: str | None
+    mean: float | None
+    answers: dict[str, Any]
+    reading: dict[str, Any] | None
+    updates: list[dict[str, Any]]
+
+    @property
+    def path(self) -> Path:
+        return journal_dir() / self.name
+
+    @property
+    def date(self) -> str:
+        return self.created[:10]
+
+
+@dataclass(frozen=True)
+class Refresh:
+    """What a refresh found: the files it skipped, with the reason for each."""
+
+    skipped: tuple[tuple[str, str], ...]
+
+
+def _texts(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item)
+
+
+def _mean(entry: Entry) -> float | None:
+    mean = (entry.reading or {}).get("mean")
+    return float(mean) if isinstance(mean, (int, float)) and not isinstance(mean, bool) else None
+
+
+def _updates(entry: Entry) -> list[dict[str, Any]]:
+    return list(entry.updates) if entry.updates else []
+
+
+class Index:
+    def __init__(self, conn: sqlite3.Connection, folder: Path):
+        self.conn = conn
+        self.folder = folder
+
+    # --- keeping up to date --------------------------------------------------------------
+
+    def refresh(self) -> Refresh:
+        """Bring the index up to date with the files; report the ones that are not entries."""
+        on_disk: dict[str, tuple[int, int]] = {}
+        if self.folder.is_dir():
+            with os.scandir(self.folder) as scan:
+                for item in scan:
+                    name = item.name
+                    if name.startswith(TEMP_PREFIX):
+                        _remove_if_stale(item)
+                        continue
+                    if not name.endswith(".md") or name.startswith("."):
+                        continue
+                    try:
+                        if not item.is_file(follow_symlinks=False):
+                            continue
+                        st = item.stat(follow_symlinks=False)
+                    except OSError:
+                        continue
+                    on_disk[name] = (st.st_size, st.st_mtime_ns)
+        known = {
+            name: (size, mtime) for name, size, mtime in self.conn.execute("SELECT name, size, mtime_ns FROM entries")
+        }
+        gone = [name for name in known if name not in on_disk]
+        changed = [name for name, stamp in on_disk.items() if known.get(name) != stamp]
+        if gone or changed:
+            with self.conn:
+                for name in gone:
+                    self._drop(name)
+                for name in changed:
+                    self._store(name, *on_disk[name])
+        skipped = tuple(self.conn.execute("SELECT name, bad FROM entries WHERE bad IS NOT NULL ORDER BY name"))
+        return Refresh(skipped)
+
+    def _drop(self, name: str) -> None:
+        self.conn.execute("DELETE FROM entries WHERE name = ?", (name,))
+        self.conn.execute("DELETE FROM entries_fts WHERE name = ?", (name,))
+
+    def _store(self, name: str, size: int, mtime: int) -> None:
+        self._drop(name)
+        try:
+            entry = read_entry(self.folder / name)
+        except BadEntry as exc:
+            self.conn.execute(
+                "INSERT INTO entries (name, size, mtime_ns, bad) VALUES (?, ?, ?, ?)", (name, size, mtime, str(exc))
+            )
+            return
+        self.conn.execute(
+            "INSERT INTO entries (name, size, mtime_ns, bad, id, created, kind, title, vignette, section, mean,"
+            " answers, reading, updates) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                name,
+                size,
+                mtime,
+                entry.id,
+                entry.created,
+                entry.kind,
+                entry.title,
+                entry.vignette,
+                entry.section,
+                _mean(entry),
+                json.dumps(entry.answers, ensure_ascii=False, default=str),
+                None if entry.reading is None else json.dumps(entry.reading, ensure_ascii=False, default=str),
+                json.dumps(_updates(entry), ensure_ascii=False, default=str),
+            ),
+        )
+        text = "\n".join([entry.title, *_texts(entry.answers), *_texts(_updates(entry))])
+        self.conn.execute("INSERT INTO entries_fts (name, body) VALUES (?, ?)", (name, text))
+
+    def rebuild(self) -> Refresh:
+        with self.conn:
+            self.conn.execute("DELETE FROM entries")
+            self.conn.execute("DELETE FROM entries_fts")
+        return self.refresh()
+
+    # --- asking ----------------------------------------------------------------------------
+
+    _COLUMNS = "name, id, created, kind, title, vignette, section, mean, answers, reading, updates"
+
+    @staticmethod
+    def _row(values: Sequence[Any]) -> Row:
+        name, ident, created, kind, title, vignette, section, mean, answers, reading, updates = values
+        return Row(
+            name=name,
+            id=ident,
+            created=created,
+            kind=kind,
+            title=title or "",
+            vignette=vignette,
+            section=section,
+            mean=mean,
+            answers=json.loads(answers) if answers else {},
+            reading=json.loads(reading) if reading else None,
+            updates=json.loads(updates) if updates else [],
+        )
+
+    def rows(
+        self,
+        *,
+        kind: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        vignette: str | None = None,
+        grep: str | None = None,
+        limit: int | None = None,
+        newest_first: bool = True,
+    ) -> list[Row]:
+        where = ["bad IS NULL"]
+        params: list[Any] = []
+        if kind:
+            where.append("kind = ?")
+            params.append(kind)
+        if since:
+            where.append("substr(created, 1, 10) >= ?")
+            params.append(since)
+        if until:
+            where.append("substr(created, 1, 10) <= ?")
+            params.append(until)
+        if vignette:
+            where.append("vignette = ?")
+            params.append(vignette)
+        if grep:
+            where.append("name IN (SELECT name FROM entries_fts WHERE entries_fts MATCH ?)")
+            params.append(_fts_query(grep))
+        order = "DESC" if newest_first else "ASC"
+        sql = f"SELECT {self._COLUMNS} FROM entries WHERE {' AND '.join(where)} ORDER BY created {order}, id {order}"  # noqa: S608 - only fixed fragments are joined; values are parameters
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [self._row(v) for v in self.conn.execute(sql, params)]
+
+    def find(self, prefix: str) -> Row:
+        """The one entry whose id starts with ``prefix``; a clear error otherwise."""
+        prefix = prefix.strip()
+        if not prefix:
+            raise NotFoundError("an entry id is needed (see rct journal list)")
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        found = [
+            self._row(v)
+            for v in self.conn.execute(
+                f"SELECT {self._COLUMNS} FROM entries "  # noqa: S608 - fixed columns; the value is a parameter
+                "WHERE bad IS NULL AND id LIKE ? ESCAPE '\\' ORDER BY created LIMIT 11",
+                (escaped + "%",),
+            )
+        ]
+        exact = [r for r in found if r.id == prefix]
+        if exact:
+            return exact[0]
+        if not found:
+            raise NotFoundError(f"no journal entry with an id starting {prefix!r}; see rct journal list")
+        if len(found) > 1:
+            shown = [r.id for r in found[:10]]
+            more = ", …" if len(found) > 10 else ""
+            raise NotFoundError(
+                f"{prefix!r} matches more than one entry: {', '.join(shown)}{more}; give more of the id"
+            )
+        return found[0]
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+#: A temporary file older than this was left by a save that was killed; it is removed.
+STALE_TEMP_SECONDS = 600
+
+
+def _remove_if_stale(item: os.DirEntry[str]) -> None:
+    import time
+
+    with contextlib.suppress(OSError):
+        if time.time() - item.stat(follow_symlinks=False).st_mtime > STALE_TEMP_SECONDS:
+            os.unlink(item.path)
+
+
+def _fts_query(text: str) -> str:
+    """Each word of ``text`` as a quoted FTS5 term (all must match); no query syntax."""
+    words = [w for w in text.replace('"', " ").split() if w]
+    return " ".join(f'"{w}"' for w in words) or '""'
+
+
+def open_index(*, refresh: bool = True) -> tuple[Index, Refresh]:
+    """Open (creating if needed) the index and bring it up to date with the journal."""
+    root = ensure_private_dir(data_root())
+    path = index_path()
+    conn: sqlite3.Connection | None = None
+    try:
+        conn = _connect(path)
+        version = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    except sqlite3.DatabaseError:
+        version = None
+    if version is None or version[0] != str(SCHEMA_VERSION):
+        if conn is not None:
+            conn.close()
+        # The index is derived data: an old, foreign or damaged one is simply rebuilt.
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            with contextlib.suppress(FileNotFoundError):
+                (root / f"{path.name}{suffix}").unlink()
+        conn = _connect(path)
+        with conn:
+            conn.executescript(_SCHEMA)
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+    assert conn is not None
+    index = Index(conn, journal_dir())
+    result = index.refresh() if refresh else Refresh(())
+    return index, result
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o600)
+    conn = sqlite3.connect(path, timeout=10)  # writes are grouped with `with conn:`
+    conn.execute("PRAGMA synchronous=NORMAL")
+    return conn

@@ -1,0 +1,193 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import frontmatter
+import pytest
+from markdown_it import MarkdownIt
+
+from rct_workbook.journal.export import Redactor, placeholder
+from tests.journal.helpers import entry_id, make_assess, make_vignette
+
+
+@pytest.fixture
+def named(rct_home: Path) -> list[Path]:
+    return [
+        make_assess(
+            "2026-03-12",
+            risks="Dr. Jones dismissed it; jones's view is that it is fluff. Mary Jones agreed.",
+            support_people="Ana Lopez and my peer group",
+            small_steps=[
+                {
+                    "what": "Talk to Ana",
+                    "with-whom": "Ana Lopez",
+                    "by-when": "May",
+                    "risk": "high",
+                    "evidence": "Jones listens",
+                }
+            ],
+        ),
+        make_vignette("2026-04-02", "paula", own_setting_echo="Like Paula, I work under a director, Mr. Jones."),
+    ]
+
+
+def journal_bytes(home: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in (home / "journal").iterdir()}
+
+
+def test_export_markdown(run, named, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    ids = [entry_id(p) for p in named]
+    result = run("journal", "export", *ids)
+    assert result.exit_code == 0, result.stderr
+    doc = result.stdout
+    assert "# Peer supervision: reflections, 12 March 2026 to 2 April 2026" in doc
+    assert "2 reflections, prepared with rct-workbook for a peer-supervision meeting." in doc
+    assert "## A four-step reading of your work setting" in doc
+    assert "## Reflection on Paula: a hierarchical culture" in doc
+    assert "#### Plan of small steps" in doc
+    assert "### For the peer-supervision group" in doc
+    for ident in ids:
+        assert ident not in doc
+    assert str(rct_home) not in doc
+    tokens = MarkdownIt("commonmark").parse(doc)
+    assert sum(1 for t in tokens if t.type == "heading_open" and t.tag == "h1") == 1
+
+
+def test_redaction_everywhere_stable_and_journal_untouched(run, named, rct_home: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    before = journal_bytes(rct_home)
+    names = tmp_path / "names.txt"
+    names.write_text("# colleagues\nAna Lopez\n\nMary Jones\n")
+    result = run("journal", "export", *(entry_id(p) for p in named), "--redact", "Jones", "--redact-file", str(names))
+    assert result.exit_code == 0, result.stderr
+    doc = result.stdout
+    for name in ("Jones", "jones", "Ana Lopez", "Mary"):
+        assert name not in doc, name
+    assert "Dr. [Person A] dismissed it; [Person A]'s view" in doc
+    assert "[Person C] agreed" in doc  # Mary Jones, not "Mary [Person A]"
+    assert "[Person B] and my peer group" in doc
+    assert "| Talk to Ana | [Person B] |" in doc
+    assert "director, Mr. [Person A]." in doc
+    assert "Names were redacted" in doc
+    assert journal_bytes(rct_home) == before
+
+
+def test_redactor_rules() -> None:
+    r = Redactor(["Jones", "jones", " Dr  Smith "])
+    assert (
+        r.text("Jones, JONES's and Jonestown; Dr Smith's Smithy")
+        == "[Person A], [Person A]'s and Jonestown; [Person B]'s Smithy"
+    )
+    assert r.count == 3
+    assert placeholder(0) == "[Person A]" and placeholder(25) == "[Person Z]" and placeholder(26) == "[Person AA]"
+    assert not Redactor([])
+
+
+def test_export_to_file_html(run, named, rct_home: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "meeting.html"
+    result = run("journal", "export", entry_id(named[0]), "--format", "html", "--out", str(out), "--redact", "Jones")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert result.stderr == f"Wrote {out} (1 entry).\n"
+    page = out.read_text()
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<table>" in page and "<h1>Peer supervision: reflections, 12 March 2026</h1>" in page
+    assert "<script" not in page and "Jones" not in page
+    assert out.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--format", "pdf"], "rct: --format takes md or html, not 'pdf'\n"),
+        (
+            ["--redact-file", "/nonexistent/names.txt"],
+            "rct: cannot read the names file /nonexistent/names.txt: No such file or directory\n",
+        ),
+    ],
+)
+def test_export_bad_options(run, named, args: list[str], message: str) -> None:  # type: ignore[no-untyped-def]
+    result = run("journal", "export", entry_id(named[0]), *args)
+    assert result.exit_code == 2
+    assert result.stderr == message
+
+
+def test_export_refuses_the_journal_folder(run, named, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run("journal", "export", entry_id(named[0]), "--out", str(rct_home / "journal" / "x.md"))
+    assert result.exit_code == 2
+    assert "cannot be written into the journal folder" in result.stderr
+
+
+def test_progress_needs_two(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    make_assess("2026-01-01")
+    result = run("progress")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Progress needs at least two assessments with ratings; you have 1.")
+
+
+def test_progress_chart_table_profile_and_steps(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.journal.helpers import CONTENT
+
+    surv = [p.id for p in CONTENT.cultures["survival"].indicators]
+    make_assess("2026-01-01", good_thing_zest=1, practices=surv[:6])
+    make_assess("2026-02-01", good_thing_zest=3, practices=surv[:3])
+    make_assess("2026-03-01", good_thing_zest=5, practices=surv[:1])
+    result = run("progress")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    zest = next(line for line in out.splitlines() if line.startswith("Zest"))
+    assert zest.split() == ["Zest", "135", "1", "5", "+4"]  # plain sparkline: one digit per assessment
+    assert "3 assessments, 2026-01-01 to 2026-03-01" in out
+    dated = [line.split() for line in out.splitlines() if line.startswith("2026-0")]
+    assert dated[0] == ["2026-01-01", "1", "2", "3", "3", "2", "2.2"]
+    survival = next(line for line in out.splitlines() if line.startswith("survival"))
+    assert survival.split()[1:] == [f"{round(600 / len(surv))}%", f"{round(100 / len(surv))}%"]
+    assert "0 of 3 small steps reported done." in out
+    data = json.loads(run("progress", "--json").stdout)
+    assert [a["ratings"]["zest"] for a in data["assessments"]] == [1, 3, 5]
+    assert data["steps"] == {"planned": 3, "done": 0}
+
+
+def test_steps_and_small_wins(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    path = make_assess(
+        "2026-01-01",
+        small_steps=[
+            {"what": "Ask for a case slot", "with-whom": "Bo", "by-when": "May", "risk": "low", "evidence": "A slot"},
+            {"what": "Start a peer group", "by-when": "June", "risk": "medium", "evidence": "Two meetings"},
+        ],
+    )
+    ident = entry_id(path)
+    out = run("steps").stdout
+    assert f"{ident}.1  open, " in out and "Ask for a case slot (with Bo)" in out
+    assert f"{ident}.2  open, " in out
+    result = run("steps", "done", f"{ident[:20]}.2", "--note", "We met twice; Jones came too")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "Marked done: Start a peer group\n"
+    post = frontmatter.load(path)
+    assert post["updates"][0]["step"] == 2 and post["updates"][0]["status"] == "done"
+    assert post["updates"][0]["note"] == "We met twice; Jones came too"
+    assert "## Updates" in post.content and "small step 2 done (Start a peer group). We met twice" in post.content
+    assert path.stat().st_mode & 0o777 == 0o600
+    out = run("steps").stdout
+    assert f"{ident}.2  done " in out
+    assert "1 of 2 done." in out
+    assert json.loads(run("progress", "--json").stdout)["steps"] == {"planned": 2, "done": 1}
+    assert run("journal", "list", "--grep", "twice").stdout.count(ident) == 1
+
+
+@pytest.mark.parametrize(
+    ("step", "message"),
+    [("nonsense", "is not a small step id"), ("1999.9", "no journal entry"), ("2026.x", "is not a small step id")],
+)
+def test_steps_done_bad_ids(run, rct_home: Path, step: str, message: str) -> None:  # type: ignore[no-untyped-def]
+    make_assess("2026-01-01")
+    result = run("steps", "done", step)
+    assert result.exit_code == 2
+    assert message in result.stderr
+
+
+def test_steps_done_unknown_number(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    ident = entry_id(make_assess("2026-01-01"))
+    result = run("steps", "done", f"{ident}.7")
+    assert result.exit_code == 2
+    assert result.stderr == f"rct: entry {ident} has no small step 7; see rct steps\n"
