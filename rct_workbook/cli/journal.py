@@ -12,6 +12,7 @@ import typer
 from rct_workbook.cli.state import has_terminal, state
 
 if TYPE_CHECKING:
+    from rct_workbook.journal.deidentify import Finding
     from rct_workbook.journal.index import Index, Row
 
 app = typer.Typer(help="Your journal: list, search, show, export and delete entries.", no_args_is_help=True)
@@ -154,41 +155,129 @@ def export(
     form: Annotated[
         str, typer.Option("--format", metavar="md|html", help="Markdown (default) or one printable HTML page.")
     ] = "md",
+    include_private: Annotated[
+        bool, typer.Option("--include-private", help="Also include answers marked private.")
+    ] = False,
+    check: Annotated[
+        bool, typer.Option("--check", help="Only list possible identifiers; exit 1 if any is unresolved.")
+    ] = False,
+    redact_flagged: Annotated[
+        bool, typer.Option("--redact-flagged", help="Redact every possible identifier found.")
+    ] = False,
+    keep_flagged: Annotated[
+        bool, typer.Option("--keep-flagged", help="Keep every possible identifier found, on purpose.")
+    ] = False,
 ) -> None:
     """Make one document for a peer-supervision meeting from one or more entries.
 
-    It holds the reflections, the plan and the discussion questions, but no internal ids
-    or local paths. --redact replaces names with [Person A], [Person B]… in every answer.
-    The journal itself is never changed.
+    It holds the reflections, the plan and the discussion questions, but no internal ids,
+    local paths or private answers (--include-private adds those). Before anything is
+    written, the answers are checked for details that could identify someone (names,
+    emails, phone numbers, dates, record numbers, postcodes…): in a terminal you decide
+    for each; otherwise use --check, --redact-flagged or --keep-flagged. --redact replaces
+    names with [Person A], [Person B]… everywhere. The journal itself is never changed.
 
     Example: rct journal export 20260312 20260402 --redact "Dr. Jones" --out meeting.md
     """
-    from rct_workbook.errors import WorkbookError
-    from rct_workbook.journal.export import Redactor, build_export, read_names_file, to_html, unique
-    from rct_workbook.paths import journal_dir
+    from rct_workbook.errors import EXIT_FLAGGED, WorkbookError
+    from rct_workbook.journal.deidentify import Redactor, scan
+    from rct_workbook.journal.export import (
+        build_export,
+        shared_answers,
+        texts_and_names,
+        to_html,
+        unique,
+    )
+    from rct_workbook.journal.reflection import human_date
+    from rct_workbook.paths import data_root, journal_dir
+    from rct_workbook.render.safe import clean
     from rct_workbook.storage import write_atomic
 
     if form not in ("md", "html"):
         raise WorkbookError(f"--format takes md or html, not {form!r}")
+    if redact_flagged and keep_flagged:
+        raise WorkbookError("--redact-flagged and --keep-flagged cannot be used together")
     names = list(redact or [])
     if redact_file is not None:
-        try:
-            names += read_names_file(redact_file.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise WorkbookError(
-                f"cannot read the names file {redact_file}: {getattr(exc, 'strerror', None) or exc}"
-            ) from None
+        names += _names_from(redact_file)
+    watch = _names_from(data_root() / "names.txt") if (data_root() / "names.txt").is_file() else []
     st = state(ctx)
+    content = st.content()
     index = open_journal()
     rows: list[Row] = []
     for ident in unique(entry_ids):
         row = index.find(ident)
         if row.id not in {r.id for r in rows}:
             rows.append(row)
-    document = build_export(st.content(), rows, Redactor(unique(names)))
+
+    # The review: what could identify someone, in what will actually be exported.
+    given = Redactor(unique(names))
+    texts: list[tuple[str, str]] = []
+    listed: list[str] = list(watch)
+    for row in rows:
+        shared, _ = shared_answers(content, row, include_private)
+        found_texts, found_names = texts_and_names(content, row, given.data(shared))
+        texts += found_texts
+        listed += found_names
+    findings = scan(texts, listed)
+    if check:
+        for f in findings:
+            sys.stdout.write(clean(f"{f.label}: {f.value}\n    in {f.where}\n    {f.context}\n"))
+        if not findings:
+            sys.stdout.write("No possible identifiers found.\n")
+            return
+        resolved = redact_flagged or keep_flagged
+        sys.stdout.write(
+            f"{len(findings)} possible identifier{'s' if len(findings) != 1 else ''} found"
+            + (
+                "; all resolved by your options.\n"
+                if resolved
+                else "; decide with --redact-flagged or --keep-flagged, or review in a terminal.\n"
+            )
+        )
+        if not resolved:
+            raise typer.Exit(EXIT_FLAGGED)
+        return
+    chosen: list[tuple[str, str]] = []
+    kept = 0
+    today = human_date(_dt.datetime.now().astimezone())
+    if not findings:
+        note = f"Reviewed for identifying details on {today}: none found."
+    elif redact_flagged:
+        chosen = [(f.kind, f.value) for f in findings]
+        note = f"Reviewed for identifying details on {today}: {len(findings)} found and redacted."
+    elif keep_flagged:
+        kept = len(findings)
+        note = f"Reviewed for identifying details on {today}: {kept} found and kept on purpose."
+    elif has_terminal():
+        chosen, kept = _review(findings, plain=st.plain)
+        note = (
+            f"Reviewed for identifying details on {today}: {len(findings)} found, {len(chosen)} redacted, {kept} kept."
+        )
+    else:
+        raise WorkbookError(
+            f"{len(findings)} possible identifier{'s' if len(findings) != 1 else ''} need a decision before export: "
+            "review them in a terminal, or use --check, --redact-flagged or --keep-flagged",
+            details=tuple(clean(f"{f.label}: {f.value}") for f in findings),
+            exit_code=EXIT_FLAGGED,
+        )
+    if has_terminal() and not (redact_flagged or keep_flagged):
+        _stranger_test(plain=st.plain)
+    redactor = Redactor(
+        [*unique(names), *(v for k, v in chosen if k == "name")], [(k, v) for k, v in chosen if k != "name"]
+    )
+    document = build_export(content, rows, redactor, include_private=include_private, review_note=note)
     text = to_html(document) if form == "html" else document.markdown
+    withheld = (
+        f" {document.withheld} private answer{'s' if document.withheld != 1 else ''} left out"
+        " (--include-private adds them)."
+        if document.withheld
+        else ""
+    )
     if out is None:
         sys.stdout.write(text)
+        if withheld:
+            sys.stderr.write(withheld.strip() + "\n")
         return
     target = out.expanduser()
     try:
@@ -200,7 +289,70 @@ def export(
     if target.is_dir():
         raise WorkbookError(f"{target} is a folder; give a file name")
     write_atomic(target, text.encode("utf-8"), overwrite=True)
-    sys.stderr.write(f"Wrote {target} ({len(rows)} entr{'y' if len(rows) == 1 else 'ies'}).\n")
+    sys.stderr.write(f"Wrote {target} ({len(rows)} entr{'y' if len(rows) == 1 else 'ies'}).{withheld}\n")
+
+
+def _names_from(path: Path) -> list[str]:
+    from rct_workbook.errors import WorkbookError
+    from rct_workbook.journal.export import read_names_file
+
+    try:
+        return read_names_file(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        raise WorkbookError(f"cannot read the names file {path}: {reason}") from None
+
+
+def _review(findings: list[Finding], *, plain: bool) -> tuple[list[tuple[str, str]], int]:
+    """Ask, for each finding, whether to redact it, keep it, or redact all of its kind."""
+    from rct_workbook.flow.askers import QuestionaryAsker
+    from rct_workbook.flow.questions import Ask
+    from rct_workbook.model.schema import Choice, Question
+
+    asker = QuestionaryAsker(plain=plain)
+    chosen: list[tuple[str, str]] = []
+    kept = 0
+    redact_all: set[str] = set()
+    for i, f in enumerate(findings, 1):
+        if f.kind in redact_all:
+            chosen.append((f.kind, f.value))
+            continue
+        question = Question(
+            id="finding",
+            type="choice",
+            prompt=f"({i} of {len(findings)}) A possible {f.label}: “{f.value}”. In {f.where}: {f.context}",
+            choices=(
+                Choice(value="redact", label="Redact it (a placeholder takes its place)"),
+                Choice(value="keep", label="Keep it"),
+                Choice(value="all", label=f"Redact it and every other {f.label} found"),
+            ),
+        )
+        answer = asker.ask(Ask(question, question.choices or ()))
+        if answer == "keep":
+            kept += 1
+            continue
+        if answer == "all":
+            redact_all.add(f.kind)
+        chosen.append((f.kind, f.value))
+    return chosen, kept
+
+
+def _stranger_test(*, plain: bool) -> None:
+    from rct_workbook.errors import Cancelled
+    from rct_workbook.flow.askers import QuestionaryAsker
+    from rct_workbook.flow.questions import Ask
+    from rct_workbook.model.schema import Question
+
+    question = Question(
+        id="stranger",
+        type="yes_no",
+        prompt=(
+            "The stranger test: read it as someone who does not know your workplace would. "
+            "Details combine. Is it free of anything that could identify a client or colleague?"
+        ),
+    )
+    if not QuestionaryAsker(plain=plain).ask(Ask(question), True):
+        raise Cancelled("nothing was written; redact more with --redact NAME, or leave answers private")
 
 
 @app.command("delete")

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
-import re
+import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from rct_workbook.flow.questions import Ask, resolve
+from rct_workbook.journal.deidentify import Redactor, names_in
 from rct_workbook.journal.index import Row
 from rct_workbook.journal.reflection import assess_entry, human_date, vignette_entry
 from rct_workbook.model.content import Content
@@ -25,67 +26,94 @@ from rct_workbook.render import markdown as md
 EXPORT_MARK = "<!-- rct-workbook export, format 1 -->"
 
 
-def placeholder(n: int) -> str:
-    """[Person A] … [Person Z], then [Person AA], [Person AB] …"""
-    letters = ""
-    n += 1
-    while n:
-        n, rem = divmod(n - 1, 26)
-        letters = chr(65 + rem) + letters
-    return f"[Person {letters}]"
+def asks_for(content: Content, row: Row) -> list[Ask]:
+    """The questions an entry answered, as today's content asks them."""
+    if row.kind == "assess" and "assess" in content.flows:
+        flow = content.flows["assess"]
+        sections = [s for s in flow.sections if row.section is None or s.step == row.section]
+        return [a for s in sections for a in resolve(s.questions, content, s.id)]
+    if row.kind == "vignette" and row.vignette in content.vignettes:
+        return list(resolve(content.vignettes[row.vignette].reflection, content))
+    return []
 
 
-@dataclass
-class Redactor:
-    """Replaces each given name, as a whole word, case-insensitively, possessives too.
+def shared_answers(content: Content, row: Row, include_private: bool) -> tuple[dict[str, Any], int]:
+    """The answers an export may show, and how many were withheld as private.
 
-    Each name gets a stable placeholder in the order given ([Person A] for the first).
-    All names are matched in one pass, longest first, so "Mary Jones" is one person
-    rather than "Mary [Person A]", and a placeholder is never redacted again.
+    An answer is shared only when its question says ``share: group``; answers to
+    questions today's content no longer has are withheld too, since nobody said.
     """
+    share = {a.id: a.question.share for a in asks_for(content, row)}
+    kept: dict[str, Any] = {}
+    withheld = 0
+    for key, value in row.answers.items():
+        if include_private or share.get(key) == "group":
+            kept[key] = value
+        elif value not in (None, [], ""):
+            withheld += 1
+    return kept, withheld
 
-    names: Sequence[str]
-    count: int = 0
-    _pattern: re.Pattern[str] | None = field(default=None, repr=False)
-    _stand_ins: dict[str, str] = field(default_factory=dict, repr=False)
 
-    def __post_init__(self) -> None:
-        ordered: list[str] = []
-        for raw in self.names:
-            name = " ".join(raw.split())
-            if name and name.casefold() not in self._stand_ins:
-                self._stand_ins[name.casefold()] = placeholder(len(ordered))
-                ordered.append(name)
-        if ordered:
-            longest_first = sorted(ordered, key=len, reverse=True)
-            alternatives = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in longest_first)
-            self._pattern = re.compile(
-                rf"(?<!\w)(?P<name>{alternatives})(?P<poss>['’]s|s['’]|['’])?(?!\w)", re.IGNORECASE
-            )
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [t for v in value for t in _strings(v)]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _strings(v)]
+    return []
 
-    def __bool__(self) -> bool:
-        return self._pattern is not None
 
-    def text(self, value: str) -> str:
-        if self._pattern is None:
-            return value
+def texts_and_names(content: Content, row: Row, answers: dict[str, Any]) -> tuple[list[tuple[str, str]], list[str]]:
+    """(where, text) for every exported answer, and the names in answers that list people."""
+    asks = {a.id: a for a in asks_for(content, row)}
+    texts: list[tuple[str, str]] = []
+    names: list[str] = []
+    for key, value in answers.items():
+        ask = asks.get(key)
+        prompt = ask.question.prompt if ask else key
+        where = f"{row.title} ({row.date}) › {' '.join(prompt.split())}"
+        if ask is not None and ask.type == "repeat" and isinstance(value, list):
+            fields = {f.id: f for f in ask.fields}
+            for row_value in value:
+                if not isinstance(row_value, dict):
+                    continue
+                for fid, fvalue in row_value.items():
+                    for text in _strings(fvalue):
+                        texts.append((where, text))
+                        if fid in fields and fields[fid].question.names:
+                            names.extend(names_in(text))
+            continue
+        for text in _strings(value):
+            texts.append((where, text))
+            if ask is not None and ask.question.names:
+                names.extend(names_in(text))
+    return texts, names
 
-        def swap(match: re.Match[str]) -> str:
-            key = " ".join(match.group("name").split()).casefold()
-            return self._stand_ins[key] + (match.group("poss") or "")
 
-        value, n = self._pattern.subn(swap, value)
-        self.count += n
-        return value
-
-    def data(self, value: Any) -> Any:
-        if isinstance(value, str):
-            return self.text(value)
-        if isinstance(value, list):
-            return [self.data(v) for v in value]
-        if isinstance(value, dict):
-            return {k: self.data(v) for k, v in value.items()}
-        return value
+def _data_comment(content: Content, row: Row, answers: dict[str, Any]) -> str:
+    """A small machine-readable summary of the entry for `rct group agenda` (format 1)."""
+    data: dict[str, Any] = {"kind": row.kind, "date": row.date, "title": row.title}
+    if row.kind == "assess":
+        reading = read(content, answers, _previous_from(row.reading))
+        data["mean"] = None if reading.mean is None else round(reading.mean, 2)
+        data["profile_summary"] = reading.profile_summary
+        data["leading"] = [c.id for c in reading.profile if c.significant]
+        data["plan"] = [
+            {"what": st.what, "with": st.with_whom, "by": st.by_when, "risk": st.risk} for st in reading.steps
+        ]
+        strategies = answers.get("strategies")
+        data["strategies"] = list(strategies) if isinstance(strategies, list) else []
+        data["ask"] = answers.get("ask-of-group")
+        if "assess" in content.flows:
+            data["questions"] = list(content.flows["assess"].discussion_questions)
+    elif row.kind == "vignette" and row.vignette in content.vignettes:
+        data["vignette"] = row.vignette
+        data["questions"] = list(content.vignettes[row.vignette].discussion_questions)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # Inside an HTML comment "--" and "<" must not appear literally; JSON escapes keep the data.
+    text = text.replace("--", "-\\u002d").replace("<", "\\u003c").replace(">", "\\u003e")
+    return f"<!-- rct-entry {text} -->"
 
 
 def _when(row: Row) -> _dt.datetime:
@@ -158,6 +186,7 @@ class Export:
     markdown: str
     title: str
     redactions: int
+    withheld: int
 
 
 def _date_span(rows: Sequence[Row]) -> str:
@@ -166,27 +195,53 @@ def _date_span(rows: Sequence[Row]) -> str:
     return first if first == last else f"{first} to {last}"
 
 
-def build_export(content: Content, rows: Sequence[Row], redactor: Redactor | None = None) -> Export:
-    """One Markdown document for a peer-supervision meeting."""
-    redactor = redactor or Redactor(())
+def build_export(
+    content: Content,
+    rows: Sequence[Row],
+    redactor: Redactor | None = None,
+    *,
+    include_private: bool = False,
+    review_note: str | None = None,
+) -> Export:
+    """One Markdown document for a peer-supervision meeting (format 1).
+
+    Structure, for people and for `rct group agenda`: the first line is ``EXPORT_MARK``;
+    one ``#`` title; then per entry a ``##`` heading followed by a ``<!-- rct-entry {json}
+    -->`` comment (kind, date, title, and for assessments mean, profile_summary, leading,
+    plan, strategies, ask, questions); a closing ``---`` and footer lines.
+    """
+    redactor = redactor or Redactor()
     rows = sorted(rows, key=lambda r: r.created)
     title = f"Peer supervision: reflections, {_date_span(rows)}"
     parts = [EXPORT_MARK, "", md.heading(1, title), ""]
     count = f"{len(rows)} reflection{'s' if len(rows) != 1 else ''}"
     parts += [md.escape_line(f"{count}, prepared with rct-workbook for a peer-supervision meeting."), ""]
-    # Redaction runs over the whole document, so a name is gone from every section:
-    # answers, the plan, and the case text and questions too.
-    bodies = [redactor.text(_demote(entry_markdown(content, row, row.answers))) for row in rows]
+    bodies = []
+    withheld = 0
+    for row in rows:
+        answers, hidden = shared_answers(content, row, include_private)
+        withheld += hidden
+        answers = redactor.data(answers)
+        body = _demote(entry_markdown(content, row, answers)).strip("\n")
+        heading, _, rest = body.partition("\n")
+        bodies.append(f"{heading}\n\n{_data_comment(content, row, answers)}\n{rest}")
+    parts.append("\n\n".join(bodies))
+    footer = []
+    if withheld:
+        footer.append(f"{withheld} private answer{'s were' if withheld != 1 else ' was'} withheld from this document.")
     if redactor:
-        parts += [
-            md.escape_line(
-                "Names were redacted: each given name is replaced by the same placeholder "
-                "([Person A], [Person B], …) wherever it appears in an answer."
-            ),
-            "",
-        ]
-    parts.append("\n\n".join(b.strip("\n") for b in bodies))
-    return Export("\n".join(parts).rstrip("\n") + "\n", title, redactor.count)
+        footer.append(
+            "Identifying details were redacted: each is replaced by the same placeholder "
+            "([Person A], [Email 1], …) wherever it appears."
+        )
+    if review_note:
+        footer.append(review_note)
+    text = "\n".join(parts).rstrip("\n") + "\n"
+    if footer:
+        text += "\n---\n\n" + "\n\n".join(md.escape_line(f) for f in footer) + "\n"
+    # Names in the case text and questions (not only in answers) are redacted too.
+    text = redactor.text(text)
+    return Export(text, title, redactor.count, withheld)
 
 
 _CSS = """

@@ -95,6 +95,8 @@ class Question(Strict):
     when: Condition | None = None
     share: Literal["group", "private"] = "group"
     carry: StrictBool = False
+    #: The answer names people (support, allies): its names are flagged before any export.
+    names: StrictBool = False
     example: StrictStr | StrictInt | StrictBool | tuple[StrictStr, ...] | None = None
     fields: tuple[Question, ...] | None = None
     min_items: StrictInt = Field(default=0, ge=0, le=20)

@@ -7,7 +7,7 @@ import frontmatter
 import pytest
 from markdown_it import MarkdownIt
 
-from rct_workbook.journal.export import Redactor, placeholder
+from rct_workbook.journal.deidentify import Redactor, placeholder
 from tests.journal.helpers import entry_id, make_assess, make_vignette
 
 
@@ -38,7 +38,7 @@ def journal_bytes(home: Path) -> dict[str, bytes]:
 
 def test_export_markdown(run, named, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
     ids = [entry_id(p) for p in named]
-    result = run("journal", "export", *ids)
+    result = run("journal", "export", *ids, "--keep-flagged")
     assert result.exit_code == 0, result.stderr
     doc = result.stdout
     assert "# Peer supervision: reflections, 12 March 2026 to 2 April 2026" in doc
@@ -58,9 +58,19 @@ def test_redaction_everywhere_stable_and_journal_untouched(run, named, rct_home:
     before = journal_bytes(rct_home)
     names = tmp_path / "names.txt"
     names.write_text("# colleagues\nAna Lopez\n\nMary Jones\n")
-    result = run("journal", "export", *(entry_id(p) for p in named), "--redact", "Jones", "--redact-file", str(names))
+    result = run(
+        "journal",
+        "export",
+        *(entry_id(p) for p in named),
+        "--redact",
+        "Jones",
+        "--redact-file",
+        str(names),
+        "--keep-flagged",
+        "--include-private",
+    )
     assert result.exit_code == 0, result.stderr
-    doc = result.stdout
+    doc = result.stdout.replace("\\[", "[").replace("\\]", "]")  # placeholders are escaped in Markdown
     for name in ("Jones", "jones", "Ana Lopez", "Mary"):
         assert name not in doc, name
     assert "Dr. [Person A] dismissed it; [Person A]'s view" in doc
@@ -68,7 +78,7 @@ def test_redaction_everywhere_stable_and_journal_untouched(run, named, rct_home:
     assert "[Person B] and my peer group" in doc
     assert "| Talk to Ana | [Person B] |" in doc
     assert "director, Mr. [Person A]." in doc
-    assert "Names were redacted" in doc
+    assert "Identifying details were redacted" in doc
     assert journal_bytes(rct_home) == before
 
 
@@ -85,14 +95,14 @@ def test_redactor_rules() -> None:
 
 def test_export_to_file_html(run, named, rct_home: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "meeting.html"
-    result = run("journal", "export", entry_id(named[0]), "--format", "html", "--out", str(out), "--redact", "Jones")
+    result = run("journal", "export", entry_id(named[0]), "--format", "html", "--out", str(out), "--redact-flagged")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
-    assert result.stderr == f"Wrote {out} (1 entry).\n"
+    assert result.stderr == f"Wrote {out} (1 entry). 2 private answers left out (--include-private adds them).\n"
     page = out.read_text()
     assert page.startswith("<!DOCTYPE html>")
     assert "<table>" in page and "<h1>Peer supervision: reflections, 12 March 2026</h1>" in page
-    assert "<script" not in page and "Jones" not in page
+    assert "<script" not in page and "Jones" not in page and "Lopez" not in page
     assert out.stat().st_mode & 0o777 == 0o600
 
 
@@ -107,13 +117,13 @@ def test_export_to_file_html(run, named, rct_home: Path, tmp_path: Path) -> None
     ],
 )
 def test_export_bad_options(run, named, args: list[str], message: str) -> None:  # type: ignore[no-untyped-def]
-    result = run("journal", "export", entry_id(named[0]), *args)
+    result = run("journal", "export", entry_id(named[0]), "--keep-flagged", *args)
     assert result.exit_code == 2
     assert result.stderr == message
 
 
 def test_export_refuses_the_journal_folder(run, named, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
-    result = run("journal", "export", entry_id(named[0]), "--out", str(rct_home / "journal" / "x.md"))
+    result = run("journal", "export", entry_id(named[0]), "--keep-flagged", "--out", str(rct_home / "journal" / "x.md"))
     assert result.exit_code == 2
     assert "cannot be written into the journal folder" in result.stderr
 

@@ -182,7 +182,7 @@ def test_bad_files_are_skipped_with_one_warning_each(run, three, rct_home: Path)
     warnings = sorted(result.stderr.splitlines())
     assert warnings == sorted(f"rct: skipped journal/{name}: {REASONS[name]}" for name in BAD_FILES)
     assert run("journal", "show", entry_id(three["old"])).exit_code == 0
-    assert run("journal", "export", entry_id(three["old"])).exit_code == 0
+    assert run("journal", "export", entry_id(three["old"]), "--keep-flagged").exit_code == 0
     assert {p.name: p.read_bytes() for p in journal.iterdir()} == before  # nothing rewritten or deleted
 
 

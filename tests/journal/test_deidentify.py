@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rct_workbook.journal.deidentify import Redactor, names_in, scan
+from tests.journal.helpers import entry_id, make_assess, make_vignette
+
+SAMPLES = [
+    ("email", "write to ana.lopez+work@clinic.example.org today", "ana.lopez+work@clinic.example.org"),
+    ("url", "see https://intranet.example.org/cases?id=7 for it", "https://intranet.example.org/cases?id=7"),
+    ("url", "or www.example.com", "www.example.com"),
+    ("ip", "the server 192.168.10.24 logs it", "192.168.10.24"),
+    ("phone", "call (617) 555-0142 after five", "(617) 555-0142"),
+    ("phone", "or +44 20 7946 0958", "+44 20 7946 0958"),
+    ("date", "on 2026-03-12 we met", "2026-03-12"),
+    ("date", "on 12/03/2026 we met", "12/03/2026"),
+    ("date", "on 3rd March we met", "3rd March"),
+    ("date", "on March 3, 2026 we met", "March 3, 2026"),
+    ("date", "in March 2026 we met", "March 2026"),
+    ("number", "record 48213377 was closed", "48213377"),
+    ("postcode", "lives near SW1A 1AA", "SW1A 1AA"),
+    ("postcode", "zip 02139 area", "02139"),
+    ("name", "Dr. Ramirez said no", "Ramirez"),
+    ("name", "ask Prof Helen Wu", "Helen Wu"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "value"), SAMPLES)
+def test_each_kind_is_found(kind: str, text: str, value: str) -> None:
+    found = scan([("here", text)])
+    assert [(f.kind, f.value) for f in found] == [(kind, value)]
+    assert f"»{value}«" in found[0].context
+
+
+def test_years_and_small_numbers_are_not_flagged() -> None:
+    assert scan([("here", "In 2019 we had 12 staff and 3 teams; by 2021, 40 clients a week.")]) == []
+
+
+def test_listed_names_are_found_anywhere() -> None:
+    found = scan([("a", "Lunch with ana lopez and Bo"), ("b", "Ana Lopez's idea")], names=["Ana Lopez", "Bo"])
+    assert [(f.kind, f.value, f.where) for f in found] == [("name", "ana lopez", "a"), ("name", "Bo", "a")]
+
+
+def test_names_in_answers_that_list_people() -> None:
+    assert names_in("A former classmate, Ana Lopez; my peer group and Dr Bo Chen") == ["Ana Lopez", "Dr Bo Chen"]
+    assert names_in("The team and my supervisor") == []
+
+
+def test_redactor_stable_placeholders_for_every_kind() -> None:
+    r = Redactor(["Ana"], [("email", "a@b.org"), ("date", "12 March"), ("email", "c@d.org")])
+    out = r.text("Ana wrote from a@b.org on 12 March; ANA's other address is c@d.org, again a@b.org")
+    assert (
+        out == "[Person A] wrote from [Email 1] on [Date 1]; [Person A]'s other address is [Email 2], again [Email 1]"
+    )
+
+
+@pytest.fixture
+def flagged(rct_home: Path) -> str:
+    return entry_id(
+        make_assess(
+            "2026-03-12",
+            risks="Dr. Ramirez may call me at (617) 555-0142; see record 48213377.",
+            allies="Bo Chen and Ana",
+            kept_out="PRIVATE-SENTINEL about Ramirez",
+        )
+    )
+
+
+def test_check_lists_and_exits_1(run, flagged: str, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    before = {p.name: p.read_bytes() for p in (rct_home / "journal").iterdir()}
+    result = run("journal", "export", flagged, "--check")
+    assert result.exit_code == 1
+    out = result.stdout
+    for line in (
+        "phone number: (617) 555-0142",
+        "long number: 48213377",
+        "name: Ramirez",
+        "name: Bo Chen",
+        "name: Ana",
+    ):
+        assert line in out, line
+    assert out.rstrip().endswith("decide with --redact-flagged or --keep-flagged, or review in a terminal.")
+    assert "PRIVATE-SENTINEL" not in out  # private answers are not exported, so not scanned
+    assert {p.name: p.read_bytes() for p in (rct_home / "journal").iterdir()} == before
+
+
+def test_check_resolved_and_clean(run, flagged: str, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    assert run("journal", "export", flagged, "--check", "--redact-flagged").exit_code == 0
+    clean_id = entry_id(make_vignette("2026-04-01", "paula", own_setting_echo="Our unit is calm now."))
+    result = run("journal", "export", clean_id, "--check")
+    assert result.exit_code == 0
+    assert result.stdout == "No possible identifiers found.\n"
+
+
+def test_non_interactive_export_needs_a_decision(run, flagged: str) -> None:  # type: ignore[no-untyped-def]
+    result = run("journal", "export", flagged)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("rct: 5 possible identifiers need a decision before export:")
+
+
+def test_redact_flagged_removes_every_identifier(run, flagged: str) -> None:  # type: ignore[no-untyped-def]
+    result = run("journal", "export", flagged, "--redact-flagged")
+    assert result.exit_code == 0, result.stderr
+    doc = result.stdout
+    for secret in ("Ramirez", "555-0142", "48213377", "Bo Chen", "PRIVATE-SENTINEL"):
+        assert secret not in doc, secret
+    assert "Reviewed for identifying details on " in doc and ": 5 found and redacted." in doc
+    assert "private answer" in doc  # the footer says private answers were withheld
+
+
+def test_include_private_adds_private_answers(run, flagged: str) -> None:  # type: ignore[no-untyped-def]
+    result = run("journal", "export", flagged, "--keep-flagged", "--include-private")
+    assert "PRIVATE-SENTINEL" in result.stdout
+    assert "withheld" not in result.stdout
+
+
+def test_names_file_in_data_root_is_watched(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    ident = entry_id(make_assess("2026-03-12", risks="Talking with Quentin is hard"))
+    (rct_home / "names.txt").write_text("# people to watch for\nQuentin\n")
+    out = run("journal", "export", ident, "--check").stdout
+    assert "name: Quentin" in out
