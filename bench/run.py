@@ -504,7 +504,7 @@ class Command:
 def time_all(commands: Sequence[Command], runs: int) -> None:
     """One warm-up round, then ``runs`` rounds; each round runs every command once, in order."""
     for i in range(runs + 1):
-        print(f"  round {i}/{runs}{' (warm-up)' if i == 0 else ''}", file=sys.stderr, flush=True)
+        print(f"  round {i}/{runs}{' (warm-up)' if i == 0 else ''}…", file=sys.stderr, flush=True)
         for command in commands:
             elapsed = command.run()
             if i:
@@ -630,8 +630,10 @@ def run(args: argparse.Namespace, root: Path, home: Path) -> int:
     jrnl = find_tool("jrnl")
     timeline = Timeline(seed=args.seed, start=time.time() - 5 * YEAR, step=5 * YEAR / n)
 
+    started = time.perf_counter()
+
     def note(message: str) -> None:
-        print(message, file=sys.stderr, flush=True)
+        print(f"[{time.perf_counter() - started:6.1f}s] {message}", file=sys.stderr, flush=True)
 
     began = time.perf_counter()
     note(f"Building a journal of {n} entries in {home} ({workers} processes)…")
@@ -650,6 +652,10 @@ def run(args: argparse.Namespace, root: Path, home: Path) -> int:
     hits = len(json.loads(capture([str(rct), "journal", "list", "--grep", GREP_WORD, "--json"], env)))
     note(f"  rct lists {len(listed)} entries; --grep {GREP_WORD} matches {hits}")
 
+    # Without a terminal, export wants a decision on possible identifiers (names, dates…) up front.
+    export_help = capture([str(rct), "journal", "export", "--help"], env)
+    export_flags = ["--keep-flagged"] if "--keep-flagged" in export_help else []
+
     bare = root / "bare.py"
     bare.write_text(BARE_APP, encoding="utf-8")
     py = sys.executable
@@ -662,7 +668,7 @@ def run(args: argparse.Namespace, root: Path, home: Path) -> int:
         Command("rct journal list (warm)", [str(rct), "journal", "list"], env),
         Command("rct journal list --grep", [str(rct), "journal", "list", "--grep", GREP_WORD], env),
         Command("rct progress", [str(rct), "progress"], env),
-        Command("rct journal export (10 ids)", [str(rct), "journal", "export", *ids], env),
+        Command("rct journal export (10 ids)", [str(rct), "journal", "export", *ids, *export_flags], env),
     ]
 
     jrnl_version = None

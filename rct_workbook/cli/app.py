@@ -12,6 +12,7 @@ from typer.core import TyperGroup
 from rct_workbook import __version__
 from rct_workbook.cli import assess as assess_cmd
 from rct_workbook.cli import content as content_cmd
+from rct_workbook.cli import group as group_cmd
 from rct_workbook.cli import journal as journal_cmd
 from rct_workbook.cli import learn as learn_cmd
 from rct_workbook.cli import progress as progress_cmd
@@ -97,6 +98,7 @@ app.command("vignette")(vignette_cmd.vignette)
 app.add_typer(journal_cmd.app, name="journal")
 app.command("progress")(progress_cmd.progress)
 app.add_typer(progress_cmd.steps_app, name="steps")
+app.add_typer(group_cmd.app, name="group")
 app.add_typer(content_cmd.app, name="content")
 
 

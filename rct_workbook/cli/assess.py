@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import signal
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -30,6 +31,16 @@ def assess(
         bool, typer.Option("--resume", help="Continue an unfinished assessment where it stopped.")
     ] = False,
     section: Annotated[str | None, typer.Option("--section", metavar="STEP", help=SECTIONS_HELP)] = None,
+    reuse_last: Annotated[
+        bool,
+        typer.Option(
+            "--reuse-last",
+            help="Offer your last assessment's setting answers (role, organisation, support) as defaults.",
+        ),
+    ] = False,
+    editor: Annotated[
+        bool, typer.Option("--editor", help="Write long answers in $EDITOR (Ctrl-E at a prompt does too).")
+    ] = False,
 ) -> None:
     """Walk through Read it, Name it, Oppose it and Replace it about your own setting.
 
@@ -66,10 +77,13 @@ def assess(
         typer.echo(answers_template(asks, title=f"{flow.title} (rct assess --answers FILE)"))
         return
 
+    defaults = _last_setting_answers(asks) if reuse_last else {}
+    if reuse_last and not defaults:
+        sys.stderr.write("No earlier assessment to reuse answers from; starting fresh.\n")
     if answers is not None:
         if resume:
             raise WorkbookError("--resume and --answers cannot be used together")
-        given = read_answers(answers, asks)
+        given = read_answers(answers, asks, defaults=defaults)
         ensure_private_dir(journal_dir())
         result = walk_sections(plan, FileAsker(given))
     else:
@@ -81,7 +95,7 @@ def assess(
         ensure_private_dir(drafts_dir())
         name = draft_name(flow.id, section)
         draft = load_draft(name)
-        asker = QuestionaryAsker(plain=st.plain)
+        asker = QuestionaryAsker(plain=st.plain, editor=editor)
         console = st.console()
         ui = st.ui()
         if resume and draft is None:
@@ -116,6 +130,7 @@ def assess(
                 asker,
                 answers=start,
                 on_answer=keep,
+                defaults=defaults,
                 on_section=lambda sec: print_all(
                     console, [ui.heading(sec.title), *([ui.para(sec.intro)] if sec.intro else [])]
                 ),
@@ -157,6 +172,29 @@ def assess(
         ),
     )
     typer.echo(f"\nSaved your assessment: {entry.path}")
+
+
+def _last_setting_answers(asks: Any) -> dict[str, Any]:
+    """The answers to `carry: true` questions in the most recent assessment that has any."""
+    from rct_workbook.flow.questions import check
+    from rct_workbook.journal.index import open_index
+
+    carry = {a.id: a for a in asks if a.question.carry}
+    if not carry:
+        return {}
+    index, _ = open_index()
+    try:
+        for row in index.rows(kind="assess", limit=20):
+            found = {}
+            for qid, ask in carry.items():
+                if row.answers.get(qid) not in (None, "", []):
+                    with contextlib.suppress(ValueError):
+                        found[qid] = check(ask, row.answers[qid])
+            if found:
+                return found
+        return {}
+    finally:
+        index.close()
 
 
 def _ask_resume_or_discard(asker: Any, started: str, count: int) -> bool:

@@ -28,6 +28,9 @@ def vignette(
             "--answers", metavar="FILE", help="Answer the reflection questions from a YAML file, with no prompts."
         ),
     ] = None,
+    editor: Annotated[
+        bool, typer.Option("--editor", help="Write long answers in $EDITOR (Ctrl-E at a prompt does too).")
+    ] = False,
 ) -> None:
     """Study a vignette part by part, then reflect on it and save a journal entry.
 
@@ -73,7 +76,7 @@ def vignette(
         console = st.console()
         console.print(st.ui().heading("Your reflection"))
         console.print("Answer in your own words. Ctrl-C stops without saving.")
-        result = walk(asks, QuestionaryAsker(plain=st.plain))
+        result = walk(asks, QuestionaryAsker(plain=st.plain, editor=editor))
     try:
         entry = save(vignette_entry(content, case, asks, result))
     except StorageError as exc:

@@ -5,6 +5,7 @@ questionary and prompt_toolkit are imported only when a person is actually asked
 
 from __future__ import annotations
 
+import contextlib
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,8 +29,11 @@ class FileAsker:
         return self.answers.get(ask.id)
 
 
-def read_answers(path: Path, asks: Sequence[Ask]) -> dict[str, Any]:
-    """Read and check an answers file; every problem is listed, nothing is asked."""
+def read_answers(path: Path, asks: Sequence[Ask], defaults: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Read and check an answers file; every problem is listed, nothing is asked.
+
+    ``defaults`` fill questions the file leaves out (as with --reuse-last).
+    """
     shown = str(path)
     if not path.is_file():
         raise AnswersError(f"no answers file at {shown}")
@@ -38,14 +42,19 @@ def read_answers(path: Path, asks: Sequence[Ask]) -> dict[str, Any]:
     except YamlProblem as exc:
         where = f"{shown}:{exc.line}" if exc.line else shown
         raise AnswersError(f"{where}: {exc.message}") from None
-    return check_all(asks, loaded.data, source=f"the answers file {shown}")
+    data = loaded.data
+    if defaults and isinstance(data, dict):
+        data = {**defaults, **data}
+    return check_all(asks, data, source=f"the answers file {shown}")
 
 
 class QuestionaryAsker:
     """Asks a person at a terminal. Ctrl-C, Ctrl-D and a lost terminal all cancel."""
 
-    def __init__(self, *, input: Any = None, output: Any = None, plain: bool = False):
+    def __init__(self, *, input: Any = None, output: Any = None, plain: bool = False, editor: bool = False):
         self.plain = plain
+        #: Answer long-text questions in $VISUAL/$EDITOR first (Ctrl-E does it at any long-text prompt).
+        self.editor = editor
         # input/output let tests drive prompts with prompt_toolkit's pipe input.
         self.io: dict[str, Any] = {}
         if input is not None:
@@ -60,6 +69,14 @@ class QuestionaryAsker:
             raise Cancelled("cancelled") from None
         except OSError as exc:  # the terminal went away mid-prompt
             raise Cancelled(f"the terminal was lost ({exc.strerror or exc})") from None
+
+    def _edit(self, text: str) -> str:
+        """The text after the editor, or ``text`` unchanged if the editor gave nothing back."""
+        edited = edit_text(text)
+        if edited is None:
+            self._say("The editor gave no text back, so your previous text is kept.", None)
+            return text
+        return edited
 
     def _say(self, message: str, instruction: str | None) -> None:
         from rich.text import Text
@@ -109,18 +126,28 @@ class QuestionaryAsker:
 
         if q.type in ("text", "long_text"):
             multiline = q.type == "long_text"
-            hint = "Esc then Enter to finish" if multiline else None
+            hint = "Esc then Enter to finish; Ctrl-E opens your editor" if multiline else None
             if not q.required:
                 hint = f"{hint}; optional" if hint else "optional: Enter to skip"
-            text = questionary.text(
-                arrow,
-                default=default if isinstance(default, str) else "",
-                multiline=multiline,
-                instruction=f"({hint})" if hint else None,
-                validate=validate_with(ask),
-                **common,
-            ).unsafe_ask()
-            return text if text.strip() else None
+            current = default if isinstance(default, str) else ""
+            if multiline and self.editor:
+                current = self._edit(current)
+            while True:
+                prompt = questionary.text(
+                    arrow,
+                    default=current,
+                    multiline=multiline,
+                    instruction=f"({hint})" if hint else None,
+                    validate=validate_with(ask),
+                    **common,
+                )
+                if multiline:
+                    _bind_editor_key(prompt)
+                text = prompt.unsafe_ask()
+                if isinstance(text, _EditRequest):
+                    current = self._edit(text.text)
+                    continue
+                return text if text.strip() else None
         if q.type == "choice":
             choices = [questionary.Choice(title(c.label), value=c.value) for c in ask.choices]
             if not q.required:
@@ -182,6 +209,65 @@ class QuestionaryAsker:
                 rows.append(row)
             return rows
         raise ValueError(f"unknown question type {q.type!r}")  # pragma: no cover
+
+
+class _EditRequest:
+    """What a long-text prompt returns when the person presses Ctrl-E."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+
+def _bind_editor_key(prompt: Any) -> None:
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    bindings = KeyBindings()
+
+    @bindings.add("c-e", eager=True)
+    def _(event: Any) -> None:
+        event.app.exit(result=_EditRequest(event.app.current_buffer.text))
+
+    app = prompt.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, bindings]) if app.key_bindings else bindings
+
+
+def edit_text(initial: str) -> str | None:
+    """Open ``initial`` in $VISUAL or $EDITOR; the edited text, or None to keep ``initial``.
+
+    None when no editor is set, it cannot start, it exits non-zero, or it leaves the
+    buffer empty. The temporary file lives in the private drafts folder and is removed.
+    """
+    import os
+    import shlex
+    import subprocess
+    import tempfile
+
+    from rct_workbook.paths import drafts_dir, ensure_private_dir
+
+    command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not command:
+        return None
+    folder = ensure_private_dir(drafts_dir())
+    fd, name = tempfile.mkstemp(prefix=".rct-edit-", suffix=".md", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(initial)
+        try:
+            status = subprocess.call([*shlex.split(command), name])  # noqa: S603 - the person's own editor
+        except (OSError, ValueError):
+            return None
+        if status != 0:
+            return None
+        try:
+            with open(name, encoding="utf-8", errors="replace") as handle:
+                edited = handle.read()
+        except OSError:
+            return None
+        edited = edited.rstrip("\n")
+        return edited if edited.strip() else None
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(name)
 
 
 def _console(plain: bool) -> Any:

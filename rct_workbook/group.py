@@ -1,0 +1,194 @@
+"""Group supervision: a meeting agenda from members' exports, and the collaborative-complaining rota.
+
+Pure functions over text and dates; the CLI reads and writes the files.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rct_workbook.journal.export import EXPORT_MARK
+from rct_workbook.render import markdown as md
+
+_ENTRY = re.compile(r"<!-- rct-entry (\{.*?\}) -->")
+
+
+class NotAnExport(ValueError):
+    """A file that is not an rct-workbook export (the message says why)."""
+
+
+@dataclass(frozen=True)
+class MemberExport:
+    member: str
+    entries: tuple[dict[str, Any], ...]
+
+
+def parse_export(member: str, text: str) -> MemberExport:
+    """The entries in one member's export (format 1), or NotAnExport."""
+    if not text.lstrip("\ufeff").startswith(EXPORT_MARK):
+        raise NotAnExport("it is not an rct-workbook export (rct journal export makes one)")
+    entries = []
+    for match in _ENTRY.finditer(text):
+        try:
+            data = json.loads(match.group(1))
+        except json.JSONDecodeError:
+            raise NotAnExport("an entry's summary is damaged; export it again") from None
+        if isinstance(data, dict):
+            entries.append(data)
+    if not entries:
+        raise NotAnExport("it holds no entries")
+    return MemberExport(member, tuple(entries))
+
+
+@dataclass(frozen=True)
+class Slot:
+    member: str
+    minutes: int
+
+
+def time_boxes(members: Sequence[str], total: int) -> tuple[int, list[Slot], int]:
+    """Opening minutes, one equal slot per member, closing minutes."""
+    edges = 5 if total >= 30 else 0
+    each = max(1, (total - 2 * edges) // max(1, len(members)))
+    return edges, [Slot(m, each) for m in members], edges
+
+
+def _names(ids: Sequence[str], labels: dict[str, str]) -> str:
+    return ", ".join(labels.get(i, i) for i in ids)
+
+
+def agenda(
+    exports: Sequence[MemberExport],
+    *,
+    minutes: int,
+    day: _dt.date,
+    culture_names: dict[str, str],
+    strategy_names: dict[str, str],
+) -> str:
+    """One meeting agenda as Markdown."""
+    opening, slots, closing = time_boxes([e.member for e in exports], minutes)
+    cultures: Counter[str] = Counter()
+    strategies: Counter[str] = Counter()
+    questions: list[str] = []
+    for export in exports:
+        member_cultures: set[str] = set()
+        member_strategies: set[str] = set()
+        for entry in export.entries:
+            member_cultures.update(x for x in entry.get("leading") or [] if isinstance(x, str))
+            member_strategies.update(x for x in entry.get("strategies") or [] if isinstance(x, str))
+            questions.extend(q for q in entry.get("questions") or [] if isinstance(q, str))
+        cultures.update(member_cultures)
+        strategies.update(member_strategies)
+    lines = [md.heading(1, f"Peer-supervision meeting, {day.day} {day.strftime('%B %Y')}"), ""]
+    lines += [md.escape_line(f"{minutes} minutes, {len(exports)} member{'s' if len(exports) != 1 else ''}."), ""]
+    lines += [md.heading(2, "Time boxes"), ""]
+    plan = []
+    if opening:
+        plan.append(f"Opening and check-in: {opening} minutes")
+    plan += [f"{s.member}: {s.minutes} minutes" for s in slots]
+    if closing:
+        plan.append(f"Themes and closing: {closing} minutes")
+    lines += [md.numbered_list(plan), ""]
+    lines += [md.heading(2, "Themes across members"), ""]
+    theme = []
+    if cultures:
+        theme.append(
+            "Culture types: " + ", ".join(f"{culture_names.get(c, c)} ({n})" for c, n in cultures.most_common())
+        )
+    if strategies:
+        theme.append(
+            "Strategies planned: " + ", ".join(f"{strategy_names.get(s, s)} ({n})" for s, n in strategies.most_common())
+        )
+    lines += [md.bullet_list(theme) if theme else md.escape_line("No shared themes in these exports."), ""]
+    for slot, export in zip(slots, exports, strict=True):
+        lines += [md.heading(2, f"{export.member} ({slot.minutes} minutes)"), ""]
+        for entry in export.entries:
+            lines += [md.heading(3, f"{entry.get('title') or entry.get('kind')} ({entry.get('date', '')})"), ""]
+            items = []
+            if entry.get("profile_summary"):
+                items.append(f"Reading: {entry['profile_summary']}")
+            if isinstance(entry.get("mean"), (int, float)):
+                items.append(f"Mean of the five good things: {entry['mean']} of 5")
+            if entry.get("leading"):
+                items.append(f"Leading culture types: {_names(entry['leading'], culture_names)}")
+            for i, step in enumerate(entry.get("plan") or [], 1):
+                if isinstance(step, dict) and step.get("what"):
+                    extra = "; ".join(
+                        f"{label} {step[key]}"
+                        for key, label in (("with", "with"), ("by", "by"), ("risk", "risk"))
+                        if step.get(key)
+                    )
+                    items.append(f"Small step {i}: {step['what']}" + (f" ({extra})" if extra else ""))
+            if entry.get("ask"):
+                items.append(f"Asks of the group: {entry['ask']}")
+            if entry.get("vignette"):
+                items.append(f"A reflection on the {entry['vignette']} vignette")
+            lines += [md.bullet_list(items) if items else md.escape_line("No summary shared."), ""]
+    unique_questions = list(dict.fromkeys(questions))
+    if unique_questions:
+        lines += [md.heading(2, "Discussion questions"), "", md.numbered_list(unique_questions), ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+# --- the collaborative-complaining rota --------------------------------------------------------
+
+EVERY = {"1w": 7, "2w": 14, "4w": 28}
+
+
+@dataclass(frozen=True)
+class Turn:
+    meeting: int
+    date: _dt.date
+    member: str
+
+
+def rota(members: Sequence[str], meetings: int, start: _dt.date, every_days: int) -> list[Turn]:
+    """Who raises the practice at each meeting: round robin, so nobody raises it a second
+    time before everyone has raised it once, and counts never differ by more than one."""
+    return [Turn(i + 1, start + _dt.timedelta(days=every_days * i), members[i % len(members)]) for i in range(meetings)]
+
+
+def rota_markdown(turns: Sequence[Turn], topic: str | None) -> str:
+    title = "Collaborative complaining rota"
+    lines = [md.heading(1, title), ""]
+    about = (
+        f"Who raises the practice ({topic}) at each meeting. " if topic else "Who raises the practice at each meeting. "
+    )
+    lines += [
+        md.escape_line(about + "Taking turns means no one is singled out as a troublemaker (Hartling & Sparks, 2002)."),
+        "",
+        "| Meeting | Date | Raises it |",
+        "| --- | --- | --- |",
+    ]
+    lines += [f"| {t.meeting} | {t.date.isoformat()} | {md.escape_line(t.member)} |" for t in turns]
+    return "\n".join(lines) + "\n"
+
+
+def rota_ics(turns: Sequence[Turn], topic: str | None) -> bytes:
+    """The rota as an iCalendar file: one all-day event per meeting."""
+    import hashlib
+
+    from icalendar import Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", "-//rct-workbook//collaborative complaining rota//EN")
+    cal.add("version", "2.0")
+    stamp = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0)
+    for turn in turns:
+        event = Event()
+        what = f": {topic}" if topic else ""
+        event.add("summary", f"Collaborative complaining: {turn.member} raises the practice{what}")
+        event.add("dtstart", turn.date)
+        event.add("dtend", turn.date + _dt.timedelta(days=1))
+        event.add("dtstamp", stamp)
+        digest = hashlib.sha256(f"{turn.meeting}|{turn.date}|{turn.member}|{topic}".encode()).hexdigest()[:24]
+        event.add("uid", f"{digest}@rct-workbook")
+        event.add("description", "Taking turns so that no one is singled out (Hartling & Sparks, 2002).")
+        cal.add_component(event)
+    return bytes(cal.to_ical())

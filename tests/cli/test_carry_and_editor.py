@@ -1,0 +1,130 @@
+"""Answers that carry over (--reuse-last), and long answers written in $EDITOR."""
+
+from __future__ import annotations
+
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+import pytest
+import yaml
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from rct_workbook.flow.askers import QuestionaryAsker, edit_text
+from rct_workbook.flow.questions import resolve, walk
+from rct_workbook.model.content import load_content
+from rct_workbook.model.schema import Question
+from tests.journal.helpers import make_assess
+
+ENTER, FINISH, CTRL_E = "\r", "\x1b\r", "\x05"
+
+
+@pytest.fixture
+def pipe(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    monkeypatch.setattr("rct_workbook.cli.assess.has_terminal", lambda: True)
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        yield inp
+
+
+def fake_editor(tmp_path: Path, body: str) -> str:
+    script = tmp_path / "editor.sh"
+    script.write_text(f"#!/bin/sh\n{body}\n")
+    script.chmod(script.stat().st_mode | stat.S_IEXEC)
+    return str(script)
+
+
+def test_reuse_last_with_answers_file_fills_carried_answers(run, tmp_path: Path, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    make_assess("2026-01-01", role="Charge nurse", organisation="psychiatric-hospital", support_people="Ana and Bo")
+    template = yaml.safe_load(run("assess", "--template").stdout)
+    for carried in ("role", "organisation", "support-people"):
+        del template[carried]
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml.safe_dump(template))
+    assert run("assess", "--answers", str(path)).exit_code == 2  # role is required
+    result = run("assess", "--answers", str(path), "--reuse-last")
+    assert result.exit_code == 0, result.stderr
+    newest = max((rct_home / "journal").glob("*.md"), key=lambda p: frontmatter.load(p)["created"])
+    answers = frontmatter.load(newest)["answers"]
+    assert (answers["role"], answers["organisation"], answers["support-people"]) == (
+        "Charge nurse",
+        "psychiatric-hospital",
+        "Ana and Bo",
+    )
+
+
+def test_reuse_last_without_a_previous_assessment(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "a.yaml"
+    path.write_text(run("assess", "--template").stdout)
+    result = run("assess", "--answers", str(path), "--reuse-last")
+    assert result.exit_code == 0
+    assert result.stderr == "No earlier assessment to reuse answers from; starting fresh.\n"
+
+
+def test_reuse_last_interactive_shows_defaults(pipe: Any, run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.cli.test_assess_prompts import full_run_keys
+
+    make_assess("2026-01-01", role="Charge nurse", support_people="Ana and Bo")
+    keys = full_run_keys()
+    # Accept the pre-filled support people and role as they are (just finish / Enter).
+    keys = keys.replace("Ana, my peer group" + FINISH, FINISH, 1).replace("Staff nurse" + ENTER, ENTER, 1)
+    pipe.send_text(keys)
+    result = run("assess", "--reuse-last")
+    assert result.exit_code == 0, result.stderr
+    newest = max((rct_home / "journal").glob("*.md"), key=lambda p: frontmatter.load(p)["created"])
+    answers = frontmatter.load(newest)["answers"]
+    assert answers["support-people"] == "Ana and Bo"
+    assert answers["role"] == "Charge nurse"
+
+
+def test_edit_text_with_fake_editors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rct_home: Path) -> None:
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", fake_editor(tmp_path, 'printf "written in my editor\\n\\nsecond paragraph\\n" > "$1"'))
+    assert edit_text("before") == "written in my editor\n\nsecond paragraph"
+    monkeypatch.setenv("EDITOR", fake_editor(tmp_path, 'echo "half" > "$1"; exit 3'))
+    assert edit_text("before") is None  # non-zero exit: keep the previous text
+    monkeypatch.setenv("EDITOR", fake_editor(tmp_path, ': > "$1"'))
+    assert edit_text("before") is None  # empty buffer: keep the previous text
+    monkeypatch.setenv("EDITOR", str(tmp_path / "no-such-editor"))
+    assert edit_text("before") is None
+    monkeypatch.delenv("EDITOR")
+    assert edit_text("before") is None
+    assert not [p for p in (rct_home / "drafts").iterdir()]  # temp files removed
+
+
+def test_editor_seen_file_is_private(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = tmp_path / "mode"
+    monkeypatch.setenv(
+        "EDITOR", fake_editor(tmp_path, f'stat -c %a "$1" > {seen}; cat "$1" > {tmp_path / "got"}; echo ok > "$1"')
+    )
+    assert edit_text("secret draft") == "ok"
+    assert seen.read_text().strip() == "600"
+    assert (tmp_path / "got").read_text() == "secret draft"
+
+
+def long_question() -> Any:
+    q = Question(id="vision", type="long_text", prompt="Your vision?")
+    return resolve([q], load_content())
+
+
+def test_editor_flag_and_ctrl_e(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDITOR", fake_editor(tmp_path, 'printf "from the editor" > "$1"'))
+    with create_pipe_input() as inp:
+        inp.send_text(FINISH)  # accept what the editor wrote
+        answers = walk(long_question(), QuestionaryAsker(input=inp, output=DummyOutput(), editor=True))
+    assert answers == {"vision": "from the editor"}
+    with create_pipe_input() as inp:
+        inp.send_text("typed first" + CTRL_E + FINISH)
+        answers = walk(long_question(), QuestionaryAsker(input=inp, output=DummyOutput()))
+    assert answers == {"vision": "from the editor"}
+
+
+def test_failed_editor_keeps_typed_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDITOR", fake_editor(tmp_path, "exit 1"))
+    with create_pipe_input() as inp:
+        inp.send_text("typed first" + CTRL_E + FINISH)
+        answers = walk(long_question(), QuestionaryAsker(input=inp, output=DummyOutput()))
+    assert answers == {"vision": "typed first"}

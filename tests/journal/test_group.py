@@ -1,0 +1,146 @@
+from __future__ import annotations
+
+import datetime as _dt
+from collections import Counter
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+from icalendar import Calendar
+
+from rct_workbook.group import rota
+from tests.journal.helpers import CONTENT, entry_id, make_assess, make_vignette
+
+
+def export_for(run, tmp_path: Path, member: str, *paths: Path) -> Path:  # type: ignore[no-untyped-def]
+    out = tmp_path / f"{member}.md"
+    result = run("journal", "export", *(entry_id(p) for p in paths), "--keep-flagged", "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    return out
+
+
+def test_agenda_from_three_exports_and_a_junk_file(run, tmp_path: Path, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    surv = [p.id for p in CONTENT.cultures["survival"].indicators]
+    hier = [p.id for p in CONTENT.cultures["hierarchical"].indicators]
+    ana = export_for(
+        run,
+        tmp_path,
+        "ana",
+        make_assess(
+            "2026-03-01",
+            practices=surv[:6],
+            strategies=["naming", "networking"],
+            ask_of_group="Help me plan the staff meeting",
+        ),
+    )
+    bo = export_for(
+        run, tmp_path, "bo", make_assess("2026-03-02", practices=surv[:4] + hier[:3], strategies=["networking"])
+    )
+    chris = export_for(run, tmp_path, "chris", make_vignette("2026-03-03", "susan"))
+    junk = tmp_path / "notes.md"
+    junk.write_text("# My own notes\n")
+    binary = tmp_path / "photo.md"
+    binary.write_bytes(b"\xff\xd8\xff\xe0")
+    result = run("group", "agenda", str(ana), str(bo), str(chris), str(junk), str(binary), "--minutes", "70")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"rct: skipped {junk}: it is not an rct-workbook export (rct journal export makes one)",
+        f"rct: skipped {binary}: it is not UTF-8 text",
+    ]
+    out = result.stdout
+    assert "70 minutes, 3 members." in out
+    assert (
+        "1. Opening and check-in: 5 minutes\n2. ana: 20 minutes\n3. bo: 20 minutes\n4. chris: 20 minutes\n5. Themes and closing: 5 minutes"
+        in out
+    )
+    assert "Culture types: Survival culture (2), Hierarchical culture (1)" in out
+    assert "Strategies planned: Networking (2), Naming (1)" in out
+    assert "## ana (20 minutes)" in out and "Asks of the group: Help me plan the staff meeting" in out
+    assert "Reading: Mostly survival features." in out
+    assert "Small step 1: Propose a case presentation" in out
+    assert "A reflection on the susan vignette" in out
+    assert "## Discussion questions" in out
+
+
+def test_agenda_with_no_exports(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    junk = tmp_path / "x.md"
+    junk.write_text("hello")
+    result = run("group", "agenda", str(junk), str(tmp_path / "missing.md"))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"rct: skipped {junk}: it is not an rct-workbook export (rct journal export makes one)",
+        f"rct: skipped {tmp_path / 'missing.md'}: No such file or directory",
+        "rct: none of the files is an export, so there is no agenda to make",
+    ]
+
+
+@given(members=st.integers(1, 12), meetings=st.integers(1, 60))
+def test_rota_is_fair(members: int, meetings: int) -> None:
+    names = [f"M{i}" for i in range(members)]
+    turns = rota(names, meetings, _dt.date(2026, 1, 5), 14)
+    assert len(turns) == meetings
+    seen: list[str] = []
+    for turn in turns:
+        if turn.member in seen[len(seen) - len(seen) % members :]:
+            raise AssertionError("someone raised it twice before everyone had once")
+        seen.append(turn.member)
+    counts = Counter(t.member for t in turns)
+    assert max(counts.values()) - min(counts.get(n, 0) for n in names) <= 1
+    assert [t.date for t in turns] == [_dt.date(2026, 1, 5) + _dt.timedelta(days=14 * i) for i in range(meetings)]
+
+
+def test_rota_markdown_and_ics(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ics = tmp_path / "rota.ics"
+    result = run(
+        "group",
+        "rota",
+        "--members",
+        "Ana, Bo ,Chris",
+        "--meetings",
+        "4",
+        "--start",
+        "2026-03-02",
+        "--every",
+        "2w",
+        "--topic",
+        "cancelled staff meetings",
+        "--ics",
+        str(ics),
+    )
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "| 1 | 2026-03-02 | Ana |\n| 2 | 2026-03-16 | Bo |\n| 3 | 2026-03-30 | Chris |\n| 4 | 2026-04-13 | Ana |"
+        in result.stdout
+    )
+    assert "cancelled staff meetings" in result.stdout
+    cal = Calendar.from_ical(ics.read_bytes())
+    events = list(cal.walk("VEVENT"))
+    assert [e.decoded("dtstart") for e in events] == [
+        _dt.date(2026, 3, 2),
+        _dt.date(2026, 3, 16),
+        _dt.date(2026, 3, 30),
+        _dt.date(2026, 4, 13),
+    ]
+    assert str(events[1]["summary"]) == "Collaborative complaining: Bo raises the practice: cancelled staff meetings"
+    assert len({str(e["uid"]) for e in events}) == 4
+    assert ics.stat().st_mode & 0o777 == 0o600
+
+
+def test_rota_bad_input(run) -> None:  # type: ignore[no-untyped-def]
+    cases = [
+        (
+            ["--members", " , ", "--meetings", "3"],
+            'rct: --members needs at least one name, e.g. --members "Ana,Bo,Chris"\n',
+        ),
+        (["--members", "Ana,ana", "--meetings", "3"], "rct: --members lists someone twice\n"),
+        (["--members", "Ana", "--meetings", "3", "--every", "3d"], "rct: --every takes 1w, 2w or 4w, not '3d'\n"),
+        (
+            ["--members", "Ana", "--meetings", "3", "--start", "soon"],
+            "rct: --start takes a date like 2026-03-31, not 'soon'\n",
+        ),
+    ]
+    for args, message in cases:
+        result = run("group", "rota", *args)
+        assert result.exit_code == 2
+        assert result.stderr == message
+    assert run("group", "rota", "--members", "Ana", "--meetings", "0").exit_code == 2
