@@ -92,7 +92,7 @@ def test_edit_text_with_fake_editors(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert edit_text("before") is None
     monkeypatch.delenv("EDITOR")
     assert edit_text("before") is None
-    assert not [p for p in (rct_home / "drafts").iterdir()]  # temp files removed
+    assert not list((rct_home / "drafts").iterdir())  # temp files removed
 
 
 def test_editor_seen_file_is_private(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
