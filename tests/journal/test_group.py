@@ -50,9 +50,9 @@ def test_agenda_from_three_exports_and_a_junk_file(run, tmp_path: Path, rct_home
     out = result.stdout
     assert "70 minutes, 3 members." in out
     assert (
-        "1. Opening and check-in: 5 minutes\n2. ana: 20 minutes\n3. bo: 20 minutes\n4. chris: 20 minutes\n5. Themes and closing: 5 minutes"
-        in out
-    )
+        "1. Opening and check-in: 5 minutes\n2. ana: 20 minutes\n3. bo: 20 minutes\n"
+        "4. chris: 20 minutes\n5. Themes and closing: 5 minutes"
+    ) in out
     assert "Culture types: Survival culture (2), Hierarchical culture (1)" in out
     assert "Strategies planned: Networking (2), Naming (1)" in out
     assert "## ana (20 minutes)" in out and "Asks of the group: Help me plan the staff meeting" in out
