@@ -6,9 +6,22 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner
 
 from rct_workbook.cli.app import app
+
+
+# Property-based tests run a small number of examples by default, to keep CI fast;
+# `pytest --hypothesis-profile=long` runs 10,000 per target (see SECURITY.md).
+settings.register_profile("fast", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "long",
+    max_examples=10_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+)
+settings.load_profile("fast")
 
 
 @pytest.fixture(autouse=True)

@@ -84,11 +84,18 @@ def root(
             help="Add a folder of YAML content (a content pack); may be repeated. Also RCT_CONTENT.",
         ),
     ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Log what rct does (never what you wrote) to stderr, for bug reports.")
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
     """Global options."""
+    if debug:
+        import logging
+
+        logging.basicConfig(level=logging.DEBUG, stream=sys.stderr, format="rct debug: %(message)s")
     ctx.obj = State(plain_flag=plain, packs=packs_from(content))
 
 

@@ -26,6 +26,11 @@ def open_journal() -> Index:
     index, refreshed = open_index()
     for name, reason in refreshed.skipped:
         sys.stderr.write(f"rct: skipped journal/{clean(name)}: {clean(reason)}\n")
+    for name in refreshed.exposed:
+        path = index.folder / name
+        sys.stderr.write(
+            f"rct: warning: journal/{clean(name)} can be read by other users; to fix: chmod 600 {clean(path)}\n"
+        )
     return index
 
 

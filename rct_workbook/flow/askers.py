@@ -286,7 +286,7 @@ def template(asks: Sequence[Ask], *, title: str) -> str:
     from rct_workbook.flow.questions import applies
 
     lines = [
-        f"# Answers for: {title}",
+        f"# Answers for: {_one_line(title)}",
         "# Edit the values, keep the keys. Lines starting with # are comments.",
         "# Use it with --answers FILE; the same checks apply as when you type answers.",
         "",
@@ -307,7 +307,9 @@ def template(asks: Sequence[Ask], *, title: str) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    from rct_workbook.render.safe import clean
+
+    return clean(" ".join(text.split()))
 
 
 def _describe(ask: Ask, indent: str = "") -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import logging
 import re
 import secrets
 from dataclasses import dataclass, field
@@ -114,5 +115,6 @@ def save(entry: Entry) -> Entry:
             when = _dt.datetime.fromisoformat(entry.created)
             current = dataclasses.replace(entry, id=new_id(entry.kind, when, entry.vignette or entry.section))
             continue
+        logging.getLogger("rct").debug("saved entry %s", path.name)
         return dataclasses.replace(current, path=path)
     raise StorageError("could not find a free name for the entry")  # pragma: no cover

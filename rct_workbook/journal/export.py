@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import html
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -111,9 +112,13 @@ def _data_comment(content: Content, row: Row, answers: dict[str, Any]) -> str:
         data["vignette"] = row.vignette
         data["questions"] = list(content.vignettes[row.vignette].discussion_questions)
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    # Inside an HTML comment "--" and "<" must not appear literally; JSON escapes keep the data.
-    text = text.replace("--", "-\\u002d").replace("<", "\\u003c").replace(">", "\\u003e")
+    # Inside an HTML comment "--" and "<" must not appear literally, nor anything that could
+    # drive a terminal the document is shown in; JSON escapes keep the data exact.
+    text = _UNSAFE_IN_COMMENT.sub(lambda m: f"\\u{ord(m.group()):04x}", text.replace("--", "-\\u002d"))
     return f"<!-- rct-entry {text} -->"
+
+
+_UNSAFE_IN_COMMENT = re.compile("[<>\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 def _when(row: Row) -> _dt.datetime:

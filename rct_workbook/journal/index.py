@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -25,6 +26,8 @@ from rct_workbook.paths import data_root, ensure_private_dir, journal_dir
 from rct_workbook.storage import TEMP_PREFIX
 
 SCHEMA_VERSION = 1
+
+log = logging.getLogger("rct")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -80,9 +83,10 @@ class Row:
 
 @dataclass(frozen=True)
 class Refresh:
-    """What a refresh found: the files it skipped, with the reason for each."""
+    """What a refresh found: files skipped (with the reason) and files others can read."""
 
     skipped: tuple[tuple[str, str], ...]
+    exposed: tuple[str, ...] = ()
 
 
 def _texts(value: Any) -> Iterator[str]:
@@ -115,6 +119,8 @@ class Index:
     def refresh(self) -> Refresh:
         """Bring the index up to date with the files; report the ones that are not entries."""
         on_disk: dict[str, tuple[int, int]] = {}
+        links: list[tuple[str, str]] = []
+        exposed: list[str] = []
         if self.folder.is_dir():
             with os.scandir(self.folder) as scan:
                 for item in scan:
@@ -125,12 +131,17 @@ class Index:
                     if not name.endswith(".md") or name.startswith("."):
                         continue
                     try:
+                        if item.is_symlink():
+                            links.append((name, "it is a symbolic link; rct does not follow links in the journal"))
+                            continue
                         if not item.is_file(follow_symlinks=False):
                             continue
                         st = item.stat(follow_symlinks=False)
                     except OSError:
                         continue
                     on_disk[name] = (st.st_size, st.st_mtime_ns)
+                    if st.st_mode & 0o077:
+                        exposed.append(name)
         known = {
             name: (size, mtime) for name, size, mtime in self.conn.execute("SELECT name, size, mtime_ns FROM entries")
         }
@@ -142,8 +153,9 @@ class Index:
                     self._drop(name)
                 for name in changed:
                     self._store(name, *on_disk[name])
-        skipped = tuple(self.conn.execute("SELECT name, bad FROM entries WHERE bad IS NOT NULL ORDER BY name"))
-        return Refresh(skipped)
+        skipped = [*self.conn.execute("SELECT name, bad FROM entries WHERE bad IS NOT NULL ORDER BY name"), *links]
+        log.debug("index: %d files, %d new or changed, %d gone", len(on_disk), len(changed), len(gone))
+        return Refresh(tuple(sorted(skipped)), tuple(sorted(exposed)))
 
     def _drop(self, name: str) -> None:
         self.conn.execute("DELETE FROM entries WHERE name = ?", (name,))

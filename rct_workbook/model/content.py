@@ -7,6 +7,7 @@ loading raises a single ``ContentError`` holding them all.
 from __future__ import annotations
 
 import difflib
+import logging
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -454,6 +455,7 @@ def load_content(packs: Iterable[Path] = ()) -> Content:
     """Load built-in content, then each pack in order; later packs override by id."""
     pack_list = tuple(packs)
     folders = [(builtin_content_dir(), "built-in"), *((p, _show(p)) for p in pack_list)]
+    logging.getLogger("rct").debug("content: loading %s", ", ".join(str(f) for f, _ in folders))
     problems: list[Problem] = []
     pool = gather(folders, problems)
     _check_refs(pool, problems)

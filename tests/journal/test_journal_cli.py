@@ -175,6 +175,7 @@ def test_bad_files_are_skipped_with_one_warning_each(run, three, rct_home: Path)
     journal = rct_home / "journal"
     for name, data in BAD_FILES.items():
         (journal / name).write_bytes(data)
+        (journal / name).chmod(0o600)
     before = {p.name: p.read_bytes() for p in journal.iterdir()}
     result = run("journal", "list")
     assert result.exit_code == 0
@@ -188,6 +189,7 @@ def test_bad_files_are_skipped_with_one_warning_each(run, three, rct_home: Path)
 
 def test_temp_files_are_ignored(run, three, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
     (rct_home / "journal" / ".rct-tmp-abc123").write_text("half written")
+    (rct_home / "journal" / ".rct-tmp-abc123").chmod(0o600)
     result = run("journal", "list")
     assert result.stderr == ""
     assert len(lines(result.stdout)) == 4

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import frontmatter
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -61,7 +61,6 @@ def answers_with(long_text: str, line: str) -> dict[str, Any]:
     return check_all(ASKS, base)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     long_text=st.one_of(typed, st.lists(st.one_of(TRICKY, typed), min_size=1, max_size=5).map("\n".join)), line=one_line
 )

@@ -1,0 +1,87 @@
+"""Private modes whatever the umask; writes that fail leave nothing behind; links are not replaced."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from rct_workbook.flow.drafts import Draft, save_draft
+from rct_workbook.storage import write_atomic
+from tests.journal.helpers import entry_id, make_assess
+
+
+@pytest.fixture(params=[0o000, 0o022], ids=["umask000", "umask022"])
+def umask(request: pytest.FixtureRequest) -> Iterator[int]:
+    old = os.umask(request.param)
+    yield request.param
+    os.umask(old)
+
+
+def test_entries_drafts_exports_and_index_are_private(umask: int, run, rct_home: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = make_assess("2026-01-01")
+    save_draft(Draft("assess", "assess", None, "2026-01-01T00:00:00+00:00", {"role": "x"}))
+    out = tmp_path / "export.md"
+    assert run("journal", "export", entry_id(path), "--keep-flagged", "--out", str(out)).exit_code == 0
+    for folder in (rct_home, rct_home / "journal", rct_home / "drafts"):
+        assert folder.stat().st_mode & 0o777 == 0o700, folder
+    for file in (path, rct_home / "drafts" / "assess.yaml", out, rct_home / "index.sqlite3"):
+        assert file.stat().st_mode & 0o777 == 0o600, file
+
+
+def test_files_readable_by_others_are_warned_about(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    path = make_assess("2026-01-01")
+    path.chmod(0o644)
+    result = run("journal", "list")
+    assert result.exit_code == 0
+    assert result.stderr == f"rct: warning: journal/{path.name} can be read by other users; to fix: chmod 600 {path}\n"
+
+
+def test_an_existing_folder_others_can_read_is_made_private(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    (rct_home / "journal").mkdir(parents=True, mode=0o755)
+    (rct_home / "journal").chmod(0o755)
+    make_assess("2026-01-01")
+    assert (rct_home / "journal").stat().st_mode & 0o777 == 0o700
+
+
+def test_failed_write_leaves_original_and_no_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "entry.md"
+    target.write_bytes(b"original")
+
+    def fail(*args: object) -> int:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "write", fail)
+    with pytest.raises(Exception, match="Input/output error"):
+        write_atomic(target, b"new contents")
+    assert target.read_bytes() == b"original"
+    assert [p.name for p in tmp_path.iterdir()] == ["entry.md"]
+
+
+def test_symlinked_journal_folder_is_refused(run, rct_home: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    rct_home.mkdir()
+    (rct_home / "journal").symlink_to(elsewhere, target_is_directory=True)
+    template = tmp_path / "a.yaml"
+    template.write_text(run("vignette", "paula", "--template").stdout)
+    result = run("vignette", "paula", "--answers", str(template))
+    assert result.exit_code == 2
+    assert result.stderr == f"rct: {rct_home / 'journal'} is not a folder; rct will not write there\n"
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_symlinked_entry_is_skipped_and_never_replaced(run, rct_home: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    real = make_assess("2026-01-01")
+    outside = tmp_path / "outside.md"
+    outside.write_bytes(real.read_bytes())
+    link = rct_home / "journal" / "linked.md"
+    link.symlink_to(outside)
+    result = run("journal", "list")
+    assert (
+        "rct: skipped journal/linked.md: it is a symbolic link; rct does not follow links in the journal"
+        in result.stderr
+    )
+    assert outside.read_bytes() == real.read_bytes()
