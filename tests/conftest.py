@@ -11,7 +11,6 @@ from typer.testing import CliRunner
 
 from rct_workbook.cli.app import app
 
-
 # Property-based tests run a small number of examples by default, to keep CI fast;
 # `pytest --hypothesis-profile=long` runs 10,000 per target (see SECURITY.md).
 settings.register_profile("fast", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
