@@ -95,7 +95,7 @@ def root(
     if debug:
         import logging
 
-        logging.basicConfig(level=logging.DEBUG, stream=sys.stderr, format="rct debug: %(message)s")
+        logging.basicConfig(level=logging.DEBUG, stream=sys.stderr, format="rct debug: %(message)s", force=True)
     ctx.obj = State(plain_flag=plain, packs=packs_from(content))
 
 
