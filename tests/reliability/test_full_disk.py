@@ -1,0 +1,57 @@
+"""A full disk (ENOSPC) while saving keeps every answer: in the draft, or printed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from rct_workbook.errors import StorageError
+from tests.cli.test_assess_prompts import full_run_keys
+
+
+@pytest.fixture
+def pipe(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    monkeypatch.setattr("rct_workbook.cli.assess.has_terminal", lambda: True)
+    monkeypatch.setattr("rct_workbook.cli.vignette.has_terminal", lambda: True)
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        yield inp
+
+
+@pytest.fixture
+def disk_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(entry: object) -> object:
+        raise StorageError("could not save the entry: No space left on device")
+
+    monkeypatch.setattr("rct_workbook.journal.entry.save", full)
+
+
+def test_assess_keeps_the_draft(pipe: Any, disk_full: None, run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    pipe.send_text(full_run_keys())
+    result = run("assess")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "rct: could not save the entry: No space left on device\n"
+        "  Your answers are kept in the draft; run rct assess --resume once it can be saved.\n"
+    )
+    draft = yaml.safe_load((rct_home / "drafts" / "assess.yaml").read_text())
+    assert draft["answers"]["role"] == "Staff nurse"
+    assert draft["answers"]["sustain"] == "Peer group monthly"
+
+
+def test_vignette_prints_the_answers(pipe: Any, disk_full: None, run) -> None:  # type: ignore[no-untyped-def]
+    pipe.send_text("It echoes my ward." + "\x1b\r" + "\x1b[B\r" + " \r" + "\x1b\r" + "Talk to nursing\r")
+    result = run("vignette", "paula")
+    assert result.exit_code == 2
+    kept = yaml.safe_load(result.stdout[result.stdout.index("# Answers for:") :])
+    assert kept["own-setting-echo"] == "It echoes my ward."
+    assert kept["first-small-step"] == "Talk to nursing"
+    assert result.stderr.splitlines()[-1] == (
+        "  Your answers are printed above; save them to a file and run: rct vignette paula --answers FILE"
+    )
