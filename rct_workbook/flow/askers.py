@@ -152,24 +152,28 @@ class QuestionaryAsker:
             choices = [questionary.Choice(title(c.label), value=c.value) for c in ask.choices]
             if not q.required:
                 choices.append(questionary.Choice("(skip)", value=None))
-            return questionary.select(
-                arrow,
-                choices=choices,
-                default=next((c for c in choices if c.value == default), None),
-                instruction="(arrow keys, then Enter)",
-                **common,
+            return _with_ctrl_d(
+                questionary.select(
+                    arrow,
+                    choices=choices,
+                    default=next((c for c in choices if c.value == default), None),
+                    instruction="(arrow keys, then Enter)",
+                    **common,
+                ),
             ).unsafe_ask()
         if q.type == "multi":
             picked = set(default) if isinstance(default, list) else set()
             choices = [
                 questionary.Choice(title(c.label), value=c.value, checked=c.value in picked) for c in ask.choices
             ]
-            return questionary.checkbox(
-                arrow,
-                choices=choices,
-                instruction="(space to tick, Enter when done)" + ("" if q.required else "; none is fine"),
-                validate=lambda chosen: True if chosen or not q.required else "choose at least one",
-                **common,
+            return _with_ctrl_d(
+                questionary.checkbox(
+                    arrow,
+                    choices=choices,
+                    instruction="(space to tick, Enter when done)" + ("" if q.required else "; none is fine"),
+                    validate=lambda chosen: True if chosen or not q.required else "choose at least one",
+                    **common,
+                ),
             ).unsafe_ask()
         if q.type == "rating":
             labels = {RATING_MIN: q.low_label, RATING_MAX: q.high_label}
@@ -177,12 +181,14 @@ class QuestionaryAsker:
                 questionary.Choice(title(f"{n}  {labels[n]}") if n in labels else str(n), value=n)
                 for n in range(RATING_MIN, RATING_MAX + 1)
             ]
-            return questionary.select(
-                arrow,
-                choices=choices,
-                default=next((c for c in choices if c.value == default), None),
-                instruction="(1 to 5: arrow keys, then Enter)",
-                **common,
+            return _with_ctrl_d(
+                questionary.select(
+                    arrow,
+                    choices=choices,
+                    default=next((c for c in choices if c.value == default), None),
+                    instruction="(1 to 5: arrow keys, then Enter)",
+                    **common,
+                ),
             ).unsafe_ask()
         if q.type == "yes_no":
             return questionary.confirm(
@@ -216,6 +222,21 @@ class _EditRequest:
 
     def __init__(self, text: str):
         self.text = text
+
+
+def _with_ctrl_d(prompt: Any) -> Any:
+    """Ctrl-D cancels a menu or checkbox too (questionary binds only Ctrl-C there)."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    bindings = KeyBindings()
+
+    @bindings.add("c-d", eager=True)
+    def _(event: Any) -> None:
+        event.app.exit(exception=EOFError, style="class:aborting")
+
+    app = prompt.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, bindings]) if app.key_bindings else bindings
+    return prompt
 
 
 def _bind_editor_key(prompt: Any) -> None:

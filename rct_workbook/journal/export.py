@@ -92,7 +92,7 @@ def texts_and_names(content: Content, row: Row, answers: dict[str, Any]) -> tupl
     return texts, names
 
 
-def _data_comment(content: Content, row: Row, answers: dict[str, Any]) -> str:
+def _data_comment(content: Content, row: Row, answers: dict[str, Any], redactor: Redactor | None = None) -> str:
     """A small machine-readable summary of the entry for `rct group agenda` (format 1)."""
     data: dict[str, Any] = {"kind": row.kind, "date": row.date, "title": row.title}
     if row.kind == "assess":
@@ -111,6 +111,8 @@ def _data_comment(content: Content, row: Row, answers: dict[str, Any]) -> str:
     elif row.kind == "vignette" and row.vignette in content.vignettes:
         data["vignette"] = row.vignette
         data["questions"] = list(content.vignettes[row.vignette].discussion_questions)
+    if redactor is not None:
+        data = {key: redactor.data(value) for key, value in data.items()}  # values only, never the keys
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # Inside an HTML comment "--" and "<" must not appear literally, nor anything that could
     # drive a terminal the document is shown in; JSON escapes keep the data exact.
@@ -227,9 +229,10 @@ def build_export(
         answers, hidden = shared_answers(content, row, include_private)
         withheld += hidden
         answers = redactor.data(answers)
-        body = _demote(entry_markdown(content, row, answers)).strip("\n")
+        # Names in the case text and questions (not only in answers) are redacted too.
+        body = redactor.text(_demote(entry_markdown(content, row, answers))).strip("\n")
         heading, _, rest = body.partition("\n")
-        bodies.append(f"{heading}\n\n{_data_comment(content, row, answers)}\n{rest}")
+        bodies.append(f"{heading}\n\n{_data_comment(content, row, answers, redactor)}\n{rest}")
     parts.append("\n\n".join(bodies))
     footer = []
     if withheld:
@@ -244,8 +247,6 @@ def build_export(
     text = "\n".join(parts).rstrip("\n") + "\n"
     if footer:
         text += "\n---\n\n" + "\n\n".join(md.escape_line(f) for f in footer) + "\n"
-    # Names in the case text and questions (not only in answers) are redacted too.
-    text = redactor.text(text)
     return Export(text, title, redactor.count, withheld)
 
 
