@@ -1,4 +1,4 @@
-from rct_workbook.cli.app import main
+from rct_workbook.cli import main
 
 if __name__ == "__main__":
     main()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -30,6 +30,18 @@ def rct_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("RCT_CONTENT", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     return home
+
+
+@pytest.fixture(autouse=True)
+def quiet_log() -> Iterator[None]:
+    """--debug in one test must not leave rct's logger talking in the next."""
+    import logging
+
+    yield
+    log = logging.getLogger("rct")
+    log.handlers.clear()
+    log.setLevel(logging.NOTSET)
+    log.propagate = True
 
 
 def build_tree(root: Path, files: dict[str, str | bytes]) -> Path:

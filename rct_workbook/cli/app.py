@@ -1,7 +1,5 @@
 """The `rct` command: global options, the command groups, and the one place errors end."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -93,9 +91,7 @@ def root(
 ) -> None:
     """Global options."""
     if debug:
-        import logging
-
-        logging.basicConfig(level=logging.DEBUG, stream=sys.stderr, format="rct debug: %(message)s", force=True)
+        _debug_logging()
     ctx.obj = State(plain_flag=plain, packs=packs_from(content))
 
 
@@ -107,6 +103,25 @@ app.command("progress")(progress_cmd.progress)
 app.add_typer(progress_cmd.steps_app, name="steps")
 app.add_typer(group_cmd.app, name="group")
 app.add_typer(content_cmd.app, name="content")
+
+
+def _debug_logging() -> None:
+    """Send rct's debug log (what it does, never what was written) to the current stderr."""
+    import logging
+
+    class StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+        def emit(self, record: logging.LogRecord) -> None:
+            self.stream = sys.stderr  # whatever stderr is now, even if it was replaced
+            super().emit(record)
+
+    log = logging.getLogger("rct")
+    if not any(isinstance(h, StderrHandler) or getattr(h, "rct_debug", False) for h in log.handlers):
+        handler = StderrHandler()
+        handler.rct_debug = True  # type: ignore[attr-defined]
+        handler.setFormatter(logging.Formatter("rct debug: %(message)s"))
+        log.addHandler(handler)
+    log.setLevel(logging.DEBUG)
+    log.propagate = False
 
 
 def main() -> None:

@@ -1,7 +1,5 @@
 """`rct assess`: the four-step reflective assessment of your own work setting."""
 
-from __future__ import annotations
-
 import contextlib
 import signal
 import sys

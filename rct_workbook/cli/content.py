@@ -1,7 +1,5 @@
 """`rct content`: check a content pack, and see what is loaded from where."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`rct group`: a meeting agenda from members' exports, and the collaborative-complaining rota."""
 
-from __future__ import annotations
-
 import datetime as _dt
 import sys
 from pathlib import Path

@@ -1,7 +1,5 @@
 """`rct journal`: list, search, show, export and delete journal entries."""
 
-from __future__ import annotations
-
 import datetime as _dt
 import sys
 from pathlib import Path
@@ -12,13 +10,12 @@ import typer
 from rct_workbook.cli.state import has_terminal, state
 
 if TYPE_CHECKING:
-    from rct_workbook.journal.deidentify import Finding
-    from rct_workbook.journal.index import Index, Row
+    from rct_workbook.journal.index import Index
 
 app = typer.Typer(help="Your journal: list, search, show, export and delete entries.", no_args_is_help=True)
 
 
-def open_journal() -> Index:
+def open_journal() -> "Index":
     """The index, up to date; files that are not entries are named on stderr, once each."""
     from rct_workbook.journal.index import open_index
     from rct_workbook.render.safe import clean
@@ -83,6 +80,7 @@ def list_entries(
         vignette=vignette,
         grep=grep,
         limit=number,
+        fields="listing",
     )
     if as_json:
         import json
@@ -185,94 +183,36 @@ def export(
     Example: rct journal export 20260312 20260402 --redact "Dr. Jones" --out meeting.md
     """
     from rct_workbook.errors import EXIT_FLAGGED, WorkbookError
-    from rct_workbook.journal.deidentify import Redactor, scan
-    from rct_workbook.journal.export import (
-        build_export,
-        shared_answers,
-        texts_and_names,
-        to_html,
-        unique,
-    )
-    from rct_workbook.journal.reflection import human_date
-    from rct_workbook.paths import data_root, journal_dir
+    from rct_workbook.journal import sharing
     from rct_workbook.render.safe import clean
-    from rct_workbook.storage import write_atomic
 
     if form not in ("md", "html"):
         raise WorkbookError(f"--format takes md or html, not {form!r}")
     if redact_flagged and keep_flagged:
         raise WorkbookError("--redact-flagged and --keep-flagged cannot be used together")
-    names = list(redact or [])
-    if redact_file is not None:
-        names += _names_from(redact_file)
-    watch = _names_from(data_root() / "names.txt") if (data_root() / "names.txt").is_file() else []
     st = state(ctx)
-    content = st.content()
     index = open_journal()
-    rows: list[Row] = []
-    for ident in unique(entry_ids):
-        row = index.find(ident)
-        if row.id not in {r.id for r in rows}:
-            rows.append(row)
-
-    # The review: what could identify someone, in what will actually be exported.
-    given = Redactor(unique(names))
-    texts: list[tuple[str, str]] = []
-    listed: list[str] = list(watch)
-    for row in rows:
-        shared, _ = shared_answers(content, row, include_private)
-        found_texts, found_names = texts_and_names(content, row, given.data(shared))
-        texts += found_texts
-        listed += found_names
-    findings = scan(texts, listed)
+    request = sharing.Request(
+        rows=sharing.rows_for(index, entry_ids),
+        names=[*(redact or []), *(sharing.names_from(redact_file) if redact_file else [])],
+        include_private=include_private,
+    )
+    findings = sharing.findings(st.content(), request)
     if check:
         for f in findings:
             sys.stdout.write(clean(f"{f.label}: {f.value}\n    in {f.where}\n    {f.context}\n"))
-        if not findings:
-            sys.stdout.write("No possible identifiers found.\n")
-            return
-        resolved = redact_flagged or keep_flagged
-        sys.stdout.write(
-            f"{len(findings)} possible identifier{'s' if len(findings) != 1 else ''} found"
-            + (
-                "; all resolved by your options.\n"
-                if resolved
-                else "; decide with --redact-flagged or --keep-flagged, or review in a terminal.\n"
-            )
-        )
-        if not resolved:
+        sys.stdout.write(sharing.check_summary(findings, resolved=redact_flagged or keep_flagged))
+        if findings and not (redact_flagged or keep_flagged):
             raise typer.Exit(EXIT_FLAGGED)
         return
-    chosen: list[tuple[str, str]] = []
-    kept = 0
-    today = human_date(_dt.datetime.now().astimezone())
-    if not findings:
-        note = f"Reviewed for identifying details on {today}: none found."
-    elif redact_flagged:
-        chosen = [(f.kind, f.value) for f in findings]
-        note = f"Reviewed for identifying details on {today}: {len(findings)} found and redacted."
-    elif keep_flagged:
-        kept = len(findings)
-        note = f"Reviewed for identifying details on {today}: {kept} found and kept on purpose."
-    elif has_terminal():
-        chosen, kept = _review(findings, plain=st.plain)
-        note = (
-            f"Reviewed for identifying details on {today}: {len(findings)} found, {len(chosen)} redacted, {kept} kept."
-        )
-    else:
-        raise WorkbookError(
-            f"{len(findings)} possible identifier{'s' if len(findings) != 1 else ''} need a decision before export: "
-            "review them in a terminal, or use --check, --redact-flagged or --keep-flagged",
-            details=tuple(clean(f"{f.label}: {f.value}") for f in findings),
-            exit_code=EXIT_FLAGGED,
-        )
-    if has_terminal() and not (redact_flagged or keep_flagged):
-        _stranger_test(plain=st.plain)
-    redactor = Redactor(
-        [*unique(names), *(v for k, v in chosen if k == "name")], [(k, v) for k, v in chosen if k != "name"]
-    )
-    document = build_export(content, rows, redactor, include_private=include_private, review_note=note)
-    text = to_html(document) if form == "html" else document.markdown
+    mode = "redact" if redact_flagged else "keep" if keep_flagged else "ask" if has_terminal() else "refuse"
+    asker = None
+    if mode == "ask":
+        from rct_workbook.flow.askers import QuestionaryAsker
+
+        asker = QuestionaryAsker(plain=st.plain)
+    document = sharing.export(st.content(), request, findings, mode=mode, asker=asker)
+    text = sharing.to_html(document) if form == "html" else document.markdown
     withheld = (
         f" {document.withheld} private answer{'s' if document.withheld != 1 else ''} left out"
         " (--include-private adds them)."
@@ -284,80 +224,9 @@ def export(
         if withheld:
             sys.stderr.write(withheld.strip() + "\n")
         return
-    target = out.expanduser()
-    try:
-        inside = target.resolve().is_relative_to(journal_dir().resolve())
-    except OSError:
-        inside = False
-    if inside:
-        raise WorkbookError("an export cannot be written into the journal folder; choose another place")
-    if target.is_dir():
-        raise WorkbookError(f"{target} is a folder; give a file name")
-    write_atomic(target, text.encode("utf-8"), overwrite=True)
-    sys.stderr.write(f"Wrote {target} ({len(rows)} entr{'y' if len(rows) == 1 else 'ies'}).{withheld}\n")
-
-
-def _names_from(path: Path) -> list[str]:
-    from rct_workbook.errors import WorkbookError
-    from rct_workbook.journal.export import read_names_file
-
-    try:
-        return read_names_file(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or exc
-        raise WorkbookError(f"cannot read the names file {path}: {reason}") from None
-
-
-def _review(findings: list[Finding], *, plain: bool) -> tuple[list[tuple[str, str]], int]:
-    """Ask, for each finding, whether to redact it, keep it, or redact all of its kind."""
-    from rct_workbook.flow.askers import QuestionaryAsker
-    from rct_workbook.flow.questions import Ask
-    from rct_workbook.model.schema import Choice, Question
-
-    asker = QuestionaryAsker(plain=plain)
-    chosen: list[tuple[str, str]] = []
-    kept = 0
-    redact_all: set[str] = set()
-    for i, f in enumerate(findings, 1):
-        if f.kind in redact_all:
-            chosen.append((f.kind, f.value))
-            continue
-        question = Question(
-            id="finding",
-            type="choice",
-            prompt=f"({i} of {len(findings)}) A possible {f.label}: “{f.value}”. In {f.where}: {f.context}",
-            choices=(
-                Choice(value="redact", label="Redact it (a placeholder takes its place)"),
-                Choice(value="keep", label="Keep it"),
-                Choice(value="all", label=f"Redact it and every other {f.label} found"),
-            ),
-        )
-        answer = asker.ask(Ask(question, question.choices or ()))
-        if answer == "keep":
-            kept += 1
-            continue
-        if answer == "all":
-            redact_all.add(f.kind)
-        chosen.append((f.kind, f.value))
-    return chosen, kept
-
-
-def _stranger_test(*, plain: bool) -> None:
-    from rct_workbook.errors import Cancelled
-    from rct_workbook.flow.askers import QuestionaryAsker
-    from rct_workbook.flow.questions import Ask
-    from rct_workbook.model.schema import Question
-
-    question = Question(
-        id="stranger",
-        type="yes_no",
-        prompt=(
-            "The stranger test: read it as someone who does not know your workplace would. "
-            "Details combine. Is it free of anything that could identify a client or colleague?"
-        ),
-    )
-    if not QuestionaryAsker(plain=plain).ask(Ask(question), True):
-        raise Cancelled("nothing was written; redact more with --redact NAME, or leave answers private")
+    target = sharing.write_export(out, text)
+    rows = len(request.rows)
+    sys.stderr.write(f"Wrote {target} ({rows} entr{'y' if rows == 1 else 'ies'}).{withheld}\n")
 
 
 @app.command("delete")

@@ -1,7 +1,5 @@
 """`rct learn`: the paper's model in the terminal."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`rct progress` and `rct steps`: movement over time, and the small steps."""
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated
 
@@ -23,7 +21,7 @@ def progress(
     """
     from rct_workbook.cli.journal import open_journal
     from rct_workbook.journal.progress import progress as compute
-    from rct_workbook.render.journal_view import progress_view
+    from rct_workbook.render.progress_view import progress_view
     from rct_workbook.render.terminal import print_all
 
     data = compute(open_journal())
@@ -56,11 +54,11 @@ def steps(ctx: typer.Context) -> None:
         return
     from rct_workbook.cli.journal import open_journal
     from rct_workbook.journal.progress import small_steps
-    from rct_workbook.render.journal_view import steps_view
+    from rct_workbook.render.progress_view import steps_view
     from rct_workbook.render.terminal import print_all
 
     index = open_journal()
-    items = small_steps(index.rows(kind="assess", newest_first=False))
+    items = small_steps(index.rows(kind="assess", newest_first=False, fields="steps"))
     if not items:
         sys.stdout.write("No small steps yet. They come from the Replace it step of rct assess.\n")
         return

@@ -1,7 +1,5 @@
 """`rct vignette`: study a case from the paper and reflect on it."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated

@@ -118,3 +118,38 @@ def save(entry: Entry) -> Entry:
         logging.getLogger("rct").debug("saved entry %s", path.name)
         return dataclasses.replace(current, path=path)
     raise StorageError("could not find a free name for the entry")  # pragma: no cover
+
+
+def ratings_of(reading: dict[str, Any] | None) -> dict[str, int]:
+    """The good-thing ratings recorded in a reading, by good thing id."""
+    good = (reading or {}).get("good_things")
+    if not isinstance(good, dict):
+        return {}
+    return {k: v for k, v in good.items() if isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)}
+
+
+def profile_shares(reading: dict[str, Any] | None) -> dict[str, float]:
+    """Each culture type's share of its indicators ticked, from a recorded reading."""
+    out: dict[str, float] = {}
+    for culture, counts in ((reading or {}).get("profile") or {}).items():
+        if isinstance(counts, dict) and isinstance(counts.get("total"), int) and counts["total"]:
+            out[str(culture)] = round(int(counts.get("checked") or 0) / counts["total"], 3)
+    return out
+
+
+def digest(entry: Entry) -> dict[str, Any]:
+    """What progress needs of an entry: ratings, profile shares, steps planned and done."""
+    steps = [s for s in entry.answers.get("small-steps") or [] if isinstance(s, dict)]
+    done = sorted(
+        {
+            u["step"]
+            for u in entry.updates
+            if u.get("status") == "done" and isinstance(u.get("step"), int) and 1 <= u["step"] <= len(steps)
+        }
+    )
+    return {
+        "ratings": ratings_of(entry.reading),
+        "profile": profile_shares(entry.reading),
+        "steps": len(steps),
+        "done": done,
+    }

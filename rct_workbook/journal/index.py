@@ -17,22 +17,24 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rct_workbook.errors import NotFoundError
-from rct_workbook.journal.entry import Entry
-from rct_workbook.journal.store import BadEntry, read_entry
 from rct_workbook.paths import data_root, ensure_private_dir, journal_dir
 from rct_workbook.storage import TEMP_PREFIX
 
-SCHEMA_VERSION = 1
+if TYPE_CHECKING:
+    from rct_workbook.journal.entry import Entry
+
+SCHEMA_VERSION = 4
 
 log = logging.getLogger("rct")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS entries (
-    name TEXT PRIMARY KEY,
+    num INTEGER PRIMARY KEY,
+    name TEXT UNIQUE NOT NULL,
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
     bad TEXT,
@@ -44,11 +46,14 @@ CREATE TABLE IF NOT EXISTS entries (
     section TEXT,
     mean REAL,
     answers TEXT,
+    steps TEXT,
+    digest TEXT,
     reading TEXT,
     updates TEXT
 );
 CREATE INDEX IF NOT EXISTS entries_created ON entries(created);
-CREATE VIRTUAL TABLE IF NOT EXISTS entries_fts USING fts5(name UNINDEXED, body, tokenize='unicode61');
+-- Full-text search; each row's rowid is its entry's num.
+CREATE VIRTUAL TABLE IF NOT EXISTS entries_fts USING fts5(body, tokenize='unicode61');
 """
 
 
@@ -148,49 +153,32 @@ class Index:
         gone = [name for name in known if name not in on_disk]
         changed = [name for name, stamp in on_disk.items() if known.get(name) != stamp]
         if gone or changed:
+            parsed = _parse_all(self.folder, [(name, *on_disk[name]) for name in changed])
             with self.conn:
                 for name in gone:
                     self._drop(name)
-                for name in changed:
-                    self._store(name, *on_disk[name])
+                for name, row, text in parsed:
+                    if name in known:
+                        self._drop(name)
+                    self._insert(row, text)
         skipped = [*self.conn.execute("SELECT name, bad FROM entries WHERE bad IS NOT NULL ORDER BY name"), *links]
         log.debug("index: %d files, %d new or changed, %d gone", len(on_disk), len(changed), len(gone))
         return Refresh(tuple(sorted(skipped)), tuple(sorted(exposed)))
 
     def _drop(self, name: str) -> None:
-        self.conn.execute("DELETE FROM entries WHERE name = ?", (name,))
-        self.conn.execute("DELETE FROM entries_fts WHERE name = ?", (name,))
+        found = self.conn.execute("SELECT num FROM entries WHERE name = ?", (name,)).fetchone()
+        if found is not None:
+            self.conn.execute("DELETE FROM entries_fts WHERE rowid = ?", found)
+            self.conn.execute("DELETE FROM entries WHERE num = ?", found)
 
-    def _store(self, name: str, size: int, mtime: int) -> None:
-        self._drop(name)
-        try:
-            entry = read_entry(self.folder / name)
-        except BadEntry as exc:
-            self.conn.execute(
-                "INSERT INTO entries (name, size, mtime_ns, bad) VALUES (?, ?, ?, ?)", (name, size, mtime, str(exc))
-            )
-            return
-        self.conn.execute(
+    def _insert(self, row: tuple[Any, ...], text: str | None) -> None:
+        cursor = self.conn.execute(
             "INSERT INTO entries (name, size, mtime_ns, bad, id, created, kind, title, vignette, section, mean,"
-            " answers, reading, updates) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                name,
-                size,
-                mtime,
-                entry.id,
-                entry.created,
-                entry.kind,
-                entry.title,
-                entry.vignette,
-                entry.section,
-                _mean(entry),
-                json.dumps(entry.answers, ensure_ascii=False, default=str),
-                None if entry.reading is None else json.dumps(entry.reading, ensure_ascii=False, default=str),
-                json.dumps(_updates(entry), ensure_ascii=False, default=str),
-            ),
+            " answers, steps, digest, reading, updates) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            row,
         )
-        text = "\n".join([entry.title, *_texts(entry.answers), *_texts(_updates(entry))])
-        self.conn.execute("INSERT INTO entries_fts (name, body) VALUES (?, ?)", (name, text))
+        if text is not None:
+            self.conn.execute("INSERT INTO entries_fts (rowid, body) VALUES (?, ?)", (cursor.lastrowid, text))
 
     def rebuild(self) -> Refresh:
         with self.conn:
@@ -201,6 +189,12 @@ class Index:
     # --- asking ----------------------------------------------------------------------------
 
     _COLUMNS = "name, id, created, kind, title, vignette, section, mean, answers, reading, updates"
+    #: Narrower selections: what a listing shows, and what progress and steps need.
+    _FIELDS: ClassVar[dict[str, str]] = {
+        "full": _COLUMNS,
+        "listing": "name, id, created, kind, title, vignette, section, mean, NULL, NULL, NULL",
+        "steps": "name, id, created, kind, title, vignette, section, mean, steps, reading, updates",
+    }
 
     @staticmethod
     def _row(values: Sequence[Any]) -> Row:
@@ -229,7 +223,11 @@ class Index:
         grep: str | None = None,
         limit: int | None = None,
         newest_first: bool = True,
+        fields: str = "full",
     ) -> list[Row]:
+        """Entries matching the filters. ``fields`` "listing" fills only what a list shows;
+        "steps" fills the reading, the updates and, of the answers, only the small steps.
+        Both are much faster than "full" on a large journal."""
         where = ["bad IS NULL"]
         params: list[Any] = []
         if kind:
@@ -245,14 +243,22 @@ class Index:
             where.append("vignette = ?")
             params.append(vignette)
         if grep:
-            where.append("name IN (SELECT name FROM entries_fts WHERE entries_fts MATCH ?)")
+            where.append("num IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)")
             params.append(_fts_query(grep))
         order = "DESC" if newest_first else "ASC"
-        sql = f"SELECT {self._COLUMNS} FROM entries WHERE {' AND '.join(where)} ORDER BY created {order}, id {order}"  # noqa: S608 - only fixed fragments are joined; values are parameters
+        columns = self._FIELDS[fields]
+        sql = f"SELECT {columns} FROM entries WHERE {' AND '.join(where)} ORDER BY created {order}, id {order}"  # noqa: S608 - only fixed fragments are joined; values are parameters
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
         return [self._row(v) for v in self.conn.execute(sql, params)]
+
+    def digests(self, *, kind: str) -> list[tuple[str, str, float | None, dict[str, Any]]]:
+        """(id, created, mean, digest) of each entry of ``kind``, oldest first."""
+        rows = self.conn.execute(
+            "SELECT id, created, mean, digest FROM entries WHERE bad IS NULL AND kind = ? ORDER BY created, id", (kind,)
+        )
+        return [(i, c, m, json.loads(d) if d else {}) for i, c, m, d in rows]
 
     def find(self, prefix: str) -> Row:
         """The one entry whose id starts with ``prefix``; a clear error otherwise."""
@@ -295,6 +301,63 @@ def _remove_if_stale(item: os.DirEntry[str]) -> None:
     with contextlib.suppress(OSError):
         if time.time() - item.stat(follow_symlinks=False).st_mtime > STALE_TEMP_SECONDS:
             os.unlink(item.path)
+
+
+#: From this many files to read at once (a first run, a reindex), two processes share the parsing.
+PARALLEL_FROM = 800
+
+
+def _parse_one(folder: Path, name: str, size: int, mtime: int) -> tuple[str, tuple[Any, ...], str | None]:
+    """An index row (and its search text) for one file, or a row that records why it is no entry."""
+    # Only reading files needs the YAML parser: a warm listing never imports it.
+    from rct_workbook.journal.entry import digest
+    from rct_workbook.journal.store import BadEntry, read_entry
+
+    try:
+        entry = read_entry(folder / name)
+    except BadEntry as exc:
+        return name, (name, size, mtime, str(exc), *([None] * 12)), None
+    row = (
+        name,
+        size,
+        mtime,
+        None,
+        entry.id,
+        entry.created,
+        entry.kind,
+        entry.title,
+        entry.vignette,
+        entry.section,
+        _mean(entry),
+        json.dumps(entry.answers, ensure_ascii=False, default=str),
+        # The small steps alone, so progress and steps need not decode every answer.
+        json.dumps({"small-steps": entry.answers.get("small-steps") or []}, ensure_ascii=False, default=str),
+        json.dumps(digest(entry), ensure_ascii=False, separators=(",", ":"), default=str),
+        None if entry.reading is None else json.dumps(entry.reading, ensure_ascii=False, default=str),
+        json.dumps(_updates(entry), ensure_ascii=False, default=str),
+    )
+    text = "\n".join([entry.title, *_texts(entry.answers), *_texts(_updates(entry))])
+    return name, row, text
+
+
+def _parse_chunk(folder: Path, items: list[tuple[str, int, int]]) -> list[tuple[str, tuple[Any, ...], str | None]]:
+    return [_parse_one(folder, *item) for item in items]
+
+
+def _parse_all(folder: Path, items: list[tuple[str, int, int]]) -> list[tuple[str, tuple[Any, ...], str | None]]:
+    """Parse many files; a large batch is shared between two forked processes."""
+    import multiprocessing
+
+    if len(items) < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return _parse_chunk(folder, items)
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunks = [items[i : i + 250] for i in range(0, len(items), 250)]
+    try:
+        with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as pool:
+            return [result for part in pool.map(_parse_chunk, [folder] * len(chunks), chunks) for result in part]
+    except OSError:  # no processes to be had: do it here
+        return _parse_chunk(folder, items)
 
 
 def _fts_query(text: str) -> str:

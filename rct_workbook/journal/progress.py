@@ -11,7 +11,6 @@ from typing import Any
 
 from rct_workbook.errors import NotFoundError, StorageError
 from rct_workbook.journal.index import Index, Row
-from rct_workbook.journal.store import BadEntry, ratings_of, read_entry
 from rct_workbook.storage import write_atomic
 
 GOOD_THINGS = ("zest", "empowerment", "clarity", "worth", "connection")
@@ -61,24 +60,20 @@ class Progress:
         }
 
 
-def _profile(reading: dict[str, Any] | None) -> dict[str, float]:
-    out: dict[str, float] = {}
-    for culture, counts in ((reading or {}).get("profile") or {}).items():
-        if isinstance(counts, dict) and isinstance(counts.get("total"), int) and counts["total"]:
-            out[str(culture)] = round(int(counts.get("checked") or 0) / counts["total"], 3)
-    return out
-
-
 def progress(index: Index) -> Progress:
-    rows = index.rows(kind="assess", newest_first=False)
+    """Each assessment's ratings and profile, and small steps planned against done.
+
+    Read from the digest the index keeps per entry, so a journal of thousands of
+    assessments is charted without decoding every answer.
+    """
     points = []
-    for row in rows:
-        ratings = ratings_of(row.reading)
-        if not ratings:
-            continue
-        points.append(Point(row.date, row.id, ratings, row.mean, _profile(row.reading)))
-    items = small_steps(rows)
-    return Progress(tuple(points), len(items), sum(1 for s in items if s.status == "done"))
+    planned = done = 0
+    for ident, created, mean, digest in index.digests(kind="assess"):
+        planned += digest.get("steps", 0)
+        done += len(digest.get("done", []))
+        if digest.get("ratings"):
+            points.append(Point(created[:10], ident, digest["ratings"], mean, digest.get("profile", {})))
+    return Progress(tuple(points), planned, done)
 
 
 def small_steps(rows: Sequence[Row]) -> list[StepItem]:
@@ -113,6 +108,7 @@ def mark_done(index: Index, step_id: str, note: str | None, when: _dt.datetime |
     """Record a small win in the entry's own file (front matter and body), atomically."""
     from rct_workbook.journal.entry import document
     from rct_workbook.journal.reflection import human_date
+    from rct_workbook.journal.store import BadEntry, read_entry
     from rct_workbook.render import markdown as md
 
     prefix, dot, number = step_id.rpartition(".")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from rct_workbook.journal.entry import FORMAT, Entry
+from rct_workbook.journal.entry import FORMAT, Entry, ratings_of
 from rct_workbook.model.safe_yaml import YamlProblem, load_yaml
 from rct_workbook.paths import journal_dir
 from rct_workbook.storage import TEMP_PREFIX
@@ -121,14 +121,6 @@ def iter_entries(folder: Path | None = None) -> Iterator[Entry | tuple[Path, str
             yield read_entry(path)
         except BadEntry as exc:
             yield path, str(exc)
-
-
-def ratings_of(reading: dict[str, Any] | None) -> dict[str, int]:
-    """The good-thing ratings recorded in a reading, by good thing id."""
-    good = (reading or {}).get("good_things")
-    if not isinstance(good, dict):
-        return {}
-    return {k: v for k, v in good.items() if isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)}
 
 
 def latest_ratings(kind: str = "assess") -> dict[str, int] | None:

@@ -54,7 +54,7 @@ def test_injected_crash_with_debug_shows_no_answer(run, entries: list[str], monk
     def crash(*args: object, **kwargs: object) -> None:
         raise RuntimeError("injected crash while exporting")
 
-    monkeypatch.setattr("rct_workbook.journal.export.build_export", crash)
+    monkeypatch.setattr("rct_workbook.journal.sharing.build_export", crash)
     from typer.testing import CliRunner
 
     from rct_workbook.cli.app import app

@@ -1,0 +1,88 @@
+"""Terminal views of progress over time and the small steps (no content model needed)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import RenderableType
+from rich.padding import Padding
+
+from rct_workbook.journal.progress import GOOD_THINGS, Progress, StepItem
+from rct_workbook.render.safe import text
+from rct_workbook.render.terminal import Ui
+
+SPARKS = "▁▂▄▆█"
+PLAIN_SPARKS = "12345"
+
+
+def sparkline(values: Sequence[int | None], plain: bool) -> str:
+    marks = PLAIN_SPARKS if plain else SPARKS
+    return "".join(" " if v is None else marks[max(1, min(5, v)) - 1] for v in values)
+
+
+_SHORT = {"zest": "Zest", "empowerment": "Empower", "clarity": "Clarity", "worth": "Worth", "connection": "Connect"}
+
+
+def progress_view(ui: Ui, data: Progress) -> list[RenderableType]:
+    points = data.points
+    out: list[RenderableType] = [
+        ui.title(
+            "Your progress",
+            f"{len(points)} assessments, {points[0].date} to {points[-1].date}. A reflective record, not a measure.",
+        ),
+        ui.heading("The five good things over time"),
+    ]
+    rows = []
+    for g in GOOD_THINGS:
+        series = [p.ratings.get(g) for p in points]
+        first = next((v for v in series if v is not None), None)
+        last = next((v for v in reversed(series) if v is not None), None)
+        change = "" if first is None or last is None else f"{last - first:+d}"
+        rows.append(
+            (
+                _SHORT[g],
+                sparkline(series[-30:], ui.plain),
+                "" if first is None else str(first),
+                "" if last is None else str(last),
+                change,
+            )
+        )
+    out.append(ui.table(["Good thing", "Over time", "First", "Latest", "Change"], rows, ratios=[0, 1, 0, 0, 0]))
+    out.append(ui.heading("By date (latest 8)"))
+    recent = points[-8:]
+    table_rows = [
+        (p.date, *(str(p.ratings.get(g, "")) for g in GOOD_THINGS), "" if p.mean is None else f"{p.mean:.1f}")
+        for p in recent
+    ]
+    out.append(ui.table(["Date", *(_SHORT[g] for g in GOOD_THINGS), "Mean"], table_rows))
+    start, latest = points[0].profile, points[-1].profile
+    if start or latest:
+        out.append(ui.heading("Culture profile: share of practices ticked"))
+        names = sorted(set(start) | set(latest))
+        out.append(
+            ui.table(
+                ["Culture type", "First", "Latest"],
+                ((n, f"{round(100 * start.get(n, 0))}%", f"{round(100 * latest.get(n, 0))}%") for n in names),
+            )
+        )
+    out.append(ui.heading("Small steps"))
+    out.append(
+        ui.para(f"{data.steps_done} of {data.steps_planned} small steps reported done. See them with: rct steps")
+    )
+    return out
+
+
+def steps_view(ui: Ui, items: Sequence[StepItem]) -> list[RenderableType]:
+    done = sum(1 for s in items if s.status == "done")
+    out: list[RenderableType] = [
+        ui.title("Your small steps", f"{done} of {len(items)} done. Record a small win with: rct steps done ID")
+    ]
+    for s in items:
+        status = f"done {s.done_on}" if s.status == "done" else f"open, {s.age_days()} days"
+        by = f", by {s.by_when}" if s.by_when else ""
+        out.append(text(f"{s.id}  {status}{by}", "bold"))
+        what = s.what + (f" (with {s.with_whom})" if s.with_whom else "")
+        if s.note:
+            what += f". Small win: {s.note}"
+        out.append(Padding(text(what), (0, 0, 1, 4)))
+    return out
