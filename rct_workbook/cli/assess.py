@@ -1,7 +1,5 @@
 """`rct assess`: the four-step reflective assessment of your own work setting."""
 
-import contextlib
-import signal
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -48,10 +46,21 @@ def assess(
 
     Example: rct assess
     """
+    import contextlib
+    import signal
+
     from rct_workbook.errors import Cancelled, StorageError, WorkbookError
     from rct_workbook.flow.askers import FileAsker, QuestionaryAsker, read_answers
     from rct_workbook.flow.askers import template as answers_template
-    from rct_workbook.flow.drafts import discard_draft, draft_name, load_draft, new_draft, save_draft
+    from rct_workbook.flow.drafts import (
+        ask_resume_or_discard,
+        discard_draft,
+        draft_name,
+        last_setting_answers,
+        load_draft,
+        new_draft,
+        save_draft,
+    )
     from rct_workbook.flow.questions import check, resolve, walk_sections
     from rct_workbook.journal.entry import save
     from rct_workbook.journal.reflection import assess_entry
@@ -75,7 +84,7 @@ def assess(
         typer.echo(answers_template(asks, title=f"{flow.title} (rct assess --answers FILE)"))
         return
 
-    defaults = _last_setting_answers(asks) if reuse_last else {}
+    defaults = last_setting_answers(asks) if reuse_last else {}
     if reuse_last and not defaults:
         sys.stderr.write("No earlier assessment to reuse answers from; starting fresh.\n")
     if answers is not None:
@@ -99,7 +108,7 @@ def assess(
         if resume and draft is None:
             raise WorkbookError("there is no unfinished assessment to resume; start one with: rct assess")
         if draft is not None and not resume:
-            resume = _ask_resume_or_discard(asker, draft.started, len(draft.answers))
+            resume = ask_resume_or_discard(asker, draft.started, len(draft.answers))
             if not resume:
                 discard_draft(name)
                 draft = None
@@ -170,48 +179,3 @@ def assess(
         ),
     )
     typer.echo(f"\nSaved your assessment: {entry.path}")
-
-
-def _last_setting_answers(asks: Any) -> dict[str, Any]:
-    """The answers to `carry: true` questions in the most recent assessment that has any."""
-    from rct_workbook.flow.questions import check
-    from rct_workbook.journal.index import open_index
-
-    carry = {a.id: a for a in asks if a.question.carry}
-    if not carry:
-        return {}
-    index, _ = open_index()
-    try:
-        for row in index.rows(kind="assess", limit=20):
-            found = {}
-            for qid, ask in carry.items():
-                if row.answers.get(qid) not in (None, "", []):
-                    with contextlib.suppress(ValueError):
-                        found[qid] = check(ask, row.answers[qid])
-            if found:
-                return found
-        return {}
-    finally:
-        index.close()
-
-
-def _ask_resume_or_discard(asker: Any, started: str, count: int) -> bool:
-    """Ask whether to resume an unfinished draft (True) or discard it (False)."""
-    from rct_workbook.errors import Cancelled
-    from rct_workbook.flow.questions import Ask
-    from rct_workbook.model.schema import Choice, Question
-
-    question = Question(
-        id="draft",
-        type="choice",
-        prompt=f"You have an unfinished assessment from {started[:16].replace('T', ' ')} ({count} answers). What now?",
-        choices=(
-            Choice(value="resume", label="Resume it"),
-            Choice(value="discard", label="Discard it and start again"),
-            Choice(value="cancel", label="Cancel"),
-        ),
-    )
-    choice = asker.ask(Ask(question, question.choices or ()))
-    if choice == "cancel":
-        raise Cancelled("the unfinished assessment is kept")
-    return bool(choice == "resume")

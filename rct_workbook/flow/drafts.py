@@ -70,3 +70,48 @@ def save_draft(draft: Draft) -> None:
 def discard_draft(name: str) -> None:
     with contextlib.suppress(FileNotFoundError):
         (drafts_dir() / f"{name}.yaml").unlink()
+
+
+def last_setting_answers(asks: Any) -> dict[str, Any]:
+    """The answers to `carry: true` questions in the most recent assessment that has any."""
+    from rct_workbook.flow.questions import check
+    from rct_workbook.journal.index import open_index
+
+    carry = {a.id: a for a in asks if a.question.carry}
+    if not carry:
+        return {}
+    index, _ = open_index()
+    try:
+        for row in index.rows(kind="assess", limit=20):
+            found = {}
+            for qid, ask in carry.items():
+                if row.answers.get(qid) not in (None, "", []):
+                    with contextlib.suppress(ValueError):
+                        found[qid] = check(ask, row.answers[qid])
+            if found:
+                return found
+        return {}
+    finally:
+        index.close()
+
+
+def ask_resume_or_discard(asker: Any, started: str, count: int) -> bool:
+    """Ask whether to resume an unfinished draft (True) or discard it (False)."""
+    from rct_workbook.errors import Cancelled
+    from rct_workbook.flow.questions import Ask
+    from rct_workbook.model.schema import Choice, Question
+
+    question = Question(
+        id="draft",
+        type="choice",
+        prompt=f"You have an unfinished assessment from {started[:16].replace('T', ' ')} ({count} answers). What now?",
+        choices=(
+            Choice(value="resume", label="Resume it"),
+            Choice(value="discard", label="Discard it and start again"),
+            Choice(value="cancel", label="Cancel"),
+        ),
+    )
+    choice = asker.ask(Ask(question, question.choices or ()))
+    if choice == "cancel":
+        raise Cancelled("the unfinished assessment is kept")
+    return bool(choice == "resume")
