@@ -14,14 +14,26 @@ README = (Path(__file__).resolve().parent.parent / "README.md").read_text()
 
 def command_paths() -> list[str]:
     root = get_command(app)
+    ctx = root.make_context("rct", ["--help"], resilient_parsing=True)
     paths = []
-    for name, cmd in root.commands.items():  # type: ignore[attr-defined]
+    for name in root.list_commands(ctx):  # type: ignore[attr-defined]
+        cmd = root.get_command(ctx, name)  # type: ignore[attr-defined]
         sub = getattr(cmd, "commands", None)
         if sub:
             paths.extend(f"rct {name} {s}" for s in sub)
         else:
             paths.append(f"rct {name}")
     return paths
+
+
+def test_the_root_help_lines_match_each_command() -> None:
+    """`rct --help` lists commands without loading them; its lines must say what each one says."""
+    from rct_workbook.cli.app import COMMANDS, load_command
+
+    for name, (_, _, _, line) in COMMANDS.items():
+        command = load_command(name)
+        assert command.help is not None
+        assert " ".join(command.help.split("\n\n")[0].split()) == line, name
 
 
 def test_every_command_is_in_the_readme() -> None:

@@ -8,13 +8,6 @@ import typer
 from typer.core import TyperGroup
 
 from rct_workbook import __version__
-from rct_workbook.cli import assess as assess_cmd
-from rct_workbook.cli import content as content_cmd
-from rct_workbook.cli import group as group_cmd
-from rct_workbook.cli import journal as journal_cmd
-from rct_workbook.cli import learn as learn_cmd
-from rct_workbook.cli import progress as progress_cmd
-from rct_workbook.cli import vignette as vignette_cmd
 from rct_workbook.cli.state import State, packs_from
 from rct_workbook.errors import EXIT_CANCELLED, Cancelled, WorkbookError
 
@@ -32,8 +25,75 @@ def report(error: WorkbookError) -> None:
     sys.stderr.flush()
 
 
+#: The commands, in help order: name -> (module, attribute, kind, one-line help).
+#: Each module is imported only when its command runs (or its help is shown), so that
+#: `rct --help` and `rct --version` stay as fast as a bare Typer app.
+COMMANDS: dict[str, tuple[str, str, str, str]] = {
+    "assess": (
+        "assess",
+        "assess",
+        "command",
+        "Walk through Read it, Name it, Oppose it and Replace it about your own setting.",
+    ),
+    "learn": (
+        "learn",
+        "learn",
+        "command",
+        "Show the model: the four steps, the five good things, the cultures and more.",
+    ),
+    "vignette": (
+        "vignette",
+        "vignette",
+        "command",
+        "Study a vignette part by part, then reflect on it and save a journal entry.",
+    ),
+    "journal": ("journal", "app", "group", "Your journal: list, search, show, export and delete entries."),
+    "progress": (
+        "progress",
+        "progress",
+        "command",
+        "Show movement along the continuum of connection across your assessments.",
+    ),
+    "steps": ("progress", "steps_app", "group", "Your small steps across assessments, and the small wins."),
+    "group": ("group", "app", "group", "For the peer-supervision group: a meeting agenda and a rota."),
+    "content": ("content", "app", "group", "Check content packs and list the loaded content."),
+}
+
+
+def load_command(name: str) -> Any:
+    """The click command for ``name``, built from its module on first use."""
+    import importlib
+
+    module_name, attribute, kind, _ = COMMANDS[name]
+    target = getattr(importlib.import_module(f"rct_workbook.cli.{module_name}"), attribute)
+    command: Any
+    if kind == "group":
+        command = typer.main.get_group(target)
+    else:
+        single = typer.Typer(rich_markup_mode=None, add_completion=False)
+        single.command(name)(target)
+        command = typer.main.get_command(single)
+    command.name = name
+    return command
+
+
 class RctGroup(TyperGroup):
-    """Catches WorkbookError (and a cancelled prompt) once, for every command."""
+    """Loads each command on first use, and catches WorkbookError (and a cancelled prompt)
+    once, for every command."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            self.commands[cmd_name] = load_command(cmd_name)
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        # The one-line help is kept here, so listing the commands loads none of them.
+        rows = [(name, help_line) for name, (_, _, _, help_line) in COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
@@ -93,16 +153,6 @@ def root(
     if debug:
         _debug_logging()
     ctx.obj = State(plain_flag=plain, packs=packs_from(content))
-
-
-app.command("assess")(assess_cmd.assess)
-app.command("learn")(learn_cmd.learn)
-app.command("vignette")(vignette_cmd.vignette)
-app.add_typer(journal_cmd.app, name="journal")
-app.command("progress")(progress_cmd.progress)
-app.add_typer(progress_cmd.steps_app, name="steps")
-app.add_typer(group_cmd.app, name="group")
-app.add_typer(content_cmd.app, name="content")
 
 
 def _debug_logging() -> None:

@@ -7,7 +7,12 @@ import typer
 
 from rct_workbook.cli.state import state
 
-app = typer.Typer(help="Check content packs and list the loaded content.", no_args_is_help=True)
+app = typer.Typer(
+    help="Check content packs and list the loaded content.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    add_completion=False,
+)
 
 
 @app.command("validate")

@@ -9,7 +9,12 @@ import typer
 
 from rct_workbook.cli.state import state
 
-app = typer.Typer(help="For the peer-supervision group: a meeting agenda and a rota.", no_args_is_help=True)
+app = typer.Typer(
+    help="For the peer-supervision group: a meeting agenda and a rota.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    add_completion=False,
+)
 
 
 def _write(out: Path | None, data: bytes, what: str) -> None:

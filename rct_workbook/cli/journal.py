@@ -12,7 +12,12 @@ from rct_workbook.cli.state import has_terminal, state
 if TYPE_CHECKING:
     from rct_workbook.journal.index import Index
 
-app = typer.Typer(help="Your journal: list, search, show, export and delete entries.", no_args_is_help=True)
+app = typer.Typer(
+    help="Your journal: list, search, show, export and delete entries.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    add_completion=False,
+)
 
 
 def open_journal() -> "Index":

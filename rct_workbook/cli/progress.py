@@ -41,7 +41,12 @@ def progress(
     print_all(st.console(), progress_view(st.ui(), data))
 
 
-steps_app = typer.Typer(help="Your small steps across assessments, and the small wins.", invoke_without_command=True)
+steps_app = typer.Typer(
+    help="Your small steps across assessments, and the small wins.",
+    invoke_without_command=True,
+    rich_markup_mode=None,
+    add_completion=False,
+)
 
 
 @steps_app.callback()

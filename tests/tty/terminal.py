@@ -1,0 +1,125 @@
+"""A real pseudo-terminal for the installed `rct`: the environment, the keys, a session.
+
+Shared by the tty tests and the reliability suite's cancel-at-every-prompt tests.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+RCT = Path(sys.executable).parent / "rct"
+
+ESC_ENTER = "\x1b\r"
+DOWN = "\x1b[B"
+ENTER = "\r"
+SPACE = " "
+CTRL_C = "\x03"
+CTRL_D = "\x04"
+PASTE_ON = "\x1b[?2004h"
+PASTE_OFF = "\x1b[?2004l"
+
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|[@-Z\\-_])")
+
+
+def _screen_text(raw: str) -> str:
+    """What the terminal printed, without escape sequences or runs of blank lines (for failure messages)."""
+    text = _ANSI.sub("", raw).replace("\r", "")
+    return re.sub(r"\n\s*\n(\s*\n)+", "\n\n", text)
+
+
+def _require_rct() -> None:
+    if not RCT.exists():
+        pytest.skip(f"the rct console script is not installed next to {sys.executable} (pip install -e . first)")
+
+
+def _env(home: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("NO_COLOR", None)
+    env.pop("RCT_CONTENT", None)
+    env.update(
+        {
+            "RCT_HOME": str(home),
+            "PROMPT_TOOLKIT_NO_CPR": "1",
+            "TERM": "xterm-256color",
+            "COLUMNS": "80",
+            "LINES": "40",
+        }
+    )
+    return env
+
+
+class Session:
+    """One `rct` child in a pty, with everything it printed kept for later checks."""
+
+    def __init__(self, home: Path, *args: str):
+        _require_rct()
+        self.log = io.StringIO()
+        self.child = pexpect.spawn(
+            str(RCT),
+            list(args),
+            env=_env(home),
+            encoding="utf-8",
+            dimensions=(40, 80),
+            timeout=20,
+        )
+        self.child.logfile_read = self.log
+        self.mark = 0
+
+    def expect(self, text: str) -> None:
+        try:
+            self.child.expect_exact(text)
+        except (pexpect.TIMEOUT, pexpect.EOF) as exc:
+            raise AssertionError(f"never saw {text!r}; the terminal showed:\n{self.screen[-3000:]}") from exc
+
+    def expect_prompt(self, text: str) -> None:
+        """Wait for a question, and for prompt_toolkit to be reading keys in raw mode.
+
+        The question is printed before the prompt starts; keys sent before raw mode
+        would go through the terminal's line discipline (Enter turned into a line feed,
+        Ctrl-C into a signal). prompt_toolkit turns bracketed paste on only after
+        entering raw mode, so that sequence marks the prompt as ready.
+        """
+        self.expect(text)
+        since = self.output[self.mark :]
+        if since.rfind(PASTE_ON) <= since.rfind(PASTE_OFF):
+            self.expect(PASTE_ON)
+
+    def send(self, keys: str) -> None:
+        self.mark = len(self.output)
+        self.child.send(keys)
+
+    def answer(self, steps: list[tuple[str, tuple[str, ...], str | None]]) -> None:
+        """Wait for each question in turn and press its keys."""
+        for text, keys, _ in steps:
+            self.expect_prompt(text)
+            for key in keys:
+                self.send(key)
+
+    def finish(self) -> int | None:
+        """Wait for the program to end; return its exit status (None if killed by a signal)."""
+        try:
+            self.child.expect(pexpect.EOF)
+        except pexpect.TIMEOUT as exc:
+            self.child.close(force=True)
+            raise AssertionError(f"rct did not exit; the terminal showed:\n{self.screen[-3000:]}") from exc
+        self.child.close()
+        return self.child.exitstatus
+
+    @property
+    def output(self) -> str:
+        return self.log.getvalue()
+
+    @property
+    def screen(self) -> str:
+        return _screen_text(self.output)
+
+    def kill(self) -> None:
+        if self.child.isalive():
+            self.child.close(force=True)
