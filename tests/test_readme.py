@@ -48,3 +48,16 @@ def test_quick_start_has_exactly_two_commands() -> None:
     assert all(len(b.strip().splitlines()) == 1 for b in blocks)
     assert blocks[0].strip().endswith("rct assess")
     assert "pytest" in blocks[1]
+
+
+def test_every_command_and_subcommand_has_help_with_an_example() -> None:
+    from rct_workbook.cli.app import COMMANDS, load_command
+
+    for name in COMMANDS:
+        command = load_command(name)
+        subcommands = getattr(command, "commands", {})
+        for sub_name, sub in subcommands.items():
+            assert sub.help and "Example: rct " in sub.help, f"rct {name} {sub_name}"
+        if not subcommands or name == "steps":  # `rct steps` also runs on its own
+            text = command.help or (command.callback.__doc__ if command.callback else "")
+            assert "Example: rct " in text, f"rct {name}"

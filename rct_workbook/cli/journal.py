@@ -215,7 +215,7 @@ def export(
     if mode == "ask":
         from rct_workbook.flow.askers import QuestionaryAsker
 
-        asker = QuestionaryAsker(plain=st.plain)
+        asker = QuestionaryAsker(plain=st.plain, stderr=True)
     document = sharing.export(st.content(), request, findings, mode=mode, asker=asker)
     text = sharing.to_html(document) if form == "html" else document.markdown
     withheld = (

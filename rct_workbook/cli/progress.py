@@ -42,7 +42,7 @@ def progress(
 
 
 steps_app = typer.Typer(
-    help="Your small steps across assessments, and the small wins.",
+    help="Your small steps across assessments, and the small wins.\n\nExample: rct steps",
     invoke_without_command=True,
     rich_markup_mode=None,
     add_completion=False,

@@ -51,8 +51,12 @@ def read_answers(path: Path, asks: Sequence[Ask], defaults: dict[str, Any] | Non
 class QuestionaryAsker:
     """Asks a person at a terminal. Ctrl-C, Ctrl-D and a lost terminal all cancel."""
 
-    def __init__(self, *, input: Any = None, output: Any = None, plain: bool = False, editor: bool = False):
+    def __init__(
+        self, *, input: Any = None, output: Any = None, plain: bool = False, editor: bool = False, stderr: bool = False
+    ):
         self.plain = plain
+        #: Talk on stderr, when stdout carries a document (rct journal export > file.md).
+        self.stderr = stderr
         #: Answer long-text questions in $VISUAL/$EDITOR first (Ctrl-E does it at any long-text prompt).
         self.editor = editor
         # input/output let tests drive prompts with prompt_toolkit's pipe input.
@@ -81,7 +85,7 @@ class QuestionaryAsker:
     def _say(self, message: str, instruction: str | None) -> None:
         from rich.text import Text
 
-        console = _console(self.plain)
+        console = _console(self.plain, stderr=self.stderr)
         line = Text("? ", style="cyan")
         line.append(message, style="bold")
         console.print(line)
@@ -104,6 +108,12 @@ class QuestionaryAsker:
         self._say(label or clean(q.prompt), clean(q.help) if q.help else None)
         style = Style([("qmark", "fg:ansicyan"), ("question", "fg:ansicyan"), ("instruction", "fg:ansibrightblack")])
         common: dict[str, Any] = {"qmark": "", "style": style, **self.io}
+        if self.stderr and "output" not in common:
+            import sys
+
+            from prompt_toolkit.output import create_output
+
+            common["output"] = create_output(stdout=sys.stderr)
         if wants_plain(self.plain):
             from prompt_toolkit.output import ColorDepth
 
@@ -291,10 +301,12 @@ def edit_text(initial: str) -> str | None:
             os.unlink(name)
 
 
-def _console(plain: bool) -> Any:
+def _console(plain: bool, *, stderr: bool = False) -> Any:
+    import sys
+
     from rct_workbook.render.terminal import make_console, wants_plain
 
-    return make_console(wants_plain(plain))
+    return make_console(wants_plain(plain, sys.stderr if stderr else None), stderr=stderr)
 
 
 def template(asks: Sequence[Ask], *, title: str) -> str:

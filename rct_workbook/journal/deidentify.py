@@ -117,16 +117,12 @@ def scan(texts: Iterable[tuple[str, str]], names: Iterable[str] = ()) -> list[Fi
     name_re = re.compile(rf"(?<!\w)(?:{'|'.join(spaced)})(?!\w)", re.IGNORECASE) if known else None
     findings: dict[tuple[str, str], Finding] = {}
     for where, text in texts:
-        taken: list[tuple[int, int]] = []
+        taken: list[tuple[int, int, str]] = []
 
-        def claim(
-            kind: str, start: int, end: int, text: str = text, where: str = where, taken: list[tuple[int, int]] = taken
-        ) -> None:
-            if any(start < b and a < end for a, b in taken):
-                return
-            taken.append((start, end))
-            finding = Finding(kind, text[start:end], where, _context(text, start, end))
-            findings.setdefault(finding.key(), finding)
+        def claim(kind: str, start: int, end: int, taken: list[tuple[int, int, str]] = taken) -> None:
+            # Earlier patterns win an overlap (an email is not also a name).
+            if not any(start < b and a < end for a, b, _ in taken):
+                taken.append((start, end, kind))
 
         for kind, pattern in PATTERNS:
             for match in pattern.finditer(text):
@@ -135,6 +131,9 @@ def scan(texts: Iterable[tuple[str, str]], names: Iterable[str] = ()) -> list[Fi
         if name_re is not None:
             for match in name_re.finditer(text):
                 claim("name", match.start(), match.end())
+        for start, end, kind in sorted(taken):  # in the order a person reads them
+            finding = Finding(kind, text[start:end], where, _context(text, start, end))
+            findings.setdefault(finding.key(), finding)
     return list(findings.values())
 
 

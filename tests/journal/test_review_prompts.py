@@ -1,0 +1,55 @@
+"""The interactive de-identification review, driven through prompt_toolkit pipe input."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from tests.journal.helpers import entry_id, make_assess
+
+DOWN, ENTER = "\x1b[B", "\r"
+
+
+@pytest.fixture
+def pipe(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    monkeypatch.setattr("rct_workbook.cli.journal.has_terminal", lambda: True)
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        yield inp
+
+
+@pytest.fixture
+def flagged(rct_home: Path) -> str:
+    # Findings in reading order: Ramirez (name), the phone number, the record number, then the allies.
+    return entry_id(
+        make_assess(
+            "2026-03-12",
+            risks="Dr. Ramirez may call me at (617) 555-0142; see record 48213377.",
+            allies="Bo Chen",
+        )
+    )
+
+
+def test_redact_keep_and_redact_all_of_a_kind(pipe: Any, run, flagged: str) -> None:  # type: ignore[no-untyped-def]
+    # Ramirez: redact. Phone: keep. Record number: redact all of its kind. Bo Chen: keep. Stranger test: yes.
+    pipe.send_text(ENTER + DOWN + ENTER + DOWN + DOWN + ENTER + DOWN + ENTER + "y")
+    result = run("journal", "export", flagged)
+    assert result.exit_code == 0, result.stderr
+    doc = result.stdout
+    assert "Ramirez" not in doc and "48213377" not in doc
+    assert "555-0142" in doc and "Bo Chen" in doc
+    assert ": 4 found, 2 redacted, 2 kept." in doc
+
+
+def test_failing_the_stranger_test_writes_nothing(pipe: Any, run, flagged: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "meeting.md"
+    pipe.send_text(ENTER * 4 + "n")
+    result = run("journal", "export", flagged, "--out", str(out))
+    assert result.exit_code == 130
+    assert "nothing was written" in result.stderr
+    assert not out.exists()
