@@ -63,8 +63,8 @@ def assess(
     )
     from rct_workbook.flow.questions import check, resolve, walk_sections
     from rct_workbook.journal.entry import save
+    from rct_workbook.journal.index import open_index
     from rct_workbook.journal.reflection import assess_entry
-    from rct_workbook.journal.store import latest_ratings
     from rct_workbook.model.content import lookup_id
     from rct_workbook.paths import drafts_dir, ensure_private_dir, journal_dir
     from rct_workbook.reading import read
@@ -153,7 +153,12 @@ def assess(
             for sig, handler in old_handlers.items():
                 signal.signal(sig, handler)
 
-    reading = read(content, result, latest_ratings())
+    index, _ = open_index()
+    try:
+        previous = index.latest_ratings()
+    finally:
+        index.close()
+    reading = read(content, result, previous)
     try:
         entry = save(assess_entry(content, flow, chosen, asks, result, reading, section=section))
     except StorageError as exc:

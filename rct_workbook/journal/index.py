@@ -260,6 +260,13 @@ class Index:
         )
         return [(i, c, m, json.loads(d) if d else {}) for i, c, m, d in rows]
 
+    def latest_ratings(self, kind: str = "assess") -> dict[str, int] | None:
+        """The good-thing ratings of the most recent entry of ``kind`` that has any."""
+        for _, _, _, digest in reversed(self.digests(kind=kind)):
+            if digest.get("ratings"):
+                return dict(digest["ratings"])
+        return None
+
     def find(self, prefix: str) -> Row:
         """The one entry whose id starts with ``prefix``; a clear error otherwise."""
         prefix = prefix.strip()

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from rct_workbook.journal.entry import FORMAT, Entry, ratings_of
+from rct_workbook.journal.entry import FORMAT, Entry
 from rct_workbook.model.safe_yaml import YamlProblem, load_yaml
 from rct_workbook.paths import journal_dir
 from rct_workbook.storage import TEMP_PREFIX
@@ -112,24 +111,3 @@ def entry_files(folder: Path | None = None) -> list[Path]:
     return sorted(
         p for p in folder.iterdir() if p.suffix == ".md" and not p.name.startswith((TEMP_PREFIX, ".")) and p.is_file()
     )
-
-
-def iter_entries(folder: Path | None = None) -> Iterator[Entry | tuple[Path, str]]:
-    """Each entry, or (path, reason) for a file that is not a valid entry."""
-    for path in entry_files(folder):
-        try:
-            yield read_entry(path)
-        except BadEntry as exc:
-            yield path, str(exc)
-
-
-def latest_ratings(kind: str = "assess") -> dict[str, int] | None:
-    """The good-thing ratings of the most recent entry of ``kind`` that has any."""
-    best: tuple[str, dict[str, int]] | None = None
-    for item in iter_entries():
-        if isinstance(item, tuple) or item.kind != kind or not item.reading:
-            continue
-        ratings = ratings_of(item.reading)
-        if ratings and (best is None or item.created > best[0]):
-            best = (item.created, ratings)
-    return best[1] if best else None
