@@ -50,7 +50,10 @@ steps_app = typer.Typer(
 
 
 @steps_app.callback()
-def steps(ctx: typer.Context) -> None:
+def steps(
+    ctx: typer.Context,
+    only_open: Annotated[bool, typer.Option("--open", help="Only the steps not yet done.")] = False,
+) -> None:
     """List the small steps from all assessments, with status and age.
 
     Example: rct steps
@@ -67,8 +70,9 @@ def steps(ctx: typer.Context) -> None:
     if not items:
         sys.stdout.write("No small steps yet. They come from the Replace it step of rct assess.\n")
         return
+    shown = [s for s in items if s.status == "open"] if only_open else items
     st = state(ctx)
-    print_all(st.console(), steps_view(st.ui(), items))
+    print_all(st.console(), steps_view(st.ui(), shown, total=len(items)))
 
 
 @steps_app.command("done")

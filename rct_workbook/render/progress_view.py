@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.console import RenderableType
-from rich.padding import Padding
+from rich.text import Text
 
 from rct_workbook.journal.progress import GOOD_THINGS, Progress, StepItem
 from rct_workbook.render.safe import text
@@ -72,17 +72,21 @@ def progress_view(ui: Ui, data: Progress) -> list[RenderableType]:
     return out
 
 
-def steps_view(ui: Ui, items: Sequence[StepItem]) -> list[RenderableType]:
+def steps_view(ui: Ui, items: Sequence[StepItem], *, total: int | None = None) -> list[RenderableType]:
+    """The steps as one block of text: each id and status, then the step, indented."""
+    total = len(items) if total is None else total
     done = sum(1 for s in items if s.status == "done")
-    out: list[RenderableType] = [
-        ui.title("Your small steps", f"{done} of {len(items)} done. Record a small win with: rct steps done ID")
-    ]
+    subtitle = f"{len(items)} of {total} shown, {done} done. " if len(items) != total else f"{done} of {total} done. "
+    block = Text()
     for s in items:
         status = f"done {s.done_on}" if s.status == "done" else f"open, {s.age_days()} days"
         by = f", by {s.by_when}" if s.by_when else ""
-        out.append(text(f"{s.id}  {status}{by}", "bold"))
+        block.append_text(text(f"{s.id}  {status}{by}\n", "bold"))
         what = s.what + (f" (with {s.with_whom})" if s.with_whom else "")
         if s.note:
             what += f". Small win: {s.note}"
-        out.append(Padding(text(what), (0, 0, 1, 4)))
-    return out
+        block.append_text(text(" ".join(what.split())))
+        block.append("\n\n")
+    # One Text wraps far faster than thousands of renderables; continuation lines are not
+    # indented, which reads fine and keeps long journals quick.
+    return [ui.title("Your small steps", subtitle + "Record a small win with: rct steps done ID"), block]

@@ -201,3 +201,17 @@ def test_steps_done_unknown_number(run, rct_home: Path) -> None:  # type: ignore
     result = run("steps", "done", f"{ident}.7")
     assert result.exit_code == 2
     assert result.stderr == f"rct: entry {ident} has no small step 7; see rct steps\n"
+
+
+def test_steps_open_filter(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    path = make_assess(
+        "2026-01-01",
+        small_steps=[
+            {"what": "First step", "by-when": "May", "risk": "low", "evidence": "x"},
+            {"what": "Second step", "by-when": "June", "risk": "low", "evidence": "y"},
+        ],
+    )
+    assert run("steps", "done", f"{entry_id(path)}.1").exit_code == 0
+    out = run("steps", "--open").stdout
+    assert "Second step" in out and "First step" not in out
+    assert "1 of 2 shown, 1 done." in out
