@@ -72,7 +72,8 @@ def steps(
         return
     shown = [s for s in items if s.status == "open"] if only_open else items
     st = state(ctx)
-    print_all(st.console(), steps_view(st.ui(), shown, total=len(items)))
+    done = sum(1 for s in items if s.status == "done")
+    print_all(st.console(), steps_view(st.ui(), shown, total=len(items), done=done))
 
 
 @steps_app.command("done")

@@ -72,10 +72,12 @@ def progress_view(ui: Ui, data: Progress) -> list[RenderableType]:
     return out
 
 
-def steps_view(ui: Ui, items: Sequence[StepItem], *, total: int | None = None) -> list[RenderableType]:
-    """The steps as one block of text: each id and status, then the step, indented."""
+def steps_view(
+    ui: Ui, items: Sequence[StepItem], *, total: int | None = None, done: int | None = None
+) -> list[RenderableType]:
+    """The steps as one block of text: each id with its status, then the step."""
     total = len(items) if total is None else total
-    done = sum(1 for s in items if s.status == "done")
+    done = sum(1 for s in items if s.status == "done") if done is None else done
     subtitle = f"{len(items)} of {total} shown, {done} done. " if len(items) != total else f"{done} of {total} done. "
     block = Text()
     for s in items:
