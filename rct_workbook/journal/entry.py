@@ -72,6 +72,10 @@ def new_id(kind: str, when: _dt.datetime, topic: str | None = None) -> str:
 _ESCAPE_IN_YAML = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
 
 
+#: A line that, even indented, some tools take for the end of the front matter.
+_LOOKS_LIKE_A_FENCE = re.compile(r"^\s*(---|\.\.\.)", re.MULTILINE)
+
+
 def dump_front_matter(data: dict[str, Any]) -> str:
     """YAML for front matter (safe dumper only) that reads back to exactly ``data``.
 
@@ -86,7 +90,7 @@ def dump_front_matter(data: dict[str, Any]) -> str:
 
     def text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
         style = None
-        if _ESCAPE_IN_YAML.search(value):
+        if _ESCAPE_IN_YAML.search(value) or _LOOKS_LIKE_A_FENCE.search(value):
             style = '"'
         elif "\n" in value:
             style = "|"

@@ -156,7 +156,15 @@ def _generic(row: Row, answers: dict[str, Any]) -> str:
 
 
 def entry_markdown(content: Content, row: Row, answers: dict[str, Any]) -> str:
-    """An entry's body rebuilt from (possibly redacted) answers with today's content."""
+    """An entry as a Markdown document (its title as the heading), rebuilt from (possibly
+    redacted) answers with today's content."""
+    body = _entry_body(content, row, answers)
+    if row.kind in ("assess", "vignette") and not body.startswith("# "):
+        body = f"{md.heading(1, row.title or row.kind)}\n\n{body}"
+    return body
+
+
+def _entry_body(content: Content, row: Row, answers: dict[str, Any]) -> str:
     when = _when(row)
     if row.kind == "assess" and "assess" in content.flows:
         flow = content.flows["assess"]

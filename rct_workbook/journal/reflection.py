@@ -25,12 +25,9 @@ def vignette_entry(
     when = when or now()
     title = f"Reflection on {vignette.title}"
     culture = content.cultures.get(vignette.culture) if vignette.culture else None
-    lines = [
-        md.heading(1, title),
-        "",
-        md.escape_line(f"{human_date(when)}. A case from Hartling & Sparks (2002): {vignette.setting}."),
-        "",
-    ]
+    # The title lives in the front matter (`title`), which Markdown linters and tools
+    # such as Obsidian read as the document's title; the body starts with the date.
+    lines = [md.escape_line(f"{human_date(when)}. A case from Hartling & Sparks (2002): {vignette.setting}."), ""]
     if culture is not None:
         lines += [md.escape_line(f"Culture type: {culture.name}."), ""]
     lines += [md.heading(2, "My reflection"), "", md.answers_markdown(asks, answers), ""]
@@ -126,7 +123,7 @@ def assess_entry(
     when = when or now()
     title = flow.title if section is None else f"{flow.title}: {sections[0].title}"
     parts = reading_markdown(reading)
-    lines = [md.heading(1, title), "", md.escape_line(f"{human_date(when)}. {content.meta.disclaimer}"), ""]
+    lines = [md.escape_line(f"{human_date(when)}. {content.meta.disclaimer}"), ""]
     for sec in sections:
         sec_asks = [a for a in asks if a.section == sec.id and a.id in answers]
         lines += [md.heading(2, sec.title), ""]

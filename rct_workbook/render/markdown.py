@@ -49,7 +49,10 @@ def escape_text(text: str) -> str:
 
 
 def heading(level: int, text: str) -> str:
-    return f"{'#' * level} {escape_line(' '.join(text.split()))}"
+    """An ATX heading; trailing sentence punctuation (not a question mark) is dropped,
+    as Markdown linters expect (MD026)."""
+    words = " ".join(text.split()).rstrip(".,;:!")
+    return f"{'#' * level} {escape_line(words)}"
 
 
 def answer_markdown(ask: Ask, value: Any) -> str:
