@@ -269,12 +269,18 @@ th, td { border: 1px solid #bbb; padding: .3em .6em; text-align: left; vertical-
 """
 
 
+_DATA_LINE = re.compile(r"^<!-- rct-entry .*? -->\n", re.MULTILINE)
+
+
 def to_html(export: Export) -> str:
     """The export as one standalone, printable HTML page (no scripts, no remote resources)."""
     from markdown_it import MarkdownIt
 
     renderer = MarkdownIt("commonmark", {"html": False}).enable("table")
-    body = renderer.render(export.markdown.replace(EXPORT_MARK, "", 1))
+    # The page is for reading and printing: the machine-readable comments are left out
+    # (with HTML off they would otherwise show as text).
+    readable = _DATA_LINE.sub("", export.markdown.replace(EXPORT_MARK, "", 1))
+    body = renderer.render(readable)
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<title>{html.escape(export.title)}</title>\n<meta name="generator" content="rct-workbook">\n'

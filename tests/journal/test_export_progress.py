@@ -103,6 +103,7 @@ def test_export_to_file_html(run, named, rct_home: Path, tmp_path: Path) -> None
     assert page.startswith("<!DOCTYPE html>")
     assert "<table>" in page and "<h1>Peer supervision: reflections, 12 March 2026</h1>" in page
     assert "<script" not in page and "Jones" not in page and "Lopez" not in page
+    assert "rct-entry" not in page and "&lt;!--" not in page
     assert out.stat().st_mode & 0o777 == 0o600
 
 
