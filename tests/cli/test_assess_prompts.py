@@ -13,7 +13,7 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from rct_workbook.model.content import load_content
+from tests.tty.test_assess_tty import expected_answers
 
 DOWN, ENTER, SPACE, FINISH, CTRL_C = "\x1b[B", "\r", " ", "\x1b\r", "\x03"
 
@@ -60,35 +60,8 @@ def test_whole_assessment_through_pipe_input(pipe: Any, run, rct_home: Path) -> 
     saved = list((rct_home / "journal").glob("*.md"))
     assert len(saved) == 1
     answers = frontmatter.load(saved[0])["answers"]
-    content = load_content()
-    first_two = [p.id for p in content.cultures["hierarchical"].indicators[:2]]
-    assert answers == {
-        "support-people": "Ana, my peer group",
-        "support-in-place": True,
-        "role": "Staff nurse",
-        "organisation": "community-health",
-        "good-thing-zest": 2,
-        "good-thing-empowerment": 3,
-        "good-thing-clarity": 1,
-        "good-thing-worth": 4,
-        "good-thing-connection": 2,
-        "history": None,
-        "risks": "Being seen as difficult",
-        "practices": first_two,
-        "connecting": [],
-        "kept-out": None,
-        "unhealthy": [],
-        "strategies": ["naming"],
-        "strategies-how": "Name the family meetings",
-        "allies": "Bo",
-        "one-true-thing": None,
-        "small-steps": [
-            {"what": "Ask for a case slot", "with-whom": "Bo", "by-when": "May", "risk": "high", "evidence": "A slot"}
-        ],
-        "vision": "A unit that can disagree",
-        "sustain": "Peer group monthly",
-        "ask-of-group": None,
-    }
+    # The same keys, prompt by prompt, drive tests/tty/test_assess_tty.py: one expected result.
+    assert answers == expected_answers()
     assert not list((rct_home / "drafts").glob("*.yaml"))
 
 
