@@ -5,9 +5,9 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
 from rct_workbook import __version__
+from rct_workbook.cli.conventions import HelpfulGroup, tidy_help
 from rct_workbook.cli.state import State, packs_from
 from rct_workbook.errors import EXIT_CANCELLED, Cancelled, WorkbookError
 
@@ -68,16 +68,18 @@ def load_command(name: str) -> Any:
     target = getattr(importlib.import_module(f"rct_workbook.cli.{module_name}"), attribute)
     command: Any
     if kind == "group":
+        if not target.info.cls:
+            target.info.cls = HelpfulGroup
         command = typer.main.get_group(target)
     else:
         single = typer.Typer(rich_markup_mode=None, add_completion=False)
         single.command(name)(target)
         command = typer.main.get_command(single)
     command.name = name
-    return command
+    return tidy_help(command)
 
 
-class RctGroup(TyperGroup):
+class RctGroup(HelpfulGroup):
     """Loads each command on first use, and catches WorkbookError (and a cancelled prompt)
     once, for every command."""
 
@@ -94,6 +96,30 @@ class RctGroup(TyperGroup):
         rows = [(name, help_line) for name, (_, _, _, help_line) in COMMANDS.items()]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        """Run; a usage error (unknown command, bad option value) is reported like every
+        other error: ``rct: …`` on one line, the help hint under it, exit 2."""
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
+        from typer._click.exceptions import ClickException, UsageError
+
+        try:
+            result = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
+        except UsageError as error:
+            message = error.format_message()
+            hint: tuple[str, ...] = ()
+            if error.ctx is not None and error.ctx.command.get_help_option(error.ctx) is not None:
+                hint = (f"Try '{error.ctx.command_path} {error.ctx.help_option_names[0]}' for help.",)
+            report(WorkbookError(message[:1].lower() + message[1:], details=hint))
+            sys.exit(error.exit_code)
+        except ClickException as error:
+            error.show()
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            report(Cancelled("cancelled"))
+            sys.exit(EXIT_CANCELLED)
+        sys.exit(result if isinstance(result, int) else 0)
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
@@ -115,7 +141,8 @@ app = typer.Typer(
         "Example: rct learn framework"
     ),
     no_args_is_help=True,
-    add_completion=False,
+    # Typer's --install-completion / --show-completion: bash, zsh, fish and PowerShell.
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 80},

@@ -184,3 +184,4 @@ def assess(
         ),
     )
     typer.echo(f"\nSaved your assessment: {entry.path}")
+    typer.echo(f"To take it to your peer-supervision group:\n  rct journal export {entry.id} --out meeting.md")

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from rct_workbook.cli.conventions import choice
 from rct_workbook.cli.state import state
 
 app = typer.Typer(
@@ -34,7 +35,7 @@ def _write(out: Path | None, data: bytes, what: str) -> None:
 @app.command("agenda")
 def agenda(
     ctx: typer.Context,
-    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Members' exports (from rct journal export).")],
+    files: Annotated[list[Path], typer.Argument(metavar="FILE", help="Members' exports (from rct journal export).")],
     minutes: Annotated[int, typer.Option("--minutes", min=10, max=600, help="Length of the meeting.")] = 60,
     out: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write the agenda to FILE.")] = None,
 ) -> None:
@@ -86,7 +87,10 @@ def rota(
     start: Annotated[
         str | None, typer.Option("--start", metavar="DATE", help="The first meeting (default: today).")
     ] = None,
-    every: Annotated[str, typer.Option("--every", metavar="1w|2w|4w", help="How often the group meets.")] = "1w",
+    every: Annotated[
+        str,
+        typer.Option("--every", help="How often the group meets: every 1, 2 or 4 weeks.", **choice("1w", "2w", "4w")),
+    ] = "1w",
     topic: Annotated[str | None, typer.Option("--topic", metavar="TEXT", help="The practice being raised.")] = None,
     ics: Annotated[Path | None, typer.Option("--ics", metavar="FILE", help="Also write an iCalendar file.")] = None,
     out: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write the Markdown table to FILE.")] = None,
@@ -107,8 +111,6 @@ def rota(
         raise WorkbookError('--members needs at least one name, e.g. --members "Ana,Bo,Chris"')
     if len({n.casefold() for n in names}) != len(names):
         raise WorkbookError("--members lists someone twice")
-    if every not in EVERY:
-        raise WorkbookError(f"--every takes 1w, 2w or 4w, not {every!r}")
     try:
         first = _dt.date.fromisoformat(start) if start else _dt.date.today()
     except ValueError:

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from rct_workbook.cli import complete
+from rct_workbook.cli.conventions import choice
 from rct_workbook.cli.state import has_terminal, state
 
 if TYPE_CHECKING:
@@ -54,7 +56,9 @@ def _fit(text: str, width: int) -> str:
 
 @app.command("list")
 def list_entries(
-    kind: Annotated[str | None, typer.Option("--kind", help="Only this kind: assess or vignette.")] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="Only this kind of entry.", **choice("assess", "vignette"))
+    ] = None,
     since: Annotated[
         str | None, typer.Option("--since", metavar="DATE", help="On or after this date (2026-03-31).")
     ] = None,
@@ -65,7 +69,7 @@ def list_entries(
     grep: Annotated[
         str | None, typer.Option("--grep", metavar="TEXT", help="Only entries whose answers hold these words.")
     ] = None,
-    number: Annotated[int | None, typer.Option("-n", min=1, help="At most N entries.")] = None,
+    number: Annotated[int | None, typer.Option("-n", metavar="N", min=1, help="At most N entries.")] = None,
     as_json: Annotated[
         bool,
         typer.Option("--json", help="Print a JSON list (id, created, kind, title, vignette, good_things_mean, path)."),
@@ -123,7 +127,12 @@ def list_entries(
 @app.command("show")
 def show(
     ctx: typer.Context,
-    entry_id: Annotated[str, typer.Argument(metavar="ID", help="An entry id, or any unique start of one.")],
+    entry_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="An entry id, or any unique start of one.", autocompletion=complete.entry_ids
+        ),
+    ],
 ) -> None:
     """Show an entry, rendered like the summary it came from.
 
@@ -148,7 +157,10 @@ def show(
 def export(
     ctx: typer.Context,
     entry_ids: Annotated[
-        list[str], typer.Argument(metavar="ID...", help="One or more entry ids (unique starts are enough).")
+        list[str],
+        typer.Argument(
+            metavar="ID", help="One or more entry ids (unique starts are enough).", autocompletion=complete.entry_ids
+        ),
     ],
     out: Annotated[
         Path | None, typer.Option("--out", metavar="FILE", help="Write to FILE (mode 0600) instead of printing.")
@@ -161,7 +173,7 @@ def export(
         Path | None, typer.Option("--redact-file", metavar="FILE", help="Names to replace, one per line.")
     ] = None,
     form: Annotated[
-        str, typer.Option("--format", metavar="md|html", help="Markdown (default) or one printable HTML page.")
+        str, typer.Option("--format", help="Markdown (default) or one printable HTML page.", **choice("md", "html"))
     ] = "md",
     include_private: Annotated[
         bool, typer.Option("--include-private", help="Also include answers marked private.")
@@ -191,8 +203,6 @@ def export(
     from rct_workbook.journal import sharing
     from rct_workbook.render.safe import clean
 
-    if form not in ("md", "html"):
-        raise WorkbookError(f"--format takes md or html, not {form!r}")
     if redact_flagged and keep_flagged:
         raise WorkbookError("--redact-flagged and --keep-flagged cannot be used together")
     st = state(ctx)
@@ -237,7 +247,12 @@ def export(
 @app.command("delete")
 def delete(
     ctx: typer.Context,
-    entry_id: Annotated[str, typer.Argument(metavar="ID", help="An entry id, or any unique start of one.")],
+    entry_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="An entry id, or any unique start of one.", autocompletion=complete.entry_ids
+        ),
+    ],
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Delete an entry (its file) after asking you to confirm.

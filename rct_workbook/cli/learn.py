@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from rct_workbook.cli import complete
 from rct_workbook.cli.state import state
 
 
@@ -12,7 +13,8 @@ def learn(
     topic: Annotated[
         str | None,
         typer.Argument(
-            help="A topic: framework, good-things, continuum, cultures, opposition, strategies, glossary, references."
+            help="A topic: framework, good-things, continuum, cultures, opposition, strategies, glossary, references.",
+            autocompletion=complete.topics,
         ),
     ] = None,
 ) -> None:

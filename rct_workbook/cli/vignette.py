@@ -6,13 +6,18 @@ from typing import Annotated
 
 import typer
 
+from rct_workbook.cli import complete
 from rct_workbook.cli.state import has_terminal, state
 
 
 def vignette(
     ctx: typer.Context,
     name: Annotated[
-        str | None, typer.Argument(help="The vignette: paula, susan, agnes or clinic (or one from a content pack).")
+        str | None,
+        typer.Argument(
+            help="The vignette: paula, susan, agnes or clinic (or one from a content pack).",
+            autocompletion=complete.vignettes,
+        ),
     ] = None,
     no_reflect: Annotated[
         bool, typer.Option("--no-reflect", help="Only show the case; ask nothing, save nothing.")
@@ -90,3 +95,4 @@ def vignette(
             exc.details = (*exc.details, f"Your answers are unchanged in {answers}.")
         raise
     typer.echo(f"Saved your reflection: {entry.path}")
+    typer.echo(f"To take it to your peer-supervision group:\n  rct journal export {entry.id} --out meeting.md")

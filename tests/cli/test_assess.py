@@ -45,11 +45,16 @@ def test_unedited_template_is_valid_and_saves_an_entry(run, tmp_path: Path, rct_
     assert result.exit_code == 0, result.stderr
     saved = entries(rct_home)
     assert len(saved) == 1
-    assert result.stdout.endswith(f"\nSaved your assessment: {saved[0]}\n")
+    assert result.stdout.endswith(
+        f"\nSaved your assessment: {saved[0]}\n"
+        "To take it to your peer-supervision group:\n"
+        f"  rct journal export {saved[0].stem} --out meeting.md\n"
+    )
     assert "Your reading" in result.stdout
     assert "A reflective exercise, not a validated measure or a diagnosis." in result.stdout
     assert "Your plan of small steps" in result.stdout
-    assert max(len(line) for line in result.stdout.splitlines()[:-1]) <= 80  # all but the saved path
+    lines = [line for line in result.stdout.splitlines() if not line.startswith("Saved your assessment: ")]
+    assert max(len(line) for line in lines) <= 80  # all but the saved path
     post = frontmatter.load(saved[0])
     assert post["kind"] == "assess"
     assert post["answers"] == template

@@ -92,7 +92,11 @@ def test_template_is_a_valid_answers_file(run, tmp_path: Path, rct_home: Path) -
     assert result.exit_code == 0, result.stderr
     saved = sorted((rct_home / "journal").glob("*.md"))
     assert len(saved) == 1
-    assert result.stdout == f"Saved your reflection: {saved[0]}\n"
+    assert result.stdout == (
+        f"Saved your reflection: {saved[0]}\n"
+        "To take it to your peer-supervision group:\n"
+        f"  rct journal export {saved[0].stem} --out meeting.md\n"
+    )
     post = frontmatter.load(saved[0])
     assert post["kind"] == "vignette"
     assert post["vignette"] == "paula"

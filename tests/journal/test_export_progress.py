@@ -110,7 +110,11 @@ def test_export_to_file_html(run, named, rct_home: Path, tmp_path: Path) -> None
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--format", "pdf"], "rct: --format takes md or html, not 'pdf'\n"),
+        (
+            ["--format", "pdf"],
+            "rct: invalid value for '--format': 'pdf' is not one of 'md', 'html'.\n"
+            "  Try 'rct journal export -h' for help.\n",
+        ),
         (
             ["--redact-file", "/nonexistent/names.txt"],
             "rct: cannot read the names file /nonexistent/names.txt: No such file or directory\n",

@@ -133,7 +133,11 @@ def test_rota_bad_input(run) -> None:  # type: ignore[no-untyped-def]
             'rct: --members needs at least one name, e.g. --members "Ana,Bo,Chris"\n',
         ),
         (["--members", "Ana,ana", "--meetings", "3"], "rct: --members lists someone twice\n"),
-        (["--members", "Ana", "--meetings", "3", "--every", "3d"], "rct: --every takes 1w, 2w or 4w, not '3d'\n"),
+        (
+            ["--members", "Ana", "--meetings", "3", "--every", "3d"],
+            "rct: invalid value for '--every': '3d' is not one of '1w', '2w', '4w'.\n"
+            "  Try 'rct group rota -h' for help.\n",
+        ),
         (
             ["--members", "Ana", "--meetings", "3", "--start", "soon"],
             "rct: --start takes a date like 2026-03-31, not 'soon'\n",
