@@ -267,13 +267,9 @@ def delete(
         if not has_terminal():
             raise WorkbookError("no terminal to confirm in; add --yes to delete without asking")
         from rct_workbook.flow.askers import QuestionaryAsker
-        from rct_workbook.flow.questions import Ask
-        from rct_workbook.model.schema import Question
 
-        question = Question(
-            id="confirm", type="yes_no", prompt=f"Delete “{row.title}” from {row.date}? This cannot be undone."
-        )
-        if not QuestionaryAsker(plain=state(ctx).plain).ask(Ask(question), False):
+        asker = QuestionaryAsker(plain=state(ctx).plain)
+        if not asker.confirm(f"Delete “{row.title}” from {row.date}? This cannot be undone.", False):
             raise Cancelled("nothing was deleted")
     try:
         row.path.unlink()

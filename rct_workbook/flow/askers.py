@@ -12,14 +12,40 @@ from pathlib import Path
 from typing import Any
 
 from rct_workbook.errors import AnswersError, Cancelled
-from rct_workbook.flow.questions import RATING_MAX, RATING_MIN, Ask, check, check_all
+from rct_workbook.flow.questions import Ask, check, check_all
+from rct_workbook.model.question_types import PromptSpec, describe
 from rct_workbook.model.safe_yaml import YamlProblem, read_yaml_file
 
 #: Choices wrap at this width, which with the pointer and box fits 80 columns.
 CHOICE_WIDTH = 72
 
 
-class FileAsker:
+class _Asks:
+    """What every asker offers on top of ``ask``: the tool's own small questions."""
+
+    def ask(self, ask: Ask, default: Any = None) -> Any:
+        raise NotImplementedError
+
+    def choose(self, prompt: str, options: Sequence[tuple[str, str]], default: str | None = None) -> Any:
+        """One of ``options`` ((value, label) pairs)."""
+        from rct_workbook.model.schema import Choice, Question
+
+        question = Question(
+            id="choice",
+            type="choice",
+            prompt=prompt,
+            choices=tuple(Choice(value=value, label=label) for value, label in options),
+        )
+        return self.ask(Ask(question, question.choices or ()), default)
+
+    def confirm(self, prompt: str, default: bool = True) -> Any:
+        """Yes (True) or no (False)."""
+        from rct_workbook.model.schema import Question
+
+        return self.ask(Ask(Question(id="confirm", type="yes_no", prompt=prompt)), default)
+
+
+class FileAsker(_Asks):
     """Answers from an answers file, already checked as a whole by ``check_all``."""
 
     def __init__(self, answers: dict[str, Any]):
@@ -48,7 +74,7 @@ def read_answers(path: Path, asks: Sequence[Ask], defaults: dict[str, Any] | Non
     return check_all(asks, data, source=f"the answers file {shown}")
 
 
-class QuestionaryAsker:
+class QuestionaryAsker(_Asks):
     """Asks a person at a terminal. Ctrl-C, Ctrl-D and a lost terminal all cancel."""
 
     def __init__(
@@ -95,17 +121,25 @@ class QuestionaryAsker:
             console.print(Padding(Text(instruction, style="dim"), (0, 0, 0, 2)))
 
     def _ask(self, ask: Ask, default: Any, *, label: str | None = None) -> Any:
-        import questionary
-        from prompt_toolkit.styles import Style
-
         from rct_workbook.render.safe import clean
-        from rct_workbook.render.terminal import wants_plain
 
         q = ask.question
         # The question and its help are printed first, wrapped to the screen; the prompt
         # itself stays one short line. (prompt_toolkit also stalls drawing a multi-line
         # prompt whose message is wider than the terminal.)
         self._say(label or clean(q.prompt), clean(q.help) if q.help else None)
+        spec = ask.kind.prompt(ask, default)
+        if spec.form == "repeat":
+            return self._repeat(ask)
+        forms = {"text": self._text, "select": self._select, "checkbox": self._checkbox, "confirm": self._confirm}
+        return forms[spec.form](ask, spec)
+
+    def _common(self) -> dict[str, Any]:
+        """What every questionary prompt shares: no mark, our colours, the input and output."""
+        from prompt_toolkit.styles import Style
+
+        from rct_workbook.render.terminal import wants_plain
+
         style = Style([("qmark", "fg:ansicyan"), ("question", "fg:ansicyan"), ("instruction", "fg:ansibrightblack")])
         common: dict[str, Any] = {"qmark": "", "style": style, **self.io}
         if self.stderr and "output" not in common:
@@ -118,113 +152,103 @@ class QuestionaryAsker:
             from prompt_toolkit.output import ColorDepth
 
             common["color_depth"] = ColorDepth.DEPTH_1_BIT
-        arrow = "›"
+        return common
 
-        def title(label: str) -> str:
-            # Long choices wrap under themselves instead of running off the screen.
-            return "\n     ".join(textwrap.wrap(clean(label), CHOICE_WIDTH)) or " "
+    def _text(self, ask: Ask, spec: PromptSpec) -> Any:
+        import questionary
 
-        def validate_with(item: Ask) -> Any:
-            def validate(text: str) -> bool | str:
-                try:
-                    check(item, text)
-                except ValueError as exc:
-                    return str(exc)
-                return True
+        def validate(text: str) -> bool | str:
+            try:
+                check(ask, text)
+            except ValueError as exc:
+                return str(exc)
+            return True
 
-            return validate
+        current = spec.default
+        if spec.multiline and self.editor:
+            current = self._edit(current)
+        while True:
+            prompt = questionary.text(
+                ARROW,
+                default=current,
+                multiline=spec.multiline,
+                instruction=f"({spec.hint})" if spec.hint else None,
+                validate=validate,
+                **self._common(),
+            )
+            if spec.multiline:
+                _bind_editor_key(prompt)
+            text = prompt.unsafe_ask()
+            if isinstance(text, _EditRequest):
+                current = self._edit(text.text)
+                continue
+            return text if text.strip() else None
 
-        if q.type in ("text", "long_text"):
-            multiline = q.type == "long_text"
-            hint = "Esc then Enter to finish; Ctrl-E opens your editor" if multiline else None
-            if not q.required:
-                hint = f"{hint}; optional" if hint else "optional: Enter to skip"
-            current = default if isinstance(default, str) else ""
-            if multiline and self.editor:
-                current = self._edit(current)
-            while True:
-                prompt = questionary.text(
-                    arrow,
-                    default=current,
-                    multiline=multiline,
-                    instruction=f"({hint})" if hint else None,
-                    validate=validate_with(ask),
-                    **common,
-                )
-                if multiline:
-                    _bind_editor_key(prompt)
-                text = prompt.unsafe_ask()
-                if isinstance(text, _EditRequest):
-                    current = self._edit(text.text)
-                    continue
-                return text if text.strip() else None
-        if q.type == "choice":
-            choices = [questionary.Choice(title(c.label), value=c.value) for c in ask.choices]
-            if not q.required:
-                choices.append(questionary.Choice("(skip)", value=None))
-            return _with_ctrl_d(
-                questionary.select(
-                    arrow,
-                    choices=choices,
-                    default=next((c for c in choices if c.value == default), None),
-                    instruction="(arrow keys, then Enter)",
-                    **common,
-                ),
-            ).unsafe_ask()
-        if q.type == "multi":
-            picked = set(default) if isinstance(default, list) else set()
-            choices = [
-                questionary.Choice(title(c.label), value=c.value, checked=c.value in picked) for c in ask.choices
-            ]
-            return _with_ctrl_d(
-                questionary.checkbox(
-                    arrow,
-                    choices=choices,
-                    instruction="(space to tick, Enter when done)" + ("" if q.required else "; none is fine"),
-                    validate=lambda chosen: True if chosen or not q.required else "choose at least one",
-                    **common,
-                ),
-            ).unsafe_ask()
-        if q.type == "rating":
-            labels = {RATING_MIN: q.low_label, RATING_MAX: q.high_label}
-            choices = [
-                questionary.Choice(title(f"{n}  {labels[n]}") if n in labels else str(n), value=n)
-                for n in range(RATING_MIN, RATING_MAX + 1)
-            ]
-            return _with_ctrl_d(
-                questionary.select(
-                    arrow,
-                    choices=choices,
-                    default=next((c for c in choices if c.value == default), None),
-                    instruction="(1 to 5: arrow keys, then Enter)",
-                    **common,
-                ),
-            ).unsafe_ask()
-        if q.type == "yes_no":
-            return questionary.confirm(
-                arrow,
-                default=default if isinstance(default, bool) else True,
-                **common,
-            ).unsafe_ask()
-        if q.type == "repeat":
-            rows: list[dict[str, Any]] = []
-            while len(rows) < q.max_items:
-                if len(rows) >= max(q.min_items, 1):
-                    self._say(f"Add another? ({len(rows)} of at most {q.max_items})", None)
-                    if not questionary.confirm(arrow, default=False, **common).unsafe_ask():
-                        break
-                elif q.min_items == 0 and not rows:
-                    self._say(f"{clean(q.prompt)}: add one?", None)
-                    if not questionary.confirm(arrow, default=True, **common).unsafe_ask():
-                        break
-                row = {}
-                for field in ask.fields:
-                    row[field.id] = check(
-                        field, self._ask(field, None, label=f"{len(rows) + 1}. {clean(field.question.prompt)}")
-                    )
-                rows.append(row)
-            return rows
-        raise ValueError(f"unknown question type {q.type!r}")  # pragma: no cover
+    def _select(self, ask: Ask, spec: PromptSpec) -> Any:
+        import questionary
+
+        choices = [questionary.Choice(_title(o.label), value=o.value) for o in spec.options]
+        return _with_ctrl_d(
+            questionary.select(
+                ARROW,
+                choices=choices,
+                default=next((c for c in choices if c.value == spec.default), None),
+                instruction=f"({spec.hint})" if spec.hint else None,
+                **self._common(),
+            ),
+        ).unsafe_ask()
+
+    def _checkbox(self, ask: Ask, spec: PromptSpec) -> Any:
+        import questionary
+
+        choices = [questionary.Choice(_title(o.label), value=o.value, checked=o.checked) for o in spec.options]
+        return _with_ctrl_d(
+            questionary.checkbox(
+                ARROW,
+                choices=choices,
+                instruction=f"({spec.hint})" if spec.hint else None,
+                validate=lambda chosen: True if chosen or not spec.required else "choose at least one",
+                **self._common(),
+            ),
+        ).unsafe_ask()
+
+    def _confirm(self, ask: Ask | None, spec: PromptSpec) -> Any:
+        import questionary
+
+        return questionary.confirm(ARROW, default=spec.default, **self._common()).unsafe_ask()
+
+    def _yes(self, message: str, default: bool) -> bool:
+        self._say(message, None)
+        return bool(self._confirm(None, PromptSpec("confirm", default=default)))
+
+    def _repeat(self, ask: Ask) -> list[dict[str, Any]]:
+        """Each entry's fields in turn, then "Add another?" until the most allowed."""
+        from rct_workbook.render.safe import clean
+
+        q = ask.question
+        rows: list[dict[str, Any]] = []
+        while len(rows) < q.max_items:
+            if len(rows) >= max(q.min_items, 1):
+                if not self._yes(f"Add another? ({len(rows)} of at most {q.max_items})", False):
+                    break
+            elif q.min_items == 0 and not rows and not self._yes(f"{clean(q.prompt)}: add one?", True):
+                break
+            row = {}
+            for field in ask.fields:
+                label = f"{len(rows) + 1}. {clean(field.question.prompt)}"
+                row[field.id] = check(field, self._ask(field, None, label=label))
+            rows.append(row)
+        return rows
+
+
+ARROW = "›"
+
+
+def _title(label: str) -> str:
+    """A choice's label, safe to show; long ones wrap under themselves instead of running off the screen."""
+    from rct_workbook.render.safe import clean
+
+    return "\n     ".join(textwrap.wrap(clean(label), CHOICE_WIDTH)) or " "
 
 
 class _EditRequest:
@@ -317,6 +341,7 @@ def template(asks: Sequence[Ask], *, title: str) -> str:
     import yaml
 
     from rct_workbook.flow.questions import applies
+    from rct_workbook.render.safe import clean
 
     lines = [
         f"# Answers for: {_one_line(title)}",
@@ -330,7 +355,7 @@ def template(asks: Sequence[Ask], *, title: str) -> str:
             continue
         value = example(ask)
         example_answers[ask.id] = value
-        lines.extend(_describe(ask))
+        lines.extend(clean(line) for line in describe(ask))
         dumped = yaml.safe_dump(
             {ask.id: value}, allow_unicode=True, sort_keys=False, default_flow_style=False, width=88
         )
@@ -345,60 +370,9 @@ def _one_line(text: str) -> str:
     return clean(" ".join(text.split()))
 
 
-def _describe(ask: Ask, indent: str = "") -> list[str]:
-    q = ask.question
-    out = [f"{indent}# {_one_line(q.prompt)}"]
-    if q.help:
-        out.append(f"{indent}#   {_one_line(q.help)}")
-    need = "required" if q.required else "optional"
-    if q.type in ("text", "long_text"):
-        out.append(f"{indent}#   type: {'one line of text' if q.type == 'text' else 'text, any length'} ({need})")
-    elif q.type == "rating":
-        out.append(
-            f"{indent}#   type: rating {RATING_MIN}-{RATING_MAX} ({RATING_MIN} = {_one_line(q.low_label or '')}; "
-            f"{RATING_MAX} = {_one_line(q.high_label or '')}) ({need})"
-        )
-    elif q.type == "yes_no":
-        out.append(f"{indent}#   type: true or false ({need})")
-    elif q.type in ("choice", "multi"):
-        what = "one of" if q.type == "choice" else "a list of any of"
-        out.append(f"{indent}#   type: {what} these ({need}):")
-        out.extend(f"{indent}#     {c.value}: {_one_line(c.label)}" for c in ask.choices)
-    elif q.type == "repeat":
-        out.append(f"{indent}#   type: a list of {q.min_items} to {q.max_items} entries, each with:")
-        for field in ask.fields:
-            out.extend(_describe(field, indent + "  "))
-    if q.when is not None:
-        test = "equals" if q.when.equals is not None else "includes" if q.when.includes is not None else "is not"
-        wanted = next(v for v in (q.when.equals, q.when.includes, q.when.not_equals) if v is not None)
-        out.append(f"{indent}#   asked only when {q.when.question} {test} {wanted!r}")
-    return out
-
-
 def example(ask: Ask) -> Any:
     """An example answer that passes ``check``."""
-    q = ask.question
-    if q.example is not None:
-        value = list(q.example) if isinstance(q.example, tuple) else q.example
-        try:
-            return check(ask, value)
-        except ValueError:
-            pass
-    if q.type == "text":
-        return "Your answer here"
-    if q.type == "long_text":
-        return "Write your reflection here."
-    if q.type == "choice":
-        return ask.values[0]
-    if q.type == "multi":
-        return [ask.values[0]] if ask.values else []
-    if q.type == "rating":
-        return 3
-    if q.type == "yes_no":
-        return True
-    if q.type == "repeat":
-        return [{f.id: example(f) for f in ask.fields} for _ in range(max(q.min_items, 1))]
-    return None  # pragma: no cover
+    return ask.kind.example(ask)
 
 
 def answers_file_text(answers: dict[str, Any], *, title: str) -> str:

@@ -98,20 +98,11 @@ def last_setting_answers(asks: Any) -> dict[str, Any]:
 def ask_resume_or_discard(asker: Any, started: str, count: int) -> bool:
     """Ask whether to resume an unfinished draft (True) or discard it (False)."""
     from rct_workbook.errors import Cancelled
-    from rct_workbook.flow.questions import Ask
-    from rct_workbook.model.schema import Choice, Question
 
-    question = Question(
-        id="draft",
-        type="choice",
-        prompt=f"You have an unfinished assessment from {started[:16].replace('T', ' ')} ({count} answers). What now?",
-        choices=(
-            Choice(value="resume", label="Resume it"),
-            Choice(value="discard", label="Discard it and start again"),
-            Choice(value="cancel", label="Cancel"),
-        ),
+    choice = asker.choose(
+        f"You have an unfinished assessment from {started[:16].replace('T', ' ')} ({count} answers). What now?",
+        [("resume", "Resume it"), ("discard", "Discard it and start again"), ("cancel", "Cancel")],
     )
-    choice = asker.ask(Ask(question, question.choices or ()))
     if choice == "cancel":
         raise Cancelled("the unfinished assessment is kept")
     return bool(choice == "resume")

@@ -74,7 +74,7 @@ def texts_and_names(content: Content, row: Row, answers: dict[str, Any]) -> tupl
         ask = asks.get(key)
         prompt = ask.question.prompt if ask else key
         where = f"{row.title} ({row.date}) › {' '.join(prompt.split())}"
-        if ask is not None and ask.type == "repeat" and isinstance(value, list):
+        if ask is not None and ask.fields and isinstance(value, list):
             fields = {f.id: f for f in ask.fields}
             for row_value in value:
                 if not isinstance(row_value, dict):

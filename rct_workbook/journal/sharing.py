@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from rct_workbook.errors import EXIT_FLAGGED, Cancelled, WorkbookError
-from rct_workbook.flow.questions import Ask, Asker
+from rct_workbook.flow.questions import Asker
 from rct_workbook.journal.deidentify import Finding, Redactor, scan
 from rct_workbook.journal.export import (
     Export,
@@ -27,7 +27,6 @@ from rct_workbook.journal.export import (
 from rct_workbook.journal.index import Index, Row
 from rct_workbook.journal.reflection import human_date
 from rct_workbook.model.content import Content
-from rct_workbook.model.schema import Choice, Question
 from rct_workbook.paths import data_root, journal_dir
 from rct_workbook.storage import write_atomic
 
@@ -99,17 +98,14 @@ def review(found: list[Finding], asker: Asker) -> tuple[list[tuple[str, str]], i
         if f.kind in redact_all:
             chosen.append((f.kind, f.value))
             continue
-        question = Question(
-            id="finding",
-            type="choice",
-            prompt=f"({i} of {len(found)}) A possible {f.label}: “{f.value}”. In {f.where}: {f.context}",
-            choices=(
-                Choice(value="redact", label="Redact it (a placeholder takes its place)"),
-                Choice(value="keep", label="Keep it"),
-                Choice(value="all", label=f"Redact it and every other {f.label} found"),
-            ),
+        answer = asker.choose(
+            f"({i} of {len(found)}) A possible {f.label}: “{f.value}”. In {f.where}: {f.context}",
+            [
+                ("redact", "Redact it (a placeholder takes its place)"),
+                ("keep", "Keep it"),
+                ("all", f"Redact it and every other {f.label} found"),
+            ],
         )
-        answer = asker.ask(Ask(question, question.choices or ()))
         if answer == "keep":
             kept += 1
             continue
@@ -120,15 +116,11 @@ def review(found: list[Finding], asker: Asker) -> tuple[list[tuple[str, str]], i
 
 
 def stranger_test(asker: Asker) -> None:
-    question = Question(
-        id="stranger",
-        type="yes_no",
-        prompt=(
-            "The stranger test: read it as someone who does not know your workplace would. "
-            "Details combine. Is it free of anything that could identify a client or colleague?"
-        ),
+    stranger = (
+        "The stranger test: read it as someone who does not know your workplace would. "
+        "Details combine. Is it free of anything that could identify a client or colleague?"
     )
-    if not asker.ask(Ask(question), True):
+    if not asker.confirm(stranger, True):
         raise Cancelled("nothing was written; redact more with --redact NAME, or leave answers private")
 
 

@@ -24,6 +24,8 @@ from pydantic import (
 )
 from pydantic import Strict as StrictType
 
+from rct_workbook.model.question_types import QUESTION_TYPES
+
 #: Identifiers are lower-case words joined by hyphens or underscores. They are used in
 #: file names and on the command line, so they can never hold a path separator.
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
@@ -104,22 +106,7 @@ class Question(Strict):
 
     @model_validator(mode="after")
     def _shape(self) -> Question:
-        if self.type in ("choice", "multi"):
-            if (self.choices is None) == (self.choices_from is None):
-                raise ValueError(f"a {self.type} question needs exactly one of choices, choices_from")
-        elif self.choices is not None or self.choices_from is not None:
-            raise ValueError(f"a {self.type} question takes no choices")
-        if self.type == "rating" and (self.low_label is None or self.high_label is None):
-            raise ValueError("a rating question needs low_label and high_label")
-        if self.type == "repeat":
-            if not self.fields:
-                raise ValueError("a repeat question needs fields")
-            if self.min_items > self.max_items:
-                raise ValueError("min_items is larger than max_items")
-            if any(f.type == "repeat" for f in self.fields):
-                raise ValueError("a repeat question cannot hold another repeat")
-        elif self.fields is not None:
-            raise ValueError(f"a {self.type} question takes no fields")
+        QUESTION_TYPES[self.type].shape(self)
         if self.choices is not None:
             _unique([c.value for c in self.choices], "choice value")
         if self.fields is not None:

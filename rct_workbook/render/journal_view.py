@@ -19,39 +19,15 @@ from rct_workbook.render.summary import summary
 from rct_workbook.render.terminal import Ui
 
 
-def _answer(ask: Ask, value: Any) -> str:
-    if value is None or value == []:
-        return "(no answer)"
-    if ask.type in ("choice",):
-        return ask.label_of(value)
-    if ask.type == "multi":
-        return "\n".join(f"- {ask.label_of(v)}" for v in value)
-    if ask.type == "yes_no":
-        return "Yes" if value else "No"
-    if ask.type == "rating":
-        return f"{value} of 5"
-    if ask.type == "repeat":
-        rows = []
-        for i, row in enumerate(value, 1):
-            rows.append(
-                f"{i}. " + "; ".join(f"{f.question.prompt.rstrip('?')}: {row.get(f.id) or '—'}" for f in ask.fields)
-            )
-        return "\n".join(rows)
-    return str(value)
-
-
 def _answers(ui: Ui, asks: Sequence[Ask], answers: dict[str, Any]) -> list[RenderableType]:
     out: list[RenderableType] = []
     for ask in asks:
         if ask.id not in answers:
             continue
         out.append(text(ask.question.prompt, "bold"))
-        out.append(
-            ui.para(_answer(ask, answers[ask.id]))
-            if ask.type not in ("multi", "repeat", "long_text")
-            else text(_answer(ask, answers[ask.id]))
-        )
-        if ask.type in ("multi", "repeat", "long_text"):
+        shown = ask.kind.plain(ask, answers[ask.id])
+        out.append(text(shown) if ask.kind.block else ui.para(shown))
+        if ask.kind.block:
             out.append(Text(""))
     return out
 

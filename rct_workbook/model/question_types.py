@@ -1,0 +1,516 @@
+"""One owner per question type: everything that differs between a rating and a list of ticks.
+
+Each type is one class in ``QUESTION_TYPES``, keyed by the ``type`` a content question
+declares. It owns the question's shape in content (``shape``), how an answer is checked
+and stored (``check``), an example answer (``example``), its line in an answers-file
+template (``describe``), what a person is shown to answer it (``prompt``, a description
+only: the asker in ``flow/askers.py`` turns it into a prompt), and how an answer reads in
+Markdown (``markdown``) and on screen (``plain``). Callers never switch on the type.
+(After copier's ``Question`` in ``_user_data.py``: one owner for cast, validation and the
+questionary structure.)
+
+To add a type: add its name to ``QuestionType`` in ``schema.py`` and a class here.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
+
+from rct_workbook.model.commonmark import escape_line, escape_text
+
+if TYPE_CHECKING:
+    from rct_workbook.model.schema import Choice, Question
+
+MAX_TEXT = 20_000
+RATING_MIN, RATING_MAX = 1, 5
+
+
+@dataclass(frozen=True)
+class Ask:
+    """A question ready to ask: its content, with choices resolved from the model."""
+
+    question: Question
+    choices: tuple[Choice, ...] = ()
+    fields: tuple[Ask, ...] = ()
+    section: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.question.id
+
+    @property
+    def type(self) -> str:
+        return self.question.type
+
+    @property
+    def kind(self) -> QuestionKind:
+        """The owner of this question's type."""
+        return QUESTION_TYPES[self.question.type]
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(c.value for c in self.choices)
+
+    def label_of(self, value: str) -> str:
+        for choice in self.choices:
+            if choice.value == value:
+                return choice.label
+        return value
+
+
+@dataclass(frozen=True)
+class Option:
+    label: str
+    value: Any
+    checked: bool = False
+
+
+@dataclass(frozen=True)
+class PromptSpec:
+    """What a person is shown to answer one question; an asker turns it into a prompt.
+
+    ``form`` is how it is answered: typed ``text``, one pick from a ``select``, ticks in a
+    ``checkbox``, a yes/no ``confirm``, or a ``repeat`` of the question's fields.
+    """
+
+    form: Literal["text", "select", "checkbox", "confirm", "repeat"]
+    #: How to answer, said once and briefly under the question.
+    hint: str | None = None
+    options: tuple[Option, ...] = ()
+    default: Any = None
+    multiline: bool = False
+    required: bool = True
+    #: Digit keys pick the option whose value they name (ratings).
+    digits: bool = False
+
+
+# --- checking ------------------------------------------------------------------------------
+
+
+def clean_text(value: str) -> str:
+    """Typed text as stored: CRLF and CR become newlines, broken surrogates U+FFFD."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value.encode("utf-8", "replace").decode("utf-8") if _has_surrogate(value) else value
+
+
+def _has_surrogate(value: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in value)
+
+
+def kind_of_value(value: Any) -> str:
+    """What a value from a file is, in words ("a number", "a list")."""
+    if isinstance(value, bool):
+        return "a yes/no value"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return "a date"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def is_empty(value: Any) -> bool:
+    """None, an empty list or blank text: "not answered"."""
+    return value is None or value == [] or (isinstance(value, str) and not value.strip())
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _need(q: Question) -> str:
+    return "required" if q.required else "optional"
+
+
+# --- the types -----------------------------------------------------------------------------
+
+
+class QuestionKind:
+    """The behaviour shared by every type; each subclass owns what differs."""
+
+    name: ClassVar[str]
+    #: Whether the content question lists choices (``choices`` or ``choices_from``).
+    takes_choices: ClassVar[bool] = False
+    #: What "not answered" is stored as.
+    empty: ClassVar[Any] = None
+    #: Whether the answer reads as a block of lines on screen rather than one paragraph.
+    block: ClassVar[bool] = False
+
+    def shape(self, q: Question) -> None:
+        """Raise ValueError if the content question is not well formed for this type."""
+        if self.takes_choices:
+            if (q.choices is None) == (q.choices_from is None):
+                raise ValueError(f"a {q.type} question needs exactly one of choices, choices_from")
+        elif q.choices is not None or q.choices_from is not None:
+            raise ValueError(f"a {q.type} question takes no choices")
+        if q.fields is not None:
+            raise ValueError(f"a {q.type} question takes no fields")
+
+    def check(self, ask: Ask, value: Any) -> Any:
+        """Return ``value`` as it is stored, or raise ValueError saying what is wrong.
+
+        ``None`` (or empty text, or an empty list) means "not answered": allowed only
+        for questions that are not required.
+        """
+        if is_empty(value):
+            return self.check_empty(ask)
+        return self.check_given(ask, value)
+
+    def check_empty(self, ask: Ask) -> Any:
+        if ask.question.required:
+            raise ValueError("an answer is needed")
+        return [] if self.empty == [] else self.empty
+
+    def check_given(self, ask: Ask, value: Any) -> Any:
+        raise NotImplementedError
+
+    def example(self, ask: Ask) -> Any:
+        """An example answer that passes ``check``: the content's own, else the type's."""
+        q = ask.question
+        if q.example is not None:
+            value = list(q.example) if isinstance(q.example, tuple) else q.example
+            try:
+                return self.check(ask, value)
+            except ValueError:
+                pass
+        return self.fallback_example(ask)
+
+    def fallback_example(self, ask: Ask) -> Any:
+        raise NotImplementedError
+
+    def describe(self, ask: Ask, indent: str = "") -> list[str]:
+        """The comment lines saying what this question takes, in an answers-file template."""
+        raise NotImplementedError
+
+    def prompt(self, ask: Ask, default: Any) -> PromptSpec:
+        raise NotImplementedError
+
+    def markdown(self, ask: Ask, value: Any) -> str:
+        """An answer as Markdown (after its question's heading)."""
+        if is_empty(value):
+            return "*No answer.*"
+        return self.markdown_given(ask, value)
+
+    def markdown_given(self, ask: Ask, value: Any) -> str:
+        return escape_text(str(value))
+
+    def plain(self, ask: Ask, value: Any) -> str:
+        """An answer as plain text for the terminal (made safe to print by the caller)."""
+        if is_empty(value):
+            return "(no answer)"
+        return self.plain_given(ask, value)
+
+    def plain_given(self, ask: Ask, value: Any) -> str:
+        return str(value)
+
+
+class TextKind(QuestionKind):
+    name = "text"
+    what = "one line of text"
+    multiline = False
+
+    def check_given(self, ask: Ask, value: Any) -> Any:
+        if not isinstance(value, str):
+            raise ValueError(f"expected text, got {kind_of_value(value)} (put it in quotes)")
+        value = clean_text(value)
+        if len(value) > MAX_TEXT:
+            raise ValueError(f"the text is longer than {MAX_TEXT} characters")
+        if not self.multiline and "\n" in value.strip("\n"):
+            raise ValueError("expected one line of text")
+        return value
+
+    def fallback_example(self, ask: Ask) -> Any:
+        return "Your answer here"
+
+    def describe(self, ask: Ask, indent: str = "") -> list[str]:
+        return [f"{indent}#   type: {self.what} ({_need(ask.question)})"]
+
+    def prompt(self, ask: Ask, default: Any) -> PromptSpec:
+        return PromptSpec(
+            "text",
+            hint=None if ask.question.required else "optional: Enter to skip",
+            default=default if isinstance(default, str) else "",
+            required=ask.question.required,
+        )
+
+
+class LongTextKind(TextKind):
+    name = "long_text"
+    what = "text, any length"
+    multiline = True
+    block = True
+
+    def fallback_example(self, ask: Ask) -> Any:
+        return "Write your reflection here."
+
+    def prompt(self, ask: Ask, default: Any) -> PromptSpec:
+        hint = "Esc then Enter to finish; Ctrl-E opens your editor"
+        return PromptSpec(
+            "text",
+            hint=hint if ask.question.required else f"{hint}; optional",
+            default=default if isinstance(default, str) else "",
+            multiline=True,
+            required=ask.question.required,
+        )
+
+
+class ChoiceKind(QuestionKind):
+    name = "choice"
+    takes_choices = True
+
+    def check_given(self, ask: Ask, value: Any) -> Any:
+        if not isinstance(value, str):
+            raise ValueError(f"expected one of the choices, got {kind_of_value(value)}")
+        if value not in ask.values:
+            raise ValueError(f"{value!r} is not one of the choices ({', '.join(ask.values)})")
+        return value
+
+    def fallback_example(self, ask: Ask) -> Any:
+        return ask.values[0]
+
+    def describe(self, ask: Ask, indent: str = "") -> list[str]:
+        return [
+            f"{indent}#   type: one of these ({_need(ask.question)}):",
+            *(f"{indent}#     {c.value}: {one_line(c.label)}" for c in ask.choices),
+        ]
+
+    def prompt(self, ask: Ask, default: Any) -> PromptSpec:
+        options = [Option(c.label, c.value) for c in ask.choices]
+        if not ask.question.required:
+            options.append(Option("(skip)", None))
+        return PromptSpec(
+            "select",
+            hint="(arrow keys, then Enter)",
+            options=tuple(options),
+            default=default,
+            required=ask.question.required,
+        )
+
+    def markdown_given(self, ask: Ask, value: Any) -> str:
+        return escape_text(ask.label_of(value))
+
+    def plain_given(self, ask: Ask, value: Any) -> str:
+        return ask.label_of(value)
+
+
+class MultiKind(QuestionKind):
+    name = "multi"
+    takes_choices = True
+    empty: ClassVar[Any] = []
+    block = True
+
+    def check_given(self, ask: Ask, value: Any) -> Any:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ValueError(f"expected a list of choices, got {kind_of_value(value)}")
+        unknown = [v for v in value if v not in ask.values]
+        if unknown:
+            raise ValueError(f"not among the choices: {', '.join(map(repr, unknown))}")
+        if len(set(value)) != len(value):
+            raise ValueError("a choice is listed twice")
+        order = {v: i for i, v in enumerate(ask.values)}
+        return sorted(value, key=order.__getitem__)
+
+    def fallback_example(self, ask: Ask) -> Any:
+        return [ask.values[0]] if ask.values else []
+
+    def describe(self, ask: Ask, indent: str = "") -> list[str]:
+        return [
+            f"{indent}#   type: a list of any of these ({_need(ask.question)}):",
+            *(f"{indent}#     {c.value}: {one_line(c.label)}" for c in ask.choices),
+        ]
+
+    def prompt(self, ask: Ask, default: Any) -> PromptSpec:
+        picked = set(default) if isinstance(default, list) else set()
+        required = ask.question.required
+        return PromptSpec(
+            "checkbox",
+            hint="(space to tick, Enter when done)" + ("" if required else "; none is fine"),
+            options=tuple(Option(c.label, c.value, c.value in picked) for c in ask.choices),
+            required=required,
+        )
+
+    def markdown_given(self, ask: Ask, value: Any) -> str:
+        return "\n".join(f"- {escape_line(ask.label_of(v))}" for v in value)
+
+    def plain_given(self, ask: Ask, value: Any) -> str:
+        return "\n".join(f"- {ask.label_of(v)}" for v in value)
+
+
+class RatingKind(QuestionKind):
+    name = "rating"
+
+    def shape(self, q: Question) -> None:
+        super().shape(q)
+        if q.low_label is None or q.high_label is None:
+            raise ValueError("a rating question needs low_label and high_label")
+
+    def check_given(self, ask: Ask, value: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"expected a whole number from {RATING_MIN} to {RATING_MAX}, got {kind_of_value(value)}")
+        if not RATING_MIN <= value <= RATING_MAX:
+            raise ValueError(f"{value} is outside the scale {RATING_MIN} to {RATING_MAX}")
+        return value
+
+    def fallback_example(self, ask: Ask) -> Any:
+        return 3
+
+    def describe(self, ask: Ask, indent: str = "") -> list[str]:
+        q = ask.question
+        return [
+            f"{indent}#   type: rating {RATING_MIN}-{RATING_MAX} ({RATING_MIN} = {one_line(q.low_label or '')}; "
+            f"{RATING_MAX} = {one_line(q.high_label or '')}) ({_need(q)})"
+        ]
+
+    def prompt(self, ask: Ask, default: Any) -> PromptSpec:
+        q = ask.question
+        labels = {RATING_MIN: q.low_label, RATING_MAX: q.high_label}
+        return PromptSpec(
+            "select",
+            hint="(1 to 5: arrow keys, then Enter)",
+            options=tuple(
+                Option(f"{n}  {labels[n]}" if n in labels else str(n), n) for n in range(RATING_MIN, RATING_MAX + 1)
+            ),
+            default=default,
+            required=q.required,
+            digits=True,
+        )
+
+    def markdown_given(self, ask: Ask, value: Any) -> str:
+        q = ask.question
+        ends = f" (1 = {q.low_label}; 5 = {q.high_label})"
+        return f"**{value}** of 5{escape_line(ends)}"
+
+    def plain_given(self, ask: Ask, value: Any) -> str:
+        return f"{value} of 5"
+
+
+class YesNoKind(QuestionKind):
+    name = "yes_no"
+
+    def check_given(self, ask: Ask, value: Any) -> Any:
+        if not isinstance(value, bool):
+            raise ValueError(f"expected yes or no (true/false), got {kind_of_value(value)}")
+        return value
+
+    def fallback_example(self, ask: Ask) -> Any:
+        return True
+
+    def describe(self, ask: Ask, indent: str = "") -> list[str]:
+        return [f"{indent}#   type: true or false ({_need(ask.question)})"]
+
+    def prompt(self, ask: Ask, default: Any) -> PromptSpec:
+        return PromptSpec(
+            "confirm", default=default if isinstance(default, bool) else True, required=ask.question.required
+        )
+
+    def markdown_given(self, ask: Ask, value: Any) -> str:
+        return "Yes" if value else "No"
+
+    def plain_given(self, ask: Ask, value: Any) -> str:
+        return "Yes" if value else "No"
+
+
+class RepeatKind(QuestionKind):
+    name = "repeat"
+    empty: ClassVar[Any] = []
+    block = True
+
+    def shape(self, q: Question) -> None:
+        if q.choices is not None or q.choices_from is not None:
+            raise ValueError(f"a {q.type} question takes no choices")
+        if not q.fields:
+            raise ValueError("a repeat question needs fields")
+        if q.min_items > q.max_items:
+            raise ValueError("min_items is larger than max_items")
+        if any(f.type == self.name for f in q.fields):
+            raise ValueError("a repeat question cannot hold another repeat")
+
+    def check_empty(self, ask: Ask) -> Any:
+        q = ask.question
+        if q.min_items > 0:
+            raise ValueError(f"at least {q.min_items} {'entry is' if q.min_items == 1 else 'entries are'} needed")
+        return []
+
+    def check_given(self, ask: Ask, value: Any) -> Any:
+        q = ask.question
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise ValueError(f"expected a list of entries, got {kind_of_value(value)}")
+        if not q.min_items <= len(value) <= q.max_items:
+            raise ValueError(f"expected from {q.min_items} to {q.max_items} entries, got {len(value)}")
+        known = {f.id for f in ask.fields}
+        rows = []
+        for i, row in enumerate(value, 1):
+            extra = [k for k in row if k not in known]
+            if extra:
+                raise ValueError(f"entry {i}: unknown field {extra[0]!r}")
+            clean_row: dict[str, Any] = {}
+            for field in ask.fields:
+                try:
+                    clean_row[field.id] = field.kind.check(field, row.get(field.id))
+                except ValueError as exc:
+                    raise ValueError(f"entry {i}, {field.id}: {exc}") from None
+            rows.append(clean_row)
+        return rows
+
+    def fallback_example(self, ask: Ask) -> Any:
+        return [{f.id: f.kind.example(f) for f in ask.fields} for _ in range(max(ask.question.min_items, 1))]
+
+    def describe(self, ask: Ask, indent: str = "") -> list[str]:
+        q = ask.question
+        out = [f"{indent}#   type: a list of {q.min_items} to {q.max_items} entries, each with:"]
+        for field in ask.fields:
+            out.extend(describe(field, indent + "  "))
+        return out
+
+    def prompt(self, ask: Ask, default: Any) -> PromptSpec:
+        return PromptSpec("repeat", required=ask.question.required)
+
+    def markdown_given(self, ask: Ask, value: Any) -> str:
+        blocks = []
+        for i, row in enumerate(value, 1):
+            parts = [f"{i}. {escape_line(ask.question.prompt.rstrip('?:. '))} {i}"]
+            for field in ask.fields:
+                parts.append("")
+                parts.append(f"   *{escape_line(field.question.prompt)}*")
+                parts.append("")
+                body = field.kind.markdown(field, row.get(field.id))
+                parts.extend(f"   {line}" if line else "" for line in body.split("\n"))
+            blocks.append("\n".join(parts))
+        return "\n\n".join(blocks)
+
+    def plain_given(self, ask: Ask, value: Any) -> str:
+        rows = []
+        for i, row in enumerate(value, 1):
+            rows.append(
+                f"{i}. " + "; ".join(f"{f.question.prompt.rstrip('?')}: {row.get(f.id) or '—'}" for f in ask.fields)
+            )
+        return "\n".join(rows)
+
+
+QUESTION_TYPES: dict[str, QuestionKind] = {
+    kind.name: kind
+    for kind in (TextKind(), LongTextKind(), ChoiceKind(), MultiKind(), RatingKind(), YesNoKind(), RepeatKind())
+}
+
+
+def describe(ask: Ask, indent: str = "") -> list[str]:
+    """A question's comment lines in an answers-file template: its text, help, type and condition."""
+    q = ask.question
+    out = [f"{indent}# {one_line(q.prompt)}"]
+    if q.help:
+        out.append(f"{indent}#   {one_line(q.help)}")
+    out.extend(ask.kind.describe(ask, indent))
+    if q.when is not None:
+        test = "equals" if q.when.equals is not None else "includes" if q.when.includes is not None else "is not"
+        wanted = next(v for v in (q.when.equals, q.when.includes, q.when.not_equals) if v is not None)
+        out.append(f"{indent}#   asked only when {q.when.question} {test} {wanted!r}")
+    return out
