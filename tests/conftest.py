@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -72,3 +73,35 @@ def run() -> Callable[..., object]:
         return runner.invoke(app, list(args), catch_exceptions=False, **kwargs)  # type: ignore[arg-type]
 
     return invoke
+
+
+def _in_own_words(ask: Any, value: Any) -> Any:
+    if ask.fields and isinstance(value, list):
+        return [{f.id: _in_own_words(f, row.get(f.id)) for f in ask.fields} for row in value]
+    return f"In my own words: {value}" if ask.kind.still_example(ask, value) else value
+
+
+@pytest.fixture
+def filled_answers() -> Callable[..., str]:
+    """An answers file for ``rct assess`` or ``rct vignette NAME``, filled in as a person would:
+    the template's examples, with every text put in the person's own words (an example
+    copied as it is would be refused)."""
+    import yaml
+
+    from rct_workbook.flow.askers import example
+    from rct_workbook.flow.questions import applies, resolve
+    from rct_workbook.model.content import load_content
+
+    def fill(command: str, name: str = "") -> str:
+        content = load_content()
+        if command == "assess":
+            asks = [a for s in content.flow("assess").sections for a in resolve(s.questions, content, s.id)]
+        else:
+            asks = list(resolve(content.vignette(name).reflection, content))
+        answers: dict[str, Any] = {}
+        for ask in asks:
+            if applies(ask, answers):
+                answers[ask.id] = _in_own_words(ask, example(ask))
+        return str(yaml.safe_dump(answers, allow_unicode=True, sort_keys=False))
+
+    return fill

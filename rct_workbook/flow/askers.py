@@ -69,8 +69,19 @@ def read_answers(path: Path, asks: Sequence[Ask], defaults: dict[str, Any] | Non
         where = f"{shown}:{exc.line}" if exc.line else shown
         raise AnswersError(f"{where}: {exc.message}") from None
     data = loaded.data
-    if defaults and isinstance(data, dict):
-        data = {**defaults, **data}
+    if isinstance(data, dict):
+        # A template's examples are only comments; one copied in as the answer is nobody's reflection.
+        examples = [where for ask in asks for where in ask.kind.still_example(ask, data.get(ask.id))]
+        if examples:
+            raise AnswersError(
+                f"the answers file {shown} still has the template's example as "
+                f"{'an answer' if len(examples) == 1 else f'{len(examples)} answers'}; "
+                "write your own words or leave them empty; nothing was saved",
+                details=tuple(examples),
+            )
+        if defaults:
+            # A key left empty (as in a fresh template) is filled from the earlier assessment.
+            data = {**defaults, **{key: value for key, value in data.items() if value is not None}}
     return check_all(asks, data, source=f"the answers file {shown}")
 
 
@@ -334,32 +345,33 @@ def _console(plain: bool, *, stderr: bool = False) -> Any:
 
 
 def template(asks: Sequence[Ask], *, title: str) -> str:
-    """A YAML answers file: every question with its type and allowed values in comments.
+    """A YAML answers file: every question with its type, allowed values and an example in comments.
 
-    Left unedited, it is a valid answers file (every value is an example answer).
+    Every value is left empty for the person to fill in: an example is only ever a
+    comment, so an unedited template is not mistaken for someone's reflection.
     """
     import yaml
 
-    from rct_workbook.flow.questions import applies
     from rct_workbook.render.safe import clean
 
     lines = [
         f"# Answers for: {_one_line(title)}",
-        "# Edit the values, keep the keys. Lines starting with # are comments.",
+        "# Write each answer after its key, keep the keys. Lines starting with # are comments;",
+        "# the examples in them only show the form, and an answer left as an example is refused.",
         "# Use it with --answers FILE; the same checks apply as when you type answers.",
         "",
     ]
-    example_answers: dict[str, Any] = {}
+    # Every question is listed, those asked only on a condition too: the values are the person's.
     for ask in asks:
-        if not applies(ask, example_answers):
-            continue
-        value = example(ask)
-        example_answers[ask.id] = value
         lines.extend(clean(line) for line in describe(ask))
-        dumped = yaml.safe_dump(
-            {ask.id: value}, allow_unicode=True, sort_keys=False, default_flow_style=False, width=88
-        )
-        lines.append(dumped.rstrip("\n"))
+        shown = ask.kind.template_example(ask)
+        if shown is not None:
+            dumped = yaml.safe_dump(
+                {ask.id: shown}, allow_unicode=True, sort_keys=False, default_flow_style=False, width=80
+            )
+            lines.append("#   for example:")
+            lines.extend(clean(f"#     {line}") for line in dumped.rstrip("\n").split("\n"))
+        lines.append(f"{ask.id}:")
         lines.append("")
     return "\n".join(lines)
 

@@ -185,9 +185,17 @@ class QuestionKind:
     def fallback_example(self, ask: Ask) -> Any:
         raise NotImplementedError
 
+    def template_example(self, ask: Ask) -> Any:
+        """The example shown (as a comment) in an answers-file template; None shows none."""
+        return self.example(ask)
+
     def describe(self, ask: Ask, indent: str = "") -> list[str]:
         """The comment lines saying what this question takes, in an answers-file template."""
         raise NotImplementedError
+
+    def still_example(self, ask: Ask, value: Any) -> list[str]:
+        """Where ``value`` is still the template's example text (a reflection nobody wrote)."""
+        return []
 
     def prompt(self, ask: Ask, default: Any) -> PromptSpec:
         raise NotImplementedError
@@ -228,6 +236,16 @@ class TextKind(QuestionKind):
 
     def fallback_example(self, ask: Ask) -> Any:
         return "Your answer here"
+
+    def template_example(self, ask: Ask) -> Any:
+        # "Your answer here" teaches nothing about the form of a text answer.
+        return self.example(ask) if ask.question.example is not None else None
+
+    def still_example(self, ask: Ask, value: Any) -> list[str]:
+        if not isinstance(value, str) or not value.strip():
+            return []
+        same = one_line(value).casefold() == one_line(str(self.example(ask))).casefold()
+        return [f"{ask.id}: “{one_line(value)}”"] if same else []
 
     def describe(self, ask: Ask, indent: str = "") -> list[str]:
         return [f"{indent}#   type: {self.what} ({_need(ask.question)})"]
@@ -463,6 +481,18 @@ class RepeatKind(QuestionKind):
 
     def fallback_example(self, ask: Ask) -> Any:
         return [{f.id: f.kind.example(f) for f in ask.fields} for _ in range(max(ask.question.min_items, 1))]
+
+    def still_example(self, ask: Ask, value: Any) -> list[str]:
+        if not isinstance(value, list):
+            return []
+        found: list[str] = []
+        for i, row in enumerate(value, 1):
+            if isinstance(row, dict):
+                for field in ask.fields:
+                    found.extend(
+                        f"{ask.id}, entry {i}, {where}" for where in field.kind.still_example(field, row.get(field.id))
+                    )
+        return found
 
     def describe(self, ask: Ask, indent: str = "") -> list[str]:
         q = ask.question

@@ -12,10 +12,9 @@ from rct_workbook.model.content import load_content
 
 
 @pytest.fixture
-def template(run) -> dict[str, Any]:  # type: ignore[no-untyped-def]
-    result = run("assess", "--template")
-    assert result.exit_code == 0
-    return yaml.safe_load(result.stdout)  # type: ignore[no-any-return]
+def template(filled_answers) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """The template filled in as a person would."""
+    return yaml.safe_load(filled_answers("assess"))  # type: ignore[no-any-return]
 
 
 def write(tmp_path: Path, answers: dict[str, Any]) -> Path:
@@ -33,14 +32,39 @@ def test_template_lists_every_question_with_type_and_values(run) -> None:  # typ
     flow = load_content().flow("assess")
     for section in flow.sections:
         for q in section.questions:
-            if q.when is None:
-                assert f"\n{q.id}:" in text, q.id
+            assert f"\n{q.id}:\n" in text, q.id  # every value left for the person
     assert "#   type: rating 1-5 (1 = Diminished energy; 5 = Zest) (required)" in text
     assert "#     hier-top-down-information: Information and influence flow from the top down." in text
-    assert "#   asked only when support-in-place equals False" not in text  # condition false for the example
+    assert "#   asked only when support-in-place equals False" in text
+    assert "#     role: Staff psychologist\n" in text  # the example is a comment
 
 
-def test_unedited_template_is_valid_and_saves_an_entry(run, tmp_path: Path, rct_home: Path, template) -> None:  # type: ignore[no-untyped-def]
+def test_unedited_template_is_refused(run, tmp_path: Path, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "answers.yaml"
+    path.write_text(run("assess", "--template").stdout)
+    result = run("assess", "--answers", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"rct: the answers file {path} has ")
+    assert "  role: an answer is needed\n" in result.stderr
+    assert entries(rct_home) == []
+
+
+def test_template_examples_pasted_in_are_refused(run, tmp_path: Path, rct_home: Path, template) -> None:  # type: ignore[no-untyped-def]
+    steps = [{**template["small-steps"][0], "what": "Propose a case presentation on the relational work of the unit"}]
+    answers = {**template, "role": "Staff psychologist", "small-steps": steps}
+    path = write(tmp_path, answers)
+    result = run("assess", "--answers", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"rct: the answers file {path} still has the template's example as 2 answers; "
+        "write your own words or leave them empty; nothing was saved",
+        "  role: “Staff psychologist”",
+        "  small-steps, entry 1, what: “Propose a case presentation on the relational work of the unit”",
+    ]
+    assert entries(rct_home) == []
+
+
+def test_filled_in_template_saves_an_entry(run, tmp_path: Path, rct_home: Path, template) -> None:  # type: ignore[no-untyped-def]
     result = run("assess", "--answers", str(write(tmp_path, template)))
     assert result.exit_code == 0, result.stderr
     saved = entries(rct_home)
@@ -167,12 +191,13 @@ def test_no_terminal_no_answers(run, rct_home: Path) -> None:  # type: ignore[no
     assert not rct_home.exists()
 
 
-def test_one_section_alone(run, tmp_path: Path, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
-    template = yaml.safe_load(run("assess", "--section", "read", "--template").stdout)
-    assert set(template) == {"role", "organisation", "history", "risks"} | {
+def test_one_section_alone(run, tmp_path: Path, rct_home: Path, template) -> None:  # type: ignore[no-untyped-def]
+    keys = set(yaml.safe_load(run("assess", "--section", "read", "--template").stdout))
+    assert keys == {"role", "organisation", "history", "risks"} | {
         f"good-thing-{g}" for g in load_content().good_things
     }
-    result = run("assess", "--section", "read", "--answers", str(write(tmp_path, template)))
+    answers = {key: template[key] for key in keys}
+    result = run("assess", "--section", "read", "--answers", str(write(tmp_path, answers)))
     assert result.exit_code == 0, result.stderr
     post = frontmatter.load(entries(rct_home)[0])
     assert post["section"] == "read"

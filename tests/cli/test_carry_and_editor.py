@@ -37,9 +37,11 @@ def fake_editor(tmp_path: Path, body: str) -> str:
     return str(script)
 
 
-def test_reuse_last_with_answers_file_fills_carried_answers(run, tmp_path: Path, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_reuse_last_with_answers_file_fills_carried_answers(
+    run, tmp_path: Path, rct_home: Path, filled_answers
+) -> None:  # type: ignore[no-untyped-def]
     make_assess("2026-01-01", role="Charge nurse", organisation="psychiatric-hospital", support_people="Ana and Bo")
-    template = yaml.safe_load(run("assess", "--template").stdout)
+    template = yaml.safe_load(filled_answers("assess"))
     for carried in ("role", "organisation", "support-people"):
         del template[carried]
     path = tmp_path / "a.yaml"
@@ -56,9 +58,9 @@ def test_reuse_last_with_answers_file_fills_carried_answers(run, tmp_path: Path,
     )
 
 
-def test_reuse_last_without_a_previous_assessment(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_reuse_last_without_a_previous_assessment(run, tmp_path: Path, filled_answers) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "a.yaml"
-    path.write_text(run("assess", "--template").stdout)
+    path.write_text(filled_answers("assess"))
     result = run("assess", "--answers", str(path), "--reuse-last")
     assert result.exit_code == 0
     assert result.stderr == "No earlier assessment to reuse answers from; starting fresh.\n"

@@ -134,8 +134,8 @@ def test_completion_of_commands_topics_vignettes_and_choices() -> None:
     assert _complete("rct group rota --every 2") == ["2w"]
 
 
-def test_completion_of_entry_ids_reads_the_index(tmp_path: Path, rct_home: Path) -> None:
-    template = invoke("vignette", "paula", "--template").stdout  # type: ignore[attr-defined]
+def test_completion_of_entry_ids_reads_the_index(tmp_path: Path, rct_home: Path, filled_answers) -> None:  # type: ignore[no-untyped-def]
+    template = filled_answers("vignette", "paula")
     answers = tmp_path / "answers.yaml"
     answers.write_text(template)
     assert invoke("vignette", "paula", "--answers", str(answers)).exit_code == 0  # type: ignore[attr-defined]

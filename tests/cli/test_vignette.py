@@ -81,26 +81,58 @@ def test_without_a_terminal_says_so(run, rct_home: Path) -> None:  # type: ignor
     assert not (rct_home / "journal").exists()
 
 
-def test_template_is_a_valid_answers_file(run, tmp_path: Path, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_template_keeps_examples_in_comments(run, tmp_path: Path, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
     template = run("vignette", "paula", "--template").stdout
-    for q in load_content().vignette("paula").reflection:
-        assert f"\n{q.id}:" in template
+    reflection = load_content().vignette("paula").reflection
+    for q in reflection:
+        assert f"\n{q.id}:\n" in template  # the value is left for the person
     assert "#   type: rating 1-5" in template
+    assert "#     visibility-risk: 3\n" in template  # the example, as a comment
+    assert yaml.safe_load(template) == {q.id: None for q in reflection}
     answers = tmp_path / "answers.yaml"
     answers.write_text(template)
+    result = run("vignette", "paula", "--answers", str(answers))
+    assert result.exit_code == 2
+    required = [q.id for q in reflection if q.required]
+    assert result.stderr.splitlines() == [
+        f"rct: the answers file {answers} has {plural(len(required), 'problem')}; nothing was saved",
+        *(f"  {qid}: an answer is needed" for qid in required),
+    ]
+    assert not (rct_home / "journal").exists() or not any((rct_home / "journal").iterdir())
+
+
+def test_examples_copied_as_answers_are_refused(run, tmp_path: Path, rct_home: Path, filled_answers) -> None:  # type: ignore[no-untyped-def]
+    answers = yaml.safe_load(filled_answers("vignette", "paula"))
+    content = load_content()
+    paula = {q.id: q for q in content.vignette("paula").reflection}
+    answers["own-setting-echo"] = paula["own-setting-echo"].example
+    answers["first-small-step"] = "  " + str(paula["first-small-step"].example).upper()  # case and spaces aside
+    answers["held-back"] = "Write your reflection here."  # the old template's stand-in
+    path = tmp_path / "a.yaml"
+    path.write_text(yaml.safe_dump(answers))
+    result = run("vignette", "paula", "--answers", str(path))
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert lines[0] == (
+        f"rct: the answers file {path} still has the template's example as 3 answers; "
+        "write your own words or leave them empty; nothing was saved"
+    )
+    assert [line.split(":")[0].strip() for line in lines[1:]] == ["own-setting-echo", "held-back", "first-small-step"]
+    assert not (rct_home / "journal").exists() or not any((rct_home / "journal").iterdir())
+
+
+def test_filled_in_template_is_saved(run, tmp_path: Path, rct_home: Path, filled_answers) -> None:  # type: ignore[no-untyped-def]
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(filled_answers("vignette", "paula"))
     result = run("vignette", "paula", "--answers", str(answers))
     assert result.exit_code == 0, result.stderr
     saved = sorted((rct_home / "journal").glob("*.md"))
     assert len(saved) == 1
-    assert result.stdout == (
-        f"Saved your reflection: {saved[0]}\n"
-        "To take it to your peer-supervision group:\n"
-        f"  rct journal export {saved[0].stem} --out meeting.md\n"
-    )
+    assert result.stdout.startswith(f"Saved your reflection: {saved[0]}\n")
     post = frontmatter.load(saved[0])
     assert post["kind"] == "vignette"
     assert post["vignette"] == "paula"
-    assert post["answers"] == dict(yaml.safe_load(template))
+    assert post["answers"] == yaml.safe_load(answers.read_text())
 
 
 def test_answers_file_saves_exact_answers(run, tmp_path: Path, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
@@ -139,9 +171,9 @@ def test_answers_file_saves_exact_answers(run, tmp_path: Path, rct_home: Path) -
     ],
 )
 def test_bad_answers_are_refused_before_anything_is_written(
-    run, tmp_path: Path, rct_home: Path, answers, problems
+    run, tmp_path: Path, rct_home: Path, answers, problems, filled_answers
 ) -> None:  # type: ignore[no-untyped-def]
-    template = yaml.safe_load(run("vignette", "paula", "--template").stdout)
+    template = yaml.safe_load(filled_answers("vignette", "paula"))
     template.update(answers)
     path = tmp_path / "a.yaml"
     path.write_text(yaml.safe_dump(template))
@@ -169,9 +201,9 @@ def test_answers_file_with_a_python_tag(run, tmp_path: Path) -> None:  # type: i
     assert not sentinel.exists()
 
 
-def test_two_saves_never_overwrite(run, tmp_path: Path, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_two_saves_never_overwrite(run, tmp_path: Path, rct_home: Path, filled_answers) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "a.yaml"
-    path.write_text(run("vignette", "susan", "--template").stdout)
+    path.write_text(filled_answers("vignette", "susan"))
     for _ in range(3):
         assert run("vignette", "susan", "--answers", str(path)).exit_code == 0
     assert len(list((rct_home / "journal").glob("*.md"))) == 3

@@ -60,13 +60,13 @@ def test_failed_write_leaves_original_and_no_temp(tmp_path: Path, monkeypatch: p
     assert [p.name for p in tmp_path.iterdir()] == ["entry.md"]
 
 
-def test_symlinked_journal_folder_is_refused(run, rct_home: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_symlinked_journal_folder_is_refused(run, rct_home: Path, tmp_path: Path, filled_answers) -> None:  # type: ignore[no-untyped-def]
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     rct_home.mkdir()
     (rct_home / "journal").symlink_to(elsewhere, target_is_directory=True)
     template = tmp_path / "a.yaml"
-    template.write_text(run("vignette", "paula", "--template").stdout)
+    template.write_text(filled_answers("vignette", "paula"))
     result = run("vignette", "paula", "--answers", str(template))
     assert result.exit_code == 2
     assert result.stderr == f"rct: {rct_home / 'journal'} is not a folder; rct will not write there\n"

@@ -45,9 +45,9 @@ def test_content_ids_are_words(run, tree, bad_id: str) -> None:  # type: ignore[
     assert "is not a valid id" in result.stderr
 
 
-def test_entry_files_are_named_by_rct_only(run, rct_home: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_entry_files_are_named_by_rct_only(run, rct_home: Path, tmp_path: Path, filled_answers) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "a.yaml"
-    path.write_text(run("vignette", "paula", "--template").stdout)
+    path.write_text(filled_answers("vignette", "paula"))
     assert run("vignette", "paula", "--answers", str(path)).exit_code == 0
     (saved,) = (rct_home / "journal").iterdir()
     assert saved.parent == rct_home / "journal"

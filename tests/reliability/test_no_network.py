@@ -26,14 +26,16 @@ def test_no_network_imports() -> None:
                 assert name.split(".")[0] not in NETWORK, f"{path}: imports {name}"
 
 
-def test_commands_run_with_sockets_forbidden(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_commands_run_with_sockets_forbidden(
+    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, filled_answers
+) -> None:  # type: ignore[no-untyped-def]
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("rct tried to open a socket")
 
     monkeypatch.setattr(socket, "socket", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     answers = tmp_path / "a.yaml"
-    answers.write_text(run("assess", "--template").stdout)
+    answers.write_text(filled_answers("assess"))
     assert run("assess", "--answers", str(answers)).exit_code == 0
     for args in (
         ["learn", "cultures"],

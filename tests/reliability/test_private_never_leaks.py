@@ -68,10 +68,10 @@ def test_injected_crash_with_debug_shows_no_answer(run, entries: list[str], monk
     assert SENTINEL not in text  # ...which holds no answer
 
 
-def test_debug_log_names_no_answers(run, rct_home: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_debug_log_names_no_answers(run, rct_home: Path, tmp_path: Path, filled_answers) -> None:  # type: ignore[no-untyped-def]
     import yaml
 
-    template = yaml.safe_load(run("assess", "--template").stdout)
+    template = yaml.safe_load(filled_answers("assess"))
     template["kept-out"] = SENTINEL
     template["risks"] = SENTINEL
     path = tmp_path / "a.yaml"

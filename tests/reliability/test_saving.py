@@ -78,13 +78,14 @@ def test_stale_temp_files_are_ignored_then_cleaned(run, rct_home: Path) -> None:
     assert fresh.exists()  # perhaps another rct is saving right now
 
 
-def test_full_disk_keeps_the_answers(run, tmp_path: Path, rct_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_full_disk_keeps_the_answers(
+    run, tmp_path: Path, rct_home: Path, monkeypatch: pytest.MonkeyPatch, filled_answers
+) -> None:  # type: ignore[no-untyped-def]
     def full(*args: object, **kwargs: object) -> int:
         raise OSError(28, "No space left on device")
 
-    template = run("vignette", "paula", "--template").stdout
     answers = tmp_path / "a.yaml"
-    answers.write_text(template)
+    answers.write_text(filled_answers("vignette", "paula"))
     monkeypatch.setattr(os, "write", full)
     result = run("vignette", "paula", "--answers", str(answers))
     assert result.exit_code == 2
@@ -95,11 +96,11 @@ def test_full_disk_keeps_the_answers(run, tmp_path: Path, rct_home: Path, monkey
 
 
 def test_unwritable_data_root_is_reported_before_any_prompt(
-    run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, filled_answers
 ) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("RCT_HOME", "/proc/rct-home")  # not creatable, even by root
     template = tmp_path / "a.yaml"
-    template.write_text(run("assess", "--template").stdout)
+    template.write_text(filled_answers("assess"))
     result = run("assess", "--answers", str(template))
     assert result.exit_code == 2
     assert result.stderr.startswith("rct: cannot create the data folder /proc/rct-home")
