@@ -86,6 +86,13 @@ class RctGroup(HelpfulGroup):
     def list_commands(self, ctx: Any) -> list[str]:
         return list(COMMANDS)
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # --no-pager is global but may follow the command too (rct learn cultures --no-pager).
+        end = args.index("--") if "--" in args else len(args)
+        if "--no-pager" in args[:end]:
+            args = ["--no-pager", *(a for a in args[:end] if a != "--no-pager"), *args[end:]]
+        return super().parse_args(ctx, args)
+
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         if cmd_name not in self.commands and cmd_name in COMMANDS:
             self.commands[cmd_name] = load_command(cmd_name)
@@ -169,6 +176,12 @@ def root(
             help="Add a folder of YAML content (a content pack); may be repeated. Also RCT_CONTENT.",
         ),
     ] = None,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager", help="Print long output directly, not through PAGER (less -R); may follow the command."
+        ),
+    ] = False,
     debug: Annotated[
         bool, typer.Option("--debug", help="Log what rct does (never what you wrote) to stderr, for bug reports.")
     ] = False,
@@ -179,7 +192,7 @@ def root(
     """Global options."""
     if debug:
         _debug_logging()
-    ctx.obj = State(plain_flag=plain, packs=packs_from(content))
+    ctx.obj = State(plain_flag=plain, packs=packs_from(content), pager=not no_pager)
 
 
 def _debug_logging() -> None:

@@ -138,9 +138,9 @@ def show(
 
     Example: rct journal show 20260312-1015
     """
+    from rct_workbook.cli.screen import show
     from rct_workbook.journal.store import BadEntry, read_entry
     from rct_workbook.render.journal_view import entry_view
-    from rct_workbook.render.terminal import print_all
 
     st = state(ctx)
     row = open_journal().find(entry_id)
@@ -150,7 +150,7 @@ def show(
         from rct_workbook.errors import StorageError
 
         raise StorageError(f"cannot read {row.path.name}: {exc}") from None
-    print_all(st.console(), entry_view(st.ui(), st.content(), row, entry))
+    show(st.console(), entry_view(st.ui(), st.content(), row, entry), pager=st.pager)
 
 
 @app.command("export")

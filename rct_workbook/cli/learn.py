@@ -24,14 +24,14 @@ def learn(
 
     Example: rct learn cultures
     """
+    from rct_workbook.cli.screen import show
     from rct_workbook.model.content import lookup_id
-    from rct_workbook.render.terminal import print_all
     from rct_workbook.render.views import TOPICS, topic_list
 
     st = state(ctx)
     ui = st.ui()
     if topic is None:
-        print_all(st.console(), topic_list(ui))
+        show(st.console(), topic_list(ui), pager=st.pager)
         return
     name = lookup_id(topic, TOPICS, "topic")
-    print_all(st.console(), TOPICS[name].view(ui, st.content()))
+    show(st.console(), TOPICS[name].view(ui, st.content()), pager=st.pager)

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 class State:
     plain_flag: bool = False
     packs: tuple[Path, ...] = ()
+    #: False with --no-pager: long output is printed directly, even on a terminal.
+    pager: bool = True
     _content: Any = field(default=None, repr=False)
 
     @property

@@ -2,12 +2,17 @@
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from rct_workbook.cli import complete
 from rct_workbook.cli.state import has_terminal, state
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from rct_workbook.render.views import Views
 
 
 def vignette(
@@ -41,6 +46,7 @@ def vignette(
 
     Example: rct vignette paula
     """
+    from rct_workbook.cli.screen import show
     from rct_workbook.errors import StorageError, WorkbookError
     from rct_workbook.flow.askers import FileAsker, QuestionaryAsker, answers_file_text, read_answers
     from rct_workbook.flow.askers import template as answers_template
@@ -48,14 +54,13 @@ def vignette(
     from rct_workbook.journal.entry import save
     from rct_workbook.journal.reflection import vignette_entry
     from rct_workbook.paths import ensure_private_dir, journal_dir
-    from rct_workbook.render.terminal import print_all
     from rct_workbook.render.views import vignette as vignette_view
-    from rct_workbook.render.views import vignette_list
+    from rct_workbook.render.views import vignette_list, vignette_pages
 
     st = state(ctx)
     content = st.content()
     if name is None:
-        print_all(st.console(), vignette_list(st.ui(), content))
+        show(st.console(), vignette_list(st.ui(), content), pager=st.pager)
         return
     case = content.vignette(name)
     asks = resolve(case.reflection, content)
@@ -72,9 +77,13 @@ def vignette(
                 "no terminal to ask the reflection questions in; "
                 "use --no-reflect to only read the case, or --answers FILE"
             )
-        print_all(st.console(), vignette_view(st.ui(), content, case))
         if no_reflect:
+            show(st.console(), vignette_view(st.ui(), content, case), pager=st.pager)
             return
+        if sys.stdout.isatty():
+            read_part_by_part(st.console(), vignette_pages(st.ui(), content, case))
+        else:
+            show(st.console(), vignette_view(st.ui(), content, case), pager=False)
         ensure_private_dir(journal_dir())
         console = st.console()
         console.print(st.ui().heading("Your reflection"))
@@ -96,3 +105,21 @@ def vignette(
         raise
     typer.echo(f"Saved your reflection: {entry.path}")
     typer.echo(f"To take it to your peer-supervision group:\n  rct journal export {entry.id} --out meeting.md")
+
+
+def read_part_by_part(console: "Console", pages: "list[Views]") -> None:
+    """Show the case a page at a time, waiting for Enter between pages; q goes to the questions."""
+    from rct_workbook.cli.screen import wait_for_key
+    from rct_workbook.render.terminal import print_all
+
+    parts = len(pages) - 2  # the setting first, the outcome and its reading last
+    for number, page in enumerate(pages):
+        print_all(console, page)
+        if number < parts:
+            prompt = f"Enter: part {number + 1} of {parts}   q: skip to the questions "
+        elif number == parts:
+            prompt = "Enter: how it turned out   q: skip to the questions "
+        else:
+            prompt = "Enter: your reflection "
+        if wait_for_key(prompt) == "q":
+            return

@@ -258,6 +258,9 @@ class Culture(Strict):
 class Fact(Strict):
     label: Text
     value: Text
+    #: True when the fact tells how the case unfolds or ends; it is shown with the outcome,
+    #: after the parts, so the facts at the top do not give the story away.
+    reveals: bool = False
 
 
 class Person(Strict):

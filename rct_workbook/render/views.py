@@ -260,33 +260,49 @@ def vignette_list(ui: Ui, content: Content) -> Views:
     ]
 
 
-def vignette(ui: Ui, content: Content, v: Vignette) -> Views:
+def vignette_pages(ui: Ui, content: Content, v: Vignette) -> list[Views]:
+    """The case as pages, in reading order: the setting, each part, then how it turned out.
+
+    Facts marked ``reveals`` wait for the last page, so nothing before the parts gives the
+    outcome away; the reading step by step, which names what happened, follows the outcome.
+    """
     culture = content.cultures.get(v.culture) if v.culture else None
-    out: Views = [ui.title(v.title, f"Culture: {culture.name}" if culture else None)]
+    first: Views = [ui.title(v.title, f"Culture: {culture.name}" if culture else None)]
     if v.care_note:
-        out.append(ui.note(v.care_note))
-    out.append(ui.heading("The setting"))
-    out.append(ui.facts((f.label, f.value) for f in v.facts))
+        first.append(ui.note(v.care_note))
+    first.append(ui.heading("The setting"))
+    first.append(ui.facts((f.label, f.value) for f in v.facts if not f.reveals))
     if v.people:
-        out.append(text("People", "bold"))
-        out.append(ui.facts((p.name, p.role) for p in v.people))
+        first.append(text("People", "bold"))
+        first.append(ui.facts((p.name, p.role) for p in v.people))
+    pages = [first]
     for i, part in enumerate(v.parts, 1):
-        out.append(ui.heading(f"Part {i}: {part.title}"))
-        out.extend(ui.para(p) for p in part.text)
-    out.append(ui.heading("Reading the case step by step"))
+        page: Views = [ui.heading(f"Part {i} of {len(v.parts)}: {part.title}")]
+        page.extend(ui.para(p) for p in part.text)
+        pages.append(page)
+    last: Views = [ui.heading("Outcome")]
+    revealed = [(f.label, f.value) for f in v.facts if f.reveals]
+    if revealed:
+        last.append(ui.facts(revealed))
+    last.append(ui.para(v.outcome))
+    last.append(ui.heading("Reading the case step by step"))
     rows = [
         (content.steps[sid].name if sid in content.steps else sid, v.steps[sid])
         for sid in content.steps
         if sid in v.steps
     ]
-    out.append(ui.table(["Step", "In this case"], rows, ratios=[1, 4]))
+    last.append(ui.table(["Step", "In this case"], rows, ratios=[1, 4]))
     if v.strategies:
-        out.append(ui.heading("Strategies"))
+        last.append(ui.heading("Strategies"))
         rows = [(content.strategies[u.strategy].name, u.how) for u in v.strategies]
-        out.append(ui.table(["Strategy", "How it shows"], rows, ratios=[1, 4]))
-    out.append(ui.heading("Outcome"))
-    out.append(ui.para(v.outcome))
-    out.append(ui.heading("For discussion in peer supervision"))
-    out.append(ui.numbered(v.discussion_questions))
-    out.append(ui.para(f"Source: {'; '.join(v.cite)}", "dim"))
-    return out
+        last.append(ui.table(["Strategy", "How it shows"], rows, ratios=[1, 4]))
+    last.append(ui.heading("For discussion in peer supervision"))
+    last.append(ui.numbered(v.discussion_questions))
+    last.append(ui.para(f"Source: {'; '.join(v.cite)}", "dim"))
+    pages.append(last)
+    return pages
+
+
+def vignette(ui: Ui, content: Content, v: Vignette) -> Views:
+    """The whole case on one page (piped output, --no-reflect)."""
+    return [item for page in vignette_pages(ui, content, v) for item in page]

@@ -34,7 +34,7 @@ def test_no_reflect_shows_the_case(run, name: str, rct_home: Path) -> None:  # t
         assert fact in flat, fact
     for heading in (
         "The setting",
-        "Part 1:",
+        "Part 1 of ",
         "Reading the case step by step",
         "Outcome",
         "For discussion in peer supervision",
@@ -207,3 +207,30 @@ def test_two_saves_never_overwrite(run, tmp_path: Path, rct_home: Path, filled_a
     for _ in range(3):
         assert run("vignette", "susan", "--answers", str(path)).exit_code == 0
     assert len(list((rct_home / "journal").glob("*.md"))) == 3
+
+
+@pytest.mark.parametrize("name", ["paula", "susan", "agnes", "clinic"])
+def test_piped_case_is_whole_and_keeps_the_outcome_after_the_parts(run, name: str) -> None:  # type: ignore[no-untyped-def]
+    from rct_workbook.model.content import load_content
+
+    case = load_content().vignette(name)
+    out = " ".join(run("vignette", name, "--no-reflect").stdout.split())
+    last_part = out.index(f"Part {len(case.parts)} of {len(case.parts)}: {case.parts[-1].title}")
+    for part in case.parts:
+        assert " ".join(part.text[0].split()) in out
+    assert out.index(" ".join(case.outcome.split())) > last_part
+    assert out.index("Reading the case step by step") > out.index("Outcome")
+    revealing = [f for f in case.facts if f.reveals]
+    assert revealing, "each case marks the facts that tell how it turned out"
+    for fact in case.facts:
+        at = out.index(f"{fact.label} ")
+        assert (at > last_part) == fact.reveals, fact.label
+    assert out.index("The setting") < out.index("Part 1 of ")
+
+
+def test_no_fact_before_the_parts_tells_the_outcome() -> None:
+    from rct_workbook.model.content import load_content
+
+    for case in load_content().vignettes.values():
+        shown_first = [f for f in case.facts if not f.reveals]
+        assert all(f.label not in ("Outcome", "Time to outcome") for f in shown_first), case.id

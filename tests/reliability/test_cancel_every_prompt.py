@@ -221,6 +221,7 @@ def test_assess_cancel_at_the_conditional_support_question(home: Path, key: str)
 def test_vignette_cancel_at_every_reflection_prompt_saves_nothing(home: Path, k: int, key: str) -> None:
     session = _spawn(home, "vignette", "paula")
     try:
+        session.skip_reading()
         session.expect("Your reflection")
         for text, keys in VIGNETTE_STEPS[:k]:
             session.expect_prompt(text)

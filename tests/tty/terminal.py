@@ -91,6 +91,11 @@ class Session:
         if since.rfind(PASTE_ON) <= since.rfind(PASTE_OFF):
             self.expect(PASTE_ON)
 
+    def skip_reading(self) -> None:
+        """At a vignette's first pause (after the setting), press q to go to the questions."""
+        self.expect("q: skip to the questions")
+        self.send("q")
+
     def send(self, keys: str) -> None:
         self.mark = len(self.output)
         self.child.send(keys)

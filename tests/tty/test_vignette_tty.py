@@ -46,6 +46,7 @@ def _journal_files(home: Path) -> list[Path]:
 
 def _answer_first_three(session: Session) -> None:
     """Answer own-setting-echo, visibility-risk and fletcher-fit as a person would."""
+    session.skip_reading()
     session.expect("Your reflection")
     session.expect_prompt(PROMPT_ECHO)
     session.send(LONG_TEXT)
@@ -104,6 +105,7 @@ def test_full_reflection_is_saved_as_typed(home: Path) -> None:
 def test_ctrl_c_at_the_first_prompt_cancels_without_saving(home: Path) -> None:
     session = Session(home, "vignette", "paula")
     try:
+        session.skip_reading()
         session.expect_prompt(PROMPT_ECHO)
         session.send("half a thought")
         session.send(CTRL_C)

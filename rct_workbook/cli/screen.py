@@ -1,0 +1,119 @@
+"""The terminal as a screen: long output through a pager, and waiting for a key.
+
+Both only act when a person is at a terminal; piped or redirected output is written
+whole, at once, as before.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+from collections.abc import Iterable, Iterator
+
+from rich.console import Console, RenderableType
+
+from rct_workbook.render.terminal import print_all
+
+#: The pager when PAGER is not set (as git and gh do): less, passing colours through.
+DEFAULT_PAGER = "less -R"
+
+
+def _is_tty(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError):
+        return False
+
+
+def pager_command() -> list[str] | None:
+    """The pager to run: PAGER if set (empty or ``cat`` means none), else ``less -R``."""
+    chosen = os.environ.get("PAGER")
+    if chosen is None:
+        chosen = DEFAULT_PAGER
+    try:
+        words = shlex.split(chosen)
+    except ValueError:
+        return None
+    if not words or os.path.basename(words[0]) == "cat":
+        return None
+    return words
+
+
+def show(console: Console, renderables: Iterable[RenderableType], *, pager: bool = True) -> None:
+    """Print ``renderables``; on a terminal, through the pager when taller than the screen."""
+    items = list(renderables)
+    command = pager_command() if pager else None
+    if command is None or not (_is_tty(sys.stdout) and _is_tty(sys.stdin)) or console.file is not sys.stdout:
+        print_all(console, items)
+        return
+    with console.capture() as captured:
+        print_all(console, items)
+    output = captured.get()
+    rows = shutil.get_terminal_size().lines
+    if output.count("\n") < rows - 1 or shutil.which(command[0]) is None:
+        sys.stdout.write(output)
+        sys.stdout.flush()
+        return
+    _run_pager(command, output)
+
+
+def _run_pager(command: list[str], output: str) -> None:
+    env = dict(os.environ)
+    env.setdefault("LESS", "R")  # colours through, even for a bare PAGER=less (git sets LESS=FRX)
+    env.setdefault("LV", "-c")
+    sys.stdout.flush()
+    # Ctrl-C belongs to the pager while it runs (less uses it to stop a search).
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        with subprocess.Popen(command, stdin=subprocess.PIPE, env=env) as process:  # noqa: S603 - the person's own pager
+            assert process.stdin is not None
+            with contextlib.suppress(BrokenPipeError):  # the person left the pager before the end
+                process.stdin.write(output.encode(sys.stdout.encoding or "utf-8", errors="replace"))
+            with contextlib.suppress(BrokenPipeError):
+                process.stdin.close()
+            process.wait()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def wait_for_key(prompt: str) -> str:
+    """Show ``prompt`` and wait for one key; returns "q" for q, "" for any other (Enter, space…).
+
+    The terminal is put in single-key mode before the prompt is written, so a key pressed
+    as soon as the prompt shows is never lost. Ctrl-C cancels (KeyboardInterrupt) and
+    Ctrl-D ends input (EOFError); both reach the one place that reports a cancelled
+    command. The prompt is wiped afterwards so it does not stay between the parts.
+    """
+    with _single_keys():
+        sys.stdout.write(prompt)
+        sys.stdout.flush()
+        key = os.read(sys.stdin.fileno(), 8).decode("utf-8", errors="replace")[:1]
+    sys.stdout.write("\r" + " " * len(prompt) + "\r")  # no escape codes: TERM=dumb has none
+    sys.stdout.flush()
+    if key in ("\x04", ""):
+        raise EOFError
+    if key == "\x03":
+        raise KeyboardInterrupt
+    return "q" if key.lower() == "q" else ""
+
+
+@contextlib.contextmanager
+def _single_keys() -> Iterator[None]:
+    try:
+        import termios
+        import tty
+    except ImportError:  # pragma: no cover - Windows reads a line instead
+        yield
+        return
+    fd = sys.stdin.fileno()
+    saved = termios.tcgetattr(fd)
+    try:
+        tty.setcbreak(fd, termios.TCSANOW)  # one key at a time, no echo; Ctrl-C still interrupts
+        yield
+    finally:
+        termios.tcsetattr(fd, termios.TCSADRAIN, saved)

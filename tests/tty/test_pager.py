@@ -1,0 +1,81 @@
+"""Long output goes through the pager on a terminal, as git and gh do; never when piped."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from tests.tty.terminal import RCT, _env, _require_rct
+
+pytestmark = pytest.mark.tty
+
+# A stand-in pager: it keeps what it was given and says so, then exits like `less` after q.
+FAKE_PAGER = """\
+import sys
+data = sys.stdin.read()
+with open(sys.argv[1], "w", encoding="utf-8") as kept:
+    kept.write(data)
+print("FAKE PAGER GOT", len(data.splitlines()), "LINES")
+"""
+
+
+def _run(tmp_path: Path, *args: str, pager: str | None) -> tuple[str, Path]:
+    _require_rct()
+    script = tmp_path / "pager.py"
+    script.write_text(FAKE_PAGER)
+    kept = tmp_path / "paged.txt"
+    env = _env(tmp_path / "home")
+    env.pop("PAGER", None)
+    if pager is not None:
+        env["PAGER"] = pager.format(python=sys.executable, script=script, kept=kept)
+    child = pexpect.spawn(str(RCT), list(args), env=env, encoding="utf-8", dimensions=(40, 80), timeout=20)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+    return child.before or "", kept
+
+
+def test_long_output_goes_through_pager(tmp_path: Path) -> None:
+    output, kept = _run(tmp_path, "learn", "cultures", pager="{python} {script} {kept}")
+    assert "FAKE PAGER GOT" in output
+    paged = kept.read_text(encoding="utf-8")
+    assert "Hierarchical" in paged
+    assert len(paged.splitlines()) > 100
+    assert "\x1b[" in paged  # colours go through to the pager (less -R shows them)
+
+
+def test_no_pager_prints_directly_before_or_after_the_command(tmp_path: Path) -> None:
+    for args in (("--no-pager", "learn", "cultures"), ("learn", "cultures", "--no-pager")):
+        output, kept = _run(tmp_path, *args, pager="{python} {script} {kept}")
+        assert "FAKE PAGER GOT" not in output
+        assert "Hierarchical" in output
+        assert not kept.exists()
+
+
+def test_short_output_is_not_paged(tmp_path: Path) -> None:
+    output, kept = _run(tmp_path, "learn", pager="{python} {script} {kept}")
+    assert "FAKE PAGER GOT" not in output
+    assert "framework" in output
+    assert not kept.exists()
+
+
+def test_empty_pager_or_cat_means_none(tmp_path: Path) -> None:
+    for pager in ("", "cat"):
+        output, _ = _run(tmp_path, "learn", "cultures", pager=pager)
+        assert "Hierarchical" in output
+
+
+def test_piped_output_is_never_paged(tmp_path: Path) -> None:
+    _require_rct()
+    script = tmp_path / "pager.py"
+    script.write_text(FAKE_PAGER)
+    env = _env(tmp_path / "home")
+    env["PAGER"] = f"{sys.executable} {script} {tmp_path / 'paged.txt'}"
+    done = subprocess.run([str(RCT), "learn", "cultures"], env=env, capture_output=True, timeout=20, check=False)
+    assert done.returncode == 0
+    assert b"FAKE PAGER GOT" not in done.stdout
+    assert not (tmp_path / "paged.txt").exists()
