@@ -50,6 +50,7 @@ def _env(home: Path) -> dict[str, str]:
             "TERM": "xterm-256color",
             "COLUMNS": "80",
             "LINES": "40",
+            "PAGER": "",  # output is read here, not paged; tests/tty/test_pager.py sets a pager
         }
     )
     return env
