@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from rct_workbook.cli.conventions import choice
+from rct_workbook.cli.output import FORCE_HELP
 from rct_workbook.cli.state import state
 
 app = typer.Typer(
@@ -18,17 +19,20 @@ app = typer.Typer(
 )
 
 
-def _write(out: Path | None, data: bytes, what: str) -> None:
-    from rct_workbook.errors import WorkbookError
+def _write(out: Path | None, data: bytes, what: str, *, replace: bool) -> None:
+    """Write to stdout (no --out, or --out -) or to a file, replacing it only if ``replace``."""
+    from rct_workbook.cli.output import exists_error, to_stdout, write_stdout
     from rct_workbook.storage import write_atomic
 
-    if out is None:
-        sys.stdout.write(data.decode("utf-8"))
+    if to_stdout(out):
+        write_stdout(data)
         return
+    assert out is not None
     target = out.expanduser()
-    if target.is_dir():
-        raise WorkbookError(f"{target} is a folder; give a file name")
-    write_atomic(target, data, overwrite=True)
+    try:
+        write_atomic(target, data, overwrite=replace)
+    except FileExistsError:
+        raise exists_error(target) from None
     sys.stderr.write(f"Wrote {what} to {target}.\n")
 
 
@@ -37,7 +41,10 @@ def agenda(
     ctx: typer.Context,
     files: Annotated[list[Path], typer.Argument(metavar="FILE", help="Members' exports (from rct journal export).")],
     minutes: Annotated[int, typer.Option("--minutes", min=10, max=600, help="Length of the meeting.")] = 60,
-    out: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write the agenda to FILE.")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", metavar="FILE", help="Write the agenda to FILE (- for stdout).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
 ) -> None:
     """Make one meeting agenda from several members' exported documents.
 
@@ -47,11 +54,14 @@ def agenda(
 
     Example: rct group agenda ana.md bo.md chris.md --minutes 90 --out agenda.md
     """
+    from rct_workbook.cli.output import may_replace
     from rct_workbook.errors import WorkbookError
     from rct_workbook.group import MemberExport, NotAnExport, parse_export
     from rct_workbook.group import agenda as make_agenda
     from rct_workbook.render.safe import clean
 
+    st = state(ctx)
+    replace = may_replace(out, "--out", force=force, plain=st.plain)
     exports: list[MemberExport] = []
     for path in files:
         try:
@@ -67,7 +77,7 @@ def agenda(
             sys.stderr.write(f"rct: skipped {clean(path)}: {clean(reason)}\n")
     if not exports:
         raise WorkbookError("none of the files is an export, so there is no agenda to make")
-    content = state(ctx).content()
+    content = st.content()
     text = make_agenda(
         exports,
         minutes=minutes,
@@ -75,11 +85,12 @@ def agenda(
         culture_names={c.id: c.name for c in content.cultures.values()},
         strategy_names={x.id: x.name for x in content.strategies.values()},
     )
-    _write(out, text.encode("utf-8"), "the agenda")
+    _write(out, text.encode("utf-8"), "the agenda", replace=replace)
 
 
 @app.command("rota")
 def rota(
+    ctx: typer.Context,
     members: Annotated[
         str, typer.Option("--members", metavar="A,B,C", help="The members, comma-separated, in turn order.")
     ],
@@ -93,7 +104,10 @@ def rota(
     ] = "1w",
     topic: Annotated[str | None, typer.Option("--topic", metavar="TEXT", help="The practice being raised.")] = None,
     ics: Annotated[Path | None, typer.Option("--ics", metavar="FILE", help="Also write an iCalendar file.")] = None,
-    out: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write the Markdown table to FILE.")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", metavar="FILE", help="Write the Markdown table to FILE (- for stdout).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
 ) -> None:
     """Plan the collaborative-complaining rota: who raises the practice at which meeting.
 
@@ -101,6 +115,7 @@ def rota(
 
     Example: rct group rota --members "Ana,Bo,Chris" --meetings 6 --every 2w --ics rota.ics
     """
+    from rct_workbook.cli.output import may_replace, to_stdout
     from rct_workbook.errors import WorkbookError
     from rct_workbook.group import EVERY, rota_ics, rota_markdown
     from rct_workbook.group import rota as make_rota
@@ -115,7 +130,12 @@ def rota(
         first = _dt.date.fromisoformat(start) if start else _dt.date.today()
     except ValueError:
         raise WorkbookError(f"--start takes a date like 2026-03-31, not {start!r}") from None
+    if ics is not None and to_stdout(ics) and to_stdout(out):
+        raise WorkbookError("--ics - and the rota cannot both go to stdout; give --out FILE too")
+    plain = state(ctx).plain
+    replace_out = may_replace(out, "--out", force=force, plain=plain)
+    replace_ics = may_replace(ics, "--ics", force=force, plain=plain) if ics is not None else False
     turns = make_rota(names, meetings, first, EVERY[every])
-    _write(out, rota_markdown(turns, topic).encode("utf-8"), "the rota")
+    _write(out, rota_markdown(turns, topic).encode("utf-8"), "the rota", replace=replace_out)
     if ics is not None:
-        _write(ics, rota_ics(turns, topic), "the calendar")
+        _write(ics, rota_ics(turns, topic), "the calendar", replace=replace_ics)

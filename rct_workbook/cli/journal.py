@@ -9,6 +9,7 @@ import typer
 
 from rct_workbook.cli import complete
 from rct_workbook.cli.conventions import choice
+from rct_workbook.cli.output import FORCE_HELP
 from rct_workbook.cli.state import has_terminal, state
 
 if TYPE_CHECKING:
@@ -163,8 +164,10 @@ def export(
         ),
     ],
     out: Annotated[
-        Path | None, typer.Option("--out", metavar="FILE", help="Write to FILE (mode 0600) instead of printing.")
+        Path | None,
+        typer.Option("--out", metavar="FILE", help="Write to FILE (mode 0600) instead of printing; - for stdout."),
     ] = None,
+    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
     redact: Annotated[
         list[str] | None,
         typer.Option("--redact", metavar="NAME", help="Replace this name everywhere; may be repeated."),
@@ -199,6 +202,7 @@ def export(
 
     Example: rct journal export 20260312 20260402 --redact "Dr. Jones" --out meeting.md
     """
+    from rct_workbook.cli.output import exists_error, may_replace, to_stdout
     from rct_workbook.errors import EXIT_FLAGGED, WorkbookError
     from rct_workbook.journal import sharing
     from rct_workbook.render.safe import clean
@@ -206,6 +210,10 @@ def export(
     if redact_flagged and keep_flagged:
         raise WorkbookError("--redact-flagged and --keep-flagged cannot be used together")
     st = state(ctx)
+    if not check and not to_stdout(out):
+        assert out is not None
+        sharing.export_target(out)  # refuse the journal folder before asking about replacing
+    replace = False if check else may_replace(out, "--out", force=force, plain=st.plain)
     index = open_journal()
     request = sharing.Request(
         rows=sharing.rows_for(index, entry_ids),
@@ -234,12 +242,16 @@ def export(
         if document.withheld
         else ""
     )
-    if out is None:
+    if to_stdout(out):
         sys.stdout.write(text)
         if withheld:
             sys.stderr.write(withheld.strip() + "\n")
         return
-    target = sharing.write_export(out, text)
+    assert out is not None
+    try:
+        target = sharing.write_export(out, text, overwrite=replace)
+    except FileExistsError:
+        raise exists_error(out.expanduser()) from None
     rows = len(request.rows)
     sys.stderr.write(f"Wrote {target} ({rows} entr{'y' if rows == 1 else 'ies'}).{withheld}\n")
 

@@ -155,8 +155,8 @@ def export(content: Content, request: Request, found: list[Finding], *, mode: st
     return build_export(content, request.rows, redactor, include_private=request.include_private, review_note=note)
 
 
-def write_export(out: Path, text: str) -> Path:
-    """Write an export (0600), never into the journal folder; return where."""
+def export_target(out: Path) -> Path:
+    """Where an export to ``out`` would go; refuses the journal folder and folders."""
     target = out.expanduser()
     try:
         inside = target.resolve().is_relative_to(journal_dir().resolve())
@@ -166,5 +166,14 @@ def write_export(out: Path, text: str) -> Path:
         raise WorkbookError("an export cannot be written into the journal folder; choose another place")
     if target.is_dir():
         raise WorkbookError(f"{target} is a folder; give a file name")
-    write_atomic(target, text.encode("utf-8"), overwrite=True)
+    return target
+
+
+def write_export(out: Path, text: str, *, overwrite: bool = True) -> Path:
+    """Write an export (0600), never into the journal folder; return where.
+
+    With ``overwrite=False`` an existing file is never replaced (FileExistsError).
+    """
+    target = export_target(out)
+    write_atomic(target, text.encode("utf-8"), overwrite=overwrite)
     return target

@@ -1,0 +1,152 @@
+"""Files are never overwritten without asking: a terminal asks, otherwise --force or exit 2.
+
+`--out -` is standard output, as in most command-line tools.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from tests.journal.helpers import entry_id, make_assess
+
+OLD = "what was there before\n"
+
+
+@pytest.fixture
+def entry(rct_home: Path) -> str:
+    return entry_id(make_assess("2026-03-12"))
+
+
+@pytest.fixture
+def existing(tmp_path: Path) -> Path:
+    path = tmp_path / "meeting.md"
+    path.write_text(OLD)
+    return path
+
+
+@pytest.fixture
+def export(run, tmp_path: Path, entry: str) -> Path:  # type: ignore[no-untyped-def]
+    path = tmp_path / "ana.md"
+    assert run("journal", "export", entry, "--keep-flagged", "--out", str(path)).exit_code == 0
+    return path
+
+
+def _commands(entry: str, export: Path, target: Path) -> dict[str, list[str]]:
+    return {
+        "journal export": ["journal", "export", entry, "--keep-flagged", "--out", str(target)],
+        "group agenda": ["group", "agenda", str(export), "--out", str(target)],
+        "group rota --out": ["group", "rota", "--members", "Ana,Bo", "--meetings", "2", "--out", str(target)],
+        "group rota --ics": ["group", "rota", "--members", "Ana,Bo", "--meetings", "2", "--ics", str(target)],
+    }
+
+
+COMMANDS = ["journal export", "group agenda", "group rota --out", "group rota --ics"]
+OPTION = {"group rota --ics": "--ics"}
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_without_a_terminal_an_existing_file_is_refused(
+    run,  # type: ignore[no-untyped-def]
+    command: str,
+    entry: str,
+    export: Path,
+    existing: Path,
+) -> None:
+    result = run(*_commands(entry, export, existing)[command])
+    assert result.exit_code == 2
+    option = OPTION.get(command, "--out")
+    assert result.stderr == (
+        f"rct: {existing} already exists; add --force to replace it, or choose another {option} file\n"
+    )
+    assert existing.read_text() == OLD
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_force_replaces_it(run, command: str, entry: str, export: Path, existing: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run(*_commands(entry, export, existing)[command], "--force")
+    assert result.exit_code == 0, result.stderr
+    assert existing.read_text() != OLD
+    assert existing.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_new_file_needs_no_force(run, command: str, entry: str, export: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "new-file"
+    result = run(*_commands(entry, export, target)[command])
+    assert result.exit_code == 0, result.stderr
+    assert target.exists()
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    monkeypatch.setattr("rct_workbook.cli.output.has_terminal", lambda: True)
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        yield inp
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_at_a_terminal_yes_replaces(
+    terminal: Any,
+    run,  # type: ignore[no-untyped-def]
+    command: str,
+    entry: str,
+    export: Path,
+    existing: Path,
+) -> None:
+    terminal.send_text("y")
+    result = run(*_commands(entry, export, existing)[command])
+    assert result.exit_code == 0, result.stderr
+    assert existing.read_text() != OLD
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_at_a_terminal_no_leaves_it(
+    terminal: Any,
+    run,  # type: ignore[no-untyped-def]
+    command: str,
+    entry: str,
+    export: Path,
+    existing: Path,
+) -> None:
+    terminal.send_text("n")
+    result = run(*_commands(entry, export, existing)[command])
+    assert result.exit_code == 130
+    assert result.stderr.endswith(f"Cancelled: {existing} was left as it was; nothing was written\n")
+    assert existing.read_text() == OLD
+
+
+def test_out_dash_is_stdout(run, entry: str, export: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run("journal", "export", entry, "--keep-flagged", "--out", "-")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("<!-- rct-workbook export, format 1 -->\n")
+    result = run("group", "agenda", str(export), "--out", "-")
+    assert result.exit_code == 0
+    assert "# " in result.stdout
+    result = run("group", "rota", "--members", "Ana,Bo", "--meetings", "2", "--out", "-")
+    assert result.exit_code == 0
+    assert "Ana" in result.stdout and "Bo" in result.stdout
+    assert not (tmp_path / "-").exists()
+    assert not Path("-").exists()
+
+
+def test_rota_and_calendar_cannot_both_go_to_stdout(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("group", "rota", "--members", "Ana,Bo", "--meetings", "2", "--ics", "-")
+    assert result.exit_code == 2
+    assert result.stderr == "rct: --ics - and the rota cannot both go to stdout; give --out FILE too\n"
+
+
+def test_the_journal_folder_is_refused_before_any_question(run, entry: str, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    target = rct_home / "journal" / f"{entry}.md"
+    before = target.read_bytes()
+    result = run("journal", "export", entry, "--keep-flagged", "--out", str(target), "--force")
+    assert result.exit_code == 2
+    assert "cannot be written into the journal folder" in result.stderr
+    assert target.read_bytes() == before
