@@ -134,6 +134,9 @@ def show(
             metavar="ID", help="An entry id, or any unique start of one.", autocompletion=complete.entry_ids
         ),
     ],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the entry as JSON (its answers by question id, the reading).")
+    ] = False,
 ) -> None:
     """Show an entry, rendered like the summary it came from.
 
@@ -151,6 +154,11 @@ def show(
         from rct_workbook.errors import StorageError
 
         raise StorageError(f"cannot read {row.path.name}: {exc}") from None
+    if as_json:
+        from rct_workbook.render import as_json as to_json
+
+        sys.stdout.write(to_json.dumps(to_json.entry(entry)))
+        return
     show(st.console(), entry_view(st.ui(), st.content(), row, entry), pager=st.pager)
 
 

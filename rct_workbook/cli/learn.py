@@ -17,6 +17,7 @@ def learn(
             autocompletion=complete.topics,
         ),
     ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="With no TOPIC: list the topics as JSON.")] = False,
 ) -> None:
     """Show the model: the four steps, the five good things, the cultures and more.
 
@@ -30,6 +31,17 @@ def learn(
 
     st = state(ctx)
     ui = st.ui()
+    if as_json:
+        if topic is not None:
+            from rct_workbook.errors import WorkbookError
+
+            raise WorkbookError("--json lists the topics; leave out the TOPIC")
+        import sys
+
+        from rct_workbook.render import as_json as to_json
+
+        sys.stdout.write(to_json.dumps(to_json.topics({t.name: t.title for t in TOPICS.values()})))
+        return
     if topic is None:
         show(st.console(), topic_list(ui), pager=st.pager)
         return

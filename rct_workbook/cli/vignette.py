@@ -39,6 +39,9 @@ def vignette(
     editor: Annotated[
         bool, typer.Option("--editor", help="Write long answers in $EDITOR (Ctrl-E at a prompt does too).")
     ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="With no NAME: list the vignettes as JSON (id, title, protagonist…).")
+    ] = False,
 ) -> None:
     """Study a vignette part by part, then reflect on it and save a journal entry.
 
@@ -59,6 +62,13 @@ def vignette(
 
     st = state(ctx)
     content = st.content()
+    if as_json:
+        if name is not None:
+            raise WorkbookError("--json lists the vignettes; leave out the NAME")
+        from rct_workbook.render import as_json as to_json
+
+        sys.stdout.write(to_json.dumps(to_json.vignettes(content)))
+        return
     if name is None:
         show(st.console(), vignette_list(st.ui(), content), pager=st.pager)
         return

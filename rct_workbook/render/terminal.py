@@ -27,10 +27,24 @@ from rct_workbook.render.safe import clean, text
 MAX_WIDTH = 80
 
 
+def ascii_only_terminal() -> bool:
+    """Whether the terminal cannot be trusted with colour or box drawing: ``TERM=dumb``, or
+    a C/POSIX locale (where the terminal may not show UTF-8 lines and bullets)."""
+    if os.environ.get("TERM", "") == "dumb":
+        return True
+    lc_all, lc_ctype, lang = (os.environ.get(name, "") for name in ("LC_ALL", "LC_CTYPE", "LANG"))
+    if not lc_all and lc_ctype in ("C.UTF-8", "C.utf8", "UTF-8") and lang in ("", "C", "POSIX"):
+        # Python itself turned a C locale into C.UTF-8 (PEP 538); the terminal's is still C.
+        return True
+    value = lc_all or lc_ctype or lang or "C"
+    return value.split(".")[0] in ("C", "POSIX") and "UTF" not in value.upper().replace("-", "")
+
+
 def wants_plain(flag: bool, stream: IO[str] | None = None) -> bool:
-    """Plain output when asked, when NO_COLOR is set, or when not writing to a terminal."""
+    """Plain output when asked, when NO_COLOR is set, with TERM=dumb or a C/POSIX locale,
+    or when not writing to a terminal."""
     stream = stream or sys.stdout
-    if flag or os.environ.get("NO_COLOR"):
+    if flag or os.environ.get("NO_COLOR") or ascii_only_terminal():
         return True
     try:
         return not stream.isatty()

@@ -50,6 +50,7 @@ def _env(home: Path) -> dict[str, str]:
             "TERM": "xterm-256color",
             "COLUMNS": "80",
             "LINES": "40",
+            "LC_ALL": "C.UTF-8",  # a UTF-8 locale, whatever the machine running the tests has
             "PAGER": "",  # output is read here, not paged; tests/tty/test_pager.py sets a pager
         }
     )

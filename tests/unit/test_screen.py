@@ -25,3 +25,28 @@ def test_pager_command(monkeypatch: pytest.MonkeyPatch, value: str | None, expec
     else:
         monkeypatch.setenv("PAGER", value)
     assert pager_command() == expected
+
+
+@pytest.mark.parametrize(
+    ("env", "ascii_only"),
+    [
+        ({"TERM": "dumb", "LANG": "en_GB.UTF-8"}, True),
+        ({"TERM": "xterm", "LC_ALL": "C"}, True),
+        ({"TERM": "xterm", "LC_ALL": "POSIX"}, True),
+        ({"TERM": "xterm", "LANG": "C"}, True),
+        ({"TERM": "xterm", "LC_CTYPE": "C.UTF-8"}, True),  # what Python makes of an unset (C) locale
+        ({"TERM": "xterm"}, True),
+        ({"TERM": "xterm", "LANG": "C.UTF-8"}, False),
+        ({"TERM": "xterm", "LANG": "en_GB.UTF-8"}, False),
+        ({"TERM": "xterm", "LC_ALL": "de_DE.utf8"}, False),
+        ({"TERM": "xterm", "LC_ALL": "en_US.UTF-8", "LANG": "C"}, False),
+    ],
+)
+def test_ascii_only_terminal(monkeypatch: pytest.MonkeyPatch, env: dict[str, str], ascii_only: bool) -> None:
+    from rct_workbook.render.terminal import ascii_only_terminal
+
+    for name in ("TERM", "LC_ALL", "LC_CTYPE", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert ascii_only_terminal() is ascii_only

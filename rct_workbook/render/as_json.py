@@ -1,0 +1,49 @@
+"""JSON output: stable keys (documented in the README), only ever added to within a major version."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rct_workbook.journal.entry import Entry
+from rct_workbook.model.content import Content
+
+
+def dumps(data: Any) -> str:
+    """Indented UTF-8 JSON with a final newline; dates and other values as strings."""
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+
+
+def entry(item: Entry) -> dict[str, Any]:
+    """One journal entry, every answer included (it is the person's own journal)."""
+    return {
+        "id": item.id,
+        "created": item.created,
+        "kind": item.kind,
+        "title": item.title,
+        "vignette": item.vignette,
+        "section": item.section,
+        "content_version": item.content_version,
+        "answers": item.answers,
+        "reading": item.reading,
+        "updates": list(item.updates),
+        "path": str(item.path) if item.path is not None else None,
+    }
+
+
+def vignettes(content: Content) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": v.id,
+            "title": v.title,
+            "protagonist": v.protagonist,
+            "culture": v.culture,
+            "setting": v.setting,
+            "parts": len(v.parts),
+        }
+        for v in content.vignettes.values()
+    ]
+
+
+def topics(titles: dict[str, str]) -> list[dict[str, str]]:
+    return [{"topic": name, "title": title} for name, title in titles.items()]
