@@ -4,10 +4,26 @@ Reflective notes are not privileged, and details can identify clients and collea
 even without names. Before anything leaves the journal, exported answers are scanned
 for identifiers; each can be redacted with a stable placeholder or kept on purpose.
 This is a safety net, not a guarantee: the stranger test still applies.
+
+Names are the hard part: capital letters alone cannot tell "Bernadette" from "During".
+Four signals are combined, each measured on the annotated corpus in
+``tests/journal/deid_corpus.yaml``:
+
+- names the person gave (support and allies answers, private ones too, and names.txt);
+- a title before a name ("Dr. Okafor": one name, never the title alone);
+- a gazetteer of given names (the ~48,000 shipped with ``gender-guesser``), where a
+  given name that is also an everyday word ("Grace", "Will") needs its place in the
+  sentence to count, and the capitalised words after a given name are its surname;
+- a word's neighbours: "… said", "told …".
+
+A first or last name of a full name found anywhere in the export is then sought on its
+own too, and gets the same placeholder as the full name.
 """
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +37,8 @@ KIND_LABELS = {
     "ip": "IP address",
     "date": "date",
     "number": "long number",
+    "record": "record number",
+    "address": "street address",
     "postcode": "postcode",
 }
 _PLACEHOLDER_WORD = {
@@ -30,6 +48,8 @@ _PLACEHOLDER_WORD = {
     "ip": "IP address",
     "date": "Date",
     "number": "Number",
+    "record": "Record",
+    "address": "Address",
     "postcode": "Postcode",
 }
 
@@ -37,14 +57,49 @@ _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
-_TITLES = r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Professor|Rev|Sr|Fr)"
-_NAME_WORD = r"[A-Z][a-zà-öø-ÿ'’-]+"
+#: Honorifics that go before a name in running text; "Dr. Okafor" is one name.
+HONORIFICS = (
+    "Dr",
+    "Doctor",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Mx",
+    "Miss",
+    "Prof",
+    "Professor",
+    "Rev",
+    "Sr",
+    "Fr",
+    "Sister",
+    "Father",
+    "Dame",
+    "Sir",
+    "Lady",
+    "Lord",
+)
+_HONORIFIC = rf"(?:{'|'.join(HONORIFICS)})\.?"
+
+_STREET = (
+    "Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Boulevard|Blvd|Drive|Dr|Court|Ct|Place|Pl|Way|Close|Crescent|"
+    "Terrace|Gardens|Square|Sq|Parkway|Pkwy|Highway|Hwy|Row|Mews|Grove|Hill|Walk|Circle|Cir|Trail|Gate|Green"
+)
+_RECORD_LABEL = (
+    r"MRN|NHS\s+(?:number|no\.?)|NHI|SSN|(?:case|file|record|chart|patient|client|account|referral|"
+    r"incident|ref(?:erence)?|ID|hospital|claim|policy)(?:\s+(?:no\.?|number|#|ID))?"
+)
 
 #: (kind, pattern) in the order they claim text: an earlier match wins an overlap.
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("email", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
     ("url", re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)),
     ("ip", re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])|\b(?:[0-9a-fA-F]{1,4}:){3,7}[0-9a-fA-F]{1,4}\b")),
+    (
+        "record",
+        re.compile(
+            rf"(?<!\w)(?i:{_RECORD_LABEL})\s*(?:#|:)?\s*(?=[A-Z0-9-]*\d)[A-Z0-9](?:[A-Z0-9-]|\s(?=\d))*[A-Z0-9]\b"
+        ),
+    ),
     (
         "date",
         re.compile(
@@ -56,26 +111,112 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
-    ("phone", re.compile(r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){1,3}(?!\w)")),
+    (
+        "address",
+        re.compile(
+            r"(?:\b(?:Flat|Apt\.?|Apartment|Unit|Suite)\s+\d+[A-Za-z]?,?\s+)?"
+            rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{_STREET})\b\.?"
+        ),
+    ),
+    ("phone", re.compile(r"(?!)")),  # found by phonenumbers, see _phones
     (
         "postcode",
         re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|\b\d{5}(?:-\d{4})?\b"),
     ),
     ("number", re.compile(r"(?<!\w)\d{6,}(?!\w)")),
-    # A name after a title; the name alone is what is flagged, so every mention goes.
-    ("name", re.compile(rf"\b{_TITLES}\.?\s+(?P<person>{_NAME_WORD}(?:\s+{_NAME_WORD})?)")),
 )
 
-#: Capitalised words that start sentences or name things, not people.
+#: Digit groups that look like a phone number in some other country's national format.
+_PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,6}){1,3}(?!\w)")
+
+#: Capitalised words that are never a person's name on their own: function words,
+#: calendar and number words, and the vocabulary of the paper and of clinical work.
 _NOT_NAMES = frozenset(
     (  # noqa: SIM905 - a long word list reads better as one string
         "a an and as at but by for from he her his i if in is it its me my no not of on or our she so "
-        "the their them then there they this to us we what when where which who why with you your yes "
-        "colleague colleagues friend friends group groups team peer peers supervisor supervisors manager "
-        "director clinic hospital unit ward center centre department staff nurse nurses doctor therapist "
-        "clinician former monday tuesday wednesday thursday friday saturday sunday "
+        "the their them then there they this that these those to us we what when where which who why with "
+        "you your yes after before during since until later today tomorrow yesterday tonight every each "
+        "both all some any many most nobody everybody somebody anyone everyone nothing something "
+        "also again still just only even once never always often sometimes maybe perhaps however "
+        "colleague colleagues friend friends group groups team teams peer peers supervisor supervisors "
+        "supervision manager managers director clinic clinics hospital unit ward wards center centre "
+        "department staff nurse nurses doctor doctors therapist therapists clinician clinicians former "
+        "client clients patient patients service services board trust union council "
+        "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays "
+        "fridays saturdays sundays weekend weekends "
+        "january february march april may june july august september october november december "
+        "spring summer autumn fall winter christmas easter "
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+        "hundred thousand first second third fourth fifth sixth seventh eighth ninth tenth half "
+        "zest worth clarity productivity connection connections disconnection isolation mutuality "
+        "empathy growth relational relationship relationships resilience power culture cultures "
+        "grand rounds governance clinical stone wellesley meeting meetings session sessions "
+        "honest "
     ).split()
 )
+
+#: Words after a capitalised word that say a person is meant.
+_PERSON_AFTER = re.compile(
+    r"^(?:['’]s\b|\s+(?:said|says|told|tells|asked|asks|replied|wants|wanted|thinks|thought|noticed|"
+    r"texted|emailed|phoned|called|rang|wrote|covered|brought|stayed|listened|recommended|presented|"
+    r"reminded|suggested|admitted|laughed|cried|smiled|sighed|shrugged|agreed|refused|insisted|"
+    r"explained|mentioned|offered|promised|is|was|has|had|did|does|never|always|and I|from (?:the )?[a-z]+))\b"
+)
+_SPEECH = re.compile(r"^\s+(?:said|says|told|asked|replied)\b")
+#: Words before a capitalised word that say a person is meant.
+_PERSON_BEFORE = re.compile(
+    r"\b(?:with|told|tell|asked|ask|thanked|thank|met|meet|called|phoned|texted|emailed|visited|"
+    r"trust|miss|owe|owed|like|liked|love|loved|helped|supervised|mentor|colleague|manager|"
+    r"supervisor|lead|son|daughter|mother|father|sister|brother|wife|husband|partner|client|"
+    r"locum|consultant),?\s+$"
+)
+
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
+_PARTICLES = frozenset(
+    ["de", "da", "del", "della", "der", "den", "di", "du", "dos", "das", "van", "von", "ter", "bin", "ibn", "al", "el"]
+)
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@functools.lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Given names (casefolded) from the gazetteer that gender-guesser ships."""
+    from importlib import resources
+
+    try:
+        text = (resources.files("gender_guesser") / "data" / "nam_dict.txt").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, OSError):  # pragma: no cover - a broken install: fall back to other signals
+        return frozenset()
+    names: set[str] = set()
+    for line in text.splitlines():
+        if not line or line[0] in "#=":
+            continue
+        parts = line.split()
+        if len(parts) < 2:
+            continue
+        for joiner in ("", " ", "-"):
+            names.add(parts[1].replace("+", joiner).casefold())
+    return frozenset(names)
+
+
+@functools.lru_cache(maxsize=1)
+def name_words() -> frozenset[str]:
+    """Given names that are also everyday English words ("grace", "will")."""
+    from importlib import resources
+
+    text = (resources.files("rct_workbook.journal") / "name_words.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def default_region() -> str:
+    """The phone region from the locale (en_GB.UTF-8 → GB), else US."""
+    for var in ("LC_ALL", "LC_TELEPHONE", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        match = re.match(r"^[a-z]{2,3}_([A-Z]{2})\b", value)
+        if match:
+            return match.group(1)
+    return "US"
 
 
 @dataclass(frozen=True)
@@ -93,13 +234,39 @@ class Finding:
         return self.kind, " ".join(self.value.split()).casefold()
 
 
+def _is_honorific(word: str) -> bool:
+    return word.rstrip(".") in HONORIFICS
+
+
+def strip_title(name: str) -> str:
+    """The name without the titles in front ("Dr. Helen Wu" → "Helen Wu"); "" for a title alone."""
+    words = name.split()
+    while words and _is_honorific(words[0]):
+        words.pop(0)
+    return " ".join(words)
+
+
 def names_in(text: str) -> list[str]:
-    """Name-like runs of capitalised words in an answer that lists people."""
+    """Names in an answer that lists people: runs of capitalised words that are not
+    everyday words, with their titles ("Dr Bo Chen"); never a title alone."""
     found = []
-    for match in re.finditer(rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*", text):
-        words = [w for w in match.group().split() if w.casefold().strip("'’") not in _NOT_NAMES]
-        if words and all(len(w) > 1 for w in words):
-            found.append(" ".join(words))
+    for match in re.finditer(r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*)*", text):
+        words = [w.rstrip(".,") for w in match.group().split()]
+        run: list[str] = []
+        for w in [*words, ""]:
+            keep = (
+                w
+                and w[0].isupper()
+                and len(w.strip("'’.")) > 1
+                and w.casefold().strip("'’.") not in _NOT_NAMES
+                and not (w.isupper() and len(w) > 1 and not _is_honorific(w))
+            )
+            if keep:
+                run.append(w)
+                continue
+            if run and strip_title(" ".join(run)):
+                found.append(" ".join(run))
+            run = []
     return found
 
 
@@ -110,29 +277,255 @@ def _context(text: str, start: int, end: int, width: int = 30) -> str:
     return " ".join(snippet.split())
 
 
-def scan(texts: Iterable[tuple[str, str]], names: Iterable[str] = ()) -> list[Finding]:
-    """Identifiers in each (where, text), each kind and value once, in reading order."""
-    known = sorted({" ".join(n.split()) for n in names if n.strip()}, key=len, reverse=True)
-    spaced = [r"\s+".join(map(re.escape, n.split())) for n in known]
-    name_re = re.compile(rf"(?<!\w)(?:{'|'.join(spaced)})(?!\w)", re.IGNORECASE) if known else None
-    findings: dict[tuple[str, str], Finding] = {}
-    for where, text in texts:
-        taken: list[tuple[int, int, str]] = []
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"“‘'(*_-•")
+    return not before or before[-1] in ".!?:;\n"
 
-        def claim(kind: str, start: int, end: int, taken: list[tuple[int, int, str]] = taken) -> None:
-            # Earlier patterns win an overlap (an email is not also a name).
-            if not any(start < b and a < end for a, b, _ in taken):
-                taken.append((start, end, kind))
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass
+class Detector:
+    """Finds identifiers in one export's texts.
+
+    ``names``: names the person gave (found anywhere, in any case); ``not_names``:
+    words that are not people here (the authors the content cites); ``region``: the
+    phone numbering region for national formats (GB, US …).
+    """
+
+    names: Sequence[str] = ()
+    not_names: Iterable[str] = ()
+    region: str | None = None
+    _listed: re.Pattern[str] | None = field(default=None, repr=False)
+    _authors: frozenset[str] = field(default_factory=frozenset, repr=False)
+
+    def __post_init__(self) -> None:
+        self.region = (self.region or default_region()).upper()
+        self._authors = frozenset(w.casefold() for w in self.not_names)
+        self._listed = name_pattern(self._variants(self.names))
+
+    def _variants(self, names: Iterable[str]) -> list[str]:
+        """Each name, and the first and last name of each full name."""
+        out: list[str] = []
+        for raw in names:
+            name = " ".join(raw.split())
+            if not strip_title(name):
+                continue
+            out.append(name)
+            out.extend(part for part in name_parts(name) if part.casefold() not in _NOT_NAMES)
+        return list(dict.fromkeys(out))
+
+    # -- the passes -------------------------------------------------------------------
+
+    def spans(self, text: str, also: re.Pattern[str] | None = None) -> list[Span]:
+        taken: list[Span] = []
+
+        def claim(kind: str, start: int, end: int) -> None:
+            # Earlier detectors win an overlap (an email is not also a name).
+            if start < end and not any(start < s.end and s.start < end for s in taken):
+                taken.append(Span(start, end, kind))
 
         for kind, pattern in PATTERNS:
+            if kind == "phone":
+                for start, end in self._phones(text):
+                    claim("phone", start, end)
+                # Digit groups in some other country's national format, if not in this one's.
+                for match in _PHONE_LIKE.finditer(text):
+                    if sum(c.isdigit() for c in match.group()) >= 7:
+                        claim("phone", *match.span())
+                continue
             for match in pattern.finditer(text):
-                span = match.span("person") if "person" in pattern.groupindex else match.span()
-                claim(kind, *span)
-        if name_re is not None:
-            for match in name_re.finditer(text):
-                claim("name", match.start(), match.end())
-        for start, end, kind in sorted(taken):  # in the order a person reads them
-            finding = Finding(kind, text[start:end], where, _context(text, start, end))
+                claim(kind, *match.span())
+        # Every source of names, merged: a listed "Oluwaseun" inside "Oluwaseun Adeyemi"
+        # makes one name, not a name and a stray surname.
+        candidates = [m.span("name") for p in (self._listed, also) if p is not None for m in p.finditer(text)]
+        citations = [m.span() for m in _CITATION.finditer(text)]
+        candidates += [(a, b) for a, b in self._names(text) if not any(a < d and c < b for c, d in citations)]
+        merged: list[list[int]] = []
+        for start, end in sorted(candidates):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        for start, end in merged:
+            claim("name", start, end)
+        return sorted(taken, key=lambda s: s.start)
+
+    def _phones(self, text: str) -> list[tuple[int, int]]:
+        import phonenumbers
+
+        found = []
+        try:
+            matches = phonenumbers.PhoneNumberMatcher(text, self.region, leniency=phonenumbers.Leniency.POSSIBLE)
+            for m in matches:
+                raw = m.raw_string
+                # An unbroken run of digits is a phone number only when dialled like one
+                # (0…, +…); otherwise it is a long number, found as such below.
+                if sum(c.isdigit() for c in raw) >= 7 and (not raw.isdigit() or raw[0] == "0"):
+                    found.append((m.start, m.end))
+        except Exception:  # noqa: S110 - an unknown region must not stop an export; the regex still runs
+            pass
+        return found
+
+    def _names(self, text: str) -> list[tuple[int, int]]:
+        """Name spans found from titles, the gazetteer and context."""
+        given, everyday = given_names(), name_words()
+        words = [
+            (m.start(), m.end() - len(p.group()) if (p := _POSSESSIVE.search(m.group())) else m.end())
+            for m in _WORD.finditer(text)
+        ]
+        runs: list[list[tuple[int, int]]] = []
+        for start, end in words:
+            word = text[start:end]
+            capital = word[0].isupper() and not (word.isupper() and len(word) > 1)
+            if runs and runs[-1]:
+                last_end = runs[-1][-1][1]
+                gap = text[last_end:start]
+                joined = gap in (" ", ". ") and (capital or word.casefold() in _PARTICLES)
+                if gap == ". " and not _is_honorific(text[runs[-1][-1][0] : last_end]):
+                    joined = False
+                if joined and not _is_honorific(word):  # a title starts a name of its own
+                    runs[-1].append((start, end))
+                    continue
+            runs.append([(start, end)] if capital else [])
+        spans = []
+        for run in runs:
+            while run and text[run[-1][0] : run[-1][1]].casefold() in _PARTICLES:
+                run.pop()
+            if run:
+                span = self._judge(text, run, given, everyday)
+                if span:
+                    spans.append(span)
+        return spans
+
+    def _judge(
+        self, text: str, run: list[tuple[int, int]], given: frozenset[str], everyday: frozenset[str]
+    ) -> tuple[int, int] | None:
+        def w(i: int) -> str:
+            return text[run[i][0] : run[i][1]]
+
+        def blocked(i: int) -> bool:
+            low = w(i).casefold()
+            return low in _NOT_NAMES or low in self._authors or len(low) < 2
+
+        lo, hi = 0, len(run) - 1
+        while lo <= hi and blocked(lo) and not _is_honorific(w(lo)):
+            lo += 1
+        if lo > hi:
+            return None
+        initial = _sentence_start(text, run[lo][0])
+        # A title and what follows: one name; a title alone is none.
+        if _is_honorific(w(lo)):
+            last = lo
+            while last + 1 <= hi and (not blocked(last + 1) or w(last + 1).casefold() in self._authors):
+                last += 1
+            return (run[lo][0], run[last][1]) if last > lo else None
+        if lo == 0 and initial and lo < hi and w(0).casefold() not in given and w(1).casefold() in given:
+            lo = 1  # "Keep Maya and the group": the verb at the start goes, the name stays
+        while hi >= lo and blocked(hi):
+            hi -= 1
+        if lo > hi:
+            return None
+        idx = range(lo, hi + 1)
+        strong = [i for i in idx if w(i).casefold() in given and w(i).casefold() not in everyday and not blocked(i)]
+        weak = [i for i in idx if w(i).casefold() in given and w(i).casefold() in everyday and not blocked(i)]
+        span = (run[lo][0], run[hi][1])
+        if strong:
+            return span
+        if weak and (hi > lo or not (initial and lo == 0)):
+            return span
+        # No given name: only the neighbours can tell.
+        after = text[span[1] : span[1] + 24]
+        if initial and lo == 0:
+            # At a sentence start capitals say nothing; a verb after says a person ("Kwame
+            # Mensah was admitted"), for one word only a verb of speech ("Okonkwo said").
+            verbs = _SPEECH if hi == lo else _PERSON_AFTER
+            return span if verbs.match(after) else None
+        before = text[max(0, span[0] - 24) : span[0]]
+        if _PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before):
+            return span
+        return None
+
+
+_CITATION = re.compile(
+    r"\(\s*[A-Z][\w'’-]+(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]+)*(?:\s+et\s+al\.?)?,?\s*\d{4}[a-z]?\s*\)"
+    r"|[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+)?(?:\s+et\s+al\.?)?,?\s*\(\s*\d{4}[a-z]?\s*\)"
+    r"|[A-Z][\w'’-]+\s+et\s+al\.?"
+)
+
+
+def name_parts(name: str) -> list[str]:
+    """The first and last name of a full name ("Dr Helen Wu" → Helen, Wu); [] for one word."""
+    from nameparser import HumanName
+
+    bare = strip_title(name)
+    if len(bare.split()) < 2:
+        return []
+    parsed = HumanName(bare)
+    parts = [p for p in (parsed.first, parsed.last) if p and len(p) > 1]
+    return list(dict.fromkeys(parts))
+
+
+def name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern for these names, whole words, with any title before them and possessives
+    after; a one-word name that is also an everyday word ("Grace") only when capitalised."""
+    alternatives = []
+    everyday = name_words()
+    # A name given on purpose that is only a title ("Miss") is still that word.
+    for value in sorted({" ".join((strip_title(n) or n).split()) for n in names} - {""}, key=len, reverse=True):
+        body = r"\s+".join(re.escape(w) for w in value.split())
+        if " " not in value and value.casefold() in everyday | _NOT_NAMES:
+            alternatives.append(re.escape(value[0].upper()) + f"(?i:{re.escape(value[1:])})")
+        else:
+            alternatives.append(f"(?i:{body})")
+    if not alternatives:
+        return None
+    return re.compile(
+        rf"(?<![\w@.])(?P<name>(?:{_HONORIFIC}\s+)?(?:{'|'.join(alternatives)}))(?P<poss>['’]s\b|s['’]|['’](?!\w))?(?!\w)"
+    )
+
+
+def locate(
+    texts: Sequence[str],
+    names: Iterable[str] = (),
+    *,
+    region: str | None = None,
+    not_names: Iterable[str] = (),
+) -> list[list[Span]]:
+    """The identifiers' spans in each text of one export.
+
+    Two passes: the first finds full names anywhere in the export; the second also seeks
+    each full name's first and last name on their own ("Jonah Reyes" … "Jonah").
+    """
+    detector = Detector(list(names), list(not_names), region)
+    first = [detector.spans(text) for text in texts]
+    full = [text[s.start : s.end] for text, spans in zip(texts, first, strict=True) for s in spans if s.kind == "name"]
+    blocked = _NOT_NAMES | detector._authors
+    also = name_pattern([p for n in full for p in name_parts(n) if p.casefold() not in blocked])
+    if also is None:
+        return first
+    return [detector.spans(text, also) for text in texts]
+
+
+def scan(
+    texts: Iterable[tuple[str, str]],
+    names: Iterable[str] = (),
+    *,
+    region: str | None = None,
+    not_names: Iterable[str] = (),
+) -> list[Finding]:
+    """Identifiers in each (where, text), each kind and value once, in reading order."""
+    texts = list(texts)
+    located = locate([t for _, t in texts], names, region=region, not_names=not_names)
+    findings: dict[tuple[str, str], Finding] = {}
+    for (where, text), spans in zip(texts, located, strict=True):
+        for s in spans:  # in the order a person reads them
+            finding = Finding(s.kind, text[s.start : s.end], where, _context(text, s.start, s.end))
             findings.setdefault(finding.key(), finding)
     return list(findings.values())
 
@@ -147,59 +540,98 @@ def placeholder(n: int) -> str:
     return f"[Person {letters}]"
 
 
+def people(names: Iterable[str]) -> dict[str, int]:
+    """Each name (title stripped, casefolded) → a person number, in order of first mention.
+
+    One person, one number: a first or last name that belongs to a full name in the list
+    is that person ("Jonah" and "Dr. Reyes" are "Jonah Reyes").
+    """
+    bare = [b for b in (" ".join((strip_title(n) or n).split()) for n in names) if b]
+    number: dict[str, int] = {}
+    full = [b for b in bare if " " in b]
+    part_of: dict[str, str] = {}
+    for f in full:
+        for p in name_parts(f):
+            part_of.setdefault(p.casefold(), f.casefold())
+    count = 0
+    for b in bare:
+        key = b.casefold()
+        if key in number:
+            continue
+        owner = part_of.get(key) if " " not in b else None
+        if owner is not None and owner in number:
+            number[key] = number[owner]
+            continue
+        number[key] = count
+        if owner is not None:
+            number[owner] = count
+        if " " in b:
+            for p in name_parts(b):
+                if part_of.get(p.casefold()) == key:
+                    number.setdefault(p.casefold(), count)
+        count += 1
+    return number
+
+
 @dataclass
 class Redactor:
     """Replaces names (whole words, any case, possessives too) and other identifiers.
 
     Each value gets a stable placeholder: people [Person A], [Person B] … in the order
-    given; other kinds [Email 1], [Date 1] …. Everything is matched in one pass, longest
-    first, so "Mary Jones" is one person rather than "Mary [Person A]", and a placeholder
-    is never redacted again.
+    given, one per person (a title goes with the name; a first or last name of a full
+    name is that person); other kinds [Email 1], [Date 1] …. Everything is matched in
+    one pass, longest first, and a placeholder is never redacted again.
     """
 
     names: Sequence[str] = ()
     others: Sequence[tuple[str, str]] = ()
     count: int = 0
-    _pattern: re.Pattern[str] | None = field(default=None, repr=False)
+    _names: re.Pattern[str] | None = field(default=None, repr=False)
+    _others: re.Pattern[str] | None = field(default=None, repr=False)
+    _people: dict[str, int] = field(default_factory=dict, repr=False)
     _stand_ins: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        values: list[str] = []
-        people = 0
+        self._people = people(self.names)
+        self._names = name_pattern(self.names)
         numbered: dict[str, int] = {}
-        for kind, raw in [*(("name", n) for n in self.names), *self.others]:
+        values = []
+        for kind, raw in self.others:
             value = " ".join(raw.split())
             key = value.casefold()
             if not value or key in self._stand_ins:
                 continue
-            if kind == "name":
-                self._stand_ins[key] = placeholder(people)
-                people += 1
-            else:
-                numbered[kind] = numbered.get(kind, 0) + 1
-                self._stand_ins[key] = f"[{_PLACEHOLDER_WORD.get(kind, kind.title())} {numbered[kind]}]"
+            numbered[kind] = numbered.get(kind, 0) + 1
+            self._stand_ins[key] = f"[{_PLACEHOLDER_WORD.get(kind, kind.title())} {numbered[kind]}]"
             values.append(value)
         if values:
             alternatives = "|".join(
                 r"\s+".join(re.escape(w) for w in v.split()) for v in sorted(values, key=len, reverse=True)
             )
-            self._pattern = re.compile(
-                rf"(?<!\w)(?P<name>{alternatives})(?P<poss>['’]s\b|s['’]|['’](?!\w))?(?!\w)", re.IGNORECASE
-            )
+            self._others = re.compile(rf"(?<!\w)(?P<value>{alternatives})(?!\w)", re.IGNORECASE)
 
     def __bool__(self) -> bool:
-        return self._pattern is not None
+        return self._names is not None or self._others is not None
+
+    def _person(self, found: str) -> str:
+        bare = " ".join((strip_title(found) or found).split()).casefold()
+        return placeholder(self._people.get(bare, self._people.get(" ".join(found.split()).casefold(), 0)))
 
     def text(self, value: str) -> str:
-        if self._pattern is None:
-            return value
+        if self._others is not None:
 
-        def swap(match: re.Match[str]) -> str:
-            key = " ".join(match.group("name").split()).casefold()
-            return self._stand_ins[key] + (match.group("poss") or "")
+            def swap_other(match: re.Match[str]) -> str:
+                return self._stand_ins[" ".join(match.group("value").split()).casefold()]
 
-        value, n = self._pattern.subn(swap, value)
-        self.count += n
+            value, n = self._others.subn(swap_other, value)
+            self.count += n
+        if self._names is not None:
+
+            def swap_name(match: re.Match[str]) -> str:
+                return self._person(match.group("name")) + (match.group("poss") or "")
+
+            value, n = self._names.subn(swap_name, value)
+            self.count += n
         return value
 
     def data(self, value: Any) -> Any:

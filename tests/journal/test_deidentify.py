@@ -19,17 +19,26 @@ SAMPLES = [
     ("date", "on 3rd March we met", "3rd March"),
     ("date", "on March 3, 2026 we met", "March 3, 2026"),
     ("date", "in March 2026 we met", "March 2026"),
-    ("number", "record 48213377 was closed", "48213377"),
+    ("number", "the code 48213377 was wrong", "48213377"),
+    ("record", "see MRN 48213377 first", "MRN 48213377"),
+    ("record", "the case #2291-B review", "case #2291-B"),
+    ("record", "NHS number 943 476 5919 was", "NHS number 943 476 5919"),
+    ("phone", "the mobile 07700 900123 rang", "07700 900123"),
+    ("phone", "or +1 415 555 0199 in the US", "+1 415 555 0199"),
+    ("address", "she lives at 14 Larkspur Lane now", "14 Larkspur Lane"),
+    ("address", "stays at Flat 3, 47 Rosebery Avenue with her aunt", "Flat 3, 47 Rosebery Avenue"),
     ("postcode", "lives near SW1A 1AA", "SW1A 1AA"),
     ("postcode", "zip 02139 area", "02139"),
-    ("name", "Dr. Ramirez said no", "Ramirez"),
-    ("name", "ask Prof Helen Wu", "Helen Wu"),
+    ("name", "Dr. Ramirez said no", "Dr. Ramirez"),
+    ("name", "ask Prof Helen Wu", "Prof Helen Wu"),
+    ("name", "yesterday Keisha Brathwaite said no", "Keisha Brathwaite"),
+    ("name", "Bernadette covered my shift", "Bernadette"),
 ]
 
 
 @pytest.mark.parametrize(("kind", "text", "value"), SAMPLES)
 def test_each_kind_is_found(kind: str, text: str, value: str) -> None:
-    found = scan([("here", text)])
+    found = scan([("here", text)], region="GB")
     assert [(f.kind, f.value) for f in found] == [(kind, value)]
     assert f"»{value}«" in found[0].context
 
@@ -75,8 +84,8 @@ def test_check_lists_and_exits_1(run, flagged: str, rct_home: Path) -> None:  # 
     out = result.stdout
     for line in (
         "phone number: (617) 555-0142",
-        "long number: 48213377",
-        "name: Ramirez",
+        "record number: record 48213377",
+        "name: Dr. Ramirez",
         "name: Bo Chen",
         "name: Ana",
     ):
@@ -122,3 +131,53 @@ def test_names_file_in_data_root_is_watched(run, rct_home: Path) -> None:  # typ
     (rct_home / "names.txt").write_text("# people to watch for\nQuentin\n")
     out = run("journal", "export", ident, "--check").stdout
     assert "name: Quentin" in out
+
+
+# -- regression tests, one per defect of issue 12 ----------------------------------------
+
+
+def test_a_title_alone_is_never_a_name() -> None:
+    found = scan([("here", "Ms and Mr on the forms. I asked the Dr on call. Ms. Then Dr Okafor came.")])
+    assert [(f.kind, f.value) for f in found] == [("name", "Dr Okafor")]
+
+
+def test_title_and_name_redact_as_one_person() -> None:
+    r = Redactor(["Dr. Okafor", "Ms Lindqvist"])
+    out = r.text("Dr. Okafor agreed. Ms Lindqvist, the psychologist, did not; Okafor's reply came later.")
+    assert out == "[Person A] agreed. [Person B], the psychologist, did not; [Person A]'s reply came later."
+
+
+def test_one_person_one_placeholder() -> None:
+    found = scan([("a", "My supervisor Jonah Reyes listens."), ("b", "When Jonah asks, Reyes waits.")])
+    names = [f.value for f in found if f.kind == "name"]
+    assert names == ["Jonah Reyes", "Jonah", "Reyes"]
+    r = Redactor(names)
+    assert r.text("Jonah Reyes, Jonah, Dr Reyes") == "[Person A], [Person A], [Person A]"
+
+
+def test_placeholders_follow_people_not_spellings() -> None:
+    r = Redactor(["Maya", "Keisha Brathwaite", "Brathwaite", "Keisha", "Bo"])
+    assert r.text("Keisha and Maya; Bo; Ms Brathwaite") == "[Person B] and [Person A]; [Person C]; [Person B]"
+
+
+def test_uk_mobile_is_one_phone_number_not_a_postcode() -> None:
+    for region in ("GB", "US"):
+        found = scan([("here", "She called on 07700 900123 to cancel.")], region=region)
+        assert [(f.kind, f.value) for f in found] == [("phone", "07700 900123")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two colleagues have left. Three asked if I was all right.",
+        "Monday was the worst day; Grand Rounds ran over by 15 minutes.",
+        "I rated zest 3 of 5, up from two in March. Since 2019 the clinic has shrunk.",
+        "Growth happens in connection (Miller, 1986), as Hartling and Sparks describe.",
+        "Hartling & Sparks (2002) and Jordan et al. name the cost.",
+        "CBT, DBT and EMDR were in the plan. During handover I rushed.",
+        "Today I sat in the car. Later, on Tuesday, I went in. Hope is hard.",
+        "Will you come? May was a blur. In June the rota changes.",
+    ],
+)
+def test_decoys_are_not_identifiers(text: str) -> None:
+    assert scan([("here", text)], not_names=["Hartling", "Sparks", "Miller", "Jordan"]) == []
