@@ -49,3 +49,13 @@ def ensure_private_dir(path: Path) -> Path:
     if not os.access(path, os.W_OK | os.X_OK):
         raise StorageError(f"cannot write to the data folder {path}; check its permissions or set RCT_HOME")
     return path
+
+
+def preferences_file() -> Path:
+    """The member's private preferences (display name, phone region): JSON, 0600."""
+    return data_root() / "preferences.json"
+
+
+def decisions_dir() -> Path:
+    """Remembered export decisions, one private file per entry (hashes, never the details)."""
+    return data_root() / "decisions"

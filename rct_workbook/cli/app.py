@@ -57,6 +57,7 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
     "steps": ("progress", "steps_app", "group", "Your small steps across assessments, and the small wins."),
     "group": ("group", "app", "group", "For the peer-supervision group: a meeting agenda and a rota."),
     "content": ("content", "app", "group", "Check content packs and list the loaded content."),
+    "config": ("config", "app", "group", "Your preferences: the display name on handouts and the phone region."),
 }
 
 

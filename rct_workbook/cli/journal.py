@@ -13,6 +13,8 @@ from rct_workbook.cli.output import FORCE_HELP
 from rct_workbook.cli.state import has_terminal, state
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rct_workbook.journal.index import Index
 
 app = typer.Typer(
@@ -198,6 +200,10 @@ def export(
     keep_flagged: Annotated[
         bool, typer.Option("--keep-flagged", help="Keep every possible identifier found, on purpose.")
     ] = False,
+    fresh_review: Annotated[
+        bool,
+        typer.Option("--review", help="Forget the decisions of earlier exports of these entries and decide again."),
+    ] = False,
 ) -> None:
     """Make one document for a peer-supervision meeting from one or more entries.
 
@@ -205,7 +211,9 @@ def export(
     local paths or private answers (--include-private adds those). Before anything is
     written, the answers are checked for details that could identify someone (names,
     emails, phone numbers, dates, record numbers, postcodes…): in a terminal you decide
-    for each; otherwise use --check, --redact-flagged or --keep-flagged. --redact replaces
+    for each, see the document, then answer the stranger test; otherwise use --check,
+    --redact-flagged or --keep-flagged. Decisions are remembered per entry (as hashes), so
+    exporting again asks only about new details; --review starts over. --redact replaces
     names with [Person A], [Person B]… everywhere. The journal itself is never changed.
 
     Example: rct journal export 20260312 20260402 --redact "Dr. Jones" --out meeting.md
@@ -228,12 +236,18 @@ def export(
         names=[*(redact or []), *(sharing.names_from(redact_file) if redact_file else [])],
         include_private=include_private,
     )
-    findings = sharing.findings(st.content(), request)
+    review = sharing.review_state(st.content(), request, fresh=fresh_review)
     if check:
-        for f in findings:
-            sys.stdout.write(clean(f"{f.label}: {f.value}\n    in {f.where}\n    {f.context}\n"))
-        sys.stdout.write(sharing.check_summary(findings, resolved=redact_flagged or keep_flagged))
-        if findings and not (redact_flagged or keep_flagged):
+        for f in review.found:
+            before = review.remembered.get(f.key())
+            status = f" ({'redacted' if before == 'redact' else 'kept'} at an earlier export)" if before else ""
+            sys.stdout.write(clean(f"{f.label}: {f.value}{status}\n    in {f.where}\n    {f.context}\n"))
+        sys.stdout.write(
+            sharing.check_summary(
+                review.found, resolved=redact_flagged or keep_flagged, remembered=len(review.remembered)
+            )
+        )
+        if review.undecided and not (redact_flagged or keep_flagged):
             raise typer.Exit(EXIT_FLAGGED)
         return
     mode = "redact" if redact_flagged else "keep" if keep_flagged else "ask" if has_terminal() else "refuse"
@@ -242,7 +256,7 @@ def export(
         from rct_workbook.flow.askers import QuestionaryAsker
 
         asker = QuestionaryAsker(plain=st.plain, stderr=True)
-    document = sharing.export(st.content(), request, findings, mode=mode, asker=asker)
+    document = sharing.export(st.content(), request, review, mode=mode, asker=asker, preview=_pager_for(st.pager))
     text = sharing.to_html(document) if form == "html" else document.markdown
     withheld = (
         f" {document.withheld} private answer{'s' if document.withheld != 1 else ''} left out"
@@ -262,6 +276,24 @@ def export(
         raise exists_error(out.expanduser()) from None
     rows = len(request.rows)
     sys.stderr.write(f"Wrote {target} ({rows} entr{'y' if rows == 1 else 'ies'}).{withheld}\n")
+
+
+def _pager_for(use_pager: bool) -> "Callable[[str], None]":
+    def page(document: str) -> None:
+        """Show the document about to leave on the terminal, paged (never into stdout's file)."""
+        import shutil
+
+        from rct_workbook.cli import screen
+        from rct_workbook.render.safe import clean
+
+        text = "This is what will be exported:\n\n" + clean(document) + "\n"
+        command = screen.pager_command() if use_pager else None
+        if command and sys.stdout.isatty() and sys.stdin.isatty() and shutil.which(command[0]):
+            screen._run_pager(command, text)  # the same pager as every long output
+        else:
+            sys.stderr.write(text)
+
+    return page
 
 
 @app.command("delete")
@@ -297,6 +329,9 @@ def delete(
         pass
     except OSError as exc:
         raise WorkbookError(f"could not delete {row.path.name}: {exc.strerror or exc}") from None
+    from rct_workbook.journal import decisions
+
+    decisions.forget(row.id)  # what was decided at its exports goes with it
     index.refresh()
     sys.stdout.write(f"Deleted {row.id}.\n")
 

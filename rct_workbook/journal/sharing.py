@@ -7,14 +7,14 @@ Questions to the person (each finding, the stranger test) go through the one sea
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from rct_workbook.errors import EXIT_FLAGGED, Cancelled, WorkbookError
 from rct_workbook.flow.questions import Asker
-from rct_workbook.journal.deidentify import Finding, Redactor, scan
+from rct_workbook.journal.deidentify import Finding, Redactor, name_parts, scan
 from rct_workbook.journal.export import (
     Export,
     build_export,
@@ -30,7 +30,18 @@ from rct_workbook.model.content import Content
 from rct_workbook.paths import data_root, journal_dir
 from rct_workbook.storage import write_atomic
 
-__all__ = ["Request", "check_summary", "export", "findings", "names_from", "rows_for", "to_html", "write_export"]
+__all__ = [
+    "Request",
+    "Review",
+    "check_summary",
+    "export",
+    "findings",
+    "names_from",
+    "review_state",
+    "rows_for",
+    "to_html",
+    "write_export",
+]
 
 
 @dataclass(frozen=True)
@@ -65,28 +76,104 @@ def watched_names() -> list[str]:
     return names_from(path) if path.is_file() else []
 
 
+def cited_authors(content: Content) -> list[str]:
+    """Surnames of the authors the content cites: in "(Miller, 1986)" they are not people to hide."""
+    import re
+
+    names: set[str] = set()
+    for ref in content.references.values():
+        for text in (ref.cite, ref.authors):
+            for word in re.findall(r"[A-Z][\w'’-]+", text or ""):
+                names.add(word)
+    return sorted(names)
+
+
 def findings(content: Content, request: Request) -> list[Finding]:
-    """What could identify someone in what will actually be exported."""
+    """What could identify someone in what will actually be exported.
+
+    Names come from every answer that lists people, private ones included (a support
+    person named only privately must still be caught when a shared answer mentions
+    them), from names.txt and from --redact; they are sought in everything exported.
+    """
+    from rct_workbook import preferences
+
     given = Redactor(unique(request.names))
     texts: list[tuple[str, str]] = []
-    listed = watched_names()
+    listed = [*watched_names(), *request.names]
     for row in request.rows:
         shared, _ = shared_answers(content, row, request.include_private)
-        found_texts, found_names = texts_and_names(content, row, given.data(shared))
-        texts += found_texts
-        listed += found_names
-    return scan(texts, listed)
+        texts += texts_and_names(content, row, given.data(shared))[0]
+        listed += texts_and_names(content, row, row.answers)[1]
+    return scan(texts, unique(listed), region=preferences.phone_region(), not_names=cited_authors(content))
 
 
-def check_summary(found: list[Finding], *, resolved: bool) -> str:
+@dataclass(frozen=True)
+class Review:
+    """The findings of one export and what was decided about them before."""
+
+    found: list[Finding]
+    #: finding key -> "redact" or "keep", for details decided before in every entry they appear in
+    remembered: dict[tuple[str, str], str]
+    #: ids of the entries that passed a full review before
+    reviewed: frozenset[str]
+
+    @property
+    def undecided(self) -> list[Finding]:
+        return [f for f in self.found if f.key() not in self.remembered]
+
+
+def _appears(found: Finding, texts: list[str]) -> bool:
+    needle = " ".join(found.value.split()).casefold()
+    return any(needle in " ".join(t.split()).casefold() for t in texts)
+
+
+def _entry_texts(content: Content, request: Request, row: Row) -> list[str]:
+    shared, _ = shared_answers(content, row, request.include_private)
+    return [t for _, t in texts_and_names(content, row, shared)[0]]
+
+
+def review_state(content: Content, request: Request, *, fresh: bool = False) -> Review:
+    """The findings, with the decisions remembered from earlier exports (none if ``fresh``)."""
+    from rct_workbook.journal import decisions
+
+    found = findings(content, request)
+    if fresh:
+        return Review(found, {}, frozenset())
+    remembered: dict[tuple[str, str], str] = {}
+    per_row = [(decisions.load(row.id), _entry_texts(content, request, row)) for row in request.rows]
+    for f in found:
+        choices = [d.get(f.kind, f.value) for d, texts in per_row if _appears(f, texts)]
+        if choices and all(c is not None for c in choices):
+            # Redacted anywhere means redacted here too: the safer of two answers.
+            remembered[f.key()] = "redact" if "redact" in choices else "keep"
+    reviewed = frozenset(row.id for row, (d, _) in zip(request.rows, per_row, strict=True) if d.reviewed)
+    return Review(found, remembered, reviewed)
+
+
+def remember(content: Content, request: Request, review: Review, redacted: set[tuple[str, str]]) -> None:
+    """Record, in each entry's decisions file, what was done with each detail it holds."""
+    from rct_workbook.journal import decisions
+
+    for row in request.rows:
+        texts = _entry_texts(content, request, row)
+        mine = decisions.load(row.id)
+        for f in review.found:
+            if _appears(f, texts):
+                mine.set(f.kind, f.value, "redact" if f.key() in redacted else "keep")
+        mine.reviewed = True
+        decisions.save(row.id, mine)
+
+
+def check_summary(found: list[Finding], *, resolved: bool, remembered: int = 0) -> str:
     if not found:
         return "No possible identifiers found.\n"
-    how = (
-        "all resolved by your options"
-        if resolved
-        else "decide with --redact-flagged or --keep-flagged, or review in a terminal"
-    )
-    return f"{len(found)} possible identifier{'s' if len(found) != 1 else ''} found; {how}.\n"
+    before = f" ({remembered} decided at an earlier export)" if remembered else ""
+    if resolved or remembered == len(found):
+        how = "all resolved by your options" if resolved else "all decided at earlier exports"
+        before = ""
+    else:
+        how = "decide with --redact-flagged or --keep-flagged, or review in a terminal"
+    return f"{len(found)} possible identifier{'s' if len(found) != 1 else ''} found{before}; {how}.\n"
 
 
 def review(found: list[Finding], asker: Asker) -> tuple[list[tuple[str, str]], int]:
@@ -124,35 +211,65 @@ def stranger_test(asker: Asker) -> None:
         raise Cancelled("nothing was written; redact more with --redact NAME, or leave answers private")
 
 
-def export(content: Content, request: Request, found: list[Finding], *, mode: str, asker: Any = None) -> Export:
-    """The reviewed document. ``mode``: "redact" or "keep" every finding, "ask" the person
-    through ``asker`` (then the stranger test), or "refuse" when findings need a person."""
+def export(
+    content: Content,
+    request: Request,
+    found: list[Finding] | Review,
+    *,
+    mode: str,
+    asker: Any = None,
+    preview: Callable[[str], None] | None = None,
+) -> Export:
+    """The reviewed document. ``mode``: "redact" or "keep" every detail not decided at an
+    earlier export, "ask" the person through ``asker`` (then show the document through
+    ``preview`` and ask the stranger test), or "refuse" when details need a person.
+    What was decided is remembered per entry for the next export."""
+    review_ = found if isinstance(found, Review) else Review(list(found), {}, frozenset())
     today = human_date(_dt.datetime.now().astimezone())
-    chosen: list[tuple[str, str]] = []
-    if not found:
-        note = f"Reviewed for identifying details on {today}: none found."
-    elif mode == "redact":
-        chosen = [(f.kind, f.value) for f in found]
-        note = f"Reviewed for identifying details on {today}: {len(found)} found and redacted."
+    everything = review_.found
+    undecided = review_.undecided
+    redacted = {k for k, choice in review_.remembered.items() if choice == "redact"}
+    asked = False
+    if mode == "redact":
+        redacted |= {f.key() for f in undecided}
     elif mode == "keep":
-        note = f"Reviewed for identifying details on {today}: {len(found)} found and kept on purpose."
+        pass
     elif mode == "ask" and asker is not None:
-        chosen, kept = review(found, asker)
-        note = f"Reviewed for identifying details on {today}: {len(found)} found, {len(chosen)} redacted, {kept} kept."
-    else:
+        chosen, _ = review(undecided, asker)
+        redacted |= {(k, " ".join(v.split()).casefold()) for k, v in chosen}
+        asked = bool(undecided) or not all(row.id in review_.reviewed for row in request.rows)
+    elif undecided:
         from rct_workbook.render.safe import clean
 
         raise WorkbookError(
-            f"{len(found)} possible identifier{'s' if len(found) != 1 else ''} need a decision before export: "
+            f"{len(undecided)} possible identifier{'s' if len(undecided) != 1 else ''} need a decision before export: "
             "review them in a terminal, or use --check, --redact-flagged or --keep-flagged",
-            details=tuple(clean(f"{f.label}: {f.value}") for f in found),
+            details=tuple(clean(f"{f.label}: {f.value}") for f in undecided),
             exit_code=EXIT_FLAGGED,
         )
-    if mode == "ask" and asker is not None:
+    chosen_all = [(f.kind, f.value) for f in everything if f.key() in redacted]
+    kept = len(everything) - len(chosen_all)
+    if not everything:
+        note = f"Reviewed for identifying details on {today}: none found."
+    elif not chosen_all:
+        note = f"Reviewed for identifying details on {today}: {len(everything)} found and kept on purpose."
+    elif not kept:
+        note = f"Reviewed for identifying details on {today}: {len(everything)} found and redacted."
+    else:
+        note = (
+            f"Reviewed for identifying details on {today}: {len(everything)} found, "
+            f"{len(chosen_all)} redacted, {kept} kept."
+        )
+    always = unique(request.names)
+    names = [*always, *(p for n in always for p in name_parts(n)), *(v for k, v in chosen_all if k == "name")]
+    redactor = Redactor(names, [(k, v) for k, v in chosen_all if k != "name"])
+    document = build_export(content, request.rows, redactor, include_private=request.include_private, review_note=note)
+    if asked:
+        if preview is not None:
+            preview(document.markdown)
         stranger_test(asker)
-    names = [*unique(request.names), *(v for k, v in chosen if k == "name")]
-    redactor = Redactor(names, [(k, v) for k, v in chosen if k != "name"])
-    return build_export(content, request.rows, redactor, include_private=request.include_private, review_note=note)
+    remember(content, request, review_, redacted)
+    return document
 
 
 def export_target(out: Path) -> Path:
