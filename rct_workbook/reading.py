@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rct_workbook.model.content import Content
+from rct_workbook.model.schema import READING_PARTS
 
 #: The answers the reading looks for, by question id (the contract with content/flows/assess.yaml).
 SUPPORT_IN_PLACE = "support-in-place"
@@ -21,14 +22,18 @@ PRACTICES = "practices"
 CONNECTING = "connecting"
 SMALL_STEPS = "small-steps"
 
-#: A culture counts as a real feature of the setting from this many ticked indicators...
+#: A culture counts as present (a real share of the ticks) from this many ticked indicators...
 MIN_CHECKED = 2
-#: ...and this share of its indicators.
-MIN_SHARE = 0.25
-#: The leading culture is "mostly" that culture from this share, when clearly ahead.
-MOSTLY_SHARE = 0.5
-CLEARLY_AHEAD = 0.2
-LOW_RATING = 2
+#: ...and this share of its own indicators.
+MIN_SHARE = 0.2
+#: One present culture leads a combination only with at least this many times the ticks of
+#: the next, and at least LEAD_BY more: counts decide, never the length of a list.
+LEAD_RATIO = 2
+LEAD_BY = 2
+#: A mean on the edge between two bands belongs to the band nearer the middle of the scale,
+#: so the bands read the same both ways (a first 3.0 leans neither way).
+SCALE_MIDDLE = 3.0
+EDGE = 1e-9
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,64 @@ class SmallStep:
 
 
 @dataclass(frozen=True)
+class Response:
+    """What one reading rule says back, and why it appears."""
+
+    rule: str
+    part: str
+    because: str
+    text: str
+    cite: tuple[str, ...]
+    learn: str | None = None
+    vignette: str | None = None
+    gentle: bool = False  # the softer wording, because the care note is shown
+
+    @property
+    def because_line(self) -> str:
+        """Why the response appears, in the person's terms: "You ticked …, so:"."""
+        return f"{self.because.rstrip(' .,;:')}, so:"
+
+    @property
+    def see_also(self) -> str:
+        """Where to read more, as commands a person can type."""
+        more = [f"rct learn {self.learn}"] if self.learn else []
+        more += [f"rct vignette {self.vignette}"] if self.vignette else []
+        return f"More: {' · '.join(more)}" if more else ""
+
+
+@dataclass(frozen=True)
+class Resource:
+    name: str
+    detail: str
+    contact: str | None
+
+    @property
+    def line(self) -> str:
+        """The resource as one line: the local contact (set by a pack) right after its name."""
+        return f"{self.name}: {self.contact}. {self.detail}" if self.contact else f"{self.name}. {self.detail}"
+
+
+@dataclass(frozen=True)
+class Care:
+    """The care note: shown first, only when a care signal is present.
+
+    ``reasons`` say which answers raised it; they stay in the person's own reading and
+    entry and are never exported.
+    """
+
+    title: str
+    opening: str
+    reasons: tuple[str, ...]
+    signals: tuple[str, ...]
+    resources_intro: str
+    resources: tuple[Resource, ...]
+    body: tuple[str, ...]
+    no_support: str | None
+    held_back: str | None
+    cite: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Reading:
     good_things: tuple[GoodThingScore, ...]
     mean: float | None
@@ -82,17 +145,31 @@ class Reading:
     profile_summary: str
     connecting: tuple[str, ...]
     suggestions: tuple[Suggestion, ...]
-    warnings: tuple[str, ...]
-    first_step: str | None
     steps: tuple[SmallStep, ...]
+    care: Care | None = None
+    responses: tuple[Response, ...] = ()
+    held_back: tuple[str, ...] = ()  # rule ids (and "opportunities") kept back for now
+
+    def responses_for(self, part: str) -> tuple[Response, ...]:
+        return tuple(r for r in self.responses if r.part == part)
+
+    @property
+    def opportunities_because(self) -> str:
+        """Why the culture opportunities appear: the cultures the ticks show."""
+        names = {c.id: _short(c.name) for c in self.profile}
+        shown = list(dict.fromkeys(names.get(s.culture, s.culture) for s in self.suggestions))
+        listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+        return f"Your ticks show {listed} features, so, from the paper's opportunities for such settings:"
 
     def to_dict(self) -> dict[str, Any]:
         """The reading as compact plain data, for an entry's front matter and for JSON.
 
         ``good_things`` maps each good thing to its rating (null when not rated);
         ``change`` holds the movement since the last assessment where known; ``profile``
-        maps each culture type to the practices ticked and its total; ``suggestions``
-        lists the culture types whose opportunities are suggested.
+        maps each culture type to the practices ticked and its total; ``present`` lists the
+        culture types with a real share of ticks; ``suggestions`` lists the culture types
+        whose opportunities are suggested; ``rules`` lists the reading rules that spoke;
+        ``care_note`` says whether the care note was shown (never why).
         """
         data: dict[str, Any] = {
             "good_things": {g.id: g.rating for g in self.good_things},
@@ -101,10 +178,12 @@ class Reading:
             "mean_change": None if self.mean_change is None else round(self.mean_change, 2),
             "band": self.band,
             "profile": {c.id: {"checked": c.checked, "total": c.total} for c in self.profile},
+            "present": [c.id for c in self.profile if c.significant],
             "profile_summary": self.profile_summary,
             "suggestions": list(dict.fromkeys(s.culture for s in self.suggestions)),
-            "warnings": list(self.warnings),
-            "first_step": self.first_step,
+            "rules": [r.rule for r in self.responses],
+            "held_back": list(self.held_back),
+            "care_note": self.care is not None,
         }
         return data
 
@@ -137,10 +216,16 @@ def mean_of(scores: Sequence[GoodThingScore]) -> float | None:
 
 
 def band_for(content: Content, mean: float | None) -> tuple[str, str] | tuple[None, None]:
+    """The band a mean falls in. The bands are the workbook's own, symmetric about the middle
+    of the scale (content validation checks it); an edge belongs to the band nearer the middle."""
     if mean is None:
         return None, None
     for band in content.the_continuum.bands:
-        if band.min <= mean <= band.max:
+        # The band on the middle's side of an edge owns it: below the middle that is the
+        # band above the edge, above the middle the band below it.
+        low_ok = mean > band.min + EDGE or (abs(mean - band.min) <= EDGE and band.min < SCALE_MIDDLE)
+        high_ok = mean < band.max - EDGE or (abs(mean - band.max) <= EDGE and band.max > SCALE_MIDDLE)
+        if low_ok and high_ok:
             return band.label, band.description
     return None, None
 
@@ -159,27 +244,35 @@ def _short(name: str) -> str:
     return lowered[: -len(" culture")] if lowered.endswith(" culture") else lowered
 
 
+def present_in_order(profile: Sequence[CultureShare]) -> list[CultureShare]:
+    """The cultures with a real share of ticks, most ticks first (ties in content order)."""
+    return sorted((c for c in profile if c.significant), key=lambda c: -c.checked)
+
+
+def _and(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def describe_profile(profile: Sequence[CultureShare]) -> str:
-    """A sentence for a mixture of culture features, never a forced single label."""
+    """A sentence for a mixture of culture features, never a forced single label.
+
+    The paper reads settings as "some combination" of the three types, so every culture
+    with a real share of ticks is named; one leads only when it clearly has more ticks.
+    """
     if not any(c.checked for c in profile):
-        return "No clear pattern: no practices were ticked."
-    leading = sorted((c for c in profile if c.significant), key=lambda c: (-c.share, c.id))
-    if not leading:
-        faint = sorted((c for c in profile if c.checked), key=lambda c: (-c.share, c.id))
-        faint_names = " and ".join(_short(c.name) for c in faint[:2])
-        return f"No clear pattern yet: a few {faint_names} features, too few to say more."
-    top = leading[0]
-    rest = leading[1:]
-    if not rest:
-        if top.share >= MOSTLY_SHARE:
-            return f"Mostly {_short(top.name)} features."
-        return f"Some {_short(top.name)} features."
-    second = rest[0]
-    if top.share - second.share >= CLEARLY_AHEAD and top.share >= MOSTLY_SHARE:
-        others = " and ".join(_short(c.name) for c in rest)
-        return f"Mostly {_short(top.name)}, with {others} features."
-    names = [_short(c.name) for c in leading]
-    return f"A mixture of {', '.join(names[:-1])} and {names[-1]} features."
+        return "No practices were ticked, so there is no culture profile this time."
+    present = present_in_order(profile)
+    if not present:
+        faint = [_short(c.name) for c in sorted((c for c in profile if c.checked), key=lambda c: -c.checked)]
+        return f"A few {_and(faint)} features, too few to say more."
+    names = [_short(c.name) for c in present]
+    if len(present) == 1:
+        return f"Mostly {names[0]} features."
+    top, second = present[0], present[1]
+    combination = f"A combination of {_and(names)} features"
+    if top.checked >= LEAD_RATIO * second.checked and top.checked - second.checked >= LEAD_BY:
+        return f"{combination}, most of them {names[0]}."
+    return f"{combination}."
 
 
 def small_steps(answers: Mapping[str, Any]) -> tuple[SmallStep, ...]:
@@ -191,43 +284,115 @@ def small_steps(answers: Mapping[str, Any]) -> tuple[SmallStep, ...]:
     )
 
 
-def read(content: Content, answers: Mapping[str, Any], previous: Mapping[str, int] | None = None) -> Reading:
-    """The reading for one assessment; ``previous`` holds the last ratings by good thing."""
+def asked_in(content: Content, section: str | None) -> frozenset[str] | None:
+    """The question ids a one-step assessment asked (None: the whole flow was asked)."""
+    flow = content.flows.get("assess")
+    if section is None or flow is None:
+        return None
+    return frozenset(q.id for s in flow.sections if s.step == section for q in s.questions)
+
+
+def care_note(
+    content: Content, answers: Mapping[str, Any], asked: frozenset[str] | None = None
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The care signals present (ids) and the reasons to give, from content."""
+    from rct_workbook.reading_rules import Filler, holds, matched_phrase, names_questions
+
+    filler = Filler(content, answers)
+    ids: list[str] = []
+    reasons: list[str] = []
+    for signal in content.care_signals.values():
+        if asked is not None and not names_questions(signal.when) <= asked and not signal.when.phrases:
+            continue
+        if holds(signal.when, answers, content):
+            ids.append(signal.id)
+            phrase = matched_phrase(signal.when, answers, content)
+            because = signal.because.replace("{phrase}", f"“{phrase}”" if phrase else "some words")
+            reasons.append(filler.fill(because))
+    return tuple(ids), tuple(dict.fromkeys(reasons))
+
+
+def respond(
+    content: Content, answers: Mapping[str, Any], *, caring: bool, asked: frozenset[str] | None = None
+) -> tuple[tuple[Response, ...], tuple[str, ...]]:
+    """The responses of every rule that holds, in part order; and the rule ids held back.
+
+    A rule about questions that were not asked (a one-step assessment) stays silent: an
+    empty answer is only news when the question was put.
+    """
+    from rct_workbook.reading_rules import Filler, holds, names_questions
+
+    filler = Filler(content, answers)
+    order = {part: i for i, part in enumerate(READING_PARTS)}
+    responses: list[Response] = []
+    held: list[str] = []
+    for rule in sorted(content.readings.values(), key=lambda r: order[r.part]):
+        if asked is not None and not names_questions(rule.when) <= asked:
+            continue
+        if not holds(rule.when, answers, content):
+            continue
+        text, gentle = rule.response, False
+        if caring and rule.gentle is not None:
+            text, gentle = rule.gentle, True
+        elif caring and rule.assumes_energy:
+            held.append(rule.id)
+            continue
+        responses.append(
+            Response(
+                rule=rule.id,
+                part=rule.part,
+                because=filler.fill(rule.because),
+                text=text,
+                cite=rule.cite,
+                learn=rule.learn,
+                vignette=rule.vignette,
+                gentle=gentle,
+            )
+        )
+    return tuple(responses), tuple(held)
+
+
+def read(
+    content: Content,
+    answers: Mapping[str, Any],
+    previous: Mapping[str, int] | None = None,
+    *,
+    section: str | None = None,
+) -> Reading:
+    """The reading for one assessment; ``previous`` holds the last ratings by good thing,
+    ``section`` the one step asked, if only one was."""
     scores = good_thing_scores(content, answers, previous)
     mean = mean_of(scores)
     band, band_description = band_for(content, mean)
     changes = [s.change for s in scores if s.change is not None]
     mean_change = sum(changes) / len(changes) if changes else None
     profile = culture_profile(content, answers.get(PRACTICES) or [])
-    leading = [c for c in profile if c.significant]
+    asked = asked_in(content, section)
+    signals, reasons = care_note(content, answers, asked)
+    caring = bool(signals) and content.care_note is not None
+    responses, held = respond(content, answers, caring=caring, asked=asked)
     suggestions = tuple(
-        Suggestion(c.id, text)
-        for c in sorted(leading, key=lambda c: -c.share)
-        for text in content.cultures[c.id].opportunities
+        Suggestion(c.id, text) for c in present_in_order(profile) for text in content.cultures[c.id].opportunities
     )
-    steps = small_steps(answers)
-    warnings: list[str] = []
-    first_step = None
-    if answers.get(SUPPORT_IN_PLACE) is False:
-        warnings.append(
-            "No system of support is in place yet. The paper is clear that this model is not to be "
-            "worked alone: before acting on the steps, build support."
-        )
-        first_step = (
-            "Networking (Fletcher, 1999): find one or two people, inside or outside work, who value "
-            "relational practice, and talk with them before taking other steps."
-        )
-    for i, step in enumerate(steps, 1):
-        if step.risk == "high" and not (step.with_whom or "").strip():
-            warnings.append(
-                f"Small step {i} is high-risk and names no ally. Consider who could take it with you, "
-                "or a smaller step that tests the waters first."
-            )
-    rated = [s.rating for s in scores if s.rating is not None]
-    if len(rated) == len(scores) and rated and all(r <= LOW_RATING for r in rated):
-        warnings.append(
-            "Every good thing is rated low. That is a lot to carry. Please look after yourself: lean on "
-            "the people who support you, and see 'rct learn framework' on sustaining oneself."
+    if caring and suggestions:
+        # Opportunities for changing the organisation assume energy; they wait for now.
+        held = (*held, "opportunities")
+        suggestions = ()
+    care = None
+    note = content.care_note
+    if caring and note is not None:
+        no_support = answers.get(SUPPORT_IN_PLACE) is False
+        care = Care(
+            title=note.title,
+            opening=note.opening,
+            reasons=reasons,
+            signals=signals,
+            resources_intro=note.resources_intro,
+            resources=tuple(Resource(r.name, r.detail, r.contact) for r in content.resources.values()),
+            body=note.body,
+            no_support=note.no_support if no_support else None,
+            held_back=note.held_back if held else None,
+            cite=note.cite,
         )
     connecting_labels = {p.id: p.text for p in content.connecting_practices.values()}
     connecting = tuple(connecting_labels[p] for p in answers.get(CONNECTING) or [] if p in connecting_labels)
@@ -241,7 +406,8 @@ def read(content: Content, answers: Mapping[str, Any], previous: Mapping[str, in
         profile_summary=describe_profile(profile),
         connecting=connecting,
         suggestions=suggestions,
-        warnings=tuple(warnings),
-        first_step=first_step,
-        steps=steps,
+        steps=small_steps(answers),
+        care=care,
+        responses=responses,
+        held_back=held,
     )

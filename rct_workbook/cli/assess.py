@@ -158,7 +158,7 @@ def assess(
         previous = index.latest_ratings()
     finally:
         index.close()
-    reading = read(content, result, previous)
+    reading = read(content, result, previous, section=section)
     try:
         entry = save(assess_entry(content, flow, chosen, asks, result, reading, section=section))
     except StorageError as exc:

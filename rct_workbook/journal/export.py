@@ -96,7 +96,7 @@ def _data_comment(content: Content, row: Row, answers: dict[str, Any], redactor:
     """A small machine-readable summary of the entry for `rct group agenda` (format 1)."""
     data: dict[str, Any] = {"kind": row.kind, "date": row.date, "title": row.title}
     if row.kind == "assess":
-        reading = read(content, answers, _previous_from(row.reading))
+        reading = read(content, answers, _previous_from(row.reading), section=row.section)
         data["mean"] = None if reading.mean is None else round(reading.mean, 2)
         data["profile_summary"] = reading.profile_summary
         data["leading"] = [c.id for c in reading.profile if c.significant]
@@ -171,8 +171,10 @@ def _entry_body(content: Content, row: Row, answers: dict[str, Any]) -> str:
         sections = [s for s in flow.sections if row.section is None or s.step == row.section]
         asks = [a for s in sections for a in resolve(s.questions, content, s.id)]
         known = {a.id for a in asks}
-        reading = read(content, answers, _previous_from(row.reading))
-        body = assess_entry(content, flow, sections, asks, answers, reading, section=row.section, when=when).body
+        reading = read(content, answers, _previous_from(row.reading), section=row.section)
+        body = assess_entry(
+            content, flow, sections, asks, answers, reading, section=row.section, when=when, care=False
+        ).body
         return body + _unknown(answers, known)
     if row.kind == "vignette" and row.vignette in content.vignettes:
         vignette = content.vignettes[row.vignette]

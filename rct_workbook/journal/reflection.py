@@ -10,7 +10,7 @@ from rct_workbook.flow.questions import Ask
 from rct_workbook.journal.entry import Entry, new_id, now
 from rct_workbook.model.content import Content
 from rct_workbook.model.schema import Flow, Section, Vignette
-from rct_workbook.reading import GOOD_THING_PREFIX, SMALL_STEPS, Reading
+from rct_workbook.reading import GOOD_THING_PREFIX, SMALL_STEPS, Care, Reading, Response
 from rct_workbook.render import markdown as md
 
 
@@ -56,9 +56,41 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
-def reading_markdown(reading: Reading, *, level: int = 3) -> dict[str, str]:
+def care_markdown(care: Care, *, level: int = 2) -> str:
+    """The care note as Markdown: in the person's own entry, never in an export."""
+    lines = [md.heading(level, care.title), "", md.escape_line(care.opening), ""]
+    if care.reasons:
+        lines += [md.bullet_list(care.reasons), ""]
+    lines += [md.escape_line(care.resources_intro), ""]
+    lines += [md.bullet_list([r.line for r in care.resources]), ""]
+    lines += [line for p in care.body for line in (md.escape_line(p), "")]
+    if care.no_support:
+        lines += [md.escape_line(care.no_support), ""]
+    if care.held_back:
+        lines += [md.escape_line(care.held_back), ""]
+    lines += [md.escape_line(f"({'; '.join(care.cite)})")]
+    return "\n".join(lines)
+
+
+def responses_markdown(responses: Sequence[Response]) -> str:
+    """Each response with why it appears ("You ticked …, so:") and where to read more."""
+    out = []
+    for r in responses:
+        out += [f"*{md.escape_line(r.because_line)}*", "", md.escape_line(f"{r.text} ({'; '.join(r.cite)})"), ""]
+        more = r.see_also
+        if more:
+            out += [md.escape_line(more), ""]
+    return "\n".join(out).rstrip("\n")
+
+
+def reading_markdown(reading: Reading, *, level: int = 3, care: bool = True) -> dict[str, str]:
     """The reading's parts as Markdown, keyed by where they go in the entry."""
     parts: dict[str, str] = {}
+    if care and reading.care is not None:
+        parts["care"] = care_markdown(reading.care)
+    for part in ("support", "read", "name", "oppose", "replace"):
+        if reading.responses_for(part):
+            parts[f"responses-{part}"] = responses_markdown(reading.responses_for(part))
     if any(g.rating is not None for g in reading.good_things):
         rows: list[tuple[Any, ...]] = [
             (
@@ -99,12 +131,16 @@ def reading_markdown(reading: Reading, *, level: int = 3) -> dict[str, str]:
                 _table(["#", "Small step", "With whom", "By when", "Risk", "Evidence it worked"], rows),
             ]
         )
-    notes = [*(w for w in reading.warnings)]
-    if reading.first_step:
-        notes.append(f"First small step: {reading.first_step}")
-    notes += [f"{s.text} ({s.culture})" for s in reading.suggestions]
-    if notes:
-        parts["notes"] = "\n".join([md.heading(2, "Suggestions and cautions"), "", md.bullet_list(notes)])
+    if reading.suggestions:
+        parts["notes"] = "\n".join(
+            [
+                md.heading(2, "Opportunities for change to consider"),
+                "",
+                f"*{md.escape_line(reading.opportunities_because)}*",
+                "",
+                md.bullet_list([s.text for s in reading.suggestions]),
+            ]
+        )
     return parts
 
 
@@ -118,17 +154,22 @@ def assess_entry(
     *,
     section: str | None = None,
     when: _dt.datetime | None = None,
+    care: bool = True,
 ) -> Entry:
-    """An assessment entry made for peer supervision: a part per step, the reading, the plan."""
+    """An assessment entry made for peer supervision: a part per step, the reading, the plan.
+
+    The care note, when there is one, comes first; ``care=False`` leaves it out (exports).
+    Each step's responses follow that step's answers, so the reason sits beside the answer.
+    """
     when = when or now()
     title = flow.title if section is None else f"{flow.title}: {sections[0].title}"
-    parts = reading_markdown(reading)
+    parts = reading_markdown(reading, care=care)
     lines = [md.escape_line(f"{human_date(when)}. {content.meta.disclaimer}"), ""]
+    if "care" in parts:
+        lines += [parts["care"], ""]
     for sec in sections:
         sec_asks = [a for a in asks if a.section == sec.id and a.id in answers]
         lines += [md.heading(2, sec.title), ""]
-        if sec.id == "support" and reading.first_step:
-            lines += [md.escape_line(f"First small step: {reading.first_step}"), ""]
         if sec.step == "read" and "good_things" in parts:
             lines += [parts["good_things"], ""]
             sec_asks = [a for a in sec_asks if not a.id.startswith(GOOD_THING_PREFIX)]
@@ -139,6 +180,9 @@ def assess_entry(
             sec_asks = [a for a in sec_asks if a.id != SMALL_STEPS]
         if sec_asks:
             lines += [md.answers_markdown(sec_asks, answers), ""]
+        responses = parts.get(f"responses-{sec.step or sec.id}")
+        if responses:
+            lines += [responses, ""]
     if "notes" in parts:
         lines += [parts["notes"], ""]
     if flow.discussion_questions:

@@ -7,8 +7,10 @@ loading raises a single ``ContentError`` holding them all.
 from __future__ import annotations
 
 import difflib
+import itertools
 import logging
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,8 +35,15 @@ COLLECTIONS = {
     "connecting_practices": "connecting_practices",
     "glossary": "glossary",
     "references": "references",
+    "readings": "readings",
+    "care_signals": "care_signals",
+    "phrases": "phrases",
+    "resources": "resources",
 }
-SINGLES = {"culture": "cultures", "vignette": "vignettes", "flow": "flows"}
+SINGLES = {"culture": "cultures", "vignette": "vignettes", "flow": "flows", "care_note": "care_notes"}
+
+#: The flow whose answers the reading rules and care signals read.
+READING_FLOW = "assess"
 
 #: Packs larger than this many files are refused rather than read one by one.
 MAX_FILES = 500
@@ -92,6 +101,11 @@ class Content:
     vignettes: dict[str, s.Vignette]
     flows: dict[str, s.Flow]
     origins: dict[tuple[str, str], Origin]
+    readings: dict[str, s.ReadingRule] = field(default_factory=dict)
+    care_signals: dict[str, s.CareSignal] = field(default_factory=dict)
+    phrases: dict[str, s.PhraseList] = field(default_factory=dict)
+    resources: dict[str, s.Resource] = field(default_factory=dict)
+    care_notes: dict[str, s.CareNote] = field(default_factory=dict)
     packs: tuple[Path, ...] = ()
 
     @property
@@ -108,35 +122,61 @@ class Content:
     def the_continuum(self) -> s.Continuum:
         return next(iter(self.continuum.values()))
 
+    @property
+    def care_note(self) -> s.CareNote | None:
+        return next(iter(self.care_notes.values()), None)
+
     def choices_for(self, source: str) -> tuple[s.Choice, ...]:
         """The choices a ``choices_from`` source stands for, in content order."""
-        pairs: list[tuple[str, str]]
-        if source == "culture_indicators":
-            # Unlabelled on purpose: tick what you observe, the profile names the cultures after.
-            pairs = [(p.id, p.text) for c in self.cultures.values() for p in c.indicators]
-        elif source == "connecting_practices":
-            pairs = [(p.id, p.text) for p in self.connecting_practices.values()]
-        elif source == "strategies":
-            pairs = [(x.id, f"{x.name}: {x.summary}") for x in self.strategies.values()]
-        elif source == "fletcher_strategies":
-            pairs = [(x.id, f"{x.name}: {x.summary}") for x in self.strategies.values() if x.family == "fletcher"]
-        elif source == "unhealthy_opposition":
-            pairs = [(x.id, x.name) for x in self.opposition.values() if x.quality == "unhealthy"]
-        elif source == "cultures":
-            pairs = [(c.id, c.name) for c in self.cultures.values()]
-        elif source == "steps":
-            pairs = [(x.id, x.name) for x in self.steps.values()]
-        elif source == "good_things":
-            pairs = [(g.id, g.name) for g in self.good_things.values()]
-        else:  # pragma: no cover - the schema only admits the sources above
-            raise ContentError(f"unknown choice source {source!r}")
-        return tuple(s.Choice(value=v, label=label) for v, label in pairs)
+        return choices_from(
+            source,
+            cultures=self.cultures,
+            connecting_practices=self.connecting_practices,
+            strategies=self.strategies,
+            opposition=self.opposition,
+            steps=self.steps,
+            good_things=self.good_things,
+        )
 
     def culture_of_indicator(self, indicator: str) -> str | None:
         for culture in self.cultures.values():
             if any(p.id == indicator for p in culture.indicators):
                 return culture.id
         return None
+
+
+def choices_from(
+    source: str,
+    *,
+    cultures: dict[str, s.Culture],
+    connecting_practices: dict[str, s.Practice],
+    strategies: dict[str, s.Strategy],
+    opposition: dict[str, s.OppositionOption],
+    steps: dict[str, s.Step],
+    good_things: dict[str, s.GoodThing],
+) -> tuple[s.Choice, ...]:
+    """The choices a ``choices_from`` source stands for, in content order."""
+    pairs: list[tuple[str, str]]
+    if source == "culture_indicators":
+        # Unlabelled on purpose: tick what you observe, the profile names the cultures after.
+        pairs = [(p.id, p.text) for c in cultures.values() for p in c.indicators]
+    elif source == "connecting_practices":
+        pairs = [(p.id, p.text) for p in connecting_practices.values()]
+    elif source == "strategies":
+        pairs = [(x.id, f"{x.name}: {x.summary}") for x in strategies.values()]
+    elif source == "fletcher_strategies":
+        pairs = [(x.id, f"{x.name}: {x.summary}") for x in strategies.values() if x.family == "fletcher"]
+    elif source == "unhealthy_opposition":
+        pairs = [(x.id, x.name) for x in opposition.values() if x.quality == "unhealthy"]
+    elif source == "cultures":
+        pairs = [(c.id, c.name) for c in cultures.values()]
+    elif source == "steps":
+        pairs = [(x.id, x.name) for x in steps.values()]
+    elif source == "good_things":
+        pairs = [(g.id, g.name) for g in good_things.values()]
+    else:  # pragma: no cover - the schema only admits the sources above
+        raise ContentError(f"unknown choice source {source!r}")
+    return tuple(s.Choice(value=v, label=label) for v, label in pairs)
 
 
 def lookup_id(name: str, known: dict[str, T] | Iterable[str], what: str) -> str:
@@ -384,12 +424,105 @@ def _check_refs(pool: _Pool, problems: list[Problem]) -> None:
                 if use.strategy not in strategies:
                     report(key, ("strategies", i, "strategy"), unknown("strategy", use.strategy, strategies))
             _check_questions(item.reflection, ("reflection",), key, report)
+        elif kind in ("readings", "care_signals"):
+            _check_when_refs(pool, key, item, report, unknown)
         elif kind == "flow":
             earlier: list[s.Question] = []
             for si, section in enumerate(item.sections):
                 if section.step is not None and section.step not in steps:
                     report(key, ("sections", si, "step"), unknown("step", section.step, steps))
                 _check_questions(section.questions, ("sections", si, "questions"), key, report, earlier)
+
+
+#: The placeholders a rule's ``because`` may hold: {labels:QUESTION}, {value:QUESTION}.
+PLACEHOLDER = re.compile(r"\{([a-z_]+):([^{}]*)\}")
+PLACEHOLDER_KINDS = ("labels", "value")
+
+
+def _flow_questions(pool: _Pool) -> dict[str, s.Question] | None:
+    flow = pool.items.get(("flow", READING_FLOW))
+    if flow is None:
+        return None
+    return {q.id: q for section in flow.sections for q in section.questions}
+
+
+def _choice_values(pool: _Pool, question: s.Question) -> set[str] | None:
+    """The values a question's choices can take, or None when it has no choices."""
+    if question.choices is not None:
+        return {c.value for c in question.choices}
+    if question.choices_from is None:
+        return None
+    return {
+        c.value
+        for c in choices_from(
+            question.choices_from,
+            cultures=_by_kind(pool, "culture"),
+            connecting_practices=_by_kind(pool, "connecting_practices"),
+            strategies=_by_kind(pool, "strategies"),
+            opposition=_by_kind(pool, "opposition"),
+            steps=_by_kind(pool, "steps"),
+            good_things=_by_kind(pool, "good_things"),
+        )
+    }
+
+
+def _check_when_refs(pool: _Pool, key: tuple[str, str], item: Any, report: Any, unknown: Any) -> None:
+    """Every id a rule or care signal names must be a question (or choice) of the assess flow.
+
+    The message names the rule, so a pack that renames a question learns which rules it broke.
+    """
+    what = f"reading rule {item.id!r}" if key[0] == "readings" else f"care signal {item.id!r}"
+    questions = _flow_questions(pool)
+    if questions is None:
+        report(key, ("id",), f"{what} reads the {READING_FLOW!r} flow, which is not loaded")
+        return
+    phrase_lists = _by_kind(pool, "phrases")
+    vignettes = _by_kind(pool, "vignette")
+
+    def walk(cond: s.When, path: tuple[str | int, ...], scope: dict[str, s.Question], where: str) -> None:
+        for group in ("all", "any", "none"):
+            for i, sub in enumerate(getattr(cond, group) or ()):
+                walk(sub, (*path, group, i), scope, where)
+        for i, qid in enumerate(cond.questions or ()):
+            if qid not in scope:
+                report(key, (*path, "questions", i), f"{what} names {unknown('question', qid, scope)} in {where}")
+            elif scope[qid].type != "rating":
+                report(key, (*path, "questions", i), f"{what}: {qid!r} is not a rating, so it has no mean")
+        if cond.phrases is not None and cond.phrases not in phrase_lists:
+            report(key, (*path, "phrases"), f"{what} names {unknown('phrase list', cond.phrases, phrase_lists)}")
+        if cond.question is None:
+            return
+        question = scope.get(cond.question)
+        if question is None:
+            report(key, (*path, "question"), f"{what} names {unknown('question', cond.question, scope)} in {where}")
+            return
+        if cond.ticked is not None:
+            values = _choice_values(pool, question)
+            if values is None:
+                report(key, (*path, "ticked"), f"{what}: {cond.question!r} has no choices to tick")
+            else:
+                for i, value in enumerate(cond.ticked):
+                    if value not in values:
+                        report(
+                            key,
+                            (*path, "ticked", i),
+                            f"{what} ticks {unknown('choice', value, values)} of {cond.question!r}",
+                        )
+        if cond.row is not None:
+            if question.type != "repeat" or not question.fields:
+                report(key, (*path, "row"), f"{what}: {cond.question!r} is not a repeated question")
+            else:
+                fields = {f.id: f for f in question.fields}
+                walk(cond.row, (*path, "row"), fields, f"the fields of {cond.question!r}")
+
+    walk(item.when, ("when",), questions, f"the {READING_FLOW!r} flow")
+    for kind_, ident in PLACEHOLDER.findall(item.because):
+        if kind_ not in PLACEHOLDER_KINDS:
+            report(key, ("because",), f"{what}: unknown placeholder {{{kind_}:…}} (use labels or value)")
+        elif ident not in questions:
+            report(key, ("because",), f"{what}: the placeholder names {unknown('question', ident, questions)}")
+    if key[0] == "readings" and item.vignette is not None and item.vignette not in vignettes:
+        report(key, ("vignette",), f"{what} points to {unknown('vignette', item.vignette, vignettes)}")
 
 
 def _check_questions(
@@ -428,6 +561,34 @@ def _check_whole(pool: _Pool, problems: list[Problem]) -> None:
         problems.append(
             Problem("content", None, "good_things", "the five good things are needed, no more and no fewer")
         )
+    for continuum in _by_kind(pool, "continuum").values():
+        message = _band_problem(continuum.bands)
+        if message:
+            origin = pool.origins[("continuum", continuum.id)]
+            where = _dotted((*origin.base, "bands"))
+            problems.append(Problem(_show(origin.file), origin.line("bands"), where, message))
+    if len(_by_kind(pool, "care_note")) > 1:
+        problems.append(Problem("content", None, "care_note", "there can be only one care note"))
+    if _by_kind(pool, "care_signals") and not _by_kind(pool, "care_note"):
+        problems.append(Problem("content", None, "care_signals", "care signals need a care note (kind: care_note)"))
+
+
+def _band_problem(bands: tuple[s.Band, ...]) -> str | None:
+    """Bands must cover 1 to 5 in order, without gaps, an odd number of them, mirrored about 3,
+    so that a reading never leans one way for a reason the other way would not."""
+    if not bands:
+        return "the continuum needs bands"
+    if len(bands) % 2 == 0:
+        return "the bands must be an odd number, so the middle of the scale has a band of its own"
+    if abs(bands[0].min - 1.0) > 1e-9 or abs(bands[-1].max - 5.0) > 1e-9:
+        return "the bands must run from 1 to 5"
+    for before, after in itertools.pairwise(bands):
+        if before.min >= before.max or abs(before.max - after.min) > 1e-9:
+            return "each band must start where the one before it ends"
+    for low, high in zip(bands, reversed(bands), strict=False):
+        if abs(low.min + high.max - 6.0) > 1e-9 or abs(low.max + high.min - 6.0) > 1e-9:
+            return "the bands must mirror each other about the middle of the scale (3)"
+    return None
 
 
 def _in_order(problems: list[Problem]) -> list[Problem]:

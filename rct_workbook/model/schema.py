@@ -318,6 +318,156 @@ class Reference(Strict):
     used_for: Text
 
 
+# --- the reading: rules, care signals, personal resources --------------------------------
+
+#: The `rct learn` topics a rule may point to (the terminal views name the same topics).
+LEARN_TOPICS = (
+    "framework",
+    "good-things",
+    "continuum",
+    "cultures",
+    "opposition",
+    "strategies",
+    "glossary",
+    "references",
+)
+
+#: The parts of a reading, in the order they are shown; a rule says which part it belongs to.
+READING_PARTS = ("support", "read", "name", "oppose", "replace")
+
+
+class When(Strict):
+    """A test on an assessment's answers, for reading rules and care signals.
+
+    Exactly one form: ``all``/``any``/``none`` of other tests; or a ``question`` with one
+    test (``filled``, ``equals``, ``ticked``, ``at_most``, ``at_least``,
+    ``count_at_least``, ``count_at_most``, ``row`` for a repeated question, or
+    ``phrases``); or ``questions`` with ``mean_at_most``/``mean_at_least``; or
+    ``phrases`` alone, which looks in every text answer.
+    """
+
+    all: tuple[When, ...] | None = None
+    any: tuple[When, ...] | None = None
+    none: tuple[When, ...] | None = None
+    question: Id | None = None
+    questions: tuple[Id, ...] | None = None
+    filled: StrictBool | None = None
+    equals: StrictStr | StrictBool | StrictInt | None = None
+    ticked: tuple[Id, ...] | None = None
+    at_most: StrictInt | None = None
+    at_least: StrictInt | None = None
+    count_at_least: StrictInt | None = None
+    count_at_most: StrictInt | None = None
+    mean_at_most: float | None = None
+    mean_at_least: float | None = None
+    row: When | None = None
+    phrases: Id | None = None
+
+    @model_validator(mode="after")
+    def _one_form(self) -> When:
+        groups = [g for g in (self.all, self.any, self.none) if g is not None]
+        tests = [
+            t
+            for t in (
+                self.filled,
+                self.equals,
+                self.ticked,
+                self.at_most,
+                self.at_least,
+                self.count_at_least,
+                self.count_at_most,
+                self.row,
+            )
+            if t is not None
+        ]
+        means = [m for m in (self.mean_at_most, self.mean_at_least) if m is not None]
+        if groups:
+            if len(groups) > 1 or tests or means or self.question or self.questions or self.phrases:
+                raise ValueError("a test with all, any or none holds nothing else")
+            if not groups[0]:
+                raise ValueError("all, any and none need at least one test")
+        elif self.questions is not None:
+            if len(means) != 1 or tests or self.question or self.phrases:
+                raise ValueError("questions takes exactly one of mean_at_most, mean_at_least")
+            if not self.questions:
+                raise ValueError("questions needs at least one question id")
+        elif self.question is not None:
+            if len(tests) + (self.phrases is not None) != 1 or means:
+                raise ValueError(
+                    "a test on a question needs exactly one of filled, equals, ticked, at_most, at_least, "
+                    "count_at_least, count_at_most, row, phrases"
+                )
+            if self.ticked is not None and not self.ticked:
+                raise ValueError("ticked needs at least one choice id")
+        elif self.phrases is None or tests or means:
+            raise ValueError("a test needs all, any, none, a question, questions, or phrases")
+        return self
+
+
+class ReadingRule(Strict):
+    """One thing the reading may say back: when it applies, what it says, and why."""
+
+    id: Id
+    part: Literal[READING_PARTS]  # type: ignore[valid-type]
+    when: When
+    #: Why the response appears, in the person's terms ("You ticked {labels:unhealthy}").
+    because: Text
+    response: Text
+    #: A softer response for when the care note is shown; without it a rule that
+    #: assumes energy to change the organisation is held back then.
+    gentle: Text | None = None
+    assumes_energy: StrictBool = False
+    learn: Literal[LEARN_TOPICS] | None = None  # type: ignore[valid-type]
+    vignette: Id | None = None
+    cite: tuple[Cite, ...]
+
+    @model_validator(mode="after")
+    def _cited(self) -> ReadingRule:
+        if not self.cite:
+            raise ValueError("a reading rule needs at least one citation")
+        return self
+
+
+class CareSignal(Strict):
+    """A sign that the person may be struggling; any one is enough for the care note."""
+
+    id: Id
+    when: When
+    #: Said to the person (on screen and in their own entry, never in an export).
+    because: Text
+
+
+class PhraseList(Strict):
+    """Phrases of hopelessness or self-harm, matched case-insensitively in free text."""
+
+    id: Id
+    phrases: tuple[Annotated[str, StrictType(), StringConstraints(min_length=2, max_length=200)], ...]
+
+
+class Resource(Strict):
+    """A personal resource the care note names; a pack can set the local name and number."""
+
+    id: Id
+    name: Text
+    detail: Text
+    contact: Text | None = None
+
+
+class CareNote(Strict):
+    """What the reading says first when any care signal is present."""
+
+    kind: Literal["care_note"]
+    id: Id
+    title: Text
+    opening: Text
+    resources_intro: Text
+    body: tuple[Text, ...]
+    #: Said instead of "lean on your supports" when no support is in place.
+    no_support: Text
+    held_back: Text
+    cite: tuple[Cite, ...]
+
+
 # --- files ------------------------------------------------------------------------------
 
 
@@ -366,6 +516,26 @@ class ReferencesFile(Strict):
     items: tuple[Reference, ...]
 
 
+class ReadingsFile(Strict):
+    kind: Literal["readings"]
+    items: tuple[ReadingRule, ...]
+
+
+class CareSignalsFile(Strict):
+    kind: Literal["care_signals"]
+    items: tuple[CareSignal, ...]
+
+
+class PhrasesFile(Strict):
+    kind: Literal["phrases"]
+    items: tuple[PhraseList, ...]
+
+
+class ResourcesFile(Strict):
+    kind: Literal["resources"]
+    items: tuple[Resource, ...]
+
+
 #: kind -> the model that validates a whole file of that kind.
 FILE_MODELS: dict[str, type[Strict]] = {
     "meta": Meta,
@@ -381,10 +551,15 @@ FILE_MODELS: dict[str, type[Strict]] = {
     "connecting_practices": PracticesFile,
     "glossary": GlossaryFile,
     "references": ReferencesFile,
+    "readings": ReadingsFile,
+    "care_signals": CareSignalsFile,
+    "phrases": PhrasesFile,
+    "resources": ResourcesFile,
+    "care_note": CareNote,
 }
 
 #: Kinds whose file holds one item, the file itself.
-SINGLE_KINDS = frozenset({"meta", "culture", "vignette", "flow"})
+SINGLE_KINDS = frozenset({"meta", "culture", "vignette", "flow", "care_note"})
 
 
 def _unique(values: list[str], what: str) -> None:

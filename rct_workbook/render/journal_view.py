@@ -37,7 +37,7 @@ def entry_view(ui: Ui, content: Content, row: Row, entry: Entry) -> list[Rendera
     answers = entry.answers
     if entry.kind == "assess" and "assess" in content.flows:
         flow = content.flows["assess"]
-        reading = read(content, answers, _previous_from(entry.reading))
+        reading = read(content, answers, _previous_from(entry.reading), section=entry.section)
         out.extend(summary(ui, reading, disclaimer=content.meta.disclaimer)[1:])
         for section in flow.sections:
             asks = [a for a in resolve(section.questions, content, section.id) if a.id in answers]

@@ -7,7 +7,7 @@ from typing import Any
 from rich.console import RenderableType
 from rich.text import Text
 
-from rct_workbook.reading import Reading
+from rct_workbook.reading import Care, Reading, Response
 from rct_workbook.render.safe import text
 from rct_workbook.render.terminal import Ui
 
@@ -34,14 +34,42 @@ def continuum_line(ui: Ui, mean: float, width: int = 41) -> Text:
     return out
 
 
+def care_views(ui: Ui, care: Care) -> list[RenderableType]:
+    """The care note, which comes before anything about the workplace."""
+    out: list[RenderableType] = [ui.heading(care.title), ui.para(care.opening)]
+    if care.reasons:
+        out.append(ui.bullets(care.reasons))
+    out.append(ui.para(care.resources_intro))
+    out.append(ui.bullets(r.line for r in care.resources))
+    out.extend(ui.para(p) for p in care.body)
+    if care.no_support:
+        out.append(ui.para(care.no_support))
+    if care.held_back:
+        out.append(ui.para(care.held_back, "dim"))
+    out.append(ui.para(f"({'; '.join(care.cite)})", "dim"))
+    return out
+
+
+def response_views(ui: Ui, responses: tuple[Response, ...]) -> list[RenderableType]:
+    out: list[RenderableType] = []
+    for r in responses:
+        out.append(text(r.because_line, "italic"))
+        out.append(ui.para(f"{r.text} ({'; '.join(r.cite)})"))
+        more = r.see_also
+        if more:
+            out.append(ui.para(more, "dim"))
+    return out
+
+
 def summary(ui: Ui, reading: Reading, *, disclaimer: str, toward: tuple[str, str] = ("", "")) -> list[RenderableType]:
     out: list[RenderableType] = [
         ui.title("Your reading", "A reflective exercise, not a validated measure or a diagnosis.")
     ]
-    for warning in reading.warnings:
-        out.append(ui.note(warning))
-    if reading.first_step:
-        out.append(ui.para(f"First small step: {reading.first_step}", "bold"))
+    if reading.care is not None:
+        out += care_views(ui, reading.care)
+    if reading.responses_for("support"):
+        out.append(ui.heading("Support first"))
+        out += response_views(ui, reading.responses_for("support"))
     if any(g.rating is not None for g in reading.good_things):
         out.append(ui.heading("The five good things (1 = the opposite, 5 = the good thing)"))
         rows: list[tuple[Any, ...]] = []
@@ -66,6 +94,7 @@ def summary(ui: Ui, reading: Reading, *, disclaimer: str, toward: tuple[str, str
                 direction = "toward the good things" if reading.mean_change > 0 else "toward their opposites"
                 moved = "no movement" if reading.mean_change == 0 else f"{abs(reading.mean_change):.1f} {direction}"
                 out.append(ui.para(f"Since your last assessment: {moved}."))
+    out += response_views(ui, reading.responses_for("read"))
     if any(c.checked for c in reading.profile) or reading.profile:
         out.append(ui.heading("Culture profile: practices you ticked"))
         rows = [(text(c.name), bar(ui, c.share), Text(f"{c.checked} of {c.total}")) for c in reading.profile]
@@ -75,11 +104,17 @@ def summary(ui: Ui, reading: Reading, *, disclaimer: str, toward: tuple[str, str
     if reading.connecting:
         out.append(text("Already promoting connection:", "bold"))
         out.append(ui.bullets(reading.connecting))
+    out += response_views(ui, reading.responses_for("name"))
+    if reading.responses_for("oppose"):
+        out.append(ui.heading("Opposing nonrelational practices"))
+        out += response_views(ui, reading.responses_for("oppose"))
     if reading.suggestions:
         out.append(ui.heading("Opportunities for change to consider"))
+        out.append(text(reading.opportunities_because, "italic"))
         out.append(ui.bullets(s.text for s in reading.suggestions))
-    if reading.steps:
+    if reading.steps or reading.responses_for("replace"):
         out.append(ui.heading("Your plan of small steps"))
+    if reading.steps:
         rows = [
             (str(i), s.what, s.with_whom or "—", s.by_when or "—", s.risk or "—", s.evidence or "—")
             for i, s in enumerate(reading.steps, 1)
@@ -87,6 +122,8 @@ def summary(ui: Ui, reading: Reading, *, disclaimer: str, toward: tuple[str, str
         out.append(
             ui.table(["", "Small step", "With", "By", "Risk", "Shows it worked"], rows, ratios=[0, 4, 2, 2, 0, 3])
         )
+        out.append(Text(""))
+    out += response_views(ui, reading.responses_for("replace"))
     out.append(Text(""))
     out.append(ui.para(disclaimer, "dim"))
     return out

@@ -111,12 +111,13 @@ def test_movement_since_the_last_assessment(run, tmp_path: Path, template) -> No
 
 
 def test_no_support_reading_comes_first(run, tmp_path: Path, rct_home: Path, template) -> None:  # type: ignore[no-untyped-def]
-    answers = {**template, "support-in-place": False, "support-first-step": "Ana from the other team"}
+    answers = {**template, "support-in-place": False, "support-first-step": "Ana from the other team", "unhealthy": []}
     result = run("assess", "--answers", str(write(tmp_path, answers)))
     assert result.exit_code == 0, result.stderr
-    out = result.stdout
-    assert out.index("No system of support is in place yet.") < out.index("The five good things")
-    assert "First small step: Networking (Fletcher, 1999)" in out
+    assert "First, you" not in result.stdout  # no care signal: no care note
+    out = " ".join(result.stdout.split())
+    assert out.index("You said no system of support is in place for you yet, so:") < out.index("The five good things")
+    assert "the fourth of Fletcher's strategies" in out
     post = frontmatter.load(entries(rct_home)[0])
     assert post["answers"]["support-first-step"] == "Ana from the other team"
 
@@ -193,7 +194,7 @@ def test_no_terminal_no_answers(run, rct_home: Path) -> None:  # type: ignore[no
 
 def test_one_section_alone(run, tmp_path: Path, rct_home: Path, template) -> None:  # type: ignore[no-untyped-def]
     keys = set(yaml.safe_load(run("assess", "--section", "read", "--template").stdout))
-    assert keys == {"role", "organisation", "history", "risks"} | {
+    assert keys == {"role", "organisation", "position", "other-settings", "history", "risks"} | {
         f"good-thing-{g}" for g in load_content().good_things
     }
     answers = {key: template[key] for key in keys}

@@ -26,7 +26,8 @@ def pipe(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
 
 
 def full_run_keys() -> str:
-    keys = "Ana, my peer group" + FINISH  # support-people
+    keys = DOWN + DOWN + DOWN + ENTER  # wellbeing 4
+    keys += "Ana, my peer group" + FINISH  # support-people
     keys += "y"  # support-in-place
     keys += "Staff nurse" + ENTER  # role
     keys += DOWN + DOWN + ENTER  # organisation: community-health
@@ -35,6 +36,8 @@ def full_run_keys() -> str:
     keys += ENTER  # clarity 1
     keys += DOWN + DOWN + DOWN + ENTER  # worth 4
     keys += DOWN + ENTER  # connection 2
+    keys += FINISH  # position (optional, empty)
+    keys += FINISH  # other-settings (optional, empty)
     keys += FINISH  # history (optional, empty)
     keys += "Being seen as difficult" + FINISH  # risks
     keys += SPACE + DOWN + SPACE + ENTER  # practices: first two
@@ -42,8 +45,10 @@ def full_run_keys() -> str:
     keys += FINISH  # kept-out: empty
     keys += ENTER  # unhealthy: none
     keys += SPACE + ENTER  # strategies: naming
+    keys += FINISH  # disempowerment: empty
     keys += "Name the family meetings" + FINISH  # strategies-how
     keys += "Bo" + ENTER  # allies
+    keys += FINISH  # courage: empty
     keys += FINISH  # one true thing: empty
     keys += "Ask for a case slot" + ENTER + "Bo" + ENTER + "May" + ENTER + DOWN + DOWN + ENTER + "A slot" + ENTER
     keys += "n"  # no more steps
@@ -81,7 +86,7 @@ def test_cancel_keeps_the_draft_and_resume_finishes(pipe: Any, run, rct_home: Pa
     pipe.send_text(keys[cut:])
     result = run("assess", "--resume")
     assert result.exit_code == 0, result.stderr
-    assert "Continuing: 10 answers kept from before." in result.stdout
+    assert "Continuing: 13 answers kept from before." in result.stdout
     answers = frontmatter.load(next((rct_home / "journal").glob("*.md")))["answers"]
     assert answers["role"] == "Staff nurse" and answers["risks"] == "Being seen as difficult"
     assert answers["sustain"] == "Peer group monthly"

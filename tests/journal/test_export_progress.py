@@ -100,7 +100,7 @@ def test_export_to_file_html(run, named, rct_home: Path, tmp_path: Path) -> None
     result = run("journal", "export", entry_id(named[0]), "--format", "html", "--out", str(out), "--redact-flagged")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
-    assert result.stderr == f"Wrote {out} (1 entry). 2 private answers left out (--include-private adds them).\n"
+    assert result.stderr == f"Wrote {out} (1 entry). 5 private answers left out (--include-private adds them).\n"
     page = out.read_text()
     assert page.startswith("<!DOCTYPE html>")
     assert "<table>" in page and "<h1>Peer supervision: reflections, 12 March 2026</h1>" in page

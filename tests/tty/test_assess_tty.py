@@ -41,6 +41,7 @@ pytestmark = pytest.mark.tty
 # presses there (sent one after another), and the answer id it fills (None for the
 # prompts inside the repeat question and its "Add another?" confirm).
 STEPS: list[tuple[str, tuple[str, ...], str | None]] = [
+    ("Before the workplace: how are you doing", (DOWN, DOWN, DOWN, ENTER), "wellbeing"),
     ("Who, at work or outside it, understands", ("Ana, my peer group", ESC_ENTER), "support-people"),
     ("Is a system of support in place", ("y",), "support-in-place"),
     ("What is your role there?", ("Staff nurse", ENTER), "role"),
@@ -48,8 +49,10 @@ STEPS: list[tuple[str, tuple[str, ...], str | None]] = [
     ("Zest: how much energy", (DOWN, ENTER), "good-thing-zest"),
     ("Empowerment: how free do you feel", (DOWN, DOWN, ENTER), "good-thing-empowerment"),
     ("Clarity: how clearly do you understand", (ENTER,), "good-thing-clarity"),
-    ("Sense of worth: how valued", (DOWN, DOWN, DOWN, ENTER), "good-thing-worth"),
+    ("Sense of worth: in this setting, how is", (DOWN, DOWN, DOWN, ENTER), "good-thing-worth"),
     ("Desire for more connection: do you want", (DOWN, ENTER), "good-thing-connection"),
+    ("Where do you stand in the setting's power", (ESC_ENTER,), "position"),
+    ("Do you work in other settings too?", (ESC_ENTER,), "other-settings"),
     ("What recent events or history", (ESC_ENTER,), "history"),
     ("What do you risk by practising", ("Being seen as difficult", ESC_ENTER), "risks"),
     ("Which of these practices do you observe", (SPACE, DOWN, SPACE, ENTER), "practices"),
@@ -57,8 +60,10 @@ STEPS: list[tuple[str, tuple[str, ...], str | None]] = [
     ("What do you keep out of relationship", (ESC_ENTER,), "kept-out"),
     ("Which unhealthy forms of opposition", (ENTER,), "unhealthy"),
     ("Which of Fletcher's strategies could you use?", (SPACE, ENTER), "strategies"),
+    ("Where do you notice disempowerment at work", (ESC_ENTER,), "disempowerment"),
     ("How would you use them, concretely?", ("Name the family meetings", ESC_ENTER), "strategies-how"),
     ("Who could join you", ("Bo", ENTER), "allies"),
+    ("Where does working relationally there ask", (ESC_ENTER,), "courage"),
     ("What is one true thing you could say", (ESC_ENTER,), "one-true-thing"),
     ("1. What is the small step?", ("Ask for a case slot", ENTER), None),
     ("1. With whom?", ("Bo", ENTER), None),
@@ -71,7 +76,7 @@ STEPS: list[tuple[str, tuple[str, ...], str | None]] = [
     ("What would you like from your peer-supervision group?", (ESC_ENTER,), "ask-of-group"),
 ]
 
-# Ctrl-C comes at the "risks" prompt, after ten answers.
+# Ctrl-C comes at the "risks" prompt, after thirteen answers.
 RISKS_AT = next(i for i, (_, _, answer_id) in enumerate(STEPS) if answer_id == "risks")
 ROLE_AT = next(i for i, (_, _, answer_id) in enumerate(STEPS) if answer_id == "role")
 
@@ -81,6 +86,7 @@ def expected_answers() -> dict[str, Any]:
     content = load_content()
     first_two = [p.id for p in content.cultures["hierarchical"].indicators[:2]]
     return {
+        "wellbeing": 4,
         "support-people": "Ana, my peer group",
         "support-in-place": True,
         "role": "Staff nurse",
@@ -90,6 +96,8 @@ def expected_answers() -> dict[str, Any]:
         "good-thing-clarity": 1,
         "good-thing-worth": 4,
         "good-thing-connection": 2,
+        "position": None,
+        "other-settings": None,
         "history": None,
         "risks": "Being seen as difficult",
         "practices": first_two,
@@ -97,8 +105,10 @@ def expected_answers() -> dict[str, Any]:
         "kept-out": None,
         "unhealthy": [],
         "strategies": ["naming"],
+        "disempowerment": None,
         "strategies-how": "Name the family meetings",
         "allies": "Bo",
+        "courage": None,
         "one-true-thing": None,
         "small-steps": [
             {"what": "Ask for a case slot", "with-whom": "Bo", "by-when": "May", "risk": "high", "evidence": "A slot"}
@@ -184,11 +194,11 @@ def test_ctrl_c_midway_keeps_a_draft_and_resume_finishes_it(home: Path) -> None:
     assert "Traceback" not in first.output
     assert _journal_files(home) == []
     _check_draft(home, answers_before(RISKS_AT))
-    assert len(answers_before(RISKS_AT)) == 10
+    assert len(answers_before(RISKS_AT)) == 13
 
     second = Session(home, "assess", "--resume")
     try:
-        second.expect("Continuing: 10 answers kept from before.")
+        second.expect("Continuing: 13 answers kept from before.")
         second.answer(STEPS[RISKS_AT:])
         second.expect("Your reading")
         second.expect("Saved your assessment")

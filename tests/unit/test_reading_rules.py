@@ -1,0 +1,330 @@
+"""Reading rules and the care note: every rule, every care signal, and their validation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rct_workbook.model.content import Content, load_content, validate_pack
+from rct_workbook.reading import read
+from rct_workbook.reading_rules import phrase_found
+from rct_workbook.render.summary import summary
+from rct_workbook.render.terminal import Ui, make_console
+from tests.conftest import build_tree
+
+GOOD = ["zest", "empowerment", "clarity", "worth", "connection"]
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    return load_content()
+
+
+def ratings(*values: int) -> dict[str, int]:
+    return {f"good-thing-{g}": v for g, v in zip(GOOD, values, strict=True)}
+
+
+def step(risk: str, with_whom: str | None) -> dict[str, Any]:
+    return {"what": "Raise it", "with-whom": with_whom, "by-when": "May", "risk": risk, "evidence": "Heard"}
+
+
+#: A calm, complete baseline: no rule about empty answers fires, no care signal.
+CALM: dict[str, Any] = {
+    "wellbeing": 4,
+    "support-people": "My peer group",
+    "support-in-place": True,
+    **ratings(3, 3, 3, 3, 3),
+    "allies": "Two colleagues",
+    "one-true-thing": "We never talk about the cases that go badly.",
+    "sustain": "My peer group, and one afternoon a week kept free.",
+    "small-steps": [step("low", "Bo")],
+}
+
+
+def rules(content: Content, answers: dict[str, Any], **kw: Any) -> list[str]:
+    return [r.rule for r in read(content, answers, **kw).responses]
+
+
+# Each rule: answers (on top of CALM) that make it speak, and answers that keep it silent.
+RULES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
+    ("no-support-yet", {"support-in-place": False}, {"support-in-place": True}),
+    ("support-in-place", {}, {"support-people": None}),
+    ("history-given", {"history": "The director left suddenly last year."}, {"history": "  "}),
+    ("position-and-power", {"position": "The only non-medical clinician."}, {"position": None}),
+    ("several-settings", {"other-settings": "A group practice, two days a week."}, {"other-settings": ""}),
+    (
+        "niceness-and-high-ratings",
+        {**ratings(4, 4, 4, 4, 3), "practices": ["pseudo-politeness-over-difference"]},
+        {**ratings(3, 3, 4, 4, 3), "practices": ["pseudo-politeness-over-difference"]},
+    ),
+    ("nothing-named", {"practices": [], "connecting": []}, {"connecting": ["conn-peer-support"]}),
+    ("connection-already-named", {"connecting": ["conn-peer-support"]}, {"connecting": []}),
+    ("kept-out-of-relationship", {"kept-out": "My disagreement with the director."}, {"kept-out": None}),
+    ("unhealthy-opposition", {"unhealthy": ["degrading-the-other"]}, {"unhealthy": []}),
+    ("strategy-naming", {"strategies": ["naming"]}, {"strategies": ["norming"]}),
+    ("strategy-norming", {"strategies": ["norming"]}, {"strategies": ["naming"]}),
+    ("strategy-negotiating", {"strategies": ["negotiating"]}, {"strategies": ["naming"]}),
+    ("strategy-networking", {"strategies": ["networking"]}, {"strategies": []}),
+    (
+        "networking-in-survival",
+        {"strategies": ["networking"], "practices": ["surv-cancelled-meetings"]},
+        {"strategies": ["networking"], "practices": ["hier-surveillance"]},
+    ),
+    ("no-allies-named", {"allies": None}, {}),
+    ("disempowerment-noticed", {"disempowerment": "I call my own calls 'not real work'."}, {}),
+    ("courage-named", {"courage": "Speaking up in the case review."}, {}),
+    ("one-true-thing-next-time", {"one-true-thing": None}, {}),
+    ("one-true-thing-found", {}, {"one-true-thing": None}),
+    (
+        "high-risk-step-alone",
+        {"small-steps": [step("low", None), step("high", " ")]},
+        {"small-steps": [step("high", "Ana"), step("medium", None)]},
+    ),
+    ("steps-with-others", {}, {"small-steps": [step("low", "Bo"), step("low", None)]}),
+    ("sustaining-described", {}, {"sustain": None}),
+]
+
+
+def test_every_rule_in_content_is_tested(content: Content) -> None:
+    assert {r for r, _, _ in RULES} == set(content.readings)
+
+
+@pytest.mark.parametrize(("rule", "fires", "silent"), RULES, ids=[r for r, _, _ in RULES])
+def test_rule_fires_and_stays_silent(
+    content: Content, rule: str, fires: dict[str, Any], silent: dict[str, Any]
+) -> None:
+    assert rule in rules(content, {**CALM, **fires})
+    assert rule not in rules(content, {**CALM, **silent})
+
+
+def test_the_reading_says_why(content: Content) -> None:
+    r = read(content, {**CALM, "unhealthy": ["becoming-a-target", "degrading-the-other"]})
+    response = next(x for x in r.responses if x.rule == "unhealthy-opposition")
+    assert response.because_line == (
+        "You ticked “Becoming the target of attacks” and “Degrading, dismissing or objectifying those we "
+        "disagree with” among the forms of opposition you notice, so:"
+    )
+    assert response.cite == ("Ward, 2000", "Miller, 1976", "Hartling & Sparks, 2002")
+    assert response.see_also == "More: rct learn opposition"
+
+
+def test_rules_about_unasked_questions_stay_silent(content: Content) -> None:
+    """A one-step assessment: the empty allies of a step not taken are not news."""
+    r = rules(content, {**ratings(3, 3, 3, 3, 3), "history": "A merger."}, section="read")
+    assert r == ["history-given"]
+
+
+def test_calm_answers_have_no_care_note(content: Content) -> None:
+    r = read(content, CALM)
+    assert r.care is None
+    assert r.held_back == ()
+    assert r.to_dict()["care_note"] is False
+
+
+# --- the care note ------------------------------------------------------------------------
+
+SIGNALS: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
+    ("wellbeing-low", {"wellbeing": 2}, {"wellbeing": 3}),
+    ("every-good-thing-low", ratings(2, 1, 2, 2, 1), ratings(2, 1, 2, 2, 3)),
+    (
+        "alone-and-low",
+        {"support-in-place": False, **ratings(3, 2, 2, 3, 2)},
+        {"support-in-place": False, **ratings(3, 3, 2, 3, 2)},
+    ),
+    ("hard-opposition", {"unhealthy": ["pernicious-disconnection"]}, {"unhealthy": ["becoming-a-target"]}),
+    ("hard-opposition", {"unhealthy": ["attacking-others"]}, {"unhealthy": ["degrading-the-other"]}),
+    ("hard-opposition", {"unhealthy": ["powerlessness-and-rage"]}, {"unhealthy": []}),
+    ("hopeless-words", {"sustain": "Some days I don't see the POINT."}, {"sustain": "I see the point of it."}),
+    ("hopeless-words", {"small-steps": [{**step("low", "Bo"), "what": "Just disappear"}]}, {}),
+    ("hopeless-words", {"history": "They'd be better off without me"}, {"history": "Better off with a plan."}),
+]
+
+
+def test_every_signal_is_tested(content: Content) -> None:
+    assert {s for s, _, _ in SIGNALS} == set(content.care_signals)
+
+
+@pytest.mark.parametrize(("signal", "present", "absent"), SIGNALS)
+def test_care_signal(content: Content, signal: str, present: dict[str, Any], absent: dict[str, Any]) -> None:
+    with_signal = read(content, {**CALM, **present})
+    assert with_signal.care is not None
+    assert signal in with_signal.care.signals
+    assert read(content, {**CALM, **absent}).care is None
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Some days I DON'T SEE THE POINT", "don't see the point"),
+        ("some days i don’t see the point", "don't see the point"),  # a curly apostrophe
+        ("I want to\nend it", "end it"),  # across a line break
+        ("There is no pointing fingers here", None),  # not inside another word
+        ("A disappearing budget", None),
+        ("We extended it", None),
+    ],
+)
+def test_phrases_match_case_insensitively_on_word_edges(content: Content, text: str, found: str | None) -> None:
+    assert phrase_found(content.phrases["hopelessness"].phrases, [text]) == found
+
+
+def test_care_reasons_name_the_answers_but_not_the_words_around_them(content: Content) -> None:
+    r = read(content, {**CALM, "wellbeing": 1, "sustain": "Honestly no point, my manager Dr Kay ignores it"})
+    assert r.care is not None
+    assert r.care.reasons == (
+        "You rated how you are doing yourself at 1 of 5.",
+        "Something you wrote (“no point”) sounds like it comes from a hard place.",
+    )
+    assert "Dr Kay" not in " ".join(r.care.reasons)
+
+
+def distress() -> dict[str, Any]:
+    """All ratings at 1, no support, powerlessness and rage, "some days I don't see the point"."""
+    return {
+        "wellbeing": 1,
+        "support-in-place": False,
+        **ratings(1, 1, 1, 1, 1),
+        "unhealthy": ["powerlessness-and-rage"],
+        "strategies": ["naming", "negotiating"],
+        "practices": ["hier-questioning-punished", "hier-top-down-information", "hier-surveillance"],
+        "one-true-thing": None,
+        "sustain": "Some days I don't see the point.",
+        "small-steps": [step("high", None)],
+    }
+
+
+def test_distress_softens_and_holds_back(content: Content) -> None:
+    r = read(content, distress())
+    assert r.care is not None
+    assert r.care.no_support is not None
+    assert r.care.held_back is not None
+    # Change-the-organisation suggestions wait; what remains is in its gentle wording.
+    assert set(r.held_back) == {
+        "no-support-yet",
+        "strategy-naming",
+        "strategy-negotiating",
+        "one-true-thing-next-time",
+        "opportunities",
+    }
+    assert r.suggestions == ()
+    assert all(x.gentle for x in r.responses if content.readings[x.rule].gentle)
+
+
+def plain_summary(content: Content, answers: dict[str, Any]) -> str:
+    console = make_console(True)
+    with console.capture() as capture:
+        for part in summary(Ui(plain=True), read(content, answers), disclaimer=content.meta.disclaimer):
+            console.print(part)
+    return " ".join(capture.get().split())
+
+
+def test_care_note_comes_first_on_screen(content: Content) -> None:
+    out = plain_summary(content, distress())
+    first = out.index("First, you")
+    assert first < out.index("The five good things")
+    assert first < out.index("Culture profile")
+    assert "The change plan can wait." in out
+    assert "until a different work environment can be obtained is essential" in out
+    for resource in ("therapist or doctor", "employee assistance programme", "Occupational health", "crisis line"):
+        assert resource in out
+
+
+def test_no_signal_no_care_note(content: Content) -> None:
+    out = plain_summary(content, CALM)
+    assert "First, you" not in out
+    assert "change plan can wait" not in out
+
+
+@pytest.mark.parametrize("answers", [distress(), {**distress(), "wellbeing": 4, "sustain": "Peer group."}])
+def test_never_lean_on_supports_that_are_not_there(content: Content, answers: dict[str, Any]) -> None:
+    out = plain_summary(content, answers).lower()
+    assert "lean on" not in out
+    assert "the people who support you" not in out
+    # Diagnosis is only ever mentioned to say this is not one.
+    for disclaimer in ("or a diagnosis", "nothing here is a diagnosis", "or a diagnostic instrument"):
+        out = out.replace(disclaimer, "")
+    assert "diagnos" not in out
+    assert "depress" not in out
+    assert "disorder" not in out
+
+
+def test_a_pack_sets_local_names_and_numbers(content: Content, tmp_path: Path) -> None:
+    pack = build_tree(
+        tmp_path / "pack",
+        {
+            "resources.yaml": (
+                "kind: resources\nitems:\n"
+                "  - id: eap\n    name: 'Staff counselling (Acme Health)'\n"
+                "    detail: 'Free and confidential.'\n    contact: '0800 123 4567'\n"
+                "  - id: chaplaincy\n    name: 'Chaplaincy'\n    detail: 'Someone to talk to, of any faith or none.'\n"
+            )
+        },
+    )
+    assert validate_pack(pack) == []
+    local = load_content([pack])
+    care = read(local, distress()).care
+    assert care is not None
+    lines = [r.line for r in care.resources]
+    assert lines[1] == "Staff counselling (Acme Health): 0800 123 4567. Free and confidential."
+    assert lines[-1] == "Chaplaincy. Someone to talk to, of any faith or none."
+
+
+# --- validation -----------------------------------------------------------------------------
+
+
+def test_renamed_question_is_an_error_naming_the_rule(tmp_path: Path) -> None:
+    flow = (Path(__file__).parents[2] / "content" / "flows" / "assess.yaml").read_text(encoding="utf-8")
+    pack = build_tree(tmp_path / "pack", {"assess.yaml": flow.replace("id: allies\n", "id: colleagues\n")})
+    problems = [str(p) for p in validate_pack(pack)]
+    assert any(
+        "reading rule 'no-allies-named' names unknown question 'allies'" in p and "readings/oppose.yaml" in p
+        for p in problems
+    ), problems
+
+
+@pytest.mark.parametrize(
+    ("rule", "message"),
+    [
+        (
+            "when: {question: strategies, ticked: [nameing]}",
+            "reading rule 'x' ticks unknown choice 'nameing'; did you mean 'naming'? of 'strategies'",
+        ),
+        ("when: {question: role, ticked: [a]}", "reading rule 'x': 'role' has no choices to tick"),
+        ("when: {phrases: despair}", "reading rule 'x' names unknown phrase list 'despair'"),
+        ("when: {questions: [role], mean_at_least: 3}", "reading rule 'x': 'role' is not a rating, so it has no mean"),
+        ("when: {question: role, row: {question: what, filled: true}}", "'role' is not a repeated question"),
+        (
+            "when: {question: small-steps, row: {question: who, filled: true}}",
+            "reading rule 'x' names unknown question 'who'",
+        ),
+        ("when: {question: role, filled: true, equals: a}", "exactly one of filled, equals"),
+        ("when: {question: role, filled: true}\n    because: 'You said {value:rol}'", "names unknown question 'rol'"),
+        ("when: {question: role, filled: true}\n    vignette: pauline", "points to unknown vignette 'pauline'"),
+    ],
+)
+def test_rule_problems_are_named(tmp_path: Path, rule: str, message: str) -> None:
+    text = "kind: readings\nitems:\n  - id: x\n    part: read\n    " + rule + "\n"
+    if "because:" not in rule:
+        text += "    because: 'You said so'\n"
+    text += "    response: 'A response.'\n    cite: ['Hartling & Sparks, 2002']\n"
+    pack = build_tree(tmp_path / "pack", {"rules.yaml": text})
+    problems = [str(p) for p in validate_pack(pack)]
+    assert any(message in p for p in problems), problems
+
+
+def test_asymmetric_bands_are_refused(tmp_path: Path) -> None:
+    text = (Path(__file__).parents[2] / "content" / "continuum.yaml").read_text(encoding="utf-8")
+    pack = build_tree(
+        tmp_path / "pack",
+        {"continuum.yaml": text.replace("max: 2.6", "max: 2.5", 1).replace("min: 2.6", "min: 2.5", 1)},
+    )
+    problems = [str(p) for p in validate_pack(pack)]
+    assert any("mirror each other about the middle of the scale" in p for p in problems), problems
+
+
+def test_rules_point_only_to_real_learn_topics() -> None:
+    from rct_workbook.model.schema import LEARN_TOPICS
+    from rct_workbook.render.views import TOPICS
+
+    assert set(LEARN_TOPICS) == set(TOPICS)
