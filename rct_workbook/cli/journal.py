@@ -52,11 +52,6 @@ def _date(value: str | None, option: str) -> str | None:
         raise WorkbookError(f"{option} takes a date like 2026-03-31, not {value!r}") from None
 
 
-def _fit(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 @app.command("list")
 def list_entries(
     kind: Annotated[
@@ -82,8 +77,6 @@ def list_entries(
 
     Example: rct journal list --kind assess --since 2026-01-01
     """
-    from rct_workbook.render.safe import clean
-
     index = open_journal()
     rows = index.rows(
         kind=kind,
@@ -118,13 +111,15 @@ def list_entries(
             else "Your journal is empty. Start with: rct assess\n"
         )
         return
-    # Plain, aligned lines: fast for thousands of entries, and easy on screen readers.
-    lines = [f"{'ID':<27}  {'Date':<10}  {'Kind':<8}  {'Mean':>4}  Title"]
-    for r in rows:
-        mean = f"{r.mean:.1f}" if r.mean is not None else ""
-        ident, kind, title = clean(_fit(r.id, 27)), clean(_fit(r.kind, 8)), clean(_fit(r.title, 23))
-        lines.append(f"{ident:<27}  {r.date:<10}  {kind:<8}  {mean:>4}  {title}")
-    sys.stdout.write("\n".join(lines) + "\n")
+    from rct_workbook.render.listing import listing
+    from rct_workbook.render.terminal import MAX_WIDTH, ascii_only_terminal
+
+    width = MAX_WIDTH
+    if sys.stdout.isatty():
+        import shutil
+
+        width = shutil.get_terminal_size((MAX_WIDTH, 24)).columns
+    sys.stdout.write("\n".join(listing(rows, width, ascii_only=ascii_only_terminal())) + "\n")
 
 
 @app.command("show")
