@@ -2,19 +2,19 @@
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from rct_workbook.cli.state import has_terminal, state
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from rct_workbook.model.schema import Flow, Section
+    from rct_workbook.render.terminal import Ui
+
 SECTIONS_HELP = "Run one step alone, saved as its own entry: read, name, oppose or replace."
-
-
-def _hang_up(signum: int, frame: Any) -> None:
-    from rct_workbook.errors import Cancelled
-
-    raise Cancelled("the terminal was lost")
 
 
 def assess(
@@ -46,142 +46,74 @@ def assess(
 
     Example: rct assess
     """
-    import contextlib
-    import signal
-
-    from rct_workbook.errors import Cancelled, StorageError, WorkbookError
+    from rct_workbook.errors import StorageError, WorkbookError
     from rct_workbook.flow.askers import FileAsker, QuestionaryAsker, read_answers
     from rct_workbook.flow.askers import template as answers_template
-    from rct_workbook.flow.drafts import (
-        ask_resume_or_discard,
-        discard_draft,
-        draft_name,
-        last_setting_answers,
-        load_draft,
-        new_draft,
-        save_draft,
-    )
-    from rct_workbook.flow.questions import check, resolve, walk_sections
-    from rct_workbook.journal.entry import save
-    from rct_workbook.journal.index import open_index
-    from rct_workbook.journal.reflection import assess_entry
-    from rct_workbook.model.content import lookup_id
-    from rct_workbook.paths import drafts_dir, ensure_private_dir, journal_dir
-    from rct_workbook.reading import read
+    from rct_workbook.flow.drafts import DraftKeeper, last_setting_answers
+    from rct_workbook.flow.session import plan_assessment, run_assessment
     from rct_workbook.render.summary import summary
     from rct_workbook.render.terminal import print_all
 
     st = state(ctx)
     content = st.content()
-    flow = content.flow("assess")
-    chosen = list(flow.sections)
-    if section is not None:
-        steps = {s.step: s for s in flow.sections if s.step}
-        chosen = [steps[lookup_id(section, steps, "step")]]
-    plan = [(sec, resolve(sec.questions, content, sec.id)) for sec in chosen]
-    asks = [a for _, sec_asks in plan for a in sec_asks]
+    plan = plan_assessment(content, section)
     if template:
-        typer.echo(answers_template(asks, title=f"{flow.title} (rct assess --answers FILE)"))
+        typer.echo(answers_template(plan.asks, title=f"{plan.flow.title} (rct assess --answers FILE)"))
         return
 
-    defaults = last_setting_answers(asks) if reuse_last else {}
+    defaults = last_setting_answers(plan.asks) if reuse_last else {}
     if reuse_last and not defaults:
         sys.stderr.write("No earlier assessment to reuse answers from; starting fresh.\n")
     if answers is not None:
         if resume:
             raise WorkbookError("--resume and --answers cannot be used together")
-        given = read_answers(answers, asks, defaults=defaults)
-        ensure_private_dir(journal_dir())
-        result = walk_sections(plan, FileAsker(given))
+        given = read_answers(answers, plan.asks, defaults=defaults)
+        try:
+            result = run_assessment(plan, FileAsker(given), None, defaults)
+        except StorageError as exc:
+            # Nothing is lost: the answers are still in their file.
+            exc.details = (
+                *exc.details,
+                f"Your answers are unchanged in {answers}; run the same command again once it can be saved.",
+            )
+            raise
     else:
         if not has_terminal():
             raise WorkbookError(
                 "no terminal to ask the questions in; run rct assess in a terminal, or use --answers FILE"
             )
-        ensure_private_dir(journal_dir())
-        ensure_private_dir(drafts_dir())
-        name = draft_name(flow.id, section)
-        draft = load_draft(name)
         asker = QuestionaryAsker(plain=st.plain, editor=editor)
-        console = st.console()
-        ui = st.ui()
-        if resume and draft is None:
-            raise WorkbookError("there is no unfinished assessment to resume; start one with: rct assess")
-        if draft is not None and not resume:
-            resume = ask_resume_or_discard(asker, draft.started, len(draft.answers))
-            if not resume:
-                discard_draft(name)
-                draft = None
-        if draft is None:
-            draft = new_draft(flow.id, section)
-        # Keep only the drafted answers that still pass today's checks; the rest are asked again.
-        start: dict[str, Any] = {}
-        for ask in asks:
-            if ask.id in draft.answers:
-                with contextlib.suppress(ValueError):
-                    start[ask.id] = check(ask, draft.answers[ask.id])
-        current = draft
-
-        def keep(answers_so_far: dict[str, Any]) -> None:
-            nonlocal current
-            current = type(current)(current.name, current.flow, current.section, current.started, answers_so_far)
-            save_draft(current)
-
-        print_all(console, [ui.title(flow.title, flow.intro)])
-        if start:
-            console.print(ui.para(f"Continuing: {len(start)} answers kept from before."))
-        old_handlers = {sig: signal.signal(sig, _hang_up) for sig in (signal.SIGHUP, signal.SIGTERM)}
-        try:
-            result = walk_sections(
-                plan,
-                asker,
-                answers=start,
-                on_answer=keep,
-                defaults=defaults,
-                on_section=lambda sec: print_all(
-                    console, [ui.heading(sec.title), *([ui.para(sec.intro)] if sec.intro else [])]
-                ),
-            )
-        except Cancelled as exc:
-            if current.answers:
-                exc.details = (
-                    "Your answers so far are kept. Continue with: rct assess --resume"
-                    + (f" --section {section}" if section else ""),
-                )
-            raise
-        finally:
-            for sig, handler in old_handlers.items():
-                signal.signal(sig, handler)
-
-    index, _ = open_index()
-    try:
-        previous = index.latest_ratings()
-    finally:
-        index.close()
-    reading = read(content, result, previous, section=section)
-    try:
-        entry = save(assess_entry(content, flow, chosen, asks, result, reading, section=section))
-    except StorageError as exc:
-        # Nothing is lost: typed answers are in the draft, file answers in their file.
-        kept = (
-            f"Your answers are unchanged in {answers}; run the same command again once it can be saved."
-            if answers is not None
-            else "Your answers are kept in the draft; run rct assess --resume"
-            + (f" --section {section}" if section else "")
-            + " once it can be saved."
-        )
-        exc.details = (*exc.details, kept)
-        raise
-    if answers is None:
-        discard_draft(draft_name(flow.id, section))
+        drafts = DraftKeeper(plan.flow.id, section, resume=resume)
+        result = run_assessment(plan, asker, drafts, defaults, screen=_Screen(st.console(), st.ui()))
     print_all(
         st.console(),
         summary(
             st.ui(),
-            reading,
+            result.reading,
             disclaimer=content.meta.disclaimer,
             toward=(content.the_continuum.toward_disconnection, content.the_continuum.toward_connection),
         ),
     )
-    typer.echo(f"\nSaved your assessment: {entry.path}")
-    typer.echo(f"To take it to your peer-supervision group:\n  rct journal export {entry.id} --out meeting.md")
+    typer.echo(f"\nSaved your assessment: {result.entry.path}")
+    typer.echo(f"To take it to your peer-supervision group:\n  rct journal export {result.entry.id} --out meeting.md")
+
+
+class _Screen:
+    """The flow's title and each section's heading, printed between questions."""
+
+    def __init__(self, console: "Console", ui: "Ui"):
+        self.console = console
+        self.ui = ui
+
+    def begin(self, flow: "Flow", kept: int) -> None:
+        from rct_workbook.render.terminal import print_all
+
+        print_all(self.console, [self.ui.title(flow.title, flow.intro)])
+        if kept:
+            self.console.print(self.ui.para(f"Continuing: {kept} answers kept from before."))
+
+    def section(self, section: "Section") -> None:
+        from rct_workbook.render.terminal import print_all
+
+        intro = [self.ui.para(section.intro)] if section.intro else []
+        print_all(self.console, [self.ui.heading(section.title), *intro])

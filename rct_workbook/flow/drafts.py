@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +70,51 @@ def save_draft(draft: Draft) -> None:
 def discard_draft(name: str) -> None:
     with contextlib.suppress(FileNotFoundError):
         (drafts_dir() / f"{name}.yaml").unlink()
+
+
+class DraftKeeper:
+    """One assessment's draft through its life: opened (resumed or fresh), kept after every
+    answer, discarded once the entry is saved."""
+
+    def __init__(self, flow: str, section: str | None, *, resume: bool = False):
+        self.flow = flow
+        self.section = section
+        self.resume = resume
+        self.current = new_draft(flow, section)
+
+    @property
+    def name(self) -> str:
+        return draft_name(self.flow, self.section)
+
+    @property
+    def has_answers(self) -> bool:
+        return bool(self.current.answers)
+
+    def open(self, asker: Any) -> dict[str, Any]:
+        """The answers to carry on from: an unfinished draft's, if the person resumes it, else none.
+
+        With ``resume`` the draft must exist; without it, a person who has one is asked.
+        """
+        ensure_private_dir(drafts_dir())
+        found = load_draft(self.name)
+        if self.resume and found is None:
+            from rct_workbook.errors import WorkbookError
+
+            raise WorkbookError("there is no unfinished assessment to resume; start one with: rct assess")
+        if found is not None and not (self.resume or ask_resume_or_discard(asker, found.started, len(found.answers))):
+            self.discard()
+            found = None
+        if found is not None:
+            self.current = found
+        return dict(self.current.answers)
+
+    def keep(self, answers: dict[str, Any]) -> None:
+        """Write the answers so far; called after every answer."""
+        self.current = replace(self.current, answers=dict(answers))
+        save_draft(self.current)
+
+    def discard(self) -> None:
+        discard_draft(self.name)
 
 
 def last_setting_answers(asks: Any) -> dict[str, Any]:

@@ -1,0 +1,226 @@
+"""One assessment from start to saved entry: the plan, the walk, the draft, the reading, the save.
+
+The command picks who answers (a person, or an answers file) and prints the result; this
+module does the rest and never prints. What a person sees while answering goes through a
+``Screen`` the command hands in.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from rct_workbook.errors import Cancelled, StorageError
+from rct_workbook.flow.questions import Ask, Asker, resolve, walk_sections
+
+if TYPE_CHECKING:
+    from types import FrameType
+
+    from rct_workbook.flow.drafts import DraftKeeper
+    from rct_workbook.journal.entry import Entry
+    from rct_workbook.model.content import Content
+    from rct_workbook.model.schema import Flow, Section
+    from rct_workbook.reading import Reading
+
+FLOW = "assess"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What one run of ``rct assess`` asks: the whole flow, or one step of it."""
+
+    content: Content
+    flow: Flow
+    step: str | None
+    sections: tuple[tuple[Section, tuple[Ask, ...]], ...]
+
+    @property
+    def chosen(self) -> tuple[Section, ...]:
+        return tuple(sec for sec, _ in self.sections)
+
+    @property
+    def asks(self) -> tuple[Ask, ...]:
+        return tuple(a for _, sec_asks in self.sections for a in sec_asks)
+
+    @property
+    def resume_command(self) -> str:
+        """The command that continues this run from its draft."""
+        return f"rct assess --resume --section {self.step}" if self.step else "rct assess --resume"
+
+
+def plan_assessment(content: Content, step: str | None = None) -> Plan:
+    """The assessment's sections with their questions resolved; ``step`` picks one step alone."""
+    from rct_workbook.model.content import lookup_id
+
+    flow = content.flow(FLOW)
+    chosen = list(flow.sections)
+    if step is not None:
+        steps = {s.step: s for s in flow.sections if s.step}
+        chosen = [steps[lookup_id(step, steps, "step")]]
+    return Plan(content, flow, step, tuple((sec, resolve(sec.questions, content, sec.id)) for sec in chosen))
+
+
+class Screen(Protocol):
+    """What a person sees between questions. The command draws it; the session only says when."""
+
+    def begin(self, flow: Flow, kept: int) -> None:
+        """Before the first question; ``kept`` answers were carried over from a draft."""
+
+    def section(self, section: Section) -> None:
+        """Before a section that still has questions to ask."""
+
+
+@dataclass(frozen=True)
+class Result:
+    """A finished assessment: its reading and the saved journal entry."""
+
+    reading: Reading
+    entry: Entry
+
+
+def run_assessment(
+    plan: Plan,
+    asker: Asker,
+    drafts: DraftKeeper | None,
+    defaults: dict[str, Any],
+    *,
+    screen: Screen | None = None,
+) -> Result:
+    """Ask the plan's questions, read the answers, save the entry.
+
+    With ``drafts`` (a person answering) every answer is kept in a draft as it is given,
+    an unfinished draft is offered back, and the draft goes once the entry is saved.
+    Without it (an answers file) nothing is kept on the side: the file is the draft.
+    """
+    from rct_workbook.paths import ensure_private_dir, journal_dir
+
+    ensure_private_dir(journal_dir())
+    if drafts is None:
+        answers = walk_sections(plan.sections, asker)
+    else:
+        answers = _ask_with_draft(plan, asker, drafts, defaults, screen)
+    try:
+        result = _read_and_save(plan, answers)
+    except StorageError as exc:
+        if drafts is not None:
+            # Nothing is lost: the typed answers are in the draft.
+            kept = f"Your answers are kept in the draft; run {plan.resume_command} once it can be saved."
+            exc.details = (*exc.details, kept)
+        raise
+    if drafts is not None:
+        drafts.discard()
+    return result
+
+
+def _ask_with_draft(
+    plan: Plan, asker: Asker, drafts: DraftKeeper, defaults: dict[str, Any], screen: Screen | None
+) -> dict[str, Any]:
+    from rct_workbook.flow.questions import check
+
+    drafted = drafts.open(asker)
+    # Keep only the drafted answers that still pass today's checks; the rest are asked again.
+    start: dict[str, Any] = {}
+    for ask in plan.asks:
+        if ask.id in drafted:
+            with contextlib.suppress(ValueError):
+                start[ask.id] = check(ask, drafted[ask.id])
+    if screen is not None:
+        screen.begin(plan.flow, len(start))
+    guard = CancelOnSignal()
+
+    def keep(answers_so_far: dict[str, Any]) -> None:
+        drafts.keep(answers_so_far)
+        guard.raise_pending()
+
+    try:
+        with guard.installed():
+            return walk_sections(
+                plan.sections,
+                asker,
+                answers=start,
+                on_answer=keep,
+                defaults=defaults,
+                on_section=screen.section if screen is not None else None,
+            )
+    except Cancelled as exc:
+        if drafts.has_answers:
+            exc.details = (f"Your answers so far are kept. Continue with: {plan.resume_command}",)
+        raise
+
+
+def _read_and_save(plan: Plan, answers: dict[str, Any]) -> Result:
+    from rct_workbook.journal.entry import save
+    from rct_workbook.journal.index import open_index
+    from rct_workbook.journal.reflection import assess_entry
+    from rct_workbook.reading import read
+
+    index, _ = open_index()
+    try:
+        previous = index.latest_ratings()
+    finally:
+        index.close()
+    reading = read(plan.content, answers, previous, section=plan.step)
+    entry = assess_entry(plan.content, plan.flow, plan.chosen, plan.asks, answers, reading, section=plan.step)
+    return Result(reading, save(entry))
+
+
+# --- a lost terminal or a polite kill cancels like Ctrl-C ----------------------------------
+
+_CANCELLING = (signal.SIGHUP, signal.SIGTERM)
+
+
+class CancelOnSignal:
+    """While installed, a hang-up or SIGTERM cancels the walk (the draft already holds every answer).
+
+    Raising from a signal handler while prompt_toolkit's event loop runs would surface inside
+    whatever loop callback was interrupted; prompt_toolkit reports that as "Unhandled exception
+    in event loop" and waits for Enter on a terminal that may be gone. So when a prompt is on
+    screen the handler never raises: it asks the application, thread-safely so the loop wakes
+    from its select, to end with ``Cancelled``, which then comes out of the prompt call like any
+    other cancel. If that prompt had already been answered, the cancel stays pending and
+    ``raise_pending`` (called after each kept answer) raises it in ordinary code.
+    """
+
+    def __init__(self) -> None:
+        self.pending: Cancelled | None = None
+
+    def handle(self, signum: int, frame: FrameType | None) -> None:
+        cancel = Cancelled("the terminal was lost")
+        app = _prompt_on_screen()
+        if app is None:
+            raise cancel
+        self.pending = cancel
+        app.loop.call_soon_threadsafe(self._end_prompt, app)
+
+    def _end_prompt(self, app: Any) -> None:
+        if self.pending is not None and app.future is not None and not app.future.done():
+            cancel, self.pending = self.pending, None
+            app.exit(exception=cancel)
+
+    def raise_pending(self) -> None:
+        if self.pending is not None:
+            cancel, self.pending = self.pending, None
+            raise cancel
+
+    @contextlib.contextmanager
+    def installed(self, signals: Sequence[signal.Signals] = _CANCELLING) -> Iterator[CancelOnSignal]:
+        old = {sig: signal.signal(sig, self.handle) for sig in signals}
+        try:
+            yield self
+        finally:
+            for sig, handler in old.items():
+                signal.signal(sig, handler)
+
+
+def _prompt_on_screen() -> Any:
+    """The running prompt_toolkit application, if any; prompt_toolkit is looked up, never imported."""
+    current = sys.modules.get("prompt_toolkit.application.current")
+    app = current.get_app_or_none() if current is not None else None
+    if app is None or not app.is_running:
+        return None
+    loop = getattr(app, "loop", None)
+    return app if loop is not None and not loop.is_closed() else None
