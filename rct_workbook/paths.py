@@ -29,23 +29,33 @@ def drafts_dir() -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and its parents) as 0700 folders and check it can be written.
+    """Make sure ``path`` is a folder rct can write, creating what is missing as 0700.
 
-    Raises a StorageError with a readable message, before anything is asked, when the
-    folder cannot be made or written.
+    Only folders rct creates are given mode 0700: an existing folder (a team folder, a
+    sticky shared folder, a read-only root) is never chmod-ed; ``readable_by_others``
+    says when one should be warned about. Raises a StorageError with a readable message,
+    before anything is asked, when the folder cannot be made or written.
     """
-    try:
-        path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StorageError(f"cannot create the data folder {path}: {exc.strerror or exc}") from None
+    missing: list[Path] = []
+    probe = path
+    while not os.path.lexists(probe) and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            continue  # another process made it first: it is not ours to change
+        except OSError as exc:
+            raise StorageError(f"cannot create the data folder {path}: {exc.strerror or exc}") from None
+        try:
+            os.chmod(folder, 0o700)  # mkdir's mode is narrowed by the umask; make it exactly 0700
+        except OSError as exc:
+            raise StorageError(f"cannot make {folder} private: {exc.strerror or exc}") from None
     if path.is_symlink() or not path.is_dir():
+        if missing or not path.exists():
+            raise StorageError(f"cannot create the data folder {path}: a file is in the way")
         raise StorageError(f"{path} is not a folder; rct will not write there")
-    try:
-        mode = path.stat().st_mode & 0o777
-        if mode != 0o700:
-            os.chmod(path, 0o700)
-    except OSError as exc:
-        raise StorageError(f"cannot make {path} private: {exc.strerror or exc}") from None
     if not os.access(path, os.W_OK | os.X_OK):
         raise StorageError(f"cannot write to the data folder {path}; check its permissions or set RCT_HOME")
     return path
@@ -59,3 +69,11 @@ def preferences_file() -> Path:
 def decisions_dir() -> Path:
     """Remembered export decisions, one private file per entry (hashes, never the details)."""
     return data_root() / "decisions"
+
+
+def readable_by_others(path: Path) -> bool:
+    """Whether other users can list or read the folder (or file) at ``path``."""
+    try:
+        return bool(path.stat().st_mode & 0o077)
+    except OSError:
+        return False

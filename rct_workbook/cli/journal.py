@@ -15,7 +15,7 @@ from rct_workbook.cli.state import has_terminal, state
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from rct_workbook.journal.index import Index
+    from rct_workbook.journal.index import Index, Refresh
 
 app = typer.Typer(
     help="Your journal: list, search, show, export and delete entries.",
@@ -28,17 +28,35 @@ app = typer.Typer(
 def open_journal() -> "Index":
     """The index, up to date; files that are not entries are named on stderr, once each."""
     from rct_workbook.journal.index import open_index
-    from rct_workbook.render.safe import clean
 
     index, refreshed = open_index()
+    report_refresh(refreshed, index.folder)
+    return index
+
+
+def report_refresh(refreshed: "Refresh", folder: Path) -> None:
+    """Name on stderr, one line each, what a refresh of the index found to tell."""
+    from rct_workbook.paths import data_root, readable_by_others
+    from rct_workbook.render.safe import clean
+
+    for note in refreshed.notes:
+        sys.stderr.write(f"rct: {clean(note)}\n")
     for name, reason in refreshed.skipped:
         sys.stderr.write(f"rct: skipped journal/{clean(name)}: {clean(reason)}\n")
+    for ident, names in refreshed.duplicates:
+        files = ", ".join(f"journal/{clean(n)}" for n in names)
+        sys.stderr.write(f"rct: warning: the entry id {clean(ident)} is in more than one file: {files}\n")
     for name in refreshed.exposed:
-        path = index.folder / name
+        path = folder / name
         sys.stderr.write(
             f"rct: warning: journal/{clean(name)} can be read by other users; to fix: chmod 600 {clean(path)}\n"
         )
-    return index
+    for place in (data_root(), folder):
+        if readable_by_others(place):
+            sys.stderr.write(
+                f"rct: warning: the folder {clean(place)} can be read by other users;"
+                f" to fix, if it is yours alone: chmod 700 {clean(place)}\n"
+            )
 
 
 def _date(value: str | None, option: str) -> str | None:
@@ -338,11 +356,8 @@ def reindex() -> None:
     Example: rct journal reindex
     """
     from rct_workbook.journal.index import open_index
-    from rct_workbook.render.safe import clean
 
-    index, _ = open_index(refresh=False)
-    result = index.rebuild()
-    for name, reason in result.skipped:
-        sys.stderr.write(f"rct: skipped journal/{clean(name)}: {clean(reason)}\n")
+    index, result = open_index(rebuild=True)
+    report_refresh(result, index.folder)
     count = len(index.rows())
     sys.stdout.write(f"Indexed {count} entr{'y' if count == 1 else 'ies'}.\n")

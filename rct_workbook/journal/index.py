@@ -5,6 +5,14 @@ to date from the files by size and modification time: new and changed files are 
 removed ones dropped. Files that are not valid entries are remembered with the reason,
 so they are reported (never rewritten) without being parsed again. Deleting the index
 loses nothing; ``rct journal reindex`` rebuilds it.
+
+Several rct processes may refresh at once: each refresh is one ``BEGIN IMMEDIATE``
+transaction of upserts, under a busy timeout, so the same new file seen by two of them
+is indexed once. A damaged index (a corrupt page, a dropped table or column, a folder or
+an unreadable file in its place) is moved aside as ``index.sqlite3.damaged-<time>`` and
+rebuilt from the files, with one note saying so. When the index cannot be used at all
+(its folder is read-only, another process holds it too long), the answer comes from
+the files through an index kept in memory for this one command.
 """
 
 from __future__ import annotations
@@ -14,19 +22,24 @@ import json
 import logging
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from rct_workbook.errors import NotFoundError
+from rct_workbook.errors import NotFoundError, StorageError
 from rct_workbook.paths import data_root, ensure_private_dir, journal_dir
 from rct_workbook.storage import TEMP_PREFIX
 
 if TYPE_CHECKING:
     from rct_workbook.journal.entry import Entry
 
-SCHEMA_VERSION = 4
+_T = TypeVar("_T")
+
+SCHEMA_VERSION = 5
+
+#: How long a refresh waits for another process's refresh before answering from the files.
+BUSY_SECONDS = 10.0
 
 log = logging.getLogger("rct")
 
@@ -40,6 +53,7 @@ CREATE TABLE IF NOT EXISTS entries (
     bad TEXT,
     id TEXT,
     created TEXT,
+    instant TEXT,
     kind TEXT,
     title TEXT,
     vignette TEXT,
@@ -51,7 +65,9 @@ CREATE TABLE IF NOT EXISTS entries (
     reading TEXT,
     updates TEXT
 );
-CREATE INDEX IF NOT EXISTS entries_created ON entries(created);
+-- `instant` is `created` as a UTC time, so entries made in different time zones sort by when they were made.
+CREATE INDEX IF NOT EXISTS entries_instant ON entries(instant);
+CREATE INDEX IF NOT EXISTS entries_id ON entries(id);
 -- Full-text search; each row's rowid is its entry's num.
 CREATE VIRTUAL TABLE IF NOT EXISTS entries_fts USING fts5(body, tokenize='unicode61');
 """
@@ -92,6 +108,10 @@ class Refresh:
 
     skipped: tuple[tuple[str, str], ...]
     exposed: tuple[str, ...] = ()
+    #: Entry ids found in more than one file (e.g. a sync tool's "conflicted copy"), with the files.
+    duplicates: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: One line each about the index itself: healed from damage, or answered from the files.
+    notes: tuple[str, ...] = ()
 
 
 def _texts(value: Any) -> Iterator[str]:
@@ -114,15 +134,57 @@ def _updates(entry: Entry) -> list[dict[str, Any]]:
     return list(entry.updates) if entry.updates else []
 
 
+def utc_instant(created: str) -> str:
+    """``created`` (ISO 8601 with an offset) as a sortable UTC time; "" if it is no time.
+
+    A time without an offset (hand-written) is taken as UTC, so it still has one place.
+    """
+    import datetime as _dt
+
+    text = created.strip()
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    try:
+        when = _dt.datetime.fromisoformat(text)
+    except ValueError:
+        try:
+            when = _dt.datetime.combine(_dt.date.fromisoformat(text[:10]), _dt.time())
+        except ValueError:
+            return ""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=_dt.timezone.utc)
+    return when.astimezone(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
 class Index:
-    def __init__(self, conn: sqlite3.Connection, folder: Path):
+    """The index of one journal folder. ``path`` None: an index in memory, for one command."""
+
+    def __init__(self, conn: sqlite3.Connection, folder: Path, path: Path | None = None):
         self.conn = conn
         self.folder = folder
+        self.path = path
+        self.notes: list[str] = []
 
     # --- keeping up to date --------------------------------------------------------------
 
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction that takes the write lock at its start (``BEGIN IMMEDIATE``),
+        so two processes refreshing at once take turns instead of failing at commit."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
     def refresh(self) -> Refresh:
         """Bring the index up to date with the files; report the ones that are not entries."""
+        return self._guarded(self._refresh, fills=True)
+
+    def _scan(self) -> tuple[dict[str, tuple[int, int]], list[tuple[str, str]], list[str]]:
         on_disk: dict[str, tuple[int, int]] = {}
         links: list[tuple[str, str]] = []
         exposed: list[str] = []
@@ -147,23 +209,40 @@ class Index:
                     on_disk[name] = (st.st_size, st.st_mtime_ns)
                     if st.st_mode & 0o077:
                         exposed.append(name)
-        known = {
+        return on_disk, links, exposed
+
+    def _known(self) -> dict[str, tuple[int, int]]:
+        return {
             name: (size, mtime) for name, size, mtime in self.conn.execute("SELECT name, size, mtime_ns FROM entries")
         }
+
+    def _refresh(self) -> Refresh:
+        on_disk, links, exposed = self._scan()
+        known = self._known()
         gone = [name for name in known if name not in on_disk]
         changed = [name for name, stamp in on_disk.items() if known.get(name) != stamp]
         if gone or changed:
+            # Parsing (the slow part) happens outside the transaction; inside it, what
+            # another process indexed meanwhile is left alone, and the rest is upserted.
             parsed = _parse_all(self.folder, [(name, *on_disk[name]) for name in changed])
-            with self.conn:
+            with self._transaction():
+                now_known = self._known()
                 for name in gone:
-                    self._drop(name)
-                for name, row, text in parsed:
-                    if name in known:
+                    if name in now_known:
                         self._drop(name)
-                    self._insert(row, text)
+                for name, row, text in parsed:
+                    if now_known.get(name) != (row[1], row[2]):
+                        self._upsert(row, text)
         skipped = [*self.conn.execute("SELECT name, bad FROM entries WHERE bad IS NOT NULL ORDER BY name"), *links]
+        duplicates = tuple(
+            (ident, tuple(sorted(names.split("\x1f"))))
+            for ident, names in self.conn.execute(
+                "SELECT id, group_concat(name, char(31)) FROM entries WHERE bad IS NULL"
+                " GROUP BY id HAVING count(*) > 1 ORDER BY id"
+            )
+        )
         log.debug("index: %d files, %d new or changed, %d gone", len(on_disk), len(changed), len(gone))
-        return Refresh(tuple(sorted(skipped)), tuple(sorted(exposed)))
+        return Refresh(tuple(sorted(skipped)), tuple(sorted(exposed)), duplicates, tuple(self.notes))
 
     def _drop(self, name: str) -> None:
         found = self.conn.execute("SELECT num FROM entries WHERE name = ?", (name,)).fetchone()
@@ -171,20 +250,91 @@ class Index:
             self.conn.execute("DELETE FROM entries_fts WHERE rowid = ?", found)
             self.conn.execute("DELETE FROM entries WHERE num = ?", found)
 
-    def _insert(self, row: tuple[Any, ...], text: str | None) -> None:
-        cursor = self.conn.execute(
-            "INSERT INTO entries (name, size, mtime_ns, bad, id, created, kind, title, vignette, section, mean,"
-            " answers, steps, digest, reading, updates) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    def _upsert(self, row: tuple[Any, ...], text: str | None) -> None:
+        """Insert the file's row, or update it in place if another process (or an earlier
+        refresh) already has one: indexing the same file twice is harmless."""
+        columns = (
+            "name, size, mtime_ns, bad, id, created, instant, kind, title, vignette, section, mean,"
+            " answers, steps, digest, reading, updates"
+        )
+        updates = ", ".join(f"{c.strip()} = excluded.{c.strip()}" for c in columns.split(",")[1:])
+        self.conn.execute(
+            f"INSERT INTO entries ({columns}) VALUES ({', '.join('?' * len(row))})"  # noqa: S608 - fixed column names
+            f" ON CONFLICT(name) DO UPDATE SET {updates}",
             row,
         )
+        (num,) = self.conn.execute("SELECT num FROM entries WHERE name = ?", (row[0],)).fetchone()
+        self.conn.execute("DELETE FROM entries_fts WHERE rowid = ?", (num,))
         if text is not None:
-            self.conn.execute("INSERT INTO entries_fts (rowid, body) VALUES (?, ?)", (cursor.lastrowid, text))
+            self.conn.execute("INSERT INTO entries_fts (rowid, body) VALUES (?, ?)", (num, text))
 
     def rebuild(self) -> Refresh:
-        with self.conn:
-            self.conn.execute("DELETE FROM entries")
-            self.conn.execute("DELETE FROM entries_fts")
-        return self.refresh()
+        """Index every file again from scratch."""
+
+        def again() -> Refresh:
+            with self._transaction():
+                self.conn.execute("DELETE FROM entries")
+                self.conn.execute("DELETE FROM entries_fts")
+            return self._refresh()
+
+        return self._guarded(again, fills=True)
+
+    # --- when the index itself fails -------------------------------------------------------
+
+    def _guarded(self, action: Callable[[], _T], *, fills: bool = False) -> _T:
+        """Run ``action``; if the index fails under it, heal it (or answer from the files) and
+        run it again. ``fills``: the action fills the index itself (a refresh or rebuild)."""
+        attempt = 0
+        while True:
+            try:
+                if attempt and not fills:
+                    self._refresh()
+                return action()
+            except sqlite3.DatabaseError as exc:
+                if self.path is None:
+                    raise  # the index in memory failed: that is a bug, keep its traceback
+                attempt += 1
+                if _is_busy(exc):
+                    self._use_memory("another rct is updating the journal index; this answer comes from the files")
+                elif attempt > 1:
+                    self._use_memory("the journal index cannot be used; this answer comes from the files")
+                else:
+                    self._heal(exc)
+
+    def _heal(self, problem: BaseException) -> None:
+        """Move the damaged index aside, make a new one and fill it from the files."""
+        from rct_workbook.journal.locks import held
+
+        assert self.path is not None
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.close()
+        moved: Path | None = None
+        reason = _describe(problem)
+        try:
+            with held("index", what="the journal index"):
+                conn, state, found = _check(self.path)
+                if conn is not None:
+                    found = _quick_check(conn) or ""
+                    conn.close()
+                if state != "ok" or found:  # still damaged: another process has not healed it meanwhile
+                    reason = found or reason
+                    moved = _replace_index(self.path, damaged=reason)
+            self.conn = _connect(self.path)
+        except (OSError, sqlite3.DatabaseError, StorageError):
+            self._use_memory("the journal index is damaged and cannot be replaced; this answer comes from the files")
+            return
+        if moved is not None:
+            self.notes.append(
+                f"the journal index was damaged ({reason}); it was moved aside as {moved.name}"
+                " and rebuilt from your entries"
+            )
+
+    def _use_memory(self, note: str) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.close()
+        self.conn = _memory()
+        self.path = None
+        self.notes.append(note)
 
     # --- asking ----------------------------------------------------------------------------
 
@@ -247,18 +397,23 @@ class Index:
             params.append(_fts_query(grep))
         order = "DESC" if newest_first else "ASC"
         columns = self._FIELDS[fields]
-        sql = f"SELECT {columns} FROM entries WHERE {' AND '.join(where)} ORDER BY created {order}, id {order}"  # noqa: S608 - only fixed fragments are joined; values are parameters
+        sql = f"SELECT {columns} FROM entries WHERE {' AND '.join(where)} ORDER BY instant {order}, id {order}"  # noqa: S608 - only fixed fragments are joined; values are parameters
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
-        return [self._row(v) for v in self.conn.execute(sql, params)]
+        return self._guarded(lambda: [self._row(v) for v in self.conn.execute(sql, params)])
 
     def digests(self, *, kind: str) -> list[tuple[str, str, float | None, dict[str, Any]]]:
         """(id, created, mean, digest) of each entry of ``kind``, oldest first."""
-        rows = self.conn.execute(
-            "SELECT id, created, mean, digest FROM entries WHERE bad IS NULL AND kind = ? ORDER BY created, id", (kind,)
-        )
-        return [(i, c, m, json.loads(d) if d else {}) for i, c, m, d in rows]
+
+        def ask() -> list[tuple[str, str, float | None, dict[str, Any]]]:
+            rows = self.conn.execute(
+                "SELECT id, created, mean, digest FROM entries WHERE bad IS NULL AND kind = ? ORDER BY instant, id",
+                (kind,),
+            )
+            return [(i, c, m, json.loads(d) if d else {}) for i, c, m, d in rows]
+
+        return self._guarded(ask)
 
     def latest_ratings(self, kind: str = "assess") -> dict[str, int] | None:
         """The good-thing ratings of the most recent entry of ``kind`` that has any."""
@@ -267,32 +422,49 @@ class Index:
                 return dict(digest["ratings"])
         return None
 
-    def find(self, prefix: str) -> Row:
-        """The one entry whose id starts with ``prefix``; a clear error otherwise."""
+    def find(self, prefix: str, *, one_file: bool = False) -> Row:
+        """The one entry whose id starts with ``prefix``; a clear error otherwise.
+
+        ``one_file``: for a change to the entry, an id held by more than one file (a sync
+        tool's "conflicted copy") is refused, naming the files, since rct cannot know which
+        one is meant.
+        """
         prefix = prefix.strip()
         if not prefix:
             raise NotFoundError("an entry id is needed (see rct journal list)")
         escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        found = [
-            self._row(v)
-            for v in self.conn.execute(
-                f"SELECT {self._COLUMNS} FROM entries "  # noqa: S608 - fixed columns; the value is a parameter
-                "WHERE bad IS NULL AND id LIKE ? ESCAPE '\\' ORDER BY created LIMIT 11",
-                (escaped + "%",),
-            )
-        ]
+
+        def ask() -> list[Row]:
+            return [
+                self._row(v)
+                for v in self.conn.execute(
+                    f"SELECT {self._COLUMNS} FROM entries "  # noqa: S608 - fixed columns; the value is a parameter
+                    "WHERE bad IS NULL AND id LIKE ? ESCAPE '\\' ORDER BY instant, name LIMIT 50",
+                    (escaped + "%",),
+                )
+            ]
+
+        found = self._guarded(ask)
         exact = [r for r in found if r.id == prefix]
+        ids = list(dict.fromkeys(r.id for r in found))
         if exact:
-            return exact[0]
-        if not found:
+            chosen = exact
+        elif not found:
             raise NotFoundError(f"no journal entry with an id starting {prefix!r}; see rct journal list")
-        if len(found) > 1:
-            shown = [r.id for r in found[:10]]
-            more = ", …" if len(found) > 10 else ""
+        elif len(ids) > 1:
+            shown = ids[:10]
+            more = ", …" if len(ids) > 10 else ""
             raise NotFoundError(
                 f"{prefix!r} matches more than one entry: {', '.join(shown)}{more}; give more of the id"
             )
-        return found[0]
+        else:
+            chosen = found
+        if len(chosen) > 1 and one_file:
+            raise NotFoundError(
+                f"the id {chosen[0].id} is in more than one file ({', '.join(r.name for r in chosen)}); "
+                "rct cannot tell which one you mean: move or rename the copy you do not want, then try again"
+            )
+        return chosen[0]
 
     def close(self) -> None:
         self.conn.close()
@@ -323,7 +495,7 @@ def _parse_one(folder: Path, name: str, size: int, mtime: int) -> tuple[str, tup
     try:
         entry = read_entry(folder / name)
     except BadEntry as exc:
-        return name, (name, size, mtime, str(exc), *([None] * 12)), None
+        return name, (name, size, mtime, str(exc), *([None] * 13)), None
     row = (
         name,
         size,
@@ -331,6 +503,7 @@ def _parse_one(folder: Path, name: str, size: int, mtime: int) -> tuple[str, tup
         None,
         entry.id,
         entry.created,
+        utc_instant(entry.created),
         entry.kind,
         entry.title,
         entry.vignette,
@@ -373,38 +546,177 @@ def _fts_query(text: str) -> str:
     return " ".join(f'"{w}"' for w in words) or '""'
 
 
-def open_index(*, refresh: bool = True) -> tuple[Index, Refresh]:
-    """Open (creating if needed) the index and bring it up to date with the journal."""
-    root = ensure_private_dir(data_root())
+def open_index(*, refresh: bool = True, rebuild: bool = False) -> tuple[Index, Refresh]:
+    """Open (creating or healing if needed) the index and bring it up to date with the journal.
+
+    ``rebuild``: index every file again (``rct journal reindex``), which always recovers.
+    """
     path = index_path()
-    conn: sqlite3.Connection | None = None
+    root = data_root()
+    if not root.is_dir():
+        ensure_private_dir(root)  # made now, or a clear error: there is nothing to read anyway
+    index = Index(_memory(), journal_dir())  # replaced by the file's connection just below
+    index.conn.close()
     try:
-        conn = _connect(path)
-        version = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-    except sqlite3.DatabaseError:
-        version = None
-    if version is None or version[0] != str(SCHEMA_VERSION):
-        if conn is not None:
-            conn.close()
-        # The index is derived data: an old, foreign or damaged one is simply rebuilt.
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            with contextlib.suppress(FileNotFoundError):
-                (root / f"{path.name}{suffix}").unlink()
-        conn = _connect(path)
-        with conn:
-            conn.executescript(_SCHEMA)
-            conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-    assert conn is not None
-    index = Index(conn, journal_dir())
-    result = index.refresh() if refresh else Refresh(())
+        ensure_private_dir(root)  # a read-only root still answers, from the files
+        index.conn, note = _open_file(path)
+        index.path = path
+        if note:
+            index.notes.append(note)
+    except (OSError, sqlite3.DatabaseError, StorageError):
+        index.conn = _memory()
+        index.notes.append("the journal index cannot be opened or replaced here; this answer comes from the files")
+    if rebuild:
+        result = index.rebuild()
+    elif refresh:
+        result = index.refresh()
+    else:
+        result = Refresh((), notes=tuple(index.notes))
     return index, result
 
 
+_INDEXED_COLUMNS = (
+    "num, name, size, mtime_ns, bad, id, created, instant, kind, title, vignette, section, mean,"
+    " answers, steps, digest, reading, updates"
+)
+
+
+def _state(conn: sqlite3.Connection) -> str:
+    """ "ok", "empty" (a new file), "old" (another schema version) or "damaged"."""
+    tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        return "empty"
+    if "meta" not in tables:
+        return "damaged"
+    version = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    if version is None:
+        return "damaged"
+    if version[0] != str(SCHEMA_VERSION):
+        return "old"
+    # A dropped column or table shows here, before any command relies on it.
+    conn.execute(f"SELECT {_INDEXED_COLUMNS} FROM entries LIMIT 0").fetchall()  # noqa: S608 - fixed columns
+    conn.execute("SELECT rowid, body FROM entries_fts LIMIT 0").fetchall()
+    return "ok"
+
+
+def _describe(problem: BaseException | str) -> str:
+    if isinstance(problem, str):
+        return problem
+    if isinstance(problem, OSError):
+        return str(problem.strerror or problem).lower()
+    return str(problem).splitlines()[0] if str(problem) else type(problem).__name__
+
+
+def _is_busy(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
+
+
+def _check(path: Path) -> tuple[sqlite3.Connection | None, str, str]:
+    """Connect and look: (connection if "ok", state, what is wrong)."""
+    conn: sqlite3.Connection | None = None
+    try:
+        conn = _connect(path)
+        state = _state(conn)
+    except (OSError, sqlite3.DatabaseError) as exc:
+        if conn is not None and _is_busy(exc):
+            conn.close()
+            raise
+        problem = _describe(exc)
+        if conn is not None:
+            problem = _quick_check(conn) or problem
+            conn.close()
+        return None, "damaged", problem
+    if state == "ok":
+        return conn, state, ""
+    conn.close()
+    return None, state, "its tables are missing or changed" if state == "damaged" else ""
+
+
+def _quick_check(conn: sqlite3.Connection) -> str | None:
+    """What SQLite's own quick check says is wrong, or None."""
+    try:
+        found = [str(r[0]) for r in conn.execute("PRAGMA quick_check(3)")]
+    except sqlite3.DatabaseError as exc:
+        return _describe(exc)
+    return None if found == ["ok"] else "; ".join(found)
+
+
+def _open_file(path: Path) -> tuple[sqlite3.Connection, str | None]:
+    """The index file's connection, made or healed first if needed, and a note if it was healed."""
+    conn, state, problem = _check(path)
+    if conn is not None:
+        return conn, None
+    from rct_workbook.journal.locks import held
+
+    # One process at a time makes or heals the index; the others then find it ready.
+    with held("index", what="the journal index"):
+        conn, state, problem = _check(path)
+        if conn is not None:
+            return conn, None
+        moved = _replace_index(path, damaged=problem if state == "damaged" else None)
+        conn, _, trouble = _check(path)
+        if conn is None:
+            raise StorageError(f"the new journal index cannot be used ({trouble})")
+    if moved is None:
+        return conn, None
+    return conn, (
+        f"the journal index was damaged ({problem}); it was moved aside as {moved.name} and rebuilt from your entries"
+    )
+
+
+def _replace_index(path: Path, *, damaged: str | None) -> Path | None:
+    """Put a new, empty index at ``path``. A damaged one is moved aside (and its name
+    returned); an old or empty one is simply removed. Call with the index lock held."""
+    import secrets
+    import time
+
+    folder = path.parent
+    fresh = folder / f"{TEMP_PREFIX}index-{secrets.token_hex(6)}"
+    try:
+        conn = _connect(fresh)
+        try:
+            conn.executescript(_SCHEMA)
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+        finally:
+            conn.close()
+        moved: Path | None = None
+        if damaged is not None and os.path.lexists(path):
+            moved = folder / f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(2)}"
+            os.rename(path, moved)
+        # SQLite's side files belong to the old file: left, they could be applied to the new one.
+        for suffix in ("-journal", "-wal", "-shm"):
+            side = folder / f"{path.name}{suffix}"
+            if os.path.lexists(side):
+                if moved is not None:
+                    with contextlib.suppress(OSError):
+                        os.rename(side, folder / f"{moved.name}{suffix}")
+                if os.path.lexists(side):
+                    os.unlink(side)
+        os.replace(fresh, path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(fresh)
+    if damaged is not None:
+        log.debug("index: damaged (%s); moved aside as %s", damaged, moved.name if moved else "-")
+    return moved
+
+
+def _memory() -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.executescript(_SCHEMA)
+    return conn
+
+
 def _connect(path: Path) -> sqlite3.Connection:
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    os.close(fd)
-    with contextlib.suppress(OSError):
-        os.chmod(path, 0o600)
-    conn = sqlite3.connect(path, timeout=10)  # writes are grouped with `with conn:`
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    try:
+        os.fchmod(fd, 0o600)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+    # isolation_level=None: transactions are begun explicitly, with BEGIN IMMEDIATE.
+    conn = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
     conn.execute("PRAGMA synchronous=NORMAL")
     return conn

@@ -39,11 +39,36 @@ def test_files_readable_by_others_are_warned_about(run, rct_home: Path) -> None:
     assert result.stderr == f"rct: warning: journal/{path.name} can be read by other users; to fix: chmod 600 {path}\n"
 
 
-def test_an_existing_folder_others_can_read_is_made_private(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
-    (rct_home / "journal").mkdir(parents=True, mode=0o755)
-    (rct_home / "journal").chmod(0o755)
+@pytest.mark.parametrize("mode", [0o2775, 0o1777, 0o755])
+def test_an_existing_folder_is_never_chmodded_but_warned_about(run, rct_home: Path, mode: int) -> None:  # type: ignore[no-untyped-def]
+    """A team folder (setgid 2775) or a sticky shared folder (1777) used as RCT_HOME keeps its
+    mode, setgid and sticky bits; only folders rct creates are 0700, and the person is told."""
+    rct_home.mkdir()
+    rct_home.chmod(mode)
+    result = run("journal", "list")
+    assert result.exit_code == 0
+    assert rct_home.stat().st_mode & 0o7777 == mode
+    assert (rct_home / "journal").exists() is False  # a listing creates no journal folder
+    assert result.stderr == (
+        f"rct: warning: the folder {rct_home} can be read by other users; to fix, if it is yours alone: "
+        f"chmod 700 {rct_home}\n"
+    )
     make_assess("2026-01-01")
-    assert (rct_home / "journal").stat().st_mode & 0o777 == 0o700
+    assert rct_home.stat().st_mode & 0o7777 == mode
+    assert (rct_home / "journal").stat().st_mode & 0o7777 == 0o700
+
+
+def test_a_read_only_root_is_not_made_writable(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    rct_home.mkdir()
+    make_assess("2026-01-01")
+    rct_home.chmod(0o500)
+    try:
+        result = run("journal", "list")
+        assert rct_home.stat().st_mode & 0o7777 == 0o500
+    finally:
+        rct_home.chmod(0o700)
+    assert result.exit_code == 0
+    assert "assess" in result.stdout
 
 
 def test_failed_write_leaves_original_and_no_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

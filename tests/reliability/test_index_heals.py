@@ -1,0 +1,138 @@
+"""The derived index heals itself: whatever is wrong with it, commands answer from the
+files, a damaged index is moved aside with one line saying so, and saving never depends
+on it."""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.journal.helpers import assess_answers, make_assess
+
+HEALED = re.compile(
+    r"rct: the journal index was damaged \(.+\); it was moved aside as "
+    r"index\.sqlite3\.damaged-\d{8}-\d{6}-[0-9a-f]{4} and rebuilt from your entries\n"
+)
+
+
+def corrupt_a_page(index: Path) -> None:
+    data = bytearray(index.read_bytes())
+    assert len(data) > 8192
+    data[4096:8192] = b"\xa5" * 4096  # the second page, whatever it holds, becomes junk
+    index.write_bytes(bytes(data))
+
+
+def drop_column(index: Path) -> None:
+    with sqlite3.connect(index) as conn:
+        conn.execute("ALTER TABLE entries DROP COLUMN digest")
+
+
+def drop_table(index: Path) -> None:
+    with sqlite3.connect(index) as conn:
+        conn.execute("DROP TABLE entries_fts")
+
+
+def drop_meta(index: Path) -> None:
+    with sqlite3.connect(index) as conn:
+        conn.execute("DROP TABLE meta")
+
+
+def make_a_folder(index: Path) -> None:
+    index.unlink()
+    index.mkdir()
+    (index / "something").write_text("x")
+
+
+def make_unreadable(index: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root can read any file")
+    index.chmod(0)
+
+
+def write_junk(index: Path) -> None:
+    index.write_bytes(b"this is not a database at all\n" * 200)
+
+
+DAMAGE: dict[str, Callable[[Path], None]] = {
+    "corrupt page": corrupt_a_page,
+    "dropped column": drop_column,
+    "dropped table": drop_table,
+    "dropped meta": drop_meta,
+    "a folder": make_a_folder,
+    "unreadable": make_unreadable,
+    "junk": write_junk,
+}
+
+
+@pytest.fixture
+def journal(run, rct_home: Path) -> list[Path]:  # type: ignore[no-untyped-def]
+    paths = [make_assess(f"2026-01-{d:02d}", history=f"day {d} " + "words " * 300) for d in range(1, 13)]
+    assert run("journal", "list").exit_code == 0
+    return paths
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
+def test_list_heals_a_damaged_index(run, rct_home: Path, journal: list[Path], damage: str) -> None:  # type: ignore[no-untyped-def]
+    index = rct_home / "index.sqlite3"
+    DAMAGE[damage](index)
+    result = run("journal", "list", "--json")
+    assert result.exit_code == 0
+    assert HEALED.fullmatch(result.stderr), result.stderr
+    assert result.stdout.count('"id":') == len(journal)
+    aside = [p for p in rct_home.iterdir() if p.name.startswith("index.sqlite3.damaged-")]
+    assert len(aside) == 1
+    again = run("journal", "list", "--grep", "day")
+    assert (again.exit_code, again.stderr) == (0, "")
+    assert len(again.stdout.splitlines()) == 1 + len(journal)
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
+def test_assess_saves_whatever_the_index(run, rct_home: Path, journal: list[Path], tmp_path: Path, damage: str) -> None:  # type: ignore[no-untyped-def]
+    DAMAGE[damage](rct_home / "index.sqlite3")
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(yaml.safe_dump(assess_answers(), allow_unicode=True), encoding="utf-8")
+    result = run("assess", "--answers", str(answers))
+    assert result.exit_code == 0, result.output
+    assert "Saved your assessment" in result.stdout
+    assert len(list((rct_home / "journal").glob("*.md"))) == len(journal) + 1
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
+def test_reindex_always_recovers(run, rct_home: Path, journal: list[Path], damage: str) -> None:  # type: ignore[no-untyped-def]
+    DAMAGE[damage](rct_home / "index.sqlite3")
+    result = run("journal", "reindex")
+    assert result.exit_code == 0
+    assert result.stdout == f"Indexed {len(journal)} entries.\n"
+    assert HEALED.fullmatch(result.stderr), result.stderr
+    assert run("journal", "reindex").stderr == ""
+
+
+def test_damage_found_only_by_a_later_query_heals_too(run, rct_home: Path, journal: list[Path]) -> None:  # type: ignore[no-untyped-def]
+    """Damage in the search table is met only when searching: that search heals it."""
+    with sqlite3.connect(rct_home / "index.sqlite3") as conn:
+        conn.execute("DROP TABLE entries_fts")
+        conn.execute("CREATE TABLE entries_fts (x)")  # the name is there; the search columns are not
+    result = run("journal", "list", "--grep", "day")
+    assert result.exit_code == 0
+    assert HEALED.fullmatch(result.stderr), result.stderr
+    assert len(result.stdout.splitlines()) == 1 + len(journal)
+
+
+def test_an_index_that_cannot_be_replaced_still_answers_from_files(run, rct_home: Path, journal: list[Path]) -> None:  # type: ignore[no-untyped-def]
+    if os.geteuid() == 0:
+        pytest.skip("root can write any folder")
+    write_junk(rct_home / "index.sqlite3")
+    rct_home.chmod(0o500)
+    try:
+        result = run("journal", "list", "--json")
+    finally:
+        rct_home.chmod(0o700)
+    assert result.exit_code == 0
+    assert result.stdout.count('"id":') == len(journal)
+    assert result.stderr.count("\n") == 1
