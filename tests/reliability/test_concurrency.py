@@ -57,13 +57,9 @@ def test_two_listings_build_a_missing_index_together(rct_home: Path, entries: in
             assert out.count('"id":') == entries
 
 
-def test_two_assessments_saved_at_once_with_no_index(rct_home: Path, tmp_path: Path) -> None:
-    import yaml
-
-    from tests.journal.helpers import assess_answers
-
+def test_two_assessments_saved_at_once_with_no_index(rct_home: Path, tmp_path: Path, filled_answers) -> None:  # type: ignore[no-untyped-def]
     answers = tmp_path / "answers.yaml"
-    answers.write_text(yaml.safe_dump(assess_answers(), allow_unicode=True), encoding="utf-8")
+    answers.write_text(filled_answers("assess"), encoding="utf-8")
     make_assess("2026-01-01")
     for i in range(ROUNDS):
         forget_index(rct_home)

@@ -11,9 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import yaml
 
-from tests.journal.helpers import assess_answers, make_assess
+from tests.journal.helpers import make_assess
 
 HEALED = re.compile(
     r"rct: the journal index was damaged \(.+\); it was moved aside as "
@@ -93,10 +92,12 @@ def test_list_heals_a_damaged_index(run, rct_home: Path, journal: list[Path], da
 
 
 @pytest.mark.parametrize("damage", DAMAGE)
-def test_assess_saves_whatever_the_index(run, rct_home: Path, journal: list[Path], tmp_path: Path, damage: str) -> None:  # type: ignore[no-untyped-def]
+def test_assess_saves_whatever_the_index(
+    run, rct_home: Path, journal: list[Path], tmp_path: Path, damage: str, filled_answers
+) -> None:  # type: ignore[no-untyped-def]
     DAMAGE[damage](rct_home / "index.sqlite3")
     answers = tmp_path / "answers.yaml"
-    answers.write_text(yaml.safe_dump(assess_answers(), allow_unicode=True), encoding="utf-8")
+    answers.write_text(filled_answers("assess"), encoding="utf-8")
     result = run("assess", "--answers", str(answers))
     assert result.exit_code == 0, result.output
     assert "Saved your assessment" in result.stdout

@@ -11,8 +11,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.journal.helpers import assess_answers
-
 
 @pytest.fixture
 def zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
@@ -25,16 +23,18 @@ def zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
     time.tzset()
 
 
-def test_saves_across_time_zones_keep_their_order(run, zone, tmp_path: Path, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_saves_across_time_zones_keep_their_order(run, zone, tmp_path: Path, rct_home: Path, filled_answers) -> None:  # type: ignore[no-untyped-def]
     answers = tmp_path / "answers.yaml"
     saved = []
     # Etc/GMT-14 is UTC+14 and Etc/GMT+12 is UTC−12 (POSIX signs are reversed).
     for tz, zest in (("Etc/GMT-14", 1), ("Etc/GMT+12", 3), ("UTC", 1)):
         zone(tz)
-        answers.write_text(yaml.safe_dump(assess_answers(good_thing_zest=zest)), encoding="utf-8")
+        answers.write_text(
+            yaml.safe_dump({**yaml.safe_load(filled_answers("assess")), "good-thing-zest": zest}), encoding="utf-8"
+        )
         result = run("assess", "--answers", str(answers))
         assert result.exit_code == 0, result.output
-        saved.append(result.stdout.rsplit("Saved your assessment: ", 1)[1].strip())
+        saved.append(result.stdout.rsplit("Saved your assessment: ", 1)[1].splitlines()[0].strip())
     zone("UTC")
     third = yaml.safe_load(Path(saved[2]).read_text(encoding="utf-8").split("---\n")[1])
     assert third["reading"]["change"]["zest"] == -2  # against the second save (3), not the first (1)
