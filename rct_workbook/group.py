@@ -28,6 +28,19 @@ class MemberExport:
     member: str
     entries: tuple[dict[str, Any], ...]
 
+    @property
+    def check_in_first(self) -> bool:
+        """The member asked, at export, for the group to check in with them first."""
+        return any(entry.get("check_in_first") is True for entry in self.entries)
+
+
+#: Said to the facilitator for a member who asked to be checked in with first. It carries no
+#: reason: the member chose to share only the wish.
+CHECK_IN_LINE = (
+    "Asked for the group to check in with them first. Begin there, gently: ask how they are, "
+    "let them say as much or as little as they want, and leave their plan for later unless they want it."
+)
+
 
 def parse_export(member: str, text: str) -> MemberExport:
     """The entries in one member's export (format 1), or NotAnExport."""
@@ -71,7 +84,8 @@ def agenda(
     culture_names: dict[str, str],
     strategy_names: dict[str, str],
 ) -> str:
-    """One meeting agenda as Markdown."""
+    """One meeting agenda as Markdown. Members who asked to be checked in with come first."""
+    exports = sorted(exports, key=lambda e: not e.check_in_first)
     opening, slots, closing = time_boxes([e.member for e in exports], minutes)
     cultures: Counter[str] = Counter()
     strategies: Counter[str] = Counter()
@@ -91,7 +105,10 @@ def agenda(
     plan = []
     if opening:
         plan.append(f"Opening and check-in: {opening} minutes")
-    plan += [f"{s.member}: {s.minutes} minutes" for s in slots]
+    first = {e.member for e in exports if e.check_in_first}
+    plan += [
+        f"{s.member}: {s.minutes} minutes" + (", starting with a check-in" if s.member in first else "") for s in slots
+    ]
     if closing:
         plan.append(f"Themes and closing: {closing} minutes")
     lines += [md.numbered_list(plan), ""]
@@ -108,6 +125,8 @@ def agenda(
     lines += [md.bullet_list(theme) if theme else md.escape_line("No shared themes in these exports."), ""]
     for slot, export in zip(slots, exports, strict=True):
         lines += [md.heading(2, f"{export.member} ({slot.minutes} minutes)"), ""]
+        if export.check_in_first:
+            lines += [md.escape_line(CHECK_IN_LINE), ""]
         for entry in export.entries:
             lines += [md.heading(3, f"{entry.get('title') or entry.get('kind')} ({entry.get('date', '')})"), ""]
             items = []

@@ -217,6 +217,13 @@ def export(
         bool,
         typer.Option("--review", help="Forget the decisions of earlier exports of these entries and decide again."),
     ] = False,
+    check_in_first: Annotated[
+        bool,
+        typer.Option(
+            "--check-in-first",
+            help="Ask the group to check in with you first (asked in a terminal when a care note was shown).",
+        ),
+    ] = False,
 ) -> None:
     """Make one document for a peer-supervision meeting from one or more entries.
 
@@ -265,11 +272,21 @@ def export(
         return
     mode = "redact" if redact_flagged else "keep" if keep_flagged else "ask" if has_terminal() else "refuse"
     asker = None
-    if mode == "ask":
+    if mode == "ask" or (has_terminal() and not check_in_first and sharing.care_note_shown(request.rows)):
         from rct_workbook.flow.askers import QuestionaryAsker
 
         asker = QuestionaryAsker(plain=st.plain, stderr=True)
-    document = sharing.export(st.content(), request, review, mode=mode, asker=asker, preview=_pager_for(st.pager))
+    if not check_in_first and asker is not None and sharing.care_note_shown(request.rows):
+        check_in_first = sharing.ask_check_in(asker)
+    document = sharing.export(
+        st.content(),
+        request,
+        review,
+        mode=mode,
+        asker=asker if mode == "ask" else None,
+        preview=_pager_for(st.pager),
+        check_in_first=check_in_first,
+    )
     text = sharing.to_html(document) if form == "html" else document.markdown
     withheld = (
         f" {document.withheld} private answer{'s' if document.withheld != 1 else ''} left out"

@@ -20,7 +20,7 @@ from rct_workbook.journal.deidentify import Redactor, names_in
 from rct_workbook.journal.index import Row
 from rct_workbook.journal.reflection import assess_entry, human_date, vignette_entry
 from rct_workbook.model.content import Content
-from rct_workbook.reading import read
+from rct_workbook.reading import present_in_order, read
 from rct_workbook.render import markdown as md
 
 #: Marks the top of every export, so tools (and `rct group agenda`) can recognise one.
@@ -92,14 +92,32 @@ def texts_and_names(content: Content, row: Row, answers: dict[str, Any]) -> tupl
     return texts, names
 
 
-def _data_comment(content: Content, row: Row, answers: dict[str, Any], redactor: Redactor | None = None) -> str:
-    """A small machine-readable summary of the entry for `rct group agenda` (format 1)."""
+def care_note_shown(rows: Sequence[Row]) -> bool:
+    """Whether any of these entries opened with the care note (the entry records only that)."""
+    return any(row.kind == "assess" and (row.reading or {}).get("care_note") is True for row in rows)
+
+
+def _data_comment(
+    content: Content,
+    row: Row,
+    answers: dict[str, Any],
+    redactor: Redactor | None = None,
+    *,
+    check_in_first: bool = False,
+) -> str:
+    """A small machine-readable summary of the entry for `rct group agenda` (format 1).
+
+    ``check_in_first`` is there only when the person asked for it at export; neither the
+    care note nor what raised it is ever part of an export.
+    """
     data: dict[str, Any] = {"kind": row.kind, "date": row.date, "title": row.title}
+    if check_in_first:
+        data["check_in_first"] = True
     if row.kind == "assess":
         reading = read(content, answers, _previous_from(row.reading), section=row.section)
         data["mean"] = None if reading.mean is None else round(reading.mean, 2)
         data["profile_summary"] = reading.profile_summary
-        data["leading"] = [c.id for c in reading.profile if c.significant]
+        data["leading"] = [c.id for c in present_in_order(reading.profile)]
         data["plan"] = [
             {"what": st.what, "with": st.with_whom, "by": st.by_when, "risk": st.risk} for st in reading.steps
         ]
@@ -219,13 +237,16 @@ def build_export(
     *,
     include_private: bool = False,
     review_note: str | None = None,
+    check_in_first: bool = False,
 ) -> Export:
     """One Markdown document for a peer-supervision meeting (format 1).
 
     Structure, for people and for `rct group agenda`: the first line is ``EXPORT_MARK``;
     one ``#`` title; then per entry a ``##`` heading followed by a ``<!-- rct-entry {json}
-    -->`` comment (kind, date, title, and for assessments mean, profile_summary, leading,
-    plan, strategies, ask, questions); a closing ``---`` and footer lines.
+    -->`` comment (kind, date, title, check_in_first when the person asked the group to
+    check in with them first, and for assessments mean, profile_summary, leading, plan,
+    strategies, ask, questions); a closing ``---`` and footer lines. The care note is
+    never exported.
     """
     redactor = redactor or Redactor()
     rows = sorted(rows, key=lambda r: r.created)
@@ -242,7 +263,8 @@ def build_export(
         # Names in the case text and questions (not only in answers) are redacted too.
         body = redactor.text(_demote(entry_markdown(content, row, answers))).strip("\n")
         heading, _, rest = body.partition("\n")
-        bodies.append(f"{heading}\n\n{_data_comment(content, row, answers, redactor)}\n{rest}")
+        comment = _data_comment(content, row, answers, redactor, check_in_first=check_in_first)
+        bodies.append(f"{heading}\n\n{comment}\n{rest}")
     parts.append("\n\n".join(bodies))
     footer = []
     if withheld:

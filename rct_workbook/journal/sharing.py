@@ -18,6 +18,7 @@ from rct_workbook.journal.deidentify import Finding, Redactor, name_parts, scan
 from rct_workbook.journal.export import (
     Export,
     build_export,
+    care_note_shown,
     read_names_file,
     shared_answers,
     texts_and_names,
@@ -33,6 +34,8 @@ from rct_workbook.storage import write_atomic
 __all__ = [
     "Request",
     "Review",
+    "ask_check_in",
+    "care_note_shown",
     "check_summary",
     "export",
     "findings",
@@ -202,6 +205,18 @@ def review(found: list[Finding], asker: Asker) -> tuple[list[tuple[str, str]], i
     return chosen, kept
 
 
+def ask_check_in(asker: Asker) -> bool:
+    """Asked once at export, only when an entry opened with the care note. No unless the
+    person says yes; only the wish is shared, never the note or what raised it."""
+    return bool(
+        asker.confirm(
+            "Your reading opened with a care note. Would you like the group to check in with you first "
+            "at the meeting? Only that wish is shared, never the note or what raised it.",
+            False,
+        )
+    )
+
+
 def stranger_test(asker: Asker) -> None:
     stranger = (
         "The stranger test: read it as someone who does not know your workplace would. "
@@ -219,6 +234,7 @@ def export(
     mode: str,
     asker: Any = None,
     preview: Callable[[str], None] | None = None,
+    check_in_first: bool = False,
 ) -> Export:
     """The reviewed document. ``mode``: "redact" or "keep" every detail not decided at an
     earlier export, "ask" the person through ``asker`` (then show the document through
@@ -263,7 +279,14 @@ def export(
     always = unique(request.names)
     names = [*always, *(p for n in always for p in name_parts(n)), *(v for k, v in chosen_all if k == "name")]
     redactor = Redactor(names, [(k, v) for k, v in chosen_all if k != "name"])
-    document = build_export(content, request.rows, redactor, include_private=request.include_private, review_note=note)
+    document = build_export(
+        content,
+        request.rows,
+        redactor,
+        include_private=request.include_private,
+        review_note=note,
+        check_in_first=check_in_first,
+    )
     if asked:
         if preview is not None:
             preview(document.markdown)

@@ -24,6 +24,8 @@ def when(day: str, hour: int = 10) -> _dt.datetime:
 
 def assess_answers(**changes: Any) -> dict[str, Any]:
     base = {a.id: example(a) for a in ASKS if a.question.when is None}
+    # The examples tick "Attacking others", a care signal; entries are calm unless a test says not.
+    base["unhealthy"] = []
     base.update({k.replace("_", "-"): v for k, v in changes.items()})
     return check_all(ASKS, base)
 
