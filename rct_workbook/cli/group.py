@@ -19,13 +19,33 @@ app = typer.Typer(
 )
 
 
-def _write(out: Path | None, data: bytes, what: str, *, replace: bool) -> None:
-    """Write to stdout (no --out, or --out -) or to a file, replacing it only if ``replace``."""
+def _show_markdown(ctx: typer.Context, text: str) -> bool:
+    """On a terminal (and not --plain), show Markdown rendered by Rich; True if it was."""
+    st = state(ctx)
+    if st.plain or not sys.stdout.isatty():
+        return False
+    from rich.markdown import Markdown
+
+    from rct_workbook.cli.screen import show
+    from rct_workbook.render.safe import clean
+
+    # Members' text is made harmless first; links are shown, never made clickable.
+    show(st.console(), [Markdown(clean(text), hyperlinks=False)], pager=st.pager)
+    return True
+
+
+def _write(out: Path | None, data: bytes, what: str, *, replace: bool, ctx: typer.Context | None = None) -> None:
+    """Write to stdout (no --out, or --out -) or to a file, replacing it only if ``replace``.
+
+    Markdown for stdout is rendered when it goes to a terminal (``ctx`` given); pipes and
+    files get the Markdown itself.
+    """
     from rct_workbook.cli.output import exists_error, to_stdout, write_stdout
     from rct_workbook.storage import write_atomic
 
     if to_stdout(out):
-        write_stdout(data)
+        if ctx is None or not _show_markdown(ctx, data.decode("utf-8")):
+            write_stdout(data)
         return
     assert out is not None
     target = out.expanduser()
@@ -85,7 +105,7 @@ def agenda(
         culture_names={c.id: c.name for c in content.cultures.values()},
         strategy_names={x.id: x.name for x in content.strategies.values()},
     )
-    _write(out, text.encode("utf-8"), "the agenda", replace=replace)
+    _write(out, text.encode("utf-8"), "the agenda", replace=replace, ctx=ctx)
 
 
 @app.command("rota")
@@ -136,6 +156,6 @@ def rota(
     replace_out = may_replace(out, "--out", force=force, plain=plain)
     replace_ics = may_replace(ics, "--ics", force=force, plain=plain) if ics is not None else False
     turns = make_rota(names, meetings, first, EVERY[every])
-    _write(out, rota_markdown(turns, topic).encode("utf-8"), "the rota", replace=replace_out)
+    _write(out, rota_markdown(turns, topic).encode("utf-8"), "the rota", replace=replace_out, ctx=ctx)
     if ics is not None:
         _write(ics, rota_ics(turns, topic), "the calendar", replace=replace_ics)
