@@ -289,7 +289,19 @@ h1, h2, h3, h4 { font-family: Helvetica, Arial, sans-serif; line-height: 1.25; }
 h2 { border-bottom: 1px solid #ccc; padding-bottom: .2em; margin-top: 2em; }
 table { border-collapse: collapse; margin: 1em 0; }
 th, td { border: 1px solid #bbb; padding: .3em .6em; text-align: left; vertical-align: top; }
-@media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; } }
+"""
+
+#: How the page prints: the one place for print rules (the screen layout is _CSS above).
+#: No plan row is split across pages, no heading is left at a page foot (it stays with
+#: what follows it), and a table that runs on repeats its header row.
+PRINT_CSS = """
+@media print {
+  body { margin: 0; max-width: none; }
+  h1, h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
+  tr, li, blockquote { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; }
+  p { orphans: 3; widows: 3; }
+}
 """
 
 
@@ -308,7 +320,7 @@ def to_html(export: Export) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<title>{html.escape(export.title)}</title>\n<meta name="generator" content="rct-workbook">\n'
-        f"<style>{_CSS}</style>\n</head>\n<body>\n{body}</body>\n</html>\n"
+        f"<style>{_CSS}{PRINT_CSS}</style>\n</head>\n<body>\n{body}</body>\n</html>\n"
     )
 
 

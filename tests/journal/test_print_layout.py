@@ -1,0 +1,108 @@
+"""Printing the HTML export: no table row split across pages, no heading left at a page foot.
+
+The page is printed to PDF with headless Chromium (skipped where Chromium or poppler's
+pdftotext is absent), and each page's text is checked.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.journal.helpers import entry_id, make_assess, make_vignette
+
+CHROMIUM = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
+PDFTOTEXT = shutil.which("pdftotext")
+
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None or PDFTOTEXT is None, reason="needs headless Chromium and pdftotext to print and read pages"
+)
+
+
+def _words(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def print_pages(page: Path, tmp_path: Path) -> list[str]:
+    """Print ``page`` to PDF with headless Chromium; the text of each page, whitespace folded."""
+    pdf = tmp_path / "printed.pdf"
+    assert CHROMIUM is not None and PDFTOTEXT is not None
+    subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            f"--user-data-dir={tmp_path / 'chromium-profile'}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    text = subprocess.run([PDFTOTEXT, "-layout", str(pdf), "-"], check=True, capture_output=True, timeout=60).stdout
+    return [" ".join(p.split()) for p in text.decode("utf-8").split("\f") if p.strip()]
+
+
+def _steps(entry: int) -> list[dict[str, str]]:
+    """Three small steps whose rows start and end with words found nowhere else."""
+    return [
+        {
+            "what": f"Qstart{entry}x{row} propose a case presentation on the relational work of the unit, "
+            "with time for questions from the nursing staff and the residents, and a short handout that "
+            "sets out what the unit does differently and why it matters for the patients we see",
+            "with-whom": "A nursing colleague and the unit's social worker",
+            "by-when": "End of next month",
+            "risk": "low",
+            "evidence": "We get a slot at grand rounds, people ask to hear more, and the medical director "
+            f"comes to the next unit meeting Qend{entry}x{row}",
+        }
+        for row in range(3)
+    ]
+
+
+@pytest.fixture
+def printed(run, rct_home: Path, tmp_path: Path) -> tuple[str, list[str], list[str]]:  # type: ignore[no-untyped-def]
+    """A long export of twelve entries (plans in tables, many headings), printed."""
+    ids = []
+    for i in range(6):
+        ids.append(entry_id(make_assess(f"2026-0{1 + i}-1{i}", small_steps=_steps(i))))
+        ids.append(entry_id(make_vignette(f"2026-0{1 + i}-2{i}", ["paula", "susan", "agnes", "clinic"][i % 4])))
+    page = tmp_path / "meeting.html"
+    result = run("journal", "export", *ids, "--keep-flagged", "--format", "html", "--out", str(page))
+    assert result.exit_code == 0, result.stderr
+    source = page.read_text(encoding="utf-8")
+    pages = print_pages(page, tmp_path)
+    raw = subprocess.run(
+        [str(PDFTOTEXT), "-layout", str(tmp_path / "printed.pdf"), "-"], check=True, capture_output=True
+    ).stdout.decode("utf-8")
+    page_lines = [[line.strip() for line in p.splitlines() if line.strip()] for p in raw.split("\f") if p.strip()]
+    return source, pages, [lines[-1] if lines else "" for lines in page_lines]
+
+
+def test_no_table_row_is_split_across_pages(printed: tuple[str, list[str], list[str]]) -> None:
+    _, pages, _ = printed
+    assert len(pages) > 5
+    for entry in range(6):
+        for row in range(3):
+            start, end = f"Qstart{entry}x{row}", f"Qend{entry}x{row}"
+            on = [n for n, page in enumerate(pages, 1) if start in page]
+            assert len(on) == 1, (start, on)
+            assert end in pages[on[0] - 1], f"the plan row {start}…{end} is split between pages {on[0]} and the next"
+
+
+def test_no_heading_is_left_at_the_foot_of_a_page(printed: tuple[str, list[str], list[str]]) -> None:
+    source, _, last_lines = printed
+    headings = {_words(h) for h in re.findall(r"<h[1-6][^>]*>(.*?)</h[1-6]>", source, re.DOTALL)}
+    for number, line in enumerate(last_lines[:-1], 1):
+        text = " ".join(line.split())
+        assert not any(text and (text == h or h.endswith(text) or h.startswith(text)) for h in headings), (
+            f"page {number} ends with a heading: {text!r}"
+        )
