@@ -72,6 +72,7 @@ def _date(value: str | None, option: str) -> str | None:
 
 @app.command("list")
 def list_entries(
+    ctx: typer.Context,
     kind: Annotated[
         str | None, typer.Option("--kind", help="Only this kind of entry.", **choice("assess", "vignette"))
     ] = None,
@@ -137,7 +138,9 @@ def list_entries(
         import shutil
 
         width = shutil.get_terminal_size((MAX_WIDTH, 24)).columns
-    sys.stdout.write("\n".join(listing(rows, width, ascii_only=ascii_only_terminal())) + "\n")
+    from rct_workbook.cli.screen import show_text
+
+    show_text("\n".join(listing(rows, width, ascii_only=ascii_only_terminal())) + "\n", pager=state(ctx).pager)
 
 
 @app.command("show")

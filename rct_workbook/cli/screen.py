@@ -53,9 +53,19 @@ def show(console: Console, renderables: Iterable[RenderableType], *, pager: bool
         return
     with console.capture() as captured:
         print_all(console, items)
-    output = captured.get()
+    show_text(captured.get(), pager=True)
+
+
+def show_text(output: str, *, pager: bool = True) -> None:
+    """Write ``output`` to stdout; on a terminal, through the pager when taller than the screen."""
+    command = pager_command() if pager else None
     rows = shutil.get_terminal_size().lines
-    if output.count("\n") < rows - 1 or shutil.which(command[0]) is None:
+    if (
+        command is None
+        or not (_is_tty(sys.stdout) and _is_tty(sys.stdin))
+        or output.count("\n") < rows - 1
+        or shutil.which(command[0]) is None
+    ):
         sys.stdout.write(output)
         sys.stdout.flush()
         return

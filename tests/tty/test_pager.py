@@ -79,3 +79,15 @@ def test_piped_output_is_never_paged(tmp_path: Path) -> None:
     assert done.returncode == 0
     assert b"FAKE PAGER GOT" not in done.stdout
     assert not (tmp_path / "paged.txt").exists()
+
+
+def test_a_long_journal_list_is_paged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.journal.helpers import make_vignette
+
+    monkeypatch.setenv("RCT_HOME", str(tmp_path / "home"))  # where _run's rct looks
+    for day in range(1, 29):
+        make_vignette(f"2026-02-{day:02d}", "paula")
+        make_vignette(f"2026-03-{day:02d}", "susan")
+    output, kept = _run(tmp_path, "journal", "list", pager="{python} {script} {kept}")
+    assert "FAKE PAGER GOT 57 LINES" in output  # the header and 56 entries, none shown twice
+    assert kept.read_text(encoding="utf-8").startswith("ID ")
