@@ -313,7 +313,7 @@ class Reference(Strict):
     id: Id
     cite: Cite
     authors: Text
-    year: StrictInt
+    year: StrictInt | None = None  # none for general usage, not one work
     title: Text | None = None
     used_for: Text
 

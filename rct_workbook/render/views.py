@@ -33,7 +33,10 @@ def _concept(ui: Ui, concept: Concept | None) -> Views:
 
 def framework(ui: Ui, content: Content) -> Views:
     out: Views = [
-        ui.title("The framework: four steps (Figure 1)", "Adapted from Ward (2000) by Hartling & Sparks (2002)")
+        ui.title(
+            "The framework: four steps (after the paper's Figure 1)",
+            "Adapted from Ward (2000) by Hartling & Sparks (2002)",
+        )
     ]
     out.extend(_concept(ui, content.concepts.get("support-first")))
     out.append(ui.heading("The four steps"))
@@ -51,8 +54,15 @@ def framework(ui: Ui, content: Content) -> Views:
         out.append(text("Questions to reflect on", "bold"))
         out.append(ui.bullets(step.questions))
         out.append(ui.para(_cites(step.cite), "dim"))
-    out.extend(_concept(ui, content.concepts.get("visionary-pragmatist")))
-    out.extend(_concept(ui, content.concepts.get("sustaining-oneself")))
+    for key in (
+        "visionary-pragmatist",
+        "power-and-position",
+        "courage",
+        "several-settings",
+        "sustaining-oneself",
+        "ongoing-conversation",
+    ):
+        out.extend(_concept(ui, content.concepts.get(key)))
     return out
 
 
@@ -84,7 +94,7 @@ def continuum_bar(ui: Ui, position: float | None, width: int = 40) -> Text:
 
 def continuum(ui: Ui, content: Content) -> Views:
     c = content.the_continuum
-    out: Views = [ui.title(c.title, "Figure 2: movement, not a verdict")]
+    out: Views = [ui.title(c.title, "After the paper's Figure 2: movement, not a verdict")]
     out.extend(ui.para(p) for p in c.body)
     out.append(
         text(
@@ -140,7 +150,9 @@ def cultures(ui: Ui, content: Content) -> Views:
 
 
 def opposition(ui: Ui, content: Content) -> Views:
-    out: Views = [ui.title("Healthy and unhealthy opposition (Figure 6)", "Step 3, after Ward (2000)")]
+    out: Views = [
+        ui.title("Healthy and unhealthy opposition (after the paper's Figure 6)", "Step 3, after Ward (2000)")
+    ]
     healthy = [o for o in content.opposition.values() if o.quality == "healthy"]
     unhealthy = [o for o in content.opposition.values() if o.quality == "unhealthy"]
     rows = []
@@ -201,10 +213,11 @@ def references(ui: Ui, content: Content) -> Views:
     out.append(
         ui.para("The works below are cited in the source paper; details are given as the paper gives them.", "italic")
     )
-    for ref in sorted(content.references.values(), key=lambda r: (r.cite.lower(), r.year)):
+    for ref in sorted(content.references.values(), key=lambda r: (r.cite.lower(), r.year or 0)):
         title = f" {ref.title}." if ref.title else ""
         out.append(text(f"{ref.cite}", "bold"))
-        out.append(ui.para(f"{ref.authors} ({ref.year}).{title} {ref.used_for}"))
+        year = f" ({ref.year})" if ref.year is not None else ""
+        out.append(ui.para(f"{ref.authors}{year}.{title} {ref.used_for}"))
     return out
 
 

@@ -37,7 +37,7 @@ def test_learn_lists_topics(run) -> None:  # type: ignore[no-untyped-def]
 
 def test_learn_framework_shows_the_four_steps_table(run) -> None:  # type: ignore[no-untyped-def]
     out = run("learn", "framework").stdout
-    assert "The framework: four steps (Figure 1)" in out
+    assert "The framework: four steps (after the paper's Figure 1)" in out
     rows = [" ".join(line.split()) for line in out.splitlines()]
     for name in ("1 Read it", "2 Name it", "3 Oppose it", "4 Replace it"):
         assert any(row.startswith(name) for row in rows), name
