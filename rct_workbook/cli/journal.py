@@ -161,6 +161,7 @@ def show(
     Example: rct journal show 20260312-1015
     """
     from rct_workbook.cli.screen import show
+    from rct_workbook.journal.export import check_answers
     from rct_workbook.journal.store import BadEntry, read_entry
     from rct_workbook.render.journal_view import entry_view
 
@@ -171,7 +172,8 @@ def show(
     except BadEntry as exc:  # changed since the index was refreshed
         from rct_workbook.errors import StorageError
 
-        raise StorageError(f"cannot read {row.path.name}: {exc}") from None
+        raise StorageError(f"cannot read journal/{row.path.name}: {exc}") from None
+    check_answers(st.content(), row)
     if as_json:
         from rct_workbook.render import as_json as to_json
 
@@ -255,7 +257,7 @@ def export(
     replace = False if check else may_replace(out, "--out", force=force, plain=st.plain)
     index = open_journal()
     request = sharing.Request(
-        rows=sharing.rows_for(index, entry_ids),
+        rows=sharing.rows_for(index, entry_ids, st.content()),
         names=[*(redact or []), *(sharing.names_from(redact_file) if redact_file else [])],
         include_private=include_private,
     )
@@ -347,7 +349,7 @@ def delete(
     from rct_workbook.errors import Cancelled, WorkbookError
 
     index = open_journal()
-    row = index.find(entry_id)
+    row = index.find(entry_id, one_file=True)
     if not yes:
         if not has_terminal():
             raise WorkbookError("no terminal to confirm in; add --yes to delete without asking")
@@ -356,13 +358,10 @@ def delete(
         asker = QuestionaryAsker(plain=state(ctx).plain)
         if not asker.confirm(f"Delete “{row.title}” from {row.date}? This cannot be undone.", False):
             raise Cancelled("nothing was deleted")
-    try:
-        row.path.unlink()
-    except FileNotFoundError:
-        pass
-    except OSError as exc:
-        raise WorkbookError(f"could not delete {row.path.name}: {exc.strerror or exc}") from None
     from rct_workbook.journal import decisions
+    from rct_workbook.journal.update import delete_entry
+
+    delete_entry(row.path)  # under the entry's lock: a writer holding it finishes first
 
     decisions.forget(row.id)  # what was decided at its exports goes with it
     index.refresh()

@@ -38,6 +38,25 @@ def asks_for(content: Content, row: Row) -> list[Ask]:
     return []
 
 
+def check_answers(content: Content, row: Row) -> None:
+    """Raise a one-line StorageError, naming the file and the key, if an answer does not
+    have the form its question takes (a hand-edited number where text belongs, a mapping
+    where a list belongs): showing or exporting it would otherwise fail half-way."""
+    from rct_workbook.errors import StorageError
+    from rct_workbook.flow.questions import check
+
+    for ask in asks_for(content, row):
+        value = row.answers.get(ask.id)
+        if value in (None, "", []):
+            continue
+        try:
+            check(ask, value)
+        except ValueError as exc:
+            raise StorageError(
+                f"cannot read journal/{row.name}: answers.{ask.id}: {exc}; correct it in the file or move the file away"
+            ) from None
+
+
 def shared_answers(content: Content, row: Row, include_private: bool) -> tuple[dict[str, Any], int]:
     """The answers an export may show, and how many were withheld as private.
 

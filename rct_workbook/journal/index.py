@@ -450,6 +450,7 @@ class Index:
         if exact:
             chosen = exact
         elif not found:
+            self._explain_skipped(prefix)
             raise NotFoundError(f"no journal entry with an id starting {prefix!r}; see rct journal list")
         elif len(ids) > 1:
             shown = ids[:10]
@@ -465,6 +466,16 @@ class Index:
                 "rct cannot tell which one you mean: move or rename the copy you do not want, then try again"
             )
         return chosen[0]
+
+    def _explain_skipped(self, prefix: str) -> None:
+        """If ``prefix`` names a file that is skipped as no valid entry, say why, in one line."""
+        bad = self.conn.execute(
+            "SELECT name, bad FROM entries WHERE bad IS NOT NULL AND substr(name, 1, ?) = ? ORDER BY name LIMIT 2",
+            (len(prefix), prefix),
+        ).fetchall()
+        if len(bad) == 1:
+            name, reason = bad[0]
+            raise StorageError(f"cannot read journal/{name}: {reason}; correct it in the file, or move the file away")
 
     def close(self) -> None:
         self.conn.close()

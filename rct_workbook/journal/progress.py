@@ -9,9 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rct_workbook.errors import NotFoundError, StorageError
+from rct_workbook.errors import NotFoundError
 from rct_workbook.journal.index import Index, Row
-from rct_workbook.storage import write_atomic
 
 GOOD_THINGS = ("zest", "empowerment", "clarity", "worth", "connection")
 
@@ -105,36 +104,72 @@ def small_steps(rows: Sequence[Row]) -> list[StepItem]:
 
 
 def mark_done(index: Index, step_id: str, note: str | None, when: _dt.datetime | None = None) -> tuple[StepItem, Path]:
-    """Record a small win in the entry's own file (front matter and body), atomically."""
-    from rct_workbook.journal.entry import document
+    """Record a small win in the entry's own file (front matter and body), atomically and
+    under the entry's lock (``update_entry``). Marking the same step again replaces its
+    note and its line under Updates; it never adds another."""
+    from rct_workbook.errors import AnswersError
     from rct_workbook.journal.reflection import human_date
-    from rct_workbook.journal.store import BadEntry, read_entry
-    from rct_workbook.render import markdown as md
+    from rct_workbook.journal.update import Editable, update_entry
+    from rct_workbook.model.question_types import MAX_TEXT, clean_text
 
     prefix, dot, number = step_id.rpartition(".")
     if not dot or not number.isdigit() or not prefix:
         raise NotFoundError(
             f"{step_id!r} is not a small step id; they look like 20260312-101500-assess-1a2b.1 (see rct steps)"
         )
-    row = index.find(prefix)
+    if note is not None:
+        note = clean_text(note).strip() or None
+    if note is not None and len(note) > MAX_TEXT:
+        raise AnswersError(
+            f"the note is {len(note):,} characters long; a note holds at most {MAX_TEXT:,}, like an answer"
+        )
+    row = index.find(prefix, one_file=True)
     n = int(number)
-    steps = [s for s in small_steps([row]) if s.number == n]
-    if not steps:
+    if not [s for s in small_steps([row]) if s.number == n]:
         raise NotFoundError(f"entry {row.id} has no small step {n}; see rct steps")
-    try:
-        entry = read_entry(row.path)
-    except BadEntry as exc:
-        raise StorageError(f"cannot update {row.path.name}: {exc}") from None
     when = when or _dt.datetime.now().astimezone().replace(microsecond=0)
-    update: dict[str, Any] = {"step": n, "status": "done", "date": when.isoformat()}
-    if note:
-        update["note"] = note
-    updates = (*(u for u in entry.updates if u.get("step") != n), update)
-    line = f"{human_date(when)}: small step {n} done ({steps[0].what})." + (f" {note}" if note else "")
-    body = entry.body.rstrip("\n")
-    if "\n## Updates\n" not in f"\n{body}\n":
-        body += "\n\n" + md.heading(2, "Updates") + "\n"
-    body += "\n" + f"- {md.escape_line(line)}"
-    updated = dataclasses.replace(entry, updates=updates, body=body)
-    write_atomic(row.path, document(updated).encode("utf-8"), overwrite=True)
-    return dataclasses.replace(steps[0], status="done", done_on=when.isoformat()[:10], note=note), row.path
+
+    def record(doc: Editable) -> StepItem:
+        # What the file holds now, under the lock: not what the index saw before.
+        steps = [s for s in small_steps([_as_row(row, doc.entry)]) if s.number == n]
+        if not steps:
+            raise NotFoundError(f"entry {row.id} has no small step {n} any more; see rct steps")
+        update: dict[str, Any] = {"step": n, "status": "done", "date": when.isoformat()}
+        if note:
+            update["note"] = note
+        doc.set("updates", [*(u for u in doc.entry.updates if u.get("step") != n), update])
+        line = f"{human_date(when)}: small step {n} done ({steps[0].what})." + (f" {note}" if note else "")
+        doc.body = with_update_line(doc.body, n, line)
+        return dataclasses.replace(steps[0], status="done", done_on=when.isoformat()[:10], note=note)
+
+    return update_entry(row.path, record), row.path
+
+
+def _as_row(row: Row, entry: Any) -> Row:
+    return dataclasses.replace(row, answers=entry.answers, updates=list(entry.updates))
+
+
+def with_update_line(body: str, step: int, line: str) -> str:
+    """``body`` with ``line`` as step ``step``'s line under its Updates heading: the step's
+    earlier line is replaced, or the line (and the heading, if missing) is added."""
+    import re
+
+    from rct_workbook.render import markdown as md
+
+    heading = md.heading(2, "Updates")
+    item = f"- {md.escape_line(line)}"
+    lines = body.rstrip("\n").split("\n")
+    if heading not in lines:
+        lines += ["", heading, ""]
+        lines.append(item)
+        return "\n".join(lines) + "\n"
+    start = lines.index(heading) + 1
+    end = next((i for i in range(start, len(lines)) if lines[i].startswith("#")), len(lines))
+    earlier = re.compile(rf"^- .*?: small step {step} done\b")
+    for i in range(start, end):
+        if earlier.match(lines[i]):
+            lines[i] = item
+            return "\n".join(lines) + "\n"
+    last = max((i for i in range(start, end) if lines[i].startswith("- ")), default=start)
+    lines.insert(last + 1, item)
+    return "\n".join(lines) + "\n"

@@ -19,6 +19,7 @@ from rct_workbook.journal.export import (
     Export,
     build_export,
     care_note_shown,
+    check_answers,
     read_names_file,
     shared_answers,
     texts_and_names,
@@ -54,11 +55,12 @@ class Request:
     include_private: bool = False
 
 
-def rows_for(index: Index, ids: Iterable[str]) -> list[Row]:
+def rows_for(index: Index, ids: Iterable[str], content: Content) -> list[Row]:
     """The entries named by ids or unique prefixes, each once, in the order given."""
     rows: list[Row] = []
     for ident in unique(ids):
         row = index.find(ident)
+        check_answers(content, row)
         if row.id not in {r.id for r in rows}:
             rows.append(row)
     return rows

@@ -32,7 +32,7 @@ def split_front_matter(text: str) -> tuple[str, str]:
     return text[4 : end + 1], text[end + 5 :]
 
 
-def _front_data(front_text: str) -> Any:
+def front_data(front_text: str) -> Any:
     """Parse front matter. Text with no anchor, alias or tag characters cannot hold an
     alias bomb or an object tag, so libyaml's safe loader reads it directly (fast); any
     other text goes through the refusing reader."""
@@ -53,8 +53,11 @@ def _front_data(front_text: str) -> Any:
 
 
 def parse_entry(text: str, path: Path | None = None) -> Entry:
+    """The entry in ``text``, checked; BadEntry (naming the key) if it is not one."""
+    from rct_workbook.journal.validate import InvalidFront, check_front
+
     front_text, body = split_front_matter(text)
-    front = _front_data(front_text)
+    front = front_data(front_text)
     if not isinstance(front, dict):
         raise BadEntry("its front matter is not a mapping")
     version = front.get("format")
@@ -65,22 +68,21 @@ def parse_entry(text: str, path: Path | None = None) -> Entry:
     missing = [k for k in ("id", "kind", "created", "answers") if k not in front]
     if missing:
         raise BadEntry(f"its front matter lacks {', '.join(missing)}")
-    answers: Any = front.get("answers")
-    if not isinstance(answers, dict):
-        raise BadEntry("its answers are not a mapping")
+    try:
+        checked = check_front(front)
+    except InvalidFront as exc:
+        raise BadEntry(str(exc)) from None
     return Entry(
-        id=str(front["id"]),
-        kind=str(front["kind"]),
-        created=str(front["created"]),
-        title=str(front.get("title", "")),
-        content_version=str(front.get("content_version", "")),
-        answers=answers,
-        vignette=front.get("vignette") if isinstance(front.get("vignette"), str) else None,
-        section=front.get("section") if isinstance(front.get("section"), str) else None,
-        reading=front.get("reading") if isinstance(front.get("reading"), dict) else None,
-        updates=tuple(u for u in front.get("updates") or () if isinstance(u, dict))
-        if isinstance(front.get("updates"), list)
-        else (),
+        id=checked.id,
+        kind=checked.kind,
+        created=checked.created,
+        title=checked.title or "",
+        content_version=checked.content_version,
+        answers=front["answers"],
+        vignette=checked.vignette,
+        section=checked.section,
+        reading=front.get("reading") if checked.reading is not None else None,
+        updates=tuple(front.get("updates") or ()),
         body=body.lstrip("\n"),
         path=path,
     )

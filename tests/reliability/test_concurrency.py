@@ -69,3 +69,50 @@ def test_two_assessments_saved_at_once_with_no_index(rct_home: Path, tmp_path: P
             assert code == 0, err
             assert "Saved your assessment" in out
         assert len(list((rct_home / "journal").glob("*.md"))) == 1 + 2 * (i + 1)
+
+
+THREE_STEPS = [
+    {"what": what, "with-whom": "A nursing colleague", "by-when": "Next month", "risk": "low", "evidence": "We see it"}
+    for what in (
+        "Ask for the grand rounds slot",
+        "Tell Ana what worked in the family meeting",
+        "Keep Tuesday lunch for the peer group",
+    )
+]
+
+
+def test_three_small_wins_marked_at_once_are_all_kept(rct_home: Path) -> None:
+    """`rct steps done ID.1 & ID.2 & ID.3`: each command holds the entry's lock from its
+    read until its rename, so no win is lost to the last writer."""
+    from rct_workbook.journal.store import read_entry
+
+    for i in range(ROUNDS):
+        path = make_assess(f"2026-02-{1 + i:02d}", small_steps=THREE_STEPS)
+        ident = path.stem
+        procs = [start(rct_home, "steps", "done", f"{ident}.{n}", "--note", f"win {n}") for n in (1, 2, 3)]
+        for proc in procs:
+            code, out, err = finish(proc)
+            assert (code, err) == (0, ""), err
+            assert out.startswith("Marked done: ")
+        entry = read_entry(path)
+        assert sorted(u["step"] for u in entry.updates) == [1, 2, 3], f"round {i}"
+        assert sorted(u["note"] for u in entry.updates) == ["win 1", "win 2", "win 3"]
+        assert sum(": small step " in line and " done (" in line for line in entry.body.splitlines()) == 3
+
+
+def test_a_deleted_entry_is_never_brought_back(rct_home: Path) -> None:
+    """`steps done ID.1 &` then at once `journal delete ID --yes`: once delete says Deleted,
+    the file stays gone; the writer either finished first or stops and writes nothing."""
+    for i in range(ROUNDS):
+        path = make_assess(f"2026-03-{1 + i:02d}", small_steps=THREE_STEPS)
+        marking = start(rct_home, "steps", "done", f"{path.stem}.1")
+        deleting = start(rct_home, "journal", "delete", path.stem, "--yes")
+        code, out, err = finish(deleting)
+        assert (code, out, err) == (0, f"Deleted {path.stem}.\n", ""), err
+        code, out, err = finish(marking)
+        assert not path.exists(), f"round {i}: the deleted entry came back"
+        if code != 0:  # it lost the race: one line, nothing written
+            assert code == 2
+            assert err.count("\n") == 1
+            assert "deleted meanwhile; nothing was written" in err or "no journal entry" in err, err
+        assert not [p for p in path.parent.iterdir() if p.name.startswith(".rct-tmp-")]

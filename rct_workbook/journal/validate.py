@@ -1,0 +1,139 @@
+"""The shape of an entry's front matter, checked once, when the entry is read.
+
+Everything that reads an entry (the index, show, export, steps, progress, delete) goes
+through ``parse_entry`` in ``store.py``, which checks the front matter here. A file that
+fails is skipped with one line naming the file and the key; it is never rewritten.
+Checks are structural: what rct writes, and what the rest of the code relies on. Keys
+rct does not own (Obsidian ``tags:``, ``aliases:``, a person's own keys) are allowed.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr, ValidationError
+
+Scalar = StrictStr | StrictBool | StrictInt | StrictFloat | None
+Item = StrictStr | StrictBool | StrictInt | StrictFloat | dict[StrictStr, Scalar]
+Answer = Scalar | list[Item]
+
+
+class _Open(BaseModel):
+    """Keys rct does not know are kept, not refused: a later rct may have written them."""
+
+    model_config = ConfigDict(extra="allow", strict=True)
+
+
+class SmallStep(_Open):
+    what: StrictStr
+    with_whom: StrictStr | None = Field(default=None, alias="with-whom")
+    by_when: StrictStr | None = Field(default=None, alias="by-when")
+    risk: StrictStr | None = None
+    evidence: StrictStr | None = None
+
+
+class Counts(_Open):
+    checked: StrictInt
+    total: StrictInt
+
+
+class ReadingData(_Open):
+    good_things: dict[StrictStr, StrictInt | None] = {}
+    change: dict[StrictStr, StrictInt] = {}
+    mean: StrictInt | StrictFloat | None = None
+    mean_change: StrictInt | StrictFloat | None = None
+    band: StrictStr | None = None
+    profile: dict[StrictStr, Counts] = {}
+    profile_summary: StrictStr | None = None
+    suggestions: list[StrictStr] = []
+    warnings: list[StrictStr] = []
+    first_step: StrictStr | None = None
+
+
+class Update(_Open):
+    step: StrictInt
+    status: StrictStr
+    date: StrictStr
+    note: StrictStr | None = None
+
+
+class FrontMatter(_Open):
+    format: StrictInt
+    id: StrictStr
+    kind: StrictStr
+    title: StrictStr | None = ""
+    created: StrictStr
+    content_version: StrictStr = ""
+    vignette: StrictStr | None = None
+    section: StrictStr | None = None
+    answers: dict[StrictStr, Answer]
+    reading: ReadingData | None = None
+    updates: list[Update] = []
+
+
+def _key_path(loc: tuple[Any, ...]) -> str:
+    parts: list[str] = []
+    for part in loc:
+        if part == "[key]":
+            continue
+        if isinstance(part, int) and parts:
+            parts[-1] += f"[{part + 1}]"
+        elif isinstance(part, str) and part in {"str", "bool", "int", "float", "list", "dict"}:
+            continue  # which member of a union was tried: not a key
+        elif isinstance(part, str) and ("[" in part or part.startswith(("constrained-", "function-"))):
+            continue
+        else:
+            parts.append(str(part))
+    return ".".join(parts)
+
+
+def _plain(message: str) -> str:
+    return message.replace("Input should be a valid ", "should be ").replace("Input should be ", "should be ")
+
+
+class InvalidFront(Exception):
+    """The front matter does not have the shape of an entry; the message names the key."""
+
+
+def check_front(front: dict[Any, Any]) -> FrontMatter:
+    """The front matter checked, or InvalidFront naming the first key that is wrong."""
+    front = dict(front)
+    created = front.get("created")
+    if isinstance(created, _dt.datetime):  # a hand-edited, unquoted time: YAML made it a datetime
+        front["created"] = created.isoformat()
+    elif isinstance(created, _dt.date):
+        front["created"] = _dt.datetime.combine(created, _dt.time()).isoformat()
+    answers = front.get("answers")
+    if isinstance(answers, dict):
+        for key in answers:
+            if not isinstance(key, str):
+                raise InvalidFront(f"answers: the key {key} is not text (a date or number as a key: put it in quotes)")
+        steps = answers.get("small-steps")
+        if steps is not None:
+            if not isinstance(steps, list):
+                raise InvalidFront("answers.small-steps should be a list of steps")
+            for n, step in enumerate(steps, 1):
+                try:
+                    SmallStep.model_validate(step)
+                except ValidationError as exc:
+                    raise InvalidFront(_first(exc, f"answers.small-steps[{n}]")) from None
+    try:
+        return FrontMatter.model_validate(front)
+    except ValidationError as exc:
+        raise InvalidFront(_first(exc)) from None
+
+
+def _first(exc: ValidationError, prefix: str = "") -> str:
+    error = exc.errors(include_url=False)[0]
+    where = _key_path(tuple(error["loc"]))
+    where = ".".join(p for p in (prefix, where) if p) or "the front matter"
+    if error["type"] == "missing":
+        return f"{where} is missing"
+    if not prefix and len(error["loc"]) >= 2 and error["loc"][0] == "answers":
+        answer = ".".join(where.split(".")[:2]).split("[")[0]
+        return f"{answer} should be text, a number, yes or no, or a list of them"
+    message = _plain(error["msg"])
+    if "dictionary" in message:
+        message = "should be a mapping (key: value lines)"
+    return f"{where} {message}"
