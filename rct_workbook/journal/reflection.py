@@ -92,19 +92,21 @@ def reading_markdown(reading: Reading, *, level: int = 3, care: bool = True) -> 
         if reading.responses_for(part):
             parts[f"responses-{part}"] = responses_markdown(reading.responses_for(part))
     if any(g.rating is not None for g in reading.good_things):
+        # Movement is only ever between two assessments: no change column on a first.
+        moved = any(g.change is not None for g in reading.good_things)
         rows: list[tuple[Any, ...]] = [
             (
                 g.name,
                 "—" if g.rating is None else str(g.rating),
                 g.opposite_name,
-                "—" if g.change is None else f"{g.change:+d}",
+                *(["—" if g.change is None else f"{g.change:+d}"] if moved else []),
             )
             for g in reading.good_things
         ]
         text = [
             md.heading(level, "The five good things"),
             "",
-            _table(["Good thing", "Rating (1–5)", "Low end", "Change"], rows),
+            _table(["Good thing", "Rating (1–5)", "Low end", *(["Change"] if moved else [])], rows),
         ]
         if reading.mean is not None:
             text += ["", md.escape_line(f"Mean {reading.mean:.1f} of 5: {reading.band}. {reading.band_description}")]

@@ -72,14 +72,16 @@ def summary(ui: Ui, reading: Reading, *, disclaimer: str, toward: tuple[str, str
         out += response_views(ui, reading.responses_for("support"))
     if any(g.rating is not None for g in reading.good_things):
         out.append(ui.heading("The five good things (1 = the opposite, 5 = the good thing)"))
+        # Movement is only ever between two assessments: no "since last" column on a first.
+        moved = any(g.change is not None for g in reading.good_things)
         rows: list[tuple[Any, ...]] = []
         for g in reading.good_things:
             rating = "—" if g.rating is None else str(g.rating)
             change = "" if g.change is None else (f"{g.change:+d}" if g.change else "same")
-            rows.append(
-                (text(g.name), bar(ui, 0 if g.rating is None else (g.rating - 1) / 4), Text(rating), Text(change))
-            )
-        out.append(ui.table(["Good thing", "", "Rating", "Since last"], rows, ratios=[4, 0, 0, 0]))
+            row = (text(g.name), bar(ui, 0 if g.rating is None else (g.rating - 1) / 4), Text(rating))
+            rows.append((*row, Text(change)) if moved else row)
+        headers = ["Good thing", "", "Rating", *(["Since last"] if moved else [])]
+        out.append(ui.table(headers, rows, ratios=[4, 0, 0, *([0] if moved else [])]))
         if reading.mean is not None:
             out.append(Text(""))
             out.append(text(f"On the continuum of connection: mean {reading.mean:.1f} of 5", "bold"))
@@ -92,8 +94,8 @@ def summary(ui: Ui, reading: Reading, *, disclaimer: str, toward: tuple[str, str
                 out.append(ui.para(f"{reading.band}. {reading.band_description}"))
             if reading.mean_change is not None:
                 direction = "toward the good things" if reading.mean_change > 0 else "toward their opposites"
-                moved = "no movement" if reading.mean_change == 0 else f"{abs(reading.mean_change):.1f} {direction}"
-                out.append(ui.para(f"Since your last assessment: {moved}."))
+                how_far = "no movement" if reading.mean_change == 0 else f"{abs(reading.mean_change):.1f} {direction}"
+                out.append(ui.para(f"Since your last assessment: {how_far}."))
     out += response_views(ui, reading.responses_for("read"))
     if any(c.checked for c in reading.profile) or reading.profile:
         out.append(ui.heading("Culture profile: practices you ticked"))

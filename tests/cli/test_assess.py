@@ -96,7 +96,7 @@ def test_filled_in_template_saves_an_entry(run, tmp_path: Path, rct_home: Path, 
         "## For the peer-supervision group",
     ):
         assert f"\n{heading}\n" in post.content, heading
-    assert "| Zest | 3 | Diminished energy | — |" in post.content
+    assert "| Zest | 3 | Diminished energy |\n" in post.content  # no change column on a first assessment
     assert not (rct_home / "drafts").exists() or not any((rct_home / "drafts").iterdir())
 
 
