@@ -283,6 +283,11 @@ def export(
         asker = QuestionaryAsker(plain=st.plain, stderr=True)
     if not check_in_first and asker is not None and sharing.care_note_shown(request.rows):
         check_in_first = sharing.ask_check_in(asker)
+    from rct_workbook import preferences
+
+    display_name = preferences.load().display_name
+    if display_name is None and asker is not None:
+        display_name = sharing.ask_display_name(asker)
     document = sharing.export(
         st.content(),
         request,
@@ -291,6 +296,7 @@ def export(
         asker=asker if mode == "ask" else None,
         preview=_pager_for(st.pager),
         check_in_first=check_in_first,
+        display_name=display_name,
     )
     text = sharing.to_html(document) if form == "html" else document.markdown
     withheld = (

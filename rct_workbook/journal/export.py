@@ -11,6 +11,7 @@ import datetime as _dt
 import html
 import json
 import re
+import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -236,11 +237,100 @@ def _unknown(answers: dict[str, Any], known: set[str]) -> str:
 
 
 @dataclass(frozen=True)
+class Chart:
+    """A chart for the HTML page: the exact Markdown table it stands for, and its SVG."""
+
+    markdown: str
+    svg: str
+
+
+@dataclass(frozen=True)
 class Export:
     markdown: str
     title: str
     redactions: int
     withheld: int
+    charts: tuple[Chart, ...] = ()
+
+
+def _short_date(row: Row) -> str:
+    return _when(row).strftime("%d %b %Y").lstrip("0")
+
+
+def _rating_cell(g: Any) -> str:
+    if g.rating is None:
+        return "–"
+    return f"{g.rating} ({g.change:+d})" if g.change else str(g.rating)
+
+
+def _brief(content: Content, row: Row, answers: dict[str, Any]) -> tuple[str, Chart | None]:
+    """The reading in brief, for the top of an assessment: the five good things as a
+    compact table (a bar chart in HTML), the culture mix, the plan, the ask of the group."""
+    from rct_workbook.render.charts import bars
+
+    reading = read(content, answers, _previous_from(row.reading))
+    lines = [md.heading(3, "In brief"), ""]
+    chart = None
+    rated = [g for g in reading.good_things if g.rating is not None]
+    if rated:
+        mean = "" if reading.mean is None else f"{reading.mean:.1f}"
+        table = "\n".join(
+            [
+                "| " + " | ".join([*(md.escape_line(g.name) for g in reading.good_things), "Mean"]) + " |",
+                "| " + " | ".join(["---"] * (len(reading.good_things) + 1)) + " |",
+                "| " + " | ".join([*(_rating_cell(g) for g in reading.good_things), mean]) + " |",
+            ]
+        )
+        svg = bars([(g.name, g.rating) for g in reading.good_things], title="The five good things (1–5)")
+        chart = Chart(table, svg)
+        lines += [table, ""]
+        if reading.band:
+            lines += [md.escape_line(f"Mean {mean} of 5: {reading.band}."), ""]
+    mix = [c for c in reading.profile if c.total]
+    if mix and any(c.checked for c in mix):
+        shares = ", ".join(f"{c.name} {round(100 * c.share)}%" for c in mix)
+        lines += [md.escape_line(f"Culture mix: {shares}. {reading.profile_summary}"), ""]
+    if reading.steps:
+        lines += ["Plan:", ""]
+        steps = []
+        for st in reading.steps:
+            extra = [f"with {st.with_whom}" if st.with_whom else "", f"by {st.by_when}" if st.by_when else ""]
+            detail = ", ".join(e for e in extra if e)
+            risk = f" (risk: {st.risk})" if st.risk else ""
+            steps.append(f"{st.what}{' — ' + detail if detail else ''}{risk}")
+        lines += [md.numbered_list(steps), ""]
+    ask = answers.get("ask-of-group")
+    if isinstance(ask, str) and ask.strip():
+        lines += [md.escape_line(f"What I ask of the group: {' '.join(ask.split())}"), ""]
+    return "\n".join(lines).rstrip("\n"), chart
+
+
+def _movement(content: Content, rows: Sequence[Row], redacted: list[dict[str, Any]]) -> tuple[str, Chart | None]:
+    """The five good things across the assessments in the export (two or more)."""
+    from rct_workbook.render.charts import movement
+
+    points = []
+    for row, answers in zip(rows, redacted, strict=True):
+        if row.kind != "assess":
+            continue
+        reading = read(content, answers)
+        if any(g.rating is not None for g in reading.good_things):
+            points.append((_short_date(row), reading.good_things))
+    if len(points) < 2:
+        return "", None
+    names = [g.name for g in points[0][1]]
+    header = "| Good thing | " + " | ".join(d for d, _ in points) + " |"
+    rule = "| --- |" + " --- |" * len(points)
+    body = []
+    series = []
+    for i, name in enumerate(names):
+        values = [goods[i].rating if i < len(goods) else None for _, goods in points]
+        body.append(f"| {md.escape_line(name)} | " + " | ".join("–" if v is None else str(v) for v in values) + " |")
+        series.append((name, values))
+    table = "\n".join([header, rule, *body])
+    svg = movement([d for d, _ in points], series, title="The five good things over time (1–5)")
+    text = "\n".join([md.heading(2, "Movement over time"), "", table, ""])
+    return text, Chart(table, svg)
 
 
 def _date_span(rows: Sequence[Row]) -> str:
@@ -257,33 +347,57 @@ def build_export(
     include_private: bool = False,
     review_note: str | None = None,
     check_in_first: bool = False,
+    display_name: str | None = None,
 ) -> Export:
-    """One Markdown document for a peer-supervision meeting (format 1).
+    """One Markdown document for a peer-supervision meeting (format 1): a handout.
 
     Structure, for people and for `rct group agenda`: the first line is ``EXPORT_MARK``;
-    one ``#`` title; then per entry a ``##`` heading followed by a ``<!-- rct-entry {json}
-    -->`` comment (kind, date, title, check_in_first when the person asked the group to
-    check in with them first, and for assessments mean, profile_summary, leading, plan,
-    strategies, ask, questions); a closing ``---`` and footer lines. The care note is
-    never exported.
+    one ``#`` title; a line with the member's display name (if chosen) and what the
+    document holds; with two or more assessments a ``## Movement over time`` table; then
+    per entry a ``##`` heading followed by a ``<!-- rct-entry {json} -->`` comment (kind,
+    date, title, check_in_first when the person asked the group to check in with them
+    first, and for assessments mean, profile_summary, leading, plan, strategies, ask,
+    questions), for assessments a ``### In brief`` section (the five good things, culture
+    mix, plan, ask of the group), then the entry; a closing ``---`` and footer lines, the
+    last of them the disclaimer. The care note is never exported.
     """
     redactor = redactor or Redactor()
     rows = sorted(rows, key=lambda r: r.created)
     title = f"Peer supervision: reflections, {_date_span(rows)}"
     parts = [EXPORT_MARK, "", md.heading(1, title), ""]
     count = f"{len(rows)} reflection{'s' if len(rows) != 1 else ''}"
-    parts += [md.escape_line(f"{count}, prepared with rct-workbook for a peer-supervision meeting."), ""]
+    who = " ".join((display_name or "").split())
+    opening = f"{who}: {count}" if who else count
+    parts += [md.escape_line(f"{opening}, prepared with rct-workbook for a peer-supervision meeting."), ""]
     bodies = []
+    charts: list[Chart] = []
     withheld = 0
+    disclaimer = md.escape_line(content.meta.disclaimer)
+    redacted_answers = []
     for row in rows:
         answers, hidden = shared_answers(content, row, include_private)
         withheld += hidden
         answers = redactor.data(answers)
+        redacted_answers.append(answers)
+        # The disclaimer moves to the footer, once: the handout opens with what the group needs.
+        entry = entry_markdown(content, row, answers).replace(f". {disclaimer}", ".").replace(disclaimer, "")
         # Names in the case text and questions (not only in answers) are redacted too.
-        body = redactor.text(_demote(entry_markdown(content, row, answers))).strip("\n")
+        body = redactor.text(_demote(entry)).strip("\n")
+        body = re.sub(r"\n{3,}", "\n\n", body)
         heading, _, rest = body.partition("\n")
         comment = _data_comment(content, row, answers, redactor, check_in_first=check_in_first)
-        bodies.append(f"{heading}\n\n{comment}\n{rest}")
+        brief = ""
+        if row.kind == "assess":
+            brief, chart = _brief(content, row, answers)
+            brief = redactor.text(brief)
+            if chart is not None:
+                charts.append(chart)
+            brief = f"\n{brief}\n"
+        bodies.append(f"{heading}\n\n{comment}\n{brief}{rest}")
+    movement, movement_chart = _movement(content, rows, redacted_answers)
+    if movement_chart is not None:
+        parts.append(movement)
+        charts.insert(0, movement_chart)
     parts.append("\n\n".join(bodies))
     footer = []
     if withheld:
@@ -296,9 +410,8 @@ def build_export(
     if review_note:
         footer.append(review_note)
     text = "\n".join(parts).rstrip("\n") + "\n"
-    if footer:
-        text += "\n---\n\n" + "\n\n".join(md.escape_line(f) for f in footer) + "\n"
-    return Export(text, title, redactor.count, withheld)
+    text += "\n---\n\n" + "\n\n".join([*(md.escape_line(f) for f in footer), disclaimer]) + "\n"
+    return Export(text, title, redactor.count, withheld, tuple(charts))
 
 
 _CSS = """
@@ -327,19 +440,49 @@ PRINT_CSS = """
 _DATA_LINE = re.compile(r"^<!-- rct-entry .*? -->\n", re.MULTILINE)
 
 
+_HANDOUT_CSS = """
+svg.chart { display: block; max-width: 100%; height: auto; }
+figure.chart { margin: .8em 0 1em; }
+@media print {
+  @page { margin: 15mm 14mm; }
+  body { font-size: 10pt; line-height: 1.35; }
+  h1 { font-size: 18pt; margin: 0 0 .4em; }
+  h2 { font-size: 14pt; margin: 0 0 .5em; }
+  h2 ~ h2 { break-before: page; }
+  h3 { font-size: 11.5pt; margin: 1em 0 .3em; }
+  h4 { font-size: 10pt; margin: .7em 0 .15em; }
+  p, ol, ul { margin: .2em 0 .45em; }
+  table { font-size: 9pt; margin: .4em 0 .6em; }
+  th, td { padding: .15em .45em; }
+  figure.chart { break-inside: avoid; margin: .4em 0 .6em; }
+  svg.chart { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"""
+
+
 def to_html(export: Export) -> str:
-    """The export as one standalone, printable HTML page (no scripts, no remote resources)."""
+    """The export as one standalone, printable HTML page (no scripts, no remote resources);
+    the five good things and the movement over time are inline SVG charts."""
     from markdown_it import MarkdownIt
 
     renderer = MarkdownIt("commonmark", {"html": False}).enable("table")
     # The page is for reading and printing: the machine-readable comments are left out
     # (with HTML off they would otherwise show as text).
     readable = _DATA_LINE.sub("", export.markdown.replace(EXPORT_MARK, "", 1))
+    tokens = {}
+    for i, chart in enumerate(export.charts):
+        token = f"rct-chart-{i}-{secrets.token_hex(4)}"
+        if chart.markdown in readable:
+            readable = readable.replace(chart.markdown, token, 1)
+            tokens[f"<p>{token}</p>"] = f'<figure class="chart">{chart.svg}</figure>'
     body = renderer.render(readable)
+    for token, figure in tokens.items():
+        body = body.replace(token, figure)
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<title>{html.escape(export.title)}</title>\n<meta name="generator" content="rct-workbook">\n'
-        f"<style>{_CSS}{PRINT_CSS}</style>\n</head>\n<body>\n{body}</body>\n</html>\n"
+        f"<style>{_CSS}{PRINT_CSS}{_HANDOUT_CSS}</style>\n</head>\n<body>\n{body}</body>\n</html>\n"
     )
 
 

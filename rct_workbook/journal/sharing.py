@@ -237,6 +237,7 @@ def export(
     asker: Any = None,
     preview: Callable[[str], None] | None = None,
     check_in_first: bool = False,
+    display_name: str | None = None,
 ) -> Export:
     """The reviewed document. ``mode``: "redact" or "keep" every detail not decided at an
     earlier export, "ask" the person through ``asker`` (then show the document through
@@ -288,6 +289,7 @@ def export(
         include_private=request.include_private,
         review_note=note,
         check_in_first=check_in_first,
+        display_name=display_name,
     )
     if asked:
         if preview is not None:
@@ -309,6 +311,27 @@ def export_target(out: Path) -> Path:
     if target.is_dir():
         raise WorkbookError(f"{target} is a folder; give a file name")
     return target
+
+
+def ask_display_name(asker: Asker) -> str:
+    """Ask, once, the name the member's handouts open with, and remember it (blank is fine)."""
+    from rct_workbook import preferences
+    from rct_workbook.flow.questions import Ask
+    from rct_workbook.model.schema import Question
+
+    question = Question(
+        id="display-name",
+        type="text",
+        required=False,
+        prompt=(
+            "Your name as your group knows you, for the top of your handouts "
+            "(blank for none; asked once, change it with rct config)"
+        ),
+    )
+    answer = asker.ask(Ask(question), "")
+    name = " ".join(str(answer or "").split())
+    preferences.set_value("display-name", name)
+    return name
 
 
 def write_export(out: Path, text: str, *, overwrite: bool = True) -> Path:

@@ -59,11 +59,16 @@ def decisions_file(rct_home: Path, ident: str) -> Path:
 def test_a_reviewed_entry_exports_again_without_questions_or_flags(
     pipe: Any, run, flagged: str, rct_home: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    # Ramirez: redact; phone: keep; Bo Chen: redact; stranger test: yes.
-    pipe.send_text(ENTER + DOWN + ENTER + ENTER + "y")
+    # The display name (asked once); Ramirez: redact; phone: keep; Bo Chen: redact; stranger test: yes.
+    pipe.send_text("Sam" + ENTER + ENTER + DOWN + ENTER + ENTER + "y")
     first = run("journal", "export", flagged, "--format", "md")
     assert first.exit_code == 0, first.stderr
-    assert "(1 of 3)" in first.stderr and "This is what will be exported:" in first.stderr
+    assert "(1 of 3)" in first.stderr
+    # The document is shown, redacted, before the stranger test.
+    shown = first.stderr.split("This is what will be exported:", 1)[1]
+    assert "Ramirez" not in shown and "Peer supervision: reflections" in shown
+    assert "\nSam: 1 reflection, prepared with rct-workbook" in first.stdout
+    assert json.loads((rct_home / "preferences.json").read_text())["display_name"] == "Sam"
     # As HTML, in a terminal: nothing is asked (the pipe holds no more keys), same choices.
     again = run("journal", "export", flagged, "--format", "html")
     assert again.exit_code == 0, again.stderr
@@ -75,6 +80,18 @@ def test_a_reviewed_entry_exports_again_without_questions_or_flags(
     assert "name: Dr. Ramirez (redacted at an earlier export)" in check.stdout
     assert "phone number: (617) 555-0142 (kept at an earlier export)" in check.stdout
     assert check.stdout.endswith("3 possible identifiers found; all decided at earlier exports.\n")
+
+
+def test_the_document_is_shown_before_the_stranger_test(pipe: Any, run, flagged: str, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    # Blank display name; redact all three; then "no" to the stranger test: the person
+    # saw the document before answering, and nothing was written or remembered.
+    pipe.send_text(ENTER + ENTER + ENTER + ENTER + "n")
+    result = run("journal", "export", flagged)
+    assert result.exit_code == 130
+    assert "This is what will be exported:" in result.stderr and "Person A" in result.stderr
+    assert result.stderr.index("This is what will be exported:") < result.stderr.index("The stranger test")
+    assert result.stdout == ""
+    assert not decisions_file(rct_home, flagged).exists()
 
 
 def test_without_a_terminal_a_reviewed_entry_needs_no_flags(run, flagged: str) -> None:  # type: ignore[no-untyped-def]

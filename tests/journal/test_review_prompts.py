@@ -25,6 +25,9 @@ def pipe(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
 
 @pytest.fixture
 def flagged(rct_home: Path) -> str:
+    from rct_workbook import preferences
+
+    preferences.set_value("display-name", "")  # chosen before, so not asked here (see test_decisions)
     # Findings in reading order: Ramirez (name), the phone number, the record number, then the allies.
     return entry_id(
         make_assess(

@@ -1,0 +1,98 @@
+"""Small inline SVG charts for the HTML handout: the five good things, and movement over time.
+
+A short writer of our own rather than a charting library: the handout needs two calm,
+static charts that print in black and white, with no scripts and no external files.
+pygal, the obvious candidate, links its tooltips script from the web by default, pulls
+in a dependency tree for interactivity nobody here uses, and its output changes between
+versions; forty lines of SVG are easier to test exactly and to keep self-contained.
+
+Every text in a chart is escaped; each chart carries a title and a description for
+screen readers, and the same numbers are in a table beside it in the Markdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+BAR = "#4b7486"
+TRACK = "#e6ecef"
+INK = "#222"
+MUTED = "#666"
+FONT = "Helvetica, Arial, sans-serif"
+
+
+def _svg(width: int, height: int, title: str, desc: str, body: list[str]) -> str:
+    return (
+        f'<svg class="chart" role="img" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" aria-label="{escape(title)}" font-family="{FONT}" font-size="13">'
+        f"<title>{escape(title)}</title><desc>{escape(desc)}</desc>{''.join(body)}</svg>"
+    )
+
+
+def bars(items: Sequence[tuple[str, int | None]], *, scale: int = 5, title: str = "The five good things") -> str:
+    """Horizontal bars, one per (label, rating 1..scale or None when not rated)."""
+    label_w, bar_w, row_h, value_w = 200, 180, 24, 56
+    width = label_w + bar_w + value_w
+    height = row_h * len(items) + 6
+    body = []
+    for i, (label, rating) in enumerate(items):
+        y = 3 + i * row_h
+        body.append(f'<text x="0" y="{y + 16}" fill="{INK}">{escape(label)}</text>')
+        body.append(f'<rect x="{label_w}" y="{y + 5}" width="{bar_w}" height="12" rx="2" fill="{TRACK}"/>')
+        if rating is not None:
+            filled = round(bar_w * max(0, min(rating, scale)) / scale)
+            body.append(f'<rect x="{label_w}" y="{y + 5}" width="{filled}" height="12" rx="2" fill="{BAR}"/>')
+        shown = f"{rating} of {scale}" if rating is not None else "not rated"
+        body.append(f'<text x="{label_w + bar_w + 8}" y="{y + 16}" fill="{MUTED}">{shown}</text>')
+    desc = "; ".join(f"{label}: {'not rated' if r is None else f'{r} of {scale}'}" for label, r in items)
+    return _svg(width, height, title, desc, body)
+
+
+def movement(
+    dates: Sequence[str],
+    series: Sequence[tuple[str, Sequence[int | None]]],
+    *,
+    scale: int = 5,
+    title: str = "Movement over time",
+) -> str:
+    """One small line per good thing across the dates (small multiples, shared scale)."""
+    label_w, plot_w, row_h, value_w = 200, 180, 30, 56
+    width = label_w + plot_w + value_w
+    height = row_h * len(series) + 22
+    n = len(dates)
+
+    def x(i: int) -> float:
+        return label_w + (plot_w * i / (n - 1) if n > 1 else plot_w / 2)
+
+    body = []
+    for row, (label, values) in enumerate(series):
+        top = row * row_h
+
+        def y(v: int, top: int = top) -> float:
+            return top + 4 + (row_h - 10) * (scale - v) / (scale - 1)
+
+        body.append(f'<text x="0" y="{top + row_h / 2 + 4:.0f}" fill="{INK}">{escape(label)}</text>')
+        body.append(
+            f'<line x1="{label_w}" y1="{top + row_h - 4}" x2="{label_w + plot_w}" y2="{top + row_h - 4}" '
+            f'stroke="{TRACK}"/>'
+        )
+        points = [(x(i), y(v)) for i, v in enumerate(values) if v is not None]
+        if len(points) > 1:
+            path = " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
+            body.append(f'<polyline points="{path}" fill="none" stroke="{BAR}" stroke-width="2"/>')
+        body.extend(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3" fill="{BAR}"/>' for px, py in points)
+        known = [v for v in values if v is not None]
+        last = f"{known[-1]} of {scale}" if known else "not rated"
+        body.append(f'<text x="{label_w + plot_w + 8}" y="{top + row_h / 2 + 4:.0f}" fill="{MUTED}">{last}</text>')
+    base = row_h * len(series) + 16
+    if dates:
+        body.append(f'<text x="{x(0):.0f}" y="{base}" fill="{MUTED}" text-anchor="start">{escape(dates[0])}</text>')
+    if n > 1:
+        body.append(f'<text x="{x(n - 1):.0f}" y="{base}" fill="{MUTED}" text-anchor="end">{escape(dates[-1])}</text>')
+    desc = "; ".join(
+        f"{label}: "
+        + ", ".join(f"{d} {v if v is not None else 'not rated'}" for d, v in zip(dates, values, strict=True))
+        for label, values in series
+    )
+    return _svg(width, height, title, desc, body)
