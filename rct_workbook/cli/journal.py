@@ -286,7 +286,7 @@ def export(
     from rct_workbook import preferences
 
     display_name = preferences.load().display_name
-    if display_name is None and asker is not None:
+    if display_name is None and mode == "ask" and asker is not None:
         display_name = sharing.ask_display_name(asker)
     document = sharing.export(
         st.content(),
