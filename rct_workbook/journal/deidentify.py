@@ -480,7 +480,8 @@ def name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
     for value in sorted({" ".join((strip_title(n) or n).split()) for n in names} - {""}, key=len, reverse=True):
         body = r"\s+".join(re.escape(w) for w in value.split())
         if " " not in value and value.casefold() in everyday | _NOT_NAMES:
-            alternatives.append(re.escape(value[0].upper()) + f"(?i:{re.escape(value[1:])})")
+            # As given, or capitalised: "Grace" the person, never "grace" the word.
+            alternatives.append(f"{re.escape(value)}|{re.escape(value[0].upper())}(?i:{re.escape(value[1:])})")
         else:
             alternatives.append(f"(?i:{body})")
     if not alternatives:
