@@ -135,7 +135,7 @@ def agenda(
             if isinstance(entry.get("mean"), (int, float)):
                 items.append(f"Mean of the five good things: {entry['mean']} of 5")
             if entry.get("leading"):
-                items.append(f"Leading culture types: {_names(entry['leading'], culture_names)}")
+                items.append(f"Culture types present: {_names(entry['leading'], culture_names)}")
             for i, step in enumerate(entry.get("plan") or [], 1):
                 if isinstance(step, dict) and step.get("what"):
                     extra = "; ".join(

@@ -21,6 +21,8 @@ GOOD_THING_PREFIX = "good-thing-"
 PRACTICES = "practices"
 CONNECTING = "connecting"
 SMALL_STEPS = "small-steps"
+#: The rule whose response is the reading's "first step" (support before the steps).
+FIRST_STEP_RULE = "no-support-yet"
 
 #: A culture counts as present (a real share of the ticks) from this many ticked indicators...
 MIN_CHECKED = 2
@@ -168,7 +170,9 @@ class Reading:
         ``change`` holds the movement since the last assessment where known; ``profile``
         maps each culture type to the practices ticked and its total; ``present`` lists the
         culture types with a real share of ticks; ``suggestions`` lists the culture types
-        whose opportunities are suggested; ``rules`` lists the reading rules that spoke;
+        whose opportunities are suggested; ``warnings`` what the reading said back, one line
+        per response, and ``first_step`` the support rule's response when no support is in
+        place (both kept from earlier readings); ``rules`` lists the reading rules that spoke;
         ``care_note`` says whether the care note was shown (never why).
         """
         data: dict[str, Any] = {
@@ -181,6 +185,10 @@ class Reading:
             "present": [c.id for c in self.profile if c.significant],
             "profile_summary": self.profile_summary,
             "suggestions": list(dict.fromkeys(s.culture for s in self.suggestions)),
+            # Kept from format 1's first readings (keys are only ever added): what was said
+            # back, one line per response, and the support rule's first step when it spoke.
+            "warnings": [f"{r.because_line} {r.text}" for r in self.responses],
+            "first_step": next((r.text for r in self.responses if r.rule == FIRST_STEP_RULE), None),
             "rules": [r.rule for r in self.responses],
             "held_back": list(self.held_back),
             "care_note": self.care is not None,

@@ -56,3 +56,34 @@ def test_missing_pack(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-d
     result = run("--content", str(tmp_path / "nope"), "vignette")
     assert result.exit_code == 2
     assert f"{tmp_path / 'nope'}: is not a folder" in result.stderr
+
+
+def test_validate_names_the_rule_a_renamed_question_breaks(run, tree) -> None:  # type: ignore[no-untyped-def]
+    from rct_workbook.model.content import builtin_content_dir
+
+    flow = (builtin_content_dir() / "flows" / "assess.yaml").read_text(encoding="utf-8")
+    folder = tree({"assess.yaml": flow.replace("id: kept-out\n", "id: held-back\n")})
+    result = run("content", "validate", str(folder))
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"rct: {folder} has 1 problem"
+    assert lines[1].endswith(
+        "readings/name.yaml:31: items[2].when.question: reading rule 'kept-out-of-relationship' names unknown "
+        "question 'kept-out' (known: allies, ask-of-group, connecting, courage, disempowerment, good-thing-clarity, "
+        "good-thing-connection, good-thing-empowerment, …) in the 'assess' flow"
+    )
+
+
+def test_a_rule_in_a_pack_with_an_unknown_choice_is_named(run, tree) -> None:  # type: ignore[no-untyped-def]
+    rule = (
+        "kind: readings\nitems:\n  - id: nettworking\n    part: oppose\n"
+        "    when: {question: strategies, ticked: [netwrking]}\n"
+        "    because: 'You chose networking'\n    response: 'Find allies.'\n    cite: ['Fletcher, 1999']\n"
+    )
+    folder = tree({"rules.yaml": rule})
+    result = run("content", "validate", str(folder))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[1] == (
+        f"  {folder / 'rules.yaml'}:5: items[0].when.ticked[0]: reading rule 'nettworking' ticks unknown "
+        "choice 'netwrking'; did you mean 'networking'? of 'strategies'"
+    )

@@ -203,4 +203,7 @@ def test_to_dict_is_plain_data(content: Content) -> None:
     assert data["present"] == ["survival"]
     assert data["change"] == {}
     assert data["care_note"] is False
+    # Keys are only ever added: the first readings' keys are still there.
+    assert {"warnings", "first_step", "suggestions", "profile_summary", "band"} <= set(data)
+    assert data["warnings"] == [f"{x.because_line} {x.text}" for x in r.responses]
     assert data["rules"] == [r.rule for r in r.responses]

@@ -328,3 +328,9 @@ def test_rules_point_only_to_real_learn_topics() -> None:
     from rct_workbook.render.views import TOPICS
 
     assert set(LEARN_TOPICS) == set(TOPICS)
+
+
+def test_first_step_is_the_support_rule_when_no_support_is_in_place(content: Content) -> None:
+    alone = read(content, {**CALM, "support-in-place": False}).to_dict()
+    assert alone["first_step"] == content.readings["no-support-yet"].response
+    assert read(content, CALM).to_dict()["first_step"] is None
