@@ -50,9 +50,22 @@ def _usage_name(self: Any) -> str:
     return f"{name}..." if self.nargs != 1 else name
 
 
+def _range_words(self: Any) -> str | None:
+    # "1 to 520" rather than Typer's "1<=x<=520".
+    low, high = getattr(self, "min", None), getattr(self, "max", None)
+    if low is not None and high is not None:
+        return f"{low} to {high}"
+    if low is not None:
+        return f"at least {low}"
+    if high is not None:
+        return f"at most {high}"
+    return None
+
+
 class _PlainArgument(TyperArgument):
     display_type_rich = _no_type
     _usage_display_name = _usage_name
+    _get_number_range_help_str = _range_words
 
 
 def _option_metavar(self: Any, ctx: Any) -> str:
@@ -61,6 +74,7 @@ def _option_metavar(self: Any, ctx: Any) -> str:
 
 class _PlainOption(TyperOption):
     display_type_rich = _option_metavar
+    _get_number_range_help_str = _range_words
 
 
 def tidy_help(command: Any) -> Any:

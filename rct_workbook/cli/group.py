@@ -60,7 +60,9 @@ def _write(out: Path | None, data: bytes, what: str, *, replace: bool, ctx: type
 def agenda(
     ctx: typer.Context,
     files: Annotated[list[Path], typer.Argument(metavar="FILE", help="Members' exports (from rct journal export).")],
-    minutes: Annotated[int, typer.Option("--minutes", min=10, max=600, help="Length of the meeting.")] = 60,
+    minutes: Annotated[
+        int, typer.Option("--minutes", metavar="N", min=10, max=600, help="Length of the meeting.")
+    ] = 60,
     out: Annotated[
         Path | None, typer.Option("--out", metavar="FILE", help="Write the agenda to FILE (- for stdout).")
     ] = None,
@@ -114,7 +116,9 @@ def rota(
     members: Annotated[
         str, typer.Option("--members", metavar="A,B,C", help="The members, comma-separated, in turn order.")
     ],
-    meetings: Annotated[int, typer.Option("--meetings", min=1, max=520, help="How many meetings to plan.")],
+    meetings: Annotated[
+        int, typer.Option("--meetings", metavar="N", min=1, max=520, help="How many meetings to plan.")
+    ],
     start: Annotated[
         str | None, typer.Option("--start", metavar="DATE", help="The first meeting (default: today).")
     ] = None,

@@ -64,7 +64,7 @@ def test_help_shows_no_python_types(words: tuple[str, ...]) -> None:
     result = invoke(*words, "--help")
     assert result.exit_code == 0  # type: ignore[attr-defined]
     text = result.stdout  # type: ignore[attr-defined]
-    for leak in ("<str>", "<int", "<bool>", "<list", "<path>", "{", "None"):
+    for leak in ("<str>", "<int", "<bool>", "<list", "<path>", "{", "None", "<=", ">="):
         assert leak not in text, f"{leak!r} in the help of rct {' '.join(words)}:\n{text}"
 
 
@@ -149,3 +149,8 @@ def test_completion_of_entry_ids_reads_the_index(tmp_path: Path, rct_home: Path,
 def test_completion_creates_nothing_when_there_is_no_journal(rct_home: Path) -> None:
     assert _complete("rct journal show 2") == []
     assert not os.path.exists(rct_home)
+
+
+def test_help_gives_ranges_in_words() -> None:
+    assert "[1 to 520; required]" in invoke("group", "rota", "--help").stdout  # type: ignore[attr-defined]
+    assert "At most N entries.  [at least 1]" in invoke("journal", "list", "--help").stdout  # type: ignore[attr-defined]
