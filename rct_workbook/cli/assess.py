@@ -105,10 +105,16 @@ class _Screen:
         self.console = console
         self.ui = ui
 
-    def begin(self, flow: "Flow", kept: int) -> None:
+    def begin(self, flow: "Flow", kept: int, minutes: int) -> None:
         from rct_workbook.render.terminal import print_all
 
         print_all(self.console, [self.ui.title(flow.title, flow.intro)])
+        self.console.print(
+            self.ui.para(
+                f"This takes about {minutes} minutes. Each answer is kept as you go, "
+                "so you can stop with Ctrl-C and carry on later."
+            )
+        )
         if kept:
             self.console.print(self.ui.para(f"Continuing: {kept} answers kept from before."))
 

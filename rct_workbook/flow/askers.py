@@ -98,6 +98,8 @@ class QuestionaryAsker(_Asks):
         self.editor = editor
         # input/output let tests drive prompts with prompt_toolkit's pipe input.
         self.io: dict[str, Any] = {}
+        #: The hints already given in full; after that they are said briefly.
+        self.hinted: set[str] = set()
         if input is not None:
             self.io["input"] = input
         if output is not None:
@@ -115,122 +117,186 @@ class QuestionaryAsker(_Asks):
         """The text after the editor, or ``text`` unchanged if the editor gave nothing back."""
         edited = edit_text(text)
         if edited is None:
-            self._say("The editor gave no text back, so your previous text is kept.", None)
+            self._say("The editor gave no text back, so your previous text is kept.")
             return text
         return edited
 
-    def _say(self, message: str, instruction: str | None) -> None:
+    def _say(self, message: str, help: str | None = None, hint: str | None = None, place: str = "") -> int:
+        """Print a question: where it is in the flow, its text, its help, how to answer (each on
+        its own line, wrapped to the screen); return how many rows that took."""
+        from rich.console import Group
+        from rich.padding import Padding
         from rich.text import Text
 
         console = _console(self.plain, stderr=self.stderr)
+        parts: list[Any] = []
+        if place:
+            parts.extend([Text(""), Text(place, style="dim")])
         line = Text("? ", style="cyan")
         line.append(message, style="bold")
-        console.print(line)
-        if instruction:
-            from rich.padding import Padding
+        parts.append(line)
+        for extra in (help, hint):
+            if extra:
+                parts.append(Padding(Text(extra, style="dim"), (0, 0, 0, 2)))
+        shown = Group(*parts)
+        console.print(shown)
+        return len(console.render_lines(shown, console.options, pad=False))
 
-            console.print(Padding(Text(instruction, style="dim"), (0, 0, 0, 2)))
+    def _echo(self, lines: list[str] | None) -> None:
+        """The answer itself under its question, wrapped; each item of a list on its own line."""
+        from rich.table import Table
+        from rich.text import Text
+
+        from rct_workbook.render.safe import clean
+
+        grid = Table.grid()
+        grid.add_column(width=2, no_wrap=True)
+        grid.add_column()
+        shown = [Text(clean(line)) for line in lines] if lines else [Text("(no answer)", style="dim")]
+        for item in shown:
+            grid.add_row(Text(MARKER, style="cyan"), item)
+        _console(self.plain, stderr=self.stderr).print(grid)
+
+    def _hint(self, spec: PromptSpec) -> str | None:
+        """How to answer: in full the first time, then briefly."""
+        if spec.hint is None or spec.hint not in self.hinted:
+            if spec.hint:
+                self.hinted.add(spec.hint)
+            return spec.hint
+        return spec.brief
 
     def _ask(self, ask: Ask, default: Any, *, label: str | None = None) -> Any:
         from rct_workbook.render.safe import clean
 
         q = ask.question
-        # The question and its help are printed first, wrapped to the screen; the prompt
-        # itself stays one short line. (prompt_toolkit also stalls drawing a multi-line
-        # prompt whose message is wider than the terminal.)
-        self._say(label or clean(q.prompt), clean(q.help) if q.help else None)
         spec = ask.kind.prompt(ask, default)
+        # The place, question, help and hint are printed first, wrapped to the screen; the
+        # prompt itself starts on the line after them.
+        rows = self._say(label or clean(q.prompt), clean(q.help) if q.help else None, self._hint(spec), ask.place)
         if spec.form == "repeat":
             return self._repeat(ask)
-        forms = {"text": self._text, "select": self._select, "checkbox": self._checkbox, "confirm": self._confirm}
-        return forms[spec.form](ask, spec)
+        if spec.form == "text":
+            return self._text(ask, spec)
+        forms = {"select": self._select, "checkbox": self._checkbox, "confirm": self._confirm}
+        return forms[spec.form](spec, rows)
 
-    def _common(self) -> dict[str, Any]:
-        """What every questionary prompt shares: no mark, our colours, the input and output."""
+    def _style(self) -> Any:
         from prompt_toolkit.styles import Style
 
-        from rct_workbook.render.terminal import wants_plain
+        return Style(
+            [
+                ("qmark", "fg:ansicyan"),
+                ("question", "fg:ansicyan"),
+                ("marker", "fg:ansicyan"),
+                ("instruction", "fg:ansibrightblack"),
+            ]
+        )
 
-        style = Style([("qmark", "fg:ansicyan"), ("question", "fg:ansicyan"), ("instruction", "fg:ansibrightblack")])
-        common: dict[str, Any] = {"qmark": "", "style": style, **self.io}
-        if self.stderr and "output" not in common:
+    def _io(self) -> dict[str, Any]:
+        """The input and output every prompt uses (tests pass pipe input; export talks on stderr)."""
+        io = dict(self.io)
+        if self.stderr and "output" not in io:
             import sys
 
             from prompt_toolkit.output import create_output
 
-            common["output"] = create_output(stdout=sys.stderr)
+            io["output"] = create_output(stdout=sys.stderr)
+        return io
+
+    def _color_depth(self) -> Any:
+        from rct_workbook.render.terminal import wants_plain
+
         if wants_plain(self.plain):
             from prompt_toolkit.output import ColorDepth
 
-            common["color_depth"] = ColorDepth.DEPTH_1_BIT
+            return ColorDepth.DEPTH_1_BIT
+        return None
+
+    def _common(self) -> dict[str, Any]:
+        """What every questionary prompt shares: no mark, our colours, the input and output."""
+        common: dict[str, Any] = {"qmark": "", "style": self._style(), **self._io()}
+        depth = self._color_depth()
+        if depth is not None:
+            common["color_depth"] = depth
         return common
 
     def _text(self, ask: Ask, spec: PromptSpec) -> Any:
-        import questionary
+        from rct_workbook.flow.prompts import EditRequest, type_text
 
-        def validate(text: str) -> bool | str:
+        def validate(text: str) -> str | None:
             try:
                 check(ask, text)
             except ValueError as exc:
                 return str(exc)
-            return True
+            return None
 
         current = spec.default
         if spec.multiline and self.editor:
             current = self._edit(current)
         while True:
-            prompt = questionary.text(
-                ARROW,
+            text = type_text(
                 default=current,
                 multiline=spec.multiline,
-                instruction=f"({spec.hint})" if spec.hint else None,
                 validate=validate,
-                **self._common(),
+                style=self._style(),
+                io=self._io(),
+                color_depth=self._color_depth(),
             )
-            if spec.multiline:
-                _bind_editor_key(prompt)
-            text = prompt.unsafe_ask()
-            if isinstance(text, _EditRequest):
+            if isinstance(text, EditRequest):
                 current = self._edit(text.text)
                 continue
+            self._echo([text] if text.strip() else None)
             return text if text.strip() else None
 
-    def _select(self, ask: Ask, spec: PromptSpec) -> Any:
+    def _select(self, spec: PromptSpec, rows: int) -> Any:
         import questionary
+
+        from rct_workbook.flow.prompts import bind_digits, fit_to_screen, with_ctrl_d
 
         choices = [questionary.Choice(_title(o.label), value=o.value) for o in spec.options]
-        return _with_ctrl_d(
-            questionary.select(
-                ARROW,
-                choices=choices,
-                default=next((c for c in choices if c.value == spec.default), None),
-                instruction=f"({spec.hint})" if spec.hint else None,
-                **self._common(),
-            ),
-        ).unsafe_ask()
+        prompt = questionary.select(
+            ARROW,
+            choices=choices,
+            default=next((c for c in choices if c.value == spec.default), None),
+            instruction=" ",  # the hint is already under the question
+            **self._common(),
+        )
+        if spec.digits:
+            bind_digits(prompt, [o.value for o in spec.options])
+        value = with_ctrl_d(fit_to_screen(prompt, rows)).unsafe_ask()
+        picked = next((o for o in spec.options if o.value == value), None)
+        self._echo([picked.label] if picked is not None and value is not None else None)
+        return value
 
-    def _checkbox(self, ask: Ask, spec: PromptSpec) -> Any:
+    def _checkbox(self, spec: PromptSpec, rows: int) -> Any:
         import questionary
+
+        from rct_workbook.flow.prompts import fit_to_screen, with_ctrl_d
 
         choices = [questionary.Choice(_title(o.label), value=o.value, checked=o.checked) for o in spec.options]
-        return _with_ctrl_d(
-            questionary.checkbox(
-                ARROW,
-                choices=choices,
-                instruction=f"({spec.hint})" if spec.hint else None,
-                validate=lambda chosen: True if chosen or not spec.required else "choose at least one",
-                **self._common(),
-            ),
-        ).unsafe_ask()
+        prompt = questionary.checkbox(
+            ARROW,
+            choices=choices,
+            instruction=" ",  # the hint is already under the question
+            validate=lambda chosen: True if chosen or not spec.required else "choose at least one",
+            **self._common(),
+        )
+        values = with_ctrl_d(fit_to_screen(prompt, rows)).unsafe_ask()
+        self._echo([o.label for o in spec.options if o.value in values] or None)
+        return values
 
-    def _confirm(self, ask: Ask | None, spec: PromptSpec) -> Any:
+    def _confirm(self, spec: PromptSpec, rows: int = 0) -> Any:
         import questionary
 
-        return questionary.confirm(ARROW, default=spec.default, **self._common()).unsafe_ask()
+        prompt = questionary.confirm(ARROW, default=spec.default, **self._common())
+        prompt.application.erase_when_done = True
+        answer = prompt.unsafe_ask()
+        self._echo(["Yes" if answer else "No"])
+        return answer
 
     def _yes(self, message: str, default: bool) -> bool:
-        self._say(message, None)
-        return bool(self._confirm(None, PromptSpec("confirm", default=default)))
+        rows = self._say(message)
+        return bool(self._confirm(PromptSpec("confirm", default=default), rows))
 
     def _repeat(self, ask: Ask) -> list[dict[str, Any]]:
         """Each entry's fields in turn, then "Add another?" until the most allowed."""
@@ -253,6 +319,7 @@ class QuestionaryAsker(_Asks):
 
 
 ARROW = "›"
+MARKER = "› "
 
 
 def _title(label: str) -> str:
@@ -260,41 +327,6 @@ def _title(label: str) -> str:
     from rct_workbook.render.safe import clean
 
     return "\n     ".join(textwrap.wrap(clean(label), CHOICE_WIDTH)) or " "
-
-
-class _EditRequest:
-    """What a long-text prompt returns when the person presses Ctrl-E."""
-
-    def __init__(self, text: str):
-        self.text = text
-
-
-def _with_ctrl_d(prompt: Any) -> Any:
-    """Ctrl-D cancels a menu or checkbox too (questionary binds only Ctrl-C there)."""
-    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
-
-    bindings = KeyBindings()
-
-    @bindings.add("c-d", eager=True)
-    def _(event: Any) -> None:
-        event.app.exit(exception=EOFError, style="class:aborting")
-
-    app = prompt.application
-    app.key_bindings = merge_key_bindings([app.key_bindings, bindings]) if app.key_bindings else bindings
-    return prompt
-
-
-def _bind_editor_key(prompt: Any) -> None:
-    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
-
-    bindings = KeyBindings()
-
-    @bindings.add("c-e", eager=True)
-    def _(event: Any) -> None:
-        event.app.exit(result=_EditRequest(event.app.current_buffer.text))
-
-    app = prompt.application
-    app.key_bindings = merge_key_bindings([app.key_bindings, bindings]) if app.key_bindings else bindings
 
 
 def edit_text(initial: str) -> str | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from rct_workbook.errors import Cancelled, StorageError
-from rct_workbook.flow.questions import Ask, Asker, resolve, walk_sections
+from rct_workbook.flow.questions import Ask, Asker, minutes_to_answer, resolve, walk_sections
 
 if TYPE_CHECKING:
     from types import FrameType
@@ -67,8 +67,9 @@ def plan_assessment(content: Content, step: str | None = None) -> Plan:
 class Screen(Protocol):
     """What a person sees between questions. The command draws it; the session only says when."""
 
-    def begin(self, flow: Flow, kept: int) -> None:
-        """Before the first question; ``kept`` answers were carried over from a draft."""
+    def begin(self, flow: Flow, kept: int, minutes: int) -> None:
+        """Before the first question; ``kept`` answers were carried over from a draft, and
+        what is left takes about ``minutes``."""
 
     def section(self, section: Section) -> None:
         """Before a section that still has questions to ask."""
@@ -129,7 +130,7 @@ def _ask_with_draft(
             with contextlib.suppress(ValueError):
                 start[ask.id] = check(ask, drafted[ask.id])
     if screen is not None:
-        screen.begin(plan.flow, len(start))
+        screen.begin(plan.flow, len(start), minutes_to_answer([a for a in plan.asks if a.id not in start]))
     guard = CancelOnSignal()
 
     def keep(answers_so_far: dict[str, Any]) -> None:

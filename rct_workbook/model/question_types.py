@@ -35,6 +35,8 @@ class Ask:
     choices: tuple[Choice, ...] = ()
     fields: tuple[Ask, ...] = ()
     section: str = ""
+    #: Where the question is, as shown above it ("Step 1: Read it · 4 of 9"); set by the walk.
+    place: str = ""
 
     @property
     def id(self) -> str:
@@ -76,8 +78,9 @@ class PromptSpec:
     """
 
     form: Literal["text", "select", "checkbox", "confirm", "repeat"]
-    #: How to answer, said once and briefly under the question.
+    #: How to answer, said under the question: in full the first time, then as ``brief``.
     hint: str | None = None
+    brief: str | None = None
     options: tuple[Option, ...] = ()
     default: Any = None
     multiline: bool = False
@@ -125,6 +128,12 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def short_label(prompt: str) -> str:
+    """A question as a label before its answer: "With whom? (an ally, or leave empty)" is "With whom"."""
+    head = one_line(prompt).split(" (", 1)[0]
+    return head.rstrip("?:. ") or one_line(prompt)
+
+
 def _need(q: Question) -> str:
     return "required" if q.required else "optional"
 
@@ -142,6 +151,8 @@ class QuestionKind:
     empty: ClassVar[Any] = None
     #: Whether the answer reads as a block of lines on screen rather than one paragraph.
     block: ClassVar[bool] = False
+    #: About how long a thoughtful answer takes, in minutes (for "about 25 minutes").
+    minutes: ClassVar[float] = 0.25
 
     def shape(self, q: Question) -> None:
         """Raise ValueError if the content question is not well formed for this type."""
@@ -221,6 +232,7 @@ class QuestionKind:
 
 class TextKind(QuestionKind):
     name = "text"
+    minutes = 0.5
     what = "one line of text"
     multiline = False
 
@@ -251,9 +263,11 @@ class TextKind(QuestionKind):
         return [f"{indent}#   type: {self.what} ({_need(ask.question)})"]
 
     def prompt(self, ask: Ask, default: Any) -> PromptSpec:
+        hint = None if ask.question.required else "Optional: Enter on its own skips it."
         return PromptSpec(
             "text",
-            hint=None if ask.question.required else "optional: Enter to skip",
+            hint=hint,
+            brief=hint,
             default=default if isinstance(default, str) else "",
             required=ask.question.required,
         )
@@ -261,6 +275,7 @@ class TextKind(QuestionKind):
 
 class LongTextKind(TextKind):
     name = "long_text"
+    minutes = 1.5
     what = "text, any length"
     multiline = True
     block = True
@@ -269,10 +284,14 @@ class LongTextKind(TextKind):
         return "Write your reflection here."
 
     def prompt(self, ask: Ask, default: Any) -> PromptSpec:
-        hint = "Esc then Enter to finish; Ctrl-E opens your editor"
+        hint = "Enter on an empty line finishes (Enter twice); so do Esc Enter and Ctrl-D. Ctrl-E opens your editor."
+        brief = "Enter twice to finish."
+        if not ask.question.required:
+            hint, brief = f"Optional. {hint}", f"Optional. {brief}"
         return PromptSpec(
             "text",
-            hint=hint if ask.question.required else f"{hint}; optional",
+            hint=hint,
+            brief=brief,
             default=default if isinstance(default, str) else "",
             multiline=True,
             required=ask.question.required,
@@ -305,7 +324,8 @@ class ChoiceKind(QuestionKind):
             options.append(Option("(skip)", None))
         return PromptSpec(
             "select",
-            hint="(arrow keys, then Enter)",
+            hint="Arrow keys, then Enter.",
+            brief="Arrow keys, then Enter.",
             options=tuple(options),
             default=default,
             required=ask.question.required,
@@ -320,6 +340,7 @@ class ChoiceKind(QuestionKind):
 
 class MultiKind(QuestionKind):
     name = "multi"
+    minutes = 1.0
     takes_choices = True
     empty: ClassVar[Any] = []
     block = True
@@ -351,7 +372,8 @@ class MultiKind(QuestionKind):
         required = ask.question.required
         return PromptSpec(
             "checkbox",
-            hint="(space to tick, Enter when done)" + ("" if required else "; none is fine"),
+            hint="Arrow keys move, Space ticks, Enter when done" + ("." if required else "; none is fine."),
+            brief="Space ticks, Enter when done" + ("." if required else "; none is fine."),
             options=tuple(Option(c.label, c.value, c.value in picked) for c in ask.choices),
             required=required,
         )
@@ -393,7 +415,8 @@ class RatingKind(QuestionKind):
         labels = {RATING_MIN: q.low_label, RATING_MAX: q.high_label}
         return PromptSpec(
             "select",
-            hint="(1 to 5: arrow keys, then Enter)",
+            hint=f"{RATING_MIN} to {RATING_MAX}: a digit or the arrow keys, then Enter.",
+            brief=f"{RATING_MIN} to {RATING_MAX}, then Enter.",
             options=tuple(
                 Option(f"{n}  {labels[n]}" if n in labels else str(n), n) for n in range(RATING_MIN, RATING_MAX + 1)
             ),
@@ -404,15 +427,16 @@ class RatingKind(QuestionKind):
 
     def markdown_given(self, ask: Ask, value: Any) -> str:
         q = ask.question
-        ends = f" (1 = {q.low_label}; 5 = {q.high_label})"
-        return f"**{value}** of 5{escape_line(ends)}"
+        ends = f"({RATING_MIN} = {one_line(q.low_label or '')}; {RATING_MAX} = {one_line(q.high_label or '')})"
+        return f"**{value}** of {RATING_MAX} {escape_line(ends)}"
 
     def plain_given(self, ask: Ask, value: Any) -> str:
-        return f"{value} of 5"
+        return f"{value} of {RATING_MAX}"
 
 
 class YesNoKind(QuestionKind):
     name = "yes_no"
+    minutes = 0.1
 
     def check_given(self, ask: Ask, value: Any) -> Any:
         if not isinstance(value, bool):
@@ -439,6 +463,7 @@ class YesNoKind(QuestionKind):
 
 class RepeatKind(QuestionKind):
     name = "repeat"
+    minutes = 3.0
     empty: ClassVar[Any] = []
     block = True
 
@@ -520,9 +545,11 @@ class RepeatKind(QuestionKind):
     def plain_given(self, ask: Ask, value: Any) -> str:
         rows = []
         for i, row in enumerate(value, 1):
-            rows.append(
-                f"{i}. " + "; ".join(f"{f.question.prompt.rstrip('?')}: {row.get(f.id) or '—'}" for f in ask.fields)
-            )
+            parts = []
+            for f in ask.fields:
+                given = row.get(f.id)
+                parts.append(f"{short_label(f.question.prompt)}: {'—' if is_empty(given) else f.kind.plain(f, given)}")
+            rows.append(f"{i}. " + "; ".join(parts))
         return "\n".join(rows)
 
 

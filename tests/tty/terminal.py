@@ -39,7 +39,8 @@ def _require_rct() -> None:
         pytest.skip(f"the rct console script is not installed next to {sys.executable} (pip install -e . first)")
 
 
-def _env(home: Path) -> dict[str, str]:
+def _env(home: Path, size: tuple[int, int] = (40, 80)) -> dict[str, str]:
+    """The environment for `rct` in a terminal of ``size`` (rows, columns)."""
     env = dict(os.environ)
     env.pop("NO_COLOR", None)
     env.pop("RCT_CONTENT", None)
@@ -48,8 +49,8 @@ def _env(home: Path) -> dict[str, str]:
             "RCT_HOME": str(home),
             "PROMPT_TOOLKIT_NO_CPR": "1",
             "TERM": "xterm-256color",
-            "COLUMNS": "80",
-            "LINES": "40",
+            "COLUMNS": str(size[1]),
+            "LINES": str(size[0]),
             "LC_ALL": "C.UTF-8",  # a UTF-8 locale, whatever the machine running the tests has
             "PAGER": "",  # output is read here, not paged; tests/tty/test_pager.py sets a pager
         }
@@ -60,15 +61,16 @@ def _env(home: Path) -> dict[str, str]:
 class Session:
     """One `rct` child in a pty, with everything it printed kept for later checks."""
 
-    def __init__(self, home: Path, *args: str):
+    def __init__(self, home: Path, *args: str, size: tuple[int, int] = (40, 80)):
         _require_rct()
         self.log = io.StringIO()
+        self.size = size
         self.child = pexpect.spawn(
             str(RCT),
             list(args),
-            env=_env(home),
+            env=_env(home, size),
             encoding="utf-8",
-            dimensions=(40, 80),
+            dimensions=size,
             timeout=20,
         )
         self.child.logfile_read = self.log
@@ -126,6 +128,16 @@ class Session:
     @property
     def screen(self) -> str:
         return _screen_text(self.output)
+
+    def rendered(self) -> list[str]:
+        """The screen as the person sees it now: everything printed so far, drawn by a
+        terminal emulator (pyte) of the session's size; one string per row."""
+        import pyte
+
+        rows, columns = self.size
+        screen = pyte.Screen(columns, rows)
+        pyte.Stream(screen).feed(self.output)
+        return [line.rstrip() for line in screen.display]
 
     def kill(self) -> None:
         if self.child.isalive():

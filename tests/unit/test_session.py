@@ -57,7 +57,7 @@ class Seen:
     def __init__(self) -> None:
         self.events: list[tuple[str, Any]] = []
 
-    def begin(self, flow: Flow, kept: int) -> None:
+    def begin(self, flow: Flow, kept: int, minutes: int = 0) -> None:
         self.events.append(("begin", kept))
 
     def section(self, section: Section) -> None:
