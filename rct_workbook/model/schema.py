@@ -266,6 +266,8 @@ class Fact(Strict):
 class Person(Strict):
     name: Text
     role: Text
+    #: True when who this is, or what they did, tells how the case unfolds; shown after the parts.
+    reveals: bool = False
 
 
 class Part(Strict):

@@ -285,9 +285,10 @@ def vignette_pages(ui: Ui, content: Content, v: Vignette) -> list[Views]:
         first.append(ui.note(v.care_note))
     first.append(ui.heading("The setting"))
     first.append(ui.facts((f.label, f.value) for f in v.facts if not f.reveals))
-    if v.people:
+    people = [(p.name, p.role) for p in v.people if not p.reveals]
+    if people:
         first.append(text("People", "bold"))
-        first.append(ui.facts((p.name, p.role) for p in v.people))
+        first.append(ui.facts(people))
     pages = [first]
     for i, part in enumerate(v.parts, 1):
         page: Views = [ui.heading(f"Part {i} of {len(v.parts)}: {part.title}")]
@@ -297,6 +298,10 @@ def vignette_pages(ui: Ui, content: Content, v: Vignette) -> list[Views]:
     revealed = [(f.label, f.value) for f in v.facts if f.reveals]
     if revealed:
         last.append(ui.facts(revealed))
+    later = [(p.name, p.role) for p in v.people if p.reveals]
+    if later:
+        last.append(text("Who else took part", "bold"))
+        last.append(ui.facts(later))
     last.append(ui.para(v.outcome))
     last.append(ui.heading("Reading the case step by step"))
     rows = [

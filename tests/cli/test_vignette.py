@@ -226,6 +226,9 @@ def test_piped_case_is_whole_and_keeps_the_outcome_after_the_parts(run, name: st
         at = out.index(f"{fact.label} ")
         assert (at > last_part) == fact.reveals, fact.label
     assert out.index("The setting") < out.index("Part 1 of ")
+    for person in case.people:
+        at = out.index(" ".join(person.role.split()[:4]))  # the start of the role, on the row's first line
+        assert (at > last_part) == person.reveals, person.name
 
 
 def test_no_fact_before_the_parts_tells_the_outcome() -> None:
