@@ -215,6 +215,26 @@ def _debug_logging() -> None:
     log.propagate = False
 
 
+def _cancel_on_signal(signum: int, frame: Any) -> None:
+    """SIGTERM and SIGHUP end a command like Ctrl-C: temporary files are removed on the way
+    out and the exit is 130. At a prompt the prompt is ended from inside its event loop
+    (raising here would surface inside prompt_toolkit, which then waits for Enter)."""
+    import signal
+
+    if "prompt_toolkit.application.current" in sys.modules:  # a prompt may be on screen
+        from rct_workbook.flow.session import CancelOnSignal
+
+        CancelOnSignal().handle(signum, frame)  # ends the prompt safely, or raises Cancelled
+        return
+    from rct_workbook.errors import Cancelled
+
+    raise Cancelled("the terminal was lost" if signum == signal.SIGHUP else "rct was asked to stop (SIGTERM)")
+
+
 def main() -> None:
     """Entry point of the `rct` console script."""
+    import signal
+
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, _cancel_on_signal)
     app(prog_name="rct")

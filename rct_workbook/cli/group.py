@@ -41,7 +41,7 @@ def _write(out: Path | None, data: bytes, what: str, *, replace: bool, ctx: type
     files get the Markdown itself.
     """
     from rct_workbook.cli.output import exists_error, to_stdout, write_stdout
-    from rct_workbook.storage import write_atomic
+    from rct_workbook.storage import clean_stale_temps, write_atomic
 
     if to_stdout(out):
         if ctx is None or not _show_markdown(ctx, data.decode("utf-8")):
@@ -49,6 +49,7 @@ def _write(out: Path | None, data: bytes, what: str, *, replace: bool, ctx: type
         return
     assert out is not None
     target = out.expanduser()
+    clean_stale_temps(target.parent)
     try:
         write_atomic(target, data, overwrite=replace)
     except FileExistsError:
@@ -81,15 +82,17 @@ def agenda(
     from rct_workbook.group import MemberExport, NotAnExport, parse_export
     from rct_workbook.group import agenda as make_agenda
     from rct_workbook.render.safe import clean
+    from rct_workbook.storage import NotReadable, read_bounded
 
     st = state(ctx)
     replace = may_replace(out, "--out", force=force, plain=st.plain)
     exports: list[MemberExport] = []
     for path in files:
         try:
-            raw = path.read_bytes()
-            if len(raw) > 5 * 1024 * 1024:
-                raise NotAnExport("it is too large to be an export")
+            try:
+                raw = read_bounded(path, 5 * 1024 * 1024)
+            except NotReadable as exc:
+                raise NotAnExport(str(exc)) from None
             text = raw.decode("utf-8")
             exports.append(parse_export(path.stem, text))
         except (OSError, UnicodeDecodeError, NotAnExport) as exc:

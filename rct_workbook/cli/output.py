@@ -36,6 +36,9 @@ def may_replace(out: Path | None, option: str, *, force: bool, plain: bool) -> b
     target = out.expanduser()
     if target.is_dir():
         raise WorkbookError(f"{target} is a folder; give a file name")
+    from rct_workbook.storage import check_target
+
+    check_target(target)  # a device, FIFO or socket: refused before anything is asked
     if not target.exists():
         return False
     if force:

@@ -34,6 +34,9 @@ class Entry:
     reading: dict[str, Any] | None = None
     updates: tuple[dict[str, Any], ...] = ()
     body: str = ""
+    #: Each answer's share mode ("group" or "private"), fixed when it was saved: an export
+    #: honours it, and a content pack changed later cannot widen it.
+    shares: dict[str, str] | None = None
     path: Path | None = field(default=None, compare=False)
 
     def front_matter(self) -> dict[str, Any]:
@@ -50,6 +53,8 @@ class Entry:
         if self.section is not None:
             front["section"] = self.section
         front["answers"] = self.answers
+        if self.shares is not None:
+            front["shares"] = self.shares
         if self.reading is not None:
             front["reading"] = self.reading
         if self.updates:

@@ -61,14 +61,19 @@ def check_answers(content: Content, row: Row) -> None:
 def shared_answers(content: Content, row: Row, include_private: bool) -> tuple[dict[str, Any], int]:
     """The answers an export may show, and how many were withheld as private.
 
-    An answer is shared only when its question says ``share: group``; answers to
-    questions today's content no longer has are withheld too, since nobody said.
+    An answer is shared only when it was saved as ``share: group`` (stored in the entry)
+    and today's content does not make it private; a content pack can narrow what is
+    shared, never widen it. Entries saved before the share mode was stored follow today's
+    content; answers nobody said may be shared are withheld.
     """
     share = {a.id: a.question.share for a in asks_for(content, row)}
     kept: dict[str, Any] = {}
     withheld = 0
     for key, value in row.answers.items():
-        if include_private or share.get(key) == "group":
+        # What was stored at save time decides; today's content can only narrow it.
+        modes = {row.shares.get(key), share.get(key)} - {None}
+        mode = "private" if "private" in modes or not modes else "group"
+        if include_private or mode == "group":
             kept[key] = value
         elif value not in (None, [], ""):
             withheld += 1

@@ -23,7 +23,7 @@ import logging
 import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 _T = TypeVar("_T")
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 #: How long a refresh waits for another process's refresh before answering from the files.
 BUSY_SECONDS = 10.0
@@ -63,7 +63,8 @@ CREATE TABLE IF NOT EXISTS entries (
     steps TEXT,
     digest TEXT,
     reading TEXT,
-    updates TEXT
+    updates TEXT,
+    shares TEXT
 );
 -- `instant` is `created` as a UTC time, so entries made in different time zones sort by when they were made.
 CREATE INDEX IF NOT EXISTS entries_instant ON entries(instant);
@@ -92,6 +93,9 @@ class Row:
     answers: dict[str, Any]
     reading: dict[str, Any] | None
     updates: list[dict[str, Any]]
+    #: Each answer's share mode ("group" or "private") as stored when it was saved; empty
+    #: for entries saved before rct stored it.
+    shares: dict[str, str] = field(default_factory=dict)
 
     @property
     def path(self) -> Path:
@@ -255,7 +259,7 @@ class Index:
         refresh) already has one: indexing the same file twice is harmless."""
         columns = (
             "name, size, mtime_ns, bad, id, created, instant, kind, title, vignette, section, mean,"
-            " answers, steps, digest, reading, updates"
+            " answers, steps, digest, reading, updates, shares"
         )
         updates = ", ".join(f"{c.strip()} = excluded.{c.strip()}" for c in columns.split(",")[1:])
         self.conn.execute(
@@ -338,17 +342,17 @@ class Index:
 
     # --- asking ----------------------------------------------------------------------------
 
-    _COLUMNS = "name, id, created, kind, title, vignette, section, mean, answers, reading, updates"
+    _COLUMNS = "name, id, created, kind, title, vignette, section, mean, answers, reading, updates, shares"
     #: Narrower selections: what a listing shows, and what progress and steps need.
     _FIELDS: ClassVar[dict[str, str]] = {
         "full": _COLUMNS,
-        "listing": "name, id, created, kind, title, vignette, section, mean, NULL, NULL, NULL",
-        "steps": "name, id, created, kind, title, vignette, section, mean, steps, reading, updates",
+        "listing": "name, id, created, kind, title, vignette, section, mean, NULL, NULL, NULL, NULL",
+        "steps": "name, id, created, kind, title, vignette, section, mean, steps, reading, updates, NULL",
     }
 
     @staticmethod
     def _row(values: Sequence[Any]) -> Row:
-        name, ident, created, kind, title, vignette, section, mean, answers, reading, updates = values
+        name, ident, created, kind, title, vignette, section, mean, answers, reading, updates, shares = values
         return Row(
             name=name,
             id=ident,
@@ -361,6 +365,7 @@ class Index:
             answers=json.loads(answers) if answers else {},
             reading=json.loads(reading) if reading else None,
             updates=json.loads(updates) if updates else [],
+            shares=json.loads(shares) if shares else {},
         )
 
     def rows(
@@ -506,7 +511,7 @@ def _parse_one(folder: Path, name: str, size: int, mtime: int) -> tuple[str, tup
     try:
         entry = read_entry(folder / name)
     except BadEntry as exc:
-        return name, (name, size, mtime, str(exc), *([None] * 13)), None
+        return name, (name, size, mtime, str(exc), *([None] * 14)), None
     row = (
         name,
         size,
@@ -526,6 +531,7 @@ def _parse_one(folder: Path, name: str, size: int, mtime: int) -> tuple[str, tup
         json.dumps(digest(entry), ensure_ascii=False, separators=(",", ":"), default=str),
         None if entry.reading is None else json.dumps(entry.reading, ensure_ascii=False, default=str),
         json.dumps(_updates(entry), ensure_ascii=False, default=str),
+        None if entry.shares is None else json.dumps(entry.shares, ensure_ascii=False),
     )
     text = "\n".join([entry.title, *_texts(entry.answers), *_texts(_updates(entry))])
     return name, row, text
@@ -588,7 +594,7 @@ def open_index(*, refresh: bool = True, rebuild: bool = False) -> tuple[Index, R
 
 _INDEXED_COLUMNS = (
     "num, name, size, mtime_ns, bad, id, created, instant, kind, title, vignette, section, mean,"
-    " answers, steps, digest, reading, updates"
+    " answers, steps, digest, reading, updates, shares"
 )
 
 

@@ -40,6 +40,7 @@ def vignette_entry(
         title=title,
         content_version=content.version,
         answers=answers,
+        shares={a.id: a.question.share for a in asks if a.id in answers},
         vignette=vignette.id,
         body="\n".join(lines),
     )
@@ -196,6 +197,7 @@ def assess_entry(
         title=title,
         content_version=content.version,
         answers=answers,
+        shares={a.id: a.question.share for a in asks if a.id in answers},
         section=section,
         reading=reading.to_dict(),
         body="\n".join(lines),

@@ -30,7 +30,7 @@ from rct_workbook.journal.index import Index, Row
 from rct_workbook.journal.reflection import human_date
 from rct_workbook.model.content import Content
 from rct_workbook.paths import data_root, journal_dir
-from rct_workbook.storage import write_atomic
+from rct_workbook.storage import NotReadable, clean_stale_temps, read_bounded, write_atomic
 
 __all__ = [
     "Request",
@@ -69,7 +69,9 @@ def rows_for(index: Index, ids: Iterable[str], content: Content) -> list[Row]:
 def names_from(path: Path) -> list[str]:
     """Names from a names file, one per line (# comments and blank lines ignored)."""
     try:
-        return read_names_file(path.read_text(encoding="utf-8"))
+        return read_names_file(read_bounded(path, 1024 * 1024).decode("utf-8"))
+    except NotReadable as exc:
+        raise WorkbookError(f"cannot read the names file {path}: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
         reason = getattr(exc, "strerror", None) or exc
         raise WorkbookError(f"cannot read the names file {path}: {reason}") from None
@@ -340,5 +342,6 @@ def write_export(out: Path, text: str, *, overwrite: bool = True) -> Path:
     With ``overwrite=False`` an existing file is never replaced (FileExistsError).
     """
     target = export_target(out)
+    clean_stale_temps(target.parent)  # what a killed export left behind may hold private answers
     write_atomic(target, text.encode("utf-8"), overwrite=overwrite)
     return target

@@ -83,16 +83,19 @@ def parse_entry(text: str, path: Path | None = None) -> Entry:
         section=checked.section,
         reading=front.get("reading") if checked.reading is not None else None,
         updates=tuple(front.get("updates") or ()),
+        shares=dict(checked.shares) if checked.shares is not None else None,
         body=body.lstrip("\n"),
         path=path,
     )
 
 
 def read_entry(path: Path) -> Entry:
+    from rct_workbook.storage import NotReadable, read_bounded
+
     try:
-        if path.stat().st_size > MAX_ENTRY_BYTES:
-            raise BadEntry("it is too large to be an entry")
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_ENTRY_BYTES)
+    except NotReadable as exc:
+        raise BadEntry("it is too large to be an entry" if "larger" in str(exc) else str(exc)) from None
     except OSError as exc:
         raise BadEntry(f"it cannot be read ({exc.strerror or exc})") from None
     if not raw:

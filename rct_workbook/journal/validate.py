@@ -10,7 +10,7 @@ rct does not own (Obsidian ``tags:``, ``aliases:``, a person's own keys) are all
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr, ValidationError
 
@@ -70,6 +70,7 @@ class FrontMatter(_Open):
     answers: dict[StrictStr, Answer]
     reading: ReadingData | None = None
     updates: list[Update] = []
+    shares: dict[StrictStr, Literal["group", "private"]] | None = None
 
 
 def _key_path(loc: tuple[Any, ...]) -> str:

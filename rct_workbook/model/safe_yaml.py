@@ -202,15 +202,16 @@ def load_yaml(text: str, *, pure: bool = False) -> Loaded:
 
 def read_yaml_file(path: Path, *, pure: bool = False) -> Loaded:
     """Read and parse a YAML file, refusing large, binary or non-UTF-8 files."""
+    from rct_workbook.storage import NotReadable, read_bounded
+
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise YamlProblem(f"the file is larger than {MAX_BYTES // 1024} KiB ({size} bytes)")
-        raw = path.read_bytes()[: MAX_BYTES + 1]
+        raw = read_bounded(path, MAX_BYTES)
+    except NotReadable as exc:
+        if "larger" in str(exc):
+            raise YamlProblem(f"the file is larger than {MAX_BYTES // 1024} KiB") from None
+        raise YamlProblem(f"cannot read the file: {exc}") from None
     except OSError as exc:
         raise YamlProblem(f"cannot read the file: {exc.strerror or exc}") from None
-    if len(raw) > MAX_BYTES:
-        raise YamlProblem(f"the file is larger than {MAX_BYTES // 1024} KiB")
     if b"\x00" in raw:
         raise YamlProblem("the file holds binary data (a NUL byte)")
     try:

@@ -1,0 +1,179 @@
+"""rct writes only where it is asked, and only what is asked.
+
+--out never replaces a device, FIFO or socket; temporary files of a killed export do not
+outlive it; hostile inputs (a link to /dev/zero, a FIFO) are refused before reading; and
+what an answer's share mode was when it was saved is what an export honours.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.journal.helpers import entry_id, make_assess
+
+
+@pytest.fixture
+def entry(rct_home: Path) -> str:
+    return entry_id(make_assess("2026-01-01"))
+
+
+def _specials(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    sock_path = tmp_path / "sock"
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(sock_path))
+    sock.close()
+    return {
+        "/dev/null": (Path("/dev/null"), "a character device"),
+        "/dev/full": (Path("/dev/full"), "a character device"),
+        "fifo": (fifo, "a FIFO (named pipe)"),
+        "socket": (sock_path, "a socket"),
+    }
+
+
+@pytest.mark.parametrize("which", ["/dev/null", "/dev/full", "fifo", "socket"])
+@pytest.mark.parametrize("command", ["export", "agenda", "rota"])
+def test_out_refuses_devices_fifos_and_sockets(run, tmp_path: Path, entry: str, which: str, command: str) -> None:  # type: ignore[no-untyped-def]
+    target, kind = _specials(tmp_path)[which]
+    if not target.exists():
+        pytest.skip(f"{target} is not on this system")
+    before = os.lstat(target)
+    if command == "export":
+        args = ["journal", "export", entry, "--keep-flagged", "--out", str(target), "--force"]
+    elif command == "agenda":
+        member = tmp_path / "member.md"
+        assert run("journal", "export", entry, "--keep-flagged", "--out", str(member)).exit_code == 0
+        args = ["group", "agenda", str(member), "--out", str(target), "--force"]
+    else:
+        args = ["group", "rota", "--members", "Ana,Bo", "--meetings", "2", "--out", str(target), "--force"]
+    result = run(*args)
+    assert result.exit_code == 2
+    assert (
+        result.stderr == f"rct: {target} is {kind}; rct writes only regular files (--out - writes to standard output)\n"
+    )
+    after = os.lstat(target)
+    assert (after.st_ino, stat.S_IFMT(after.st_mode)) == (before.st_ino, stat.S_IFMT(before.st_mode))
+    assert (
+        not [p for p in target.parent.iterdir() if p.name.startswith(".rct-tmp-")]
+        if target.parent != Path("/dev")
+        else True
+    )
+
+
+def test_out_dash_writes_to_standard_output(run, entry: str) -> None:  # type: ignore[no-untyped-def]
+    result = run("journal", "export", entry, "--keep-flagged", "--out", "-")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("<!-- rct-workbook export, format 1 -->\n")
+
+
+def test_a_killed_exports_leftovers_are_cleaned_by_the_next_export(run, tmp_path: Path, entry: str) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "shared"
+    out.mkdir()
+    left = out / ".rct-tmp-0123456789ab"
+    left.write_text("private answers of a killed export")
+    os.utime(left, (time.time() - 3600, time.time() - 3600))
+    fresh = out / ".rct-tmp-ba9876543210"  # another rct writing now: left alone
+    fresh.write_text("being written")
+    assert run("journal", "export", entry, "--keep-flagged", "--out", str(out / "meeting.md")).exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == [fresh.name, "meeting.md"]
+
+
+# A real `rct journal export` whose write stops inside the temporary file (fsync is made to
+# announce itself and wait), so SIGTERM or SIGHUP arrives exactly then: an event, not a guess.
+HELD_WRITE = """
+import os, sys, time
+import rct_workbook.storage as storage
+real_fsync = os.fsync
+out = sys.argv[1]
+def announce(fd):
+    if any(n.startswith(".rct-tmp-") for n in os.listdir(out)):
+        sys.stdout.write("writing\\n"); sys.stdout.flush()
+        while True:
+            time.sleep(0.05)
+    real_fsync(fd)
+os.fsync = announce
+sys.argv = ["rct", "journal", "export", sys.argv[2], "--keep-flagged", "--include-private", "--out", out + "/m.md"]
+from rct_workbook.cli.app import main
+main()
+"""
+
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
+def test_sigterm_or_sighup_mid_export_removes_the_temporary_file(
+    rct_home: Path, tmp_path: Path, entry: str, signame: str
+) -> None:
+    import signal
+
+    out = tmp_path / "synced"
+    out.mkdir()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HELD_WRITE, str(out), entry],
+        env={**os.environ, "RCT_HOME": str(rct_home)},
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline() == "writing\n"
+    assert [p.name[:9] for p in out.iterdir()] == [".rct-tmp-"]
+    proc.send_signal(getattr(signal, signame))
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    why = "the terminal was lost" if signame == "SIGHUP" else "rct was asked to stop (SIGTERM)"
+    assert err == f"Cancelled: {why}\n"
+    assert list(out.iterdir()) == []
+
+
+def test_hostile_inputs_are_refused_before_reading(run, tmp_path: Path, entry: str) -> None:  # type: ignore[no-untyped-def]
+    fifo = tmp_path / "fifo.md"
+    os.mkfifo(fifo)
+    zero = tmp_path / "zero.md"
+    zero.symlink_to("/dev/zero")
+    member = tmp_path / "member.md"
+    assert run("journal", "export", entry, "--keep-flagged", "--out", str(member)).exit_code == 0
+    result = run("group", "agenda", "/dev/zero", str(fifo), str(zero), str(member))
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "rct: skipped /dev/zero: it is a character device, not a regular file\n"
+        f"rct: skipped {fifo}: it is a FIFO (named pipe), not a regular file\n"
+        f"rct: skipped {zero}: it is a character device, not a regular file\n"
+    )
+    pack = tmp_path / "pack"
+    (pack / "vignettes").mkdir(parents=True)
+    (pack / "vignettes" / "zero.yaml").symlink_to("/dev/zero")
+    os.mkfifo(pack / "vignettes" / "fifo.yaml")
+    result = run("content", "validate", str(pack))
+    assert result.exit_code == 2
+    assert "zero.yaml: cannot read the file: it is a character device, not a regular file" in result.stderr
+    assert "fifo.yaml: cannot read the file: it is a FIFO (named pipe), not a regular file" in result.stderr
+
+
+def test_a_pack_cannot_widen_what_was_saved_private(run, tmp_path: Path, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.journal.helpers import CONTENT
+
+    private = sorted(a.id for s in CONTENT.flow("assess").sections for a in s.questions if a.share == "private")
+    assert private
+    path = make_assess(
+        "2026-01-01", **{q.replace("-", "_"): f"SECRET {q}" for q in private if q in {"kept-out", "risks"}}
+    )
+    secrets = [q for q in private if f"SECRET {q}" in path.read_text()]
+    assert secrets
+    source = Path(__file__).resolve().parents[2] / "content" / "flows" / "assess.yaml"
+    pack = tmp_path / "pack"
+    (pack / "flows").mkdir(parents=True)
+    (pack / "flows" / "assess.yaml").write_text(source.read_text().replace("share: private", "share: group"))
+    result = run("--content", str(pack), "journal", "export", entry_id(path), "--keep-flagged")
+    assert result.exit_code == 0, result.output
+    for q in secrets:
+        assert f"SECRET {q}" not in result.stdout
