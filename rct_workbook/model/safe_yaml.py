@@ -141,7 +141,8 @@ def load_yaml(text: str, *, pure: bool = False) -> Loaded:
                 raise YamlProblem("a mapping key must be a plain value", _line(event))
             if isinstance(value, (_dt.date, float)) or value is None:
                 # Such keys would turn into surprising strings later; ids are words.
-                raise YamlProblem(f"the key {value!r} is not a word", _line(event))
+                shown = value.isoformat() if isinstance(value, _dt.date) else repr(value)
+                raise YamlProblem(f"the key {shown} is not a word (put it in quotes)", _line(event))
             key = value if isinstance(value, str) else str(value)
             if key in frame.key_lines:
                 first = frame.key_lines[key]
