@@ -16,7 +16,8 @@ from rct_workbook.flow.questions import Ask, check, check_all
 from rct_workbook.model.question_types import PromptSpec, describe
 from rct_workbook.model.safe_yaml import YamlProblem, read_yaml_file
 
-#: Choices wrap at this width, which with the pointer and box fits 80 columns.
+#: Choices wrap at this width at most, which with the pointer and box fits 80 columns;
+#: on a narrower screen they wrap to fit it.
 CHOICE_WIDTH = 72
 
 
@@ -180,6 +181,14 @@ class QuestionaryAsker(_Asks):
         forms = {"select": self._select, "checkbox": self._checkbox, "confirm": self._confirm}
         return forms[spec.form](spec, rows)
 
+    def _room(self) -> int:
+        """How wide a choice's label may be: the screen less the pointer, the box and a scrollbar."""
+        import shutil
+
+        output = self.io.get("output")
+        columns = output.get_size().columns if output is not None else shutil.get_terminal_size((80, 24)).columns
+        return max(20, min(CHOICE_WIDTH, int(columns) - 8))
+
     def _style(self) -> Any:
         from prompt_toolkit.styles import Style
 
@@ -253,7 +262,7 @@ class QuestionaryAsker(_Asks):
 
         from rct_workbook.flow.prompts import bind_digits, fit_to_screen, with_ctrl_d
 
-        choices = [questionary.Choice(_title(o.label), value=o.value) for o in spec.options]
+        choices = [questionary.Choice(_title(o.label, self._room()), value=o.value) for o in spec.options]
         prompt = questionary.select(
             ARROW,
             choices=choices,
@@ -273,7 +282,9 @@ class QuestionaryAsker(_Asks):
 
         from rct_workbook.flow.prompts import fit_to_screen, with_ctrl_d
 
-        choices = [questionary.Choice(_title(o.label), value=o.value, checked=o.checked) for o in spec.options]
+        choices = [
+            questionary.Choice(_title(o.label, self._room()), value=o.value, checked=o.checked) for o in spec.options
+        ]
         prompt = questionary.checkbox(
             ARROW,
             choices=choices,
@@ -322,11 +333,11 @@ ARROW = "›"
 MARKER = "› "
 
 
-def _title(label: str) -> str:
+def _title(label: str, width: int = CHOICE_WIDTH) -> str:
     """A choice's label, safe to show; long ones wrap under themselves instead of running off the screen."""
     from rct_workbook.render.safe import clean
 
-    return "\n     ".join(textwrap.wrap(clean(label), CHOICE_WIDTH)) or " "
+    return "\n     ".join(textwrap.wrap(clean(label), width)) or " "
 
 
 def edit_text(initial: str) -> str | None:

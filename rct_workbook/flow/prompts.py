@@ -192,6 +192,7 @@ def fit_to_screen(prompt: Any, rows_above: int) -> Any:
     The list gets what is left of the screen under the ``rows_above`` the question took,
     and scrolls with the pointer. The prompt is erased when done (the caller echoes).
     """
+    from prompt_toolkit.layout.containers import ScrollOffsets
     from prompt_toolkit.layout.dimension import Dimension
     from prompt_toolkit.layout.margins import ConditionalMargin, ScrollbarMargin
     from questionary.prompts.common import InquirerControl
@@ -207,6 +208,8 @@ def fit_to_screen(prompt: Any, rows_above: int) -> Any:
     for window in app.layout.find_all_windows():
         if isinstance(window.content, InquirerControl):
             window.height = height
+            # Keep the rest of a wrapped item (and the one above) in view, not only its first line.
+            window.scroll_offsets = ScrollOffsets(top=1, bottom=3)
             window.right_margins = [ConditionalMargin(ScrollbarMargin(display_arrows=True), _scrolls(window))]
     return prompt
 
