@@ -437,6 +437,36 @@ if __name__ == "__main__":
     app()
 '''
 
+#: The floor for a cold listing: read every entry and parse its front matter with libyaml.
+FLOOR_LIST = '''\
+"""Read every entry and parse its front matter with libyaml's CSafeLoader; nothing else."""
+import os
+import sys
+
+import yaml
+
+folder = sys.argv[1]
+count = 0
+for name in sorted(os.listdir(folder)):
+    if not name.endswith(".md"):
+        continue
+    with open(os.path.join(folder, name), encoding="utf-8") as f:
+        text = f.read()
+    if text.startswith("---\\n"):
+        end = text.find("\\n---\\n", 4)
+        if isinstance(yaml.load(text[4:end], Loader=yaml.CSafeLoader), dict):
+            count += 1
+print(count)
+'''
+
+#: The floor for the first question on screen: a bare questionary prompt.
+BARE_PROMPT = '''\
+"""One questionary text prompt, nothing else."""
+import questionary
+
+questionary.text("What is your role there?").ask()
+'''
+
 JRNL_CONFIG = """\
 colors:
   body: none
@@ -502,6 +532,27 @@ class Command:
         return min(self.times)
 
 
+#: prompt_toolkit turns on bracketed paste as it draws a prompt: the moment a person can type.
+PROMPT_ON_SCREEN = "\x1b[?2004h"
+
+
+@dataclass
+class PromptCommand(Command):
+    """Timed from start to the first prompt on screen, in a pseudo-terminal; then stopped."""
+
+    def run(self) -> float:
+        import pexpect
+
+        began = time.perf_counter()
+        child = pexpect.spawn(self.argv[0], self.argv[1:], env=self.env, dimensions=(40, 100), timeout=60)
+        try:
+            child.expect_exact(PROMPT_ON_SCREEN)
+            elapsed = time.perf_counter() - began
+        finally:
+            child.terminate(force=True)
+        return elapsed
+
+
 def time_all(commands: Sequence[Command], runs: int) -> None:
     """One warm-up round, then ``runs`` rounds; each round runs every command once, in order."""
     for i in range(runs + 1):
@@ -525,6 +576,15 @@ def remover(home: Path) -> Callable[[], None]:
             (home / f"index.sqlite3{suffix}").unlink(missing_ok=True)
 
     return remove_index
+
+
+def draft_remover(root: Path) -> Callable[[], None]:
+    """A stopped `rct assess` leaves no draft (nothing was answered), but make sure none is offered back."""
+
+    def remove_drafts() -> None:
+        shutil.rmtree(root / "assess-home" / "drafts", ignore_errors=True)
+
+    return remove_drafts
 
 
 # --- report ---------------------------------------------------------------------------------
@@ -571,6 +631,35 @@ def checks_for(by: dict[str, Command], n: int, scaled: int) -> list[Check]:
             ratio(f"rct journal list (warm, {scaled})", "rct journal list (warm)"),
             "≤",
             4.5,
+            "×",
+        ),
+        (
+            "first prompt of `rct assess` / bare questionary prompt",
+            ratio("rct assess (first prompt)", "bare questionary (prompt)"),
+            "≤",
+            1.5,
+            "×",
+        ),
+        ("`rct learn cultures` / bare command", ratio("rct learn cultures", "bare command"), "≤", 1.5, "×"),
+        (
+            "`rct vignette paula --no-reflect` / bare command",
+            ratio("rct vignette paula --no-reflect", "bare command"),
+            "≤",
+            1.5,
+            "×",
+        ),
+        (
+            f"cold list / floor ({n} entries)",
+            ratio("rct journal list (cold)", "floor: read + CSafeLoader"),
+            "≤",
+            1.5,
+            "×",
+        ),
+        (
+            f"cold list {scaled} / cold list {n}",
+            ratio(f"rct journal list (cold, {scaled})", "rct journal list (cold)"),
+            "≤",
+            4,
             "×",
         ),
     ]
@@ -659,18 +748,39 @@ def run(args: argparse.Namespace, root: Path, home: Path) -> int:
 
     bare = root / "bare.py"
     bare.write_text(BARE_APP, encoding="utf-8")
+    floor = root / "floor_list.py"
+    floor.write_text(FLOOR_LIST, encoding="utf-8")
     py = sys.executable
     cmds = [
         Command("rct --version", [str(rct), "--version"], env),
         Command("bare --version", [py, str(bare), "--version"], env),
         Command("rct --help", [str(rct), "--help"], env),
         Command("bare --help", [py, str(bare), "--help"], env),
+        Command("bare command", [py, str(bare), "one", "paula"], env),
+        Command("rct learn cultures", [str(rct), "learn", "cultures"], env),
+        Command("rct vignette paula --no-reflect", [str(rct), "vignette", "paula", "--no-reflect"], env),
+        Command("floor: read + CSafeLoader", [py, str(floor), str(home / "journal")], env),
         Command("rct journal list (cold)", [str(rct), "journal", "list"], env, before=remover(home)),
         Command("rct journal list (warm)", [str(rct), "journal", "list"], env),
         Command("rct journal list --grep", [str(rct), "journal", "list", "--grep", GREP_WORD], env),
         Command("rct progress", [str(rct), "progress"], env),
         Command("rct journal export (10 ids)", [str(rct), "journal", "export", *ids, *export_flags], env),
     ]
+
+    try:
+        import pexpect  # noqa: F401 - only to know whether the prompt rows can run
+    except ImportError:
+        note("  pexpect is not installed (pip install 'rct-workbook[bench]'): no first-prompt rows")
+    else:
+        prompt = root / "bare_prompt.py"
+        prompt.write_text(BARE_PROMPT, encoding="utf-8")
+        tty_env = {k: v for k, v in env.items() if k != "NO_COLOR"}
+        (root / "assess-home").mkdir(mode=0o700)
+        assess_env = {**tty_env, "RCT_HOME": str(root / "assess-home")}
+        cmds.append(PromptCommand("bare questionary (prompt)", [py, str(prompt)], tty_env))
+        cmds.append(
+            PromptCommand("rct assess (first prompt)", [str(rct), "assess"], assess_env, before=draft_remover(root))
+        )
 
     jrnl_version = None
     if jrnl is not None:
@@ -712,6 +822,9 @@ def run(args: argparse.Namespace, root: Path, home: Path) -> int:
         if count != scaled:
             raise SystemExit(f"rct lists {count} entries in the scaled journal, not {scaled}")
         cmds.append(Command(f"rct journal list (warm, {scaled})", [str(rct), "journal", "list"], benv))
+        cmds.append(
+            Command(f"rct journal list (cold, {scaled})", [str(rct), "journal", "list"], benv, before=remover(big))
+        )
 
     note(f"Timing {len(cmds)} commands: 1 warm-up round and {args.runs} timed rounds…")
     time_all(cmds, args.runs)

@@ -20,6 +20,24 @@ def data_root() -> Path:
     return platformdirs.user_data_path(APP_NAME, appauthor=False)
 
 
+def cache_dir() -> Path | None:
+    """Where things rct can rebuild are kept (the validated content), or None for nowhere.
+
+    ``RCT_CACHE`` if set; else, when ``RCT_HOME`` is set, its ``cache`` folder (so a test or
+    a second data root has its own), but only once that data folder exists: it is never
+    made just to hold a cache. Else the platform's user cache folder for rct-workbook.
+    """
+    override = os.environ.get("RCT_CACHE")
+    if override:
+        return Path(override).expanduser()
+    if os.environ.get("RCT_HOME"):
+        root = data_root()
+        return root / "cache" if root.is_dir() else None
+    import platformdirs
+
+    return platformdirs.user_cache_path(APP_NAME, appauthor=False)
+
+
 def journal_dir() -> Path:
     return data_root() / "journal"
 

@@ -14,13 +14,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rct_workbook.errors import ContentError
 from rct_workbook.model import schema as s
-from rct_workbook.model.safe_yaml import Loaded, YamlProblem, read_yaml_file
+
+if TYPE_CHECKING:
+    from rct_workbook.model.safe_yaml import Loaded
 
 T = TypeVar("T")
 
@@ -76,11 +76,12 @@ class Origin:
 
     file: Path
     pack: str  # "built-in" or the pack folder
-    loaded: Loaded = field(repr=False, compare=False)
+    #: The file as read, for line numbers while validating; not kept in the content cache.
+    loaded: Loaded | None = field(default=None, repr=False, compare=False)
     base: tuple[str | int, ...] = ()
 
     def line(self, *sub: str | int) -> int | None:
-        return self.loaded.line_of((*self.base, *sub))
+        return None if self.loaded is None else self.loaded.line_of((*self.base, *sub))
 
 
 @dataclass(frozen=True)
@@ -199,10 +200,8 @@ def lookup_id(name: str, known: dict[str, T] | Iterable[str], what: str) -> str:
 # --- reading files ------------------------------------------------------------------------
 
 
-def _yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
-    if not folder.is_dir():
-        problems.append(Problem(str(folder), None, "", "is not a folder"))
-        return []
+def yaml_files(folder: Path) -> list[Path] | None:
+    """The content files in ``folder``, in load order; None when it holds too many to read."""
     found: list[Path] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -210,8 +209,18 @@ def _yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
             if name.endswith((".yaml", ".yml")) and not name.startswith("."):
                 found.append(Path(root) / name)
         if len(found) > MAX_FILES:
-            problems.append(Problem(str(folder), None, "", f"holds more than {MAX_FILES} YAML files"))
-            return []
+            return None
+    return found
+
+
+def _yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
+    if not folder.is_dir():
+        problems.append(Problem(str(folder), None, "", "is not a folder"))
+        return []
+    found = yaml_files(folder)
+    if found is None:
+        problems.append(Problem(str(folder), None, "", f"holds more than {MAX_FILES} YAML files"))
+        return []
     return found
 
 
@@ -237,9 +246,9 @@ def _friendly(error: Any) -> str:
     if kind in ("string_type", "str_type"):
         hint = "; put it in quotes" if not isinstance(value, (dict, list)) else ""
         return f"expected text, but YAML read {_describe(value)}{hint}"
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         return "unknown key"
-    if kind == "missing":
+    if kind in ("missing", "missing_argument", "missing_keyword_only_argument"):
         return "missing"
     if kind == "string_pattern_mismatch":
         return f"{value!r} is not a valid id (lower-case letters, digits, - and _)"
@@ -248,7 +257,7 @@ def _friendly(error: Any) -> str:
         return f"{value!r} is not one of {expected}"
     if kind in ("tuple_type", "list_type"):
         return f"expected a list, but YAML read {_describe(value)}"
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
+    if kind in ("model_type", "dict_type", "model_attributes_type", "dataclass_type", "dataclass_args_type"):
         return f"expected a mapping, but YAML read {_describe(value)}"
     if kind in ("bool_type",):
         return f"expected yes or no (true/false), but YAML read {_describe(value)}"
@@ -287,10 +296,12 @@ def _dotted(path: Iterable[str | int]) -> str:
     return out
 
 
-def validate_model(model: type[BaseModel], loaded: Loaded, name: str, problems: list[Problem]) -> Any | None:
+def validate_model(model: type, loaded: Loaded, name: str, problems: list[Problem]) -> Any | None:
     """Validate ``loaded.data`` against ``model``; append one Problem per error."""
+    from pydantic import ValidationError
+
     try:
-        return model.model_validate(loaded.data)
+        return s.validator(model).validate_python(loaded.data)
     except ValidationError as exc:
         seen: set[str] = set()
         for error in exc.errors():
@@ -314,6 +325,8 @@ class _Pool:
 def _load_file(
     path: Path, shown: str, pack: str, pool: _Pool, in_pack: dict[tuple[str, str], Origin], problems: list[Problem]
 ) -> None:
+    from rct_workbook.model.safe_yaml import YamlProblem, read_yaml_file
+
     try:
         loaded = read_yaml_file(path)
     except YamlProblem as exc:
@@ -613,15 +626,29 @@ def _finish(pool: _Pool, packs: tuple[Path, ...], problems: list[Problem]) -> Co
 
 
 def load_content(packs: Iterable[Path] = ()) -> Content:
-    """Load built-in content, then each pack in order; later packs override by id."""
+    """Load built-in content, then each pack in order; later packs override by id.
+
+    Content already validated, with every file unchanged since, comes from the cache
+    (model/cache.py) without reading YAML or importing pydantic.
+    """
+    from rct_workbook.model import cache
+
     pack_list = tuple(packs)
     folders = [(builtin_content_dir(), "built-in"), *((p, _show(p)) for p in pack_list)]
+    stamp = cache.stamp(folders)
+    if stamp is not None:
+        cached = cache.read(stamp)
+        if cached is not None:
+            return cached
     logging.getLogger("rct").debug("content: loading %s", ", ".join(str(f) for f, _ in folders))
     problems: list[Problem] = []
     pool = gather(folders, problems)
     _check_refs(pool, problems)
     _check_whole(pool, problems)
-    return _finish(pool, pack_list, problems)
+    content = _finish(pool, pack_list, problems)
+    if stamp is not None:
+        cache.write(stamp, content)
+    return content
 
 
 def validate_pack(folder: Path) -> list[Problem]:

@@ -9,41 +9,151 @@ expected is an error, not a silent conversion.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from typing import Annotated, Literal
-
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StrictBool,
-    StrictInt,
-    StrictStr,
-    StringConstraints,
-    model_validator,
-)
-from pydantic import Strict as StrictType
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, TypeVar
 
 from rct_workbook.model.question_types import QUESTION_TYPES
+
+if sys.version_info >= (3, 11):
+    from typing import dataclass_transform
+else:  # pragma: no cover - Python 3.10
+    from typing_extensions import dataclass_transform
+
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler, TypeAdapter
+    from pydantic_core import CoreSchema
+
+# The models are plain frozen dataclasses, so a run that takes the content from the cache
+# (model/cache.py) never imports pydantic. pydantic validates them only when content is
+# loaded from YAML (model/content.py), reading the constraints below: ``Rule`` inside
+# ``Annotated`` and ``Field`` for a field's default and bounds use pydantic's own names for
+# the constraints, and ``model_validator(mode="after")`` checks run in ``__post_init__``,
+# which pydantic calls after it has validated the fields.
+
+
+class Rule:
+    """Constraints on a scalar, in pydantic-core's names: strict, pattern, min_length, ge…"""
+
+    def __init__(self, **constraints: Any):
+        self.constraints = constraints
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        schema: Any = dict(handler(source))
+        schema.update(self.constraints)
+        return schema  # type: ignore[no-any-return]
+
+
+def Field(default: Any = dataclasses.MISSING, **constraints: Any) -> Any:  # pydantic's name and spelling
+    """A field's default and bounds (``ge``, ``le``, ``min_length``, ``max_length``)."""
+    return dataclasses.field(default=default, metadata=constraints)
+
+
+_Check = TypeVar("_Check", bound=Callable[..., Any])
+
+
+def model_validator(*, mode: Literal["after"] = "after") -> Callable[[_Check], _Check]:
+    """Mark a method that checks a whole model once its fields are valid; it raises ValueError."""
+
+    def mark(check: _Check) -> _Check:
+        check.__rct_check__ = True  # type: ignore[attr-defined]
+        return check
+
+    return mark
+
+
+@dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(Field,))
+class Strict:
+    """Base for content models: frozen, keyword-only, no unknown keys.
+
+    Scalars are strict (text must be text, a yes/no must be a boolean); sequences may be
+    YAML lists, which become tuples.
+
+    Each model is a dataclass (that is how pydantic knows its fields), but its methods are
+    these shared ones rather than ones ``dataclass`` writes per class: generating them for
+    some fifty models took longer than everything else a cached start does.
+    """
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
+    __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
+    _checks: ClassVar[tuple[Callable[[Any], Any], ...]] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        dataclasses.dataclass(init=False, repr=False, eq=False, kw_only=True)(cls)
+        own = tuple(f for f in vars(cls).values() if getattr(f, "__rct_check__", False))
+        cls._checks = (*cls._checks, *own)
+
+    def __init__(self, **values: Any) -> None:
+        for name, spec in self.__dataclass_fields__.items():
+            if name in values:
+                value = values.pop(name)
+            elif spec.default is not dataclasses.MISSING:
+                value = spec.default
+            else:
+                raise TypeError(f"{type(self).__name__} needs {name}")
+            object.__setattr__(self, name, value)
+        if values:
+            raise TypeError(f"{type(self).__name__} has no {', '.join(sorted(values))}")
+        self.__post_init__()
+
+    def __post_init__(self) -> None:
+        for check in self._checks:
+            check(self)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__dataclass_fields__)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
+        return f"{type(self).__name__}({shown})"
+
+    @classmethod
+    def model_validate(cls: type[_Model], data: Any) -> _Model:
+        """``data`` (plain YAML data) checked and turned into this model; pydantic's ValidationError if not."""
+        return validator(cls).validate_python(data)  # type: ignore[no-any-return]
+
+
+_Model = TypeVar("_Model", bound=Strict)
+_VALIDATORS: dict[type, TypeAdapter[Any]] = {}
+
+
+def validator(model: type) -> TypeAdapter[Any]:
+    """pydantic's validator for a model, built (and pydantic imported) the first time it is needed."""
+    adapter = _VALIDATORS.get(model)
+    if adapter is None:
+        from pydantic import TypeAdapter
+
+        adapter = _VALIDATORS[model] = TypeAdapter(model)
+    return adapter
+
+
+StrictStr = Annotated[str, Rule(strict=True)]
+StrictInt = Annotated[int, Rule(strict=True)]
+StrictBool = Annotated[bool, Rule(strict=True)]
 
 #: Identifiers are lower-case words joined by hyphens or underscores. They are used in
 #: file names and on the command line, so they can never hold a path separator.
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
 ID_RE = re.compile(ID_PATTERN)
 
-Id = Annotated[str, StrictType(), StringConstraints(pattern=ID_PATTERN)]
-Text = Annotated[str, StrictType(), StringConstraints(min_length=1, max_length=20_000)]
-Cite = Annotated[str, StrictType(), StringConstraints(min_length=1, max_length=200)]
-
-
-class Strict(BaseModel):
-    """Base for content models: frozen, no unknown keys.
-
-    Scalars are strict (text must be text, a yes/no must be a boolean); sequences may be
-    YAML lists, which become tuples.
-    """
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
+Id = Annotated[str, Rule(strict=True, pattern=ID_PATTERN)]
+Text = Annotated[str, Rule(strict=True, min_length=1, max_length=20_000)]
+Cite = Annotated[str, Rule(strict=True, min_length=1, max_length=200)]
 
 
 # --- questions -----------------------------------------------------------------------
@@ -152,7 +262,7 @@ class Source(Strict):
 class Meta(Strict):
     kind: Literal["meta"]
     id: Id
-    version: Annotated[str, StrictType(), StringConstraints(pattern=r"^\d+\.\d+\.\d+$")]
+    version: Annotated[str, Rule(strict=True, pattern=r"^\d+\.\d+\.\d+$")]
     title: Text
     source: Source
     disclaimer: Text
@@ -443,7 +553,7 @@ class PhraseList(Strict):
     """Phrases of hopelessness or self-harm, matched case-insensitively in free text."""
 
     id: Id
-    phrases: tuple[Annotated[str, StrictType(), StringConstraints(min_length=2, max_length=200)], ...]
+    phrases: tuple[Annotated[str, Rule(strict=True, min_length=2, max_length=200)], ...]
 
 
 class Resource(Strict):

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from pathlib import Path
 
@@ -54,7 +55,7 @@ def test_every_item_is_cited() -> None:
 
 def test_vignette_facts_from_the_paper() -> None:
     c = load_content()
-    text = {k: str(v.model_dump()) for k, v in c.vignettes.items()}
+    text = {k: str(dataclasses.asdict(v)) for k, v in c.vignettes.items()}
     for fact in ("West Side Institute", "Chicago", "Dr. Jones", "Grand Rounds", "recidivism"):
         assert fact in text["paula"]
     for fact in ("liberal arts", "Midwest", "culture of niceness", "task force"):

@@ -1,0 +1,161 @@
+"""The validated content, kept between runs so most commands skip YAML and pydantic.
+
+Loading the content means reading every YAML file through the line-tracking reader and
+validating it with pydantic: most of the start-up time of a command that shows content.
+The result depends only on the content files and the code that reads them, so it is kept,
+pickled, in the cache folder (``paths.cache_dir``), under a stamp of every content file's
+path, size, modification and change times and inode, the package version, the Python
+version and the model code's files. Any difference in the stamp, and any cache that cannot
+be read, is ignored: the content is validated again and the cache rewritten.
+
+The file is written atomically, 0600 in a 0700 folder, and read only when the current user
+owns it and no one else can write it. It is unpickled by an unpickler that can make only the
+content's own classes (and paths), so even a tampered cache cannot run code.
+"""
+
+from __future__ import annotations
+
+import binascii
+import contextlib
+import dataclasses
+import io
+import logging
+import os
+import pickle
+import stat
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from rct_workbook.model.content import Content, Origin, yaml_files
+
+#: Bump when the pickled shape changes in a way the code stamp would not notice.
+FORMAT = 1
+#: A cache larger than this is not ours.
+MAX_BYTES = 32 * 1024 * 1024
+
+Stamp = tuple[Any, ...]
+
+
+def _file_stamp(path: Path) -> tuple[str, int, int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (str(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def stamp(folders: Sequence[tuple[Path, str]]) -> Stamp | None:
+    """What the content depends on; None when a folder cannot be listed (then it is validated, and the error shown)."""
+    from rct_workbook import __version__
+
+    code = sorted(Path(__file__).parent.glob("*.py"))
+    parts: list[Any] = [FORMAT, __version__, sys.version_info[:2], tuple(_file_stamp(p) for p in code)]
+    for folder, shown in folders:
+        if not folder.is_dir():
+            return None
+        files = yaml_files(folder)
+        if files is None:
+            return None
+        stamps = tuple(_file_stamp(p) for p in files)
+        if None in stamps:
+            return None
+        parts.append((str(folder), shown, str(folder.resolve()), stamps))
+    return tuple(parts)
+
+
+def cache_file(key: Stamp) -> Path | None:
+    """One cache file per set of content folders (the built-in content, and each set of packs)."""
+    from rct_workbook.paths import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    folders = repr([part[:3] for part in key[4:]]).encode("utf-8", "surrogateescape")
+    # The name only keeps sets of folders apart; the stamp inside decides whether it is used.
+    return folder / f"content-{binascii.crc32(folders):08x}.pickle"
+
+
+class _ContentUnpickler(pickle.Unpickler):
+    """Makes the content's classes and paths, and nothing else."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module == "rct_workbook.model.schema":
+            from rct_workbook.model import schema
+
+            found = getattr(schema, name, None)
+            if isinstance(found, type) and issubclass(found, schema.Strict):
+                return found
+        elif (module, name) in (("rct_workbook.model.content", "Content"), ("rct_workbook.model.content", "Origin")):
+            return Content if name == "Content" else Origin
+        elif module == "pathlib" and name in ("Path", "PosixPath", "WindowsPath"):
+            import pathlib
+
+            return getattr(pathlib, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of the content")
+
+
+def read(key: Stamp) -> Content | None:
+    """The cached content for ``key``, or None when there is none that can be trusted and matches."""
+    path = cache_file(key)
+    if path is None:
+        return None
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if (
+            not stat.S_ISREG(st.st_mode)
+            or st.st_mode & 0o022
+            or (hasattr(os, "geteuid") and st.st_uid != os.geteuid())
+            or st.st_size > MAX_BYTES
+        ):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            data = stream.read(MAX_BYTES + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    try:
+        stored, content = _ContentUnpickler(io.BytesIO(data)).load()
+    except Exception:  # a damaged cache can fail in any way at all; it is only rebuilt
+        logging.getLogger("rct").debug("content cache %s cannot be read; rebuilding it", path)
+        return None
+    if stored != key or not isinstance(content, Content):
+        return None
+    return content
+
+
+def _make_private_folders(folder: Path) -> None:
+    """Create ``folder`` and any missing parents, each 0700 (mkdir's parents would follow the umask)."""
+    missing: list[Path] = []
+    while not folder.is_dir():
+        missing.append(folder)
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    for each in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(each, 0o700)
+
+
+def write(key: Stamp, content: Content) -> None:
+    """Keep ``content`` for the next run. A cache that cannot be written is only a slower next run."""
+    from rct_workbook.errors import WorkbookError
+    from rct_workbook.storage import write_atomic
+
+    path = cache_file(key)
+    if path is None:
+        return
+    # Line numbers matter only while validating; the cache keeps where each item came from.
+    origins = {k: dataclasses.replace(o, loaded=None) for k, o in content.origins.items()}
+    data = pickle.dumps((key, dataclasses.replace(content, origins=origins)), protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        _make_private_folders(path.parent)
+        write_atomic(path, data)
+    except (OSError, WorkbookError) as exc:
+        logging.getLogger("rct").debug("content cache %s not written: %s", path, exc)
