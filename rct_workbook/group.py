@@ -7,20 +7,48 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
 
 from rct_workbook.journal.export import EXPORT_MARK
 from rct_workbook.render import markdown as md
 
-_ENTRY = re.compile(r"<!-- rct-entry (\{.*?\}) -->")
+_ENTRY_START = "<!-- rct-entry {"
+_ENTRY_END = "} -->"
 
 
 class NotAnExport(ValueError):
     """A file that is not an rct-workbook export (the message says why)."""
+
+
+class _Step(BaseModel):
+    model_config = ConfigDict(extra="allow", strict=True, populate_by_name=True)
+    what: StrictStr | None = None
+    with_: StrictStr | None = Field(default=None, alias="with")
+    by: StrictStr | None = None
+    risk: StrictStr | None = None
+
+
+class _Summary(BaseModel):
+    """What `rct group agenda` reads of an entry summary, as `rct journal export` writes it."""
+
+    model_config = ConfigDict(extra="allow", strict=True)
+    kind: StrictStr | None = None
+    date: StrictStr | None = None
+    title: StrictStr | None = None
+    check_in_first: StrictBool | None = None
+    mean: StrictInt | StrictFloat | None = None
+    profile_summary: StrictStr | None = None
+    leading: list[StrictStr] = []
+    plan: list[_Step] = []
+    strategies: list[StrictStr] = []
+    ask: StrictStr | None = None
+    questions: list[StrictStr] = []
+    vignette: StrictStr | None = None
 
 
 @dataclass(frozen=True)
@@ -42,18 +70,54 @@ CHECK_IN_LINE = (
 )
 
 
+def _summaries(text: str) -> Iterator[str]:
+    """The JSON of each entry summary comment, found in one pass over ``text``.
+
+    Each search starts where the last one ended, so a forged file (a 2 MB line of
+    "<!-- rct-entry {" with no end) takes linear time, not quadratic.
+    """
+    pos = 0
+    while True:
+        start = text.find(_ENTRY_START, pos)
+        if start == -1:
+            return
+        end = text.find(_ENTRY_END, start + len(_ENTRY_START) - 1)
+        if end == -1:
+            return  # no end anywhere after: no later start can have one either
+        body = text[start + len(_ENTRY_START) - 1 : end + 1]
+        # A summary is on one line; a start inside another's text begins again after it.
+        newline = body.find("\n")
+        if newline == -1:
+            yield body
+            pos = end + len(_ENTRY_END)
+        else:
+            pos = start + len(_ENTRY_START) - 1 + newline
+
+
+def _checked(data: Any) -> dict[str, Any]:
+    """An entry summary with the shape rct writes, or NotAnExport naming the key."""
+    from pydantic import ValidationError
+
+    try:
+        return _Summary.model_validate(data).model_dump(by_alias=True, exclude_unset=True)
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        key = ".".join(str(p) for p in error["loc"] if not isinstance(p, int)) or "the summary"
+        raise NotAnExport(f"an entry's summary has a wrong {key!r} ({error['msg'].lower()}); export it again") from None
+
+
 def parse_export(member: str, text: str) -> MemberExport:
     """The entries in one member's export (format 1), or NotAnExport."""
     if not text.lstrip("\ufeff").startswith(EXPORT_MARK):
         raise NotAnExport("it is not an rct-workbook export (rct journal export makes one)")
     entries = []
-    for match in _ENTRY.finditer(text):
+    for found in _summaries(text):
         try:
-            data = json.loads(match.group(1))
-        except json.JSONDecodeError:
+            data = json.loads(found)
+        except (json.JSONDecodeError, RecursionError):  # RecursionError: nested far too deep
             raise NotAnExport("an entry's summary is damaged; export it again") from None
         if isinstance(data, dict):
-            entries.append(data)
+            entries.append(_checked(data))
     if not entries:
         raise NotAnExport("it holds no entries")
     return MemberExport(member, tuple(entries))

@@ -237,4 +237,16 @@ def main() -> None:
 
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, _cancel_on_signal)
+    _replace_what_cannot_be_encoded()
     app(prog_name="rct")
+
+
+def _replace_what_cannot_be_encoded() -> None:
+    """With an output encoding that cannot hold every character (PYTHONIOENCODING=ascii, a
+    C locale), print such characters as replacements instead of failing half-way."""
+    import contextlib
+
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            if (stream.encoding or "").lower().replace("-", "") not in ("utf8", "utf8sig"):
+                stream.reconfigure(errors="replace")  # type: ignore[union-attr]

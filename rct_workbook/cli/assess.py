@@ -94,7 +94,9 @@ def assess(
             toward=(content.the_continuum.toward_disconnection, content.the_continuum.toward_connection),
         ),
     )
-    typer.echo(f"\nSaved your assessment: {result.entry.path}")
+    from rct_workbook.render.safe import clean
+
+    typer.echo(f"\nSaved your assessment: {clean(str(result.entry.path))}")
     typer.echo(f"To take it to your peer-supervision group:\n  rct journal export {result.entry.id} --out meeting.md")
 
 

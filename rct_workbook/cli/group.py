@@ -54,7 +54,9 @@ def _write(out: Path | None, data: bytes, what: str, *, replace: bool, ctx: type
         write_atomic(target, data, overwrite=replace)
     except FileExistsError:
         raise exists_error(target) from None
-    sys.stderr.write(f"Wrote {what} to {target}.\n")
+    from rct_workbook.render.safe import clean
+
+    sys.stderr.write(f"Wrote {what} to {clean(str(target))}.\n")
 
 
 @app.command("agenda")
@@ -157,6 +159,9 @@ def rota(
         first = _dt.date.fromisoformat(start) if start else _dt.date.today()
     except ValueError:
         raise WorkbookError(f"--start takes a date like 2026-03-31, not {start!r}") from None
+    latest = _dt.date(9000, 12, 31)  # meetings (up to 520, every 4 weeks) must stay within the calendar
+    if first > latest:
+        raise WorkbookError(f"--start must be on or before {latest.isoformat()}, not {first.isoformat()}")
     if ics is not None and to_stdout(ics) and to_stdout(out):
         raise WorkbookError("--ics - and the rota cannot both go to stdout; give --out FILE too")
     plain = state(ctx).plain

@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
     from rct_workbook.journal.index import Index, Refresh
 
+#: The largest -n: far more than any journal holds, and a number SQLite can take.
+MAX_LISTED = 1_000_000
+
 app = typer.Typer(
     help="Your journal: list, search, show, export and delete entries.",
     no_args_is_help=True,
@@ -86,7 +89,9 @@ def list_entries(
     grep: Annotated[
         str | None, typer.Option("--grep", metavar="TEXT", help="Only entries whose answers hold these words.")
     ] = None,
-    number: Annotated[int | None, typer.Option("-n", metavar="N", min=1, help="At most N entries.")] = None,
+    number: Annotated[
+        int | None, typer.Option("-n", metavar="N", min=1, max=MAX_LISTED, help="At most N entries.")
+    ] = None,
     as_json: Annotated[
         bool,
         typer.Option("--json", help="Print a JSON list (id, created, kind, title, vignette, good_things_mean, path)."),
@@ -316,7 +321,7 @@ def export(
     except FileExistsError:
         raise exists_error(out.expanduser()) from None
     rows = len(request.rows)
-    sys.stderr.write(f"Wrote {target} ({rows} entr{'y' if rows == 1 else 'ies'}).{withheld}\n")
+    sys.stderr.write(f"Wrote {clean(str(target))} ({rows} entr{'y' if rows == 1 else 'ies'}).{withheld}\n")
 
 
 def _pager_for(use_pager: bool) -> "Callable[[str], None]":

@@ -113,7 +113,9 @@ def vignette(
         else:
             exc.details = (*exc.details, f"Your answers are unchanged in {answers}.")
         raise
-    typer.echo(f"Saved your reflection: {entry.path}")
+    from rct_workbook.render.safe import clean
+
+    typer.echo(f"Saved your reflection: {clean(str(entry.path))}")
     typer.echo(f"To take it to your peer-supervision group:\n  rct journal export {entry.id} --out meeting.md")
 
 
