@@ -54,3 +54,30 @@ def test_lost_terminal_keeps_the_draft(tmp_path: Path) -> None:
     assert "Traceback" not in session.output
     draft = yaml.safe_load((home / "drafts" / "assess.yaml").read_text())
     assert draft["answers"] == answers_before(5)
+
+
+HANG_UP_ROUNDS = 20
+
+
+def test_a_hang_up_at_a_prompt_never_hangs_twenty_times_in_a_row(tmp_path: Path) -> None:
+    """SIGHUP while prompt_toolkit waits for a key once raised inside its event loop, which
+    printed "Unhandled exception in event loop … Press ENTER to continue" and hung. The
+    handler now ends the prompt from inside the loop. Twenty rounds in a row, each at a
+    different kind of prompt (a menu, a long text, yes/no), each waited on as an event."""
+    for round_ in range(HANG_UP_ROUNDS):
+        home = tmp_path / f"home-{round_}"
+        answered = round_ % 3  # 0: a menu, 1: a long text, 2: a yes/no question is on screen
+        session = Session(home, "assess")
+        try:
+            session.answer(STEPS[:answered])
+            session.expect_prompt(STEPS[answered][0])
+            session.child.kill(signal.SIGHUP)
+            status = session.finish()
+        finally:
+            session.kill()
+        assert status == 130, f"round {round_}: {session.screen[-2000:]}"
+        assert "Unhandled exception" not in session.output, f"round {round_}"
+        assert "Traceback" not in session.output, f"round {round_}"
+        draft = home / "drafts" / "assess.yaml"
+        if answered:
+            assert yaml.safe_load(draft.read_text())["answers"] == answers_before(answered), f"round {round_}"
