@@ -20,9 +20,9 @@ def progress(
     Example: rct progress
     """
     from rct_workbook.cli.journal import open_journal
+    from rct_workbook.cli.screen import show
     from rct_workbook.journal.progress import progress as compute
     from rct_workbook.render.progress_view import progress_view
-    from rct_workbook.render.terminal import print_all
 
     data = compute(open_journal())
     if as_json:
@@ -38,7 +38,7 @@ def progress(
         )
         return
     st = state(ctx)
-    print_all(st.console(), progress_view(st.ui(), data))
+    show(st.console(), progress_view(st.ui(), data), pager=st.pager)
 
 
 steps_app = typer.Typer(
@@ -61,9 +61,9 @@ def steps(
     if ctx.invoked_subcommand is not None:
         return
     from rct_workbook.cli.journal import open_journal
+    from rct_workbook.cli.screen import show
     from rct_workbook.journal.progress import small_steps
     from rct_workbook.render.progress_view import steps_view
-    from rct_workbook.render.terminal import print_all
 
     index = open_journal()
     items = small_steps(index.rows(kind="assess", newest_first=False, fields="steps"))
@@ -73,7 +73,7 @@ def steps(
     shown = [s for s in items if s.status == "open"] if only_open else items
     st = state(ctx)
     done = sum(1 for s in items if s.status == "done")
-    print_all(st.console(), steps_view(st.ui(), shown, total=len(items), done=done))
+    show(st.console(), steps_view(st.ui(), shown, total=len(items), done=done), pager=st.pager)
 
 
 @steps_app.command("done")

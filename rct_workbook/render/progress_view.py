@@ -20,6 +20,20 @@ def sparkline(values: Sequence[int | None], plain: bool) -> str:
     return "".join(" " if v is None else marks[max(1, min(5, v)) - 1] for v in values)
 
 
+def change_words(change: int) -> str:
+    """A change in a rating as the reading summary says it: +1, -2, or "same"."""
+    return f"{change:+d}" if change else "same"
+
+
+def culture_label(culture_id: str) -> str:
+    """A culture type as the reading names it ("Hierarchical culture"), from its id.
+
+    Progress reads only the journal's index, never the content (which would triple its
+    time), so the name is made from the id the way the built-in content names them.
+    """
+    return f"{culture_id[:1].upper()}{culture_id[1:]} culture"
+
+
 _SHORT = {"zest": "Zest", "empowerment": "Empower", "clarity": "Clarity", "worth": "Worth", "connection": "Connect"}
 
 
@@ -37,7 +51,7 @@ def progress_view(ui: Ui, data: Progress) -> list[RenderableType]:
         series = [p.ratings.get(g) for p in points]
         first = next((v for v in series if v is not None), None)
         last = next((v for v in reversed(series) if v is not None), None)
-        change = "" if first is None or last is None else f"{last - first:+d}"
+        change = "" if first is None or last is None else change_words(last - first)
         rows.append(
             (
                 _SHORT[g],
@@ -62,7 +76,10 @@ def progress_view(ui: Ui, data: Progress) -> list[RenderableType]:
         out.append(
             ui.table(
                 ["Culture type", "First", "Latest"],
-                ((n, f"{round(100 * start.get(n, 0))}%", f"{round(100 * latest.get(n, 0))}%") for n in names),
+                (
+                    (culture_label(n), f"{round(100 * start.get(n, 0))}%", f"{round(100 * latest.get(n, 0))}%")
+                    for n in names
+                ),
             )
         )
     out.append(ui.heading("Small steps"))

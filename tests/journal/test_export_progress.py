@@ -157,9 +157,11 @@ def test_progress_chart_table_profile_and_steps(run, rct_home: Path) -> None:  #
     assert "3 assessments, 2026-01-01 to 2026-03-01" in out
     dated = [line.split() for line in out.splitlines() if line.startswith("2026-0")]
     assert dated[0] == ["2026-01-01", "1", "2", "3", "3", "2", "2.2"]
-    survival = next(line for line in out.splitlines() if line.startswith("survival"))
-    assert survival.split()[1:] == [f"{round(600 / len(surv))}%", f"{round(100 / len(surv))}%"]
+    survival = next(line for line in out.splitlines() if line.startswith("Survival culture"))
+    assert survival.split()[2:] == [f"{round(600 / len(surv))}%", f"{round(100 / len(surv))}%"]
     assert "0 of 3 small steps reported done." in out
+    clarity = next(line for line in out.splitlines() if line.startswith("Clarity"))
+    assert clarity.split()[-1] == "same"  # as the reading says it, not +0
     data = json.loads(run("progress", "--json").stdout)
     assert [a["ratings"]["zest"] for a in data["assessments"]] == [1, 3, 5]
     assert data["steps"] == {"planned": 3, "done": 0}

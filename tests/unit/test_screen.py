@@ -50,3 +50,12 @@ def test_ascii_only_terminal(monkeypatch: pytest.MonkeyPatch, env: dict[str, str
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     assert ascii_only_terminal() is ascii_only
+
+
+def test_progress_names_cultures_and_changes_as_the_reading_does() -> None:
+    from rct_workbook.model.content import load_content
+    from rct_workbook.render.progress_view import change_words, culture_label
+
+    for culture in load_content().cultures.values():
+        assert culture_label(culture.id) == culture.name
+    assert [change_words(c) for c in (-2, 0, 1)] == ["-2", "same", "+1"]
