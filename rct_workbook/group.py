@@ -10,6 +10,7 @@ import json
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
@@ -121,6 +122,43 @@ def parse_export(member: str, text: str) -> MemberExport:
     if not entries:
         raise NotAnExport("it holds no entries")
     return MemberExport(member, tuple(entries))
+
+
+#: An export larger than this is not read.
+MAX_EXPORT_BYTES = 5 * 1024 * 1024
+
+
+def read_export_files(paths: Sequence[Path], *, unique: bool = False) -> tuple[list[MemberExport], list[str]]:
+    """Parse each file as an export (the member named after the file).
+
+    Returns the exports and, for each file skipped, a one-line reason naming it. With
+    ``unique``, a file identical to one already read is skipped, so nobody is counted twice.
+    """
+    import hashlib
+
+    exports: list[MemberExport] = []
+    skipped: list[str] = []
+    seen: dict[str, Path] = {}
+    for path in paths:
+        try:
+            raw = path.read_bytes()
+            if len(raw) > MAX_EXPORT_BYTES:
+                raise NotAnExport("it is too large to be an export")
+            text = raw.decode("utf-8")
+            export = parse_export(path.stem, text)
+        except (OSError, UnicodeDecodeError, NotAnExport) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            if isinstance(exc, UnicodeDecodeError):
+                reason = "it is not UTF-8 text"
+            skipped.append(f"skipped {path}: {reason}")
+            continue
+        digest = hashlib.sha256(raw).hexdigest()
+        if unique and digest in seen:
+            skipped.append(f"skipped {path}: it is the same export as {seen[digest]}")
+            continue
+        seen[digest] = path
+        exports.append(export)
+    return exports, skipped
 
 
 @dataclass(frozen=True)

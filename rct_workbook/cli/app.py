@@ -56,6 +56,18 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
     ),
     "steps": ("progress", "steps_app", "group", "Your small steps across assessments, and the small wins."),
     "group": ("group", "app", "group", "For the peer-supervision group: a meeting agenda and a rota."),
+    "workshop": (
+        "workshop",
+        "app",
+        "group",
+        "For trainers: a workshop plan for a case, and an anonymous class profile.",
+    ),
+    "worksheet": (
+        "worksheet",
+        "app",
+        "group",
+        "Printable worksheets of the four steps or of a case, for people who will not use a terminal.",
+    ),
     "content": ("content", "app", "group", "Check content packs and list the loaded content."),
     "config": ("config", "app", "group", "Your preferences: the display name on handouts and the phone region."),
 }

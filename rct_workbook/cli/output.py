@@ -65,3 +65,37 @@ def exists_error(target: Path) -> Exception:
 def write_stdout(data: bytes) -> None:
     sys.stdout.write(data.decode("utf-8"))
     sys.stdout.flush()
+
+
+# --- documents of the trainer's kit (plans, worksheets, class profiles) ---------------------
+
+FORMATS = ("md", "html")
+
+
+def choose_format(fmt: str | None, out: Path | None) -> str:
+    """The format asked for, else HTML for a file ending in .html or .htm, else Markdown."""
+    if fmt is not None:
+        return fmt
+    return "html" if not to_stdout(out) and out is not None and out.suffix.lower() in (".html", ".htm") else "md"
+
+
+def write_document(out: Path | None, text: str, what: str, *, replace: bool) -> None:
+    """Write ``text`` to stdout (no --out, or --out -) or to a private file, atomically,
+    replacing an existing file only if ``replace`` (see ``may_replace``)."""
+    from rct_workbook.errors import WorkbookError
+    from rct_workbook.render.safe import clean
+    from rct_workbook.storage import write_atomic
+
+    data = text.encode("utf-8")
+    if to_stdout(out):
+        write_stdout(data)
+        return
+    assert out is not None
+    target = out.expanduser()
+    if not target.parent.is_dir():
+        raise WorkbookError(f"the folder {clean(target.parent)} does not exist")
+    try:
+        write_atomic(target, data, overwrite=replace)
+    except FileExistsError:
+        raise exists_error(target) from None
+    sys.stderr.write(f"Wrote {what} to {clean(target)}.\n")

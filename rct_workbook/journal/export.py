@@ -21,7 +21,7 @@ from rct_workbook.journal.deidentify import Redactor, names_in
 from rct_workbook.journal.index import Row
 from rct_workbook.journal.reflection import assess_entry, human_date, vignette_entry
 from rct_workbook.model.content import Content
-from rct_workbook.reading import present_in_order, read
+from rct_workbook.reading import CONNECTING, PRACTICES, present_in_order, read
 from rct_workbook.render import markdown as md
 
 #: Marks the top of every export, so tools (and `rct group agenda`) can recognise one.
@@ -148,6 +148,10 @@ def _data_comment(
         ]
         strategies = answers.get("strategies")
         data["strategies"] = list(strategies) if isinstance(strategies, list) else []
+        # For `rct workshop profile`: ratings and ticked practices, as ids and numbers only.
+        data["good_things"] = {g.id: g.rating for g in reading.good_things}
+        data["practices"] = _ids(answers.get(PRACTICES))
+        data["connecting"] = _ids(answers.get(CONNECTING))
         data["ask"] = answers.get("ask-of-group")
         if "assess" in content.flows:
             data["questions"] = list(content.flows["assess"].discussion_questions)
@@ -164,6 +168,10 @@ def _data_comment(
 
 
 _UNSAFE_IN_COMMENT = re.compile("[<>\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def _ids(value: Any) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 def _when(row: Row) -> _dt.datetime:
@@ -361,8 +369,8 @@ def build_export(
     document holds; with two or more assessments a ``## Movement over time`` table; then
     per entry a ``##`` heading followed by a ``<!-- rct-entry {json} -->`` comment (kind,
     date, title, check_in_first when the person asked the group to check in with them
-    first, and for assessments mean, profile_summary, leading, plan, strategies, ask,
-    questions), for assessments a ``### In brief`` section (the five good things, culture
+    first, and for assessments mean, profile_summary, leading, plan, strategies,
+    good_things, practices, connecting, ask, questions), for assessments a ``### In brief`` section (the five good things, culture
     mix, plan, ask of the group), then the entry; a closing ``---`` and footer lines, the
     last of them the disclaimer. The care note is never exported.
     """

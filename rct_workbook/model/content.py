@@ -39,8 +39,16 @@ COLLECTIONS = {
     "care_signals": "care_signals",
     "phrases": "phrases",
     "resources": "resources",
+    "rehearsals": "rehearsals",
 }
-SINGLES = {"culture": "cultures", "vignette": "vignettes", "flow": "flows", "care_note": "care_notes"}
+SINGLES = {
+    "culture": "cultures",
+    "vignette": "vignettes",
+    "flow": "flows",
+    "care_note": "care_notes",
+    "workshop": "workshops",
+    "facilitation": "facilitation",
+}
 
 #: The flow whose answers the reading rules and care signals read.
 READING_FLOW = "assess"
@@ -108,6 +116,11 @@ class Content:
     resources: dict[str, s.Resource] = field(default_factory=dict)
     care_notes: dict[str, s.CareNote] = field(default_factory=dict)
     packs: tuple[Path, ...] = ()
+    #: The trainer's kit: rehearsals by id, facilitator's guides by case id, and the
+    #: case-independent facilitation notes (the last loaded wins).
+    rehearsals: dict[str, s.Rehearsal] = field(default_factory=dict)
+    workshops: dict[str, s.Workshop] = field(default_factory=dict)
+    facilitation: dict[str, s.Facilitation] = field(default_factory=dict)
 
     @property
     def version(self) -> str:
@@ -407,6 +420,8 @@ def _check_refs(pool: _Pool, problems: list[Problem]) -> None:
     steps = _by_kind(pool, "steps")
     cultures = _by_kind(pool, "culture")
     strategies = _by_kind(pool, "strategies")
+    vignettes = _by_kind(pool, "vignette")
+    rehearsals = _by_kind(pool, "rehearsals")
 
     def report(key: tuple[str, str], sub: tuple[str | int, ...], message: str) -> None:
         origin = pool.origins[key]
@@ -445,6 +460,50 @@ def _check_refs(pool: _Pool, problems: list[Problem]) -> None:
                 if section.step is not None and section.step not in steps:
                     report(key, ("sections", si, "step"), unknown("step", section.step, steps))
                 _check_questions(section.questions, ("sections", si, "questions"), key, report, earlier)
+        elif kind == "rehearsals":
+            if item.practice is not None and item.practice not in strategies:
+                report(key, ("practice",), unknown("strategy", item.practice, strategies))
+        elif kind == "workshop":
+            # A built-in guide does not bind a pack that retells its case: the plan then
+            # goes without the guide's notes (see workshop.plan_workshop).
+            retold = pool.origins[key].pack == "built-in" and pool.origins.get(("vignette", item.id)) is not None
+            retold = retold and pool.origins[("vignette", item.id)].pack != "built-in"
+            _check_workshop(item, key, report, unknown, vignettes, steps, rehearsals, retold)
+
+
+def _check_workshop(
+    item: s.Workshop,
+    key: tuple[str, str],
+    report: Any,
+    unknown: Any,
+    vignettes: dict[str, Any],
+    steps: dict[str, Any],
+    rehearsals: dict[str, Any],
+    retold: bool = False,
+) -> None:
+    """A facilitator's guide names a known case, has a note for each of its parts, and
+    suggests known rehearsals."""
+    case = vignettes.get(item.id)
+    if case is None:
+        report(
+            key,
+            ("id",),
+            "a workshop guide needs a case (vignette) with the same id; " + unknown("case", item.id, vignettes),
+        )
+    elif len(item.parts) != len(case.parts) and not retold:
+        report(
+            key,
+            ("parts",),
+            f"the case {item.id!r} has {len(case.parts)} parts, but the guide has notes for {len(item.parts)}; "
+            "give one note per part, in the same order",
+        )
+    for pi, part in enumerate(item.parts):
+        for si, step_id in enumerate(part.steps):
+            if step_id not in steps:
+                report(key, ("parts", pi, "steps", si), unknown("step", step_id, steps))
+    for ri, rehearsal in enumerate(item.rehearsals):
+        if rehearsal not in rehearsals:
+            report(key, ("rehearsals", ri), unknown("rehearsal", rehearsal, rehearsals))
 
 
 #: The placeholders a rule's ``because`` may hold: {labels:QUESTION}, {value:QUESTION}.

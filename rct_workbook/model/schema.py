@@ -580,6 +580,86 @@ class CareNote(Strict):
     cite: tuple[Cite, ...]
 
 
+# --- the trainer's kit -----------------------------------------------------------------------
+
+
+class RehearsalRole(Strict):
+    name: Text
+    brief: Text
+
+
+class ScriptLine(Strict):
+    role: Text
+    says: Text
+
+
+class Rehearsal(Strict):
+    """A short role-play of one of the paper's practices, for a workshop or peer group."""
+
+    id: Id
+    title: Text
+    practice: Id | None = None  # the strategy (practice) it rehearses
+    summary: Text
+    background: Text
+    scene: Text
+    roles: tuple[RehearsalRole, ...] = Field(min_length=2)
+    script: tuple[ScriptLine, ...] = Field(min_length=1)
+    steps: tuple[Text, ...] = Field(min_length=1)
+    debrief: tuple[Text, ...] = Field(min_length=1)
+    cite: tuple[Cite, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _script_roles(self) -> Rehearsal:
+        names = [r.name for r in self.roles]
+        _unique(names, "role name")
+        for line in self.script:
+            if line.role not in names:
+                raise ValueError(f"the script gives a line to {line.role!r}, which is not one of the roles")
+        return self
+
+
+class Stage(Strict):
+    """What a facilitator says and asks in one part of a workshop."""
+
+    notes: tuple[Text, ...] = Field(min_length=1)
+    questions: tuple[Text, ...] = ()
+    cite: tuple[Cite, ...] = Field(min_length=1)
+
+
+class Facilitation(Strict):
+    """The notes for every part of a workshop that does not depend on the case."""
+
+    kind: Literal["facilitation"]
+    id: Id
+    opening: Stage
+    reading: Stage
+    groups: Stage
+    plenary: Stage
+    small_step: Stage
+    care: tuple[Text, ...] = Field(min_length=1)
+    cite: tuple[Cite, ...] = Field(min_length=1)
+
+
+class PartNote(Strict):
+    """A facilitator's note on one part of a case: what it shows, and what to ask."""
+
+    steps: tuple[Id, ...] = ()
+    shows: Text
+    ask: tuple[Text, ...] = Field(min_length=1)
+    care: Text | None = None
+
+
+class Workshop(Strict):
+    """A facilitator's guide to one case; ``id`` is the case's (vignette's) id."""
+
+    kind: Literal["workshop"]
+    id: Id
+    care: Text | None = None
+    parts: tuple[PartNote, ...] = Field(min_length=1)
+    rehearsals: tuple[Id, ...] = Field(min_length=1, max_length=4)
+    cite: tuple[Cite, ...] = Field(min_length=1)
+
+
 # --- files ------------------------------------------------------------------------------
 
 
@@ -648,6 +728,11 @@ class ResourcesFile(Strict):
     items: tuple[Resource, ...]
 
 
+class RehearsalsFile(Strict):
+    kind: Literal["rehearsals"]
+    items: tuple[Rehearsal, ...]
+
+
 #: kind -> the model that validates a whole file of that kind.
 FILE_MODELS: dict[str, type[Strict]] = {
     "meta": Meta,
@@ -668,10 +753,13 @@ FILE_MODELS: dict[str, type[Strict]] = {
     "phrases": PhrasesFile,
     "resources": ResourcesFile,
     "care_note": CareNote,
+    "rehearsals": RehearsalsFile,
+    "facilitation": Facilitation,
+    "workshop": Workshop,
 }
 
 #: Kinds whose file holds one item, the file itself.
-SINGLE_KINDS = frozenset({"meta", "culture", "vignette", "flow", "care_note"})
+SINGLE_KINDS = frozenset({"meta", "culture", "vignette", "flow", "care_note", "facilitation", "workshop"})
 
 
 def _unique(values: list[str], what: str) -> None:

@@ -1,0 +1,62 @@
+"""`rct worksheet`: printable paper versions of the assessment and the case reflections."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from rct_workbook.cli.state import state
+
+app = typer.Typer(
+    help="Printable worksheets of the four steps or of a case, for people who will not use a terminal.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    add_completion=False,
+)
+
+OUT = typer.Option("--out", metavar="FILE", help="Write the worksheet to FILE.")
+FORMAT = typer.Option("--format", metavar="md|html", help="md or html (default: html if FILE ends in .html, else md).")
+
+
+@app.command("assess")
+def assess(
+    ctx: typer.Context,
+    out: Annotated[Path | None, OUT] = None,
+    fmt: Annotated[str | None, FORMAT] = None,
+) -> None:
+    """The four-step assessment on paper: every question of rct assess, its help, and room to write.
+
+    Example: rct worksheet assess --out assess.html
+    """
+    from rct_workbook.worksheet import assess_worksheet
+
+    _write(assess_worksheet(state(ctx).content()), out, fmt)
+
+
+@app.command("vignette")
+def vignette(
+    ctx: typer.Context,
+    case: Annotated[
+        str, typer.Argument(metavar="CASE", help="The case: paula, susan, agnes, clinic, or a pack's own.")
+    ],
+    out: Annotated[Path | None, OUT] = None,
+    fmt: Annotated[str | None, FORMAT] = None,
+) -> None:
+    """A case on paper: the case in parts, its reflection questions with room to write, and discussion questions.
+
+    Example: rct worksheet vignette paula --out paula.html
+    """
+    from rct_workbook.worksheet import vignette_worksheet
+
+    _write(vignette_worksheet(state(ctx).content(), case), out, fmt)
+
+
+def _write(sheet: object, out: Path | None, fmt: str | None) -> None:
+    from rct_workbook.cli.output import choose_format, write_document
+    from rct_workbook.render.worksheet_view import worksheet_html, worksheet_markdown
+    from rct_workbook.worksheet import Worksheet
+
+    assert isinstance(sheet, Worksheet)
+    kind = choose_format(fmt, out)
+    text = worksheet_html(sheet) if kind == "html" else worksheet_markdown(sheet)
+    write_document(out, text, "the worksheet")

@@ -1,0 +1,94 @@
+"""`rct workshop`: a facilitator's plan for a case, and an anonymous class profile."""
+
+import datetime as _dt
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from rct_workbook.cli.state import state
+
+app = typer.Typer(
+    help="For trainers: a workshop plan for a case, and an anonymous class profile.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    add_completion=False,
+)
+
+FORMAT_HELP = "md or html (default: html if FILE ends in .html, else md)."
+
+
+@app.command("plan")
+def plan(
+    ctx: typer.Context,
+    case: Annotated[
+        str, typer.Argument(metavar="CASE", help="The case: paula, susan, agnes, clinic, or a pack's own.")
+    ],
+    participants: Annotated[int, typer.Option("--participants", metavar="N", help="How many people take part.")],
+    minutes: Annotated[int, typer.Option("--minutes", metavar="M", help="How long the workshop is.")],
+    rehearsal: Annotated[
+        list[str] | None,
+        typer.Option("--rehearsal", metavar="ID", help="A rehearsal to use (once or twice); default: the case's own."),
+    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write the plan to FILE.")] = None,
+    fmt: Annotated[str | None, typer.Option("--format", metavar="md|html", help=FORMAT_HELP)] = None,
+) -> None:
+    """Make a facilitator's plan for a workshop on one case.
+
+    A timed agenda that adds up to the minutes given (opening and support check, the
+    case in parts, small groups of 3 to 5, one or two rehearsals, plenary, each
+    person's small step), the facilitator's notes and questions for each part, a care
+    paragraph, and handouts. HTML prints one page per part.
+
+    Example: rct workshop plan paula --participants 20 --minutes 120 --out plan.html
+    """
+    from rct_workbook.cli.output import choose_format, write_document
+    from rct_workbook.render.workshop_view import plan_html, plan_markdown
+    from rct_workbook.workshop import plan_workshop
+
+    kind = choose_format(fmt, out)
+    content = state(ctx).content()
+    made = plan_workshop(content, case, participants, minutes, rehearsal or ())
+    text = plan_html(made, content) if kind == "html" else plan_markdown(made, content)
+    write_document(out, text, "the plan")
+
+
+@app.command("profile")
+def profile(
+    ctx: typer.Context,
+    files: Annotated[
+        list[Path], typer.Argument(metavar="EXPORT...", help="Participants' exports (from rct journal export).")
+    ],
+    day: Annotated[
+        str | None, typer.Option("--day", metavar="DATE", help="The workshop day shown (default: today).")
+    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write the profile to FILE.")] = None,
+    fmt: Annotated[str | None, typer.Option("--format", metavar="md|html", help=FORMAT_HELP)] = None,
+) -> None:
+    """Make an anonymous class profile from participants' exports, for the plenary.
+
+    Counts only: how many took part, how each good thing was rated, the culture mix,
+    the most and least ticked practices, and Fletcher's strategies chosen. No names,
+    no words of anyone's own, no dates but the day. Needs at least 5 exports; counts
+    of fewer than 3 people are merged or suppressed.
+
+    Example: rct workshop profile exports/*.md --out profile.html
+    """
+    from rct_workbook.class_profile import build_profile
+    from rct_workbook.cli.output import choose_format, write_document
+    from rct_workbook.errors import WorkbookError
+    from rct_workbook.group import read_export_files
+    from rct_workbook.render.profile_view import profile_html, profile_markdown
+    from rct_workbook.render.safe import clean
+
+    kind = choose_format(fmt, out)
+    try:
+        when = _dt.date.fromisoformat(day) if day else _dt.date.today()
+    except ValueError:
+        raise WorkbookError(f"--day takes a date like 2026-03-31, not {day!r}") from None
+    exports, skipped = read_export_files(files, unique=True)
+    for line in skipped:
+        sys.stderr.write(f"rct: {clean(line)}\n")
+    made = build_profile(state(ctx).content(), exports, when)
+    write_document(out, profile_html(made) if kind == "html" else profile_markdown(made), "the class profile")

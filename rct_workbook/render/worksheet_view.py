@@ -1,0 +1,192 @@
+"""A worksheet as Markdown or as printable HTML: every question with its help, and room
+to write (lines, boxes, boxes to tick, a scale to circle)."""
+
+from __future__ import annotations
+
+import html
+
+from rct_workbook.flow.questions import RATING_MAX, RATING_MIN, Ask
+from rct_workbook.render import markdown as md
+from rct_workbook.render.printable import page
+from rct_workbook.worksheet import Item, Worksheet
+
+#: Writing lines for each kind of text answer.
+LINES = {"text": 2, "long_text": 6}
+DOTS = ". " * 36
+
+
+def _tags(ask: Ask) -> str:
+    q = ask.question
+    tags = []
+    if not q.required and q.type != "repeat":
+        tags.append("optional")
+    if q.share == "private":
+        tags.append("private: yours to keep, not for sharing")
+    return f" ({'; '.join(tags)})" if tags else ""
+
+
+def _how(ask: Ask) -> str | None:
+    q = ask.question
+    if q.type == "choice":
+        return "Tick one."
+    if q.type == "multi":
+        return "Tick any that apply, or none." if not q.required else "Tick any that apply."
+    if q.type == "rating":
+        return f"Circle one: {RATING_MIN} = {q.low_label}; {RATING_MAX} = {q.high_label}."
+    if q.type == "yes_no":
+        return "Tick one."
+    if q.type == "repeat":
+        low, high = q.min_items, q.max_items
+        return f"Write {low} to {high}." if low and low != high else f"Write up to {high}."
+    return None
+
+
+# --- Markdown ---------------------------------------------------------------------------------
+
+
+def _md_lines(count: int) -> list[str]:
+    return ["\\\n".join([DOTS.strip()] * count), ""]
+
+
+def _md_space(ask: Ask) -> list[str]:
+    q = ask.question
+    if q.type in LINES:
+        return _md_lines(LINES[q.type])
+    if q.type in ("choice", "multi"):
+        return ["\n".join(f"- [ ] {md.escape_line(c.label)}" for c in ask.choices), ""]
+    if q.type == "yes_no":
+        return ["- [ ] Yes\n- [ ] No", ""]
+    if q.type == "rating":
+        return ["   ".join(f"( {n} )" for n in range(RATING_MIN, RATING_MAX + 1)), ""]
+    return []
+
+
+def _md_question(ask: Ask, number: str, level: int) -> list[str]:
+    lines = [md.heading(level, f"{number}. {ask.question.prompt}{_tags(ask)}"), ""]
+    for extra in (ask.question.help, _how(ask)):
+        if extra:
+            lines += [f"*{md.escape_line(extra)}*", ""]
+    return lines
+
+
+def _md_item(item: Item) -> list[str]:
+    ask = item.ask
+    lines = _md_question(ask, item.number, 3)
+    if item.condition:
+        lines[1:1] = ["", md.escape_line(item.condition)]
+    if ask.type != "repeat":
+        return lines + _md_space(ask)
+    for slot in range(1, ask.question.max_items + 1):
+        lines += [md.heading(4, f"{ask.question.prompt.rstrip('?:. ')} {slot}"), ""]
+        for letter, field in zip("abcdefghijklmnopqrstuvwxyz", ask.fields, strict=False):
+            lines += [f"**{item.number}{letter}. {md.escape_line(field.question.prompt + _tags(field))}**", ""]
+            how = _how(field)
+            if how:
+                lines += [f"*{md.escape_line(how)}*", ""]
+            lines += _md_space(field)
+    return lines
+
+
+def worksheet_markdown(sheet: Worksheet) -> str:
+    lines = [md.heading(1, f"Worksheet: {sheet.title}"), ""]
+    lines += [md.escape_line("Name or initials (optional): " + DOTS[:40].strip()), ""]
+    if sheet.intro:
+        lines += [md.escape_line(sheet.intro), ""]
+    lines += [md.escape_line(sheet.disclaimer), ""]
+    if sheet.case:
+        lines += [md.heading(2, "The case"), ""]
+        if sheet.care_note:
+            lines += [md.escape_line(sheet.care_note), ""]
+        for title, paragraphs in sheet.case:
+            lines += [md.heading(3, title), ""]
+            lines += [x for p in paragraphs for x in (md.escape_line(p), "")]
+    for block in sheet.blocks:
+        lines += [md.heading(2, block.title), ""]
+        if block.intro:
+            lines += [md.escape_line(block.intro), ""]
+        for item in block.items:
+            lines += _md_item(item)
+    if sheet.discussion_questions:
+        lines += [md.heading(2, "For discussion"), "", md.numbered_list(sheet.discussion_questions), ""]
+    lines += [md.escape_line(f"Sources: {'; '.join(sheet.cite)}.")]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+# --- HTML -------------------------------------------------------------------------------------
+
+
+def _e(text: str) -> str:
+    return html.escape(" ".join(text.split()))
+
+
+def _h_space(ask: Ask) -> str:
+    q = ask.question
+    if q.type == "text":
+        return '<div class="line"></div>' * LINES["text"]
+    if q.type == "long_text":
+        return '<div class="box"></div>'
+    if q.type in ("choice", "multi"):
+        return '<ul class="choices">' + "".join(f"<li>{_e(c.label)}</li>" for c in ask.choices) + "</ul>"
+    if q.type == "yes_no":
+        return '<ul class="choices"><li>Yes</li><li>No</li></ul>'
+    if q.type == "rating":
+        circles = "".join(f'<span class="circle">{n}</span>' for n in range(RATING_MIN, RATING_MAX + 1))
+        low, high = _e(q.low_label or ""), _e(q.high_label or "")
+        return f'<div class="scale"><span>{low}</span>{circles}<span>{high}</span></div>'
+    return ""
+
+
+def _h_head(ask: Ask, number: str, tag: str) -> str:
+    out = f"<{tag}>{_e(number)}. {_e(ask.question.prompt)}<small>{_e(_tags(ask))}</small></{tag}>"
+    for extra in (ask.question.help, _how(ask)):
+        if extra:
+            out += f'<p class="help">{_e(extra)}</p>'
+    return out
+
+
+def _h_item(item: Item) -> str:
+    ask = item.ask
+    out = '<div class="question">' + _h_head(ask, item.number, "h3")
+    if item.condition:
+        out += f'<p class="note">{_e(item.condition)}</p>'
+    if ask.type != "repeat":
+        return out + _h_space(ask) + "</div>\n"
+    out += "</div>\n"
+    for slot in range(1, ask.question.max_items + 1):
+        out += f'<div class="card"><h4>{_e(ask.question.prompt.rstrip("?:. "))} {slot}</h4>'
+        for letter, field in zip("abcdefghijklmnopqrstuvwxyz", ask.fields, strict=False):
+            out += (
+                '<div class="question">' + _h_head(field, f"{item.number}{letter}", "h4") + _h_space(field) + "</div>"
+            )
+        out += "</div>\n"
+    return out
+
+
+def worksheet_html(sheet: Worksheet) -> str:
+    title = f"Worksheet: {sheet.title}"
+    first = f'<h1>{_e(title)}</h1>\n<p>Name or initials (optional):</p><div class="line"></div>\n'
+    if sheet.intro:
+        first += f"<p>{_e(sheet.intro)}</p>\n"
+    first += f'<p class="note">{_e(sheet.disclaimer)}</p>\n'
+    pages = []
+    if sheet.case:
+        case = "<h2>The case</h2>\n"
+        if sheet.care_note:
+            case += f'<p class="care">{_e(sheet.care_note)}</p>\n'
+        for part_title, paragraphs in sheet.case:
+            case += f"<h3>{_e(part_title)}</h3>\n" + "".join(f"<p>{_e(p)}</p>" for p in paragraphs) + "\n"
+        pages.append(first + case)
+        first = ""
+    for block in sheet.blocks:
+        body = first + f"<h2>{_e(block.title)}</h2>\n"
+        first = ""
+        if block.intro:
+            body += f"<p>{_e(block.intro)}</p>\n"
+        pages.append(body + "".join(_h_item(item) for item in block.items))
+    end = ""
+    if sheet.discussion_questions:
+        end += "<h2>For discussion</h2>\n<ol>" + "".join(f"<li>{_e(q)}</li>" for q in sheet.discussion_questions)
+        end += "</ol>\n"
+    end += f'<p class="cite">Sources: {_e("; ".join(sheet.cite))}.</p>\n'
+    pages[-1] += end
+    return page(title, pages)
