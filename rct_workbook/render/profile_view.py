@@ -87,20 +87,20 @@ def _md_table(header: tuple[str, str], rows: Sequence[tuple[str, str]]) -> list[
 def _md_practices(counts: PracticeCounts) -> list[str]:
     lines: list[str] = []
     if counts.most:
-        lines += [md.heading(4, "Most ticked"), ""]
+        lines += [md.heading(3, "Most ticked"), ""]
         lines += _md_table(("Practice", "People"), [(c.label, _count(c)) for c in counts.most])
     if counts.least:
-        lines += [md.heading(4, "Least ticked"), ""]
+        lines += [md.heading(3, "Least ticked"), ""]
         lines += _md_table(("Practice", "People"), [(c.label, _count(c)) for c in counts.least])
     if counts.few:
         lines += [
-            md.heading(4, f"Ticked by {SUPPRESSED_TEXT} people (not counted)"),
+            md.heading(3, f"Ticked by {SUPPRESSED_TEXT} people (not counted)"),
             "",
             md.bullet_list(counts.few),
             "",
         ]
     if counts.nobody:
-        lines += [md.heading(4, "Ticked by nobody"), "", md.bullet_list(counts.nobody), ""]
+        lines += [md.heading(3, "Ticked by nobody"), "", md.bullet_list(counts.nobody), ""]
     return lines or [md.escape_line("Nobody ticked any of these."), ""]
 
 
@@ -133,18 +133,13 @@ def _e(text: str) -> str:
     return html.escape(" ".join(text.split()))
 
 
-def _figure(title: str, rows: Sequence[tuple[str, int | None]], caption: str, max_value: int) -> str:
-    chart = bar_chart(rows, title=title, max_value=max_value)
-    table = "".join(
-        f'<tr><td>{_e(label)}</td><td class="n">{_e(SUPPRESSED_TEXT if n is None else str(n))}</td></tr>'
-        for label, n in rows
-    )
-    # The table under each chart carries the same figures for screen readers and for copying.
-    return (
-        f"<figure>{chart}<figcaption>{_e(caption)}</figcaption></figure>\n"
-        f'<table class="figures"><thead><tr><th>{_e(title)}</th><th class="n">People</th></tr></thead>'
-        f"<tbody>{table}</tbody></table>\n"
-    )
+def _figure(
+    title: str, rows: Sequence[tuple[str, int | None]], caption: str, max_value: int, label_width: int = 250
+) -> str:
+    chart = bar_chart(rows, title=title, max_value=max_value, label_width=label_width)
+    # The caption carries the same figures in words, for screen readers and for copying.
+    figures = "; ".join(f"{label}: {SUPPRESSED_TEXT if n is None else n}" for label, n in rows)
+    return f"<figure>{chart}<figcaption>{_e(caption)} {_e(figures)}.</figcaption></figure>\n"
 
 
 def _h_practices(title: str, counts: PracticeCounts, n: int) -> str:
@@ -174,7 +169,7 @@ def profile_html(profile: ClassProfile) -> str:
     for d in profile.good_things:
         good += f"<h3>{_e(d.name)}</h3>\n"
         if d.bins:
-            good += _figure(d.name, _bins(d), _scale(d), n)
+            good += _figure(d.name, _bins(d), _scale(d), n, label_width=110)
         about = _about_bins(d)
         if about:
             good += f'<p class="note">{_e(about)}</p>\n'

@@ -79,7 +79,7 @@ def _md_item(item: Item) -> list[str]:
     for slot in range(1, ask.question.max_items + 1):
         lines += [md.heading(4, f"{ask.question.prompt.rstrip('?:. ')} {slot}"), ""]
         for letter, field in zip("abcdefghijklmnopqrstuvwxyz", ask.fields, strict=False):
-            lines += [f"**{item.number}{letter}. {md.escape_line(field.question.prompt + _tags(field))}**", ""]
+            lines += [md.heading(5, f"{item.number}{letter}. {field.question.prompt}{_tags(field)}"), ""]
             how = _how(field)
             if how:
                 lines += [f"*{md.escape_line(how)}*", ""]

@@ -91,14 +91,14 @@ def _md_part(part: CasePart) -> list[str]:
 def _md_rehearsal(plan: Plan, rp: RehearsalPlan) -> list[str]:
     r = rp.rehearsal
     lines = [md.escape_line(r.summary), "", md.escape_line(r.background), ""]
-    lines += [md.heading(4, "The scene"), "", md.escape_line(r.scene), ""]
-    lines += [md.heading(4, "Roles"), "", md.bullet_list([f"{x.name}: {x.brief}" for x in r.roles]), ""]
+    lines += [md.heading(3, "The scene"), "", md.escape_line(r.scene), ""]
+    lines += [md.heading(3, "Roles"), "", md.bullet_list([f"{x.name}: {x.brief}" for x in r.roles]), ""]
     lines += [md.escape_line(_rehearsal_roles(plan, r)), ""]
-    lines += [md.heading(4, "A script to start from"), ""]
+    lines += [md.heading(3, "A script to start from"), ""]
     lines += [md.bullet_list([f"{x.role}: {x.says}" for x in r.script]), ""]
     phases = [f"{name}: {mins} minutes" for name, mins in rp.phases]
-    lines += [md.heading(4, "Running it"), "", md.numbered_list(phases), "", md.bullet_list(r.steps), ""]
-    lines += [md.heading(4, "Debrief questions"), "", md.numbered_list(r.debrief), ""]
+    lines += [md.heading(3, "Running it"), "", md.numbered_list(phases), "", md.bullet_list(r.steps), ""]
+    lines += [md.heading(3, "Debrief questions"), "", md.numbered_list(r.debrief), ""]
     lines += [md.escape_line(f"Sources: {'; '.join(r.cite)}."), ""]
     return lines
 

@@ -1,0 +1,208 @@
+"""rct workshop profile: counts only, at least five people, small cells merged or
+suppressed, and never a participant's own words."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import itertools
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rct_workbook.class_profile import MIN_CELL, build_profile, merge_bins
+from rct_workbook.errors import WorkbookError
+from rct_workbook.group import MemberExport
+from rct_workbook.journal.export import EXPORT_MARK
+from rct_workbook.render.profile_view import profile_html, profile_markdown
+from tests.journal.helpers import CONTENT, entry_id, make_assess, make_vignette
+
+SENTINEL = "zqxsentinel"
+DAY = _dt.date(2026, 5, 14)
+SURVIVAL = [p.id for p in CONTENT.cultures["survival"].indicators]
+HIERARCHICAL = [p.id for p in CONTENT.cultures["hierarchical"].indicators]
+CONNECTING = list(CONTENT.connecting_practices)
+
+
+def export_text(*entries: dict[str, object]) -> str:
+    body = "\n\n".join(f"## Entry\n\n<!-- rct-entry {json.dumps(e)} -->\nText." for e in entries)
+    return f"{EXPORT_MARK}\n\n# Peer supervision\n\n{body}\n"
+
+
+def assessment(ratings: dict[str, int], **more: object) -> dict[str, object]:
+    entry: dict[str, object] = {"kind": "assess", "date": "2026-05-01", "title": "Assessment", "good_things": ratings}
+    entry.update(more)
+    return entry
+
+
+def member(i: int, *entries: dict[str, object]) -> MemberExport:
+    return MemberExport(f"person-{i}", tuple(entries))
+
+
+ALL_THREE = {"zest": 3, "empowerment": 3, "clarity": 3, "worth": 3, "connection": 3}
+
+
+# --- unit ----------------------------------------------------------------------------------------
+
+
+@given(st.lists(st.integers(min_value=1, max_value=5), min_size=0, max_size=60))
+def test_merged_bins_never_hold_one_or_two_people_and_keep_everyone(ratings: list[int]) -> None:
+    counts = {r: ratings.count(r) for r in set(ratings)}
+    bins, _ = merge_bins(counts)
+    if len(ratings) < MIN_CELL:
+        assert bins == ()
+        return
+    assert sum(b.count for b in bins) == len(ratings)
+    assert all(b.count == 0 or b.count >= MIN_CELL for b in bins)
+    assert [b.low for b in bins] == sorted(b.low for b in bins)
+    assert bins[0].low == 1 and bins[-1].high == 5
+    for before, after in itertools.pairwise(bins):
+        assert after.low == before.high + 1
+
+
+def test_merge_examples() -> None:
+    bins, merged = merge_bins({1: 1, 2: 4, 3: 5, 4: 2, 5: 3})
+    assert [(b.label, b.count) for b in bins] == [("1–2", 5), ("3", 5), ("4–5", 5)]
+    assert merged
+    bins, merged = merge_bins({3: 6})
+    assert [(b.label, b.count) for b in bins] == [("1", 0), ("2", 0), ("3", 6), ("4", 0), ("5", 0)]
+    assert not merged
+
+
+def test_fewer_than_five_exports_are_refused() -> None:
+    four = [member(i, assessment(ALL_THREE)) for i in range(4)]
+    with pytest.raises(WorkbookError, match=r"at least 5 participants' exports.*4 were given"):
+        build_profile(CONTENT, four, DAY)
+    vignettes_only = [*four, member(5, {"kind": "vignette", "date": "2026-05-01", "vignette": "paula"})]
+    with pytest.raises(WorkbookError, match=r"5 exports that hold an assessment.*4 of the 5 do"):
+        build_profile(CONTENT, vignettes_only, DAY)
+
+
+def test_small_cells_are_merged_or_suppressed_and_the_profile_says_so() -> None:
+    people = []
+    for i in range(7):
+        ratings = dict(ALL_THREE, zest=1 if i == 0 else 4)  # one person alone at zest 1
+        leading = ["survival"] if i < 5 else ["hierarchical"]  # two people alone in a type
+        strategies = ["networking"] if i < 6 else ["naming"]
+        practices = SURVIVAL[:2] + ([HIERARCHICAL[0]] if i < 2 else [])
+        people.append(
+            member(i, assessment(ratings, leading=leading, strategies=strategies, practices=practices, connecting=[]))
+        )
+    profile = build_profile(CONTENT, people, DAY)
+    zest = next(d for d in profile.good_things if d.id == "zest")
+    assert [(b.label, b.count) for b in zest.bins] == [("1–4", 7), ("5", 0)]
+    cultures = {c.label: c.count for c in profile.cultures}
+    assert cultures["Survival culture"] == 5 and cultures["Hierarchical culture"] is None
+    strategies = {c.label: c.count for c in profile.strategies}
+    assert strategies["Networking"] == 6 and strategies["Naming"] is None and strategies["Norming"] == 0
+    labels = {p.id: p.text for c in CONTENT.cultures.values() for p in c.indicators}
+    assert [c.label for c in profile.observed.most] == [labels[SURVIVAL[0]], labels[SURVIVAL[1]]]
+    assert profile.observed.few == (labels[HIERARCHICAL[0]],)
+    assert profile.suppressed_any
+    md = profile_markdown(profile)
+    assert "| Hierarchical culture | fewer than 3 |" in md
+    assert "| Rated 1–4 | 7 |" in md
+    assert "Some counts below were merged or suppressed for this reason." in md
+    assert "no count of fewer than 3 people is shown" in md
+    page = profile_html(profile)
+    assert "fewer than 3" in page and "<svg" in page
+    for table in re.findall(r"\| (\d) \|", md):  # no bare count of one or two anywhere
+        assert int(table) == 0 or int(table) >= MIN_CELL
+
+
+def test_unknown_ids_and_odd_values_are_ignored() -> None:
+    hostile = assessment(
+        {"zest": 3, SENTINEL: 5, "empowerment": True, "clarity": "4", "worth": 9, "connection": 3},
+        leading=[SENTINEL, "survival"],
+        strategies=[SENTINEL, "networking", 3],
+        practices=[SENTINEL],
+        connecting={"a": SENTINEL},
+        profile_summary=SENTINEL,
+        plan=[{"what": SENTINEL}],
+        ask=SENTINEL,
+        title=SENTINEL,
+    )
+    people = [member(i, hostile) for i in range(5)]
+    profile = build_profile(CONTENT, people, DAY)
+    for text in (profile_markdown(profile), profile_html(profile)):
+        assert SENTINEL not in text
+    empowerment = next(d for d in profile.good_things if d.id == "empowerment")
+    assert empowerment.bins == () and empowerment.not_rated is not None and empowerment.not_rated.count == 5
+
+
+# --- end to end: real entries, real exports ------------------------------------------------------
+
+
+def _person(run, tmp_path: Path, i: int) -> Path:  # type: ignore[no-untyped-def]
+    word = f"{SENTINEL}{i}"
+    steps = [
+        {
+            "what": f"{word} step",
+            "with-whom": f"{word} ally",
+            "by-when": f"{word} soon",
+            "risk": "low",
+            "evidence": f"{word} evidence",
+        }
+    ]
+    assess = make_assess(
+        f"2026-04-{10 + i:02d}",
+        role=f"{word} role",
+        history=f"{word} history",
+        risks=f"{word} risks",
+        kept_out=f"{word} kept out",
+        strategies_how=f"{word} how",
+        allies=f"{word} allies",
+        one_true_thing=f"{word} true thing",
+        small_steps=steps,
+        vision=f"{word} vision",
+        sustain=f"{word} sustain",
+        ask_of_group=f"{word} ask",
+        support_people=f"{word} people",
+        good_thing_zest=1 + i % 5,
+        practices=SURVIVAL[: 2 + i % 3],
+        strategies=["networking", "naming"] if i % 2 else ["networking"],
+    )
+    reflection = make_vignette(f"2026-04-{20 + i:02d}", "paula", own_setting_echo=f"{word} echo")
+    out = tmp_path / f"{word}-export.md"
+    result = run("journal", "export", entry_id(assess), entry_id(reflection), "--keep-flagged", "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert word in out.read_text()  # the export does hold the person's words...
+    return out
+
+
+def test_profile_never_contains_a_participants_words(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    exports = [_person(run, tmp_path, i) for i in range(6)]
+    for fmt in ("md", "html"):
+        out = tmp_path / f"profile.{fmt}"
+        result = run("workshop", "profile", *map(str, exports), "--day", "2026-05-14", "--out", str(out))
+        assert result.exit_code == 0, result.stderr
+        text = out.read_text()
+        assert SENTINEL not in text  # ...the profile never does
+        assert "6 people took part; each shared an assessment." in text
+        assert "14 May 2026" in text
+        # No date finer than the workshop day: none of the entries' dates appear.
+        assert not re.search(r"2026-0[45]-\d\d|April|\b1[0-9]:\d\d\b", text)
+        assert oct(out.stat().st_mode & 0o777) == "0o600"
+    page = (tmp_path / "profile.html").read_text()
+    for needle in ("http:", "https:", "//", "src=", "<script", "url("):
+        assert needle not in page, needle
+    md = (tmp_path / "profile.md").read_text()
+    assert "| Networking | 6 |" in md
+    assert "| Naming | 3 |" in md
+
+
+def test_cli_refuses_fewer_than_five_and_counts_a_repeated_file_once(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    exports = [_person(run, tmp_path, i) for i in range(4)]
+    result = run("workshop", "profile", *map(str, exports), str(exports[0]))
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"rct: skipped {exports[0]}: it is the same export as {exports[0]}"
+    assert lines[1] == (
+        "rct: a class profile needs at least 5 participants' exports so that no one can be picked out; 4 were given"
+    )
+    assert len(lines) == 2 and result.stdout == ""
+    result = run("workshop", "profile", *map(str, exports), "--day", "14 May")
+    assert result.exit_code == 2 and result.stderr == "rct: --day takes a date like 2026-03-31, not '14 May'\n"

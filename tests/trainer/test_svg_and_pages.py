@@ -1,0 +1,117 @@
+"""The SVG writer, and the printed pages looked at in headless Chromium where it exists."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from rct_workbook.class_profile import build_profile
+from rct_workbook.group import MemberExport
+from rct_workbook.model.content import load_content
+from rct_workbook.render.profile_view import profile_html, profile_markdown
+from rct_workbook.render.svg import bar_chart
+from rct_workbook.render.workshop_view import plan_html
+from rct_workbook.workshop import plan_workshop
+
+CONTENT = load_content()
+
+
+def test_bar_chart_is_well_formed_escaped_and_deterministic() -> None:
+    rows = [('<b>Zest</b> & "more"', 7), ("A very long label " * 4, 3), ("Hidden", None), ("None", 0)]
+    svg = bar_chart(rows, title="Ratings <1>", max_value=10)
+    assert svg == bar_chart(rows, title="Ratings <1>", max_value=10)
+    root = ET.fromstring(svg)  # noqa: S314 - our own output, parsed to check it is well formed
+    assert root.tag == "svg" and root.get("role") == "img" and root.get("aria-label") == "Ratings <1>"
+    texts = [t.text for t in root.iter("text")]
+    assert '<b>Zest</b> & "more"' in texts  # shown literally, never as markup
+    assert "fewer than 3" in texts and "7" in texts and "0" in texts
+    assert len([t for t in texts if t and t.startswith("A very long label")]) == 2  # wrapped
+    assert "<b>" not in svg and "http" not in svg
+    widths = [float(r.get("width", "0")) for r in root.iter("rect")]
+    assert widths[0] > widths[1] > 0  # 7 is longer than 3
+    dashed = [r for r in root.iter("rect") if r.get("stroke-dasharray")]
+    assert len(dashed) == 1  # the suppressed count is an outline, not a bar
+
+
+def test_bar_chart_of_nothing() -> None:
+    root = ET.fromstring(bar_chart([], title="Empty"))  # noqa: S314 - our own output
+    assert list(root.iter("rect")) == []
+
+
+def _profile_page() -> str:
+    from tests.trainer.test_class_profile import ALL_THREE, assessment
+
+    people = [
+        MemberExport(
+            f"p{i}",
+            (
+                assessment(
+                    dict(ALL_THREE, zest=2 + i % 3),
+                    leading=["survival"],
+                    strategies=["networking"],
+                    practices=[p.id for p in CONTENT.cultures["survival"].indicators][:4],
+                    connecting=list(CONTENT.connecting_practices)[:3],
+                ),
+            ),
+        )
+        for i in range(9)
+    ]
+    return profile_html(build_profile(CONTENT, people, _dt.date(2026, 5, 14)))
+
+
+CHROMIUM = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(CHROMIUM is None, reason="no Chromium on this machine")
+@pytest.mark.parametrize("which", ["plan", "profile"])
+def test_pages_render_and_print_in_headless_chromium(which: str, tmp_path: Path) -> None:
+    """A screenshot that is not blank, and a print with at least one sheet per part."""
+    if which == "plan":
+        plan = plan_workshop(CONTENT, "clinic", 20, 120)
+        page, least_sheets = plan_html(plan, CONTENT), len(plan.agenda) + 4
+    else:
+        page, least_sheets = _profile_page(), 4
+    source = tmp_path / f"{which}.html"
+    source.write_text(page, encoding="utf-8")
+    shot, pdf = tmp_path / f"{which}.png", tmp_path / f"{which}.pdf"
+    flags = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", f"--user-data-dir={tmp_path}/c"]
+    for extra in (
+        ["--window-size=1000,1400", f"--screenshot={shot}"],
+        [f"--print-to-pdf={pdf}", "--no-pdf-header-footer"],
+    ):
+        subprocess.run([*flags, *extra, source.as_uri()], capture_output=True, timeout=90, check=False)
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert shot.stat().st_size > 20_000  # text and tables, not an empty white page
+    sheets = pdf.read_bytes().count(b"/Type /Page") - pdf.read_bytes().count(b"/Type /Pages")
+    assert sheets >= least_sheets
+
+
+def test_the_markdown_documents_pass_the_linter(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Line length aside (prose), and repeated part names ("Notes") aside, as for exports."""
+    from tests.journal.test_markdown_lint import lint
+    from tests.trainer.test_class_profile import ALL_THREE, SURVIVAL, assessment
+
+    files = {
+        "plan.md": ("workshop", "plan", "clinic", "--participants", "20", "--minutes", "180"),
+        "assess.md": ("worksheet", "assess"),
+        "paula.md": ("worksheet", "vignette", "paula"),
+    }
+    for name, args in files.items():
+        result = run(*args, "--out", str(tmp_path / name))
+        assert result.exit_code == 0, result.stderr
+    people = [
+        MemberExport(
+            f"p{i}", (assessment(dict(ALL_THREE, zest=1 + i % 5), leading=["survival"], practices=SURVIVAL[:3]),)
+        )
+        for i in range(8)
+    ]
+    profile = build_profile(CONTENT, people, _dt.date(2026, 5, 14))
+    (tmp_path / "profile.md").write_text(profile_markdown(profile))
+    checked = lint(*(tmp_path / n for n in [*files, "profile.md"]), disable="md013,md024")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
