@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from rct_workbook.cli.conventions import choice
 from rct_workbook.cli.state import state
 
 app = typer.Typer(
@@ -15,7 +16,9 @@ app = typer.Typer(
 )
 
 OUT = typer.Option("--out", metavar="FILE", help="Write the worksheet to FILE.")
-FORMAT = typer.Option("--format", metavar="md|html", help="md or html (default: html if FILE ends in .html, else md).")
+FORMAT = typer.Option(
+    "--format", help="md or html (default: html if FILE ends in .html, else md).", **choice("md", "html")
+)
 
 
 @app.command("assess")

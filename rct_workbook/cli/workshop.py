@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from rct_workbook.cli.conventions import choice
 from rct_workbook.cli.state import state
 
 app = typer.Typer(
@@ -32,7 +33,7 @@ def plan(
         typer.Option("--rehearsal", metavar="ID", help="A rehearsal to use (once or twice); default: the case's own."),
     ] = None,
     out: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write the plan to FILE.")] = None,
-    fmt: Annotated[str | None, typer.Option("--format", metavar="md|html", help=FORMAT_HELP)] = None,
+    fmt: Annotated[str | None, typer.Option("--format", help=FORMAT_HELP, **choice("md", "html"))] = None,
 ) -> None:
     """Make a facilitator's plan for a workshop on one case.
 
@@ -64,7 +65,7 @@ def profile(
         str | None, typer.Option("--day", metavar="DATE", help="The workshop day shown (default: today).")
     ] = None,
     out: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write the profile to FILE.")] = None,
-    fmt: Annotated[str | None, typer.Option("--format", metavar="md|html", help=FORMAT_HELP)] = None,
+    fmt: Annotated[str | None, typer.Option("--format", help=FORMAT_HELP, **choice("md", "html"))] = None,
 ) -> None:
     """Make an anonymous class profile from participants' exports, for the plenary.
 

@@ -89,6 +89,26 @@ class PromptSpec:
     digits: bool = False
 
 
+@dataclass(frozen=True)
+class PaperSpec:
+    """How one question is answered on a printed worksheet (``rct worksheet``).
+
+    ``form`` is the room to answer in: writing ``lines``, a ``box`` for a longer text,
+    boxes to ``tick`` (one or ``any``), a ``scale`` to circle, or a ``repeat`` of the
+    question's fields. A renderer draws it; it never looks at the question's type.
+    """
+
+    form: Literal["lines", "box", "tick", "scale", "repeat"]
+    #: How to answer, in a few words ("Tick one.").
+    how: str | None = None
+    options: tuple[str, ...] = ()
+    #: For a scale: what its two ends mean.
+    ends: tuple[str, str] | None = None
+    lines: int = 0
+    #: Whether "optional" is worth saying (a repeat says how many instead).
+    says_optional: bool = True
+
+
 # --- checking ------------------------------------------------------------------------------
 
 
@@ -211,6 +231,10 @@ class QuestionKind:
     def prompt(self, ask: Ask, default: Any) -> PromptSpec:
         raise NotImplementedError
 
+    def paper(self, ask: Ask) -> PaperSpec:
+        """The room to answer this question in on a printed worksheet."""
+        raise NotImplementedError
+
     def markdown(self, ask: Ask, value: Any) -> str:
         """An answer as Markdown (after its question's heading)."""
         if is_empty(value):
@@ -259,6 +283,9 @@ class TextKind(QuestionKind):
         same = one_line(value).casefold() == one_line(str(self.example(ask))).casefold()
         return [f"{ask.id}: “{one_line(value)}”"] if same else []
 
+    def paper(self, ask: Ask) -> PaperSpec:
+        return PaperSpec("lines", lines=2)
+
     def describe(self, ask: Ask, indent: str = "") -> list[str]:
         return [f"{indent}#   type: {self.what} ({_need(ask.question)})"]
 
@@ -282,6 +309,9 @@ class LongTextKind(TextKind):
 
     def fallback_example(self, ask: Ask) -> Any:
         return "Write your reflection here."
+
+    def paper(self, ask: Ask) -> PaperSpec:
+        return PaperSpec("box", lines=6)
 
     def prompt(self, ask: Ask, default: Any) -> PromptSpec:
         hint = "Enter on an empty line finishes (Enter twice); so do Esc Enter and Ctrl-D. Ctrl-E opens your editor."
@@ -311,6 +341,9 @@ class ChoiceKind(QuestionKind):
 
     def fallback_example(self, ask: Ask) -> Any:
         return ask.values[0]
+
+    def paper(self, ask: Ask) -> PaperSpec:
+        return PaperSpec("tick", how="Tick one.", options=tuple(c.label for c in ask.choices))
 
     def describe(self, ask: Ask, indent: str = "") -> list[str]:
         return [
@@ -361,6 +394,10 @@ class MultiKind(QuestionKind):
     def fallback_example(self, ask: Ask) -> Any:
         return [ask.values[0]] if ask.values else []
 
+    def paper(self, ask: Ask) -> PaperSpec:
+        how = "Tick any that apply." if ask.question.required else "Tick any that apply, or none."
+        return PaperSpec("tick", how=how, options=tuple(c.label for c in ask.choices))
+
     def describe(self, ask: Ask, indent: str = "") -> list[str]:
         return [
             f"{indent}#   type: a list of any of these ({_need(ask.question)}):",
@@ -402,6 +439,16 @@ class RatingKind(QuestionKind):
 
     def fallback_example(self, ask: Ask) -> Any:
         return 3
+
+    def paper(self, ask: Ask) -> PaperSpec:
+        q = ask.question
+        low, high = one_line(q.low_label or ""), one_line(q.high_label or "")
+        return PaperSpec(
+            "scale",
+            how=f"Circle one: {RATING_MIN} = {low}; {RATING_MAX} = {high}.",
+            options=tuple(str(n) for n in range(RATING_MIN, RATING_MAX + 1)),
+            ends=(low, high),
+        )
 
     def describe(self, ask: Ask, indent: str = "") -> list[str]:
         q = ask.question
@@ -445,6 +492,9 @@ class YesNoKind(QuestionKind):
 
     def fallback_example(self, ask: Ask) -> Any:
         return True
+
+    def paper(self, ask: Ask) -> PaperSpec:
+        return PaperSpec("tick", how="Tick one.", options=("Yes", "No"))
 
     def describe(self, ask: Ask, indent: str = "") -> list[str]:
         return [f"{indent}#   type: true or false ({_need(ask.question)})"]
@@ -528,6 +578,11 @@ class RepeatKind(QuestionKind):
 
     def prompt(self, ask: Ask, default: Any) -> PromptSpec:
         return PromptSpec("repeat", required=ask.question.required)
+
+    def paper(self, ask: Ask) -> PaperSpec:
+        low, high = ask.question.min_items, ask.question.max_items
+        how = f"Write {low} to {high}." if low and low != high else f"Write up to {high}."
+        return PaperSpec("repeat", how=how, lines=high, says_optional=False)
 
     def markdown_given(self, ask: Ask, value: Any) -> str:
         blocks = []

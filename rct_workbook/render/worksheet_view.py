@@ -5,40 +5,22 @@ from __future__ import annotations
 
 import html
 
-from rct_workbook.flow.questions import RATING_MAX, RATING_MIN, Ask
+from rct_workbook.model.question_types import Ask, PaperSpec
 from rct_workbook.render import markdown as md
 from rct_workbook.render.printable import page
 from rct_workbook.worksheet import Item, Worksheet
 
-#: Writing lines for each kind of text answer.
-LINES = {"text": 2, "long_text": 6}
 DOTS = ". " * 36
 
 
-def _tags(ask: Ask) -> str:
+def _tags(ask: Ask, spec: PaperSpec) -> str:
     q = ask.question
     tags = []
-    if not q.required and q.type != "repeat":
+    if not q.required and spec.says_optional:
         tags.append("optional")
     if q.share == "private":
         tags.append("private: yours to keep, not for sharing")
     return f" ({'; '.join(tags)})" if tags else ""
-
-
-def _how(ask: Ask) -> str | None:
-    q = ask.question
-    if q.type == "choice":
-        return "Tick one."
-    if q.type == "multi":
-        return "Tick any that apply, or none." if not q.required else "Tick any that apply."
-    if q.type == "rating":
-        return f"Circle one: {RATING_MIN} = {q.low_label}; {RATING_MAX} = {q.high_label}."
-    if q.type == "yes_no":
-        return "Tick one."
-    if q.type == "repeat":
-        low, high = q.min_items, q.max_items
-        return f"Write {low} to {high}." if low and low != high else f"Write up to {high}."
-    return None
 
 
 # --- Markdown ---------------------------------------------------------------------------------
@@ -48,22 +30,20 @@ def _md_lines(count: int) -> list[str]:
     return ["\\\n".join([DOTS.strip()] * count), ""]
 
 
-def _md_space(ask: Ask) -> list[str]:
-    q = ask.question
-    if q.type in LINES:
-        return _md_lines(LINES[q.type])
-    if q.type in ("choice", "multi"):
-        return ["\n".join(f"- [ ] {md.escape_line(c.label)}" for c in ask.choices), ""]
-    if q.type == "yes_no":
-        return ["- [ ] Yes\n- [ ] No", ""]
-    if q.type == "rating":
-        return ["   ".join(f"( {n} )" for n in range(RATING_MIN, RATING_MAX + 1)), ""]
+def _md_space(spec: PaperSpec) -> list[str]:
+    """The room to answer in, drawn in Markdown: dotted lines, boxes to tick, a scale."""
+    if spec.form in ("lines", "box"):
+        return _md_lines(spec.lines)
+    if spec.form == "tick":
+        return ["\n".join(f"- [ ] {md.escape_line(label)}" for label in spec.options), ""]
+    if spec.form == "scale":
+        return ["   ".join(f"( {n} )" for n in spec.options), ""]
     return []
 
 
-def _md_question(ask: Ask, number: str, level: int) -> list[str]:
-    lines = [md.heading(level, f"{number}. {ask.question.prompt}{_tags(ask)}"), ""]
-    for extra in (ask.question.help, _how(ask)):
+def _md_question(ask: Ask, spec: PaperSpec, number: str, level: int) -> list[str]:
+    lines = [md.heading(level, f"{number}. {ask.question.prompt}{_tags(ask, spec)}"), ""]
+    for extra in (ask.question.help, spec.how):
         if extra:
             lines += [f"*{md.escape_line(extra)}*", ""]
     return lines
@@ -71,19 +51,17 @@ def _md_question(ask: Ask, number: str, level: int) -> list[str]:
 
 def _md_item(item: Item) -> list[str]:
     ask = item.ask
-    lines = _md_question(ask, item.number, 3)
+    spec = ask.kind.paper(ask)
+    lines = _md_question(ask, spec, item.number, 3)
     if item.condition:
         lines[1:1] = ["", md.escape_line(item.condition)]
-    if ask.type != "repeat":
-        return lines + _md_space(ask)
-    for slot in range(1, ask.question.max_items + 1):
+    if spec.form != "repeat":
+        return lines + _md_space(spec)
+    for slot in range(1, spec.lines + 1):
         lines += [md.heading(4, f"{ask.question.prompt.rstrip('?:. ')} {slot}"), ""]
         for letter, field in zip("abcdefghijklmnopqrstuvwxyz", ask.fields, strict=False):
-            lines += [md.heading(5, f"{item.number}{letter}. {field.question.prompt}{_tags(field)}"), ""]
-            how = _how(field)
-            if how:
-                lines += [f"*{md.escape_line(how)}*", ""]
-            lines += _md_space(field)
+            fspec = field.kind.paper(field)
+            lines += _md_question(field, fspec, f"{item.number}{letter}", 5) + _md_space(fspec)
     return lines
 
 
@@ -119,26 +97,24 @@ def _e(text: str) -> str:
     return html.escape(" ".join(text.split()))
 
 
-def _h_space(ask: Ask) -> str:
-    q = ask.question
-    if q.type == "text":
-        return '<div class="line"></div>' * LINES["text"]
-    if q.type == "long_text":
+def _h_space(spec: PaperSpec) -> str:
+    """The room to answer in, drawn in HTML."""
+    if spec.form == "lines":
+        return '<div class="line"></div>' * spec.lines
+    if spec.form == "box":
         return '<div class="box"></div>'
-    if q.type in ("choice", "multi"):
-        return '<ul class="choices">' + "".join(f"<li>{_e(c.label)}</li>" for c in ask.choices) + "</ul>"
-    if q.type == "yes_no":
-        return '<ul class="choices"><li>Yes</li><li>No</li></ul>'
-    if q.type == "rating":
-        circles = "".join(f'<span class="circle">{n}</span>' for n in range(RATING_MIN, RATING_MAX + 1))
-        low, high = _e(q.low_label or ""), _e(q.high_label or "")
+    if spec.form == "tick":
+        return '<ul class="choices">' + "".join(f"<li>{_e(label)}</li>" for label in spec.options) + "</ul>"
+    if spec.form == "scale":
+        circles = "".join(f'<span class="circle">{_e(n)}</span>' for n in spec.options)
+        low, high = (_e(x) for x in (spec.ends or ("", "")))
         return f'<div class="scale"><span>{low}</span>{circles}<span>{high}</span></div>'
     return ""
 
 
-def _h_head(ask: Ask, number: str, tag: str) -> str:
-    out = f"<{tag}>{_e(number)}. {_e(ask.question.prompt)}<small>{_e(_tags(ask))}</small></{tag}>"
-    for extra in (ask.question.help, _how(ask)):
+def _h_head(ask: Ask, spec: PaperSpec, number: str, tag: str) -> str:
+    out = f"<{tag}>{_e(number)}. {_e(ask.question.prompt)}<small>{_e(_tags(ask, spec))}</small></{tag}>"
+    for extra in (ask.question.help, spec.how):
         if extra:
             out += f'<p class="help">{_e(extra)}</p>'
     return out
@@ -146,18 +122,19 @@ def _h_head(ask: Ask, number: str, tag: str) -> str:
 
 def _h_item(item: Item) -> str:
     ask = item.ask
-    out = '<div class="question">' + _h_head(ask, item.number, "h3")
+    spec = ask.kind.paper(ask)
+    out = '<div class="question">' + _h_head(ask, spec, item.number, "h3")
     if item.condition:
         out += f'<p class="note">{_e(item.condition)}</p>'
-    if ask.type != "repeat":
-        return out + _h_space(ask) + "</div>\n"
+    if spec.form != "repeat":
+        return out + _h_space(spec) + "</div>\n"
     out += "</div>\n"
-    for slot in range(1, ask.question.max_items + 1):
+    for slot in range(1, spec.lines + 1):
         out += f'<div class="card"><h4>{_e(ask.question.prompt.rstrip("?:. "))} {slot}</h4>'
         for letter, field in zip("abcdefghijklmnopqrstuvwxyz", ask.fields, strict=False):
-            out += (
-                '<div class="question">' + _h_head(field, f"{item.number}{letter}", "h4") + _h_space(field) + "</div>"
-            )
+            fspec = field.kind.paper(field)
+            out += '<div class="question">' + _h_head(field, fspec, f"{item.number}{letter}", "h4")
+            out += _h_space(fspec) + "</div>"
         out += "</div>\n"
     return out
 
