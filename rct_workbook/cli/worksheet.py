@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from rct_workbook.cli.conventions import choice
+from rct_workbook.cli.output import FORCE_HELP
 from rct_workbook.cli.state import state
 
 app = typer.Typer(
@@ -15,7 +16,8 @@ app = typer.Typer(
     add_completion=False,
 )
 
-OUT = typer.Option("--out", metavar="FILE", help="Write the worksheet to FILE.")
+OUT = typer.Option("--out", metavar="FILE", help="Write the worksheet to FILE (- for stdout).")
+FORCE = typer.Option("--force", help=FORCE_HELP)
 FORMAT = typer.Option(
     "--format", help="md or html (default: html if FILE ends in .html, else md).", **choice("md", "html")
 )
@@ -26,14 +28,17 @@ def assess(
     ctx: typer.Context,
     out: Annotated[Path | None, OUT] = None,
     fmt: Annotated[str | None, FORMAT] = None,
+    force: Annotated[bool, FORCE] = False,
 ) -> None:
     """The four-step assessment on paper: every question of rct assess, its help, and room to write.
 
     Example: rct worksheet assess --out assess.html
     """
+    from rct_workbook.cli.output import may_replace
     from rct_workbook.worksheet import assess_worksheet
 
-    _write(assess_worksheet(state(ctx).content()), out, fmt)
+    replace = may_replace(out, "--out", force=force, plain=state(ctx).plain)
+    _write(assess_worksheet(state(ctx).content()), out, fmt, replace)
 
 
 @app.command("vignette")
@@ -44,17 +49,20 @@ def vignette(
     ],
     out: Annotated[Path | None, OUT] = None,
     fmt: Annotated[str | None, FORMAT] = None,
+    force: Annotated[bool, FORCE] = False,
 ) -> None:
     """A case on paper: the case in parts, its reflection questions with room to write, and discussion questions.
 
     Example: rct worksheet vignette paula --out paula.html
     """
+    from rct_workbook.cli.output import may_replace
     from rct_workbook.worksheet import vignette_worksheet
 
-    _write(vignette_worksheet(state(ctx).content(), case), out, fmt)
+    replace = may_replace(out, "--out", force=force, plain=state(ctx).plain)
+    _write(vignette_worksheet(state(ctx).content(), case), out, fmt, replace)
 
 
-def _write(sheet: object, out: Path | None, fmt: str | None) -> None:
+def _write(sheet: object, out: Path | None, fmt: str | None, replace: bool) -> None:
     from rct_workbook.cli.output import choose_format, write_document
     from rct_workbook.render.worksheet_view import worksheet_html, worksheet_markdown
     from rct_workbook.worksheet import Worksheet
@@ -62,4 +70,4 @@ def _write(sheet: object, out: Path | None, fmt: str | None) -> None:
     assert isinstance(sheet, Worksheet)
     kind = choose_format(fmt, out)
     text = worksheet_html(sheet) if kind == "html" else worksheet_markdown(sheet)
-    write_document(out, text, "the worksheet")
+    write_document(out, text, "the worksheet", replace=replace)

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from rct_workbook.cli.conventions import choice
+from rct_workbook.cli.output import FORCE_HELP
 from rct_workbook.cli.state import state
 
 app = typer.Typer(
@@ -32,8 +33,11 @@ def plan(
         list[str] | None,
         typer.Option("--rehearsal", metavar="ID", help="A rehearsal to use (once or twice); default: the case's own."),
     ] = None,
-    out: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write the plan to FILE.")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", metavar="FILE", help="Write the plan to FILE (- for stdout).")
+    ] = None,
     fmt: Annotated[str | None, typer.Option("--format", help=FORMAT_HELP, **choice("md", "html"))] = None,
+    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
 ) -> None:
     """Make a facilitator's plan for a workshop on one case.
 
@@ -44,15 +48,17 @@ def plan(
 
     Example: rct workshop plan paula --participants 20 --minutes 120 --out plan.html
     """
-    from rct_workbook.cli.output import choose_format, write_document
+    from rct_workbook.cli.output import choose_format, may_replace, write_document
     from rct_workbook.render.workshop_view import plan_html, plan_markdown
     from rct_workbook.workshop import plan_workshop
 
+    st = state(ctx)
     kind = choose_format(fmt, out)
-    content = state(ctx).content()
+    replace = may_replace(out, "--out", force=force, plain=st.plain)
+    content = st.content()
     made = plan_workshop(content, case, participants, minutes, rehearsal or ())
     text = plan_html(made, content) if kind == "html" else plan_markdown(made, content)
-    write_document(out, text, "the plan")
+    write_document(out, text, "the plan", replace=replace)
 
 
 @app.command("profile")
@@ -64,8 +70,11 @@ def profile(
     day: Annotated[
         str | None, typer.Option("--day", metavar="DATE", help="The workshop day shown (default: today).")
     ] = None,
-    out: Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Write the profile to FILE.")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", metavar="FILE", help="Write the profile to FILE (- for stdout).")
+    ] = None,
     fmt: Annotated[str | None, typer.Option("--format", help=FORMAT_HELP, **choice("md", "html"))] = None,
+    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
 ) -> None:
     """Make an anonymous class profile from participants' exports, for the plenary.
 
@@ -77,13 +86,15 @@ def profile(
     Example: rct workshop profile exports/*.md --out profile.html
     """
     from rct_workbook.class_profile import build_profile
-    from rct_workbook.cli.output import choose_format, write_document
+    from rct_workbook.cli.output import choose_format, may_replace, write_document
     from rct_workbook.errors import WorkbookError
     from rct_workbook.group import read_export_files
     from rct_workbook.render.profile_view import profile_html, profile_markdown
     from rct_workbook.render.safe import clean
 
+    st = state(ctx)
     kind = choose_format(fmt, out)
+    replace = may_replace(out, "--out", force=force, plain=st.plain)
     try:
         when = _dt.date.fromisoformat(day) if day else _dt.date.today()
     except ValueError:
@@ -91,5 +102,6 @@ def profile(
     exports, skipped = read_export_files(files, unique=True)
     for line in skipped:
         sys.stderr.write(f"rct: {clean(line)}\n")
-    made = build_profile(state(ctx).content(), exports, when)
-    write_document(out, profile_html(made) if kind == "html" else profile_markdown(made), "the class profile")
+    made = build_profile(st.content(), exports, when)
+    text = profile_html(made) if kind == "html" else profile_markdown(made)
+    write_document(out, text, "the class profile", replace=replace)

@@ -171,6 +171,17 @@ def test_cli_writes_a_plan(run, tmp_path: Path) -> None:  # type: ignore[no-unty
     assert oct(out.stat().st_mode & 0o777) == "0o600"
     result = run("workshop", "plan", "paula", "--participants", "4", "--minutes", "60")
     assert result.exit_code == 0 and result.stdout.startswith("# Workshop plan: Paula")
+    # An existing file is never replaced without --force (there is no terminal to ask in).
+    before = out.read_bytes()
+    result = run("workshop", "plan", "susan", "--participants", "20", "--minutes", "120", "--out", str(out))
+    assert result.exit_code == 2
+    assert result.stderr == f"rct: {out} already exists; add --force to replace it, or choose another --out file\n"
+    assert out.read_bytes() == before
+    args = ("workshop", "plan", "susan", "--participants", "20", "--minutes", "120", "--out", str(out), "--force")
+    assert run(*args).exit_code == 0
+    assert "Workshop plan: Susan" in out.read_text()
+    result = run("workshop", "plan", "susan", "--participants", "20", "--minutes", "120", "--out", "-")
+    assert result.exit_code == 0 and result.stdout.startswith("# Workshop plan: Susan")
 
 
 @pytest.mark.parametrize(
