@@ -83,6 +83,8 @@ class Plan:
     cites: tuple[str, ...]
     #: Where the case comes from: "built-in" (the paper's) or a content pack's folder.
     case_source: str = "built-in"
+    #: The personal resources the reading's care note names (a pack sets local contacts).
+    resources: tuple[s.Resource, ...] = ()
 
     @property
     def groups(self) -> int:
@@ -254,6 +256,7 @@ def plan_workshop(content: Content, case: str, participants: int, minutes: int, 
         has_guide=guide is not None,
         cites=tuple(dict.fromkeys(cites)),
         case_source=origin.pack if origin else "built-in",
+        resources=tuple(content.resources.values()),
     )
 
 

@@ -40,6 +40,16 @@ def _intro(plan: Plan) -> str:
     )
 
 
+RESOURCES_INTRO = (
+    "The personal resources the workbook's care note names, to have at hand "
+    "(a trainer's content pack can give the local names and numbers):"
+)
+
+
+def _resource(r: s.Resource) -> str:
+    return f"{r.name}: {r.detail}" + (f" Contact: {r.contact}." if r.contact else "")
+
+
 def _sources(content: Content, cites: Iterable[str]) -> list[str]:
     by_cite = {r.cite: r for r in content.references.values()}
     out = []
@@ -113,6 +123,8 @@ def plan_markdown(plan: Plan, content: Content) -> str:
     lines += [md.heading(2, "Care for the room"), ""]
     for paragraph in plan.care:
         lines += [md.escape_line(paragraph), ""]
+    if plan.resources:
+        lines += [md.escape_line(RESOURCES_INTRO), "", md.bullet_list([_resource(r) for r in plan.resources]), ""]
     for item in plan.agenda:
         lines += [md.heading(2, f"{clock(item.start)} {item.title} ({item.minutes} minutes)"), ""]
         lines += _md_item(plan, item, f)
@@ -243,6 +255,7 @@ def plan_html(plan: Plan, content: Content) -> str:
         f"<td>End ({plan.minutes} minutes in all)</td></tr></tbody></table>\n"
         f"<p>{_e(_groups_line(plan))}</p>\n<h2>Care for the room</h2>\n"
         + "".join(f'<p class="care">{_e(c)}</p>' for c in plan.care)
+        + (f"<p>{_e(RESOURCES_INTRO)}</p>\n" + _ul(_resource(r) for r in plan.resources) if plan.resources else "")
     )
     pages = [first]
     for item in plan.agenda:

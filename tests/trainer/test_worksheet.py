@@ -76,7 +76,9 @@ def test_every_reflection_question_of_a_case_is_on_its_worksheet(case: str) -> N
 
 def test_answer_space_fits_each_kind_of_question() -> None:
     page = worksheet_html(assess_worksheet(CONTENT))
-    assert page.count('<span class="circle">1</span>') == 5  # the five good things
+    ratings = [a for a in _flow_asks(CONTENT) if a.type == "rating"]  # the five good things, wellbeing…
+    assert len(ratings) >= 5
+    assert page.count('<span class="circle">1</span>') == len(ratings)
     assert '<ul class="choices"><li>Yes</li><li>No</li></ul>' in page
     assert page.count('<div class="box"></div>') == sum(1 + 0 for a in _flow_asks(CONTENT) if a.type == "long_text")
     steps = next(a for a in _flow_asks(CONTENT) if a.type == "repeat")
@@ -84,7 +86,9 @@ def test_answer_space_fits_each_kind_of_question() -> None:
     md = worksheet_markdown(assess_worksheet(CONTENT))
     assert "*Tick any that apply, or none.*" in md
     assert "(optional; private: yours to keep, not for sharing)" in md
-    assert "Answer only if you answered 'No' to question 2." in md
+    sheet = assess_worksheet(CONTENT)
+    numbers = {item.ask.id: item.number for block in sheet.blocks for item in block.items}
+    assert f"Answer only if you answered 'No' to question {numbers['support-in-place']}." in md
 
 
 def test_a_question_added_by_a_pack_is_on_the_worksheet(tree) -> None:  # type: ignore[no-untyped-def]
@@ -92,13 +96,13 @@ def test_a_question_added_by_a_pack_is_on_the_worksheet(tree) -> None:  # type: 
     flow = (Path(__file__).resolve().parents[2] / "content" / "flows" / "assess.yaml").read_text()
     added = flow.replace(
         "      - id: risks\n",
-        '      - id: courage\n        type: text\n        prompt: "Where does this work ask courage of you?"\n'
+        '      - id: a-packs-own\n        type: text\n        prompt: "Which colleague models this work for you?"\n'
         '        help: "A pack\'s own question."\n      - id: risks\n',
     )
     folder = tree({"flows/assess.yaml": added})
     sheet = assess_worksheet(load_content([folder]))
-    assert "courage" in [a.id for a in sheet.asks()]
-    assert "Where does this work ask courage of you?" in worksheet_markdown(sheet)
+    assert "a-packs-own" in [a.id for a in sheet.asks()]
+    assert "Which colleague models this work for you?" in worksheet_markdown(sheet)
 
 
 def test_cli_worksheets(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

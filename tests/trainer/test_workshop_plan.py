@@ -128,6 +128,9 @@ def test_clinic_plan_puts_care_first() -> None:
     assert care.index("suicide") < care.index("survival cultures") < care.index("care note")
     assert text.index("## Care for the room") < text.index("Opening and support check (")
     assert "Care: This part names the suicide" in text
+    assert [r.id for r in plan.resources] == list(CONTENT.resources)
+    for resource in CONTENT.resources.values():
+        assert f"- {resource.name}: " in care
 
 
 def test_every_rehearsal_is_complete_and_cited() -> None:
@@ -233,6 +236,12 @@ def test_example_pack_validates_and_plans(run) -> None:  # type: ignore[no-untyp
     assert "Rehearsal: Asking, with colleagues, for time to think together" in text
     assert "Why might Sam ask her colleagues first?" in text
     assert "(Invented.)" in text  # the handout says so too
+    # The pack's local support resources reach the care paragraph, overriding by id.
+    care = text.split("## Care for the room", 1)[1].split("\n## ", 1)[0]
+    assert "- Employee assistance programme (example: put your employer's programme here): " in care
+    assert "Contact: Placeholder: your local crisis line's number." in care
+    assert "The training institute's peer support contact (invented example)" in care
+    assert "- Your own therapist or doctor: " in care  # the built-in ones stay
 
 
 PACK_GUIDE = """\
