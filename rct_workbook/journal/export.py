@@ -370,9 +370,9 @@ def build_export(
     per entry a ``##`` heading followed by a ``<!-- rct-entry {json} -->`` comment (kind,
     date, title, check_in_first when the person asked the group to check in with them
     first, and for assessments mean, profile_summary, leading, plan, strategies,
-    good_things, practices, connecting, ask, questions), for assessments a ``### In brief`` section (the five good things, culture
-    mix, plan, ask of the group), then the entry; a closing ``---`` and footer lines, the
-    last of them the disclaimer. The care note is never exported.
+    good_things, practices, connecting, ask, questions), for assessments a ``### In
+    brief`` section (the five good things, culture mix, plan, ask of the group), then the
+    entry; a closing ``---`` and footer lines, the last of them the disclaimer. The care note is never exported.
     """
     redactor = redactor or Redactor()
     rows = sorted(rows, key=lambda r: r.created)

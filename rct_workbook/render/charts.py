@@ -1,4 +1,5 @@
-"""Small inline SVG charts for the HTML handout: the five good things, and movement over time.
+"""Small inline SVG charts: the five good things and movement over time for the HTML
+handout, and counts of people for a workshop's class profile.
 
 A short writer of our own rather than a charting library: the handout needs two calm,
 static charts that print in black and white, with no scripts and no external files.
@@ -12,6 +13,7 @@ screen readers, and the same numbers are in a table beside it in the Markdown.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from html import escape
 
@@ -96,3 +98,56 @@ def movement(
         for label, values in series
     )
     return _svg(width, height, title, desc, body)
+
+
+#: What a suppressed count (too few people to show) says instead of a number.
+SUPPRESSED_TEXT = "fewer than 3"
+
+
+def counts(
+    rows: Sequence[tuple[str, int | None]],
+    *,
+    title: str,
+    max_value: int | None = None,
+    label_width: int = 250,
+    width: int = 640,
+    label_chars: int = 36,
+) -> str:
+    """Horizontal bars of how many people, one per (label, count); long labels wrap.
+
+    A count of None is suppressed (small-cell suppression): it is drawn as a dashed,
+    empty outline that says so, never as a bar of some length.
+    """
+    line_h, bar_h, gap = 15, 16, 8
+    top = max([max_value or 0, *(c for _, c in rows if c is not None), 1])
+    space = width - label_width - 60
+    body: list[str] = []
+    y = 0
+    for label, count in rows:
+        lines = textwrap.wrap(" ".join(label.split()), label_chars) or [""]
+        height = max(len(lines) * line_h, bar_h + 2)
+        body.extend(
+            f'<text x="0" y="{y + (i + 1) * line_h - 3}" fill="{INK}" font-size="12">{escape(line)}</text>'
+            for i, line in enumerate(lines)
+        )
+        bar_y = y + (height - bar_h) / 2
+        if count is None:
+            stub = round(space * 0.15)
+            body.append(
+                f'<rect x="{label_width}" y="{bar_y:.1f}" width="{stub}" height="{bar_h}" fill="none" '
+                f'stroke="{MUTED}" stroke-dasharray="3 2"/>'
+            )
+            body.append(
+                f'<text x="{label_width + stub + 6}" y="{bar_y + 12:.1f}" fill="{MUTED}" font-size="12">'
+                f"{SUPPRESSED_TEXT}</text>"
+            )
+        else:
+            length = round(space * count / top, 1)
+            body.append(f'<rect x="{label_width}" y="{bar_y:.1f}" width="{length}" height="{bar_h}" fill="{BAR}"/>')
+            body.append(
+                f'<text x="{label_width + length + 6:.1f}" y="{bar_y + 12:.1f}" fill="{INK}" font-size="12">'
+                f"{count}</text>"
+            )
+        y += height + gap
+    desc = "; ".join(f"{' '.join(label.split())}: {SUPPRESSED_TEXT if c is None else c}" for label, c in rows)
+    return _svg(width, max(y - gap, 1), title, desc, body)

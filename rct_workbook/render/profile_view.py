@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 from rct_workbook.class_profile import MIN_CELL, MIN_EXPORTS, Cell, ClassProfile, Distribution, PracticeCounts
 from rct_workbook.render import markdown as md
+from rct_workbook.render.charts import SUPPRESSED_TEXT, counts
 from rct_workbook.render.printable import page
-from rct_workbook.render.svg import SUPPRESSED_TEXT, bar_chart
 
 
 def _day(profile: ClassProfile) -> str:
@@ -136,7 +136,7 @@ def _e(text: str) -> str:
 def _figure(
     title: str, rows: Sequence[tuple[str, int | None]], caption: str, max_value: int, label_width: int = 250
 ) -> str:
-    chart = bar_chart(rows, title=title, max_value=max_value, label_width=label_width)
+    chart = counts(rows, title=title, max_value=max_value, label_width=label_width)
     # The caption carries the same figures in words, for screen readers and for copying.
     figures = "; ".join(f"{label}: {SUPPRESSED_TEXT if n is None else n}" for label, n in rows)
     return f"<figure>{chart}<figcaption>{_e(caption)} {_e(figures)}.</figcaption></figure>\n"

@@ -1,4 +1,4 @@
-"""The SVG writer, and the printed pages looked at in headless Chromium where it exists."""
+"""The count charts of the class profile, and the printed pages looked at in headless Chromium where it exists."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ import pytest
 from rct_workbook.class_profile import build_profile
 from rct_workbook.group import MemberExport
 from rct_workbook.model.content import load_content
+from rct_workbook.render.charts import counts
 from rct_workbook.render.profile_view import profile_html, profile_markdown
-from rct_workbook.render.svg import bar_chart
 from rct_workbook.render.workshop_view import plan_html
 from rct_workbook.workshop import plan_workshop
 
@@ -23,10 +23,17 @@ CONTENT = load_content()
 
 def test_bar_chart_is_well_formed_escaped_and_deterministic() -> None:
     rows = [('<b>Zest</b> & "more"', 7), ("A very long label " * 4, 3), ("Hidden", None), ("None", 0)]
-    svg = bar_chart(rows, title="Ratings <1>", max_value=10)
-    assert svg == bar_chart(rows, title="Ratings <1>", max_value=10)
+    svg = counts(rows, title="Ratings <1>", max_value=10)
+    assert svg == counts(rows, title="Ratings <1>", max_value=10)
     root = ET.fromstring(svg)  # noqa: S314 - our own output, parsed to check it is well formed
     assert root.tag == "svg" and root.get("role") == "img" and root.get("aria-label") == "Ratings <1>"
+    assert root.findtext("title") == "Ratings <1>"
+    assert (
+        root.findtext("desc")
+        == '<b>Zest</b> & "more": 7; '
+        + "A very long label " * 3
+        + "A very long label: 3; Hidden: fewer than 3; None: 0"
+    )
     texts = [t.text for t in root.iter("text")]
     assert '<b>Zest</b> & "more"' in texts  # shown literally, never as markup
     assert "fewer than 3" in texts and "7" in texts and "0" in texts
@@ -39,7 +46,7 @@ def test_bar_chart_is_well_formed_escaped_and_deterministic() -> None:
 
 
 def test_bar_chart_of_nothing() -> None:
-    root = ET.fromstring(bar_chart([], title="Empty"))  # noqa: S314 - our own output
+    root = ET.fromstring(counts([], title="Empty"))  # noqa: S314 - our own output
     assert list(root.iter("rect")) == []
 
 
