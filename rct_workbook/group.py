@@ -50,6 +50,10 @@ class _Summary(BaseModel):
     ask: StrictStr | None = None
     questions: list[StrictStr] = []
     vignette: StrictStr | None = None
+    # Read by `rct workshop profile`: ratings and ticked practice ids only.
+    good_things: dict[StrictStr, StrictInt | None] = {}
+    practices: list[StrictStr] = []
+    connecting: list[StrictStr] = []
 
 
 @dataclass(frozen=True)
@@ -136,14 +140,17 @@ def read_export_files(paths: Sequence[Path], *, unique: bool = False) -> tuple[l
     """
     import hashlib
 
+    from rct_workbook.storage import NotReadable, read_bounded
+
     exports: list[MemberExport] = []
     skipped: list[str] = []
     seen: dict[str, Path] = {}
     for path in paths:
         try:
-            raw = path.read_bytes()
-            if len(raw) > MAX_EXPORT_BYTES:
-                raise NotAnExport("it is too large to be an export")
+            try:
+                raw = read_bounded(path, MAX_EXPORT_BYTES)
+            except NotReadable as exc:
+                raise NotAnExport(str(exc)) from None
             text = raw.decode("utf-8")
             export = parse_export(path.stem, text)
         except (OSError, UnicodeDecodeError, NotAnExport) as exc:

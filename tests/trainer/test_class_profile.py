@@ -206,3 +206,20 @@ def test_cli_refuses_fewer_than_five_and_counts_a_repeated_file_once(run, tmp_pa
     assert len(lines) == 2 and result.stdout == ""
     result = run("workshop", "profile", *map(str, exports), "--day", "14 May")
     assert result.exit_code == 2 and result.stderr == "rct: --day takes a date like 2026-03-31, not '14 May'\n"
+
+
+def test_cli_skips_what_is_not_a_readable_export(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    exports = [_person(run, tmp_path, i) for i in range(5)]
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    forged = tmp_path / "forged.md"
+    forged.write_text(export_text(assessment(ALL_THREE, practices="not a list")))
+    result = run("workshop", "profile", *map(str, exports), str(fifo), str(forged), str(tmp_path / "missing.md"))
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"rct: skipped {fifo}: it is a FIFO (named pipe), not a regular file"
+    assert lines[1].startswith(f"rct: skipped {forged}: an entry's summary has a wrong 'practices'")
+    assert lines[2] == f"rct: skipped {tmp_path / 'missing.md'}: No such file or directory"
+    assert "5 people took part" in result.stdout
