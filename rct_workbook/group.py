@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
 
 from rct_workbook.journal.export import EXPORT_MARK
-from rct_workbook.render import markdown as md
+from rct_workbook.model import commonmark as md
 
 _ENTRY_START = "<!-- rct-entry {"
 _ENTRY_END = "} -->"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,6 +85,14 @@ def set_value(key: str, value: str | None) -> Preferences:
 
 
 def phone_region() -> str:
-    from rct_workbook.journal.deidentify import default_region
-
     return load().phone_region or default_region()
+
+
+def default_region() -> str:
+    """The phone region from the locale (en_GB.UTF-8 → GB), else US."""
+    for var in ("LC_ALL", "LC_TELEPHONE", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        match = re.match(r"^[a-z]{2,3}_([A-Z]{2})\b", value)
+        if match:
+            return match.group(1)
+    return "US"

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rct_workbook.flow.questions import Ask, resolve
 from rct_workbook.model import schema as s
+from rct_workbook.model.answers import Ask, resolve
 from rct_workbook.model.content import Content
 
 

@@ -20,7 +20,7 @@ def show() -> None:
     Example: rct config show
     """
     from rct_workbook import preferences
-    from rct_workbook.journal.deidentify import default_region
+    from rct_workbook.preferences import default_region
     from rct_workbook.render.safe import clean
 
     prefs = preferences.load()

@@ -23,11 +23,12 @@ own too, and gets the same placeholder as the full name.
 from __future__ import annotations
 
 import functools
-import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from rct_workbook.preferences import default_region
 
 KIND_LABELS = {
     "name": "name",
@@ -207,16 +208,6 @@ def name_words() -> frozenset[str]:
 
     text = (resources.files("rct_workbook.journal") / "name_words.txt").read_text(encoding="utf-8")
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
-
-
-def default_region() -> str:
-    """The phone region from the locale (en_GB.UTF-8 → GB), else US."""
-    for var in ("LC_ALL", "LC_TELEPHONE", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var, "")
-        match = re.match(r"^[a-z]{2,3}_([A-Z]{2})\b", value)
-        if match:
-            return match.group(1)
-    return "US"
 
 
 @dataclass(frozen=True)

@@ -137,6 +137,19 @@ def ratings_of(reading: dict[str, Any] | None) -> dict[str, int]:
     return {k: v for k, v in good.items() if isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)}
 
 
+def previous_ratings(reading: dict[str, Any] | None) -> dict[str, int]:
+    """The ratings before this one, from the stored rating and change, so 'change' shows again."""
+    if not reading:
+        return {}
+    good = reading.get("good_things") or {}
+    change = reading.get("change") or {}
+    return {
+        k: good[k] - v
+        for k, v in change.items()
+        if isinstance(good.get(k), int) and isinstance(v, int) and not isinstance(v, bool)
+    }
+
+
 def profile_shares(reading: dict[str, Any] | None) -> dict[str, float]:
     """Each culture type's share of its indicators ticked, from a recorded reading."""
     out: dict[str, float] = {}

@@ -16,13 +16,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rct_workbook.flow.questions import Ask, resolve
 from rct_workbook.journal.deidentify import Redactor, names_in
+from rct_workbook.journal.entry import previous_ratings
 from rct_workbook.journal.index import Row
 from rct_workbook.journal.reflection import assess_entry, human_date, vignette_entry
+from rct_workbook.model import commonmark as md
+from rct_workbook.model.answers import Ask, resolve
 from rct_workbook.model.content import Content
 from rct_workbook.reading import CONNECTING, PRACTICES, present_in_order, read
-from rct_workbook.render import markdown as md
 
 #: Marks the top of every export, so tools (and `rct group agenda`) can recognise one.
 EXPORT_MARK = "<!-- rct-workbook export, format 1 -->"
@@ -44,7 +45,7 @@ def check_answers(content: Content, row: Row) -> None:
     have the form its question takes (a hand-edited number where text belongs, a mapping
     where a list belongs): showing or exporting it would otherwise fail half-way."""
     from rct_workbook.errors import StorageError
-    from rct_workbook.flow.questions import check
+    from rct_workbook.model.answers import check
 
     for ask in asks_for(content, row):
         value = row.answers.get(ask.id)
@@ -139,7 +140,7 @@ def _data_comment(
     if check_in_first:
         data["check_in_first"] = True
     if row.kind == "assess":
-        reading = read(content, answers, _previous_from(row.reading), section=row.section)
+        reading = read(content, answers, previous_ratings(row.reading), section=row.section)
         data["mean"] = None if reading.mean is None else round(reading.mean, 2)
         data["profile_summary"] = reading.profile_summary
         data["leading"] = [c.id for c in present_in_order(reading.profile)]
@@ -181,19 +182,6 @@ def _when(row: Row) -> _dt.datetime:
         return _dt.datetime.now().astimezone()
 
 
-def _previous_from(reading: dict[str, Any] | None) -> dict[str, int]:
-    """The ratings before this one, from the stored rating and change, so 'change' shows again."""
-    if not reading:
-        return {}
-    good = reading.get("good_things") or {}
-    change = reading.get("change") or {}
-    return {
-        k: good[k] - v
-        for k, v in change.items()
-        if isinstance(good.get(k), int) and isinstance(v, int) and not isinstance(v, bool)
-    }
-
-
 def _demote(markdown: str, by: int = 1) -> str:
     """Push every heading down a level: the entry's title becomes a section of the document."""
     return "\n".join("#" * by + line if line.startswith("#") else line for line in markdown.split("\n"))
@@ -222,7 +210,7 @@ def _entry_body(content: Content, row: Row, answers: dict[str, Any]) -> str:
         sections = [s for s in flow.sections if row.section is None or s.step == row.section]
         asks = [a for s in sections for a in resolve(s.questions, content, s.id)]
         known = {a.id for a in asks}
-        reading = read(content, answers, _previous_from(row.reading), section=row.section)
+        reading = read(content, answers, previous_ratings(row.reading), section=row.section)
         body = assess_entry(
             content, flow, sections, asks, answers, reading, section=row.section, when=when, care=False
         ).body
@@ -279,9 +267,9 @@ def _rating_cell(g: Any) -> str:
 def _brief(content: Content, row: Row, answers: dict[str, Any]) -> tuple[str, Chart | None]:
     """The reading in brief, for the top of an assessment: the five good things as a
     compact table (a bar chart in HTML), the culture mix, the plan, the ask of the group."""
-    from rct_workbook.render.charts import bars
+    from rct_workbook.model.charts import bars
 
-    reading = read(content, answers, _previous_from(row.reading))
+    reading = read(content, answers, previous_ratings(row.reading))
     lines = [md.heading(3, "In brief"), ""]
     chart = None
     rated = [g for g in reading.good_things if g.rating is not None]
@@ -320,7 +308,7 @@ def _brief(content: Content, row: Row, answers: dict[str, Any]) -> tuple[str, Ch
 
 def _movement(content: Content, rows: Sequence[Row], redacted: list[dict[str, Any]]) -> tuple[str, Chart | None]:
     """The five good things across the assessments in the export (two or more)."""
-    from rct_workbook.render.charts import movement
+    from rct_workbook.model.charts import movement
 
     points = []
     for row, answers in zip(rows, redacted, strict=True):

@@ -154,7 +154,7 @@ def with_update_line(body: str, step: int, line: str) -> str:
     earlier line is replaced, or the line (and the heading, if missing) is added."""
     import re
 
-    from rct_workbook.render import markdown as md
+    from rct_workbook.model import commonmark as md
 
     heading = md.heading(2, "Updates")
     item = f"- {md.escape_line(line)}"

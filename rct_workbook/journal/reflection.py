@@ -6,12 +6,12 @@ import datetime as _dt
 from collections.abc import Sequence
 from typing import Any
 
-from rct_workbook.flow.questions import Ask
 from rct_workbook.journal.entry import Entry, new_id, now
+from rct_workbook.model import commonmark as md
+from rct_workbook.model.answers import Ask
 from rct_workbook.model.content import Content
 from rct_workbook.model.schema import Flow, Section, Vignette
 from rct_workbook.reading import GOOD_THING_PREFIX, SMALL_STEPS, Care, Reading, Response
-from rct_workbook.render import markdown as md
 
 
 def human_date(when: _dt.datetime) -> str:

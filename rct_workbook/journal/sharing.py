@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from rct_workbook.errors import EXIT_FLAGGED, Cancelled, WorkbookError
-from rct_workbook.flow.questions import Asker
 from rct_workbook.journal.deidentify import Finding, Redactor, name_parts, scan
 from rct_workbook.journal.export import (
     Export,
@@ -28,6 +27,7 @@ from rct_workbook.journal.export import (
 )
 from rct_workbook.journal.index import Index, Row
 from rct_workbook.journal.reflection import human_date
+from rct_workbook.model.answers import Asker
 from rct_workbook.model.content import Content
 from rct_workbook.paths import data_root, journal_dir
 from rct_workbook.storage import NotReadable, clean_stale_temps, read_bounded, write_atomic
@@ -260,12 +260,11 @@ def export(
         redacted |= {(k, " ".join(v.split()).casefold()) for k, v in chosen}
         asked = bool(undecided) or not all(row.id in review_.reviewed for row in request.rows)
     elif undecided:
-        from rct_workbook.render.safe import clean
-
+        # The details are made safe to print where every error is printed (cli/app.py).
         raise WorkbookError(
             f"{len(undecided)} possible identifier{'s' if len(undecided) != 1 else ''} need a decision before export: "
             "review them in a terminal, or use --check, --redact-flagged or --keep-flagged",
-            details=tuple(clean(f"{f.label}: {f.value}") for f in undecided),
+            details=tuple(f"{f.label}: {f.value}" for f in undecided),
             exit_code=EXIT_FLAGGED,
         )
     chosen_all = [(f.kind, f.value) for f in everything if f.key() in redacted]
@@ -318,7 +317,7 @@ def export_target(out: Path) -> Path:
 def ask_display_name(asker: Asker) -> str:
     """Ask, once, the name the member's handouts open with, and remember it (blank is fine)."""
     from rct_workbook import preferences
-    from rct_workbook.flow.questions import Ask
+    from rct_workbook.model.answers import Ask
     from rct_workbook.model.schema import Question
 
     question = Question(

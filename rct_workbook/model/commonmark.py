@@ -6,6 +6,12 @@ writer (journal) and the renderers can all use it without an import cycle.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rct_workbook.model.question_types import Ask
+
 import re
 
 #: Characters that can start or shape Markdown inline syntax, escaped wherever they are.
@@ -41,3 +47,39 @@ def escape_text(text: str) -> str:
         elif paragraphs[-1]:
             paragraphs.append([])
     return "\n\n".join("\\\n".join(p) for p in paragraphs if p)
+
+
+# --- the entry body's writer: one leaf that the journal, the exports and the renderers share ---
+
+
+def heading(level: int, text: str) -> str:
+    """An ATX heading; trailing sentence punctuation (not a question mark) is dropped,
+    as Markdown linters expect (MD026)."""
+    words = " ".join(text.split()).rstrip(".,;:!")
+    return f"{'#' * level} {escape_line(words)}"
+
+
+def answer_markdown(ask: Ask, value: Any) -> str:
+    """An answer as Markdown (after its question's heading); its question type decides how."""
+    return ask.kind.markdown(ask, value)
+
+
+def answers_markdown(asks: Sequence[Ask], answers: dict[str, Any], level: int = 3) -> str:
+    """Each answered question as a heading followed by its answer."""
+    out = []
+    for ask in asks:
+        if ask.id not in answers:
+            continue
+        out.append(heading(level, ask.question.prompt))
+        out.append("")
+        out.append(answer_markdown(ask, answers[ask.id]))
+        out.append("")
+    return "\n".join(out).rstrip("\n")
+
+
+def bullet_list(items: Sequence[str]) -> str:
+    return "\n".join(f"- {escape_line(' '.join(item.split()))}" for item in items)
+
+
+def numbered_list(items: Sequence[str]) -> str:
+    return "\n".join(f"{i}. {escape_line(' '.join(item.split()))}" for i, item in enumerate(items, 1))

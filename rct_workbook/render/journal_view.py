@@ -8,10 +8,9 @@ from typing import Any
 from rich.console import RenderableType
 from rich.text import Text
 
-from rct_workbook.flow.questions import Ask, resolve
-from rct_workbook.journal.entry import Entry
-from rct_workbook.journal.export import _previous_from
+from rct_workbook.journal.entry import Entry, previous_ratings
 from rct_workbook.journal.index import Row
+from rct_workbook.model.answers import Ask, resolve
 from rct_workbook.model.content import Content
 from rct_workbook.reading import read
 from rct_workbook.render.safe import text
@@ -37,7 +36,7 @@ def entry_view(ui: Ui, content: Content, row: Row, entry: Entry) -> list[Rendera
     answers = entry.answers
     if entry.kind == "assess" and "assess" in content.flows:
         flow = content.flows["assess"]
-        reading = read(content, answers, _previous_from(entry.reading), section=entry.section)
+        reading = read(content, answers, previous_ratings(entry.reading), section=entry.section)
         out.extend(summary(ui, reading, disclaimer=content.meta.disclaimer)[1:])
         for section in flow.sections:
             asks = [a for a in resolve(section.questions, content, section.id) if a.id in answers]

@@ -6,8 +6,8 @@ import html
 from collections.abc import Sequence
 
 from rct_workbook.class_profile import MIN_CELL, MIN_EXPORTS, Cell, ClassProfile, Distribution, PracticeCounts
-from rct_workbook.render import markdown as md
-from rct_workbook.render.charts import SUPPRESSED_TEXT, counts
+from rct_workbook.model import commonmark as md
+from rct_workbook.model.charts import SUPPRESSED_TEXT, counts
 from rct_workbook.render.printable import page
 
 

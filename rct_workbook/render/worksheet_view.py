@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import html
 
+from rct_workbook.model import commonmark as md
 from rct_workbook.model.question_types import Ask, PaperSpec
-from rct_workbook.render import markdown as md
 from rct_workbook.render.printable import page
 from rct_workbook.worksheet import Item, Worksheet
 

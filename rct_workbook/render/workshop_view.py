@@ -6,9 +6,9 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 
+from rct_workbook.model import commonmark as md
 from rct_workbook.model import schema as s
 from rct_workbook.model.content import Content
-from rct_workbook.render import markdown as md
 from rct_workbook.render.printable import page
 from rct_workbook.workshop import AgendaItem, CasePart, Plan, RehearsalPlan
 

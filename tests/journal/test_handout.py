@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from rct_workbook.render.charts import bars, movement
+from rct_workbook.model.charts import bars, movement
 from tests.journal.helpers import entry_id, make_assess, make_vignette
 
 RATINGS = [

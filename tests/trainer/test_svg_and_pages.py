@@ -12,8 +12,8 @@ import pytest
 
 from rct_workbook.class_profile import build_profile
 from rct_workbook.group import MemberExport
+from rct_workbook.model.charts import counts
 from rct_workbook.model.content import load_content
-from rct_workbook.render.charts import counts
 from rct_workbook.render.profile_view import profile_html, profile_markdown
 from rct_workbook.render.workshop_view import plan_html
 from rct_workbook.workshop import plan_workshop

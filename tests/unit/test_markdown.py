@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from rct_workbook.render.markdown import escape_line, escape_text
+from rct_workbook.model.commonmark import escape_line, escape_text
 
 md = MarkdownIt("commonmark")
 

@@ -14,9 +14,9 @@ from rct_workbook.errors import Cancelled
 from rct_workbook.flow.askers import QuestionaryAsker
 from rct_workbook.flow.prompts import word_breaks
 from rct_workbook.flow.questions import Ask, minutes_to_answer, resolve, walk, walk_sections
+from rct_workbook.model.commonmark import answer_markdown
 from rct_workbook.model.content import load_content
 from rct_workbook.model.schema import Question
-from rct_workbook.render.markdown import answer_markdown
 
 DOWN, ENTER, SPACE, ESC_ENTER, CTRL_D = "\x1b[B", "\r", " ", "\x1b\r", "\x04"
 
