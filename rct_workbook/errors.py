@@ -6,7 +6,6 @@ Each carries the message to print and the exit code. The entry point catches
 
 from __future__ import annotations
 
-EXIT_OK = 0
 EXIT_FLAGGED = 1
 EXIT_BAD_INPUT = 2
 EXIT_CANCELLED = 130

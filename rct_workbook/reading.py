@@ -196,15 +196,6 @@ class Reading:
         return data
 
 
-def _lists(value: Any) -> Any:
-    """Tuples become lists, so the data is the same after a YAML or JSON round trip."""
-    if isinstance(value, dict):
-        return {k: _lists(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_lists(v) for v in value]
-    return value
-
-
 def good_thing_scores(
     content: Content, answers: Mapping[str, Any], previous: Mapping[str, int] | None = None
 ) -> tuple[GoodThingScore, ...]:

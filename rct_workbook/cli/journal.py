@@ -280,7 +280,9 @@ def export(
         if review.undecided and not (redact_flagged or keep_flagged):
             raise typer.Exit(EXIT_FLAGGED)
         return
-    mode = "redact" if redact_flagged else "keep" if keep_flagged else "ask" if has_terminal() else "refuse"
+    mode: sharing.Decision = (
+        "redact" if redact_flagged else "keep" if keep_flagged else "ask" if has_terminal() else "refuse"
+    )
     asker = None
     if mode == "ask" or (has_terminal() and not check_in_first and sharing.care_note_shown(request.rows)):
         from rct_workbook.flow.askers import QuestionaryAsker

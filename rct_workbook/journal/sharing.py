@@ -10,7 +10,7 @@ import datetime as _dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from rct_workbook.errors import EXIT_FLAGGED, Cancelled, WorkbookError
 from rct_workbook.journal.deidentify import Finding, Redactor, name_parts, scan
@@ -230,12 +230,17 @@ def stranger_test(asker: Asker) -> None:
         raise Cancelled("nothing was written; redact more with --redact NAME, or leave answers private")
 
 
+#: What happens to possible identifiers not decided at an earlier export: redacted, kept,
+#: asked about (a person at a terminal), or refused (no one to ask).
+Decision = Literal["redact", "keep", "ask", "refuse"]
+
+
 def export(
     content: Content,
     request: Request,
     found: list[Finding] | Review,
     *,
-    mode: str,
+    mode: Decision,
     asker: Any = None,
     preview: Callable[[str], None] | None = None,
     check_in_first: bool = False,

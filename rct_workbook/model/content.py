@@ -152,12 +152,6 @@ class Content:
             good_things=self.good_things,
         )
 
-    def culture_of_indicator(self, indicator: str) -> str | None:
-        for culture in self.cultures.values():
-            if any(p.id == indicator for p in culture.indicators):
-                return culture.id
-        return None
-
 
 def choices_from(
     source: str,

@@ -79,19 +79,6 @@ def good_things(ui: Ui, content: Content) -> Views:
     return out
 
 
-def continuum_bar(ui: Ui, position: float | None, width: int = 40) -> Text:
-    """A labelled bar from 1 to 5; ``position`` (a mean rating) marked when given."""
-    line = Text()
-    cells = ["-"] * width
-    if position is not None:
-        at = round((min(max(position, 1.0), 5.0) - 1.0) / 4.0 * (width - 1))
-        cells[at] = "●" if not ui.plain else "#"
-    line.append("1 |")
-    line.append("".join(cells), style="cyan")
-    line.append("| 5")
-    return line
-
-
 def continuum(ui: Ui, content: Content) -> Views:
     c = content.the_continuum
     out: Views = [ui.title(c.title, "After the paper's Figure 2: movement, not a verdict")]
