@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
 
 from rct_workbook.journal.export import EXPORT_MARK
+from rct_workbook.journal.reflection import human_date
 from rct_workbook.model import commonmark as md
 
 _ENTRY_START = "<!-- rct-entry {"
@@ -208,7 +209,7 @@ def agenda(
             questions.extend(q for q in entry.get("questions") or [] if isinstance(q, str))
         cultures.update(member_cultures)
         strategies.update(member_strategies)
-    lines = [md.heading(1, f"Peer-supervision meeting, {day.day} {day.strftime('%B %Y')}"), ""]
+    lines = [md.heading(1, f"Peer-supervision meeting, {human_date(day)}"), ""]
     lines += [md.escape_line(f"{minutes} minutes, {len(exports)} member{'s' if len(exports) != 1 else ''}."), ""]
     lines += [md.heading(2, "Time boxes"), ""]
     plan = []

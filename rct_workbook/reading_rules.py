@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rct_workbook.model.answers import texts_in
 from rct_workbook.model.content import PLACEHOLDER, READING_FLOW, Content
 from rct_workbook.model.schema import Question, When
 
@@ -29,17 +30,6 @@ def filled(value: Any) -> bool:
 
 def _number(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def texts_in(value: Any) -> list[str]:
-    """Every piece of free text in an answer (repeated questions included)."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list):
-        return [t for v in value for t in texts_in(v)]
-    if isinstance(value, dict):
-        return [t for v in value.values() for t in texts_in(v)]
-    return []
 
 
 def _normal(text: str) -> str:

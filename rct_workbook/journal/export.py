@@ -21,7 +21,7 @@ from rct_workbook.journal.entry import previous_ratings
 from rct_workbook.journal.index import Row
 from rct_workbook.journal.reflection import assess_entry, human_date, vignette_entry
 from rct_workbook.model import commonmark as md
-from rct_workbook.model.answers import Ask, resolve
+from rct_workbook.model.answers import Ask, resolve, texts_in
 from rct_workbook.model.content import Content
 from rct_workbook.reading import CONNECTING, PRACTICES, present_in_order, read
 
@@ -81,16 +81,6 @@ def shared_answers(content: Content, row: Row, include_private: bool) -> tuple[d
     return kept, withheld
 
 
-def _strings(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list):
-        return [t for v in value for t in _strings(v)]
-    if isinstance(value, dict):
-        return [t for v in value.values() for t in _strings(v)]
-    return []
-
-
 def texts_and_names(content: Content, row: Row, answers: dict[str, Any]) -> tuple[list[tuple[str, str]], list[str]]:
     """(where, text) for every exported answer, and the names in answers that list people."""
     asks = {a.id: a for a in asks_for(content, row)}
@@ -106,12 +96,12 @@ def texts_and_names(content: Content, row: Row, answers: dict[str, Any]) -> tupl
                 if not isinstance(row_value, dict):
                     continue
                 for fid, fvalue in row_value.items():
-                    for text in _strings(fvalue):
+                    for text in texts_in(fvalue):
                         texts.append((where, text))
                         if fid in fields and fields[fid].question.names:
                             names.extend(names_in(text))
             continue
-        for text in _strings(value):
+        for text in texts_in(value):
             texts.append((where, text))
             if ask is not None and ask.question.names:
                 names.extend(names_in(text))

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from rct_workbook.errors import NotFoundError, StorageError
+from rct_workbook.model.answers import texts_in
 from rct_workbook.paths import data_root, ensure_private_dir, journal_dir
 from rct_workbook.storage import TEMP_PREFIX
 
@@ -116,17 +117,6 @@ class Refresh:
     duplicates: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: One line each about the index itself: healed from damage, or answered from the files.
     notes: tuple[str, ...] = ()
-
-
-def _texts(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _texts(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _texts(item)
 
 
 def _mean(entry: Entry) -> float | None:
@@ -533,7 +523,7 @@ def _parse_one(folder: Path, name: str, size: int, mtime: int) -> tuple[str, tup
         json.dumps(_updates(entry), ensure_ascii=False, default=str),
         None if entry.shares is None else json.dumps(entry.shares, ensure_ascii=False),
     )
-    text = "\n".join([entry.title, *_texts(entry.answers), *_texts(_updates(entry))])
+    text = "\n".join([entry.title, *texts_in(entry.answers), *texts_in(_updates(entry))])
     return name, row, text
 
 

@@ -14,7 +14,8 @@ from rct_workbook.model.schema import Flow, Section, Vignette
 from rct_workbook.reading import GOOD_THING_PREFIX, SMALL_STEPS, Care, Reading, Response
 
 
-def human_date(when: _dt.datetime) -> str:
+def human_date(when: _dt.date) -> str:
+    """A date as our documents write it: 3 March 2026."""
     return f"{when.day} {when.strftime('%B %Y')}"
 
 

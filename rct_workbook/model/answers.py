@@ -14,7 +14,7 @@ from rct_workbook.model.content import Content
 from rct_workbook.model.question_types import Ask
 from rct_workbook.model.schema import Question
 
-__all__ = ["Ask", "Asker", "applies", "check", "check_all", "plural", "resolve"]
+__all__ = ["Ask", "Asker", "applies", "check", "check_all", "plural", "resolve", "texts_in"]
 
 
 def resolve(questions: Iterable[Question], content: Content, section: str = "") -> tuple[Ask, ...]:
@@ -104,3 +104,14 @@ def check_all(asks: Sequence[Ask], answers: Any, *, source: str = "the answer se
 
 def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def texts_in(value: Any) -> list[str]:
+    """Every piece of free text in an answer (repeated questions included)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [t for v in value for t in texts_in(v)]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in texts_in(v)]
+    return []

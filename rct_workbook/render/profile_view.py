@@ -6,13 +6,14 @@ import html
 from collections.abc import Sequence
 
 from rct_workbook.class_profile import MIN_CELL, MIN_EXPORTS, Cell, ClassProfile, Distribution, PracticeCounts
+from rct_workbook.journal.reflection import human_date
 from rct_workbook.model import commonmark as md
 from rct_workbook.model.charts import SUPPRESSED_TEXT, counts
 from rct_workbook.render.printable import page
 
 
 def _day(profile: ClassProfile) -> str:
-    return f"{profile.day.day} {profile.day.strftime('%B %Y')}"
+    return human_date(profile.day)
 
 
 def _title(profile: ClassProfile) -> str:
