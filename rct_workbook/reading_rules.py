@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from rct_workbook.model.answers import texts_in
@@ -170,8 +171,12 @@ class Filler:
     content: Content
     answers: Mapping[str, Any]
 
+    @cached_property
+    def labels(self) -> dict[str, dict[str, str]]:
+        return _label_map(self.content)
+
     def fill(self, template: str, extra: Mapping[str, str] | None = None) -> str:
-        labels = _label_map(self.content)
+        labels = self.labels
 
         def one(match: re.Match[str]) -> str:
             kind, qid = match.group(1), match.group(2)
