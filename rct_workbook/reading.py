@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rct_workbook.model.answers import BY_WHEN, SMALL_STEPS, WITH_WHOM
 from rct_workbook.model.content import Content
 from rct_workbook.model.schema import READING_PARTS
 
@@ -20,7 +21,6 @@ SUPPORT_PEOPLE = "support-people"
 GOOD_THING_PREFIX = "good-thing-"
 PRACTICES = "practices"
 CONNECTING = "connecting"
-SMALL_STEPS = "small-steps"
 #: The rule whose response is the reading's "first step" (support before the steps).
 FIRST_STEP_RULE = "no-support-yet"
 
@@ -277,7 +277,7 @@ def describe_profile(profile: Sequence[CultureShare]) -> str:
 def small_steps(answers: Mapping[str, Any]) -> tuple[SmallStep, ...]:
     rows = answers.get(SMALL_STEPS) or []
     return tuple(
-        SmallStep(row.get("what") or "", row.get("with-whom"), row.get("by-when"), row.get("risk"), row.get("evidence"))
+        SmallStep(row.get("what") or "", row.get(WITH_WHOM), row.get(BY_WHEN), row.get("risk"), row.get("evidence"))
         for row in rows
         if isinstance(row, dict)
     )

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from rct_workbook.errors import StorageError
+from rct_workbook.model.answers import SMALL_STEPS
 from rct_workbook.paths import ensure_private_dir, journal_dir
 from rct_workbook.storage import write_atomic
 
@@ -161,7 +162,7 @@ def profile_shares(reading: dict[str, Any] | None) -> dict[str, float]:
 
 def digest(entry: Entry) -> dict[str, Any]:
     """What progress needs of an entry: ratings, profile shares, steps planned and done."""
-    steps = [s for s in entry.answers.get("small-steps") or [] if isinstance(s, dict)]
+    steps = [s for s in entry.answers.get(SMALL_STEPS) or [] if isinstance(s, dict)]
     done = sorted(
         {
             u["step"]

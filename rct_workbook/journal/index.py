@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from rct_workbook.errors import NotFoundError, StorageError
-from rct_workbook.model.answers import texts_in
+from rct_workbook.model.answers import SMALL_STEPS, texts_in
 from rct_workbook.paths import data_root, ensure_private_dir, journal_dir
 from rct_workbook.storage import TEMP_PREFIX
 
@@ -517,7 +517,7 @@ def _parse_one(folder: Path, name: str, size: int, mtime: int) -> tuple[str, tup
         _mean(entry),
         json.dumps(entry.answers, ensure_ascii=False, default=str),
         # The small steps alone, so progress and steps need not decode every answer.
-        json.dumps({"small-steps": entry.answers.get("small-steps") or []}, ensure_ascii=False, default=str),
+        json.dumps({SMALL_STEPS: entry.answers.get(SMALL_STEPS) or []}, ensure_ascii=False, default=str),
         json.dumps(digest(entry), ensure_ascii=False, separators=(",", ":"), default=str),
         None if entry.reading is None else json.dumps(entry.reading, ensure_ascii=False, default=str),
         json.dumps(_updates(entry), ensure_ascii=False, default=str),

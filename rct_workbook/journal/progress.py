@@ -11,6 +11,7 @@ from typing import Any
 
 from rct_workbook.errors import NotFoundError
 from rct_workbook.journal.index import Index, Row
+from rct_workbook.model.answers import BY_WHEN, SMALL_STEPS, WITH_WHOM
 
 GOOD_THINGS = ("zest", "empowerment", "clarity", "worth", "connection")
 
@@ -81,7 +82,7 @@ def small_steps(rows: Sequence[Row]) -> list[StepItem]:
         if row.kind != "assess":
             continue
         done = {u.get("step"): u for u in row.updates if u.get("status") == "done"}
-        for n, step in enumerate(row.answers.get("small-steps") or [], 1):
+        for n, step in enumerate(row.answers.get(SMALL_STEPS) or [], 1):
             if not isinstance(step, dict):
                 continue
             update = done.get(n)
@@ -92,8 +93,8 @@ def small_steps(rows: Sequence[Row]) -> list[StepItem]:
                     number=n,
                     created=row.created,
                     what=str(step.get("what") or ""),
-                    with_whom=step.get("with-whom"),
-                    by_when=step.get("by-when"),
+                    with_whom=step.get(WITH_WHOM),
+                    by_when=step.get(BY_WHEN),
                     risk=step.get("risk"),
                     status="done" if update else "open",
                     done_on=str(update.get("date"))[:10] if update else None,

@@ -8,10 +8,10 @@ from typing import Any
 
 from rct_workbook.journal.entry import Entry, new_id, now
 from rct_workbook.model import commonmark as md
-from rct_workbook.model.answers import Ask
+from rct_workbook.model.answers import SMALL_STEPS, Ask
 from rct_workbook.model.content import Content
 from rct_workbook.model.schema import Flow, Section, Vignette
-from rct_workbook.reading import GOOD_THING_PREFIX, SMALL_STEPS, Care, Reading, Response
+from rct_workbook.reading import GOOD_THING_PREFIX, Care, Reading, Response
 
 
 def human_date(when: _dt.date) -> str:

@@ -14,6 +14,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr, ValidationError
 
+from rct_workbook.model.answers import BY_WHEN, SMALL_STEPS, WITH_WHOM
+
 Scalar = StrictStr | StrictBool | StrictInt | StrictFloat | None
 Item = StrictStr | StrictBool | StrictInt | StrictFloat | dict[StrictStr, Scalar]
 Answer = Scalar | list[Item]
@@ -27,8 +29,8 @@ class _Open(BaseModel):
 
 class SmallStep(_Open):
     what: StrictStr
-    with_whom: StrictStr | None = Field(default=None, alias="with-whom")
-    by_when: StrictStr | None = Field(default=None, alias="by-when")
+    with_whom: StrictStr | None = Field(default=None, alias=WITH_WHOM)
+    by_when: StrictStr | None = Field(default=None, alias=BY_WHEN)
     risk: StrictStr | None = None
     evidence: StrictStr | None = None
 
@@ -110,7 +112,7 @@ def check_front(front: dict[Any, Any]) -> FrontMatter:
         for key in answers:
             if not isinstance(key, str):
                 raise InvalidFront(f"answers: the key {key} is not text (a date or number as a key: put it in quotes)")
-        steps = answers.get("small-steps")
+        steps = answers.get(SMALL_STEPS)
         if steps is not None:
             if not isinstance(steps, list):
                 raise InvalidFront("answers.small-steps should be a list of steps")

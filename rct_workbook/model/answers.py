@@ -14,6 +14,11 @@ from rct_workbook.model.content import Content
 from rct_workbook.model.question_types import Ask
 from rct_workbook.model.schema import Question
 
+#: Answer ids the code reads by name: the assessment's plan of small steps and its fields.
+SMALL_STEPS = "small-steps"
+WITH_WHOM = "with-whom"
+BY_WHEN = "by-when"
+
 __all__ = ["Ask", "Asker", "applies", "check", "check_all", "plural", "resolve", "texts_in"]
 
 
