@@ -11,6 +11,11 @@ from rct_workbook.render.printable import page
 from rct_workbook.worksheet import Item, Worksheet
 
 DOTS = ". " * 36
+#: On paper the flow's "stays on this computer" does not hold; say what does.
+PAPER_NOTE = (
+    "This sheet is yours: keep it, and share only what you choose. Answers marked private "
+    "are for you alone, as they are in rct."
+)
 
 
 def _tags(ask: Ask, spec: PaperSpec) -> str:
@@ -70,7 +75,7 @@ def worksheet_markdown(sheet: Worksheet) -> str:
     lines += [md.escape_line("Name or initials (optional): " + DOTS[:40].strip()), ""]
     if sheet.intro:
         lines += [md.escape_line(sheet.intro), ""]
-    lines += [md.escape_line(sheet.disclaimer), ""]
+    lines += [md.escape_line(PAPER_NOTE), "", md.escape_line(sheet.disclaimer), ""]
     if sheet.case:
         lines += [md.heading(2, "The case"), ""]
         if sheet.care_note:
@@ -113,7 +118,9 @@ def _h_space(spec: PaperSpec) -> str:
 
 
 def _h_head(ask: Ask, spec: PaperSpec, number: str, tag: str) -> str:
-    out = f"<{tag}>{_e(number)}. {_e(ask.question.prompt)}<small>{_e(_tags(ask, spec))}</small></{tag}>"
+    tags = _tags(ask, spec)
+    small = f" <small>{_e(tags)}</small>" if tags else ""
+    out = f"<{tag}>{_e(number)}. {_e(ask.question.prompt)}{small}</{tag}>"
     for extra in (ask.question.help, spec.how):
         if extra:
             out += f'<p class="help">{_e(extra)}</p>'
@@ -144,7 +151,7 @@ def worksheet_html(sheet: Worksheet) -> str:
     first = f'<h1>{_e(title)}</h1>\n<p>Name or initials (optional):</p><div class="line"></div>\n'
     if sheet.intro:
         first += f"<p>{_e(sheet.intro)}</p>\n"
-    first += f'<p class="note">{_e(sheet.disclaimer)}</p>\n'
+    first += f"<p>{_e(PAPER_NOTE)}</p>\n" + f'<p class="note">{_e(sheet.disclaimer)}</p>\n'
     pages = []
     if sheet.case:
         case = "<h2>The case</h2>\n"

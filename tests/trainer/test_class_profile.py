@@ -166,10 +166,12 @@ def _person(run, tmp_path: Path, i: int) -> Path:  # type: ignore[no-untyped-def
         strategies=["networking", "naming"] if i % 2 else ["networking"],
     )
     reflection = make_vignette(f"2026-04-{20 + i:02d}", "paula", own_setting_echo=f"{word} echo")
+    # The handout opens with the member's display name: the profile must leave it out too.
+    assert run("config", "set", "display-name", f"{word} name").exit_code == 0
     out = tmp_path / f"{word}-export.md"
     result = run("journal", "export", entry_id(assess), entry_id(reflection), "--keep-flagged", "--out", str(out))
     assert result.exit_code == 0, result.stderr
-    assert word in out.read_text()  # the export does hold the person's words...
+    assert f"{word} name" in out.read_text() and f"{word} vision" in out.read_text()  # the export holds them...
     return out
 
 
