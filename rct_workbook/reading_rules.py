@@ -15,6 +15,7 @@ from typing import Any
 
 from rct_workbook.model.answers import texts_in
 from rct_workbook.model.content import PLACEHOLDER, READING_FLOW, Content
+from rct_workbook.model.question_types import QUESTION_TYPES
 from rct_workbook.model.schema import Question, When
 
 
@@ -59,13 +60,7 @@ def free_texts(content: Content, answers: Mapping[str, Any]) -> list[str]:
         question = questions.get(qid)
         if question is None:
             continue
-        if question.type in ("text", "long_text"):
-            out += texts_in(value)
-        elif question.type == "repeat" and isinstance(value, list):
-            kinds = {f.id: f.type for f in question.fields or ()}
-            for row in value:
-                if isinstance(row, dict):
-                    out += [t for k, v in row.items() if kinds.get(k) in ("text", "long_text") for t in texts_in(v)]
+        out += QUESTION_TYPES[question.type].free_texts(question, value)
     return out
 
 

@@ -228,6 +228,10 @@ class QuestionKind:
         """Where ``value`` is still the template's example text (a reflection nobody wrote)."""
         return []
 
+    def free_texts(self, question: Question, value: Any) -> list[str]:
+        """The words a person typed in this answer (not choice ids), for reading them back."""
+        return []
+
     def prompt(self, ask: Ask, default: Any) -> PromptSpec:
         raise NotImplementedError
 
@@ -272,6 +276,9 @@ class TextKind(QuestionKind):
 
     def fallback_example(self, ask: Ask) -> Any:
         return "Your answer here"
+
+    def free_texts(self, question: Question, value: Any) -> list[str]:
+        return [value] if isinstance(value, str) else []
 
     def template_example(self, ask: Ask) -> Any:
         # "Your answer here" teaches nothing about the form of a text answer.
@@ -556,6 +563,19 @@ class RepeatKind(QuestionKind):
 
     def fallback_example(self, ask: Ask) -> Any:
         return [{f.id: f.kind.example(f) for f in ask.fields} for _ in range(max(ask.question.min_items, 1))]
+
+    def free_texts(self, question: Question, value: Any) -> list[str]:
+        if not isinstance(value, list):
+            return []
+        fields = {f.id: f for f in question.fields or ()}
+        return [
+            text
+            for row in value
+            if isinstance(row, dict)
+            for key, given in row.items()
+            if key in fields
+            for text in QUESTION_TYPES[fields[key].type].free_texts(fields[key], given)
+        ]
 
     def still_example(self, ask: Ask, value: Any) -> list[str]:
         if not isinstance(value, list):
