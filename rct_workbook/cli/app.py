@@ -55,6 +55,12 @@ COMMANDS: dict[str, tuple[str, str, str, str]] = {
         "Show movement along the continuum of connection across your assessments.",
     ),
     "steps": ("progress", "steps_app", "group", "Your small steps across assessments, and the small wins."),
+    "settings": (
+        "settings",
+        "settings",
+        "command",
+        "List your settings, with their number of assessments and the date of the last.",
+    ),
     "group": ("group", "app", "group", "For the peer-supervision group: a meeting agenda and a rota."),
     "workshop": (
         "workshop",

@@ -37,6 +37,14 @@ def assess(
     editor: Annotated[
         bool, typer.Option("--editor", help="Write long answers in $EDITOR (Ctrl-E at a prompt does too).")
     ] = False,
+    setting: Annotated[
+        str | None,
+        typer.Option(
+            "--setting",
+            metavar="NAME",
+            help='The workplace this reads, if you assess more than one (default: the one in use, or "main").',
+        ),
+    ] = None,
 ) -> None:
     """Walk through Read it, Name it, Oppose it and Replace it about your own setting.
 
@@ -44,32 +52,60 @@ def assess(
     screen and a journal entry for peer supervision. Each answer is kept in a draft as
     you go; Ctrl-C stops, and --resume continues.
 
-    Example: rct assess
+    With steps still open from your last plan in the setting, it begins (after Support
+    first) with "Since last time": what happened to each.
+
+    Example: rct assess --setting ward
     """
     from rct_workbook.errors import StorageError, WorkbookError
+    from rct_workbook.flow import review as since
     from rct_workbook.flow.askers import FileAsker, QuestionaryAsker, read_answers
     from rct_workbook.flow.askers import template as answers_template
     from rct_workbook.flow.drafts import DraftKeeper, last_setting_answers
+    from rct_workbook.flow.questions import check_all
     from rct_workbook.flow.session import plan_assessment, run_assessment
-    from rct_workbook.render.summary import summary
+    from rct_workbook.render.summary import review_summary, summary
     from rct_workbook.render.terminal import print_all
 
     st = state(ctx)
     content = st.content()
-    plan = plan_assessment(content, section)
+    if answers is not None and resume:
+        raise WorkbookError("--resume and --answers cannot be used together")
+    interactive = not template and answers is None
+    if interactive and not has_terminal():
+        raise WorkbookError("no terminal to ask the questions in; run rct assess in a terminal, or use --answers FILE")
+    asker = QuestionaryAsker(plain=st.plain, editor=editor) if interactive else None
+    drafts = None
+    if asker is not None:
+        drafts = DraftKeeper(content.flow("assess").id, section, resume=resume)
+        # An unfinished draft is offered back first: it knows which setting it was about.
+        drafts.open(asker)
+    here = since.where(setting, drafts.setting if drafts else None, full=section is None, asker=asker)
+    plan = plan_assessment(content, section, here.setting, here.open_steps)
     if template:
-        typer.echo(answers_template(plan.asks, title=f"{plan.flow.title} (rct assess --answers FILE)"))
+        parts = [
+            answers_template(plan.asks, title=f"{plan.flow.title} (rct assess --answers FILE)"),
+            f"# The setting this reads: {here.setting} (rct assess --setting NAME)",
+        ]
+        if plan.open_steps:
+            parts.append(since.template_text(plan.open_steps) + "\n")
+        typer.echo("\n".join([*parts, since.CHECK_IN_TEMPLATE]))
         return
 
-    defaults = last_setting_answers(plan.asks) if reuse_last else {}
+    defaults = last_setting_answers(plan.asks, here.setting) if reuse_last else {}
     if reuse_last and not defaults:
         sys.stderr.write("No earlier assessment to reuse answers from; starting fresh.\n")
     if answers is not None:
-        if resume:
-            raise WorkbookError("--resume and --answers cannot be used together")
-        given = read_answers(answers, plan.asks, defaults=defaults)
+        from_file = since.FileReview(plan.open_steps)
+        # A step carried forward may stand in for a new one, so the plan is checked strictly
+        # only once the review is known.
+        relaxed = [*plan.first(required=False), *plan.rest(len(plan.open_steps))]
+        given = read_answers(answers, [a for _, sec in relaxed for a in sec], defaults=defaults, prepare=from_file)
+        if not since.carried(since.split_review(plan.open_steps, given)[1]):
+            own = {a.id for a in plan.asks}
+            check_all(plan.asks, {k: v for k, v in given.items() if k in own}, source=f"the answers file {answers}")
         try:
-            result = run_assessment(plan, FileAsker(given), None, defaults)
+            result = run_assessment(plan, FileAsker(given), None, defaults, next_check_in=from_file.check_in)
         except StorageError as exc:
             # Nothing is lost: the answers are still in their file.
             exc.details = (
@@ -78,21 +114,19 @@ def assess(
             )
             raise
     else:
-        if not has_terminal():
-            raise WorkbookError(
-                "no terminal to ask the questions in; run rct assess in a terminal, or use --answers FILE"
-            )
-        asker = QuestionaryAsker(plain=st.plain, editor=editor)
-        drafts = DraftKeeper(plan.flow.id, section, resume=resume)
+        assert asker is not None and drafts is not None
         result = run_assessment(plan, asker, drafts, defaults, screen=_Screen(st.console(), st.ui()))
     print_all(
         st.console(),
-        summary(
-            st.ui(),
-            result.reading,
-            disclaimer=content.meta.disclaimer,
-            toward=(content.the_continuum.toward_disconnection, content.the_continuum.toward_connection),
-        ),
+        [
+            *summary(
+                st.ui(),
+                result.reading,
+                disclaimer=content.meta.disclaimer,
+                toward=(content.the_continuum.toward_disconnection, content.the_continuum.toward_connection),
+            ),
+            *review_summary(st.ui(), result.review_notes, result.carried, result.entry.next_check_in),
+        ],
     )
     from rct_workbook.render.safe import clean
 

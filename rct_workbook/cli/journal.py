@@ -89,12 +89,17 @@ def list_entries(
     grep: Annotated[
         str | None, typer.Option("--grep", metavar="TEXT", help="Only entries whose answers hold these words.")
     ] = None,
+    setting: Annotated[
+        str | None, typer.Option("--setting", metavar="NAME", help="Only assessments of this setting.")
+    ] = None,
     number: Annotated[
         int | None, typer.Option("-n", metavar="N", min=1, max=MAX_LISTED, help="At most N entries.")
     ] = None,
     as_json: Annotated[
         bool,
-        typer.Option("--json", help="Print a JSON list (id, created, kind, title, vignette, good_things_mean, path)."),
+        typer.Option(
+            "--json", help="Print a JSON list (id, created, kind, title, vignette, good_things_mean, path, setting)."
+        ),
     ] = False,
 ) -> None:
     """List entries, newest first, with each assessment's mean of the five good things.
@@ -102,8 +107,13 @@ def list_entries(
     Example: rct journal list --kind assess --since 2026-01-01
     """
     index = open_journal()
+    if setting is not None:
+        from rct_workbook.journal.settings import require_known
+
+        setting = require_known(setting, index.settings())
     rows = index.rows(
         kind=kind,
+        setting=setting,
         since=_date(since, "--since"),
         until=_date(until, "--until"),
         vignette=vignette,
@@ -123,6 +133,7 @@ def list_entries(
                 "vignette": r.vignette,
                 "good_things_mean": r.mean,
                 "path": str(r.path),
+                "setting": r.setting,
             }
             for r in rows
         ]
@@ -131,7 +142,7 @@ def list_entries(
     if not rows:
         sys.stdout.write(
             "No entries match.\n"
-            if any((kind, since, until, vignette, grep))
+            if any((kind, since, until, vignette, grep, setting))
             else "Your journal is empty. Start with: rct assess\n"
         )
         return

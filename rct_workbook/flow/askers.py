@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -56,10 +56,17 @@ class FileAsker(_Asks):
         return self.answers.get(ask.id)
 
 
-def read_answers(path: Path, asks: Sequence[Ask], defaults: dict[str, Any] | None = None) -> dict[str, Any]:
+def read_answers(
+    path: Path,
+    asks: Sequence[Ask],
+    defaults: dict[str, Any] | None = None,
+    prepare: Callable[[dict[str, Any]], tuple[dict[str, Any], list[str]]] | None = None,
+) -> dict[str, Any]:
     """Read and check an answers file; every problem is listed, nothing is asked.
 
-    ``defaults`` fill questions the file leaves out (as with --reuse-last).
+    ``defaults`` fill questions the file leaves out (as with --reuse-last). ``prepare``
+    turns keys that are not questions (the `review:` list) into answers, and reports
+    its problems with the others.
     """
     shown = str(path)
     if not path.is_file():
@@ -70,6 +77,9 @@ def read_answers(path: Path, asks: Sequence[Ask], defaults: dict[str, Any] | Non
         where = f"{shown}:{exc.line}" if exc.line else shown
         raise AnswersError(f"{where}: {exc.message}") from None
     data = loaded.data
+    problems: list[str] = []
+    if prepare is not None and isinstance(data, dict):
+        data, problems = prepare(data)
     if isinstance(data, dict):
         # A template's examples are only comments; one copied in as the answer is nobody's reflection.
         examples = [where for ask in asks for where in ask.kind.still_example(ask, data.get(ask.id))]
@@ -83,7 +93,7 @@ def read_answers(path: Path, asks: Sequence[Ask], defaults: dict[str, Any] | Non
         if defaults:
             # A key left empty (as in a fresh template) is filled from the earlier assessment.
             data = {**defaults, **{key: value for key, value in data.items() if value is not None}}
-    return check_all(asks, data, source=f"the answers file {shown}")
+    return check_all(asks, data, source=f"the answers file {shown}", problems=problems)
 
 
 class QuestionaryAsker(_Asks):

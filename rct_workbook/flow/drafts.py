@@ -21,6 +21,8 @@ class Draft:
     section: str | None
     started: str
     answers: dict[str, Any] = field(default_factory=dict)
+    #: The setting the unfinished assessment is about (None in drafts from before settings).
+    setting: str | None = None
 
     @property
     def path(self) -> Path:
@@ -31,9 +33,9 @@ def draft_name(flow: str, section: str | None) -> str:
     return flow if section is None else f"{flow}-{section}"
 
 
-def new_draft(flow: str, section: str | None) -> Draft:
+def new_draft(flow: str, section: str | None, setting: str | None = None) -> Draft:
     started = _dt.datetime.now().astimezone().replace(microsecond=0).isoformat()
-    return Draft(draft_name(flow, section), flow, section, started)
+    return Draft(draft_name(flow, section), flow, section, started, setting=setting)
 
 
 def load_draft(name: str) -> Draft | None:
@@ -53,6 +55,7 @@ def load_draft(name: str) -> Draft | None:
         section=data.get("section") if isinstance(data.get("section"), str) else None,
         started=str(data.get("started", "")),
         answers=dict(data["answers"]),
+        setting=data.get("setting") if isinstance(data.get("setting"), str) else None,
     )
 
 
@@ -60,7 +63,13 @@ def save_draft(draft: Draft) -> None:
     import yaml
 
     ensure_private_dir(drafts_dir())
-    data = {"flow": draft.flow, "section": draft.section, "started": draft.started, "answers": draft.answers}
+    data = {
+        "flow": draft.flow,
+        "section": draft.section,
+        "setting": draft.setting,
+        "started": draft.started,
+        "answers": draft.answers,
+    }
     text = "# An unfinished rct assessment. Continue it with: rct assess --resume\n" + yaml.safe_dump(
         data, allow_unicode=True, sort_keys=False, width=1000
     )
@@ -81,6 +90,7 @@ class DraftKeeper:
         self.section = section
         self.resume = resume
         self.current = new_draft(flow, section)
+        self.opened = False
 
     @property
     def name(self) -> str:
@@ -94,7 +104,11 @@ class DraftKeeper:
         """The answers to carry on from: an unfinished draft's, if the person resumes it, else none.
 
         With ``resume`` the draft must exist; without it, a person who has one is asked.
+        Opening again gives the same answers without asking again.
         """
+        if self.opened:
+            return dict(self.current.answers)
+        self.opened = True
         ensure_private_dir(drafts_dir())
         found = load_draft(self.name)
         if self.resume and found is None:
@@ -108,6 +122,15 @@ class DraftKeeper:
             self.current = found
         return dict(self.current.answers)
 
+    @property
+    def setting(self) -> str | None:
+        """The setting of the draft carried on from (None for a fresh one, or one from before settings)."""
+        return self.current.setting
+
+    def about(self, setting: str) -> None:
+        """Record the setting this assessment is about (written with the next answer)."""
+        self.current = replace(self.current, setting=setting)
+
     def keep(self, answers: dict[str, Any]) -> None:
         """Write the answers so far; called after every answer."""
         self.current = replace(self.current, answers=dict(answers))
@@ -117,8 +140,8 @@ class DraftKeeper:
         discard_draft(self.name)
 
 
-def last_setting_answers(asks: Any) -> dict[str, Any]:
-    """The answers to `carry: true` questions in the most recent assessment that has any."""
+def last_setting_answers(asks: Any, setting: str | None = None) -> dict[str, Any]:
+    """The answers to `carry: true` questions in the most recent assessment (of ``setting``) that has any."""
     from rct_workbook.flow.questions import check
     from rct_workbook.journal.index import open_index
 
@@ -127,7 +150,7 @@ def last_setting_answers(asks: Any) -> dict[str, Any]:
         return {}
     index, _ = open_index()
     try:
-        for row in index.rows(kind="assess", limit=20):
+        for row in index.rows(kind="assess", setting=setting, limit=20):
             found = {}
             for qid, ask in carry.items():
                 if row.answers.get(qid) not in (None, "", []):

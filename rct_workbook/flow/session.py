@@ -22,21 +22,30 @@ if TYPE_CHECKING:
 
     from rct_workbook.flow.drafts import DraftKeeper
     from rct_workbook.journal.entry import Entry
+    from rct_workbook.journal.steps import StepItem
     from rct_workbook.model.content import Content
     from rct_workbook.model.schema import Flow, Section
     from rct_workbook.reading import Reading
+    from rct_workbook.reading_review import ReviewNote
 
 FLOW = "assess"
 
 
 @dataclass(frozen=True)
 class Plan:
-    """What one run of ``rct assess`` asks: the whole flow, or one step of it."""
+    """What one run of ``rct assess`` asks: the whole flow, or one step of it, in one setting.
+
+    With steps still open from the setting's last plan, a whole assessment asks "Since last
+    time" right after "Support first" (``review``); the rest follows once it is known how
+    many steps were carried forward, since the plan then needs no new one.
+    """
 
     content: Content
     flow: Flow
     step: str | None
     sections: tuple[tuple[Section, tuple[Ask, ...]], ...]
+    setting: str = "main"
+    open_steps: tuple[StepItem, ...] = ()
 
     @property
     def chosen(self) -> tuple[Section, ...]:
@@ -51,9 +60,37 @@ class Plan:
         """The command that continues this run from its draft."""
         return f"rct assess --resume --section {self.step}" if self.step else "rct assess --resume"
 
+    def review(self, *, required: bool = True) -> tuple[Section, tuple[Ask, ...]] | None:
+        """ "Since last time" as a section of questions, or None with nothing to review."""
+        from rct_workbook.flow.review import review_section
 
-def plan_assessment(content: Content, step: str | None = None) -> Plan:
-    """The assessment's sections with their questions resolved; ``step`` picks one step alone."""
+        return review_section(self.open_steps, required=required) if self.open_steps else None
+
+    def before_review(self) -> int:
+        """How many sections come before "Since last time": "Support first", if it is there."""
+        return 1 if self.sections and self.sections[0][0].id == "support" else 0
+
+    def first(self, *, required: bool = True) -> list[tuple[Section, tuple[Ask, ...]]]:
+        """The sections asked before the plan is known: up to and including the review."""
+        review = self.review(required=required)
+        split = self.before_review() if review is not None else 0
+        return [*self.sections[:split], *([review] if review is not None else [])]
+
+    def rest(self, carried: int) -> list[tuple[Section, tuple[Ask, ...]]]:
+        """The sections after the review; with ``carried`` steps carried forward, no new step is required."""
+        from rct_workbook.flow.review import plan_asks
+
+        split = self.before_review() if self.open_steps else 0
+        return [(sec, tuple(plan_asks(sec_asks, carried))) for sec, sec_asks in self.sections[split:]]
+
+
+def plan_assessment(
+    content: Content, step: str | None = None, setting: str = "main", open_steps: Sequence[StepItem] = ()
+) -> Plan:
+    """The assessment's sections with their questions resolved; ``step`` picks one step alone.
+
+    ``open_steps`` (the setting's last plan, still open) are reviewed only in a whole assessment.
+    """
     from rct_workbook.model.content import lookup_id
 
     flow = content.flow(FLOW)
@@ -61,7 +98,14 @@ def plan_assessment(content: Content, step: str | None = None) -> Plan:
     if step is not None:
         steps = {s.step: s for s in flow.sections if s.step}
         chosen = [steps[lookup_id(step, steps, "step")]]
-    return Plan(content, flow, step, tuple((sec, resolve(sec.questions, content, sec.id)) for sec in chosen))
+    return Plan(
+        content,
+        flow,
+        step,
+        tuple((sec, resolve(sec.questions, content, sec.id)) for sec in chosen),
+        setting,
+        tuple(open_steps) if step is None else (),
+    )
 
 
 class Screen(Protocol):
@@ -77,10 +121,12 @@ class Screen(Protocol):
 
 @dataclass(frozen=True)
 class Result:
-    """A finished assessment: its reading and the saved journal entry."""
+    """A finished assessment: its reading, the saved journal entry, and what the review brought."""
 
     reading: Reading
     entry: Entry
+    review_notes: tuple[ReviewNote, ...] = ()
+    carried: tuple[StepItem, ...] = ()
 
 
 def run_assessment(
@@ -90,22 +136,27 @@ def run_assessment(
     defaults: dict[str, Any],
     *,
     screen: Screen | None = None,
+    next_check_in: str | None = None,
 ) -> Result:
     """Ask the plan's questions, read the answers, save the entry.
 
     With ``drafts`` (a person answering) every answer is kept in a draft as it is given,
-    an unfinished draft is offered back, and the draft goes once the entry is saved.
-    Without it (an answers file) nothing is kept on the side: the file is the draft.
+    an unfinished draft is offered back, and the draft goes once the entry is saved; a
+    whole assessment ends by offering the next check-in. Without it (an answers file)
+    nothing is kept on the side: the file is the draft, and it gives ``next_check_in``.
     """
+    from rct_workbook.flow.review import carried, split_review
     from rct_workbook.paths import ensure_private_dir, journal_dir
 
     ensure_private_dir(journal_dir())
     if drafts is None:
-        answers = walk_sections(plan.sections, asker)
+        answers = walk_sections(plan.first(required=False), asker)
+        count = len(carried(split_review(plan.open_steps, answers)[1]))
+        answers.update(walk_sections(plan.rest(count), asker, answers=dict(answers)))
     else:
-        answers = _ask_with_draft(plan, asker, drafts, defaults, screen)
+        answers, next_check_in = _ask_with_draft(plan, asker, drafts, defaults, screen)
     try:
-        result = _read_and_save(plan, answers)
+        result = _read_and_save(plan, answers, next_check_in)
     except StorageError as exc:
         if drafts is not None:
             # Nothing is lost: the typed answers are in the draft.
@@ -119,16 +170,21 @@ def run_assessment(
 
 def _ask_with_draft(
     plan: Plan, asker: Asker, drafts: DraftKeeper, defaults: dict[str, Any], screen: Screen | None
-) -> dict[str, Any]:
+) -> tuple[dict[str, Any], str | None]:
+    import datetime as _dt
+
     from rct_workbook.flow.questions import check
+    from rct_workbook.flow.review import ask_check_in, carried, split_review
 
     drafted = drafts.open(asker)
+    drafts.about(plan.setting)
     # Keep only the drafted answers that still pass today's checks; the rest are asked again.
     start: dict[str, Any] = {}
-    for ask in plan.asks:
-        if ask.id in drafted:
-            with contextlib.suppress(ValueError):
-                start[ask.id] = check(ask, drafted[ask.id])
+    for _, sec_asks in [*plan.first(), *plan.rest(len(plan.open_steps))]:
+        for ask in sec_asks:
+            if ask.id in drafted:
+                with contextlib.suppress(ValueError):
+                    start[ask.id] = check(ask, drafted[ask.id])
     if screen is not None:
         screen.begin(plan.flow, len(start), minutes_to_answer([a for a in plan.asks if a.id not in start]))
     guard = CancelOnSignal()
@@ -137,36 +193,64 @@ def _ask_with_draft(
         drafts.keep(answers_so_far)
         guard.raise_pending()
 
+    on_section = screen.section if screen is not None else None
     try:
         with guard.installed():
-            return walk_sections(
-                plan.sections,
+            first = walk_sections(
+                plan.first(), asker, answers=start, on_answer=keep, defaults=defaults, on_section=on_section
+            )
+            count = len(carried(split_review(plan.open_steps, first)[1]))
+            rest = walk_sections(
+                plan.rest(count),
                 asker,
-                answers=start,
+                answers={**start, **first},
                 on_answer=keep,
                 defaults=defaults,
-                on_section=screen.section if screen is not None else None,
+                on_section=on_section,
             )
+            check_in = ask_check_in(asker, plan.setting, _dt.date.today()) if plan.step is None else None
+            return {**first, **rest}, check_in
     except Cancelled as exc:
         if drafts.has_answers:
             exc.details = (f"Your answers so far are kept. Continue with: {plan.resume_command}",)
         raise
 
 
-def _read_and_save(plan: Plan, answers: dict[str, Any]) -> Result:
+def _read_and_save(plan: Plan, answers: dict[str, Any], next_check_in: str | None) -> Result:
+    from rct_workbook.flow.review import carried, dated_plan, reviewed, split_review
     from rct_workbook.journal.entry import save
     from rct_workbook.journal.index import open_index
     from rct_workbook.journal.reflection import assess_entry
     from rct_workbook.reading import read
+    from rct_workbook.reading_review import review_notes
 
+    answers, review = split_review(plan.open_steps, answers)
+    answers = dated_plan(answers)
+    carried_ids = carried(review)
+    carried_steps = tuple(s for s in plan.open_steps if s.id in carried_ids)
+    notes = review_notes(plan.content, reviewed(plan.open_steps, review))
     index, _ = open_index()
     try:
-        previous = index.latest_ratings()
+        # Movement is read against the last assessment of the same setting only.
+        previous = index.latest_ratings(setting=plan.setting)
     finally:
         index.close()
     reading = read(plan.content, answers, previous, section=plan.step)
-    entry = assess_entry(plan.content, plan.flow, plan.chosen, plan.asks, answers, reading, section=plan.step)
-    return Result(reading, save(entry))
+    entry = assess_entry(
+        plan.content,
+        plan.flow,
+        plan.chosen,
+        plan.asks,
+        answers,
+        reading,
+        section=plan.step,
+        setting=plan.setting,
+        review=review,
+        carried=carried_steps,
+        review_notes=notes,
+        next_check_in=next_check_in,
+    )
+    return Result(reading, save(entry), notes, carried_steps)
 
 
 # --- a lost terminal or a polite kill cancels like Ctrl-C ----------------------------------

@@ -19,6 +19,9 @@ from rct_workbook.storage import write_atomic
 #: The entry format this version writes; readers skip entries from newer formats.
 FORMAT = 1
 
+#: The setting of an assessment saved before settings existed, or made without naming one.
+DEFAULT_SETTING = "main"
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -39,6 +42,16 @@ class Entry:
     #: honours it, and a content pack changed later cannot widen it.
     shares: dict[str, str] | None = None
     path: Path | None = field(default=None, compare=False)
+    #: The workplace an assessment reads (None in entries saved before settings existed).
+    setting: str | None = None
+    #: "Since last time": what happened to each open step of the setting's last plan.
+    review: tuple[dict[str, Any], ...] = ()
+    #: The date (ISO) the person chose for their next check-in in this setting.
+    next_check_in: str | None = None
+
+    @property
+    def setting_name(self) -> str:
+        return self.setting or DEFAULT_SETTING
 
     def front_matter(self) -> dict[str, Any]:
         front: dict[str, Any] = {
@@ -53,11 +66,17 @@ class Entry:
             front["vignette"] = self.vignette
         if self.section is not None:
             front["section"] = self.section
+        if self.setting is not None:
+            front["setting"] = self.setting
+        if self.review:
+            front["review"] = list(self.review)
         front["answers"] = self.answers
         if self.shares is not None:
             front["shares"] = self.shares
         if self.reading is not None:
             front["reading"] = self.reading
+        if self.next_check_in is not None:
+            front["next_check_in"] = self.next_check_in
         if self.updates:
             front["updates"] = list(self.updates)
         return front

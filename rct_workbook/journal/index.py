@@ -34,10 +34,11 @@ from rct_workbook.storage import TEMP_PREFIX
 
 if TYPE_CHECKING:
     from rct_workbook.journal.entry import Entry
+    from rct_workbook.journal.settings import SettingSummary
 
 _T = TypeVar("_T")
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 #: How long a refresh waits for another process's refresh before answering from the files.
 BUSY_SECONDS = 10.0
@@ -65,7 +66,10 @@ CREATE TABLE IF NOT EXISTS entries (
     digest TEXT,
     reading TEXT,
     updates TEXT,
-    shares TEXT
+    shares TEXT,
+    setting TEXT,
+    review TEXT,
+    next_check_in TEXT
 );
 -- `instant` is `created` as a UTC time, so entries made in different time zones sort by when they were made.
 CREATE INDEX IF NOT EXISTS entries_instant ON entries(instant);
@@ -97,6 +101,10 @@ class Row:
     #: Each answer's share mode ("group" or "private") as stored when it was saved; empty
     #: for entries saved before rct stored it.
     shares: dict[str, str] = field(default_factory=dict)
+    #: The assessment's setting ("main" for entries saved before settings existed); None for other kinds.
+    setting: str | None = None
+    review: list[dict[str, Any]] = field(default_factory=list)
+    next_check_in: str | None = None
 
     @property
     def path(self) -> Path:
@@ -249,7 +257,7 @@ class Index:
         refresh) already has one: indexing the same file twice is harmless."""
         columns = (
             "name, size, mtime_ns, bad, id, created, instant, kind, title, vignette, section, mean,"
-            " answers, steps, digest, reading, updates, shares"
+            " answers, steps, digest, reading, updates, shares, setting, review, next_check_in"
         )
         updates = ", ".join(f"{c.strip()} = excluded.{c.strip()}" for c in columns.split(",")[1:])
         self.conn.execute(
@@ -332,17 +340,25 @@ class Index:
 
     # --- asking ----------------------------------------------------------------------------
 
-    _COLUMNS = "name, id, created, kind, title, vignette, section, mean, answers, reading, updates, shares"
+    _COLUMNS = (
+        "name, id, created, kind, title, vignette, section, mean, answers, reading, updates, shares, setting,"
+        " review, next_check_in"
+    )
     #: Narrower selections: what a listing shows, and what progress and steps need.
     _FIELDS: ClassVar[dict[str, str]] = {
         "full": _COLUMNS,
-        "listing": "name, id, created, kind, title, vignette, section, mean, NULL, NULL, NULL, NULL",
-        "steps": "name, id, created, kind, title, vignette, section, mean, steps, reading, updates, NULL",
+        "listing": "name, id, created, kind, title, vignette, section, mean, NULL, NULL, NULL, NULL, setting, NULL,"
+        " NULL",
+        "steps": "name, id, created, kind, title, vignette, section, mean, steps, reading, updates, NULL, setting,"
+        " review, next_check_in",
+        # What the life of the small steps needs, and nothing else (see journal/steps.py).
+        "life": "name, id, created, kind, '', NULL, NULL, NULL, steps, NULL, updates, NULL, setting, review, NULL",
     }
 
     @staticmethod
     def _row(values: Sequence[Any]) -> Row:
-        name, ident, created, kind, title, vignette, section, mean, answers, reading, updates, shares = values
+        name, ident, created, kind, title, vignette, section, mean, answers, reading, updates, shares = values[:12]
+        setting, review, next_check_in = values[12:]
         return Row(
             name=name,
             id=ident,
@@ -356,6 +372,9 @@ class Index:
             reading=json.loads(reading) if reading else None,
             updates=json.loads(updates) if updates else [],
             shares=json.loads(shares) if shares else {},
+            setting=setting,
+            review=json.loads(review) if review else [],
+            next_check_in=next_check_in,
         )
 
     def rows(
@@ -365,14 +384,16 @@ class Index:
         since: str | None = None,
         until: str | None = None,
         vignette: str | None = None,
+        setting: str | None = None,
         grep: str | None = None,
         limit: int | None = None,
         newest_first: bool = True,
         fields: str = "full",
     ) -> list[Row]:
         """Entries matching the filters. ``fields`` "listing" fills only what a list shows;
-        "steps" fills the reading, the updates and, of the answers, only the small steps.
-        Both are much faster than "full" on a large journal."""
+        "steps" fills the reading, the updates and, of the answers, only the small steps;
+        "life" only the small steps, their updates, the review and the setting.
+        All are much faster than "full" on a large journal."""
         where = ["bad IS NULL"]
         params: list[Any] = []
         if kind:
@@ -387,6 +408,9 @@ class Index:
         if vignette:
             where.append("vignette = ?")
             params.append(vignette)
+        if setting:
+            where.append("setting = ?")
+            params.append(setting)
         if grep:
             where.append("num IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)")
             params.append(_fts_query(grep))
@@ -398,21 +422,50 @@ class Index:
             params.append(limit)
         return self._guarded(lambda: [self._row(v) for v in self.conn.execute(sql, params)])
 
-    def digests(self, *, kind: str) -> list[tuple[str, str, float | None, dict[str, Any]]]:
-        """(id, created, mean, digest) of each entry of ``kind``, oldest first."""
+    def digests(self, *, kind: str, setting: str | None = None) -> list[tuple[str, str, float | None, dict[str, Any]]]:
+        """(id, created, mean, digest) of each entry of ``kind`` (in ``setting``, if given), oldest first.
+
+        The digest also holds the entry's ``setting`` and ``next_check_in``.
+        """
+        sql = "SELECT id, created, mean, digest, setting, next_check_in FROM entries WHERE bad IS NULL AND kind = ?"
+        params: list[Any] = [kind]
+        if setting is not None:
+            sql += " AND setting = ?"
+            params.append(setting)
 
         def ask() -> list[tuple[str, str, float | None, dict[str, Any]]]:
-            rows = self.conn.execute(
-                "SELECT id, created, mean, digest FROM entries WHERE bad IS NULL AND kind = ? ORDER BY instant, id",
-                (kind,),
-            )
-            return [(i, c, m, json.loads(d) if d else {}) for i, c, m, d in rows]
+            rows = self.conn.execute(sql + " ORDER BY instant, id", params)
+            return [
+                (i, c, m, {**(json.loads(d) if d else {}), "setting": st, "next_check_in": nxt})
+                for i, c, m, d, st, nxt in rows
+            ]
 
         return self._guarded(ask)
 
-    def latest_ratings(self, kind: str = "assess") -> dict[str, int] | None:
-        """The good-thing ratings of the most recent entry of ``kind`` that has any."""
-        for _, _, _, digest in reversed(self.digests(kind=kind)):
+    def settings(self) -> list[SettingSummary]:
+        """Each setting with its number of assessments and when the last was made, by name."""
+        from rct_workbook.journal.settings import SettingSummary
+
+        def ask() -> list[SettingSummary]:
+            rows = self.conn.execute(
+                "SELECT setting, count(*), max(instant) FROM entries WHERE bad IS NULL AND kind = 'assess'"
+                " GROUP BY setting ORDER BY setting"
+            )
+            found = []
+            for name, count, last in rows.fetchall():
+                (created,) = self.conn.execute(
+                    "SELECT created FROM entries WHERE bad IS NULL AND kind = 'assess' AND setting = ? AND instant = ?"
+                    " LIMIT 1",
+                    (name, last),
+                ).fetchone()
+                found.append(SettingSummary(str(name), int(count), str(created)))
+            return found
+
+        return self._guarded(ask)
+
+    def latest_ratings(self, kind: str = "assess", setting: str | None = None) -> dict[str, int] | None:
+        """The good-thing ratings of the most recent entry of ``kind`` (in ``setting``) that has any."""
+        for _, _, _, digest in reversed(self.digests(kind=kind, setting=setting)):
             if digest.get("ratings"):
                 return dict(digest["ratings"])
         return None
@@ -501,7 +554,7 @@ def _parse_one(folder: Path, name: str, size: int, mtime: int) -> tuple[str, tup
     try:
         entry = read_entry(folder / name)
     except BadEntry as exc:
-        return name, (name, size, mtime, str(exc), *([None] * 14)), None
+        return name, (name, size, mtime, str(exc), *([None] * 17)), None
     row = (
         name,
         size,
@@ -522,8 +575,11 @@ def _parse_one(folder: Path, name: str, size: int, mtime: int) -> tuple[str, tup
         None if entry.reading is None else json.dumps(entry.reading, ensure_ascii=False, default=str),
         json.dumps(_updates(entry), ensure_ascii=False, default=str),
         None if entry.shares is None else json.dumps(entry.shares, ensure_ascii=False),
+        entry.setting_name if entry.kind == "assess" else entry.setting,
+        json.dumps(list(entry.review), ensure_ascii=False, default=str) if entry.review else None,
+        entry.next_check_in,
     )
-    text = "\n".join([entry.title, *texts_in(entry.answers), *texts_in(_updates(entry))])
+    text = "\n".join([entry.title, *texts_in(entry.answers), *texts_in(_updates(entry)), *texts_in(list(entry.review))])
     return name, row, text
 
 
@@ -584,7 +640,7 @@ def open_index(*, refresh: bool = True, rebuild: bool = False) -> tuple[Index, R
 
 _INDEXED_COLUMNS = (
     "num, name, size, mtime_ns, bad, id, created, instant, kind, title, vignette, section, mean,"
-    " answers, steps, digest, reading, updates, shares"
+    " answers, steps, digest, reading, updates, shares, setting, review, next_check_in"
 )
 
 

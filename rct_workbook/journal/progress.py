@@ -11,7 +11,7 @@ from typing import Any
 
 from rct_workbook.errors import NotFoundError
 from rct_workbook.journal.index import Index, Row
-from rct_workbook.model.answers import BY_WHEN, SMALL_STEPS, WITH_WHOM
+from rct_workbook.journal.steps import SAID, Counts, StepItem, instant, step_life, tally, with_status
 
 GOOD_THINGS = ("zest", "empowerment", "clarity", "worth", "connection")
 
@@ -26,151 +26,154 @@ class Point:
 
 
 @dataclass(frozen=True)
-class StepItem:
-    id: str  # <entry id>.<n>
-    entry_id: str
-    number: int
-    created: str
-    what: str
-    with_whom: str | None
-    by_when: str | None
-    risk: str | None
-    status: str  # "open" or "done"
-    done_on: str | None
-    note: str | None
+class SettingProgress:
+    """One setting over time: its assessments in order of time, and where its steps stand."""
 
-    def age_days(self, today: _dt.date | None = None) -> int:
-        today = today or _dt.date.today()
-        try:
-            return (today - _dt.date.fromisoformat(self.created[:10])).days
-        except ValueError:
-            return 0
+    setting: str
+    points: tuple[Point, ...]
+    assessments: int
+    last: str | None
+    steps: Counts
+    next_check_in: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "setting": self.setting,
+            "assessments": [dataclasses.asdict(p) for p in self.points],
+            "steps": self.steps.to_dict(),
+            "next_check_in": self.next_check_in,
+        }
 
 
 @dataclass(frozen=True)
 class Progress:
-    points: tuple[Point, ...]
-    steps_planned: int
-    steps_done: int
+    settings: tuple[SettingProgress, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "assessments": [dataclasses.asdict(p) for p in self.points],
-            "steps": {"planned": self.steps_planned, "done": self.steps_done},
-        }
+        return {"settings": [s.to_dict() for s in self.settings]}
 
 
-def progress(index: Index) -> Progress:
-    """Each assessment's ratings and profile, and small steps planned against done.
+def progress(index: Index, setting: str | None = None) -> Progress:
+    """Per setting: each assessment's ratings and profile, oldest first, and its small steps.
 
-    Read from the digest the index keeps per entry, so a journal of thousands of
-    assessments is charted without decoding every answer.
+    Movement is only ever read between assessments of the same setting. Ratings and
+    profiles come from the digest the index keeps per entry, so a journal of thousands
+    of assessments is charted without decoding every answer.
     """
-    points = []
-    planned = done = 0
-    for ident, created, mean, digest in index.digests(kind="assess"):
-        planned += digest.get("steps", 0)
-        done += len(digest.get("done", []))
-        if digest.get("ratings"):
-            points.append(Point(created[:10], ident, digest["ratings"], mean, digest.get("profile", {})))
-    return Progress(tuple(points), planned, done)
+    by_setting: dict[str, list[tuple[str, str, float | None, dict[str, Any]]]] = {}
+    for ident, created, mean, digest in index.digests(kind="assess", setting=setting):
+        by_setting.setdefault(str(digest.get("setting") or "main"), []).append((ident, created, mean, digest))
+    steps_by_setting = tally(index.rows(kind="assess", newest_first=False, fields="life", setting=setting))
+    out = []
+    for name in sorted(by_setting):
+        entries = sorted(by_setting[name], key=lambda e: (instant(e[1]), e[0]))
+        points = tuple(
+            Point(created[:10], ident, digest["ratings"], mean, digest.get("profile", {}))
+            for ident, created, mean, digest in entries
+            if digest.get("ratings")
+        )
+        # The check-in chosen at the end of the setting's latest assessment (none if it was declined).
+        check_in = entries[-1][3].get("next_check_in")
+        out.append(
+            SettingProgress(
+                setting=name,
+                points=points,
+                assessments=len(entries),
+                last=entries[-1][1][:10],
+                steps=steps_by_setting.get(name, Counts()),
+                next_check_in=check_in,
+            )
+        )
+    return Progress(tuple(out))
 
 
 def small_steps(rows: Sequence[Row]) -> list[StepItem]:
-    items = []
-    for row in rows:
-        if row.kind != "assess":
-            continue
-        done = {u.get("step"): u for u in row.updates if u.get("status") == "done"}
-        for n, step in enumerate(row.answers.get(SMALL_STEPS) or [], 1):
-            if not isinstance(step, dict):
-                continue
-            update = done.get(n)
-            items.append(
-                StepItem(
-                    id=f"{row.id}.{n}",
-                    entry_id=row.id,
-                    number=n,
-                    created=row.created,
-                    what=str(step.get("what") or ""),
-                    with_whom=step.get(WITH_WHOM),
-                    by_when=step.get(BY_WHEN),
-                    risk=step.get("risk"),
-                    status="done" if update else "open",
-                    done_on=str(update.get("date"))[:10] if update else None,
-                    note=update.get("note") if update else None,
-                )
-            )
-    return items
+    """Every small step, with its status and history (see journal/steps.py)."""
+    return step_life(rows)
 
 
-def mark_done(index: Index, step_id: str, note: str | None, when: _dt.datetime | None = None) -> tuple[StepItem, Path]:
-    """Record a small win in the entry's own file (front matter and body), atomically and
-    under the entry's lock (``update_entry``). Marking the same step again replaces its
-    note and its line under Updates; it never adds another."""
+def set_status(
+    index: Index, step_id: str, status: str, note: str | None, when: _dt.datetime | None = None
+) -> tuple[StepItem, Path]:
+    """Record what happened to a small step, in the file of the entry that planned it:
+    atomically and under the entry's lock (``update_entry``), changing only its updates and
+    its line under Updates. Giving a step the status it has already replaces that note and
+    line; it never adds another."""
     from rct_workbook.errors import AnswersError
     from rct_workbook.journal.reflection import human_date
     from rct_workbook.journal.update import Editable, update_entry
     from rct_workbook.model.question_types import MAX_TEXT, clean_text
 
-    prefix, dot, number = step_id.rpartition(".")
+    prefix, dot, number = step_id.strip().rpartition(".")
     if not dot or not number.isdigit() or not prefix:
         raise NotFoundError(
             f"{step_id!r} is not a small step id; they look like 20260312-101500-assess-1a2b.1 (see rct steps)"
         )
     if note is not None:
-        note = clean_text(note).strip() or None
+        note = " ".join(clean_text(note).split()) or None
     if note is not None and len(note) > MAX_TEXT:
         raise AnswersError(
             f"the note is {len(note):,} characters long; a note holds at most {MAX_TEXT:,}, like an answer"
         )
     row = index.find(prefix, one_file=True)
     n = int(number)
-    if not [s for s in small_steps([row]) if s.number == n]:
+    if not [s for s in step_life([row]) if s.number == n]:
         raise NotFoundError(f"entry {row.id} has no small step {n}; see rct steps")
     when = when or _dt.datetime.now().astimezone().replace(microsecond=0)
 
-    def record(doc: Editable) -> StepItem:
+    def record(doc: Editable) -> None:
         # What the file holds now, under the lock: not what the index saw before.
-        steps = [s for s in small_steps([_as_row(row, doc.entry)]) if s.number == n]
+        steps = [s for s in step_life([_as_row(row, doc.entry)]) if s.number == n]
         if not steps:
             raise NotFoundError(f"entry {row.id} has no small step {n} any more; see rct steps")
-        update: dict[str, Any] = {"step": n, "status": "done", "date": when.isoformat()}
-        if note:
-            update["note"] = note
-        doc.set("updates", [*(u for u in doc.entry.updates if u.get("step") != n), update])
-        line = f"{human_date(when)}: small step {n} done ({steps[0].what})." + (f" {note}" if note else "")
-        doc.body = with_update_line(doc.body, n, line)
-        return dataclasses.replace(steps[0], status="done", done_on=when.isoformat()[:10], note=note)
+        changed = with_status(doc.entry, n, status, note, when)
+        doc.set("updates", list(changed.updates))
+        said = SAID[status]
+        line = f"{human_date(when)}: small step {n} {said} ({steps[0].what})." + (f" {note}" if note else "")
+        same = len(changed.updates) == len(doc.entry.updates)
+        doc.body = with_update_line(doc.body, n, line, said=said, replace=same)
 
-    return update_entry(row.path, record), row.path
+    update_entry(row.path, record)
+    index.refresh()
+    rows = index.rows(kind="assess", newest_first=False, fields="life", setting=row.setting)
+    item = next(s for s in step_life(rows) if s.id == f"{row.id}.{n}")
+    return item, row.path
+
+
+def mark_done(index: Index, step_id: str, note: str | None, when: _dt.datetime | None = None) -> tuple[StepItem, Path]:
+    """Record a small win (kept for callers from before other statuses)."""
+    return set_status(index, step_id, "done", note, when)
 
 
 def _as_row(row: Row, entry: Any) -> Row:
     return dataclasses.replace(row, answers=entry.answers, updates=list(entry.updates))
 
 
-def with_update_line(body: str, step: int, line: str) -> str:
-    """``body`` with ``line`` as step ``step``'s line under its Updates heading: the step's
-    earlier line is replaced, or the line (and the heading, if missing) is added."""
+def with_update_line(body: str, step: int, line: str, *, said: str = "done", replace: bool = True) -> str:
+    """``body`` with ``line`` as step ``step``'s line under its Updates heading: with
+    ``replace``, the step's earlier line for the same status is replaced; otherwise (or
+    when there is none) the line (and the heading, if missing) is added. Other lines,
+    a person's own included, are kept as they are."""
     import re
 
     from rct_workbook.model import commonmark as md
 
     heading = md.heading(2, "Updates")
     item = f"- {md.escape_line(line)}"
-    lines = body.rstrip("\n").split("\n")
+    lead = body[: len(body) - len(body.lstrip("\n"))]
+    lines = body.lstrip("\n").rstrip("\n").split("\n")
     if heading not in lines:
         lines += ["", heading, ""]
         lines.append(item)
-        return "\n".join(lines) + "\n"
+        return lead + "\n".join(lines) + "\n"
     start = lines.index(heading) + 1
     end = next((i for i in range(start, len(lines)) if lines[i].startswith("#")), len(lines))
-    earlier = re.compile(rf"^- .*?: small step {step} done\b")
-    for i in range(start, end):
-        if earlier.match(lines[i]):
-            lines[i] = item
-            return "\n".join(lines) + "\n"
+    if replace:
+        earlier = re.compile(rf"^- .*?: small step {step} {re.escape(said)}\b")
+        for i in range(start, end):
+            if earlier.match(lines[i]):
+                lines[i] = item
+                return lead + "\n".join(lines) + "\n"
     last = max((i for i in range(start, end) if lines[i].startswith("- ")), default=start)
     lines.insert(last + 1, item)
-    return "\n".join(lines) + "\n"
+    return lead + "\n".join(lines) + "\n"

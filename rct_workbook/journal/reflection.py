@@ -85,7 +85,31 @@ def responses_markdown(responses: Sequence[Response]) -> str:
     return "\n".join(out).rstrip("\n")
 
 
-def reading_markdown(reading: Reading, *, level: int = 3, care: bool = True) -> dict[str, str]:
+_STATUS_WORDS = {
+    "done": "done",
+    "tried": "tried, and something was learned",
+    "carried": "carried forward",
+    "dropped": "dropped",
+}
+
+
+def review_markdown(review: Sequence[dict[str, Any]], notes: Sequence[Any]) -> str:
+    """The "Since last time" part of an assessment entry: each step reviewed, then what the reading says."""
+    items = []
+    for r in review:
+        line = f"“{' '.join(str(r.get('what') or '').split())}”: {_STATUS_WORDS.get(str(r.get('status')), '')}."
+        if r.get("note"):
+            line += f" {r['note']}"
+        items.append(line)
+    lines = [md.heading(2, "Since last time"), "", md.bullet_list(items)]
+    for note in notes:
+        lines += ["", f"**{md.escape_line(note.title)}.** " + md.escape_line(f"{note.text} ({'; '.join(note.cite)})")]
+    return "\n".join(lines)
+
+
+def reading_markdown(
+    reading: Reading, *, level: int = 3, care: bool = True, carried: Sequence[Any] = ()
+) -> dict[str, str]:
     """The reading's parts as Markdown, keyed by where they go in the entry."""
     parts: dict[str, str] = {}
     if care and reading.care is not None:
@@ -123,10 +147,14 @@ def reading_markdown(reading: Reading, *, level: int = 3, care: bool = True) -> 
             md.escape_line(reading.profile_summary),
         ]
     )
-    if reading.steps:
+    if reading.steps or carried:
         rows = [
             (str(i), s.what, s.with_whom or "—", s.by_when or "—", s.risk or "—", s.evidence or "—")
             for i, s in enumerate(reading.steps, 1)
+        ]
+        # Steps carried forward are the same steps, planned earlier: marked, not numbered anew.
+        rows += [
+            ("carried", s.what, s.with_whom or "—", s.by_when or "—", s.risk or "—", s.evidence or "—") for s in carried
         ]
         parts["plan"] = "\n".join(
             [
@@ -159,15 +187,23 @@ def assess_entry(
     section: str | None = None,
     when: _dt.datetime | None = None,
     care: bool = True,
+    setting: str | None = None,
+    review: Sequence[dict[str, Any]] = (),
+    carried: Sequence[Any] = (),
+    review_notes: Sequence[Any] = (),
+    next_check_in: str | None = None,
 ) -> Entry:
     """An assessment entry made for peer supervision: a part per step, the reading, the plan.
 
     The care note, when there is one, comes first; ``care=False`` leaves it out (exports).
     Each step's responses follow that step's answers, so the reason sits beside the answer.
+    ``review`` is "Since last time" as saved (one item per step reviewed), placed after the
+    first part as it was asked; ``carried`` the steps carried into this plan (they keep the
+    ids they were planned with).
     """
     when = when or now()
     title = flow.title if section is None else f"{flow.title}: {sections[0].title}"
-    parts = reading_markdown(reading, care=care)
+    parts = reading_markdown(reading, care=care, carried=carried)
     lines = [md.escape_line(f"{human_date(when)}. {content.meta.disclaimer}"), ""]
     if "care" in parts:
         lines += [parts["care"], ""]
@@ -187,6 +223,8 @@ def assess_entry(
         responses = parts.get(f"responses-{sec.step or sec.id}")
         if responses:
             lines += [responses, ""]
+        if sec is sections[0] and review:
+            lines += [review_markdown(review, review_notes), ""]
     if "notes" in parts:
         lines += [parts["notes"], ""]
     if flow.discussion_questions:
@@ -202,4 +240,7 @@ def assess_entry(
         section=section,
         reading=reading.to_dict(),
         body="\n".join(lines),
+        setting=setting,
+        review=tuple(dict(r) for r in review),
+        next_check_in=next_check_in,
     )

@@ -86,7 +86,26 @@ def parse_entry(text: str, path: Path | None = None) -> Entry:
         shares=dict(checked.shares) if checked.shares is not None else None,
         body=body.lstrip("\n"),
         path=path,
+        setting=_setting(front.get("setting")),
+        review=tuple(r for r in front.get("review") or () if isinstance(r, dict))
+        if isinstance(front.get("review"), list)
+        else (),
+        next_check_in=_iso_date(front.get("next_check_in")),
     )
+
+
+def _setting(value: Any) -> str | None:
+    """An entry's setting; an old entry (or one with a hand-made blank) has none, and reads as "main"."""
+    if isinstance(value, str) and value.strip():
+        return " ".join(value.split())
+    return None
+
+
+def _iso_date(value: Any) -> str | None:
+    from rct_workbook.dates import as_date
+
+    found = as_date(value)
+    return None if found is None else found.isoformat()
 
 
 def read_entry(path: Path) -> Entry:

@@ -60,6 +60,15 @@ class Update(_Open):
     note: StrictStr | None = None
 
 
+class ReviewItem(_Open):
+    """One step reviewed under "Since last time" (rct assess)."""
+
+    step: StrictStr
+    status: StrictStr
+    what: StrictStr | None = None
+    note: StrictStr | None = None
+
+
 class FrontMatter(_Open):
     format: StrictInt
     id: StrictStr
@@ -73,6 +82,9 @@ class FrontMatter(_Open):
     reading: ReadingData | None = None
     updates: list[Update] = []
     shares: dict[StrictStr, Literal["group", "private"]] | None = None
+    setting: StrictStr | None = None
+    review: list[ReviewItem] = []
+    next_check_in: StrictStr | _dt.date | None = None
 
 
 def _key_path(loc: tuple[Any, ...]) -> str:

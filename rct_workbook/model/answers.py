@@ -77,8 +77,11 @@ def applies(ask: Ask, answers: Mapping[str, Any]) -> bool:
     return isinstance(given, list) and cond.includes in given
 
 
-def check_all(asks: Sequence[Ask], answers: Any, *, source: str = "the answer set") -> dict[str, Any]:
-    """Check a whole set of answers; raise one AnswersError listing every problem.
+def check_all(
+    asks: Sequence[Ask], answers: Any, *, source: str = "the answer set", problems: Sequence[str] = ()
+) -> dict[str, Any]:
+    """Check a whole set of answers; raise one AnswersError listing every problem
+    (``problems`` found before, e.g. in a `review:` list, come first).
 
     Answers to questions whose condition does not hold are dropped.
     """
@@ -86,7 +89,7 @@ def check_all(asks: Sequence[Ask], answers: Any, *, source: str = "the answer se
         answers = {}
     if not isinstance(answers, dict):
         raise AnswersError(f"{source} must be a mapping of question ids to answers")
-    problems: list[str] = []
+    problems = list(problems)
     known = {a.id for a in asks}
     for key in answers:
         if key not in known:

@@ -40,6 +40,7 @@ COLLECTIONS = {
     "phrases": "phrases",
     "resources": "resources",
     "rehearsals": "rehearsals",
+    "review_readings": "review_readings",
 }
 SINGLES = {
     "culture": "cultures",
@@ -115,6 +116,7 @@ class Content:
     phrases: dict[str, s.PhraseList] = field(default_factory=dict)
     resources: dict[str, s.Resource] = field(default_factory=dict)
     care_notes: dict[str, s.CareNote] = field(default_factory=dict)
+    review_readings: dict[str, s.ReviewReading] = field(default_factory=dict)
     packs: tuple[Path, ...] = ()
     #: The trainer's kit: rehearsals by id, facilitator's guides by case id, and the
     #: case-independent facilitation notes (the last loaded wins).

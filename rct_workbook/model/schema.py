@@ -660,6 +660,28 @@ class Workshop(Strict):
     cite: tuple[Cite, ...] = Field(min_length=1)
 
 
+class ReviewReading(Strict):
+    """What the reading says of the steps reviewed "since last time" with one status.
+
+    ``text`` names the steps where it holds ``{steps}``. A response with
+    ``min_times_carried`` speaks only of steps carried that many times or more, and takes
+    their place in the response without it.
+    """
+
+    id: Id
+    status: Literal["done", "tried", "carried", "dropped"]
+    min_times_carried: StrictInt = Field(default=0, ge=0, le=20)
+    title: Text
+    text: Text
+    cite: tuple[Cite, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _names_the_steps(self) -> ReviewReading:
+        if "{steps}" not in self.text:
+            raise ValueError("the text must hold {steps}, where the steps are named")
+        return self
+
+
 # --- files ------------------------------------------------------------------------------
 
 
@@ -731,6 +753,9 @@ class ResourcesFile(Strict):
 class RehearsalsFile(Strict):
     kind: Literal["rehearsals"]
     items: tuple[Rehearsal, ...]
+class ReviewReadingsFile(Strict):
+    kind: Literal["review_readings"]
+    items: tuple[ReviewReading, ...]
 
 
 #: kind -> the model that validates a whole file of that kind.
@@ -756,6 +781,7 @@ FILE_MODELS: dict[str, type[Strict]] = {
     "rehearsals": RehearsalsFile,
     "facilitation": Facilitation,
     "workshop": Workshop,
+    "review_readings": ReviewReadingsFile,
 }
 
 #: Kinds whose file holds one item, the file itself.

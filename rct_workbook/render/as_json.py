@@ -28,6 +28,9 @@ def entry(item: Entry) -> dict[str, Any]:
         "reading": item.reading,
         "updates": list(item.updates),
         "path": str(item.path) if item.path is not None else None,
+        "setting": item.setting_name if item.kind == "assess" else item.setting,
+        "review": list(item.review),
+        "next_check_in": item.next_check_in,
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from rich.console import RenderableType
@@ -128,4 +129,30 @@ def summary(ui: Ui, reading: Reading, *, disclaimer: str, toward: tuple[str, str
     out += response_views(ui, reading.responses_for("replace"))
     out.append(Text(""))
     out.append(ui.para(disclaimer, "dim"))
+    return out
+
+
+def review_summary(
+    ui: Ui, notes: Sequence[Any], carried: Sequence[Any], next_check_in: str | None
+) -> list[RenderableType]:
+    """What the reading says of the last plan, the steps carried into this one, and the next check-in."""
+    out: list[RenderableType] = []
+    if notes:
+        out.append(ui.heading("Since last time"))
+        for note in notes:
+            out.append(ui.para(note.title, "bold"))
+            out.append(ui.para(f"{note.text} ({'; '.join(note.cite)})"))
+    if carried:
+        out.append(ui.heading("Carried into this plan"))
+        out.append(
+            ui.bullets(
+                f"{s.what}" + (f" (by {s.by_when})" if s.by_when else "") + f" — planned {s.created[:10]}"
+                for s in carried
+            )
+        )
+    if next_check_in:
+        from rct_workbook.dates import as_date, human
+
+        day = as_date(next_check_in)
+        out.append(ui.para(f"Next check-in: {human(day) if day else next_check_in}.", "bold"))
     return out

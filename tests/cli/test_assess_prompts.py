@@ -55,6 +55,7 @@ def full_run_keys() -> str:
     keys += "A unit that can disagree" + FINISH  # vision
     keys += "Peer group monthly" + FINISH  # sustain
     keys += FINISH  # ask-of-group: empty
+    keys += ENTER  # next check-in: in four weeks (the default)
     return keys
 
 

@@ -73,6 +73,9 @@ def test_reuse_last_interactive_shows_defaults(pipe: Any, run, rct_home: Path) -
     keys = full_run_keys()
     # Accept the pre-filled support people and role as they are (just finish / Enter).
     keys = keys.replace("Ana, my peer group" + FINISH, FINISH, 1).replace("Staff nurse" + ENTER, ENTER, 1)
+    # The earlier assessment's step is reviewed first ("Since last time"): done, no note.
+    end_of_support = keys.index(FINISH + "y") + len(FINISH + "y")
+    keys = keys[:end_of_support] + ENTER + ENTER + keys[end_of_support:]
     pipe.send_text(keys)
     result = run("assess", "--reuse-last")
     assert result.exit_code == 0, result.stderr

@@ -21,6 +21,9 @@ ENTRY_KEYS = [
     "reading",
     "updates",
     "path",
+    "setting",
+    "review",
+    "next_check_in",
 ]
 
 

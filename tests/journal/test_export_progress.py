@@ -139,7 +139,17 @@ def test_progress_needs_two(run, rct_home: Path) -> None:  # type: ignore[no-unt
     make_assess("2026-01-01")
     result = run("progress")
     assert result.exit_code == 0
-    assert result.stdout.startswith("Progress needs at least two assessments with ratings; you have 1.")
+    assert "main: 1 assessment, 2026-01-01 to 2026-01-01" in result.stdout
+    assert (
+        "Movement shows from the second assessment with ratings in this setting; it has 1. Run rct assess"
+        " --setting main again in a few weeks." in " ".join(result.stdout.split())
+    )
+    assert "Zest" not in result.stdout
+
+
+def test_progress_with_no_assessments(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    result = run("progress")
+    assert (result.exit_code, result.stdout) == (0, "No assessments yet. Start with: rct assess\n")
 
 
 def test_progress_chart_table_profile_and_steps(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
@@ -158,13 +168,16 @@ def test_progress_chart_table_profile_and_steps(run, rct_home: Path) -> None:  #
     dated = [line.split() for line in out.splitlines() if line.startswith("2026-0")]
     assert dated[0] == ["2026-01-01", "1", "2", "3", "3", "2", "2.2"]
     survival = next(line for line in out.splitlines() if line.startswith("Survival culture"))
-    assert survival.split()[2:] == [f"{round(600 / len(surv))}%", f"{round(100 / len(surv))}%"]
-    assert "0 of 3 small steps reported done." in out
+    assert survival.split()[3:] == [f"{round(600 / len(surv))}%", f"{round(100 / len(surv))}%"]
+    shares = [6 / len(surv), 3 / len(surv), 1 / len(surv)]
+    assert survival.split()[2] == "".join(str(1 + round(v * 4)) for v in shares)  # the mix over time, plain marks
+    assert "3 small steps planned: 0 done, 0 tried, 0 carried forward, 0 dropped, 3 open." in " ".join(out.split())
     clarity = next(line for line in out.splitlines() if line.startswith("Clarity"))
     assert clarity.split()[-1] == "same"  # as the reading says it, not +0
     data = json.loads(run("progress", "--json").stdout)
-    assert [a["ratings"]["zest"] for a in data["assessments"]] == [1, 3, 5]
-    assert data["steps"] == {"planned": 3, "done": 0}
+    assert [s["setting"] for s in data["settings"]] == ["main"]
+    assert [a["ratings"]["zest"] for a in data["settings"][0]["assessments"]] == [1, 3, 5]
+    assert data["settings"][0]["steps"] == {"planned": 3, "open": 3, "done": 0, "tried": 0, "carried": 0, "dropped": 0}
 
 
 def test_steps_and_small_wins(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
@@ -190,7 +203,8 @@ def test_steps_and_small_wins(run, rct_home: Path) -> None:  # type: ignore[no-u
     out = run("steps").stdout
     assert f"{ident}.2  done " in out
     assert "1 of 2 done." in out
-    assert json.loads(run("progress", "--json").stdout)["steps"] == {"planned": 2, "done": 1}
+    steps = json.loads(run("progress", "--json").stdout)["settings"][0]["steps"]
+    assert steps == {"planned": 2, "open": 1, "done": 1, "tried": 0, "carried": 0, "dropped": 0}
     assert run("journal", "list", "--grep", "twice").stdout.count(ident) == 1
 
 

@@ -68,7 +68,7 @@ def test_list_filters(run, three, args: list[str], expected: list[str]) -> None:
 def test_list_json(run, three) -> None:  # type: ignore[no-untyped-def]
     data = json.loads(run("journal", "list", "--json", "--kind", "assess").stdout)
     assert [d["id"] for d in data] == [entry_id(three["new"]), entry_id(three["old"])]
-    assert list(data[0]) == ["id", "created", "kind", "title", "vignette", "good_things_mean", "path"]
+    assert list(data[0]) == ["id", "created", "kind", "title", "vignette", "good_things_mean", "path", "setting"]
     assert data[0]["good_things_mean"] == 2.8
     assert data[0]["path"] == str(three["new"])
     assert data[0]["created"].startswith("2026-02-20T10:00:00")

@@ -24,6 +24,7 @@ import pytest
 
 from rct_workbook.model.content import load_content
 from tests.tty.test_assess_tty import (
+    CHECK_IN,
     CTRL_C,
     CTRL_D,
     DOWN,
@@ -70,6 +71,9 @@ def _assess_prompts() -> list[tuple[str, str]]:
         if answer_id is None:
             fields_seen += 1
             prompts.append(("", ""))
+            continue
+        if answer_id == CHECK_IN:  # asked after the flow's questions, as a choice
+            prompts.append((answer_id, "choice"))
             continue
         question = questions[answer_id]
         if question.type == "repeat":

@@ -41,4 +41,4 @@ def test_saves_across_time_zones_keep_their_order(run, zone, tmp_path: Path, rct
     listed = json.loads(run("journal", "list", "--json").stdout)
     assert [Path(e["path"]).name for e in listed] == [Path(p).name for p in reversed(saved)]
     progress = json.loads(run("progress", "--json").stdout)
-    assert [p["ratings"]["zest"] for p in progress["assessments"]] == [1, 3, 1]
+    assert [p["ratings"]["zest"] for p in progress["settings"][0]["assessments"]] == [1, 3, 1]

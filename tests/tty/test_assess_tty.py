@@ -36,6 +36,9 @@ from tests.tty.terminal import (  # noqa: F401 - re-exported for the reliability
 pytestmark = pytest.mark.tty
 
 
+#: The last prompt of a whole assessment: when to check in next (not a question of the flow).
+CHECK_IN = "next-check-in"
+
 # Each question of content/flows/assess.yaml as asked, in order: a distinctive part of
 # its text (short enough to sit on the first line at 80 columns), the keys a person
 # presses there (sent one after another), and the answer id it fills (None for the
@@ -74,6 +77,8 @@ STEPS: list[tuple[str, tuple[str, ...], str | None]] = [
     ("Your vision: what would growth", ("A unit that can disagree", ESC_ENTER), "vision"),
     ("How will you sustain yourself", ("Peer group monthly", ESC_ENTER), "sustain"),
     ("What would you like from your peer-supervision group?", (ESC_ENTER,), "ask-of-group"),
+    # Not among the answers: the date of the next check-in (four weeks), kept beside them.
+    ("When would you like to check in next", (ENTER,), CHECK_IN),
 ]
 
 # Ctrl-C comes at the "risks" prompt, after thirteen answers.

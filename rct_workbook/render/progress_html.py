@@ -1,0 +1,89 @@
+"""`rct progress --html FILE`: one printable page with SVG charts per setting."""
+
+from __future__ import annotations
+
+from html import escape
+
+from rct_workbook.dates import as_date, human
+from rct_workbook.journal.progress import GOOD_THINGS, Progress, SettingProgress
+from rct_workbook.render.svg import Series, line_chart
+
+_NAMES = {
+    "zest": "Zest",
+    "empowerment": "Empowerment",
+    "clarity": "Clarity",
+    "worth": "Worth",
+    "connection": "Connection",
+}
+
+STYLE = """
+body { font-family: sans-serif; max-width: 44rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
+h1 { font-size: 1.5rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ccc; }
+svg { max-width: 100%; height: auto; display: block; margin: 1rem 0; }
+table { border-collapse: collapse; } td, th { padding: 0.2rem 0.6rem; border: 1px solid #ccc; text-align: left; }
+.note { color: #555; }
+"""
+
+
+def _setting_html(data: SettingProgress, culture_names: dict[str, str]) -> list[str]:
+    points = data.points
+    out = [f"<h2>{escape(data.setting)}</h2>"]
+    out.append(f'<p class="note">{data.assessments} assessment{"s" if data.assessments != 1 else ""}.</p>')
+    dates = [p.date for p in points]
+    if len(points) >= 2:
+        out.append(
+            line_chart(
+                f"The five good things over time ({data.setting})",
+                dates,
+                [Series(_NAMES[g], tuple(p.ratings.get(g) for p in points)) for g in GOOD_THINGS],
+                y_min=1,
+                y_max=5,
+                y_ticks=[(v, str(v)) for v in range(1, 6)],
+            )
+        )
+        names = sorted({n for p in points for n in p.profile})
+        if names:
+            out.append(
+                line_chart(
+                    f"Culture mix over time: share of practices ticked ({data.setting})",
+                    dates,
+                    [
+                        Series(culture_names.get(n, n), tuple(100 * p.profile.get(n, 0.0) for p in points))
+                        for n in names
+                    ],
+                    y_min=0,
+                    y_max=100,
+                    y_ticks=[(v, f"{v}%") for v in (0, 25, 50, 75, 100)],
+                )
+            )
+    else:
+        out.append("<p>Movement shows from the second assessment with ratings in this setting.</p>")
+    s = data.steps
+    out.append("<table><tr><th>Small steps</th><th>Planned</th><th>Done</th><th>Tried</th>")
+    out.append("<th>Carried forward</th><th>Dropped</th><th>Open</th></tr>")
+    out.append(
+        f"<tr><td></td><td>{s.planned}</td><td>{s.done}</td><td>{s.tried}</td><td>{s.carried}</td>"
+        f"<td>{s.dropped}</td><td>{s.open}</td></tr></table>"
+    )
+    if data.next_check_in:
+        day = as_date(data.next_check_in)
+        out.append(f"<p><strong>Next check-in: {escape(human(day) if day else data.next_check_in)}.</strong></p>")
+    return out
+
+
+def progress_html(data: Progress, *, culture_names: dict[str, str], disclaimer: str) -> str:
+    """The whole page. Everything typed by a person is escaped; there are no scripts or links out."""
+    body = [
+        "<h1>Your progress</h1>",
+        '<p class="note">Movement is read only between assessments of the same setting, in order of time. '
+        "A reflective record, not a measure.</p>",
+    ]
+    for setting in data.settings:
+        body += _setting_html(setting, culture_names)
+    body.append(f'<p class="note">{escape(disclaimer)}</p>')
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        "<title>Your progress (rct-workbook)</title>\n"
+        f"<style>{STYLE}</style>\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
+    )
