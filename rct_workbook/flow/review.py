@@ -8,6 +8,7 @@ other question (its status, then a short note). In an answers file the same revi
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -125,7 +126,7 @@ def plan_asks(asks: Sequence[Ask], carried_count: int) -> list[Ask]:
     for ask in asks:
         q = ask.question
         if q.type == "repeat" and q.id == "small-steps" and q.min_items > 0:
-            ask = Ask(q.model_copy(update={"min_items": 0}), ask.choices, ask.fields, ask.section)
+            ask = Ask(dataclasses.replace(q, min_items=0), ask.choices, ask.fields, ask.section)
         out.append(ask)
     return out
 

@@ -753,6 +753,8 @@ class ResourcesFile(Strict):
 class RehearsalsFile(Strict):
     kind: Literal["rehearsals"]
     items: tuple[Rehearsal, ...]
+
+
 class ReviewReadingsFile(Strict):
     kind: Literal["review_readings"]
     items: tuple[ReviewReading, ...]

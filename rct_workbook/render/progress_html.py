@@ -6,7 +6,7 @@ from html import escape
 
 from rct_workbook.dates import as_date, human
 from rct_workbook.journal.progress import GOOD_THINGS, Progress, SettingProgress
-from rct_workbook.render.svg import Series, line_chart
+from rct_workbook.render.charts import movement
 
 _NAMES = {
     "zest": "Zest",
@@ -32,28 +32,21 @@ def _setting_html(data: SettingProgress, culture_names: dict[str, str]) -> list[
     dates = [p.date for p in points]
     if len(points) >= 2:
         out.append(
-            line_chart(
-                f"The five good things over time ({data.setting})",
+            movement(
                 dates,
-                [Series(_NAMES[g], tuple(p.ratings.get(g) for p in points)) for g in GOOD_THINGS],
-                y_min=1,
-                y_max=5,
-                y_ticks=[(v, str(v)) for v in range(1, 6)],
+                [(_NAMES[g], [p.ratings.get(g) for p in points]) for g in GOOD_THINGS],
+                title=f"The five good things over time ({data.setting})",
             )
         )
         names = sorted({n for p in points for n in p.profile})
         if names:
+            # Each culture type's share of its practices ticked, in percent (of 100).
             out.append(
-                line_chart(
-                    f"Culture mix over time: share of practices ticked ({data.setting})",
+                movement(
                     dates,
-                    [
-                        Series(culture_names.get(n, n), tuple(100 * p.profile.get(n, 0.0) for p in points))
-                        for n in names
-                    ],
-                    y_min=0,
-                    y_max=100,
-                    y_ticks=[(v, f"{v}%") for v in (0, 25, 50, 75, 100)],
+                    [(culture_names.get(n, n), [round(100 * p.profile.get(n, 0.0)) for p in points]) for n in names],
+                    scale=100,
+                    title=f"Culture mix over time: share of practices ticked, of 100 ({data.setting})",
                 )
             )
     else:
