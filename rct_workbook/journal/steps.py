@@ -288,7 +288,7 @@ SAID = {"done": "done", "tried": "tried", "carried": "carried forward", "dropped
 def updates_markdown(updates: Sequence[dict[str, Any]], steps: Sequence[Any]) -> str:
     """The "Updates" part of an entry's body, from its updates (one line each)."""
     from rct_workbook.journal.reflection import human_date
-    from rct_workbook.render import markdown as md
+    from rct_workbook.model import commonmark as md
 
     lines = []
     for update in updates:

@@ -6,7 +6,7 @@ from html import escape
 
 from rct_workbook.dates import as_date, human
 from rct_workbook.journal.progress import GOOD_THINGS, Progress, SettingProgress
-from rct_workbook.render.charts import movement
+from rct_workbook.model.charts import movement
 
 _NAMES = {
     "zest": "Zest",
