@@ -6,12 +6,31 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from rct_workbook.cli.output import FORCE_HELP
 from rct_workbook.cli.state import state
 
 if TYPE_CHECKING:
     from rct_workbook.journal.index import Index
 
 SETTING_HELP = "Only this setting (see rct settings)."
+
+
+def _write(out: Path, data: bytes, what: str, *, replace: bool) -> None:
+    """Write ``data`` to stdout (``-``) or to the file ``out``, replacing it only if ``replace``."""
+    from rct_workbook.cli.output import exists_error, to_stdout, write_stdout
+    from rct_workbook.render.safe import clean
+    from rct_workbook.storage import clean_stale_temps, write_atomic
+
+    if to_stdout(out):
+        write_stdout(data)
+        return
+    target = out.expanduser()
+    clean_stale_temps(target.parent)
+    try:
+        write_atomic(target, data, overwrite=replace)
+    except FileExistsError:
+        raise exists_error(target) from None
+    sys.stderr.write(f"Wrote {what} to {clean(str(target))}.\n")
 
 
 def _setting(index: "Index", name: str | None) -> str | None:
@@ -30,6 +49,7 @@ def progress(
     html: Annotated[
         Path | None, typer.Option("--html", metavar="FILE", help="Also write one page with SVG charts to FILE.")
     ] = None,
+    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
 ) -> None:
     """Show movement along the continuum of connection across your assessments.
 
@@ -40,10 +60,12 @@ def progress(
     Example: rct progress --setting ward --html progress.html
     """
     from rct_workbook.cli.journal import open_journal
+    from rct_workbook.cli.output import may_replace
     from rct_workbook.cli.screen import show
     from rct_workbook.journal.progress import progress as compute
     from rct_workbook.render.progress_view import progress_view
 
+    replace = may_replace(html, "--html", force=force, plain=state(ctx).plain) if html is not None else False
     index = open_journal()
     data = compute(index, _setting(index, setting))
     if as_json:
@@ -57,9 +79,7 @@ def progress(
         st = state(ctx)
         show(st.console(), progress_view(st.ui(), data), pager=st.pager)
     if html is not None:
-        from rct_workbook.journal.sharing import write_export
         from rct_workbook.render.progress_html import progress_html
-        from rct_workbook.render.safe import clean
 
         content = state(ctx).content()
         page = progress_html(
@@ -67,8 +87,7 @@ def progress(
             culture_names={c.id: c.name for c in content.cultures.values()},
             disclaimer=content.meta.disclaimer,
         )
-        target = write_export(html, page)
-        sys.stderr.write(f"Wrote {clean(str(target))}.\n")
+        _write(html, page.encode("utf-8"), "the progress page", replace=replace)
 
 
 steps_app = typer.Typer(
@@ -100,6 +119,7 @@ def steps(
             "--ics", metavar="FILE", help="Write the open dated steps and the next check-ins as an iCalendar file."
         ),
     ] = None,
+    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
 ) -> None:
     """List the small steps from all assessments, with status, age, setting and last note.
 
@@ -114,12 +134,15 @@ def steps(
     wanted = (status or "").strip().lower() or None
     if wanted is not None and wanted not in ("open", *STATUSES):
         raise WorkbookError(f"--status takes open, {', '.join(STATUSES)}, not {status!r}")
+    from rct_workbook.cli.output import may_replace
+
+    replace = may_replace(ics, "--ics", force=force, plain=state(ctx).plain) if ics is not None else False
     index = open_journal()
     where = _setting(index, setting)
     items = step_life(index.rows(kind="assess", newest_first=False, fields="life", setting=where))
     shown = [s for s in items if (not only_open or s.is_open) and (wanted is None or s.status == wanted)]
     if ics is not None:
-        _write_ics(index, items, where, ics)
+        _write_ics(index, items, where, ics, replace=replace)
     if as_json:
         import json
 
@@ -138,12 +161,10 @@ def steps(
     show(st.console(), steps_view(st.ui(), shown, total=len(items), done=done), pager=st.pager)
 
 
-def _write_ics(index: "Index", items: list, where: str | None, out: Path) -> None:  # type: ignore[type-arg]
+def _write_ics(index: "Index", items: list, where: str | None, out: Path, *, replace: bool) -> None:  # type: ignore[type-arg]
     from rct_workbook.dates import as_date
     from rct_workbook.journal.calendar import CheckIn, steps_ics
     from rct_workbook.journal.progress import progress as compute
-    from rct_workbook.journal.sharing import write_export
-    from rct_workbook.render.safe import clean
 
     check_ins = []
     for setting in compute(index, where).settings:
@@ -155,11 +176,11 @@ def _write_ics(index: "Index", items: list, where: str | None, out: Path) -> Non
             check_ins.append(CheckIn(setting.setting, day, chosen))
     data = steps_ics(items, check_ins)
     dated = sum(1 for s in items if s.is_open and s.due is not None)
-    target = write_export(out, data.decode("utf-8"))
-    sys.stderr.write(
-        f"Wrote {clean(str(target))}: {dated} dated step{'s' if dated != 1 else ''}"
-        f" and {len(check_ins)} check-in{'s' if len(check_ins) != 1 else ''}.\n"
+    what = (
+        f"the calendar ({dated} dated step{'s' if dated != 1 else ''}"
+        f" and {len(check_ins)} check-in{'s' if len(check_ins) != 1 else ''})"
     )
+    _write(out, data, what, replace=replace)
 
 
 def _set(step_id: str, status: str, note: str | None) -> None:

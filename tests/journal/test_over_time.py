@@ -461,8 +461,14 @@ def test_ics_has_stable_uids_and_the_right_dates(
     first, second = tmp_path / "a.ics", tmp_path / "b.ics"
     result = run("steps", "--ics", str(first))
     assert result.exit_code == 0, result.stderr
-    assert result.stderr == f"Wrote {first}: 2 dated steps and 1 check-in.\n"
+    assert result.stderr == f"Wrote the calendar (2 dated steps and 1 check-in) to {first}.\n"
     assert run("steps", "--ics", str(second)).exit_code == 0
+    # An existing file is replaced only with --force (or a yes at a terminal).
+    again = run("steps", "--ics", str(second))
+    assert (again.exit_code, again.stderr) == (
+        2,
+        f"rct: {second} already exists; add --force to replace it, or choose another --ics file\n",
+    )
     assert first.read_bytes() == second.read_bytes()
     assert first.stat().st_mode & 0o777 == 0o600
 
@@ -485,7 +491,7 @@ def test_ics_has_stable_uids_and_the_right_dates(
     assert not any("peer group" in k for k in dates)
     # A status change keeps the other events' UIDs.
     assert run("steps", "done", f"{ident}.1").exit_code == 0
-    assert run("steps", "--ics", str(second)).exit_code == 0
+    assert run("steps", "--ics", str(second), "--force").exit_code == 0
     after = events(second)
     assert set(after) == set(got) - {k for k, v in got.items() if v[0] == "Small step: Ask for a case slot"}
     assert "Bo" not in second.read_text()  # "with whom" names people: left out
