@@ -51,12 +51,6 @@ def vignette(
     """
     from rct_workbook.cli.screen import show
     from rct_workbook.errors import StorageError, WorkbookError
-    from rct_workbook.flow.askers import FileAsker, QuestionaryAsker, answers_file_text, read_answers
-    from rct_workbook.flow.askers import template as answers_template
-    from rct_workbook.flow.questions import resolve, walk
-    from rct_workbook.journal.entry import save
-    from rct_workbook.journal.reflection import vignette_entry
-    from rct_workbook.paths import ensure_private_dir, journal_dir
     from rct_workbook.render.views import vignette as vignette_view
     from rct_workbook.render.views import vignette_list, vignette_pages
 
@@ -73,6 +67,17 @@ def vignette(
         show(st.console(), vignette_list(st.ui(), content), pager=st.pager)
         return
     case = content.vignette(name)
+    if no_reflect and answers is None and not template:
+        # Only reading the case: none of the asking, checking or saving is loaded.
+        show(st.console(), vignette_view(st.ui(), content, case), pager=st.pager)
+        return
+    from rct_workbook.flow.askers import FileAsker, QuestionaryAsker, answers_file_text, read_answers
+    from rct_workbook.flow.askers import template as answers_template
+    from rct_workbook.flow.questions import resolve, walk
+    from rct_workbook.journal.entry import save
+    from rct_workbook.journal.reflection import vignette_entry
+    from rct_workbook.paths import ensure_private_dir, journal_dir
+
     asks = resolve(case.reflection, content)
     if template:
         typer.echo(answers_template(asks, title=f"reflection on {case.title} (rct vignette {case.id} --answers FILE)"))
