@@ -129,15 +129,21 @@ class Session:
     def screen(self) -> str:
         return _screen_text(self.output)
 
-    def rendered(self) -> list[str]:
+    def rendered(self, *, scrolled: bool = False) -> list[str]:
         """The screen as the person sees it now: everything printed so far, drawn by a
-        terminal emulator (pyte) of the session's size; one string per row."""
+        terminal emulator (pyte) of the session's size; one string per row. With
+        ``scrolled``, the rows that scrolled off the top come first, as a terminal's
+        scrollback would keep them."""
         import pyte
 
         rows, columns = self.size
-        screen = pyte.Screen(columns, rows)
+        screen = pyte.HistoryScreen(columns, rows, history=10_000)
         pyte.Stream(screen).feed(self.output)
-        return [line.rstrip() for line in screen.display]
+        shown = [line.rstrip() for line in screen.display]
+        if not scrolled:
+            return shown
+        gone = ["".join(line[x].data for x in range(columns)).rstrip() for line in screen.history.top]
+        return gone + shown
 
     def kill(self) -> None:
         if self.child.isalive():
