@@ -233,6 +233,10 @@ class Index:
                     if name in now_known:
                         self._drop(name)
                 for name, row, text in parsed:
+                    if row is None:  # deleted since the folder was listed
+                        if name in now_known:
+                            self._drop(name)
+                        continue
                     if now_known.get(name) != (row[1], row[2]):
                         self._upsert(row, text)
         skipped = [*self.conn.execute("SELECT name, bad FROM entries WHERE bad IS NOT NULL ORDER BY name"), *links]
@@ -545,14 +549,17 @@ def _remove_if_stale(item: os.DirEntry[str]) -> None:
 PARALLEL_FROM = 800
 
 
-def _parse_one(folder: Path, name: str, size: int, mtime: int) -> tuple[str, tuple[Any, ...], str | None]:
-    """An index row (and its search text) for one file, or a row that records why it is no entry."""
+def _parse_one(folder: Path, name: str, size: int, mtime: int) -> tuple[str, tuple[Any, ...] | None, str | None]:
+    """An index row (and its search text) for one file, or a row that records why it is no entry;
+    no row at all for a file deleted since the folder was listed (that is no problem to report)."""
     # Only reading files needs the YAML parser: a warm listing never imports it.
     from rct_workbook.journal.entry import digest
-    from rct_workbook.journal.store import BadEntry, read_entry
+    from rct_workbook.journal.store import BadEntry, EntryGone, read_entry
 
     try:
         entry = read_entry(folder / name)
+    except EntryGone:
+        return name, None, None
     except BadEntry as exc:
         return name, (name, size, mtime, str(exc), *([None] * 17)), None
     row = (
@@ -583,11 +590,13 @@ def _parse_one(folder: Path, name: str, size: int, mtime: int) -> tuple[str, tup
     return name, row, text
 
 
-def _parse_chunk(folder: Path, items: list[tuple[str, int, int]]) -> list[tuple[str, tuple[Any, ...], str | None]]:
+def _parse_chunk(
+    folder: Path, items: list[tuple[str, int, int]]
+) -> list[tuple[str, tuple[Any, ...] | None, str | None]]:
     return [_parse_one(folder, *item) for item in items]
 
 
-def _parse_all(folder: Path, items: list[tuple[str, int, int]]) -> list[tuple[str, tuple[Any, ...], str | None]]:
+def _parse_all(folder: Path, items: list[tuple[str, int, int]]) -> list[tuple[str, tuple[Any, ...] | None, str | None]]:
     """Parse many files; a large batch is shared between two forked processes."""
     import multiprocessing
 

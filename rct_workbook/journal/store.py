@@ -17,6 +17,10 @@ class BadEntry(Exception):
     """A file in the journal folder that is not a valid entry (the reason is the message)."""
 
 
+class EntryGone(BadEntry):
+    """The file was removed (an entry deleted meanwhile) between listing the folder and reading it."""
+
+
 def split_front_matter(text: str) -> tuple[str, str]:
     """(front matter, body) of an entry's text; raise BadEntry if there is none."""
     text = text.lstrip("\ufeff")
@@ -115,6 +119,8 @@ def read_entry(path: Path) -> Entry:
         raw = read_bounded(path, MAX_ENTRY_BYTES)
     except NotReadable as exc:
         raise BadEntry("it is too large to be an entry" if "larger" in str(exc) else str(exc)) from None
+    except FileNotFoundError:
+        raise EntryGone("it was removed meanwhile") from None
     except OSError as exc:
         raise BadEntry(f"it cannot be read ({exc.strerror or exc})") from None
     if not raw:

@@ -114,6 +114,6 @@ def test_a_deleted_entry_is_never_brought_back(rct_home: Path) -> None:
         assert not path.exists(), f"round {i}: the deleted entry came back"
         if code != 0:  # it lost the race: one line, nothing written
             assert code == 2
-            assert err.count("\n") == 1
+            assert err.count("\n") == 1, err
             assert "deleted meanwhile; nothing was written" in err or "no journal entry" in err, err
         assert not [p for p in path.parent.iterdir() if p.name.startswith(".rct-tmp-")]
