@@ -7,9 +7,10 @@ import datetime as _dt
 import logging
 import re
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from rct_workbook.errors import StorageError
 from rct_workbook.model.answers import SMALL_STEPS
@@ -149,37 +150,66 @@ def save(entry: Entry) -> Entry:
     raise StorageError("could not find a free name for the entry")  # pragma: no cover
 
 
-def ratings_of(reading: dict[str, Any] | None) -> dict[str, int]:
-    """The good-thing ratings recorded in a reading, by good thing id."""
-    good = (reading or {}).get("good_things")
-    if not isinstance(good, dict):
-        return {}
-    return {k: v for k, v in good.items() if isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)}
+class Digest(TypedDict):
+    """What the index keeps of an entry for progress (its ``digest`` column, as JSON)."""
+
+    ratings: dict[str, int]
+    profile: dict[str, float]
+    steps: int
+    done: list[int]
 
 
-def previous_ratings(reading: dict[str, Any] | None) -> dict[str, int]:
-    """The ratings before this one, from the stored rating and change, so 'change' shows again."""
-    if not reading:
-        return {}
-    good = reading.get("good_things") or {}
-    change = reading.get("change") or {}
-    return {
-        k: good[k] - v
-        for k, v in change.items()
-        if isinstance(good.get(k), int) and isinstance(v, int) and not isinstance(v, bool)
-    }
+@dataclass(frozen=True)
+class StoredReading:
+    """What the rest of rct reads back of a reading saved in an entry's front matter.
+
+    Made only by ``parse_reading``: the one place that knows the stored shape (see
+    ``reading.Reading.to_dict``) and what to make of a hand-edited or older one.
+    """
+
+    #: The good-thing ratings, by good thing id (unrated ones left out).
+    ratings: dict[str, int]
+    #: The ratings before this one (rating minus stored change), so "change" shows again.
+    previous: dict[str, int]
+    #: Each culture type's share of its indicators ticked, rounded to 3 places.
+    profile: dict[str, float]
+    #: The mean of the good things, if one was recorded.
+    mean: float | None
 
 
-def profile_shares(reading: dict[str, Any] | None) -> dict[str, float]:
-    """Each culture type's share of its indicators ticked, from a recorded reading."""
-    out: dict[str, float] = {}
-    for culture, counts in ((reading or {}).get("profile") or {}).items():
-        if isinstance(counts, dict) and isinstance(counts.get("total"), int) and counts["total"]:
-            out[str(culture)] = round(int(counts.get("checked") or 0) / counts["total"], 3)
-    return out
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
-def digest(entry: Entry) -> dict[str, Any]:
+def parse_reading(reading: Mapping[str, Any] | None) -> StoredReading:
+    """The stored reading ``reading`` (None or malformed parts read as nothing recorded)."""
+    data: Mapping[str, Any] = reading if isinstance(reading, Mapping) else {}
+    good = data.get("good_things")
+    ratings = {k: v for k, v in good.items() if isinstance(k, str) and _is_int(v)} if isinstance(good, dict) else {}
+    change = data.get("change")
+    previous = (
+        {k: ratings[k] - v for k, v in change.items() if k in ratings and _is_int(v)}
+        if isinstance(change, dict)
+        else {}
+    )
+    profile: dict[str, float] = {}
+    counts_by_culture = data.get("profile")
+    if isinstance(counts_by_culture, dict):
+        for culture, counts in counts_by_culture.items():
+            if isinstance(counts, dict) and _is_int(counts.get("total")) and counts["total"]:
+                checked = counts.get("checked")
+                ticked = int(checked) if isinstance(checked, (int, float)) and not isinstance(checked, bool) else 0
+                profile[str(culture)] = round(ticked / counts["total"], 3)
+    mean = data.get("mean")
+    return StoredReading(
+        ratings=ratings,
+        previous=previous,
+        profile=profile,
+        mean=float(mean) if isinstance(mean, (int, float)) and not isinstance(mean, bool) else None,
+    )
+
+
+def digest(entry: Entry) -> Digest:
     """What progress needs of an entry: ratings, profile shares, steps planned and done."""
     steps = [s for s in entry.answers.get(SMALL_STEPS) or [] if isinstance(s, dict)]
     done = sorted(
@@ -189,9 +219,5 @@ def digest(entry: Entry) -> dict[str, Any]:
             if u.get("status") == "done" and isinstance(u.get("step"), int) and 1 <= u["step"] <= len(steps)
         }
     )
-    return {
-        "ratings": ratings_of(entry.reading),
-        "profile": profile_shares(entry.reading),
-        "steps": len(steps),
-        "done": done,
-    }
+    reading = parse_reading(entry.reading)
+    return {"ratings": reading.ratings, "profile": reading.profile, "steps": len(steps), "done": done}

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rct_workbook.journal.deidentify import Redactor, names_in
-from rct_workbook.journal.entry import previous_ratings
+from rct_workbook.journal.entry import parse_reading
 from rct_workbook.journal.index import Row
 from rct_workbook.journal.reflection import assess_entry, human_date, vignette_entry
 from rct_workbook.model import commonmark as md
@@ -130,7 +130,7 @@ def _data_comment(
     if check_in_first:
         data["check_in_first"] = True
     if row.kind == "assess":
-        reading = read(content, answers, previous_ratings(row.reading), section=row.section)
+        reading = read(content, answers, parse_reading(row.reading).previous, section=row.section)
         data["mean"] = None if reading.mean is None else round(reading.mean, 2)
         data["profile_summary"] = reading.profile_summary
         data["leading"] = [c.id for c in present_in_order(reading.profile)]
@@ -200,7 +200,7 @@ def _entry_body(content: Content, row: Row, answers: dict[str, Any]) -> str:
         sections = [s for s in flow.sections if row.section is None or s.step == row.section]
         asks = [a for s in sections for a in resolve(s.questions, content, s.id)]
         known = {a.id for a in asks}
-        reading = read(content, answers, previous_ratings(row.reading), section=row.section)
+        reading = read(content, answers, parse_reading(row.reading).previous, section=row.section)
         body = assess_entry(
             content, flow, sections, asks, answers, reading, section=row.section, when=when, care=False
         ).body
@@ -259,7 +259,7 @@ def _brief(content: Content, row: Row, answers: dict[str, Any]) -> tuple[str, Ch
     compact table (a bar chart in HTML), the culture mix, the plan, the ask of the group."""
     from rct_workbook.model.charts import bars
 
-    reading = read(content, answers, previous_ratings(row.reading))
+    reading = read(content, answers, parse_reading(row.reading).previous)
     lines = [md.heading(3, "In brief"), ""]
     chart = None
     rated = [g for g in reading.good_things if g.rating is not None]

@@ -25,7 +25,7 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar, overload
 
 from rct_workbook.errors import NotFoundError, StorageError
 from rct_workbook.model.answers import SMALL_STEPS, texts_in
@@ -33,7 +33,7 @@ from rct_workbook.paths import data_root, ensure_private_dir, journal_dir
 from rct_workbook.storage import TEMP_PREFIX
 
 if TYPE_CHECKING:
-    from rct_workbook.journal.entry import Entry
+    from rct_workbook.journal.entry import Digest, Entry
     from rct_workbook.journal.settings import SettingSummary
 
 _T = TypeVar("_T")
@@ -127,9 +127,69 @@ class Refresh:
     notes: tuple[str, ...] = ()
 
 
-def _mean(entry: Entry) -> float | None:
-    mean = (entry.reading or {}).get("mean")
-    return float(mean) if isinstance(mean, (int, float)) and not isinstance(mean, bool) else None
+@dataclass(frozen=True)
+class Listing:
+    """What a list of entries shows of one entry (``Index.rows(fields="listing")``)."""
+
+    name: str
+    id: str
+    created: str
+    kind: str
+    title: str
+    vignette: str | None
+    section: str | None
+    mean: float | None
+    setting: str | None = None
+
+    @property
+    def path(self) -> Path:
+        return journal_dir() / self.name
+
+    @property
+    def date(self) -> str:
+        return self.created[:10]
+
+
+@dataclass(frozen=True)
+class Digested:
+    """One entry as progress reads it (``Index.digests``): its digest, parsed, and where and when."""
+
+    id: str
+    created: str
+    mean: float | None
+    ratings: dict[str, int]
+    profile: dict[str, float]
+    #: How many small steps it planned, and which of them (numbered from 1) are done.
+    steps: int
+    done: tuple[int, ...]
+    #: The assessment's setting (None for entries of other kinds), and its chosen next check-in.
+    setting: str | None
+    next_check_in: str | None
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def parse_digest(text: str | None) -> Digest:
+    """The ``digest`` column (JSON written from ``entry.digest``); parts of the wrong shape read as empty."""
+    try:
+        data = json.loads(text) if text else {}
+    except (ValueError, RecursionError):
+        data = {}
+    if not isinstance(data, dict):
+        data = {}
+    ratings, profile, steps, done = data.get("ratings"), data.get("profile"), data.get("steps"), data.get("done")
+    return {
+        "ratings": {k: v for k, v in ratings.items() if _is_int(v)} if isinstance(ratings, dict) else {},
+        "profile": (
+            {k: float(v) for k, v in profile.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+            if isinstance(profile, dict)
+            else {}
+        ),
+        "steps": steps if isinstance(steps, int) and not isinstance(steps, bool) else 0,
+        "done": [d for d in done if _is_int(d)] if isinstance(done, list) else [],
+    }
 
 
 def _updates(entry: Entry) -> list[dict[str, Any]]:
@@ -348,11 +408,12 @@ class Index:
         "name, id, created, kind, title, vignette, section, mean, answers, reading, updates, shares, setting,"
         " review, next_check_in"
     )
-    #: Narrower selections: what a listing shows, and what progress and steps need.
+    #: What a listing shows (see ``Listing``).
+    _LISTING = "name, id, created, kind, title, vignette, section, mean, setting"
+    #: Narrower selections: what progress and steps need.
     _FIELDS: ClassVar[dict[str, str]] = {
         "full": _COLUMNS,
-        "listing": "name, id, created, kind, title, vignette, section, mean, NULL, NULL, NULL, NULL, setting, NULL,"
-        " NULL",
+        "listing": _LISTING,
         "steps": "name, id, created, kind, title, vignette, section, mean, steps, reading, updates, NULL, setting,"
         " review, next_check_in",
         # What the life of the small steps needs, and nothing else (see journal/steps.py).
@@ -381,6 +442,12 @@ class Index:
             next_check_in=next_check_in,
         )
 
+    @staticmethod
+    def _listing(values: Sequence[Any]) -> Listing:
+        name, ident, created, kind, title, vignette, section, mean, setting = values
+        return Listing(name, ident, created, kind, title or "", vignette, section, mean, setting)
+
+    @overload
     def rows(
         self,
         *,
@@ -392,9 +459,38 @@ class Index:
         grep: str | None = None,
         limit: int | None = None,
         newest_first: bool = True,
-        fields: str = "full",
-    ) -> list[Row]:
-        """Entries matching the filters. ``fields`` "listing" fills only what a list shows;
+        fields: Literal["listing"],
+    ) -> list[Listing]: ...
+
+    @overload
+    def rows(
+        self,
+        *,
+        kind: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        vignette: str | None = None,
+        setting: str | None = None,
+        grep: str | None = None,
+        limit: int | None = None,
+        newest_first: bool = True,
+        fields: Literal["full", "steps", "life"] = "full",
+    ) -> list[Row]: ...
+
+    def rows(
+        self,
+        *,
+        kind: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        vignette: str | None = None,
+        setting: str | None = None,
+        grep: str | None = None,
+        limit: int | None = None,
+        newest_first: bool = True,
+        fields: Literal["full", "listing", "steps", "life"] = "full",
+    ) -> list[Row] | list[Listing]:
+        """Entries matching the filters. ``fields`` "listing" gives ``Listing``s, only what a list shows;
         "steps" fills the reading, the updates and, of the answers, only the small steps;
         "life" only the small steps, their updates, the review and the setting.
         All are much faster than "full" on a large journal."""
@@ -424,25 +520,37 @@ class Index:
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
+        if fields == "listing":
+            return self._guarded(lambda: [self._listing(v) for v in self.conn.execute(sql, params)])
         return self._guarded(lambda: [self._row(v) for v in self.conn.execute(sql, params)])
 
-    def digests(self, *, kind: str, setting: str | None = None) -> list[tuple[str, str, float | None, dict[str, Any]]]:
-        """(id, created, mean, digest) of each entry of ``kind`` (in ``setting``, if given), oldest first.
-
-        The digest also holds the entry's ``setting`` and ``next_check_in``.
-        """
+    def digests(self, *, kind: str, setting: str | None = None) -> list[Digested]:
+        """Each entry of ``kind`` (in ``setting``, if given) with its digest, oldest first."""
         sql = "SELECT id, created, mean, digest, setting, next_check_in FROM entries WHERE bad IS NULL AND kind = ?"
         params: list[Any] = [kind]
         if setting is not None:
             sql += " AND setting = ?"
             params.append(setting)
 
-        def ask() -> list[tuple[str, str, float | None, dict[str, Any]]]:
+        def ask() -> list[Digested]:
             rows = self.conn.execute(sql + " ORDER BY instant, id", params)
-            return [
-                (i, c, m, {**(json.loads(d) if d else {}), "setting": st, "next_check_in": nxt})
-                for i, c, m, d, st, nxt in rows
-            ]
+            found = []
+            for ident, created, mean, text, where, check_in in rows:
+                digest = parse_digest(text)
+                found.append(
+                    Digested(
+                        id=ident,
+                        created=created,
+                        mean=mean,
+                        ratings=digest["ratings"],
+                        profile=digest["profile"],
+                        steps=digest["steps"],
+                        done=tuple(digest["done"]),
+                        setting=where,
+                        next_check_in=check_in,
+                    )
+                )
+            return found
 
         return self._guarded(ask)
 
@@ -469,9 +577,9 @@ class Index:
 
     def latest_ratings(self, kind: str = "assess", setting: str | None = None) -> dict[str, int] | None:
         """The good-thing ratings of the most recent entry of ``kind`` (in ``setting``) that has any."""
-        for _, _, _, digest in reversed(self.digests(kind=kind, setting=setting)):
-            if digest.get("ratings"):
-                return dict(digest["ratings"])
+        for digested in reversed(self.digests(kind=kind, setting=setting)):
+            if digested.ratings:
+                return dict(digested.ratings)
         return None
 
     def find(self, prefix: str, *, one_file: bool = False) -> Row:
@@ -553,7 +661,7 @@ def _parse_one(folder: Path, name: str, size: int, mtime: int) -> tuple[str, tup
     """An index row (and its search text) for one file, or a row that records why it is no entry;
     no row at all for a file deleted since the folder was listed (that is no problem to report)."""
     # Only reading files needs the YAML parser: a warm listing never imports it.
-    from rct_workbook.journal.entry import digest
+    from rct_workbook.journal.entry import digest, parse_reading
     from rct_workbook.journal.store import BadEntry, EntryGone, read_entry
 
     try:
@@ -574,7 +682,7 @@ def _parse_one(folder: Path, name: str, size: int, mtime: int) -> tuple[str, tup
         entry.title,
         entry.vignette,
         entry.section,
-        _mean(entry),
+        parse_reading(entry.reading).mean,
         json.dumps(entry.answers, ensure_ascii=False, default=str),
         # The small steps alone, so progress and steps need not decode every answer.
         json.dumps({SMALL_STEPS: entry.answers.get(SMALL_STEPS) or []}, ensure_ascii=False, default=str),

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from rct_workbook.errors import NotFoundError
-from rct_workbook.journal.index import Index, Row
+from rct_workbook.journal.index import Digested, Index, Row
 from rct_workbook.journal.steps import SAID, Counts, StepItem, instant, step_life, tally, with_status
 
 GOOD_THINGS = ("zest", "empowerment", "clarity", "worth", "connection")
@@ -60,26 +60,22 @@ def progress(index: Index, setting: str | None = None) -> Progress:
     profiles come from the digest the index keeps per entry, so a journal of thousands
     of assessments is charted without decoding every answer.
     """
-    by_setting: dict[str, list[tuple[str, str, float | None, dict[str, Any]]]] = {}
-    for ident, created, mean, digest in index.digests(kind="assess", setting=setting):
-        by_setting.setdefault(str(digest.get("setting") or "main"), []).append((ident, created, mean, digest))
+    by_setting: dict[str, list[Digested]] = {}
+    for digested in index.digests(kind="assess", setting=setting):
+        by_setting.setdefault(digested.setting or "main", []).append(digested)
     steps_by_setting = tally(index.rows(kind="assess", newest_first=False, fields="life", setting=setting))
     out = []
     for name in sorted(by_setting):
-        entries = sorted(by_setting[name], key=lambda e: (instant(e[1]), e[0]))
-        points = tuple(
-            Point(created[:10], ident, digest["ratings"], mean, digest.get("profile", {}))
-            for ident, created, mean, digest in entries
-            if digest.get("ratings")
-        )
+        entries = sorted(by_setting[name], key=lambda e: (instant(e.created), e.id))
+        points = tuple(Point(e.created[:10], e.id, e.ratings, e.mean, e.profile) for e in entries if e.ratings)
         # The check-in chosen at the end of the setting's latest assessment (none if it was declined).
-        check_in = entries[-1][3].get("next_check_in")
+        check_in = entries[-1].next_check_in
         out.append(
             SettingProgress(
                 setting=name,
                 points=points,
                 assessments=len(entries),
-                last=entries[-1][1][:10],
+                last=entries[-1].created[:10],
                 steps=steps_by_setting.get(name, Counts()),
                 next_check_in=check_in,
             )

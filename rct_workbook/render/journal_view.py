@@ -8,7 +8,7 @@ from typing import Any
 from rich.console import RenderableType
 from rich.text import Text
 
-from rct_workbook.journal.entry import Entry, previous_ratings
+from rct_workbook.journal.entry import Entry, parse_reading
 from rct_workbook.journal.index import Row
 from rct_workbook.model.answers import Ask, resolve
 from rct_workbook.model.content import Content
@@ -36,7 +36,7 @@ def entry_view(ui: Ui, content: Content, row: Row, entry: Entry) -> list[Rendera
     answers = entry.answers
     if entry.kind == "assess" and "assess" in content.flows:
         flow = content.flows["assess"]
-        reading = read(content, answers, previous_ratings(entry.reading), section=entry.section)
+        reading = read(content, answers, parse_reading(entry.reading).previous, section=entry.section)
         out.extend(summary(ui, reading, disclaimer=content.meta.disclaimer)[1:])
         for section in flow.sections:
             asks = [a for a in resolve(section.questions, content, section.id) if a.id in answers]
