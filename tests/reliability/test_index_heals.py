@@ -101,6 +101,7 @@ def test_assess_saves_whatever_the_index(
     result = run("assess", "--answers", str(answers))
     assert result.exit_code == 0, result.output
     assert "Saved your assessment" in result.stdout
+    assert HEALED.fullmatch(result.stderr), result.stderr  # one line says so, as list does
     assert len(list((rct_home / "journal").glob("*.md"))) == len(journal) + 1
 
 
