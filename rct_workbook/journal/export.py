@@ -202,7 +202,16 @@ def _entry_body(content: Content, row: Row, answers: dict[str, Any]) -> str:
         known = {a.id for a in asks}
         reading = read(content, answers, parse_reading(row.reading).previous, section=row.section)
         body = assess_entry(
-            content, flow, sections, asks, answers, reading, section=row.section, when=when, care=False
+            content,
+            flow,
+            sections,
+            asks,
+            answers,
+            reading,
+            section=row.section,
+            when=when,
+            care=False,
+            unanswered=False,
         ).body
         return body + _unknown(answers, known)
     if row.kind == "vignette" and row.vignette in content.vignettes:

@@ -10,6 +10,7 @@ from rct_workbook.journal.entry import Entry, new_id, now
 from rct_workbook.model import commonmark as md
 from rct_workbook.model.answers import SMALL_STEPS, Ask
 from rct_workbook.model.content import Content
+from rct_workbook.model.question_types import is_empty
 from rct_workbook.model.schema import Flow, Section, Vignette
 from rct_workbook.reading import GOOD_THING_PREFIX, Care, Reading, Response
 
@@ -187,6 +188,7 @@ def assess_entry(
     section: str | None = None,
     when: _dt.datetime | None = None,
     care: bool = True,
+    unanswered: bool = True,
     setting: str | None = None,
     review: Sequence[dict[str, Any]] = (),
     carried: Sequence[Any] = (),
@@ -196,6 +198,8 @@ def assess_entry(
     """An assessment entry made for peer supervision: a part per step, the reading, the plan.
 
     The care note, when there is one, comes first; ``care=False`` leaves it out (exports).
+    ``unanswered=False`` leaves out questions with no answer, so a group's handout holds
+    only what was said (exports).
     Each step's responses follow that step's answers, so the reason sits beside the answer.
     ``review`` is "Since last time" as saved (one item per step reviewed), placed after the
     first part as it was asked; ``carried`` the steps carried into this plan (they keep the
@@ -209,6 +213,8 @@ def assess_entry(
         lines += [parts["care"], ""]
     for sec in sections:
         sec_asks = [a for a in asks if a.section == sec.id and a.id in answers]
+        if not unanswered:
+            sec_asks = [a for a in sec_asks if not is_empty(answers[a.id])]
         lines += [md.heading(2, sec.title), ""]
         if sec.step == "read" and "good_things" in parts:
             lines += [parts["good_things"], ""]

@@ -238,3 +238,15 @@ def test_steps_open_filter(run, rct_home: Path) -> None:  # type: ignore[no-unty
     out = run("steps", "--open").stdout
     assert "Second step" in out and "First step" not in out
     assert "1 of 2 shown, 1 done." in out
+
+
+def test_an_export_leaves_out_questions_with_no_answer(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+    """The entry keeps every question it asked; the group's handout holds only what was said."""
+    path = make_assess("2026-03-12", history="", one_true_thing="")
+    entry_text = path.read_text(encoding="utf-8")
+    assert "*No answer.*" in entry_text
+    result = run("journal", "export", entry_id(path), "--keep-flagged")
+    assert result.exit_code == 0, result.stderr
+    assert "No answer" not in result.stdout
+    assert "#### What is one true thing" not in result.stdout
+    assert "#### Plan of small steps" in result.stdout
