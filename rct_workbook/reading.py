@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rct_workbook.model.answers import BY_WHEN, SMALL_STEPS, WITH_WHOM
 from rct_workbook.model.content import Content
 from rct_workbook.model.schema import READING_PARTS
+
+if TYPE_CHECKING:
+    from rct_workbook.reading_rules import Reviewed
 
 #: The answers the reading looks for, by question id (the contract with content/flows/assess.yaml).
 SUPPORT_IN_PLACE = "support-in-place"
@@ -312,14 +315,20 @@ def care_note(
 
 
 def respond(
-    content: Content, answers: Mapping[str, Any], *, caring: bool, asked: frozenset[str] | None = None
+    content: Content,
+    answers: Mapping[str, Any],
+    *,
+    caring: bool,
+    asked: frozenset[str] | None = None,
+    review: Sequence[Reviewed] = (),
 ) -> tuple[tuple[Response, ...], tuple[str, ...]]:
     """The responses of every rule that holds, in part order; and the rule ids held back.
 
     A rule about questions that were not asked (a one-step assessment) stays silent: an
-    empty answer is only news when the question was put.
+    empty answer is only news when the question was put. ``review`` is the review of the
+    last plan; a rule's ``{steps}`` names the reviewed steps its review tests matched.
     """
-    from rct_workbook.reading_rules import Filler, holds, names_questions
+    from rct_workbook.reading_rules import Filler, holds, names_questions, quoted, steps_named
 
     filler = Filler(content, answers)
     order = {part: i for i, part in enumerate(READING_PARTS)}
@@ -328,7 +337,7 @@ def respond(
     for rule in sorted(content.readings.values(), key=lambda r: order[r.part]):
         if asked is not None and not names_questions(rule.when) <= asked:
             continue
-        if not holds(rule.when, answers, content):
+        if not holds(rule.when, answers, content, review):
             continue
         text, gentle = rule.response, False
         if caring and rule.gentle is not None:
@@ -340,7 +349,9 @@ def respond(
             Response(
                 rule=rule.id,
                 part=rule.part,
-                because=filler.fill(rule.because),
+                because=filler.fill(rule.because).replace(
+                    "{steps}", quoted([i.what for i in steps_named(rule.when, review)])
+                ),
                 text=text,
                 cite=rule.cite,
                 learn=rule.learn,
@@ -357,9 +368,11 @@ def read(
     previous: Mapping[str, int] | None = None,
     *,
     section: str | None = None,
+    review: Sequence[Reviewed] = (),
 ) -> Reading:
     """The reading for one assessment; ``previous`` holds the last ratings by good thing,
-    ``section`` the one step asked, if only one was."""
+    ``section`` the one step asked, if only one was, ``review`` what became of the last
+    plan's steps ("Since last time")."""
     scores = good_thing_scores(content, answers, previous)
     mean = mean_of(scores)
     band, band_description = band_for(content, mean)
@@ -369,7 +382,7 @@ def read(
     asked = asked_in(content, section)
     signals, reasons = care_note(content, answers, asked)
     caring = bool(signals) and content.care_note is not None
-    responses, held = respond(content, answers, caring=caring, asked=asked)
+    responses, held = respond(content, answers, caring=caring, asked=asked, review=review)
     suggestions = tuple(
         Suggestion(c.id, text) for c in present_in_order(profile) for text in content.cultures[c.id].opportunities
     )

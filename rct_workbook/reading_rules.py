@@ -16,7 +16,48 @@ from typing import Any
 from rct_workbook.model.answers import texts_in
 from rct_workbook.model.content import PLACEHOLDER, READING_FLOW, Content
 from rct_workbook.model.question_types import QUESTION_TYPES
-from rct_workbook.model.schema import Question, When
+from rct_workbook.model.schema import Question, ReviewTest, When
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    """One step of the last plan as reviewed: what it was, its new status, how often it has now been carried."""
+
+    step: str
+    what: str
+    status: str
+    note: str | None
+    times_carried: int
+
+
+def fits(test: ReviewTest, item: Reviewed) -> bool:
+    """Whether one reviewed step fits a review test's status and times carried."""
+    return (
+        (test.status is None or item.status == test.status)
+        and (test.carried_at_least is None or item.times_carried >= test.carried_at_least)
+        and (test.carried_at_most is None or item.times_carried <= test.carried_at_most)
+    )
+
+
+def review_holds(test: ReviewTest, review: Sequence[Reviewed]) -> bool:
+    count = sum(1 for item in review if fits(test, item))
+    return count >= test.count_at_least and (test.count_at_most is None or count <= test.count_at_most)
+
+
+def steps_named(cond: When, review: Sequence[Reviewed]) -> tuple[Reviewed, ...]:
+    """The reviewed steps a rule speaks of: those fitting its review tests (not under ``none``)."""
+    found: list[Reviewed] = []
+    if cond.review is not None:
+        found += [item for item in review if fits(cond.review, item)]
+    for group in (cond.all, cond.any):
+        for sub in group or ():
+            found += steps_named(sub, review)
+    return tuple(dict.fromkeys(found))
+
+
+def quoted(whats: Sequence[str]) -> str:
+    """Steps named in a sentence: “one”, “two” and “three”."""
+    return _and([f"“{' '.join(w.split())}”" for w in whats])
 
 
 def filled(value: Any) -> bool:
@@ -81,14 +122,20 @@ def names_questions(cond: When) -> frozenset[str]:
     return frozenset(found)
 
 
-def holds(cond: When, answers: Mapping[str, Any], content: Content) -> bool:
-    """Whether the test holds for these answers. A question left unanswered is simply empty."""
+def holds(cond: When, answers: Mapping[str, Any], content: Content, review: Sequence[Reviewed] = ()) -> bool:
+    """Whether the test holds for these answers (and the review of the last plan, if any).
+
+    A question left unanswered is simply empty; with no review, no review test holds
+    unless it asks for none (``count_at_most: 0``).
+    """
     if cond.all is not None:
-        return all(holds(c, answers, content) for c in cond.all)
+        return all(holds(c, answers, content, review) for c in cond.all)
     if cond.any is not None:
-        return any(holds(c, answers, content) for c in cond.any)
+        return any(holds(c, answers, content, review) for c in cond.any)
     if cond.none is not None:
-        return not any(holds(c, answers, content) for c in cond.none)
+        return not any(holds(c, answers, content, review) for c in cond.none)
+    if cond.review is not None:
+        return review_holds(cond.review, review)
     if cond.questions is not None:
         rated = [n for n in (_number(answers.get(q)) for q in cond.questions) if n is not None]
         if not rated:

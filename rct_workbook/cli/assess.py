@@ -131,7 +131,9 @@ def assess(
                 disclaimer=content.meta.disclaimer,
                 toward=(content.the_continuum.toward_disconnection, content.the_continuum.toward_connection),
             ),
-            *review_summary(st.ui(), result.review_notes, result.carried, result.entry.next_check_in),
+            *review_summary(
+                st.ui(), result.reading.responses_for("review"), result.carried, result.entry.next_check_in
+            ),
         ],
     )
     from rct_workbook.render.safe import clean

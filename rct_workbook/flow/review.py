@@ -304,7 +304,7 @@ def dated_plan(answers: dict[str, Any]) -> dict[str, Any]:
 
 def reviewed(items: Sequence[StepItem], review: Sequence[dict[str, Any]]) -> list[Any]:
     """The review, for the reading: each step with how often it has now been carried."""
-    from rct_workbook.reading_review import Reviewed
+    from rct_workbook.reading_rules import Reviewed
 
     by_id = {s.id: s for s in items}
     out = []

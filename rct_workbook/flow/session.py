@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from rct_workbook.model.content import Content
     from rct_workbook.model.schema import Flow, Section
     from rct_workbook.reading import Reading
-    from rct_workbook.reading_review import ReviewNote
 
 FLOW = "assess"
 
@@ -125,7 +124,6 @@ class Result:
 
     reading: Reading
     entry: Entry
-    review_notes: tuple[ReviewNote, ...] = ()
     carried: tuple[StepItem, ...] = ()
 
 
@@ -222,20 +220,18 @@ def _read_and_save(plan: Plan, answers: dict[str, Any], next_check_in: str | Non
     from rct_workbook.journal.index import open_index
     from rct_workbook.journal.reflection import assess_entry
     from rct_workbook.reading import read
-    from rct_workbook.reading_review import review_notes
 
     answers, review = split_review(plan.open_steps, answers)
     answers = dated_plan(answers)
     carried_ids = carried(review)
     carried_steps = tuple(s for s in plan.open_steps if s.id in carried_ids)
-    notes = review_notes(plan.content, reviewed(plan.open_steps, review))
     index, _ = open_index()
     try:
         # Movement is read against the last assessment of the same setting only.
         previous = index.latest_ratings(setting=plan.setting)
     finally:
         index.close()
-    reading = read(plan.content, answers, previous, section=plan.step)
+    reading = read(plan.content, answers, previous, section=plan.step, review=reviewed(plan.open_steps, review))
     entry = assess_entry(
         plan.content,
         plan.flow,
@@ -247,10 +243,9 @@ def _read_and_save(plan: Plan, answers: dict[str, Any], next_check_in: str | Non
         setting=plan.setting,
         review=review,
         carried=carried_steps,
-        review_notes=notes,
         next_check_in=next_check_in,
     )
-    return Result(reading, save(entry), notes, carried_steps)
+    return Result(reading, save(entry), carried_steps)
 
 
 # --- a lost terminal or a polite kill cancels like Ctrl-C ----------------------------------

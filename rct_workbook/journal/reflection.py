@@ -94,7 +94,7 @@ _STATUS_WORDS = {
 }
 
 
-def review_markdown(review: Sequence[dict[str, Any]], notes: Sequence[Any]) -> str:
+def review_markdown(review: Sequence[dict[str, Any]], responses: Sequence[Response]) -> str:
     """The "Since last time" part of an assessment entry: each step reviewed, then what the reading says."""
     items = []
     for r in review:
@@ -103,8 +103,8 @@ def review_markdown(review: Sequence[dict[str, Any]], notes: Sequence[Any]) -> s
             line += f" {r['note']}"
         items.append(line)
     lines = [md.heading(2, "Since last time"), "", md.bullet_list(items)]
-    for note in notes:
-        lines += ["", f"**{md.escape_line(note.title)}.** " + md.escape_line(f"{note.text} ({'; '.join(note.cite)})")]
+    if responses:
+        lines += ["", responses_markdown(responses)]
     return "\n".join(lines)
 
 
@@ -192,7 +192,6 @@ def assess_entry(
     setting: str | None = None,
     review: Sequence[dict[str, Any]] = (),
     carried: Sequence[Any] = (),
-    review_notes: Sequence[Any] = (),
     next_check_in: str | None = None,
 ) -> Entry:
     """An assessment entry made for peer supervision: a part per step, the reading, the plan.
@@ -230,7 +229,7 @@ def assess_entry(
         if responses:
             lines += [responses, ""]
         if sec is sections[0] and review:
-            lines += [review_markdown(review, review_notes), ""]
+            lines += [review_markdown(review, reading.responses_for("review")), ""]
     if "notes" in parts:
         lines += [parts["notes"], ""]
     if flow.discussion_questions:

@@ -40,7 +40,6 @@ COLLECTIONS = {
     "phrases": "phrases",
     "resources": "resources",
     "rehearsals": "rehearsals",
-    "review_readings": "review_readings",
 }
 SINGLES = {
     "culture": "cultures",
@@ -116,7 +115,6 @@ class Content:
     phrases: dict[str, s.PhraseList] = field(default_factory=dict)
     resources: dict[str, s.Resource] = field(default_factory=dict)
     care_notes: dict[str, s.CareNote] = field(default_factory=dict)
-    review_readings: dict[str, s.ReviewReading] = field(default_factory=dict)
     packs: tuple[Path, ...] = ()
     #: The trainer's kit: rehearsals by id, facilitator's guides by case id, and the
     #: case-independent facilitation notes (the last loaded wins).
@@ -584,6 +582,7 @@ def _check_when_refs(pool: _Pool, key: tuple[str, str], item: Any, report: Any, 
                 walk(cond.row, (*path, "row"), fields, f"the fields of {cond.question!r}")
 
     walk(item.when, ("when",), questions, f"the {READING_FLOW!r} flow")
+    _check_review_refs(key, item, what, report)
     for kind_, ident in PLACEHOLDER.findall(item.because):
         if kind_ not in PLACEHOLDER_KINDS:
             report(key, ("because",), f"{what}: unknown placeholder {{{kind_}:…}} (use labels or value)")
@@ -591,6 +590,30 @@ def _check_when_refs(pool: _Pool, key: tuple[str, str], item: Any, report: Any, 
             report(key, ("because",), f"{what}: the placeholder names {unknown('question', ident, questions)}")
     if key[0] == "readings" and item.vignette is not None and item.vignette not in vignettes:
         report(key, ("vignette",), f"{what} points to {unknown('vignette', item.vignette, vignettes)}")
+
+
+def _reads_review(cond: s.When, *, negated: bool = True) -> bool:
+    if cond.review is not None:
+        return True
+    groups = (cond.all, cond.any, cond.none) if negated else (cond.all, cond.any)
+    return any(_reads_review(sub, negated=negated) for group in groups for sub in group or ())
+
+
+def _check_review_refs(key: tuple[str, str], item: Any, what: str, report: Any) -> None:
+    """A review test reads the review of the last plan: only reading rules of the review part have one."""
+    if key[0] != "readings":
+        if _reads_review(item.when):
+            report(key, ("when",), f"{what} tests the review of the last plan; only reading rules can")
+        return
+    if item.part == "review" and not _reads_review(item.when):
+        report(key, ("when",), f"{what} is in the review part but has no review test")
+    elif item.part != "review" and _reads_review(item.when):
+        report(key, ("part",), f"{what} tests the review of the last plan, so its part must be review")
+    if "{steps}" in item.because and not _reads_review(item.when, negated=False):
+        report(key, ("because",), f"{what}: {{steps}} names the steps its review tests match, and it has none")
+    for name in ("response", "gentle"):
+        if "{steps}" in (getattr(item, name) or ""):
+            report(key, (name,), f"{what}: {{steps}} belongs in because, where the steps are named")
 
 
 def _check_questions(

@@ -445,7 +445,34 @@ LEARN_TOPICS = (
 )
 
 #: The parts of a reading, in the order they are shown; a rule says which part it belongs to.
-READING_PARTS = ("support", "read", "name", "oppose", "replace")
+READING_PARTS = ("support", "review", "read", "name", "oppose", "replace")
+#: What a step of the last plan may have become ("Since last time").
+REVIEW_STATUSES = ("done", "tried", "carried", "dropped")
+
+
+class ReviewTest(Strict):
+    """A test on the review of the last plan: how many steps reviewed fit.
+
+    A step fits when it has ``status`` (any status without it) and, with
+    ``carried_at_least``/``carried_at_most``, has now been carried that often. The test
+    holds when ``count_at_least`` (1 unless told) to ``count_at_most`` steps fit.
+    """
+
+    status: Literal[REVIEW_STATUSES] | None = None  # type: ignore[valid-type]
+    carried_at_least: StrictInt | None = None
+    carried_at_most: StrictInt | None = None
+    count_at_least: StrictInt = 1
+    count_at_most: StrictInt | None = None
+
+    @model_validator(mode="after")
+    def _sensible(self) -> ReviewTest:
+        for name in ("carried_at_least", "carried_at_most", "count_at_least", "count_at_most"):
+            value = getattr(self, name)
+            if value is not None and value < 0:
+                raise ValueError(f"{name} cannot be below 0")
+        if self.count_at_most is not None and self.count_at_most < self.count_at_least:
+            raise ValueError("count_at_most is below count_at_least, so the test can never hold")
+        return self
 
 
 class When(Strict):
@@ -455,7 +482,8 @@ class When(Strict):
     test (``filled``, ``equals``, ``ticked``, ``at_most``, ``at_least``,
     ``count_at_least``, ``count_at_most``, ``row`` for a repeated question, or
     ``phrases``); or ``questions`` with ``mean_at_most``/``mean_at_least``; or
-    ``phrases`` alone, which looks in every text answer.
+    ``phrases`` alone, which looks in every text answer; or ``review``, a test on the
+    review of the last plan (a ``ReviewTest``).
     """
 
     all: tuple[When, ...] | None = None
@@ -474,9 +502,15 @@ class When(Strict):
     mean_at_least: float | None = None
     row: When | None = None
     phrases: Id | None = None
+    review: ReviewTest | None = None
 
     @model_validator(mode="after")
     def _one_form(self) -> When:
+        if self.review is not None:
+            fields = [f for f in type(self).__dataclass_fields__ if f != "review"]
+            if any(getattr(self, f) is not None for f in fields):
+                raise ValueError("a review test holds nothing else (put it in all, any or none)")
+            return self
         groups = [g for g in (self.all, self.any, self.none) if g is not None]
         tests = [
             t
@@ -660,28 +694,6 @@ class Workshop(Strict):
     cite: tuple[Cite, ...] = Field(min_length=1)
 
 
-class ReviewReading(Strict):
-    """What the reading says of the steps reviewed "since last time" with one status.
-
-    ``text`` names the steps where it holds ``{steps}``. A response with
-    ``min_times_carried`` speaks only of steps carried that many times or more, and takes
-    their place in the response without it.
-    """
-
-    id: Id
-    status: Literal["done", "tried", "carried", "dropped"]
-    min_times_carried: StrictInt = Field(default=0, ge=0, le=20)
-    title: Text
-    text: Text
-    cite: tuple[Cite, ...] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _names_the_steps(self) -> ReviewReading:
-        if "{steps}" not in self.text:
-            raise ValueError("the text must hold {steps}, where the steps are named")
-        return self
-
-
 # --- files ------------------------------------------------------------------------------
 
 
@@ -755,11 +767,6 @@ class RehearsalsFile(Strict):
     items: tuple[Rehearsal, ...]
 
 
-class ReviewReadingsFile(Strict):
-    kind: Literal["review_readings"]
-    items: tuple[ReviewReading, ...]
-
-
 #: kind -> the model that validates a whole file of that kind.
 FILE_MODELS: dict[str, type[Strict]] = {
     "meta": Meta,
@@ -783,7 +790,6 @@ FILE_MODELS: dict[str, type[Strict]] = {
     "rehearsals": RehearsalsFile,
     "facilitation": Facilitation,
     "workshop": Workshop,
-    "review_readings": ReviewReadingsFile,
 }
 
 #: Kinds whose file holds one item, the file itself.

@@ -133,15 +133,13 @@ def summary(ui: Ui, reading: Reading, *, disclaimer: str, toward: tuple[str, str
 
 
 def review_summary(
-    ui: Ui, notes: Sequence[Any], carried: Sequence[Any], next_check_in: str | None
+    ui: Ui, responses: tuple[Response, ...], carried: Sequence[Any], next_check_in: str | None
 ) -> list[RenderableType]:
     """What the reading says of the last plan, the steps carried into this one, and the next check-in."""
     out: list[RenderableType] = []
-    if notes:
+    if responses:
         out.append(ui.heading("Since last time"))
-        for note in notes:
-            out.append(ui.para(note.title, "bold"))
-            out.append(ui.para(f"{note.text} ({'; '.join(note.cite)})"))
+        out += response_views(ui, responses)
     if carried:
         out.append(ui.heading("Carried into this plan"))
         out.append(

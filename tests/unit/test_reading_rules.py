@@ -88,7 +88,8 @@ RULES: list[tuple[str, dict[str, Any], dict[str, Any]]] = [
 
 
 def test_every_rule_in_content_is_tested(content: Content) -> None:
-    assert {r for r, _, _ in RULES} == set(content.readings)
+    # The review rules read the review of the last plan: tests/unit/test_review_rules.py.
+    assert {r for r, _, _ in RULES} == {r.id for r in content.readings.values() if r.part != "review"}
 
 
 @pytest.mark.parametrize(("rule", "fires", "silent"), RULES, ids=[r for r, _, _ in RULES])
