@@ -14,10 +14,9 @@ import datetime as _dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from rct_workbook.errors import WorkbookError
-from rct_workbook.group import MemberExport
+from rct_workbook.group import EntrySummary, MemberExport
 from rct_workbook.model.content import Content
 
 MIN_EXPORTS = 5
@@ -84,17 +83,15 @@ class ClassProfile:
     suppressed_any: bool
 
 
-def _latest_assessment(export: MemberExport) -> dict[str, Any] | None:
+def _latest_assessment(export: MemberExport) -> EntrySummary | None:
     """The export's last assessment entry (entries are in date order)."""
-    found = [e for e in export.entries if e.get("kind") == "assess"]
+    found = [e for e in export.entries if e.kind == "assess"]
     return found[-1] if found else None
 
 
-def _known(values: Any, known: Iterable[str]) -> set[str]:
+def _known(values: Iterable[str], known: Iterable[str]) -> set[str]:
     allowed = set(known)
-    if not isinstance(values, list):
-        return set()
-    return {v for v in values if isinstance(v, str) and v in allowed}
+    return {v for v in values if v in allowed}
 
 
 def _cell(label: str, count: int) -> Cell:
@@ -156,10 +153,7 @@ def build_profile(content: Content, exports: Sequence[MemberExport], day: _dt.da
     distributions = []
     suppressed = False
     for good in content.good_things.values():
-        ratings = [
-            e.get("good_things", {}).get(good.id) if isinstance(e.get("good_things"), dict) else None for e in entries
-        ]
-        valid = [r for r in ratings if isinstance(r, int) and not isinstance(r, bool) and r in RATINGS]
+        valid = [r for r in (e.good_things.get(good.id) for e in entries) if r is not None and r in RATINGS]
         bins, merged = merge_bins(Counter(valid))
         missing = len(entries) - len(valid)
         not_rated = _cell("Not rated", missing) if missing else None
@@ -178,12 +172,12 @@ def build_profile(content: Content, exports: Sequence[MemberExport], day: _dt.da
     indicators = {p.id: p.text for c in content.cultures.values() for p in c.indicators}
     connecting_labels = {p.id: p.text for p in content.connecting_practices.values()}
     for entry in entries:
-        leading = _known(entry.get("leading"), content.cultures)
+        leading = _known(entry.leading, content.cultures)
         cultures.update(leading)
         none_stood_out += not leading
-        observed.update(_known(entry.get("practices"), indicators))
-        connecting.update(_known(entry.get("connecting"), connecting_labels))
-        strategies.update(_known(entry.get("strategies"), fletcher))
+        observed.update(_known(entry.practices, indicators))
+        connecting.update(_known(entry.connecting, connecting_labels))
+        strategies.update(_known(entry.strategies, fletcher))
     culture_cells = [_cell(c.name, cultures[c.id]) for c in content.cultures.values()]
     culture_cells.append(_cell("No single type stood out", none_stood_out))
     strategy_cells = [_cell(name, strategies[sid]) for sid, name in fletcher.items()]

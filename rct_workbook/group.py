@@ -27,18 +27,23 @@ class NotAnExport(ValueError):
     """A file that is not an rct-workbook export (the message says why)."""
 
 
-class _Step(BaseModel):
-    model_config = ConfigDict(extra="allow", strict=True, populate_by_name=True)
+class PlanStep(BaseModel):
+    """One small step of an entry summary's plan."""
+
+    model_config = ConfigDict(extra="allow", strict=True, populate_by_name=True, frozen=True)
     what: StrictStr | None = None
     with_: StrictStr | None = Field(default=None, alias="with")
     by: StrictStr | None = None
     risk: StrictStr | None = None
 
 
-class _Summary(BaseModel):
-    """What `rct group agenda` reads of an entry summary, as `rct journal export` writes it."""
+class EntrySummary(BaseModel):
+    """What `rct group agenda` and `rct workshop profile` read of an entry summary, as
+    `rct journal export` writes it (format 1; keys rct does not read are kept as extras).
 
-    model_config = ConfigDict(extra="allow", strict=True)
+    Made only by ``parse_export``, which checks every key it reads."""
+
+    model_config = ConfigDict(extra="allow", strict=True, frozen=True)
     kind: StrictStr | None = None
     date: StrictStr | None = None
     title: StrictStr | None = None
@@ -46,7 +51,7 @@ class _Summary(BaseModel):
     mean: StrictInt | StrictFloat | None = None
     profile_summary: StrictStr | None = None
     leading: list[StrictStr] = []
-    plan: list[_Step] = []
+    plan: list[PlanStep] = []
     strategies: list[StrictStr] = []
     ask: StrictStr | None = None
     questions: list[StrictStr] = []
@@ -60,12 +65,12 @@ class _Summary(BaseModel):
 @dataclass(frozen=True)
 class MemberExport:
     member: str
-    entries: tuple[dict[str, Any], ...]
+    entries: tuple[EntrySummary, ...]
 
     @property
     def check_in_first(self) -> bool:
         """The member asked, at export, for the group to check in with them first."""
-        return any(entry.get("check_in_first") is True for entry in self.entries)
+        return any(entry.check_in_first is True for entry in self.entries)
 
 
 #: Said to the facilitator for a member who asked to be checked in with first. It carries no
@@ -100,12 +105,12 @@ def _summaries(text: str) -> Iterator[str]:
             pos = start + len(_ENTRY_START) - 1 + newline
 
 
-def _checked(data: Any) -> dict[str, Any]:
+def _checked(data: Any) -> EntrySummary:
     """An entry summary with the shape rct writes, or NotAnExport naming the key."""
     from pydantic import ValidationError
 
     try:
-        return _Summary.model_validate(data).model_dump(by_alias=True, exclude_unset=True)
+        return EntrySummary.model_validate(data)
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
         key = ".".join(str(p) for p in error["loc"] if not isinstance(p, int)) or "the summary"
@@ -204,9 +209,9 @@ def agenda(
         member_cultures: set[str] = set()
         member_strategies: set[str] = set()
         for entry in export.entries:
-            member_cultures.update(x for x in entry.get("leading") or [] if isinstance(x, str))
-            member_strategies.update(x for x in entry.get("strategies") or [] if isinstance(x, str))
-            questions.extend(q for q in entry.get("questions") or [] if isinstance(q, str))
+            member_cultures.update(entry.leading)
+            member_strategies.update(entry.strategies)
+            questions.extend(entry.questions)
         cultures.update(member_cultures)
         strategies.update(member_strategies)
     lines = [md.heading(1, f"Peer-supervision meeting, {human_date(day)}"), ""]
@@ -238,26 +243,26 @@ def agenda(
         if export.check_in_first:
             lines += [md.escape_line(CHECK_IN_LINE), ""]
         for entry in export.entries:
-            lines += [md.heading(3, f"{entry.get('title') or entry.get('kind')} ({entry.get('date', '')})"), ""]
+            lines += [md.heading(3, f"{entry.title or entry.kind} ({entry.date or ''})"), ""]
             items = []
-            if entry.get("profile_summary"):
-                items.append(f"Reading: {entry['profile_summary']}")
-            if isinstance(entry.get("mean"), (int, float)):
-                items.append(f"Mean of the five good things: {entry['mean']} of 5")
-            if entry.get("leading"):
-                items.append(f"Culture types present: {_names(entry['leading'], culture_names)}")
-            for i, step in enumerate(entry.get("plan") or [], 1):
-                if isinstance(step, dict) and step.get("what"):
+            if entry.profile_summary:
+                items.append(f"Reading: {entry.profile_summary}")
+            if entry.mean is not None:
+                items.append(f"Mean of the five good things: {entry.mean} of 5")
+            if entry.leading:
+                items.append(f"Culture types present: {_names(entry.leading, culture_names)}")
+            for i, step in enumerate(entry.plan, 1):
+                if step.what:
                     extra = "; ".join(
-                        f"{label} {step[key]}"
-                        for key, label in (("with", "with"), ("by", "by"), ("risk", "risk"))
-                        if step.get(key)
+                        f"{label} {value}"
+                        for value, label in ((step.with_, "with"), (step.by, "by"), (step.risk, "risk"))
+                        if value
                     )
-                    items.append(f"Small step {i}: {step['what']}" + (f" ({extra})" if extra else ""))
-            if entry.get("ask"):
-                items.append(f"Asks of the group: {entry['ask']}")
-            if entry.get("vignette"):
-                items.append(f"A reflection on the {entry['vignette']} vignette")
+                    items.append(f"Small step {i}: {step.what}" + (f" ({extra})" if extra else ""))
+            if entry.ask:
+                items.append(f"Asks of the group: {entry.ask}")
+            if entry.vignette:
+                items.append(f"A reflection on the {entry.vignette} vignette")
             lines += [md.bullet_list(items) if items else md.escape_line("No summary shared."), ""]
     unique_questions = list(dict.fromkeys(questions))
     if unique_questions:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from rct_workbook.class_profile import MIN_CELL, build_profile, merge_bins
 from rct_workbook.errors import WorkbookError
-from rct_workbook.group import MemberExport
+from rct_workbook.group import EntrySummary, MemberExport, NotAnExport, parse_export
 from rct_workbook.journal.export import EXPORT_MARK
 from rct_workbook.render.profile_view import profile_html, profile_markdown
 from tests.journal.helpers import CONTENT, entry_id, make_assess, make_vignette
@@ -32,14 +32,15 @@ def export_text(*entries: dict[str, object]) -> str:
     return f"{EXPORT_MARK}\n\n# Peer supervision\n\n{body}\n"
 
 
-def assessment(ratings: dict[str, int], **more: object) -> dict[str, object]:
+def assessment(ratings: dict[str, int | None], **more: object) -> dict[str, object]:
     entry: dict[str, object] = {"kind": "assess", "date": "2026-05-01", "title": "Assessment", "good_things": ratings}
     entry.update(more)
     return entry
 
 
 def member(i: int, *entries: dict[str, object]) -> MemberExport:
-    return MemberExport(f"person-{i}", tuple(entries))
+    """A member's export as ``parse_export`` gives it: each entry summary checked and typed."""
+    return MemberExport(f"person-{i}", tuple(EntrySummary.model_validate(e) for e in entries))
 
 
 ALL_THREE = {"zest": 3, "empowerment": 3, "clarity": 3, "worth": 3, "connection": 3}
@@ -113,13 +114,27 @@ def test_small_cells_are_merged_or_suppressed_and_the_profile_says_so() -> None:
         assert int(table) == 0 or int(table) >= MIN_CELL
 
 
+@pytest.mark.parametrize(
+    "odd",
+    [
+        {"good_things": {"empowerment": True}},
+        {"good_things": {"clarity": "4"}},
+        {"strategies": [SENTINEL, "networking", 3]},
+        {"connecting": {"a": SENTINEL}},
+    ],
+)
+def test_odd_values_are_refused_when_the_export_is_read(odd: dict[str, object]) -> None:
+    with pytest.raises(NotAnExport, match="export it again"):
+        parse_export("person", export_text({**assessment(ALL_THREE), **odd}))
+
+
 def test_unknown_ids_and_odd_values_are_ignored() -> None:
     hostile = assessment(
-        {"zest": 3, SENTINEL: 5, "empowerment": True, "clarity": "4", "worth": 9, "connection": 3},
+        {"zest": 3, SENTINEL: 5, "empowerment": None, "worth": 9, "connection": 3},
         leading=[SENTINEL, "survival"],
-        strategies=[SENTINEL, "networking", 3],
+        strategies=[SENTINEL, "networking"],
         practices=[SENTINEL],
-        connecting={"a": SENTINEL},
+        connecting=[SENTINEL],
         profile_summary=SENTINEL,
         plan=[{"what": SENTINEL}],
         ask=SENTINEL,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from rct_workbook.class_profile import build_profile
-from rct_workbook.group import MemberExport
+from rct_workbook.group import EntrySummary, MemberExport
 from rct_workbook.model.charts import counts
 from rct_workbook.model.content import load_content
 from rct_workbook.render.profile_view import profile_html, profile_markdown
@@ -57,12 +57,14 @@ def _profile_page() -> str:
         MemberExport(
             f"p{i}",
             (
-                assessment(
-                    dict(ALL_THREE, zest=2 + i % 3),
-                    leading=["survival"],
-                    strategies=["networking"],
-                    practices=[p.id for p in CONTENT.cultures["survival"].indicators][:4],
-                    connecting=list(CONTENT.connecting_practices)[:3],
+                EntrySummary.model_validate(
+                    assessment(
+                        dict(ALL_THREE, zest=2 + i % 3),
+                        leading=["survival"],
+                        strategies=["networking"],
+                        practices=[p.id for p in CONTENT.cultures["survival"].indicators][:4],
+                        connecting=list(CONTENT.connecting_practices)[:3],
+                    )
                 ),
             ),
         )
@@ -114,7 +116,12 @@ def test_the_markdown_documents_pass_the_linter(run, tmp_path: Path) -> None:  #
         assert result.exit_code == 0, result.stderr
     people = [
         MemberExport(
-            f"p{i}", (assessment(dict(ALL_THREE, zest=1 + i % 5), leading=["survival"], practices=SURVIVAL[:3]),)
+            f"p{i}",
+            (
+                EntrySummary.model_validate(
+                    assessment(dict(ALL_THREE, zest=1 + i % 5), leading=["survival"], practices=SURVIVAL[:3])
+                ),
+            ),
         )
         for i in range(8)
     ]
