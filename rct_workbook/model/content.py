@@ -11,7 +11,7 @@ import itertools
 import logging
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -23,32 +23,6 @@ if TYPE_CHECKING:
     from rct_workbook.model.safe_yaml import Loaded
 
 T = TypeVar("T")
-
-#: Collection kinds, in the order they are merged, with the attribute they fill.
-COLLECTIONS = {
-    "steps": "steps",
-    "concepts": "concepts",
-    "good_things": "good_things",
-    "continuum": "continuum",
-    "strategies": "strategies",
-    "opposition": "opposition",
-    "connecting_practices": "connecting_practices",
-    "glossary": "glossary",
-    "references": "references",
-    "readings": "readings",
-    "care_signals": "care_signals",
-    "phrases": "phrases",
-    "resources": "resources",
-    "rehearsals": "rehearsals",
-}
-SINGLES = {
-    "culture": "cultures",
-    "vignette": "vignettes",
-    "flow": "flows",
-    "care_note": "care_notes",
-    "workshop": "workshops",
-    "facilitation": "facilitation",
-}
 
 #: The flow whose answers the reading rules and care signals read.
 READING_FLOW = "assess"
@@ -142,48 +116,16 @@ class Content:
 
     def choices_for(self, source: str) -> tuple[s.Choice, ...]:
         """The choices a ``choices_from`` source stands for, in content order."""
-        return choices_from(
-            source,
-            cultures=self.cultures,
-            connecting_practices=self.connecting_practices,
-            strategies=self.strategies,
-            opposition=self.opposition,
-            steps=self.steps,
-            good_things=self.good_things,
-        )
+        return choices_from(source, lambda kind: getattr(self, kind.attr))
 
 
-def choices_from(
-    source: str,
-    *,
-    cultures: dict[str, s.Culture],
-    connecting_practices: dict[str, s.Practice],
-    strategies: dict[str, s.Strategy],
-    opposition: dict[str, s.OppositionOption],
-    steps: dict[str, s.Step],
-    good_things: dict[str, s.GoodThing],
-) -> tuple[s.Choice, ...]:
-    """The choices a ``choices_from`` source stands for, in content order."""
-    pairs: list[tuple[str, str]]
-    if source == "culture_indicators":
-        # Unlabelled on purpose: tick what you observe, the profile names the cultures after.
-        pairs = [(p.id, p.text) for c in cultures.values() for p in c.indicators]
-    elif source == "connecting_practices":
-        pairs = [(p.id, p.text) for p in connecting_practices.values()]
-    elif source == "strategies":
-        pairs = [(x.id, f"{x.name}: {x.summary}") for x in strategies.values()]
-    elif source == "fletcher_strategies":
-        pairs = [(x.id, f"{x.name}: {x.summary}") for x in strategies.values() if x.family == "fletcher"]
-    elif source == "unhealthy_opposition":
-        pairs = [(x.id, x.name) for x in opposition.values() if x.quality == "unhealthy"]
-    elif source == "cultures":
-        pairs = [(c.id, c.name) for c in cultures.values()]
-    elif source == "steps":
-        pairs = [(x.id, x.name) for x in steps.values()]
-    elif source == "good_things":
-        pairs = [(g.id, g.name) for g in good_things.values()]
-    else:  # pragma: no cover - the schema only admits the sources above
+def choices_from(source: str, items_of: Callable[[s.Kind], dict[str, Any]]) -> tuple[s.Choice, ...]:
+    """The choices a ``choices_from`` source stands for, in content order, from the items
+    ``items_of`` gives for the kind that offers the source (see ``schema.KINDS``)."""
+    kind = s.CHOICE_SOURCES.get(source)
+    if kind is None:  # pragma: no cover - the schema only admits the registered sources
         raise ContentError(f"unknown choice source {source!r}")
+    pairs = kind.choices[source](items_of(kind).values())
     return tuple(s.Choice(value=v, label=label) for v, label in pairs)
 
 
@@ -346,25 +288,21 @@ def _load_file(
         )
         return
     kind = data.get("kind")
-    model = s.FILE_MODELS.get(kind) if isinstance(kind, str) else None
-    if model is None or not isinstance(kind, str):
+    known = s.KINDS.get(kind) if isinstance(kind, str) else None
+    if known is None or not isinstance(kind, str):
         problems.append(
-            Problem(
-                shown, loaded.line_of(("kind",)), "kind", f"{kind!r} is not a known kind ({', '.join(s.FILE_MODELS)})"
-            )
+            Problem(shown, loaded.line_of(("kind",)), "kind", f"{kind!r} is not a known kind ({', '.join(s.KINDS)})")
         )
         return
-    parsed = validate_model(model, loaded, shown, problems)
+    parsed = validate_model(known.file_model, loaded, shown, problems)
     if parsed is None:
         return
     entries: list[tuple[Any, tuple[str | int, ...]]]
     if kind == "meta":
         pool.meta = (parsed, Origin(path, pack, loaded))
         return
-    if kind in s.SINGLE_KINDS:
-        entries = [(parsed, ())]
-    else:
-        entries = [(item, ("items", i)) for i, item in enumerate(parsed.items)]
+    # A single kind's file is its one item; a collection's items are under "items".
+    entries = [(parsed, ())] if known.single else [(item, ("items", i)) for i, item in enumerate(parsed.items)]
     for item, base in entries:
         key = (kind, item.id)
         origin = Origin(path, pack, loaded, base)
@@ -518,18 +456,7 @@ def _choice_values(pool: _Pool, question: s.Question) -> set[str] | None:
         return {c.value for c in question.choices}
     if question.choices_from is None:
         return None
-    return {
-        c.value
-        for c in choices_from(
-            question.choices_from,
-            cultures=_by_kind(pool, "culture"),
-            connecting_practices=_by_kind(pool, "connecting_practices"),
-            strategies=_by_kind(pool, "strategies"),
-            opposition=_by_kind(pool, "opposition"),
-            steps=_by_kind(pool, "steps"),
-            good_things=_by_kind(pool, "good_things"),
-        )
-    }
+    return {c.value for c in choices_from(question.choices_from, lambda kind: _by_kind(pool, kind.name))}
 
 
 def _check_when_refs(pool: _Pool, key: tuple[str, str], item: Any, report: Any, unknown: Any) -> None:
@@ -695,11 +622,9 @@ def _finish(pool: _Pool, packs: tuple[Path, ...], problems: list[Problem]) -> Co
             details=tuple(str(p) for p in problems),
         )
     assert pool.meta is not None
-    steps = sorted(_by_kind(pool, "steps").values(), key=lambda x: x.number)
-    fields: dict[str, Any] = {attr: _by_kind(pool, kind) for kind, attr in COLLECTIONS.items()}
+    fields: dict[str, Any] = {k.attr: _by_kind(pool, k.name) for k in s.KINDS.values() if k.name != "meta"}
+    steps = sorted(fields["steps"].values(), key=lambda x: x.number)
     fields["steps"] = {x.id: x for x in steps}
-    for kind, attr in SINGLES.items():
-        fields[attr] = _by_kind(pool, kind)
     return Content(meta=pool.meta[0], origins=dict(pool.origins), packs=packs, **fields)
 
 

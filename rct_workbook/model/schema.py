@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, TypeVar
 
 from rct_workbook.model.question_types import QUESTION_TYPES
@@ -160,18 +160,6 @@ Cite = Annotated[str, Rule(strict=True, min_length=1, max_length=200)]
 
 QuestionType = Literal["text", "long_text", "choice", "multi", "rating", "yes_no", "repeat"]
 
-#: Where a question's choices can come from, besides a literal list.
-CHOICE_SOURCES = (
-    "culture_indicators",
-    "connecting_practices",
-    "strategies",
-    "fletcher_strategies",
-    "unhealthy_opposition",
-    "cultures",
-    "steps",
-    "good_things",
-)
-
 
 class Choice(Strict):
     value: Id
@@ -201,7 +189,7 @@ class Question(Strict):
     help: Text | None = None
     required: StrictBool = True
     choices: tuple[Choice, ...] | None = None
-    choices_from: Literal[CHOICE_SOURCES] | None = None  # type: ignore[valid-type]
+    choices_from: Literal[tuple(CHOICE_SOURCES)] | None = None  # type: ignore[valid-type]
     low_label: Text | None = None
     high_label: Text | None = None
     when: Condition | None = None
@@ -694,106 +682,113 @@ class Workshop(Strict):
     cite: tuple[Cite, ...] = Field(min_length=1)
 
 
-# --- files ------------------------------------------------------------------------------
+# --- kinds -----------------------------------------------------------------------------
+
+#: A choice source: what it offers, as (value, label) pairs, from its kind's items in content order.
+ChoicePairs = Callable[[Iterable[Any]], list[tuple[str, str]]]
 
 
-class StepsFile(Strict):
-    kind: Literal["steps"]
-    items: tuple[Step, ...]
+@dataclasses.dataclass(frozen=True)
+class Kind:
+    """One kind of content file: the only place a kind is declared.
+
+    ``model`` validates one item. A single kind's file is the item itself (its fields at the
+    top level); a collection's file holds ``kind`` and a list of ``items``, validated by the
+    file model made here. ``attr`` is the ``Content`` field that holds the kind's items by id,
+    and ``choices`` the ``choices_from`` sources its items offer.
+    """
+
+    name: str
+    model: type[Strict]
+    attr: str
+    single: bool = False
+    choices: dict[str, ChoicePairs] = dataclasses.field(default_factory=dict)
+
+    @property
+    def file_model(self) -> type[Strict]:
+        """The model that validates a whole file of this kind."""
+        if self.single:
+            return self.model
+        made = _FILE_MODELS.get(self.name)
+        if made is None:
+            annotations = {"kind": Literal[self.name], "items": tuple[self.model, ...]}  # type: ignore[name-defined]
+            made = _FILE_MODELS[self.name] = type(
+                f"{self.model.__name__}File", (Strict,), {"__annotations__": annotations, "__module__": __name__}
+            )
+        return made
 
 
-class ConceptsFile(Strict):
-    kind: Literal["concepts"]
-    items: tuple[Concept, ...]
+_FILE_MODELS: dict[str, type[Strict]] = {}
 
 
-class GoodThingsFile(Strict):
-    kind: Literal["good_things"]
-    items: tuple[GoodThing, ...]
+def _named(items: Iterable[Any]) -> list[tuple[str, str]]:
+    return [(x.id, x.name) for x in items]
 
 
-class ContinuumFile(Strict):
-    kind: Literal["continuum"]
-    items: tuple[Continuum, ...]
+def _summarised(items: Iterable[Any]) -> list[tuple[str, str]]:
+    return [(x.id, f"{x.name}: {x.summary}") for x in items]
 
 
-class StrategiesFile(Strict):
-    kind: Literal["strategies"]
-    items: tuple[Strategy, ...]
-
-
-class OppositionFile(Strict):
-    kind: Literal["opposition"]
-    items: tuple[OppositionOption, ...]
-
-
-class PracticesFile(Strict):
-    kind: Literal["connecting_practices"]
-    items: tuple[Practice, ...]
-
-
-class GlossaryFile(Strict):
-    kind: Literal["glossary"]
-    items: tuple[GlossaryTerm, ...]
-
-
-class ReferencesFile(Strict):
-    kind: Literal["references"]
-    items: tuple[Reference, ...]
-
-
-class ReadingsFile(Strict):
-    kind: Literal["readings"]
-    items: tuple[ReadingRule, ...]
-
-
-class CareSignalsFile(Strict):
-    kind: Literal["care_signals"]
-    items: tuple[CareSignal, ...]
-
-
-class PhrasesFile(Strict):
-    kind: Literal["phrases"]
-    items: tuple[PhraseList, ...]
-
-
-class ResourcesFile(Strict):
-    kind: Literal["resources"]
-    items: tuple[Resource, ...]
-
-
-class RehearsalsFile(Strict):
-    kind: Literal["rehearsals"]
-    items: tuple[Rehearsal, ...]
-
-
-#: kind -> the model that validates a whole file of that kind.
-FILE_MODELS: dict[str, type[Strict]] = {
-    "meta": Meta,
-    "culture": Culture,
-    "vignette": Vignette,
-    "flow": Flow,
-    "steps": StepsFile,
-    "concepts": ConceptsFile,
-    "good_things": GoodThingsFile,
-    "continuum": ContinuumFile,
-    "strategies": StrategiesFile,
-    "opposition": OppositionFile,
-    "connecting_practices": PracticesFile,
-    "glossary": GlossaryFile,
-    "references": ReferencesFile,
-    "readings": ReadingsFile,
-    "care_signals": CareSignalsFile,
-    "phrases": PhrasesFile,
-    "resources": ResourcesFile,
-    "care_note": CareNote,
-    "rehearsals": RehearsalsFile,
-    "facilitation": Facilitation,
-    "workshop": Workshop,
+#: Every content kind, in the order ``rct content validate`` names them. A new kind is one
+#: entry here and its typed field on ``Content`` (a unit test holds the two together).
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in (
+        Kind("meta", Meta, "meta", single=True),
+        Kind(
+            "culture",
+            Culture,
+            "cultures",
+            single=True,
+            choices={
+                # Unlabelled on purpose: tick what you observe, the profile names the cultures after.
+                "culture_indicators": lambda cs: [(p.id, p.text) for c in cs for p in c.indicators],
+                "cultures": _named,
+            },
+        ),
+        Kind("vignette", Vignette, "vignettes", single=True),
+        Kind("flow", Flow, "flows", single=True),
+        Kind("steps", Step, "steps", choices={"steps": _named}),
+        Kind("concepts", Concept, "concepts"),
+        Kind("good_things", GoodThing, "good_things", choices={"good_things": _named}),
+        Kind("continuum", Continuum, "continuum"),
+        Kind(
+            "strategies",
+            Strategy,
+            "strategies",
+            choices={
+                "strategies": _summarised,
+                "fletcher_strategies": lambda xs: _summarised(x for x in xs if x.family == "fletcher"),
+            },
+        ),
+        Kind(
+            "opposition",
+            OppositionOption,
+            "opposition",
+            choices={"unhealthy_opposition": lambda xs: [(x.id, x.name) for x in xs if x.quality == "unhealthy"]},
+        ),
+        Kind(
+            "connecting_practices",
+            Practice,
+            "connecting_practices",
+            choices={"connecting_practices": lambda xs: [(p.id, p.text) for p in xs]},
+        ),
+        Kind("glossary", GlossaryTerm, "glossary"),
+        Kind("references", Reference, "references"),
+        Kind("readings", ReadingRule, "readings"),
+        Kind("care_signals", CareSignal, "care_signals"),
+        Kind("phrases", PhraseList, "phrases"),
+        Kind("resources", Resource, "resources"),
+        Kind("care_note", CareNote, "care_notes", single=True),
+        Kind("rehearsals", Rehearsal, "rehearsals"),
+        Kind("facilitation", Facilitation, "facilitation", single=True),
+        Kind("workshop", Workshop, "workshops", single=True),
+    )
 }
 
-#: Kinds whose file holds one item, the file itself.
-SINGLE_KINDS = frozenset({"meta", "culture", "vignette", "flow", "care_note", "facilitation", "workshop"})
+#: choices_from source -> the kind whose items it offers. ``Question.choices_from`` admits
+#: exactly these (its annotation is read when pydantic first validates, after this is set).
+CHOICE_SOURCES: dict[str, Kind] = {source: k for k in KINDS.values() for source in k.choices}
 
 
 def _unique(values: list[str], what: str) -> None:

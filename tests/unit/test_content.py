@@ -9,7 +9,7 @@ import pytest
 from rct_workbook.errors import ContentError
 from rct_workbook.model.content import builtin_content_dir, load_content, validate_pack
 from rct_workbook.model.safe_yaml import read_yaml_file
-from rct_workbook.model.schema import FILE_MODELS
+from rct_workbook.model.schema import KINDS
 
 SHIPPED = sorted(builtin_content_dir().rglob("*.yaml"))
 
@@ -21,7 +21,7 @@ def test_content_is_found() -> None:
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: str(p.relative_to(builtin_content_dir())))
 def test_every_shipped_file_validates(path: Path) -> None:
     data = read_yaml_file(path).data
-    FILE_MODELS[data["kind"]].model_validate(data)
+    KINDS[data["kind"]].file_model.model_validate(data)
 
 
 def test_whole_content_loads_and_covers_the_paper() -> None:
