@@ -13,8 +13,6 @@ from rct_workbook.errors import NotFoundError
 from rct_workbook.journal.index import Digested, Index, Row
 from rct_workbook.journal.steps import SAID, Counts, StepItem, instant, step_life, tally, with_status
 
-GOOD_THINGS = ("zest", "empowerment", "clarity", "worth", "connection")
-
 
 @dataclass(frozen=True)
 class Point:

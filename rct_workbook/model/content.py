@@ -575,9 +575,14 @@ def _check_whole(pool: _Pool, problems: list[Problem]) -> None:
         )
     if len(_by_kind(pool, "continuum")) != 1:
         problems.append(Problem("content", None, "continuum", "exactly one continuum is needed"))
-    if len(_by_kind(pool, "good_things")) != 5:
+    if sorted(_by_kind(pool, "good_things")) != sorted(s.GOOD_THINGS):
         problems.append(
-            Problem("content", None, "good_things", "the five good things are needed, no more and no fewer")
+            Problem(
+                "content",
+                None,
+                "good_things",
+                f"the five good things are needed, no more and no fewer: {', '.join(s.GOOD_THINGS)}",
+            )
         )
     for continuum in _by_kind(pool, "continuum").values():
         message = _band_problem(continuum.bands)

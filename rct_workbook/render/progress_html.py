@@ -5,16 +5,9 @@ from __future__ import annotations
 from html import escape
 
 from rct_workbook.dates import as_date, human
-from rct_workbook.journal.progress import GOOD_THINGS, Progress, SettingProgress
+from rct_workbook.journal.progress import Progress, SettingProgress
 from rct_workbook.model.charts import movement
-
-_NAMES = {
-    "zest": "Zest",
-    "empowerment": "Empowerment",
-    "clarity": "Clarity",
-    "worth": "Worth",
-    "connection": "Connection",
-}
+from rct_workbook.model.schema import GOOD_THINGS
 
 STYLE = """
 body { font-family: sans-serif; max-width: 44rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
@@ -34,7 +27,7 @@ def _setting_html(data: SettingProgress, culture_names: dict[str, str]) -> list[
         out.append(
             movement(
                 dates,
-                [(_NAMES[g], [p.ratings.get(g) for p in points]) for g in GOOD_THINGS],
+                [(name, [p.ratings.get(g) for p in points]) for g, name in GOOD_THINGS.items()],
                 title=f"The five good things over time ({data.setting})",
             )
         )

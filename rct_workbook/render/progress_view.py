@@ -8,8 +8,9 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from rct_workbook.dates import as_date, human
-from rct_workbook.journal.progress import GOOD_THINGS, Progress, SettingProgress
+from rct_workbook.journal.progress import Progress, SettingProgress
 from rct_workbook.journal.steps import Counts, StepItem
+from rct_workbook.model.schema import GOOD_THINGS
 from rct_workbook.render.safe import text
 from rct_workbook.render.terminal import Ui
 
@@ -36,7 +37,9 @@ def culture_label(culture_id: str) -> str:
     return f"{culture_id[:1].upper()}{culture_id[1:]} culture"
 
 
-_SHORT = {"zest": "Zest", "empowerment": "Empower", "clarity": "Clarity", "worth": "Worth", "connection": "Connect"}
+def _short(good_thing: str) -> str:
+    """A good thing's name in at most seven letters (Empower, Connect), so a table fits a narrow terminal."""
+    return GOOD_THINGS[good_thing][:7]
 
 
 def _share_marks(values: Sequence[float | None], plain: bool) -> str:
@@ -80,7 +83,7 @@ def setting_view(ui: Ui, data: SettingProgress) -> list[RenderableType]:
             change = "" if first is None or last is None else change_words(last - first)
             rows.append(
                 (
-                    _SHORT[g],
+                    _short(g),
                     sparkline(series[-30:], ui.plain),
                     "" if first is None else str(first),
                     "" if last is None else str(last),
@@ -93,7 +96,7 @@ def setting_view(ui: Ui, data: SettingProgress) -> list[RenderableType]:
             (p.date, *(str(p.ratings.get(g, "")) for g in GOOD_THINGS), "" if p.mean is None else f"{p.mean:.1f}")
             for p in recent
         ]
-        out.append(ui.table(["Date", *(_SHORT[g] for g in GOOD_THINGS), "Mean"], table_rows))
+        out.append(ui.table(["Date", *(_short(g) for g in GOOD_THINGS), "Mean"], table_rows))
     names = sorted({n for p in points for n in p.profile})
     if names:
         start, latest = points[0].profile, points[-1].profile

@@ -63,3 +63,20 @@ def test_an_unknown_kind_names_the_known_ones(tmp_path: Path) -> None:
     assert problem.path == "kind"
     assert problem.message == f"'gloss' is not a known kind ({', '.join(s.KINDS)})"
     assert builtin_content_dir().is_dir()
+
+
+def test_the_content_holds_the_good_things_progress_shows_in_the_same_order() -> None:
+    assert list(load_content().good_things) == list(s.GOOD_THINGS)
+
+
+def test_a_pack_with_another_good_thing_is_refused_naming_the_five(tmp_path: Path) -> None:
+    from rct_workbook.model.content import validate_pack
+
+    (tmp_path / "good.yaml").write_text(
+        "kind: good_things\nitems:\n  - id: joy\n    name: Joy\n    description: d\n"
+        "    opposite_name: o\n    opposite: o\n    cite: ['Miller, 1986']\n"
+    )
+    messages = [p.message for p in validate_pack(tmp_path)]
+    assert messages == [
+        "the five good things are needed, no more and no fewer: zest, empowerment, clarity, worth, connection"
+    ]
