@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from rct_workbook.cli.app import app
+from tests.helpers import FilledAnswers, Run, Tree
 
 # Property-based tests run a small number of examples by default, to keep CI fast;
 # `pytest --hypothesis-profile=long` runs 10,000 per target (see SECURITY.md).
@@ -58,7 +59,7 @@ def build_tree(root: Path, files: dict[str, str | bytes]) -> Path:
 
 
 @pytest.fixture
-def tree(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
+def tree(tmp_path: Path) -> Tree:
     def make(files: dict[str, str | bytes]) -> Path:
         return build_tree(tmp_path / "pack", files)
 
@@ -66,11 +67,11 @@ def tree(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
 
 
 @pytest.fixture
-def run() -> Callable[..., object]:
+def run() -> Run:
     runner = CliRunner()
 
-    def invoke(*args: str, **kwargs: object) -> object:
-        return runner.invoke(app, list(args), catch_exceptions=False, **kwargs)  # type: ignore[arg-type]
+    def invoke(*args: str, input: str | None = None, env: Mapping[str, str | None] | None = None) -> Result:
+        return runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False)
 
     return invoke
 
@@ -82,7 +83,7 @@ def _in_own_words(ask: Any, value: Any) -> Any:
 
 
 @pytest.fixture
-def filled_answers() -> Callable[..., str]:
+def filled_answers() -> FilledAnswers:
     """An answers file for ``rct assess`` or ``rct vignette NAME``, filled in as a person would:
     the template's examples, with every text put in the person's own words (an example
     copied as it is would be refused)."""

@@ -9,10 +9,11 @@ import yaml
 
 from rct_workbook.flow.drafts import Draft, save_draft
 from rct_workbook.model.content import load_content
+from tests.helpers import FilledAnswers, Run
 
 
 @pytest.fixture
-def template(filled_answers) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def template(filled_answers: FilledAnswers) -> dict[str, Any]:
     """The template filled in as a person would."""
     return yaml.safe_load(filled_answers("assess"))  # type: ignore[no-any-return]
 
@@ -27,7 +28,7 @@ def entries(home: Path) -> list[Path]:
     return sorted((home / "journal").glob("*.md")) if (home / "journal").exists() else []
 
 
-def test_template_lists_every_question_with_type_and_values(run) -> None:  # type: ignore[no-untyped-def]
+def test_template_lists_every_question_with_type_and_values(run: Run) -> None:
     text = run("assess", "--template").stdout
     flow = load_content().flow("assess")
     for section in flow.sections:
@@ -39,7 +40,7 @@ def test_template_lists_every_question_with_type_and_values(run) -> None:  # typ
     assert "#     role: Staff psychologist\n" in text  # the example is a comment
 
 
-def test_unedited_template_is_refused(run, tmp_path: Path, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_unedited_template_is_refused(run: Run, tmp_path: Path, rct_home: Path) -> None:
     path = tmp_path / "answers.yaml"
     path.write_text(run("assess", "--template").stdout)
     result = run("assess", "--answers", str(path))
@@ -49,7 +50,9 @@ def test_unedited_template_is_refused(run, tmp_path: Path, rct_home: Path) -> No
     assert entries(rct_home) == []
 
 
-def test_template_examples_pasted_in_are_refused(run, tmp_path: Path, rct_home: Path, template) -> None:  # type: ignore[no-untyped-def]
+def test_template_examples_pasted_in_are_refused(
+    run: Run, tmp_path: Path, rct_home: Path, template: dict[str, Any]
+) -> None:
     steps = [{**template["small-steps"][0], "what": "Propose a case presentation on the relational work of the unit"}]
     answers = {**template, "role": "Staff psychologist", "small-steps": steps}
     path = write(tmp_path, answers)
@@ -64,7 +67,7 @@ def test_template_examples_pasted_in_are_refused(run, tmp_path: Path, rct_home: 
     assert entries(rct_home) == []
 
 
-def test_filled_in_template_saves_an_entry(run, tmp_path: Path, rct_home: Path, template) -> None:  # type: ignore[no-untyped-def]
+def test_filled_in_template_saves_an_entry(run: Run, tmp_path: Path, rct_home: Path, template: dict[str, Any]) -> None:
     result = run("assess", "--answers", str(write(tmp_path, template)))
     assert result.exit_code == 0, result.stderr
     saved = entries(rct_home)
@@ -100,7 +103,7 @@ def test_filled_in_template_saves_an_entry(run, tmp_path: Path, rct_home: Path, 
     assert not (rct_home / "drafts").exists() or not any((rct_home / "drafts").iterdir())
 
 
-def test_movement_since_the_last_assessment(run, tmp_path: Path, template) -> None:  # type: ignore[no-untyped-def]
+def test_movement_since_the_last_assessment(run: Run, tmp_path: Path, template: dict[str, Any]) -> None:
     assert run("assess", "--answers", str(write(tmp_path, template))).exit_code == 0
     later = {**template, "good-thing-zest": 5, "good-thing-empowerment": 3}
     result = run("assess", "--answers", str(write(tmp_path, later)))
@@ -110,7 +113,7 @@ def test_movement_since_the_last_assessment(run, tmp_path: Path, template) -> No
     assert "Since your last assessment: 0.6 toward the good things." in result.stdout
 
 
-def test_no_support_reading_comes_first(run, tmp_path: Path, rct_home: Path, template) -> None:  # type: ignore[no-untyped-def]
+def test_no_support_reading_comes_first(run: Run, tmp_path: Path, rct_home: Path, template: dict[str, Any]) -> None:
     answers = {**template, "support-in-place": False, "support-first-step": "Ana from the other team", "unhealthy": []}
     result = run("assess", "--answers", str(write(tmp_path, answers)))
     assert result.exit_code == 0, result.stderr
@@ -122,7 +125,9 @@ def test_no_support_reading_comes_first(run, tmp_path: Path, rct_home: Path, tem
     assert post["answers"]["support-first-step"] == "Ana from the other team"
 
 
-def test_answer_for_a_question_that_does_not_apply_is_dropped(run, tmp_path: Path, rct_home: Path, template) -> None:  # type: ignore[no-untyped-def]
+def test_answer_for_a_question_that_does_not_apply_is_dropped(
+    run: Run, tmp_path: Path, rct_home: Path, template: dict[str, Any]
+) -> None:
     answers = {**template, "support-in-place": True, "support-first-step": "not asked"}
     assert run("assess", "--answers", str(write(tmp_path, answers))).exit_code == 0
     assert "support-first-step" not in frontmatter.load(entries(rct_home)[0])["answers"]
@@ -161,8 +166,8 @@ def test_answer_for_a_question_that_does_not_apply_is_dropped(run, tmp_path: Pat
     ],
 )
 def test_invalid_answers_refused_before_anything_is_written(
-    run, tmp_path: Path, rct_home: Path, template, change, problems
-) -> None:  # type: ignore[no-untyped-def]
+    run: Run, tmp_path: Path, rct_home: Path, template: dict[str, Any], change: dict[str, Any], problems: list[str]
+) -> None:
     path = write(tmp_path, {**template, **change})
     result = run("assess", "--answers", str(path))
     assert result.exit_code == 2
@@ -174,7 +179,7 @@ def test_invalid_answers_refused_before_anything_is_written(
     assert entries(rct_home) == []
 
 
-def test_answers_file_that_is_not_a_mapping(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_answers_file_that_is_not_a_mapping(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     path.write_text("- a\n- b\n")
     result = run("assess", "--answers", str(path))
@@ -182,7 +187,7 @@ def test_answers_file_that_is_not_a_mapping(run, tmp_path: Path) -> None:  # typ
     assert result.stderr == f"rct: the answers file {path} must be a mapping of question ids to answers\n"
 
 
-def test_no_terminal_no_answers(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_no_terminal_no_answers(run: Run, rct_home: Path) -> None:
     result = run("assess", input="")
     assert result.exit_code == 2
     assert (
@@ -192,7 +197,7 @@ def test_no_terminal_no_answers(run, rct_home: Path) -> None:  # type: ignore[no
     assert not rct_home.exists()
 
 
-def test_one_section_alone(run, tmp_path: Path, rct_home: Path, template) -> None:  # type: ignore[no-untyped-def]
+def test_one_section_alone(run: Run, tmp_path: Path, rct_home: Path, template: dict[str, Any]) -> None:
     keys = set(yaml.safe_load(run("assess", "--section", "read", "--template").stdout))
     assert keys == {"role", "organisation", "position", "other-settings", "history", "risks"} | {
         f"good-thing-{g}" for g in load_content().good_things
@@ -206,13 +211,13 @@ def test_one_section_alone(run, tmp_path: Path, rct_home: Path, template) -> Non
     assert "## Step 2: Name it" not in post.content
 
 
-def test_unknown_section(run) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_section(run: Run) -> None:
     result = run("assess", "--section", "readd", "--template")
     assert result.exit_code == 2
     assert result.stderr == "rct: no step called 'readd'. Did you mean 'read'? Known: read, name, oppose, replace.\n"
 
 
-def test_resume_without_terminal_is_refused_and_draft_kept(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_resume_without_terminal_is_refused_and_draft_kept(run: Run, rct_home: Path) -> None:
     draft = Draft("assess", "assess", None, "2026-01-01T10:00:00+00:00", {"role": "Nurse"})
     save_draft(draft)
     result = run("assess", "--resume", input="")
@@ -222,7 +227,7 @@ def test_resume_without_terminal_is_refused_and_draft_kept(run, rct_home: Path) 
     assert (rct_home / "drafts").stat().st_mode & 0o777 == 0o700
 
 
-def test_typed_text_cannot_break_the_entry(run, tmp_path: Path, rct_home: Path, template) -> None:  # type: ignore[no-untyped-def]
+def test_typed_text_cannot_break_the_entry(run: Run, tmp_path: Path, rct_home: Path, template: dict[str, Any]) -> None:
     hostile = "---\nkind: hacked\n# Heading\n<b>html</b>\r\n[bold]markup[/bold] \x1b[2J"
     answers = {**template, "vision": hostile, "role": "Nurse --- [red]x[/red]"}
     result = run("assess", "--answers", str(write(tmp_path, answers)))

@@ -13,6 +13,7 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
+from tests.helpers import Run
 from tests.tty.test_assess_tty import expected_answers
 
 DOWN, ENTER, SPACE, FINISH, CTRL_C = "\x1b[B", "\r", " ", "\x1b\r", "\x03"
@@ -59,7 +60,7 @@ def full_run_keys() -> str:
     return keys
 
 
-def test_whole_assessment_through_pipe_input(pipe: Any, run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_whole_assessment_through_pipe_input(pipe: Any, run: Run, rct_home: Path) -> None:
     pipe.send_text(full_run_keys())
     result = run("assess")
     assert result.exit_code == 0, result.stderr
@@ -71,7 +72,7 @@ def test_whole_assessment_through_pipe_input(pipe: Any, run, rct_home: Path) -> 
     assert not list((rct_home / "drafts").glob("*.yaml"))
 
 
-def test_cancel_keeps_the_draft_and_resume_finishes(pipe: Any, run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_keeps_the_draft_and_resume_finishes(pipe: Any, run: Run, rct_home: Path) -> None:
     keys = full_run_keys()
     cut = keys.index("Being seen")
     pipe.send_text(keys[:cut] + CTRL_C)
@@ -94,7 +95,7 @@ def test_cancel_keeps_the_draft_and_resume_finishes(pipe: Any, run, rct_home: Pa
     assert not (rct_home / "drafts" / "assess.yaml").exists()
 
 
-def test_new_assessment_with_a_draft_asks_first(pipe: Any, run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_new_assessment_with_a_draft_asks_first(pipe: Any, run: Run, rct_home: Path) -> None:
     keys = full_run_keys()
     pipe.send_text(keys[: keys.index("Staff nurse")] + CTRL_C)
     assert run("assess").exit_code == 130
@@ -107,7 +108,7 @@ def test_new_assessment_with_a_draft_asks_first(pipe: Any, run, rct_home: Path) 
     )
 
 
-def test_cancel_at_the_draft_question_keeps_the_draft(pipe: Any, run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_at_the_draft_question_keeps_the_draft(pipe: Any, run: Run, rct_home: Path) -> None:
     pipe.send_text("Ana" + FINISH + CTRL_C)
     assert run("assess").exit_code == 130
     pipe.send_text(DOWN + DOWN + ENTER)
@@ -117,7 +118,7 @@ def test_cancel_at_the_draft_question_keeps_the_draft(pipe: Any, run, rct_home: 
     assert (rct_home / "drafts" / "assess.yaml").exists()
 
 
-def test_resume_with_nothing_to_resume(pipe: Any, run) -> None:  # type: ignore[no-untyped-def]
+def test_resume_with_nothing_to_resume(pipe: Any, run: Run) -> None:
     result = run("assess", "--resume")
     assert result.exit_code == 2
     assert result.stderr == "rct: there is no unfinished assessment to resume; start one with: rct assess\n"

@@ -18,6 +18,7 @@ from rct_workbook.flow.askers import QuestionaryAsker, edit_text
 from rct_workbook.flow.questions import resolve, walk
 from rct_workbook.model.content import load_content
 from rct_workbook.model.schema import Question
+from tests.helpers import FilledAnswers, Run
 from tests.journal.helpers import make_assess
 
 ENTER, FINISH, CTRL_E = "\r", "\x1b\r", "\x05"
@@ -38,8 +39,8 @@ def fake_editor(tmp_path: Path, body: str) -> str:
 
 
 def test_reuse_last_with_answers_file_fills_carried_answers(
-    run, tmp_path: Path, rct_home: Path, filled_answers
-) -> None:  # type: ignore[no-untyped-def]
+    run: Run, tmp_path: Path, rct_home: Path, filled_answers: FilledAnswers
+) -> None:
     make_assess("2026-01-01", role="Charge nurse", organisation="psychiatric-hospital", support_people="Ana and Bo")
     template = yaml.safe_load(filled_answers("assess"))
     for carried in ("role", "organisation", "support-people"):
@@ -58,7 +59,7 @@ def test_reuse_last_with_answers_file_fills_carried_answers(
     )
 
 
-def test_reuse_last_without_a_previous_assessment(run, tmp_path: Path, filled_answers) -> None:  # type: ignore[no-untyped-def]
+def test_reuse_last_without_a_previous_assessment(run: Run, tmp_path: Path, filled_answers: FilledAnswers) -> None:
     path = tmp_path / "a.yaml"
     path.write_text(filled_answers("assess"))
     result = run("assess", "--answers", str(path), "--reuse-last")
@@ -66,7 +67,7 @@ def test_reuse_last_without_a_previous_assessment(run, tmp_path: Path, filled_an
     assert result.stderr == "No earlier assessment to reuse answers from; starting fresh.\n"
 
 
-def test_reuse_last_interactive_shows_defaults(pipe: Any, run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_reuse_last_interactive_shows_defaults(pipe: Any, run: Run, rct_home: Path) -> None:
     from tests.cli.test_assess_prompts import full_run_keys
 
     make_assess("2026-01-01", role="Charge nurse", support_people="Ana and Bo")

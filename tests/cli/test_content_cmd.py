@@ -2,10 +2,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from tests.helpers import Run, Tree
 from tests.unit.test_content import VIGNETTE
 
 
-def test_validate_builtin(run) -> None:  # type: ignore[no-untyped-def]
+def test_validate_builtin(run: Run) -> None:
     from rct_workbook.model.content import builtin_content_dir
 
     result = run("content", "validate", str(builtin_content_dir()))
@@ -13,7 +16,7 @@ def test_validate_builtin(run) -> None:  # type: ignore[no-untyped-def]
     assert result.stdout.endswith(": valid\n")
 
 
-def test_validate_lists_every_problem(run, tree) -> None:  # type: ignore[no-untyped-def]
+def test_validate_lists_every_problem(run: Run, tree: Tree) -> None:
     folder = tree({"a.yaml": VIGNETTE.replace("culture: survival", "culture: nowhere"), "b.yaml": "kind: [\n"})
     result = run("content", "validate", str(folder))
     assert result.exit_code == 2
@@ -24,7 +27,7 @@ def test_validate_lists_every_problem(run, tree) -> None:  # type: ignore[no-unt
     assert "Traceback" not in result.output
 
 
-def test_content_option_and_env_add_a_pack(run, tree, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_content_option_and_env_add_a_pack(run: Run, tree: Tree, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tree({"dana.yaml": VIGNETTE})
     out = run("--content", str(folder), "vignette").stdout
     assert "dana" in out and "paula" in out
@@ -34,7 +37,7 @@ def test_content_option_and_env_add_a_pack(run, tree, monkeypatch) -> None:  # t
     assert "Dana: a test case" in result.stdout
 
 
-def test_bad_pack_stops_every_command_with_exit_2(run, tree) -> None:  # type: ignore[no-untyped-def]
+def test_bad_pack_stops_every_command_with_exit_2(run: Run, tree: Tree) -> None:
     folder = tree({"dana.yaml": VIGNETTE.replace("outcome: It went on.", "outcome: no")})
     result = run("--content", str(folder), "learn", "framework")
     assert result.exit_code == 2
@@ -43,7 +46,7 @@ def test_bad_pack_stops_every_command_with_exit_2(run, tree) -> None:  # type: i
     assert "outcome: expected text, but YAML read a yes/no value (false); put it in quotes" in result.stderr
 
 
-def test_content_list_shows_origin(run, tree) -> None:  # type: ignore[no-untyped-def]
+def test_content_list_shows_origin(run: Run, tree: Tree) -> None:
     folder = tree({"dana.yaml": VIGNETTE})
     out = run("--content", str(folder), "content", "list").stdout
     row = next(line for line in out.splitlines() if " dana " in f" {line} ")
@@ -52,13 +55,13 @@ def test_content_list_shows_origin(run, tree) -> None:  # type: ignore[no-untype
     assert "built-in" in builtin
 
 
-def test_missing_pack(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_missing_pack(run: Run, tmp_path: Path) -> None:
     result = run("--content", str(tmp_path / "nope"), "vignette")
     assert result.exit_code == 2
     assert f"{tmp_path / 'nope'}: is not a folder" in result.stderr
 
 
-def test_validate_names_the_rule_a_renamed_question_breaks(run, tree) -> None:  # type: ignore[no-untyped-def]
+def test_validate_names_the_rule_a_renamed_question_breaks(run: Run, tree: Tree) -> None:
     from rct_workbook.model.content import builtin_content_dir
 
     flow = (builtin_content_dir() / "flows" / "assess.yaml").read_text(encoding="utf-8")
@@ -74,7 +77,7 @@ def test_validate_names_the_rule_a_renamed_question_breaks(run, tree) -> None:  
     )
 
 
-def test_a_rule_in_a_pack_with_an_unknown_choice_is_named(run, tree) -> None:  # type: ignore[no-untyped-def]
+def test_a_rule_in_a_pack_with_an_unknown_choice_is_named(run: Run, tree: Tree) -> None:
     rule = (
         "kind: readings\nitems:\n  - id: nettworking\n    part: oppose\n"
         "    when: {question: strategies, ticked: [netwrking]}\n"

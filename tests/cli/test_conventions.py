@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from rct_workbook.cli.app import COMMANDS, app
+from tests.helpers import FilledAnswers
 
 
 def invoke(*args: str, env: dict[str, str] | None = None) -> object:
@@ -134,7 +135,7 @@ def test_completion_of_commands_topics_vignettes_and_choices() -> None:
     assert _complete("rct group rota --every 2") == ["2w"]
 
 
-def test_completion_of_entry_ids_reads_the_index(tmp_path: Path, rct_home: Path, filled_answers) -> None:  # type: ignore[no-untyped-def]
+def test_completion_of_entry_ids_reads_the_index(tmp_path: Path, rct_home: Path, filled_answers: FilledAnswers) -> None:
     template = filled_answers("vignette", "paula")
     answers = tmp_path / "answers.yaml"
     answers.write_text(template)

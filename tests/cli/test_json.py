@@ -7,6 +7,7 @@ from pathlib import Path
 
 from rct_workbook.model.content import load_content
 from rct_workbook.render.views import TOPICS
+from tests.helpers import Run
 from tests.journal.helpers import entry_id, make_assess, make_vignette
 
 ENTRY_KEYS = [
@@ -27,7 +28,7 @@ ENTRY_KEYS = [
 ]
 
 
-def test_journal_show_json_of_a_vignette_reflection(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_journal_show_json_of_a_vignette_reflection(run: Run, rct_home: Path) -> None:
     path = make_vignette("2026-03-12", "paula", first_small_step="Ask to present one case")
     result = run("journal", "show", entry_id(path)[:15], "--json")
     assert result.exit_code == 0, result.stderr
@@ -41,7 +42,7 @@ def test_journal_show_json_of_a_vignette_reflection(run, rct_home: Path) -> None
     assert data["path"] == str(path)
 
 
-def test_journal_show_json_of_an_assessment_has_its_reading(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_journal_show_json_of_an_assessment_has_its_reading(run: Run, rct_home: Path) -> None:
     path = make_assess("2026-03-12")
     data = json.loads(run("journal", "show", entry_id(path), "--json").stdout)
     assert data["kind"] == "assess"
@@ -71,7 +72,7 @@ def test_vignette_list_json() -> None:
     }
 
 
-def test_learn_list_json(run) -> None:  # type: ignore[no-untyped-def]
+def test_learn_list_json(run: Run) -> None:
     result = run("learn", "--json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
@@ -79,7 +80,7 @@ def test_learn_list_json(run) -> None:  # type: ignore[no-untyped-def]
     assert data[0] == {"topic": "framework", "title": TOPICS["framework"].title}
 
 
-def test_json_with_a_name_is_refused(run) -> None:  # type: ignore[no-untyped-def]
+def test_json_with_a_name_is_refused(run: Run) -> None:
     result = run("learn", "cultures", "--json")
     assert (result.exit_code, result.stderr) == (2, "rct: --json lists the topics; leave out the TOPIC\n")
     result = run("vignette", "paula", "--json")

@@ -12,12 +12,13 @@ import yaml
 
 from tests.cli.test_assess_prompts import CTRL_C, DOWN, ENTER, FINISH, full_run_keys
 from tests.cli.test_assess_prompts import pipe as pipe  # the fixture
+from tests.helpers import FilledAnswers, Run
 from tests.journal.helpers import entry_id, make_assess
 
 STEP_KEYS = "Ask for a case slot" + ENTER + "Bo" + ENTER + "May" + ENTER + DOWN + DOWN + ENTER + "A slot" + ENTER + "n"
 
 
-def test_review_carries_a_step_into_the_plan(pipe: Any, run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_review_carries_a_step_into_the_plan(pipe: Any, run: Run, rct_home: Path) -> None:
     ident = entry_id(
         make_assess(
             "2026-01-01",
@@ -52,8 +53,8 @@ def test_review_carries_a_step_into_the_plan(pipe: Any, run, rct_home: Path) -> 
 
 
 def test_with_several_settings_the_person_is_asked(
-    pipe: Any, run, rct_home: Path, tmp_path: Path, filled_answers
-) -> None:  # type: ignore[no-untyped-def]
+    pipe: Any, run: Run, rct_home: Path, tmp_path: Path, filled_answers: FilledAnswers
+) -> None:
     path = tmp_path / "a.yaml"
     path.write_text(filled_answers("assess"))
     for setting in ("ward", "clinic"):

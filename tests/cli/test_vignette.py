@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import frontmatter
 import pytest
@@ -8,6 +9,7 @@ import yaml
 
 from rct_workbook.flow.questions import plural
 from rct_workbook.model.content import load_content
+from tests.helpers import FilledAnswers, Run
 
 KEY_FACTS = {
     "paula": ["West Side Institute", "Chicago", "Dr. Jones", "Chief Psychologist", "Grand Rounds", "two years"],
@@ -17,7 +19,7 @@ KEY_FACTS = {
 }
 
 
-def test_list(run) -> None:  # type: ignore[no-untyped-def]
+def test_list(run: Run) -> None:
     result = run("vignette")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
@@ -26,7 +28,7 @@ def test_list(run) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("name", sorted(KEY_FACTS))
-def test_no_reflect_shows_the_case(run, name: str, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_no_reflect_shows_the_case(run: Run, name: str, rct_home: Path) -> None:
     result = run("vignette", name, "--no-reflect")
     assert result.exit_code == 0, result.stderr
     flat = " ".join(result.stdout.split())
@@ -45,7 +47,7 @@ def test_no_reflect_shows_the_case(run, name: str, rct_home: Path) -> None:  # t
     assert not rct_home.exists()  # reading a case writes nothing
 
 
-def test_clinic_shows_its_care_note_first(run) -> None:  # type: ignore[no-untyped-def]
+def test_clinic_shows_its_care_note_first(run: Run) -> None:
     out = run("vignette", "clinic", "--no-reflect").stdout
     assert out.index("Note:") < out.index("The setting")
 
@@ -64,14 +66,14 @@ def test_clinic_shows_its_care_note_first(run) -> None:  # type: ignore[no-untyp
         ("p" * 300, f"rct: vignette names are short ids like agnes, clinic, paula; '{'p' * 300}' is not one\n"),
     ],
 )
-def test_unknown_and_path_like_names(run, name: str, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_and_path_like_names(run: Run, name: str, message: str) -> None:
     result = run("vignette", name, "--no-reflect")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == message
 
 
-def test_without_a_terminal_says_so(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_without_a_terminal_says_so(run: Run, rct_home: Path) -> None:
     result = run("vignette", "paula", input="")
     assert result.exit_code == 2
     assert result.stderr == (
@@ -81,7 +83,7 @@ def test_without_a_terminal_says_so(run, rct_home: Path) -> None:  # type: ignor
     assert not (rct_home / "journal").exists()
 
 
-def test_template_keeps_examples_in_comments(run, tmp_path: Path, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_template_keeps_examples_in_comments(run: Run, tmp_path: Path, rct_home: Path) -> None:
     template = run("vignette", "paula", "--template").stdout
     reflection = load_content().vignette("paula").reflection
     for q in reflection:
@@ -101,7 +103,9 @@ def test_template_keeps_examples_in_comments(run, tmp_path: Path, rct_home: Path
     assert not (rct_home / "journal").exists() or not any((rct_home / "journal").iterdir())
 
 
-def test_examples_copied_as_answers_are_refused(run, tmp_path: Path, rct_home: Path, filled_answers) -> None:  # type: ignore[no-untyped-def]
+def test_examples_copied_as_answers_are_refused(
+    run: Run, tmp_path: Path, rct_home: Path, filled_answers: FilledAnswers
+) -> None:
     answers = yaml.safe_load(filled_answers("vignette", "paula"))
     content = load_content()
     paula = {q.id: q for q in content.vignette("paula").reflection}
@@ -121,7 +125,7 @@ def test_examples_copied_as_answers_are_refused(run, tmp_path: Path, rct_home: P
     assert not (rct_home / "journal").exists() or not any((rct_home / "journal").iterdir())
 
 
-def test_filled_in_template_is_saved(run, tmp_path: Path, rct_home: Path, filled_answers) -> None:  # type: ignore[no-untyped-def]
+def test_filled_in_template_is_saved(run: Run, tmp_path: Path, rct_home: Path, filled_answers: FilledAnswers) -> None:
     answers = tmp_path / "answers.yaml"
     answers.write_text(filled_answers("vignette", "paula"))
     result = run("vignette", "paula", "--answers", str(answers))
@@ -135,7 +139,7 @@ def test_filled_in_template_is_saved(run, tmp_path: Path, rct_home: Path, filled
     assert post["answers"] == yaml.safe_load(answers.read_text())
 
 
-def test_answers_file_saves_exact_answers(run, tmp_path: Path, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_answers_file_saves_exact_answers(run: Run, tmp_path: Path, rct_home: Path) -> None:
     answers = {
         "own-setting-echo": "---\n# Not a heading\n<script>alert(1)</script>\nkind: injected",
         "visibility-risk": 4,
@@ -171,8 +175,13 @@ def test_answers_file_saves_exact_answers(run, tmp_path: Path, rct_home: Path) -
     ],
 )
 def test_bad_answers_are_refused_before_anything_is_written(
-    run, tmp_path: Path, rct_home: Path, answers, problems, filled_answers
-) -> None:  # type: ignore[no-untyped-def]
+    run: Run,
+    tmp_path: Path,
+    rct_home: Path,
+    answers: dict[str, Any],
+    problems: list[str],
+    filled_answers: FilledAnswers,
+) -> None:
     template = yaml.safe_load(filled_answers("vignette", "paula"))
     template.update(answers)
     path = tmp_path / "a.yaml"
@@ -185,13 +194,13 @@ def test_bad_answers_are_refused_before_anything_is_written(
     assert not (rct_home / "journal").exists() or not any((rct_home / "journal").iterdir())
 
 
-def test_missing_answers_file(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_missing_answers_file(run: Run, tmp_path: Path) -> None:
     result = run("vignette", "paula", "--answers", str(tmp_path / "none.yaml"))
     assert result.exit_code == 2
     assert result.stderr == f"rct: no answers file at {tmp_path / 'none.yaml'}\n"
 
 
-def test_answers_file_with_a_python_tag(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_answers_file_with_a_python_tag(run: Run, tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     sentinel = tmp_path / "ran"
     path.write_text(f"visibility-risk: !!python/object/apply:os.system ['touch {sentinel}']\n")
@@ -201,7 +210,7 @@ def test_answers_file_with_a_python_tag(run, tmp_path: Path) -> None:  # type: i
     assert not sentinel.exists()
 
 
-def test_two_saves_never_overwrite(run, tmp_path: Path, rct_home: Path, filled_answers) -> None:  # type: ignore[no-untyped-def]
+def test_two_saves_never_overwrite(run: Run, tmp_path: Path, rct_home: Path, filled_answers: FilledAnswers) -> None:
     path = tmp_path / "a.yaml"
     path.write_text(filled_answers("vignette", "susan"))
     for _ in range(3):
@@ -210,7 +219,7 @@ def test_two_saves_never_overwrite(run, tmp_path: Path, rct_home: Path, filled_a
 
 
 @pytest.mark.parametrize("name", ["paula", "susan", "agnes", "clinic"])
-def test_piped_case_is_whole_and_keeps_the_outcome_after_the_parts(run, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_piped_case_is_whole_and_keeps_the_outcome_after_the_parts(run: Run, name: str) -> None:
     from rct_workbook.model.content import load_content
 
     case = load_content().vignette(name)

@@ -15,6 +15,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from rct_workbook.group import CHECK_IN_LINE
+from tests.helpers import Run
 from tests.journal.helpers import entry_id, make_assess
 
 HOPELESS = "Honestly some days I don't see the point of any of it."
@@ -44,14 +45,14 @@ def test_the_entry_records_only_that_the_note_was_shown(struggling: str, rct_hom
     assert post.content.index("## First, you") < post.content.index("## Support first")
 
 
-def test_without_a_terminal_the_answer_is_no(run, struggling: str) -> None:  # type: ignore[no-untyped-def]
+def test_without_a_terminal_the_answer_is_no(run: Run, struggling: str) -> None:
     result = run("journal", "export", struggling, "--keep-flagged")
     assert result.exit_code == 0, result.stderr
     assert "check_in_first" not in result.stdout
     assert all("check_in_first" not in c for c in comments(result.stdout))
 
 
-def test_the_care_note_and_its_trigger_are_never_exported(run, struggling: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_care_note_and_its_trigger_are_never_exported(run: Run, struggling: str) -> None:
     for options in (
         ["--keep-flagged"],
         ["--keep-flagged", "--check-in-first"],
@@ -68,7 +69,7 @@ def test_the_care_note_and_its_trigger_are_never_exported(run, struggling: str) 
     assert "don't see the point" in run("journal", "export", struggling, "--keep-flagged").stdout
 
 
-def test_check_in_first_on_yes(run, struggling: str, calm: str) -> None:  # type: ignore[no-untyped-def]
+def test_check_in_first_on_yes(run: Run, struggling: str, calm: str) -> None:
     result = run("journal", "export", struggling, calm, "--keep-flagged", "--check-in-first")
     assert result.exit_code == 0, result.stderr
     assert [c.get("check_in_first") for c in comments(result.stdout)] == [True, True]
@@ -82,7 +83,9 @@ def pipe(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
 
 
 @pytest.mark.parametrize(("keys", "flag"), [("y", True), ("n", None), ("\r", None)])
-def test_asked_once_in_a_terminal_default_no(pipe: Any, run, struggling: str, keys: str, flag: bool | None) -> None:  # type: ignore[no-untyped-def]
+def test_asked_once_in_a_terminal_default_no(
+    pipe: Any, run: Run, struggling: str, keys: str, flag: bool | None
+) -> None:
     pipe.send_text(keys)
     result = run("journal", "export", struggling, "--keep-flagged")
     assert result.exit_code == 0, result.stderr
@@ -90,16 +93,14 @@ def test_asked_once_in_a_terminal_default_no(pipe: Any, run, struggling: str, ke
     assert " ".join(result.stderr.split()).count("check in with you first") == 1
 
 
-def test_not_asked_without_a_care_note(pipe: Any, run, calm: str) -> None:  # type: ignore[no-untyped-def]
+def test_not_asked_without_a_care_note(pipe: Any, run: Run, calm: str) -> None:
     result = run("journal", "export", calm, "--keep-flagged")
     assert result.exit_code == 0, result.stderr
     assert "check in with you first" not in result.stderr
     assert "check_in_first" not in result.stdout
 
 
-def test_agenda_puts_the_member_first_with_a_gentle_line(  # type: ignore[no-untyped-def]
-    run, struggling: str, calm: str, tmp_path: Path
-) -> None:
+def test_agenda_puts_the_member_first_with_a_gentle_line(run: Run, struggling: str, calm: str, tmp_path: Path) -> None:
     ana = tmp_path / "ana.md"
     bo = tmp_path / "bo.md"
     ana.write_text(run("journal", "export", calm, "--keep-flagged").stdout)
@@ -114,7 +115,7 @@ def test_agenda_puts_the_member_first_with_a_gentle_line(  # type: ignore[no-unt
     assert "hard place" not in agenda
 
 
-def test_without_the_wish_the_order_is_kept(run, struggling: str, calm: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_without_the_wish_the_order_is_kept(run: Run, struggling: str, calm: str, tmp_path: Path) -> None:
     ana = tmp_path / "ana.md"
     bo = tmp_path / "bo.md"
     ana.write_text(run("journal", "export", calm, "--keep-flagged").stdout)

@@ -13,6 +13,7 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
+from tests.helpers import Run
 from tests.journal.helpers import entry_id, make_assess
 
 DOWN, ENTER = "\x1b[B", "\r"
@@ -30,7 +31,7 @@ def maya(rct_home: Path) -> str:
     )
 
 
-def test_a_support_person_named_privately_is_caught_where_shared(run, maya: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_support_person_named_privately_is_caught_where_shared(run: Run, maya: str) -> None:
     result = run("journal", "export", maya, "--check")
     assert result.exit_code == 1
     assert "name: Maya\n" in result.stdout
@@ -57,8 +58,8 @@ def decisions_file(rct_home: Path, ident: str) -> Path:
 
 
 def test_a_reviewed_entry_exports_again_without_questions_or_flags(
-    pipe: Any, run, flagged: str, rct_home: Path
-) -> None:  # type: ignore[no-untyped-def]
+    pipe: Any, run: Run, flagged: str, rct_home: Path
+) -> None:
     # The display name (asked once); Ramirez: redact; phone: keep; Bo Chen: redact; stranger test: yes.
     pipe.send_text("Sam" + ENTER + ENTER + DOWN + ENTER + ENTER + "y")
     first = run("journal", "export", flagged, "--format", "md")
@@ -82,7 +83,7 @@ def test_a_reviewed_entry_exports_again_without_questions_or_flags(
     assert check.stdout.endswith("3 possible identifiers found; all decided at earlier exports.\n")
 
 
-def test_the_document_is_shown_before_the_stranger_test(pipe: Any, run, flagged: str, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_document_is_shown_before_the_stranger_test(pipe: Any, run: Run, flagged: str, rct_home: Path) -> None:
     # Blank display name; redact all three; then "no" to the stranger test: the person
     # saw the document before answering, and nothing was written or remembered.
     pipe.send_text(ENTER + ENTER + ENTER + ENTER + "n")
@@ -94,7 +95,7 @@ def test_the_document_is_shown_before_the_stranger_test(pipe: Any, run, flagged:
     assert not decisions_file(rct_home, flagged).exists()
 
 
-def test_without_a_terminal_a_reviewed_entry_needs_no_flags(run, flagged: str) -> None:  # type: ignore[no-untyped-def]
+def test_without_a_terminal_a_reviewed_entry_needs_no_flags(run: Run, flagged: str) -> None:
     assert run("journal", "export", flagged).exit_code == 1  # never reviewed: a decision is needed
     assert run("journal", "export", flagged, "--redact-flagged").exit_code == 0
     result = run("journal", "export", flagged)
@@ -102,7 +103,7 @@ def test_without_a_terminal_a_reviewed_entry_needs_no_flags(run, flagged: str) -
     assert "Ramirez" not in result.stdout and "555-0142" not in result.stdout
 
 
-def test_a_changed_answer_asks_only_about_the_new_detail(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_changed_answer_asks_only_about_the_new_detail(run: Run, rct_home: Path) -> None:
     first = make_assess("2026-03-12", risks="Dr. Ramirez may call me.")
     ident = entry_id(first)
     assert run("journal", "export", ident, "--keep-flagged").exit_code == 0
@@ -118,7 +119,7 @@ def test_a_changed_answer_asks_only_about_the_new_detail(run, rct_home: Path) ->
     assert "1 possible identifier need" in refused.stderr and "07700 900123" in refused.stderr
 
 
-def test_the_decisions_file_is_private_and_holds_no_detail_in_clear(run, flagged: str, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_decisions_file_is_private_and_holds_no_detail_in_clear(run: Run, flagged: str, rct_home: Path) -> None:
     assert run("journal", "export", flagged, "--redact-flagged").exit_code == 0
     path = decisions_file(rct_home, flagged)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
@@ -131,7 +132,7 @@ def test_the_decisions_file_is_private_and_holds_no_detail_in_clear(run, flagged
     assert len(data["decisions"]) == 3 and all(len(k) == 64 for k in data["decisions"])
 
 
-def test_review_starts_over(run, flagged: str) -> None:  # type: ignore[no-untyped-def]
+def test_review_starts_over(run: Run, flagged: str) -> None:
     assert run("journal", "export", flagged, "--keep-flagged").exit_code == 0
     assert "Bo Chen" in run("journal", "export", flagged).stdout
     result = run("journal", "export", flagged, "--review")
@@ -141,14 +142,14 @@ def test_review_starts_over(run, flagged: str) -> None:  # type: ignore[no-untyp
     assert "Bo Chen" not in run("journal", "export", flagged).stdout
 
 
-def test_deleting_an_entry_forgets_its_decisions(run, flagged: str, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_deleting_an_entry_forgets_its_decisions(run: Run, flagged: str, rct_home: Path) -> None:
     assert run("journal", "export", flagged, "--keep-flagged").exit_code == 0
     assert decisions_file(rct_home, flagged).exists()
     assert run("journal", "delete", flagged, "--yes").exit_code == 0
     assert not decisions_file(rct_home, flagged).exists()
 
 
-def test_preferences_through_rct_config(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_preferences_through_rct_config(run: Run, rct_home: Path) -> None:
     assert run("config", "set", "phone-region", "gb").stdout == "phone-region is now GB\n"
     assert run("config", "set", "display-name", "  Sam  (ward 4) ").stdout == "display-name is now Sam (ward 4)\n"
     shown = run("config", "show").stdout
@@ -166,7 +167,7 @@ def test_preferences_through_rct_config(run, rct_home: Path) -> None:  # type: i
     assert "phone-region  " in run("config", "show").stdout and "(from your locale)" in run("config", "show").stdout
 
 
-def test_the_phone_region_setting_reads_national_numbers(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_phone_region_setting_reads_national_numbers(run: Run, rct_home: Path) -> None:
     ident = entry_id(make_assess("2026-03-12", risks="They rang from 020 7946 0958 again."))
     run("config", "set", "phone-region", "GB")
     assert "phone number: 020 7946 0958\n" in run("journal", "export", ident, "--check").stdout

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from rct_workbook.journal.deidentify import Redactor, names_in, scan
+from tests.helpers import Run
 from tests.journal.helpers import entry_id, make_assess, make_vignette
 
 SAMPLES = [
@@ -77,7 +78,7 @@ def flagged(rct_home: Path) -> str:
     )
 
 
-def test_check_lists_and_exits_1(run, flagged: str, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_check_lists_and_exits_1(run: Run, flagged: str, rct_home: Path) -> None:
     before = {p.name: p.read_bytes() for p in (rct_home / "journal").iterdir()}
     result = run("journal", "export", flagged, "--check")
     assert result.exit_code == 1
@@ -95,7 +96,7 @@ def test_check_lists_and_exits_1(run, flagged: str, rct_home: Path) -> None:  # 
     assert {p.name: p.read_bytes() for p in (rct_home / "journal").iterdir()} == before
 
 
-def test_check_resolved_and_clean(run, flagged: str, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_check_resolved_and_clean(run: Run, flagged: str, rct_home: Path) -> None:
     assert run("journal", "export", flagged, "--check", "--redact-flagged").exit_code == 0
     clean_id = entry_id(make_vignette("2026-04-01", "paula", own_setting_echo="Our unit is calm now."))
     result = run("journal", "export", clean_id, "--check")
@@ -103,14 +104,14 @@ def test_check_resolved_and_clean(run, flagged: str, rct_home: Path) -> None:  #
     assert result.stdout == "No possible identifiers found.\n"
 
 
-def test_non_interactive_export_needs_a_decision(run, flagged: str) -> None:  # type: ignore[no-untyped-def]
+def test_non_interactive_export_needs_a_decision(run: Run, flagged: str) -> None:
     result = run("journal", "export", flagged)
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.startswith("rct: 5 possible identifiers need a decision before export:")
 
 
-def test_redact_flagged_removes_every_identifier(run, flagged: str) -> None:  # type: ignore[no-untyped-def]
+def test_redact_flagged_removes_every_identifier(run: Run, flagged: str) -> None:
     result = run("journal", "export", flagged, "--redact-flagged")
     assert result.exit_code == 0, result.stderr
     doc = result.stdout
@@ -120,13 +121,13 @@ def test_redact_flagged_removes_every_identifier(run, flagged: str) -> None:  # 
     assert "private answer" in doc  # the footer says private answers were withheld
 
 
-def test_include_private_adds_private_answers(run, flagged: str) -> None:  # type: ignore[no-untyped-def]
+def test_include_private_adds_private_answers(run: Run, flagged: str) -> None:
     result = run("journal", "export", flagged, "--keep-flagged", "--include-private")
     assert "PRIVATE-SENTINEL" in result.stdout
     assert "withheld" not in result.stdout
 
 
-def test_names_file_in_data_root_is_watched(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_names_file_in_data_root_is_watched(run: Run, rct_home: Path) -> None:
     ident = entry_id(make_assess("2026-03-12", risks="Talking with Quentin is hard"))
     (rct_home / "names.txt").write_text("# people to watch for\nQuentin\n")
     out = run("journal", "export", ident, "--check").stdout

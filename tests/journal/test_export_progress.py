@@ -8,6 +8,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from rct_workbook.journal.deidentify import Redactor, placeholder
+from tests.helpers import Run
 from tests.journal.helpers import entry_id, make_assess, make_vignette
 
 
@@ -36,7 +37,7 @@ def journal_bytes(home: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in (home / "journal").iterdir()}
 
 
-def test_export_markdown(run, named, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_markdown(run: Run, named: list[Path], rct_home: Path) -> None:
     ids = [entry_id(p) for p in named]
     result = run("journal", "export", *ids, "--keep-flagged")
     assert result.exit_code == 0, result.stderr
@@ -54,7 +55,9 @@ def test_export_markdown(run, named, rct_home: Path) -> None:  # type: ignore[no
     assert sum(1 for t in tokens if t.type == "heading_open" and t.tag == "h1") == 1
 
 
-def test_redaction_everywhere_stable_and_journal_untouched(run, named, rct_home: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_redaction_everywhere_stable_and_journal_untouched(
+    run: Run, named: list[Path], rct_home: Path, tmp_path: Path
+) -> None:
     before = journal_bytes(rct_home)
     names = tmp_path / "names.txt"
     names.write_text("# colleagues\nAna Lopez\n\nMary Jones\n")
@@ -95,7 +98,7 @@ def test_redactor_rules() -> None:
     assert not Redactor([])
 
 
-def test_export_to_file_html(run, named, rct_home: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_to_file_html(run: Run, named: list[Path], rct_home: Path, tmp_path: Path) -> None:
     out = tmp_path / "meeting.html"
     result = run("journal", "export", entry_id(named[0]), "--format", "html", "--out", str(out), "--redact-flagged")
     assert result.exit_code == 0, result.stderr
@@ -123,19 +126,19 @@ def test_export_to_file_html(run, named, rct_home: Path, tmp_path: Path) -> None
         ),
     ],
 )
-def test_export_bad_options(run, named, args: list[str], message: str) -> None:  # type: ignore[no-untyped-def]
+def test_export_bad_options(run: Run, named: list[Path], args: list[str], message: str) -> None:
     result = run("journal", "export", entry_id(named[0]), "--keep-flagged", *args)
     assert result.exit_code == 2
     assert result.stderr == message
 
 
-def test_export_refuses_the_journal_folder(run, named, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_refuses_the_journal_folder(run: Run, named: list[Path], rct_home: Path) -> None:
     result = run("journal", "export", entry_id(named[0]), "--keep-flagged", "--out", str(rct_home / "journal" / "x.md"))
     assert result.exit_code == 2
     assert "cannot be written into the journal folder" in result.stderr
 
 
-def test_progress_needs_two(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_progress_needs_two(run: Run, rct_home: Path) -> None:
     make_assess("2026-01-01")
     result = run("progress")
     assert result.exit_code == 0
@@ -147,12 +150,12 @@ def test_progress_needs_two(run, rct_home: Path) -> None:  # type: ignore[no-unt
     assert "Zest" not in result.stdout
 
 
-def test_progress_with_no_assessments(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_progress_with_no_assessments(run: Run, rct_home: Path) -> None:
     result = run("progress")
     assert (result.exit_code, result.stdout) == (0, "No assessments yet. Start with: rct assess\n")
 
 
-def test_progress_chart_table_profile_and_steps(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_progress_chart_table_profile_and_steps(run: Run, rct_home: Path) -> None:
     from tests.journal.helpers import CONTENT
 
     surv = [p.id for p in CONTENT.cultures["survival"].indicators]
@@ -180,7 +183,7 @@ def test_progress_chart_table_profile_and_steps(run, rct_home: Path) -> None:  #
     assert data["settings"][0]["steps"] == {"planned": 3, "open": 3, "done": 0, "tried": 0, "carried": 0, "dropped": 0}
 
 
-def test_steps_and_small_wins(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_steps_and_small_wins(run: Run, rct_home: Path) -> None:
     path = make_assess(
         "2026-01-01",
         small_steps=[
@@ -212,21 +215,21 @@ def test_steps_and_small_wins(run, rct_home: Path) -> None:  # type: ignore[no-u
     ("step", "message"),
     [("nonsense", "is not a small step id"), ("1999.9", "no journal entry"), ("2026.x", "is not a small step id")],
 )
-def test_steps_done_bad_ids(run, rct_home: Path, step: str, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_steps_done_bad_ids(run: Run, rct_home: Path, step: str, message: str) -> None:
     make_assess("2026-01-01")
     result = run("steps", "done", step)
     assert result.exit_code == 2
     assert message in result.stderr
 
 
-def test_steps_done_unknown_number(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_steps_done_unknown_number(run: Run, rct_home: Path) -> None:
     ident = entry_id(make_assess("2026-01-01"))
     result = run("steps", "done", f"{ident}.7")
     assert result.exit_code == 2
     assert result.stderr == f"rct: entry {ident} has no small step 7; see rct steps\n"
 
 
-def test_steps_open_filter(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_steps_open_filter(run: Run, rct_home: Path) -> None:
     path = make_assess(
         "2026-01-01",
         small_steps=[
@@ -240,7 +243,7 @@ def test_steps_open_filter(run, rct_home: Path) -> None:  # type: ignore[no-unty
     assert "1 of 2 shown, 1 done." in out
 
 
-def test_an_export_leaves_out_questions_with_no_answer(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_export_leaves_out_questions_with_no_answer(run: Run, rct_home: Path) -> None:
     """The entry keeps every question it asked; the group's handout holds only what was said."""
     path = make_assess("2026-03-12", history="", one_true_thing="")
     entry_text = path.read_text(encoding="utf-8")

@@ -9,17 +9,18 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 
 from rct_workbook.group import rota
+from tests.helpers import Run
 from tests.journal.helpers import CONTENT, entry_id, make_assess, make_vignette
 
 
-def export_for(run, tmp_path: Path, member: str, *paths: Path) -> Path:  # type: ignore[no-untyped-def]
+def export_for(run: Run, tmp_path: Path, member: str, *paths: Path) -> Path:
     out = tmp_path / f"{member}.md"
     result = run("journal", "export", *(entry_id(p) for p in paths), "--keep-flagged", "--out", str(out))
     assert result.exit_code == 0, result.stderr
     return out
 
 
-def test_agenda_from_three_exports_and_a_junk_file(run, tmp_path: Path, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_agenda_from_three_exports_and_a_junk_file(run: Run, tmp_path: Path, rct_home: Path) -> None:
     surv = [p.id for p in CONTENT.cultures["survival"].indicators]
     hier = [p.id for p in CONTENT.cultures["hierarchical"].indicators]
     ana = export_for(
@@ -62,7 +63,7 @@ def test_agenda_from_three_exports_and_a_junk_file(run, tmp_path: Path, rct_home
     assert "## Discussion questions" in out
 
 
-def test_agenda_with_no_exports(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_agenda_with_no_exports(run: Run, tmp_path: Path) -> None:
     junk = tmp_path / "x.md"
     junk.write_text("hello")
     result = run("group", "agenda", str(junk), str(tmp_path / "missing.md"))
@@ -89,7 +90,7 @@ def test_rota_is_fair(members: int, meetings: int) -> None:
     assert [t.date for t in turns] == [_dt.date(2026, 1, 5) + _dt.timedelta(days=14 * i) for i in range(meetings)]
 
 
-def test_rota_markdown_and_ics(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_rota_markdown_and_ics(run: Run, tmp_path: Path) -> None:
     ics = tmp_path / "rota.ics"
     result = run(
         "group",
@@ -126,7 +127,7 @@ def test_rota_markdown_and_ics(run, tmp_path: Path) -> None:  # type: ignore[no-
     assert ics.stat().st_mode & 0o777 == 0o600
 
 
-def test_rota_bad_input(run) -> None:  # type: ignore[no-untyped-def]
+def test_rota_bad_input(run: Run) -> None:
     cases = [
         (
             ["--members", " , ", "--meetings", "3"],

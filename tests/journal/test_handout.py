@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from rct_workbook.model.charts import bars, movement
+from tests.helpers import Run
 from tests.journal.helpers import entry_id, make_assess, make_vignette
 
 RATINGS = [
@@ -55,7 +56,7 @@ def three(rct_home: Path) -> list[str]:
     return [entry_id(make_assess(day, **r)) for day, r in zip(days, RATINGS, strict=True)]
 
 
-def test_the_handout_opens_with_the_member_and_the_reading_in_brief(run, three: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_the_handout_opens_with_the_member_and_the_reading_in_brief(run: Run, three: list[str]) -> None:
     run("config", "set", "display-name", "Sam (ward 4)")
     doc = run("journal", "export", three[0], "--keep-flagged").stdout
     top = doc.split("### Support first", 1)[0]
@@ -75,13 +76,13 @@ def test_the_handout_opens_with_the_member_and_the_reading_in_brief(run, three: 
     assert doc.rstrip("\n").rsplit("\n\n", 1)[1].startswith(DISCLAIMER_START)
 
 
-def test_a_blank_display_name_shows_no_name(run, three: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_a_blank_display_name_shows_no_name(run: Run, three: list[str]) -> None:
     run("config", "set", "display-name", "")
     doc = run("journal", "export", three[0], "--keep-flagged").stdout
     assert "\n1 reflection, prepared with rct-workbook for a peer-supervision meeting.\n" in doc
 
 
-def test_movement_over_time_with_several_assessments(run, three: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_movement_over_time_with_several_assessments(run: Run, three: list[str]) -> None:
     doc = run("journal", "export", *three, "--keep-flagged").stdout
     movement_md = doc.split("## Movement over time\n\n", 1)[1].split("\n\n", 1)[0]
     assert movement_md.splitlines()[:3] == [
@@ -95,7 +96,7 @@ def test_movement_over_time_with_several_assessments(run, three: list[str]) -> N
     assert "Movement over time" not in single
 
 
-def test_the_format_stays_readable_by_group_agenda(run, three: list[str], tmp_path: Path, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_format_stays_readable_by_group_agenda(run: Run, three: list[str], tmp_path: Path, rct_home: Path) -> None:
     vignette = entry_id(make_vignette("2026-04-02"))
     out = tmp_path / "ana.md"
     assert run("journal", "export", *three, vignette, "--keep-flagged", "--out", str(out)).exit_code == 0
@@ -107,14 +108,14 @@ def test_the_format_stays_readable_by_group_agenda(run, three: list[str], tmp_pa
     assert "Help thinking through the risk of the second step." in agenda.stdout
 
 
-def html_of(run, ids: list[str], tmp_path: Path) -> str:  # type: ignore[no-untyped-def]
+def html_of(run: Run, ids: list[str], tmp_path: Path) -> str:
     out = tmp_path / "handout.html"
     result = run("journal", "export", *ids, "--keep-flagged", "--format", "html", "--out", str(out), "--force")
     assert result.exit_code == 0, result.stderr
     return out.read_text(encoding="utf-8")
 
 
-def test_the_html_is_self_contained(run, three: list[str], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_html_is_self_contained(run: Run, three: list[str], tmp_path: Path) -> None:
     page = html_of(run, three, tmp_path)
     # No address anywhere: nothing a browser could fetch (fonts, scripts, images, styles).
     assert not re.search(r"(?i)https?:|//[a-z0-9]|\bsrc=|\bhref=|url\(|@import|<script|<link|<img|<iframe", page)
@@ -169,7 +170,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shuti
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="no headless Chromium on this machine")
-def test_headless_chromium_shows_a_calm_page_at_1000px(run, three: list[str], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_headless_chromium_shows_a_calm_page_at_1000px(run: Run, three: list[str], tmp_path: Path) -> None:
     page = tmp_path / "handout.html"
     page.write_text(html_of(run, three, tmp_path), encoding="utf-8")
     shot = tmp_path / "shot.png"

@@ -7,6 +7,7 @@ from pathlib import Path
 import frontmatter
 import pytest
 
+from tests.helpers import Run
 from tests.journal.helpers import entry_id, make_assess, make_vignette
 
 
@@ -23,13 +24,13 @@ def lines(out: str) -> list[str]:
     return out.rstrip("\n").split("\n")
 
 
-def test_empty_journal(run) -> None:  # type: ignore[no-untyped-def]
+def test_empty_journal(run: Run) -> None:
     result = run("journal", "list")
     assert result.exit_code == 0
     assert result.stdout == "Your journal is empty. Start with: rct assess\n"
 
 
-def test_list_newest_first_with_means(run, three) -> None:  # type: ignore[no-untyped-def]
+def test_list_newest_first_with_means(run: Run, three: dict[str, Path]) -> None:
     out = lines(run("journal", "list").stdout)
     assert out[0].split() == ["ID", "Date", "Kind", "Mean", "Title"]
     assert [row.split()[0] for row in out[1:]] == [entry_id(three[k]) for k in ("new", "mid", "old")]
@@ -56,7 +57,7 @@ def test_list_newest_first_with_means(run, three) -> None:  # type: ignore[no-un
         (["-n", "2"], ["new", "mid"]),
     ],
 )
-def test_list_filters(run, three, args: list[str], expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_list_filters(run: Run, three: dict[str, Path], args: list[str], expected: list[str]) -> None:
     result = run("journal", "list", *args)
     assert result.exit_code == 0
     if not expected:
@@ -65,7 +66,7 @@ def test_list_filters(run, three, args: list[str], expected: list[str]) -> None:
     assert [row.split()[0] for row in lines(result.stdout)[1:]] == [entry_id(three[k]) for k in expected]
 
 
-def test_list_json(run, three) -> None:  # type: ignore[no-untyped-def]
+def test_list_json(run: Run, three: dict[str, Path]) -> None:
     data = json.loads(run("journal", "list", "--json", "--kind", "assess").stdout)
     assert [d["id"] for d in data] == [entry_id(three["new"]), entry_id(three["old"])]
     assert list(data[0]) == ["id", "created", "kind", "title", "vignette", "good_things_mean", "path", "setting"]
@@ -75,13 +76,13 @@ def test_list_json(run, three) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("value", ["yesterday", "2025-13-01"])
-def test_bad_date(run, value: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_date(run: Run, value: str) -> None:
     result = run("journal", "list", "--since", value)
     assert result.exit_code == 2
     assert result.stderr == f"rct: --since takes a date like 2026-03-31, not {value!r}\n"
 
 
-def test_show_by_prefix(run, three) -> None:  # type: ignore[no-untyped-def]
+def test_show_by_prefix(run: Run, three: dict[str, Path]) -> None:
     ident = entry_id(three["new"])
     result = run("journal", "show", ident[:15])
     assert result.exit_code == 0, result.stderr
@@ -92,12 +93,12 @@ def test_show_by_prefix(run, three) -> None:  # type: ignore[no-untyped-def]
     assert "A ward where we can disagree" in result.stdout
 
 
-def test_show_vignette(run, three) -> None:  # type: ignore[no-untyped-def]
+def test_show_vignette(run: Run, three: dict[str, Path]) -> None:
     result = run("journal", "show", entry_id(three["mid"]))
     assert "Our team avoids conflict about grading" in result.stdout
 
 
-def test_show_ambiguous_and_unknown(run, three) -> None:  # type: ignore[no-untyped-def]
+def test_show_ambiguous_and_unknown(run: Run, three: dict[str, Path]) -> None:
     result = run("journal", "show", "202")
     assert result.exit_code == 2
     assert result.stderr.startswith("rct: '202' matches more than one entry: ")
@@ -109,7 +110,7 @@ def test_show_ambiguous_and_unknown(run, three) -> None:  # type: ignore[no-unty
     assert run("journal", "show", "%").exit_code == 2
 
 
-def test_delete(run, three, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_delete(run: Run, three: dict[str, Path], rct_home: Path) -> None:
     ident = entry_id(three["mid"])
     result = run("journal", "delete", ident)
     assert result.exit_code == 2
@@ -122,7 +123,7 @@ def test_delete(run, three, rct_home: Path) -> None:  # type: ignore[no-untyped-
     assert ident not in run("journal", "list").stdout
 
 
-def test_index_deleted_or_stale_still_right(run, three, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_index_deleted_or_stale_still_right(run: Run, three: dict[str, Path], rct_home: Path) -> None:
     assert len(lines(run("journal", "list").stdout)) == 4
     (rct_home / "index.sqlite3").unlink()
     assert len(lines(run("journal", "list").stdout)) == 4
@@ -144,7 +145,7 @@ def test_index_deleted_or_stale_still_right(run, three, rct_home: Path) -> None:
     assert len(lines(run("journal", "list").stdout)) == 3
 
 
-def test_reindex(run, three, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_reindex(run: Run, three: dict[str, Path], rct_home: Path) -> None:
     result = run("journal", "reindex")
     assert result.exit_code == 0
     assert result.stdout == "Indexed 3 entries.\n"
@@ -171,7 +172,7 @@ REASONS = {
 }
 
 
-def test_bad_files_are_skipped_with_one_warning_each(run, three, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_bad_files_are_skipped_with_one_warning_each(run: Run, three: dict[str, Path], rct_home: Path) -> None:
     journal = rct_home / "journal"
     for name, data in BAD_FILES.items():
         (journal / name).write_bytes(data)
@@ -187,7 +188,7 @@ def test_bad_files_are_skipped_with_one_warning_each(run, three, rct_home: Path)
     assert {p.name: p.read_bytes() for p in journal.iterdir()} == before  # nothing rewritten or deleted
 
 
-def test_temp_files_are_ignored(run, three, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_temp_files_are_ignored(run: Run, three: dict[str, Path], rct_home: Path) -> None:
     (rct_home / "journal" / ".rct-tmp-abc123").write_text("half written")
     (rct_home / "journal" / ".rct-tmp-abc123").chmod(0o600)
     result = run("journal", "list")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import frontmatter
 
+from tests.helpers import Run
 from tests.journal.helpers import entry_id, make_assess, make_vignette
 
 TRICKY = "---\n# not a heading\n- not a list\n> not a quote\n<b>no html</b> | pipe | [link](x) *stars* 1. one"
@@ -36,7 +37,7 @@ def lint(*paths: Path, disable: str = "md013") -> subprocess.CompletedProcess[st
     )
 
 
-def test_entries_and_exports_pass_the_linter(run, rct_home: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_entries_and_exports_pass_the_linter(run: Run, rct_home: Path, tmp_path: Path) -> None:
     entries = [
         make_assess("2026-01-01", risks=TRICKY, vision=TRICKY + "\n\nSecond paragraph.", kept_out=TRICKY),
         make_vignette("2026-01-02", "paula", own_setting_echo=TRICKY),

@@ -14,6 +14,7 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
+from tests.helpers import Run
 from tests.journal.helpers import entry_id, make_assess
 
 OLD = "what was there before\n"
@@ -32,7 +33,7 @@ def existing(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def export(run, tmp_path: Path, entry: str) -> Path:  # type: ignore[no-untyped-def]
+def export(run: Run, tmp_path: Path, entry: str) -> Path:
     path = tmp_path / "ana.md"
     assert run("journal", "export", entry, "--keep-flagged", "--out", str(path)).exit_code == 0
     return path
@@ -53,7 +54,7 @@ OPTION = {"group rota --ics": "--ics"}
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_without_a_terminal_an_existing_file_is_refused(
-    run,  # type: ignore[no-untyped-def]
+    run: Run,
     command: str,
     entry: str,
     export: Path,
@@ -70,7 +71,7 @@ def test_without_a_terminal_an_existing_file_is_refused(
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-def test_force_replaces_it(run, command: str, entry: str, export: Path, existing: Path) -> None:  # type: ignore[no-untyped-def]
+def test_force_replaces_it(run: Run, command: str, entry: str, export: Path, existing: Path) -> None:
     result = run(*_commands(entry, export, existing)[command], "--force")
     assert result.exit_code == 0, result.stderr
     assert existing.read_text() != OLD
@@ -78,7 +79,7 @@ def test_force_replaces_it(run, command: str, entry: str, export: Path, existing
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-def test_a_new_file_needs_no_force(run, command: str, entry: str, export: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_file_needs_no_force(run: Run, command: str, entry: str, export: Path, tmp_path: Path) -> None:
     target = tmp_path / "new-file"
     result = run(*_commands(entry, export, target)[command])
     assert result.exit_code == 0, result.stderr
@@ -95,7 +96,7 @@ def terminal(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
 @pytest.mark.parametrize("command", COMMANDS)
 def test_at_a_terminal_yes_replaces(
     terminal: Any,
-    run,  # type: ignore[no-untyped-def]
+    run: Run,
     command: str,
     entry: str,
     export: Path,
@@ -110,7 +111,7 @@ def test_at_a_terminal_yes_replaces(
 @pytest.mark.parametrize("command", COMMANDS)
 def test_at_a_terminal_no_leaves_it(
     terminal: Any,
-    run,  # type: ignore[no-untyped-def]
+    run: Run,
     command: str,
     entry: str,
     export: Path,
@@ -123,7 +124,7 @@ def test_at_a_terminal_no_leaves_it(
     assert existing.read_text() == OLD
 
 
-def test_out_dash_is_stdout(run, entry: str, export: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_out_dash_is_stdout(run: Run, entry: str, export: Path, tmp_path: Path) -> None:
     result = run("journal", "export", entry, "--keep-flagged", "--out", "-")
     assert result.exit_code == 0
     assert result.stdout.startswith("<!-- rct-workbook export, format 1 -->\n")
@@ -137,13 +138,13 @@ def test_out_dash_is_stdout(run, entry: str, export: Path, tmp_path: Path) -> No
     assert not Path("-").exists()
 
 
-def test_rota_and_calendar_cannot_both_go_to_stdout(run) -> None:  # type: ignore[no-untyped-def]
+def test_rota_and_calendar_cannot_both_go_to_stdout(run: Run) -> None:
     result = run("group", "rota", "--members", "Ana,Bo", "--meetings", "2", "--ics", "-")
     assert result.exit_code == 2
     assert result.stderr == "rct: --ics - and the rota cannot both go to stdout; give --out FILE too\n"
 
 
-def test_the_journal_folder_is_refused_before_any_question(run, entry: str, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_journal_folder_is_refused_before_any_question(run: Run, entry: str, rct_home: Path) -> None:
     target = rct_home / "journal" / f"{entry}.md"
     before = target.read_bytes()
     result = run("journal", "export", entry, "--keep-flagged", "--out", str(target), "--force")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import Run
 from tests.journal.helpers import entry_id, make_assess, make_vignette
 
 CHROMIUM = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
@@ -69,7 +70,7 @@ def _steps(entry: int) -> list[dict[str, str]]:
 
 
 @pytest.fixture
-def printed(run, rct_home: Path, tmp_path: Path) -> tuple[str, list[str], list[str]]:  # type: ignore[no-untyped-def]
+def printed(run: Run, rct_home: Path, tmp_path: Path) -> tuple[str, list[str], list[str]]:
     """A long export of twelve entries (plans in tables, many headings), printed."""
     ids = []
     for i in range(6):

@@ -11,6 +11,7 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
+from tests.helpers import Run
 from tests.journal.helpers import entry_id, make_assess
 
 DOWN, ENTER = "\x1b[B", "\r"
@@ -38,7 +39,7 @@ def flagged(rct_home: Path) -> str:
     )
 
 
-def test_redact_keep_and_redact_all_of_a_kind(pipe: Any, run, flagged: str) -> None:  # type: ignore[no-untyped-def]
+def test_redact_keep_and_redact_all_of_a_kind(pipe: Any, run: Run, flagged: str) -> None:
     # Ramirez: redact. Phone: keep. Record number: redact all of its kind. Bo Chen: keep. Stranger test: yes.
     pipe.send_text(ENTER + DOWN + ENTER + DOWN + DOWN + ENTER + DOWN + ENTER + "y")
     result = run("journal", "export", flagged)
@@ -49,7 +50,7 @@ def test_redact_keep_and_redact_all_of_a_kind(pipe: Any, run, flagged: str) -> N
     assert ": 4 found, 2 redacted, 2 kept." in doc
 
 
-def test_failing_the_stranger_test_writes_nothing(pipe: Any, run, flagged: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_failing_the_stranger_test_writes_nothing(pipe: Any, run: Run, flagged: str, tmp_path: Path) -> None:
     out = tmp_path / "meeting.md"
     pipe.send_text(ENTER * 4 + "n")
     result = run("journal", "export", flagged, "--out", str(out))

@@ -17,6 +17,8 @@ import frontmatter
 import pytest
 import yaml
 
+from tests.helpers import Run
+
 HERE = Path(__file__).parent
 PERSONAS = sorted(p.name.removesuffix(".answers.yaml") for p in HERE.glob("*.answers.yaml"))
 
@@ -29,7 +31,7 @@ def words(text: str) -> str:
     return " ".join(text.split())
 
 
-def assess(run, rct_home: Path, name: str) -> tuple[str, frontmatter.Post]:  # type: ignore[no-untyped-def]
+def assess(run: Run, rct_home: Path, name: str) -> tuple[str, frontmatter.Post]:
     result = run("--plain", "assess", "--answers", str(HERE / f"{name}.answers.yaml"))
     assert result.exit_code == 0, result.stderr
     saved = sorted((rct_home / "journal").glob("*.md"))
@@ -42,7 +44,7 @@ def test_there_are_at_least_six_people() -> None:
 
 
 @pytest.mark.parametrize("name", PERSONAS)
-def test_persona(run, rct_home: Path, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_persona(run: Run, rct_home: Path, name: str) -> None:
     persona = load(HERE / f"{name}.expect.yaml")
     out, entry = assess(run, rct_home, name)
     fired = entry["reading"]["rules"]
@@ -68,7 +70,7 @@ def test_persona(run, rct_home: Path, name: str) -> None:  # type: ignore[no-unt
         assert "First, you" not in out and "First, you" not in body
 
 
-def test_two_people_get_visibly_different_readings(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_two_people_get_visibly_different_readings(run: Run, rct_home: Path) -> None:
     readings: dict[str, tuple[set[str], set[str]]] = {}
     for name in PERSONAS:
         for old in (rct_home / "journal").glob("*.md") if (rct_home / "journal").exists() else []:

@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.helpers import FilledAnswers
 from tests.journal.helpers import make_assess
 
 ROUNDS = 20
@@ -58,7 +59,9 @@ def test_two_listings_build_a_missing_index_together(rct_home: Path) -> None:
             assert out.count('"id":') == entries
 
 
-def test_two_assessments_saved_at_once_with_no_index(rct_home: Path, tmp_path: Path, filled_answers) -> None:  # type: ignore[no-untyped-def]
+def test_two_assessments_saved_at_once_with_no_index(
+    rct_home: Path, tmp_path: Path, filled_answers: FilledAnswers
+) -> None:
     answers = tmp_path / "answers.yaml"
     answers.write_text(filled_answers("assess"), encoding="utf-8")
     make_assess("2026-01-01")

@@ -10,6 +10,7 @@ import pytest
 
 from rct_workbook.flow.drafts import Draft, save_draft
 from rct_workbook.storage import write_atomic
+from tests.helpers import FilledAnswers, Run
 from tests.journal.helpers import entry_id, make_assess
 
 
@@ -20,7 +21,7 @@ def umask(request: pytest.FixtureRequest) -> Iterator[int]:
     os.umask(old)
 
 
-def test_entries_drafts_exports_and_index_are_private(umask: int, run, rct_home: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_entries_drafts_exports_and_index_are_private(umask: int, run: Run, rct_home: Path, tmp_path: Path) -> None:
     path = make_assess("2026-01-01")
     save_draft(Draft("assess", "assess", None, "2026-01-01T00:00:00+00:00", {"role": "x"}))
     out = tmp_path / "export.md"
@@ -31,7 +32,7 @@ def test_entries_drafts_exports_and_index_are_private(umask: int, run, rct_home:
         assert file.stat().st_mode & 0o777 == 0o600, file
 
 
-def test_files_readable_by_others_are_warned_about(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_files_readable_by_others_are_warned_about(run: Run, rct_home: Path) -> None:
     path = make_assess("2026-01-01")
     path.chmod(0o644)
     result = run("journal", "list")
@@ -40,7 +41,7 @@ def test_files_readable_by_others_are_warned_about(run, rct_home: Path) -> None:
 
 
 @pytest.mark.parametrize("mode", [0o2775, 0o1777, 0o755])
-def test_an_existing_folder_is_never_chmodded_but_warned_about(run, rct_home: Path, mode: int) -> None:  # type: ignore[no-untyped-def]
+def test_an_existing_folder_is_never_chmodded_but_warned_about(run: Run, rct_home: Path, mode: int) -> None:
     """A team folder (setgid 2775) or a sticky shared folder (1777) used as RCT_HOME keeps its
     mode, setgid and sticky bits; only folders rct creates are 0700, and the person is told."""
     rct_home.mkdir()
@@ -58,7 +59,7 @@ def test_an_existing_folder_is_never_chmodded_but_warned_about(run, rct_home: Pa
     assert (rct_home / "journal").stat().st_mode & 0o7777 == 0o700
 
 
-def test_a_read_only_root_is_not_made_writable(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_read_only_root_is_not_made_writable(run: Run, rct_home: Path) -> None:
     rct_home.mkdir()
     make_assess("2026-01-01")
     rct_home.chmod(0o500)
@@ -85,7 +86,9 @@ def test_failed_write_leaves_original_and_no_temp(tmp_path: Path, monkeypatch: p
     assert [p.name for p in tmp_path.iterdir()] == ["entry.md"]
 
 
-def test_symlinked_journal_folder_is_refused(run, rct_home: Path, tmp_path: Path, filled_answers) -> None:  # type: ignore[no-untyped-def]
+def test_symlinked_journal_folder_is_refused(
+    run: Run, rct_home: Path, tmp_path: Path, filled_answers: FilledAnswers
+) -> None:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     rct_home.mkdir()
@@ -98,7 +101,7 @@ def test_symlinked_journal_folder_is_refused(run, rct_home: Path, tmp_path: Path
     assert list(elsewhere.iterdir()) == []
 
 
-def test_symlinked_entry_is_skipped_and_never_replaced(run, rct_home: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_symlinked_entry_is_skipped_and_never_replaced(run: Run, rct_home: Path, tmp_path: Path) -> None:
     real = make_assess("2026-01-01")
     outside = tmp_path / "outside.md"
     outside.write_bytes(real.read_bytes())

@@ -14,6 +14,7 @@ from prompt_toolkit.output import DummyOutput
 
 from rct_workbook.errors import StorageError
 from tests.cli.test_assess_prompts import full_run_keys
+from tests.helpers import Run
 
 
 @pytest.fixture
@@ -32,7 +33,7 @@ def disk_full(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("rct_workbook.journal.entry.save", full)
 
 
-def test_assess_keeps_the_draft(pipe: Any, disk_full: None, run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_assess_keeps_the_draft(pipe: Any, disk_full: None, run: Run, rct_home: Path) -> None:
     pipe.send_text(full_run_keys())
     result = run("assess")
     assert result.exit_code == 2
@@ -45,7 +46,7 @@ def test_assess_keeps_the_draft(pipe: Any, disk_full: None, run, rct_home: Path)
     assert draft["answers"]["sustain"] == "Peer group monthly"
 
 
-def test_vignette_prints_the_answers(pipe: Any, disk_full: None, run) -> None:  # type: ignore[no-untyped-def]
+def test_vignette_prints_the_answers(pipe: Any, disk_full: None, run: Run) -> None:
     pipe.send_text("It echoes my ward." + "\x1b\r" + "\x1b[B\r" + " \r" + "\x1b\r" + "Talk to nursing\r")
     result = run("vignette", "paula")
     assert result.exit_code == 2

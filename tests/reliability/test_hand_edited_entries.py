@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from tests.helpers import Run
 from tests.journal.helpers import entry_id, make_assess
 
 STEPS = [
@@ -82,7 +83,7 @@ def good(rct_home: Path) -> Path:
 
 
 @pytest.mark.parametrize("case", STRUCTURE)
-def test_a_wrongly_shaped_entry_is_skipped_by_every_command(run, rct_home: Path, good: Path, case: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_wrongly_shaped_entry_is_skipped_by_every_command(run: Run, rct_home: Path, good: Path, case: str) -> None:
     bad = make_assess("2026-01-01", small_steps=STEPS)
     change, key = STRUCTURE[case]
     reshape(bad, change)
@@ -127,7 +128,7 @@ ANSWER_TYPES = {
 
 
 @pytest.mark.parametrize("case", ANSWER_TYPES)
-def test_show_and_export_of_an_answer_of_the_wrong_type_is_one_line(run, rct_home: Path, case: str) -> None:  # type: ignore[no-untyped-def]
+def test_show_and_export_of_an_answer_of_the_wrong_type_is_one_line(run: Run, rct_home: Path, case: str) -> None:
     path = make_assess("2026-01-01")
     old, new, key = ANSWER_TYPES[case]
     edit(path, old, new)
@@ -152,7 +153,7 @@ my-own-key: kept exactly   # and its comment
 """
 
 
-def test_steps_done_keeps_tags_aliases_custom_keys_and_comments(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_steps_done_keeps_tags_aliases_custom_keys_and_comments(run: Run, rct_home: Path) -> None:
     import yaml
 
     path = make_assess("2026-01-01", small_steps=STEPS)
@@ -168,7 +169,7 @@ def test_steps_done_keeps_tags_aliases_custom_keys_and_comments(run, rct_home: P
     assert run("journal", "list").stderr == ""
 
 
-def test_remarking_a_step_replaces_its_note(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_remarking_a_step_replaces_its_note(run: Run, rct_home: Path) -> None:
     from rct_workbook.journal.store import read_entry
 
     path = make_assess("2026-01-01", small_steps=STEPS)
@@ -181,7 +182,7 @@ def test_remarking_a_step_replaces_its_note(run, rct_home: Path) -> None:  # typ
     assert done_lines[0].endswith("third")
 
 
-def test_notes_are_capped_and_nothing_makes_an_entry_unreadable(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_notes_are_capped_and_nothing_makes_an_entry_unreadable(run: Run, rct_home: Path) -> None:
     from rct_workbook.journal.store import MAX_ENTRY_BYTES
 
     path = make_assess("2026-01-01", small_steps=STEPS)
@@ -206,7 +207,7 @@ def test_notes_are_capped_and_nothing_makes_an_entry_unreadable(run, rct_home: P
     assert run("journal", "list").stderr == ""
 
 
-def test_a_read_only_entry_is_not_rewritten(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_read_only_entry_is_not_rewritten(run: Run, rct_home: Path) -> None:
     path = make_assess("2026-01-01", small_steps=STEPS)
     path.chmod(0o400)
     before = digest(path)
@@ -219,7 +220,7 @@ def test_a_read_only_entry_is_not_rewritten(run, rct_home: Path) -> None:  # typ
     assert path.stat().st_mode & 0o777 == 0o400
 
 
-def test_duplicate_ids_are_reported_and_changes_refused(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_duplicate_ids_are_reported_and_changes_refused(run: Run, rct_home: Path) -> None:
     path = make_assess("2026-01-01", small_steps=STEPS)
     copy = path.with_name(f"{path.stem} (conflicted copy).md")
     copy.write_bytes(path.read_bytes())
@@ -240,7 +241,7 @@ def test_duplicate_ids_are_reported_and_changes_refused(run, rct_home: Path) -> 
     assert path.exists() and copy.exists()
 
 
-def test_an_unusual_layout_is_changed_by_the_round_trip_parser(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_unusual_layout_is_changed_by_the_round_trip_parser(run: Run, rct_home: Path) -> None:
     """A hand-written `"updates": []` (a quoted key) is beyond a line edit; ruamel.yaml
     makes the change and the person's comment and keys are kept."""
     import yaml

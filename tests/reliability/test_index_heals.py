@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import FilledAnswers, Run
 from tests.journal.helpers import make_assess
 
 HEALED = re.compile(
@@ -70,14 +71,14 @@ DAMAGE: dict[str, Callable[[Path], None]] = {
 
 
 @pytest.fixture
-def journal(run, rct_home: Path) -> list[Path]:  # type: ignore[no-untyped-def]
+def journal(run: Run, rct_home: Path) -> list[Path]:
     paths = [make_assess(f"2026-01-{d:02d}", history=f"day {d} " + "words " * 300) for d in range(1, 13)]
     assert run("journal", "list").exit_code == 0
     return paths
 
 
 @pytest.mark.parametrize("damage", DAMAGE)
-def test_list_heals_a_damaged_index(run, rct_home: Path, journal: list[Path], damage: str) -> None:  # type: ignore[no-untyped-def]
+def test_list_heals_a_damaged_index(run: Run, rct_home: Path, journal: list[Path], damage: str) -> None:
     index = rct_home / "index.sqlite3"
     DAMAGE[damage](index)
     result = run("journal", "list", "--json")
@@ -93,8 +94,8 @@ def test_list_heals_a_damaged_index(run, rct_home: Path, journal: list[Path], da
 
 @pytest.mark.parametrize("damage", DAMAGE)
 def test_assess_saves_whatever_the_index(
-    run, rct_home: Path, journal: list[Path], tmp_path: Path, damage: str, filled_answers
-) -> None:  # type: ignore[no-untyped-def]
+    run: Run, rct_home: Path, journal: list[Path], tmp_path: Path, damage: str, filled_answers: FilledAnswers
+) -> None:
     DAMAGE[damage](rct_home / "index.sqlite3")
     answers = tmp_path / "answers.yaml"
     answers.write_text(filled_answers("assess"), encoding="utf-8")
@@ -106,7 +107,7 @@ def test_assess_saves_whatever_the_index(
 
 
 @pytest.mark.parametrize("damage", DAMAGE)
-def test_reindex_always_recovers(run, rct_home: Path, journal: list[Path], damage: str) -> None:  # type: ignore[no-untyped-def]
+def test_reindex_always_recovers(run: Run, rct_home: Path, journal: list[Path], damage: str) -> None:
     DAMAGE[damage](rct_home / "index.sqlite3")
     result = run("journal", "reindex")
     assert result.exit_code == 0
@@ -115,7 +116,7 @@ def test_reindex_always_recovers(run, rct_home: Path, journal: list[Path], damag
     assert run("journal", "reindex").stderr == ""
 
 
-def test_damage_found_only_by_a_later_query_heals_too(run, rct_home: Path, journal: list[Path]) -> None:  # type: ignore[no-untyped-def]
+def test_damage_found_only_by_a_later_query_heals_too(run: Run, rct_home: Path, journal: list[Path]) -> None:
     """Damage in the search table is met only when searching: that search heals it."""
     with sqlite3.connect(rct_home / "index.sqlite3") as conn:
         conn.execute("DROP TABLE entries_fts")
@@ -126,7 +127,9 @@ def test_damage_found_only_by_a_later_query_heals_too(run, rct_home: Path, journ
     assert len(result.stdout.splitlines()) == 1 + len(journal)
 
 
-def test_an_index_that_cannot_be_replaced_still_answers_from_files(run, rct_home: Path, journal: list[Path]) -> None:  # type: ignore[no-untyped-def]
+def test_an_index_that_cannot_be_replaced_still_answers_from_files(
+    run: Run, rct_home: Path, journal: list[Path]
+) -> None:
     if os.geteuid() == 0:
         pytest.skip("root can write any folder")
     write_junk(rct_home / "index.sqlite3")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import FilledAnswers, Run, Tree
 from tests.journal.helpers import make_assess
 from tests.unit.test_content import VIGNETTE
 
@@ -13,7 +14,7 @@ HOSTILE_NAMES = ["../../etc/passwd", "/etc/passwd", "..", "paula/../../x", "paul
 
 
 @pytest.mark.parametrize("name", HOSTILE_NAMES)
-def test_vignette_names(run, name: str, rct_home: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_vignette_names(run: Run, name: str, rct_home: Path, tmp_path: Path) -> None:
     before = set(tmp_path.rglob("*"))
     for args in (["vignette", name, "--no-reflect"], ["vignette", name, "--template"]):
         result = run(*args)
@@ -23,7 +24,7 @@ def test_vignette_names(run, name: str, rct_home: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name", HOSTILE_NAMES)
-def test_sections_topics_entries_and_steps(run, name: str, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_sections_topics_entries_and_steps(run: Run, name: str, rct_home: Path) -> None:
     make_assess("2026-01-01")
     for args in (
         ["assess", "--section", name, "--template"],
@@ -38,14 +39,16 @@ def test_sections_topics_entries_and_steps(run, name: str, rct_home: Path) -> No
 
 
 @pytest.mark.parametrize("bad_id", ["../evil", "/abs", "a b", "x" * 65, "Upper"])
-def test_content_ids_are_words(run, tree, bad_id: str) -> None:  # type: ignore[no-untyped-def]
+def test_content_ids_are_words(run: Run, tree: Tree, bad_id: str) -> None:
     folder = tree({"v.yaml": VIGNETTE.replace("id: dana", f'id: "{bad_id}"')})
     result = run("content", "validate", str(folder))
     assert result.exit_code == 2
     assert "is not a valid id" in result.stderr
 
 
-def test_entry_files_are_named_by_rct_only(run, rct_home: Path, tmp_path: Path, filled_answers) -> None:  # type: ignore[no-untyped-def]
+def test_entry_files_are_named_by_rct_only(
+    run: Run, rct_home: Path, tmp_path: Path, filled_answers: FilledAnswers
+) -> None:
     path = tmp_path / "a.yaml"
     path.write_text(filled_answers("vignette", "paula"))
     assert run("vignette", "paula", "--answers", str(path)).exit_code == 0

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import rct_workbook
+from tests.helpers import FilledAnswers, Run
 
 NETWORK = {"socket", "ssl", "http", "urllib", "requests", "httpx", "aiohttp", "ftplib", "smtplib", "telnetlib"}
 
@@ -27,8 +28,8 @@ def test_no_network_imports() -> None:
 
 
 def test_commands_run_with_sockets_forbidden(
-    run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, filled_answers
-) -> None:  # type: ignore[no-untyped-def]
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, filled_answers: FilledAnswers
+) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("rct tried to open a socket")
 

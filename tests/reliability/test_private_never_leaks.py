@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import FilledAnswers, Run
 from tests.journal.helpers import entry_id, make_assess, make_vignette
 
 SENTINEL = "PRIVATE-SENTINEL-7f3a"
@@ -31,7 +32,7 @@ def entries(rct_home: Path) -> list[str]:
         ["--keep-flagged", "--redact", "Ana"],
     ],
 )
-def test_private_answers_never_exported(run, entries: list[str], tmp_path: Path, options: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_private_answers_never_exported(run: Run, entries: list[str], tmp_path: Path, options: list[str]) -> None:
     result = run("--debug", "journal", "export", *entries, *options)
     assert result.exit_code in (0, 1)
     assert SENTINEL not in result.stdout
@@ -42,7 +43,7 @@ def test_private_answers_never_exported(run, entries: list[str], tmp_path: Path,
         assert SENTINEL not in out.read_text()
 
 
-def test_group_agenda_from_an_export_has_no_private_answer(run, entries: list[str], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_group_agenda_from_an_export_has_no_private_answer(run: Run, entries: list[str], tmp_path: Path) -> None:
     out = tmp_path / "me.md"
     assert run("journal", "export", *entries, "--keep-flagged", "--out", str(out)).exit_code == 0
     result = run("group", "agenda", str(out))
@@ -50,7 +51,9 @@ def test_group_agenda_from_an_export_has_no_private_answer(run, entries: list[st
     assert SENTINEL not in result.stdout
 
 
-def test_injected_crash_with_debug_shows_no_answer(run, entries: list[str], monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_injected_crash_with_debug_shows_no_answer(
+    run: Run, entries: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     def crash(*args: object, **kwargs: object) -> None:
         raise RuntimeError("injected crash while exporting")
 
@@ -68,7 +71,7 @@ def test_injected_crash_with_debug_shows_no_answer(run, entries: list[str], monk
     assert SENTINEL not in text  # ...which holds no answer
 
 
-def test_debug_log_names_no_answers(run, rct_home: Path, tmp_path: Path, filled_answers) -> None:  # type: ignore[no-untyped-def]
+def test_debug_log_names_no_answers(run: Run, rct_home: Path, tmp_path: Path, filled_answers: FilledAnswers) -> None:
     import yaml
 
     template = yaml.safe_load(filled_answers("assess"))
@@ -82,7 +85,7 @@ def test_debug_log_names_no_answers(run, rct_home: Path, tmp_path: Path, filled_
     assert SENTINEL not in result.stderr
 
 
-def test_exports_hold_no_local_paths_or_user_names(run, entries: list[str], rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_exports_hold_no_local_paths_or_user_names(run: Run, entries: list[str], rct_home: Path) -> None:
     for form in ("md", "html"):
         doc = run("journal", "export", *entries, "--keep-flagged", "--include-private", "--format", form).stdout
         assert str(rct_home) not in doc

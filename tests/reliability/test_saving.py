@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from rct_workbook.journal.store import entry_files, read_entry
+from tests.helpers import FilledAnswers, Run
 from tests.journal.helpers import make_assess
 
 WRITER = """
@@ -64,7 +65,7 @@ def test_sigkill_mid_save_leaves_only_whole_entries(rct_home: Path, delay: float
     assert len(files) >= len(reported)  # every save reported done is there
 
 
-def test_stale_temp_files_are_ignored_then_cleaned(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_stale_temp_files_are_ignored_then_cleaned(run: Run, rct_home: Path) -> None:
     make_assess("2026-01-01")
     stale = rct_home / "journal" / ".rct-tmp-deadbeef"
     fresh = rct_home / "journal" / ".rct-tmp-cafe"
@@ -79,8 +80,8 @@ def test_stale_temp_files_are_ignored_then_cleaned(run, rct_home: Path) -> None:
 
 
 def test_full_disk_keeps_the_answers(
-    run, tmp_path: Path, rct_home: Path, monkeypatch: pytest.MonkeyPatch, filled_answers
-) -> None:  # type: ignore[no-untyped-def]
+    run: Run, tmp_path: Path, rct_home: Path, monkeypatch: pytest.MonkeyPatch, filled_answers: FilledAnswers
+) -> None:
     def full(*args: object, **kwargs: object) -> int:
         raise OSError(28, "No space left on device")
 
@@ -96,8 +97,8 @@ def test_full_disk_keeps_the_answers(
 
 
 def test_unwritable_data_root_is_reported_before_any_prompt(
-    run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, filled_answers
-) -> None:  # type: ignore[no-untyped-def]
+    run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, filled_answers: FilledAnswers
+) -> None:
     monkeypatch.setenv("RCT_HOME", "/proc/rct-home")  # not creatable, even by root
     template = tmp_path / "a.yaml"
     template.write_text(filled_answers("assess"))

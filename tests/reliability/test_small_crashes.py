@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from rct_workbook.journal.export import EXPORT_MARK
+from tests.helpers import FilledAnswers, Run
 from tests.journal.helpers import entry_id, make_assess
 
 
-def test_a_huge_count_is_bounded(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_huge_count_is_bounded(run: Run, rct_home: Path) -> None:
     make_assess("2026-01-01")
     result = run("journal", "list", "-n", "99999999999999999999999")
     assert result.exit_code == 2
@@ -24,7 +25,7 @@ def test_a_huge_count_is_bounded(run, rct_home: Path) -> None:  # type: ignore[n
     assert run("journal", "list", "-n", "1000000").exit_code == 0
 
 
-def test_a_rota_at_the_end_of_the_calendar_is_refused(run) -> None:  # type: ignore[no-untyped-def]
+def test_a_rota_at_the_end_of_the_calendar_is_refused(run: Run) -> None:
     result = run("group", "rota", "--members", "Ana,Bo", "--meetings", "3", "--start", "9999-12-31")
     assert result.exit_code == 2
     assert result.stderr == "rct: --start must be on or before 9000-12-31, not 9999-12-31\n"
@@ -55,7 +56,9 @@ def test_an_ascii_only_output_shows_replacements_not_a_crash(rct_home: Path) -> 
     assert "Caf? culture ? ?hierarchy? ?" in result.stdout
 
 
-def test_escape_sequences_in_paths_are_made_harmless(rct_home: Path, tmp_path: Path, filled_answers) -> None:  # type: ignore[no-untyped-def]
+def test_escape_sequences_in_paths_are_made_harmless(
+    rct_home: Path, tmp_path: Path, filled_answers: FilledAnswers
+) -> None:
     home = tmp_path / "home\x1b]0;owned\x07\x1b[31m"
     answers = tmp_path / "answers.yaml"
     answers.write_text(filled_answers("assess"), encoding="utf-8")
@@ -89,7 +92,7 @@ FORGED = {
 
 
 @pytest.mark.parametrize("case", FORGED)
-def test_group_agenda_skips_a_forged_export(run, tmp_path: Path, rct_home: Path, case: str) -> None:  # type: ignore[no-untyped-def]
+def test_group_agenda_skips_a_forged_export(run: Run, tmp_path: Path, rct_home: Path, case: str) -> None:
     summary, says = FORGED[case]
     forged = tmp_path / "forged.md"
     forged.write_text(_export(summary), encoding="utf-8")
@@ -106,7 +109,7 @@ def test_group_agenda_skips_a_forged_export(run, tmp_path: Path, rct_home: Path,
     assert "## good" in result.stdout or "good" in result.stdout
 
 
-def test_group_agenda_scans_a_forged_line_in_linear_time(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_group_agenda_scans_a_forged_line_in_linear_time(run: Run, tmp_path: Path) -> None:
     """A 2 MB line of "<!-- rct-entry {" once took quadratic time (minutes); it is one pass."""
     forged = tmp_path / "forged.md"
     forged.write_text(EXPORT_MARK + "\n" + "<!-- rct-entry {" * (2_000_000 // 16) + "\n", encoding="utf-8")

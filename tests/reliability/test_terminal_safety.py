@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import Run, Tree
 from tests.journal.helpers import entry_id, make_assess
 from tests.unit.test_content import VIGNETTE
 
@@ -22,7 +23,7 @@ def assert_harmless(output: str) -> None:
         assert ch not in output, repr(ch)
 
 
-def test_typed_answers_in_list_show_export_steps_progress(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_typed_answers_in_list_show_export_steps_progress(run: Run, rct_home: Path) -> None:
     step = {"what": HOSTILE, "with-whom": "Bo", "by-when": HOSTILE, "risk": "low", "evidence": HOSTILE}
     first = make_assess("2026-01-01", risks=HOSTILE, role=HOSTILE.replace("\n", " ")[:200], small_steps=[step])
     make_assess("2026-02-01")
@@ -45,7 +46,7 @@ def test_typed_answers_in_list_show_export_steps_progress(run, rct_home: Path) -
     assert "[bold]bold[/bold]" in shown and "[link=file:///etc/passwd]" in shown  # markup shows literally
 
 
-def test_hostile_journal_file_written_by_hand(run, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_hostile_journal_file_written_by_hand(run: Run, rct_home: Path) -> None:
     make_assess("2026-01-01")
     bad = rct_home / "journal" / "by-hand.md"
     bad.write_text(
@@ -60,7 +61,7 @@ def test_hostile_journal_file_written_by_hand(run, rct_home: Path) -> None:  # t
     assert "␛[31mname.md" in result.stderr
 
 
-def test_hostile_content_pack(run, tree) -> None:  # type: ignore[no-untyped-def]
+def test_hostile_content_pack(run: Run, tree: Tree) -> None:
     quoted = HOSTILE.replace("\\", "\\\\").replace('"', '\\"').replace("\x1b", "\\e").replace("\x07", "\\a")
     quoted = quoted.replace("\x9b", "\\x9b").replace("\u202e", "\\u202e")
     pack = VIGNETTE.replace("outcome: It went on.", f'outcome: "{quoted}"').replace(
@@ -83,7 +84,7 @@ def test_hostile_content_pack(run, tree) -> None:  # type: ignore[no-untyped-def
 
 
 @pytest.mark.parametrize("args", [["vignette", "\x1b]0;x\x07"], ["journal", "show", "\x1b[2J"], ["learn", "\x9b31m"]])
-def test_hostile_names_in_errors(run, args: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_hostile_names_in_errors(run: Run, args: list[str]) -> None:
     result = run(*args)
     assert result.exit_code == 2
     assert_harmless(result.stderr)

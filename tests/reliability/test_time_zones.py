@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 
+from tests.helpers import FilledAnswers, Run
+
 
 @pytest.fixture
-def zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+def zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
     def set_zone(name: str) -> None:
         monkeypatch.setenv("TZ", name)
         time.tzset()
@@ -23,7 +25,9 @@ def zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
     time.tzset()
 
 
-def test_saves_across_time_zones_keep_their_order(run, zone, tmp_path: Path, rct_home: Path, filled_answers) -> None:  # type: ignore[no-untyped-def]
+def test_saves_across_time_zones_keep_their_order(
+    run: Run, zone: Callable[[str], None], tmp_path: Path, rct_home: Path, filled_answers: FilledAnswers
+) -> None:
     answers = tmp_path / "answers.yaml"
     saved = []
     # Etc/GMT-14 is UTC+14 and Etc/GMT+12 is UTC−12 (POSIX signs are reversed).

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import Run
 from tests.journal.helpers import entry_id, make_assess
 
 
@@ -42,7 +43,7 @@ def _specials(tmp_path: Path) -> dict[str, tuple[Path, str]]:
 
 @pytest.mark.parametrize("which", ["/dev/null", "/dev/full", "fifo", "socket"])
 @pytest.mark.parametrize("command", ["export", "agenda", "rota"])
-def test_out_refuses_devices_fifos_and_sockets(run, tmp_path: Path, entry: str, which: str, command: str) -> None:  # type: ignore[no-untyped-def]
+def test_out_refuses_devices_fifos_and_sockets(run: Run, tmp_path: Path, entry: str, which: str, command: str) -> None:
     target, kind = _specials(tmp_path)[which]
     if not target.exists():
         pytest.skip(f"{target} is not on this system")
@@ -69,13 +70,13 @@ def test_out_refuses_devices_fifos_and_sockets(run, tmp_path: Path, entry: str, 
     )
 
 
-def test_out_dash_writes_to_standard_output(run, entry: str) -> None:  # type: ignore[no-untyped-def]
+def test_out_dash_writes_to_standard_output(run: Run, entry: str) -> None:
     result = run("journal", "export", entry, "--keep-flagged", "--out", "-")
     assert result.exit_code == 0
     assert result.stdout.startswith("<!-- rct-workbook export, format 1 -->\n")
 
 
-def test_a_killed_exports_leftovers_are_cleaned_by_the_next_export(run, tmp_path: Path, entry: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_killed_exports_leftovers_are_cleaned_by_the_next_export(run: Run, tmp_path: Path, entry: str) -> None:
     out = tmp_path / "shared"
     out.mkdir()
     left = out / ".rct-tmp-0123456789ab"
@@ -135,7 +136,7 @@ def test_sigterm_or_sighup_mid_export_removes_the_temporary_file(
     assert list(out.iterdir()) == []
 
 
-def test_hostile_inputs_are_refused_before_reading(run, tmp_path: Path, entry: str) -> None:  # type: ignore[no-untyped-def]
+def test_hostile_inputs_are_refused_before_reading(run: Run, tmp_path: Path, entry: str) -> None:
     fifo = tmp_path / "fifo.md"
     os.mkfifo(fifo)
     zero = tmp_path / "zero.md"
@@ -159,7 +160,7 @@ def test_hostile_inputs_are_refused_before_reading(run, tmp_path: Path, entry: s
     assert "fifo.yaml: cannot read the file: it is a FIFO (named pipe), not a regular file" in result.stderr
 
 
-def test_a_pack_cannot_widen_what_was_saved_private(run, tmp_path: Path, rct_home: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_pack_cannot_widen_what_was_saved_private(run: Run, tmp_path: Path, rct_home: Path) -> None:
     from tests.journal.helpers import CONTENT
 
     private = sorted(a.id for s in CONTENT.flow("assess").sections for a in s.questions if a.share == "private")

@@ -18,6 +18,7 @@ from rct_workbook.errors import WorkbookError
 from rct_workbook.group import EntrySummary, MemberExport, NotAnExport, parse_export
 from rct_workbook.journal.export import EXPORT_MARK
 from rct_workbook.render.profile_view import profile_html, profile_markdown
+from tests.helpers import Run
 from tests.journal.helpers import CONTENT, entry_id, make_assess, make_vignette
 
 SENTINEL = "zqxsentinel"
@@ -151,7 +152,7 @@ def test_unknown_ids_and_odd_values_are_ignored() -> None:
 # --- end to end: real entries, real exports ------------------------------------------------------
 
 
-def _person(run, tmp_path: Path, i: int) -> Path:  # type: ignore[no-untyped-def]
+def _person(run: Run, tmp_path: Path, i: int) -> Path:
     word = f"{SENTINEL}{i}"
     steps = [
         {
@@ -190,7 +191,7 @@ def _person(run, tmp_path: Path, i: int) -> Path:  # type: ignore[no-untyped-def
     return out
 
 
-def test_profile_never_contains_a_participants_words(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_profile_never_contains_a_participants_words(run: Run, tmp_path: Path) -> None:
     exports = [_person(run, tmp_path, i) for i in range(6)]
     for fmt in ("md", "html"):
         out = tmp_path / f"profile.{fmt}"
@@ -211,7 +212,7 @@ def test_profile_never_contains_a_participants_words(run, tmp_path: Path) -> Non
     assert "| Naming | 3 |" in md
 
 
-def test_cli_refuses_fewer_than_five_and_counts_a_repeated_file_once(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_cli_refuses_fewer_than_five_and_counts_a_repeated_file_once(run: Run, tmp_path: Path) -> None:
     exports = [_person(run, tmp_path, i) for i in range(4)]
     result = run("workshop", "profile", *map(str, exports), str(exports[0]))
     assert result.exit_code == 2
@@ -225,7 +226,7 @@ def test_cli_refuses_fewer_than_five_and_counts_a_repeated_file_once(run, tmp_pa
     assert result.exit_code == 2 and result.stderr == "rct: --day takes a date like 2026-03-31, not '14 May'\n"
 
 
-def test_cli_skips_what_is_not_a_readable_export(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_cli_skips_what_is_not_a_readable_export(run: Run, tmp_path: Path) -> None:
     import os
 
     exports = [_person(run, tmp_path, i) for i in range(5)]

@@ -17,6 +17,7 @@ from rct_workbook.model.content import load_content
 from rct_workbook.render.profile_view import profile_html, profile_markdown
 from rct_workbook.render.workshop_view import plan_html
 from rct_workbook.workshop import plan_workshop
+from tests.helpers import Run
 
 CONTENT = load_content()
 
@@ -101,7 +102,7 @@ def test_pages_render_and_print_in_headless_chromium(which: str, tmp_path: Path)
     assert sheets >= least_sheets
 
 
-def test_the_markdown_documents_pass_the_linter(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_markdown_documents_pass_the_linter(run: Run, tmp_path: Path) -> None:
     """Line length aside (prose), and repeated part names ("Notes") aside, as for exports."""
     from tests.journal.test_markdown_lint import lint
     from tests.trainer.test_class_profile import ALL_THREE, SURVIVAL, assessment

@@ -12,6 +12,7 @@ from rct_workbook.flow.questions import resolve
 from rct_workbook.model.content import load_content
 from rct_workbook.render.worksheet_view import worksheet_html, worksheet_markdown
 from rct_workbook.worksheet import assess_worksheet, vignette_worksheet
+from tests.helpers import Run, Tree
 
 CONTENT = load_content()
 
@@ -91,7 +92,7 @@ def test_answer_space_fits_each_kind_of_question() -> None:
     assert f"Answer only if you answered 'No' to question {numbers['support-in-place']}." in md
 
 
-def test_a_question_added_by_a_pack_is_on_the_worksheet(tree) -> None:  # type: ignore[no-untyped-def]
+def test_a_question_added_by_a_pack_is_on_the_worksheet(tree: Tree) -> None:
     """The worksheet is made from the flow as loaded, so a pack's change shows at once."""
     flow = (Path(__file__).resolve().parents[2] / "content" / "flows" / "assess.yaml").read_text()
     added = flow.replace(
@@ -105,7 +106,7 @@ def test_a_question_added_by_a_pack_is_on_the_worksheet(tree) -> None:  # type: 
     assert "Which colleague models this work for you?" in worksheet_markdown(sheet)
 
 
-def test_cli_worksheets(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_cli_worksheets(run: Run, tmp_path: Path) -> None:
     result = run("worksheet", "assess")
     assert result.exit_code == 0
     assert result.stdout.startswith("# Worksheet: A four-step reading of your work setting\n")

@@ -14,6 +14,7 @@ from rct_workbook.model.content import load_content, validate_pack
 from rct_workbook.render.workshop_view import plan_html, plan_markdown
 from rct_workbook.workshop import MAX_GROUP, MIN_GROUP, group_sizes, minimum_minutes, plan_workshop
 from tests.conftest import build_tree
+from tests.helpers import Run, Tree
 
 CONTENT = load_content()
 PACK = Path(__file__).resolve().parents[2] / "examples" / "trainer-pack"
@@ -164,7 +165,7 @@ def test_html_prints_a_page_per_part_with_handouts_at_the_end_and_fetches_nothin
         assert needle not in page, needle
 
 
-def test_cli_writes_a_plan(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_cli_writes_a_plan(run: Run, tmp_path: Path) -> None:
     out = tmp_path / "plan.html"
     result = run("workshop", "plan", "paula", "--participants", "20", "--minutes", "120", "--out", str(out))
     assert result.exit_code == 0, result.stderr
@@ -202,7 +203,7 @@ def test_cli_writes_a_plan(run, tmp_path: Path) -> None:  # type: ignore[no-unty
         ),
     ],
 )
-def test_cli_refuses_impossible_plans_in_one_line(run, args: list[str], message: str) -> None:  # type: ignore[no-untyped-def]
+def test_cli_refuses_impossible_plans_in_one_line(run: Run, args: list[str], message: str) -> None:
     result = run("workshop", "plan", "paula", *args)
     assert result.exit_code == 2
     assert result.stderr.startswith(message)
@@ -210,13 +211,13 @@ def test_cli_refuses_impossible_plans_in_one_line(run, args: list[str], message:
     assert result.stdout == ""
 
 
-def test_cli_unknown_format(run) -> None:  # type: ignore[no-untyped-def]
+def test_cli_unknown_format(run: Run) -> None:
     result = run("workshop", "plan", "paula", "--participants", "20", "--minutes", "90", "--format", "pdf")
     assert result.exit_code == 2
     assert result.stderr.startswith("rct: invalid value for '--format': 'pdf' is not one of 'md', 'html'.\n")
 
 
-def test_cli_unknown_case(run) -> None:  # type: ignore[no-untyped-def]
+def test_cli_unknown_case(run: Run) -> None:
     result = run("workshop", "plan", "pauls", "--participants", "20", "--minutes", "90")
     assert result.exit_code == 2
     assert (
@@ -224,7 +225,7 @@ def test_cli_unknown_case(run) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-def test_example_pack_validates_and_plans(run) -> None:  # type: ignore[no-untyped-def]
+def test_example_pack_validates_and_plans(run: Run) -> None:
     assert validate_pack(PACK) == []
     result = run("content", "validate", str(PACK))
     assert result.exit_code == 0, result.stdout + result.stderr
@@ -272,7 +273,7 @@ items:
 """
 
 
-def test_pack_validation_covers_guides_and_rehearsals(tree, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_pack_validation_covers_guides_and_rehearsals(tree: Tree, tmp_path: Path) -> None:
     folder = tree({"guide.yaml": PACK_GUIDE, "rehearsals.yaml": PACK_REHEARSAL})
     problems = [str(p) for p in validate_pack(folder)]
     text = "\n".join(problems)
@@ -286,7 +287,7 @@ def test_pack_validation_covers_guides_and_rehearsals(tree, tmp_path: Path) -> N
     assert "rehearsals.yaml:5: items[0].practice: unknown strategy 'shouting'" in problems[0]
 
 
-def test_a_case_retold_by_a_pack_plans_without_the_built_in_guide(tree) -> None:  # type: ignore[no-untyped-def]
+def test_a_case_retold_by_a_pack_plans_without_the_built_in_guide(tree: Tree) -> None:
     paula = (CONTENT.origins[("vignette", "paula")].file).read_text()
     start = paula.index("parts:")
     end = paula.index("steps:")

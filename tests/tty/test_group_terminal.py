@@ -10,6 +10,7 @@ import pexpect
 import pyte
 import pytest
 
+from tests.helpers import Run
 from tests.journal.helpers import entry_id, make_assess
 from tests.tty.terminal import RCT, _env, _require_rct
 
@@ -34,7 +35,7 @@ def _piped(home: Path, *args: str) -> str:
 
 
 @pytest.fixture
-def exports(run, rct_home: Path, tmp_path: Path) -> list[Path]:  # type: ignore[no-untyped-def]
+def exports(run: Run, rct_home: Path, tmp_path: Path) -> list[Path]:
     paths = []
     for member, day in (("ana", "2026-03-01"), ("bo", "2026-03-02")):
         out = tmp_path / f"{member}.md"

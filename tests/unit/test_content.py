@@ -10,6 +10,7 @@ from rct_workbook.errors import ContentError
 from rct_workbook.model.content import builtin_content_dir, load_content, validate_pack
 from rct_workbook.model.safe_yaml import read_yaml_file
 from rct_workbook.model.schema import KINDS
+from tests.helpers import Tree
 
 SHIPPED = sorted(builtin_content_dir().rglob("*.yaml"))
 
@@ -67,7 +68,7 @@ def test_vignette_facts_from_the_paper() -> None:
     assert c.vignettes["clinic"].care_note
 
 
-def pack_problem(tree, files: dict[str, str | bytes]) -> list[str]:  # type: ignore[no-untyped-def]
+def pack_problem(tree: Tree, files: dict[str, str | bytes]) -> list[str]:
     return [str(p) for p in validate_pack(tree(files))]
 
 
@@ -93,7 +94,7 @@ cite: ["Hartling & Sparks, 2002"]
 """
 
 
-def test_valid_pack_adds_and_overrides(tree) -> None:  # type: ignore[no-untyped-def]
+def test_valid_pack_adds_and_overrides(tree: Tree) -> None:
     paula = VIGNETTE.replace("id: dana", "id: paula").replace("Dana: a test case", "Paula, retold")
     folder = tree({"dana.yaml": VIGNETTE, "sub/paula.yaml": paula})
     assert validate_pack(folder) == []
@@ -150,19 +151,19 @@ def test_valid_pack_adds_and_overrides(tree) -> None:  # type: ignore[no-untyped
         (("id: dana", "id: ../dana"), "dana.yaml:2: id: '../dana' is not a valid id"),
     ],
 )
-def test_bad_content_named_with_file_line_and_path(tree, change: tuple[str, str], expected: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_content_named_with_file_line_and_path(tree: Tree, change: tuple[str, str], expected: str) -> None:
     problems = pack_problem(tree, {"dana.yaml": VIGNETTE.replace(*change)})
     assert any(expected in p for p in problems), problems
 
 
-def test_duplicate_id_in_one_pack(tree) -> None:  # type: ignore[no-untyped-def]
+def test_duplicate_id_in_one_pack(tree: Tree) -> None:
     problems = pack_problem(tree, {"a.yaml": VIGNETTE, "b.yaml": VIGNETTE})
     assert len(problems) == 1
     assert "b.yaml:2: id: duplicate vignette id 'dana' (also at " in problems[0]
     assert "a.yaml:2)" in problems[0]
 
 
-def test_every_problem_is_listed(tree) -> None:  # type: ignore[no-untyped-def]
+def test_every_problem_is_listed(tree: Tree) -> None:
     bad = VIGNETTE.replace("culture: survival", "culture: nowhere").replace("outcome: It went on.", "outcome: yes")
     problems = pack_problem(tree, {"dana.yaml": bad, "junk.yaml": "- just\n- a list\n", "kind.yaml": "kind: poem\n"})
     text = "\n".join(problems)
@@ -171,7 +172,7 @@ def test_every_problem_is_listed(tree) -> None:  # type: ignore[no-untyped-def]
     assert "kind.yaml:1: kind: 'poem' is not a known kind" in text
 
 
-def test_load_content_raises_one_error_with_details(tree) -> None:  # type: ignore[no-untyped-def]
+def test_load_content_raises_one_error_with_details(tree: Tree) -> None:
     folder = tree({"dana.yaml": VIGNETTE.replace("culture: survival", "culture: nowhere")})
     with pytest.raises(ContentError) as info:
         load_content([folder])
@@ -180,7 +181,7 @@ def test_load_content_raises_one_error_with_details(tree) -> None:  # type: igno
     assert "culture: unknown culture 'nowhere'" in info.value.details[0]
 
 
-def test_python_tag_in_pack_runs_nothing(tree, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_python_tag_in_pack_runs_nothing(tree: Tree, tmp_path: Path) -> None:
     sentinel = tmp_path / "ran"
     problems = pack_problem(tree, {"evil.yaml": f"kind: !!python/object/apply:os.system ['touch {sentinel}']\n"})
     assert not sentinel.exists()

@@ -11,6 +11,7 @@ import re
 import pytest
 
 from rct_workbook.model.content import Content, load_content
+from tests.helpers import Run
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +78,7 @@ def test_sense_of_worth_is_about_oneself_and_others(content: Content) -> None:
     assert "valued" not in prompt
 
 
-def test_bands_are_the_workbooks_own_and_figures_are_after_the_paper(content: Content, run) -> None:  # type: ignore[no-untyped-def]
+def test_bands_are_the_workbooks_own_and_figures_are_after_the_paper(content: Content, run: Run) -> None:
     body = words(" ".join(content.the_continuum.body))
     assert "gives no cut-offs" in body and "are its own" in body
     out = words(run("--plain", "learn", "continuum").stdout + run("--plain", "learn", "framework").stdout)
