@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -12,6 +12,9 @@ from typer.testing import CliRunner, Result
 
 from rct_workbook.cli.app import app
 from tests.helpers import FilledAnswers, Run, Tree
+
+if TYPE_CHECKING:
+    from prompt_toolkit.input import PipeInput
 
 # Property-based tests run a small number of examples by default, to keep CI fast;
 # `pytest --hypothesis-profile=long` runs 10,000 per target (see SECURITY.md).
@@ -64,6 +67,20 @@ def tree(tmp_path: Path) -> Tree:
         return build_tree(tmp_path / "pack", files)
 
     return make
+
+
+@pytest.fixture
+def pipe() -> Iterator[PipeInput]:
+    """Keys for prompt_toolkit, sent with ``pipe.send_text(...)``; the screen goes nowhere.
+
+    Modules whose commands first check for a terminal override this fixture to also make
+    ``has_terminal`` true (``def pipe(pipe, monkeypatch)``)."""
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
+        yield inp
 
 
 @pytest.fixture

@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import frontmatter
 import pytest
 import yaml
-from prompt_toolkit.application import create_app_session
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
+from prompt_toolkit.input import PipeInput
 
 from tests.helpers import Run
+from tests.keys import CTRL_C, DOWN, ENTER, FINISH, SPACE
 from tests.tty.test_assess_tty import expected_answers
-
-DOWN, ENTER, SPACE, FINISH, CTRL_C = "\x1b[B", "\r", " ", "\x1b\r", "\x03"
 
 
 @pytest.fixture
-def pipe(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+def pipe(pipe: PipeInput, monkeypatch: pytest.MonkeyPatch) -> PipeInput:
     monkeypatch.setattr("rct_workbook.cli.assess.has_terminal", lambda: True)
-    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
-        yield inp
+    return pipe
 
 
 def full_run_keys() -> str:

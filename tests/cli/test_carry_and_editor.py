@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import frontmatter
 import pytest
 import yaml
-from prompt_toolkit.application import create_app_session
-from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.input import PipeInput, create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from rct_workbook.flow.askers import QuestionaryAsker, edit_text
@@ -20,15 +18,13 @@ from rct_workbook.model.content import load_content
 from rct_workbook.model.schema import Question
 from tests.helpers import FilledAnswers, Run
 from tests.journal.helpers import make_assess
-
-ENTER, FINISH, CTRL_E = "\r", "\x1b\r", "\x05"
+from tests.keys import CTRL_E, ENTER, FINISH
 
 
 @pytest.fixture
-def pipe(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+def pipe(pipe: PipeInput, monkeypatch: pytest.MonkeyPatch) -> PipeInput:
     monkeypatch.setattr("rct_workbook.cli.assess.has_terminal", lambda: True)
-    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
-        yield inp
+    return pipe
 
 
 def fake_editor(tmp_path: Path, body: str) -> str:

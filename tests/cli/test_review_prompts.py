@@ -8,12 +8,21 @@ from pathlib import Path
 from typing import Any
 
 import frontmatter
+import pytest
 import yaml
+from prompt_toolkit.input import PipeInput
 
-from tests.cli.test_assess_prompts import CTRL_C, DOWN, ENTER, FINISH, full_run_keys
-from tests.cli.test_assess_prompts import pipe as pipe  # the fixture
+from tests.cli.test_assess_prompts import full_run_keys
 from tests.helpers import FilledAnswers, Run
 from tests.journal.helpers import entry_id, make_assess
+from tests.keys import CTRL_C, DOWN, ENTER, FINISH
+
+
+@pytest.fixture
+def pipe(pipe: PipeInput, monkeypatch: pytest.MonkeyPatch) -> PipeInput:
+    monkeypatch.setattr("rct_workbook.cli.assess.has_terminal", lambda: True)
+    return pipe
+
 
 STEP_KEYS = "Ask for a case slot" + ENTER + "Bo" + ENTER + "May" + ENTER + DOWN + DOWN + ENTER + "A slot" + ENTER + "n"
 

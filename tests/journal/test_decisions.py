@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import json
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from prompt_toolkit.application import create_app_session
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
+from prompt_toolkit.input import PipeInput
 
 from tests.helpers import Run
 from tests.journal.helpers import entry_id, make_assess
-
-DOWN, ENTER = "\x1b[B", "\r"
+from tests.keys import DOWN, ENTER
 
 
 @pytest.fixture
@@ -42,10 +38,9 @@ def test_a_support_person_named_privately_is_caught_where_shared(run: Run, maya:
 
 
 @pytest.fixture
-def pipe(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+def pipe(pipe: PipeInput, monkeypatch: pytest.MonkeyPatch) -> PipeInput:
     monkeypatch.setattr("rct_workbook.cli.journal.has_terminal", lambda: True)
-    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
-        yield inp
+    return pipe
 
 
 @pytest.fixture

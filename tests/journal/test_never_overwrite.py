@@ -5,14 +5,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from prompt_toolkit.application import create_app_session
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
+from prompt_toolkit.input import PipeInput
 
 from tests.helpers import Run
 from tests.journal.helpers import entry_id, make_assess
@@ -87,10 +84,9 @@ def test_a_new_file_needs_no_force(run: Run, command: str, entry: str, export: P
 
 
 @pytest.fixture
-def terminal(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+def terminal(pipe: PipeInput, monkeypatch: pytest.MonkeyPatch) -> PipeInput:
     monkeypatch.setattr("rct_workbook.cli.output.has_terminal", lambda: True)
-    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
-        yield inp
+    return pipe
 
 
 @pytest.mark.parametrize("command", COMMANDS)

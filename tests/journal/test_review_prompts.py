@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from prompt_toolkit.application import create_app_session
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
+from prompt_toolkit.input import PipeInput
 
 from tests.helpers import Run
 from tests.journal.helpers import entry_id, make_assess
-
-DOWN, ENTER = "\x1b[B", "\r"
+from tests.keys import DOWN, ENTER
 
 
 @pytest.fixture
-def pipe(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+def pipe(pipe: PipeInput, monkeypatch: pytest.MonkeyPatch) -> PipeInput:
     monkeypatch.setattr("rct_workbook.cli.journal.has_terminal", lambda: True)
-    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
-        yield inp
+    return pipe
 
 
 @pytest.fixture

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from prompt_toolkit.application import create_app_session
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
+from prompt_toolkit.input import PipeInput
 
 from rct_workbook.errors import StorageError
 from tests.cli.test_assess_prompts import full_run_keys
@@ -18,11 +15,10 @@ from tests.helpers import Run
 
 
 @pytest.fixture
-def pipe(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+def pipe(pipe: PipeInput, monkeypatch: pytest.MonkeyPatch) -> PipeInput:
     monkeypatch.setattr("rct_workbook.cli.assess.has_terminal", lambda: True)
     monkeypatch.setattr("rct_workbook.cli.vignette.has_terminal", lambda: True)
-    with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
-        yield inp
+    return pipe
 
 
 @pytest.fixture

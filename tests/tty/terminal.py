@@ -14,14 +14,30 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from tests.keys import (  # re-exported: the keys are defined once, in tests/keys.py
+    CTRL_C as CTRL_C,
+)
+from tests.keys import (
+    CTRL_D as CTRL_D,
+)
+from tests.keys import (
+    DOWN as DOWN,
+)
+from tests.keys import (
+    ENTER as ENTER,
+)
+from tests.keys import (
+    ESC_ENTER as ESC_ENTER,
+)
+from tests.keys import (
+    SPACE as SPACE,
+)
+from tests.keys import (
+    UP as UP,
+)
+
 RCT = Path(sys.executable).parent / "rct"
 
-ESC_ENTER = "\x1b\r"
-DOWN = "\x1b[B"
-ENTER = "\r"
-SPACE = " "
-CTRL_C = "\x03"
-CTRL_D = "\x04"
 PASTE_ON = "\x1b[?2004h"
 PASTE_OFF = "\x1b[?2004l"
 

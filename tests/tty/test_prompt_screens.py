@@ -20,7 +20,7 @@ import pytest
 
 from rct_workbook.flow.questions import resolve
 from rct_workbook.model.content import load_content
-from tests.tty.terminal import DOWN, ENTER, SPACE, Session
+from tests.tty.terminal import DOWN, ENTER, SPACE, UP, Session
 from tests.tty.test_assess_tty import STEPS
 
 pytestmark = pytest.mark.tty
@@ -30,7 +30,6 @@ SUPPORT_AT = next(i for i, (_, _, answer_id) in enumerate(STEPS) if answer_id ==
 FIRST_QUESTION = STEPS[SUPPORT_AT][0]  # an optional long answer
 NEXT_QUESTION = STEPS[SUPPORT_AT + 1][0]
 PRACTICES = "Which of these practices do you observe"
-UP = "\x1b[A"
 PRACTICES_AT = next(i for i, (_, _, answer_id) in enumerate(STEPS) if answer_id == "practices")
 
 

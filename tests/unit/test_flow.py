@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from rct_workbook.errors import AnswersError, Cancelled
@@ -14,19 +12,12 @@ from rct_workbook.flow.askers import QuestionaryAsker, example, template
 from rct_workbook.flow.questions import Ask, check, check_all, resolve, walk
 from rct_workbook.model.content import load_content
 from rct_workbook.model.schema import Question
-
-DOWN, ENTER, SPACE, FINISH = "\x1b[B", "\r", " ", "\x1b\r"
+from tests.keys import DOWN, ENTER, FINISH, SPACE
 
 
 def q(**fields: Any) -> Ask:
     fields.setdefault("prompt", "A question?")
     return resolve([Question.model_validate(fields)], load_content())[0]
-
-
-@pytest.fixture
-def pipe() -> Iterator[Any]:
-    with create_pipe_input() as inp:
-        yield inp
 
 
 def ask_with(pipe: Any, keys: str, asks: list[Ask]) -> dict[str, Any]:

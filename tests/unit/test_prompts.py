@@ -3,11 +3,9 @@ word wrapping of typed text."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from rct_workbook.errors import Cancelled
@@ -17,19 +15,12 @@ from rct_workbook.flow.questions import Ask, minutes_to_answer, resolve, walk, w
 from rct_workbook.model.commonmark import answer_markdown
 from rct_workbook.model.content import load_content
 from rct_workbook.model.schema import Question
-
-DOWN, ENTER, SPACE, ESC_ENTER, CTRL_D = "\x1b[B", "\r", " ", "\x1b\r", "\x04"
+from tests.keys import CTRL_D, DOWN, ENTER, ESC_ENTER, SPACE
 
 
 def q(**fields: Any) -> Ask:
     fields.setdefault("prompt", "A question?")
     return resolve([Question.model_validate(fields)], load_content())[0]
-
-
-@pytest.fixture
-def pipe() -> Iterator[Any]:
-    with create_pipe_input() as inp:
-        yield inp
 
 
 def asker(pipe: Any) -> QuestionaryAsker:

@@ -1,0 +1,15 @@
+"""The keys a person presses, as the bytes a terminal sends: one definition for the pipe-input tests
+(prompt_toolkit ``create_pipe_input``) and the real-terminal tests (tests/tty/terminal.py re-exports them)."""
+
+from __future__ import annotations
+
+ENTER = "\r"
+DOWN = "\x1b[B"
+UP = "\x1b[A"
+SPACE = " "
+CTRL_C = "\x03"
+CTRL_D = "\x04"
+CTRL_E = "\x05"
+ESC_ENTER = "\x1b\r"
+#: Esc then Enter finishes a multi-line text answer.
+FINISH = ESC_ENTER
