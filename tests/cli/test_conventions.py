@@ -6,47 +6,47 @@ import os
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from rct_workbook.cli.app import COMMANDS, app
 from tests.helpers import FilledAnswers
 
 
-def invoke(*args: str, env: dict[str, str] | None = None) -> object:
+def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
     return CliRunner().invoke(app, list(args), catch_exceptions=False, env=env, prog_name="rct")
 
 
 def test_bare_rct_prints_help_to_stdout_and_exits_0() -> None:
     result = invoke()
-    assert result.exit_code == 0  # type: ignore[attr-defined]
-    assert result.stdout.startswith("Usage: rct [OPTIONS] COMMAND [ARGS]...\n")  # type: ignore[attr-defined]
-    assert "Commands:" in result.stdout  # type: ignore[attr-defined]
-    assert result.stderr == ""  # type: ignore[attr-defined]
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Usage: rct [OPTIONS] COMMAND [ARGS]...\n")
+    assert "Commands:" in result.stdout
+    assert result.stderr == ""
 
 
 @pytest.mark.parametrize("group", ["journal", "group", "content"])
 def test_a_bare_command_group_prints_its_help_to_stdout_and_exits_0(group: str) -> None:
     result = invoke(group)
-    assert result.exit_code == 0  # type: ignore[attr-defined]
-    assert result.stdout.startswith(f"Usage: rct {group} [OPTIONS] COMMAND [ARGS]...\n")  # type: ignore[attr-defined]
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"Usage: rct {group} [OPTIONS] COMMAND [ARGS]...\n")
 
 
 def test_a_mistyped_command_gets_a_suggestion() -> None:
     result = invoke("jornal")
-    assert result.exit_code == 2  # type: ignore[attr-defined]
-    assert result.stderr == ("rct: no such command 'jornal'. Did you mean 'journal'?\n  Try 'rct -h' for help.\n")  # type: ignore[attr-defined]
+    assert result.exit_code == 2
+    assert result.stderr == ("rct: no such command 'jornal'. Did you mean 'journal'?\n  Try 'rct -h' for help.\n")
 
 
 def test_a_mistyped_subcommand_gets_a_suggestion() -> None:
     result = invoke("journal", "lst")
-    assert result.exit_code == 2  # type: ignore[attr-defined]
-    assert result.stderr == ("rct: no such command 'lst'. Did you mean 'list'?\n  Try 'rct journal -h' for help.\n")  # type: ignore[attr-defined]
+    assert result.exit_code == 2
+    assert result.stderr == ("rct: no such command 'lst'. Did you mean 'list'?\n  Try 'rct journal -h' for help.\n")
 
 
 def test_a_command_far_from_any_gets_no_guess() -> None:
     result = invoke("zzzzzz")
-    assert result.exit_code == 2  # type: ignore[attr-defined]
-    assert result.stderr == ("rct: no such command 'zzzzzz'.\n  Try 'rct -h' for help.\n")  # type: ignore[attr-defined]
+    assert result.exit_code == 2
+    assert result.stderr == ("rct: no such command 'zzzzzz'.\n  Try 'rct -h' for help.\n")
 
 
 def _all_help_pages() -> list[tuple[str, ...]]:
@@ -63,16 +63,16 @@ def _all_help_pages() -> list[tuple[str, ...]]:
 @pytest.mark.parametrize("words", _all_help_pages(), ids=lambda w: " ".join(w) or "rct")
 def test_help_shows_no_python_types(words: tuple[str, ...]) -> None:
     result = invoke(*words, "--help")
-    assert result.exit_code == 0  # type: ignore[attr-defined]
-    text = result.stdout  # type: ignore[attr-defined]
+    assert result.exit_code == 0
+    text = result.stdout
     for leak in ("<str>", "<int", "<bool>", "<list", "<path>", "{", "None", "<=", ">="):
         assert leak not in text, f"{leak!r} in the help of rct {' '.join(words)}:\n{text}"
 
 
 def test_help_usage_names_arguments_the_posix_way() -> None:
-    assert "Usage: rct journal export [OPTIONS] ID...\n" in invoke("journal", "export", "--help").stdout  # type: ignore[attr-defined]
-    assert "Usage: rct group agenda [OPTIONS] FILE...\n" in invoke("group", "agenda", "--help").stdout  # type: ignore[attr-defined]
-    assert "Usage: rct learn [OPTIONS] [TOPIC]\n" in invoke("learn", "--help").stdout  # type: ignore[attr-defined]
+    assert "Usage: rct journal export [OPTIONS] ID...\n" in invoke("journal", "export", "--help").stdout
+    assert "Usage: rct group agenda [OPTIONS] FILE...\n" in invoke("group", "agenda", "--help").stdout
+    assert "Usage: rct learn [OPTIONS] [TOPIC]\n" in invoke("learn", "--help").stdout
 
 
 @pytest.mark.parametrize(
@@ -97,15 +97,15 @@ def test_help_usage_names_arguments_the_posix_way() -> None:
 )
 def test_options_with_fixed_values_refuse_others_listing_the_allowed(args: tuple[str, ...], message: str) -> None:
     result = invoke(*args)
-    assert result.exit_code == 2  # type: ignore[attr-defined]
-    assert result.stderr == message  # type: ignore[attr-defined]
-    assert result.stdout == ""  # type: ignore[attr-defined]
+    assert result.exit_code == 2
+    assert result.stderr == message
+    assert result.stdout == ""
 
 
 def test_help_names_the_allowed_values() -> None:
-    assert "--kind assess|vignette" in invoke("journal", "list", "--help").stdout  # type: ignore[attr-defined]
-    assert "--format md|html" in invoke("journal", "export", "--help").stdout  # type: ignore[attr-defined]
-    assert "--every 1w|2w|4w" in invoke("group", "rota", "--help").stdout  # type: ignore[attr-defined]
+    assert "--kind assess|vignette" in invoke("journal", "list", "--help").stdout
+    assert "--format md|html" in invoke("journal", "export", "--help").stdout
+    assert "--every 1w|2w|4w" in invoke("group", "rota", "--help").stdout
 
 
 def _complete(words: str, rct_home: Path | None = None) -> list[str]:
@@ -122,9 +122,9 @@ def _complete(words: str, rct_home: Path | None = None) -> list[str]:
 
 def test_completion_script_is_offered() -> None:
     result = invoke("--show-completion", "bash", env={"SHELL": "/bin/bash"})
-    assert result.exit_code == 0  # type: ignore[attr-defined]
-    assert "complete -o default -F _rct_completion rct" in result.stdout  # type: ignore[attr-defined]
-    assert "--install-completion" in invoke("--help").stdout  # type: ignore[attr-defined]
+    assert result.exit_code == 0
+    assert "complete -o default -F _rct_completion rct" in result.stdout
+    assert "--install-completion" in invoke("--help").stdout
 
 
 def test_completion_of_commands_topics_vignettes_and_choices() -> None:
@@ -139,8 +139,8 @@ def test_completion_of_entry_ids_reads_the_index(tmp_path: Path, rct_home: Path,
     template = filled_answers("vignette", "paula")
     answers = tmp_path / "answers.yaml"
     answers.write_text(template)
-    assert invoke("vignette", "paula", "--answers", str(answers)).exit_code == 0  # type: ignore[attr-defined]
-    assert invoke("journal", "list").exit_code == 0  # type: ignore[attr-defined]
+    assert invoke("vignette", "paula", "--answers", str(answers)).exit_code == 0
+    assert invoke("journal", "list").exit_code == 0
     (entry,) = sorted((rct_home / "journal").glob("*.md"))
     assert _complete(f"rct journal show {entry.stem[:6]}") == [entry.stem]
     assert _complete(f"rct journal export {entry.stem[:6]}") == [entry.stem]
@@ -153,5 +153,5 @@ def test_completion_creates_nothing_when_there_is_no_journal(rct_home: Path) -> 
 
 
 def test_help_gives_ranges_in_words() -> None:
-    assert "[1 to 520; required]" in invoke("group", "rota", "--help").stdout  # type: ignore[attr-defined]
-    assert "At most N entries.  [1 to 1000000]" in invoke("journal", "list", "--help").stdout  # type: ignore[attr-defined]
+    assert "[1 to 520; required]" in invoke("group", "rota", "--help").stdout
+    assert "At most N entries.  [1 to 1000000]" in invoke("journal", "list", "--help").stdout
