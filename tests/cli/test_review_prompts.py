@@ -12,10 +12,9 @@ import pytest
 import yaml
 from prompt_toolkit.input import PipeInput
 
-from tests.cli.test_assess_prompts import full_run_keys
 from tests.helpers import FilledAnswers, Run
 from tests.journal.helpers import entry_id, make_assess
-from tests.keys import CTRL_C, DOWN, ENTER, FINISH
+from tests.keys import CTRL_C, DOWN, ENTER, FINISH, full_run_keys
 
 
 @pytest.fixture
