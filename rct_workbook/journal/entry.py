@@ -175,6 +175,8 @@ class StoredReading:
     profile: dict[str, float]
     #: The mean of the good things, if one was recorded.
     mean: float | None
+    #: Whether the care note was shown with this reading (never why).
+    care_note: bool = False
 
 
 def _is_int(value: object) -> bool:
@@ -206,6 +208,7 @@ def parse_reading(reading: Mapping[str, Any] | None) -> StoredReading:
         previous=previous,
         profile=profile,
         mean=float(mean) if isinstance(mean, (int, float)) and not isinstance(mean, bool) else None,
+        care_note=data.get("care_note") is True,
     )
 
 

@@ -110,7 +110,7 @@ def texts_and_names(content: Content, row: Row, answers: dict[str, Any]) -> tupl
 
 def care_note_shown(rows: Sequence[Row]) -> bool:
     """Whether any of these entries opened with the care note (the entry records only that)."""
-    return any(row.kind == "assess" and (row.reading or {}).get("care_note") is True for row in rows)
+    return any(row.kind == "assess" and parse_reading(row.reading).care_note for row in rows)
 
 
 def _data_comment(

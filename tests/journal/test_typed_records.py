@@ -16,6 +16,7 @@ def test_a_stored_reading_parses_to_ratings_previous_profile_and_mean() -> None:
         "good_things": {"zest": 2, "worth": 4, "clarity": None, "connection": True},
         "change": {"zest": -1, "worth": 2, "clarity": 1},
         "mean": 3,
+        "care_note": True,
         "profile": {"hierarchical": {"checked": 3, "total": 9}, "survival": {"checked": 0, "total": 0}},
     }
     assert parse_reading(stored) == StoredReading(
@@ -23,6 +24,7 @@ def test_a_stored_reading_parses_to_ratings_previous_profile_and_mean() -> None:
         previous={"zest": 3, "worth": 2},
         profile={"hierarchical": 0.333},
         mean=3.0,
+        care_note=True,
     )
 
 
