@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner, Result
 
 from rct_workbook.cli.app import app
-from tests.helpers import FilledAnswers, Run, Tree
+from tests.helpers import FilledAnswers, Run, Tree, build_tree
 
 if TYPE_CHECKING:
     from prompt_toolkit.input import PipeInput
@@ -47,18 +47,6 @@ def quiet_log() -> Iterator[None]:
     log.handlers.clear()
     log.setLevel(logging.NOTSET)
     log.propagate = True
-
-
-def build_tree(root: Path, files: dict[str, str | bytes]) -> Path:
-    """Write ``files`` (relative path -> text or bytes) under ``root``."""
-    for rel, data in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            path.write_bytes(data)
-        else:
-            path.write_text(data, encoding="utf-8")
-    return root
 
 
 @pytest.fixture

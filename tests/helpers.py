@@ -20,3 +20,46 @@ Tree = Callable[[dict[str, str | bytes]], Path]
 
 #: The ``filled_answers`` fixture: an answers file for ``rct assess`` or ``rct vignette NAME``.
 FilledAnswers = Callable[..., str]
+
+
+def build_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write ``files`` (relative path -> text or bytes) under ``root``."""
+    for rel, data in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+    return root
+
+
+def alias_bomb(levels: int = 9) -> str:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, levels):
+        prev, cur = chr(96 + i), chr(97 + i)
+        lines.append(f"{cur}: &{cur} [{','.join(['*' + prev] * 9)}]")
+    return "\n".join(lines) + "\n"
+
+
+#: A small valid vignette for a content pack.
+VIGNETTE = """\
+kind: vignette
+id: dana
+title: "Dana: a test case"
+protagonist: Dana
+culture: survival
+setting: A test setting
+facts: [{label: Role, value: Tester}]
+people: []
+parts: [{title: One, text: [Something happened.]}]
+steps: {read: She read it.}
+strategies: [{strategy: networking, how: She found allies.}]
+outcome: It went on.
+discussion_questions: [What now?]
+reflection:
+  - id: thoughts
+    type: long_text
+    prompt: Your thoughts?
+cite: ["Hartling & Sparks, 2002"]
+"""

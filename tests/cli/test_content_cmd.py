@@ -4,8 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import Run, Tree
-from tests.unit.test_content import VIGNETTE
+from tests.helpers import VIGNETTE, Run, Tree
 
 
 def test_validate_builtin(run: Run) -> None:

@@ -10,9 +10,7 @@ import pytest
 
 from rct_workbook.model.content import validate_pack
 from rct_workbook.model.safe_yaml import MAX_BYTES, YamlProblem, load_yaml
-from tests.helpers import Run, Tree
-from tests.unit.test_content import VIGNETTE
-from tests.unit.test_safe_yaml import alias_bomb
+from tests.helpers import VIGNETTE, Run, Tree, alias_bomb
 
 
 def check_pack(run: Run, folder: Path, expected: str) -> None:

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import FilledAnswers, Run, Tree
+from tests.helpers import VIGNETTE, FilledAnswers, Run, Tree
 from tests.journal.helpers import make_assess
-from tests.unit.test_content import VIGNETTE
 
 HOSTILE_NAMES = ["../../etc/passwd", "/etc/passwd", "..", "paula/../../x", "paula\x00", "a" * 5000, "~root", "C:\\x"]
 

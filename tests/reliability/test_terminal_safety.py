@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import Run, Tree
+from tests.helpers import VIGNETTE, Run, Tree
 from tests.journal.helpers import entry_id, make_assess
-from tests.unit.test_content import VIGNETTE
 
 HOSTILE = (
     "[bold]bold[/bold] [/] [link=file:///etc/passwd]click[/link] "

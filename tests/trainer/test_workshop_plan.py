@@ -13,8 +13,7 @@ from rct_workbook.errors import WorkbookError
 from rct_workbook.model.content import load_content, validate_pack
 from rct_workbook.render.workshop_view import plan_html, plan_markdown
 from rct_workbook.workshop import MAX_GROUP, MIN_GROUP, group_sizes, minimum_minutes, plan_workshop
-from tests.conftest import build_tree
-from tests.helpers import Run, Tree
+from tests.helpers import Run, Tree, build_tree
 
 CONTENT = load_content()
 PACK = Path(__file__).resolve().parents[2] / "examples" / "trainer-pack"

@@ -10,7 +10,7 @@ from rct_workbook.errors import ContentError
 from rct_workbook.model.content import builtin_content_dir, load_content, validate_pack
 from rct_workbook.model.safe_yaml import read_yaml_file
 from rct_workbook.model.schema import KINDS
-from tests.helpers import Tree
+from tests.helpers import VIGNETTE, Tree
 
 SHIPPED = sorted(builtin_content_dir().rglob("*.yaml"))
 
@@ -70,28 +70,6 @@ def test_vignette_facts_from_the_paper() -> None:
 
 def pack_problem(tree: Tree, files: dict[str, str | bytes]) -> list[str]:
     return [str(p) for p in validate_pack(tree(files))]
-
-
-VIGNETTE = """\
-kind: vignette
-id: dana
-title: "Dana: a test case"
-protagonist: Dana
-culture: survival
-setting: A test setting
-facts: [{label: Role, value: Tester}]
-people: []
-parts: [{title: One, text: [Something happened.]}]
-steps: {read: She read it.}
-strategies: [{strategy: networking, how: She found allies.}]
-outcome: It went on.
-discussion_questions: [What now?]
-reflection:
-  - id: thoughts
-    type: long_text
-    prompt: Your thoughts?
-cite: ["Hartling & Sparks, 2002"]
-"""
 
 
 def test_valid_pack_adds_and_overrides(tree: Tree) -> None:

@@ -12,7 +12,7 @@ from rct_workbook.reading import read
 from rct_workbook.reading_rules import phrase_found
 from rct_workbook.render.summary import summary
 from rct_workbook.render.terminal import Ui, make_console
-from tests.conftest import build_tree
+from tests.helpers import build_tree
 
 GOOD = ["zest", "empowerment", "clarity", "worth", "connection"]
 

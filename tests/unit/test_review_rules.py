@@ -11,7 +11,7 @@ from rct_workbook.model.content import Content, load_content, validate_pack
 from rct_workbook.model.schema import ReviewTest, When
 from rct_workbook.reading import read
 from rct_workbook.reading_rules import Reviewed, holds, review_holds, steps_named
-from tests.conftest import build_tree
+from tests.helpers import build_tree
 from tests.unit.test_reading_rules import CALM, distress
 
 

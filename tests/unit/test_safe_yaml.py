@@ -7,16 +7,9 @@ from pathlib import Path
 import pytest
 
 from rct_workbook.model.safe_yaml import MAX_BYTES, YamlProblem, load_yaml, read_yaml_file
+from tests.helpers import alias_bomb
 
 BOTH = pytest.mark.parametrize("pure", [False, True], ids=["libyaml", "python"])
-
-
-def alias_bomb(levels: int = 9) -> str:
-    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for i in range(1, levels):
-        prev, cur = chr(96 + i), chr(97 + i)
-        lines.append(f"{cur}: &{cur} [{','.join(['*' + prev] * 9)}]")
-    return "\n".join(lines) + "\n"
 
 
 @BOTH
