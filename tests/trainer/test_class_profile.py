@@ -7,6 +7,7 @@ import datetime as _dt
 import itertools
 import json
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -33,7 +34,7 @@ def export_text(*entries: dict[str, object]) -> str:
     return f"{EXPORT_MARK}\n\n# Peer supervision\n\n{body}\n"
 
 
-def assessment(ratings: dict[str, int | None], **more: object) -> dict[str, object]:
+def assessment(ratings: Mapping[str, int | None], **more: object) -> dict[str, object]:
     entry: dict[str, object] = {"kind": "assess", "date": "2026-05-01", "title": "Assessment", "good_things": ratings}
     entry.update(more)
     return entry
