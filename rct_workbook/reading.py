@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from rct_workbook.model.answers import BY_WHEN, SMALL_STEPS, WITH_WHOM
 from rct_workbook.model.content import Content
@@ -81,6 +81,45 @@ class SmallStep:
     evidence: str | None
 
 
+class PlanStep(Protocol):
+    """A small step as the plan shows it: one just planned (`SmallStep`) or one carried in (the journal's steps)."""
+
+    @property
+    def what(self) -> str: ...
+    @property
+    def with_whom(self) -> str | None: ...
+    @property
+    def by_when(self) -> str | None: ...
+    @property
+    def risk(self) -> str | None: ...
+    @property
+    def evidence(self) -> str | None: ...
+
+
+#: What an empty cell of the plan shows.
+NOT_GIVEN = "—"
+#: How a step carried forward is marked in the plan: the same step, planned earlier, so not numbered anew.
+CARRIED_MARK = "carried"
+
+
+def plan_row(step: PlanStep, mark: str) -> tuple[str, str, str, str, str, str]:
+    """One row of the plan of small steps, for every renderer: its mark (number or "carried"),
+    what, with whom, by when, the risk and what would show it worked, "—" where not given."""
+    return (
+        mark,
+        step.what,
+        step.with_whom or NOT_GIVEN,
+        step.by_when or NOT_GIVEN,
+        step.risk or NOT_GIVEN,
+        step.evidence or NOT_GIVEN,
+    )
+
+
+def plan_rows(steps: Sequence[PlanStep], carried: Sequence[PlanStep] = ()) -> list[tuple[str, str, str, str, str, str]]:
+    """The plan's rows: this plan's steps numbered from 1, then the steps carried into it."""
+    return [plan_row(s, str(i)) for i, s in enumerate(steps, 1)] + [plan_row(s, CARRIED_MARK) for s in carried]
+
+
 @dataclass(frozen=True)
 class Response:
     """What one reading rule says back, and why it appears."""
@@ -98,6 +137,11 @@ class Response:
     def because_line(self) -> str:
         """Why the response appears, in the person's terms: "You ticked …, so:"."""
         return f"{self.because.rstrip(' .,;:')}, so:"
+
+    @property
+    def cited(self) -> str:
+        """The response with its citation, as every renderer shows it."""
+        return f"{self.text} ({'; '.join(self.cite)})"
 
     @property
     def see_also(self) -> str:

@@ -12,7 +12,7 @@ from rct_workbook.model.answers import SMALL_STEPS, Ask
 from rct_workbook.model.content import Content
 from rct_workbook.model.question_types import is_empty
 from rct_workbook.model.schema import Flow, Section, Vignette
-from rct_workbook.reading import GOOD_THING_PREFIX, Care, Reading, Response
+from rct_workbook.reading import GOOD_THING_PREFIX, Care, Reading, Response, plan_rows
 
 
 def human_date(when: _dt.date) -> str:
@@ -79,7 +79,7 @@ def responses_markdown(responses: Sequence[Response]) -> str:
     """Each response with why it appears ("You ticked …, so:") and where to read more."""
     out = []
     for r in responses:
-        out += [f"*{md.escape_line(r.because_line)}*", "", md.escape_line(f"{r.text} ({'; '.join(r.cite)})"), ""]
+        out += [f"*{md.escape_line(r.because_line)}*", "", md.escape_line(r.cited), ""]
         more = r.see_also
         if more:
             out += [md.escape_line(more), ""]
@@ -149,14 +149,8 @@ def reading_markdown(
         ]
     )
     if reading.steps or carried:
-        rows = [
-            (str(i), s.what, s.with_whom or "—", s.by_when or "—", s.risk or "—", s.evidence or "—")
-            for i, s in enumerate(reading.steps, 1)
-        ]
         # Steps carried forward are the same steps, planned earlier: marked, not numbered anew.
-        rows += [
-            ("carried", s.what, s.with_whom or "—", s.by_when or "—", s.risk or "—", s.evidence or "—") for s in carried
-        ]
+        rows = plan_rows(reading.steps, carried)
         parts["plan"] = "\n".join(
             [
                 md.heading(level, "Plan of small steps"),

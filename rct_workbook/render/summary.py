@@ -8,7 +8,7 @@ from typing import Any
 from rich.console import RenderableType
 from rich.text import Text
 
-from rct_workbook.reading import Care, Reading, Response
+from rct_workbook.reading import Care, Reading, Response, plan_rows
 from rct_workbook.render.safe import text
 from rct_workbook.render.terminal import Ui
 
@@ -55,7 +55,7 @@ def response_views(ui: Ui, responses: tuple[Response, ...]) -> list[RenderableTy
     out: list[RenderableType] = []
     for r in responses:
         out.append(text(r.because_line, "italic"))
-        out.append(ui.para(f"{r.text} ({'; '.join(r.cite)})"))
+        out.append(ui.para(r.cited))
         more = r.see_also
         if more:
             out.append(ui.para(more, "dim"))
@@ -118,12 +118,12 @@ def summary(ui: Ui, reading: Reading, *, disclaimer: str, toward: tuple[str, str
     if reading.steps or reading.responses_for("replace"):
         out.append(ui.heading("Your plan of small steps"))
     if reading.steps:
-        rows = [
-            (str(i), s.what, s.with_whom or "—", s.by_when or "—", s.risk or "—", s.evidence or "—")
-            for i, s in enumerate(reading.steps, 1)
-        ]
         out.append(
-            ui.table(["", "Small step", "With", "By", "Risk", "Shows it worked"], rows, ratios=[0, 4, 2, 2, 0, 3])
+            ui.table(
+                ["", "Small step", "With", "By", "Risk", "Shows it worked"],
+                plan_rows(reading.steps),
+                ratios=[0, 4, 2, 2, 0, 3],
+            )
         )
         out.append(Text(""))
     out += response_views(ui, reading.responses_for("replace"))
