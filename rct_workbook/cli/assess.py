@@ -2,7 +2,7 @@
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -11,6 +11,8 @@ from rct_workbook.cli.state import has_terminal, state
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from rct_workbook.cli.state import State
+    from rct_workbook.flow.session import Plan, Result
     from rct_workbook.model.schema import Flow, Section
     from rct_workbook.render.terminal import Ui
 
@@ -57,15 +59,11 @@ def assess(
 
     Example: rct assess --setting ward
     """
-    from rct_workbook.errors import StorageError, WorkbookError
+    from rct_workbook.errors import WorkbookError
     from rct_workbook.flow import review as since
-    from rct_workbook.flow.askers import FileAsker, QuestionaryAsker, read_answers
-    from rct_workbook.flow.askers import template as answers_template
+    from rct_workbook.flow.askers import QuestionaryAsker
     from rct_workbook.flow.drafts import DraftKeeper, last_setting_answers
-    from rct_workbook.flow.questions import check_all
     from rct_workbook.flow.session import plan_assessment, run_assessment
-    from rct_workbook.render.summary import review_summary, summary
-    from rct_workbook.render.terminal import print_all
 
     st = state(ctx)
     content = st.content()
@@ -89,39 +87,68 @@ def assess(
     here = since.where(setting, drafts.setting if drafts else None, full=section is None, asker=asker)
     plan = plan_assessment(content, section, here.setting, here.open_steps)
     if template:
-        parts = [
-            answers_template(plan.asks, title=f"{plan.flow.title} (rct assess --answers FILE)"),
-            f"# The setting this reads: {here.setting} (rct assess --setting NAME)",
-        ]
-        if plan.open_steps:
-            parts.append(since.template_text(plan.open_steps) + "\n")
-        typer.echo("\n".join([*parts, since.CHECK_IN_TEMPLATE]))
+        _print_template(plan, here.setting)
         return
 
     defaults = last_setting_answers(plan.asks, here.setting) if reuse_last else {}
     if reuse_last and not defaults:
         sys.stderr.write("No earlier assessment to reuse answers from; starting fresh.\n")
     if answers is not None:
-        from_file = since.FileReview(plan.open_steps)
-        # A step carried forward may stand in for a new one, so the plan is checked strictly
-        # only once the review is known.
-        relaxed = [*plan.first(required=False), *plan.rest(len(plan.open_steps))]
-        given = read_answers(answers, [a for _, sec in relaxed for a in sec], defaults=defaults, prepare=from_file)
-        if not since.carried(since.split_review(plan.open_steps, given)[1]):
-            own = {a.id for a in plan.asks}
-            check_all(plan.asks, {k: v for k, v in given.items() if k in own}, source=f"the answers file {answers}")
-        try:
-            result = run_assessment(plan, FileAsker(given), None, defaults, next_check_in=from_file.check_in)
-        except StorageError as exc:
-            # Nothing is lost: the answers are still in their file.
-            exc.details = (
-                *exc.details,
-                f"Your answers are unchanged in {answers}; run the same command again once it can be saved.",
-            )
-            raise
+        result = _run_from_file(plan, answers, defaults)
     else:
         assert asker is not None and drafts is not None
         result = run_assessment(plan, asker, drafts, defaults, screen=_Screen(st.console(), st.ui()))
+    _show_result(st, result)
+
+
+def _print_template(plan: "Plan", setting: str) -> None:
+    """`--template`: an answers file for every question, with "Since last time" when steps are open."""
+    from rct_workbook.flow import review as since
+    from rct_workbook.flow.askers import template as answers_template
+
+    parts = [
+        answers_template(plan.asks, title=f"{plan.flow.title} (rct assess --answers FILE)"),
+        f"# The setting this reads: {setting} (rct assess --setting NAME)",
+    ]
+    if plan.open_steps:
+        parts.append(since.template_text(plan.open_steps) + "\n")
+    typer.echo("\n".join([*parts, since.CHECK_IN_TEMPLATE]))
+
+
+def _run_from_file(plan: "Plan", answers: Path, defaults: "dict[str, Any]") -> "Result":
+    """`--answers FILE`: the assessment answered from the file, checked strictly once the review is known."""
+    from rct_workbook.errors import StorageError
+    from rct_workbook.flow import review as since
+    from rct_workbook.flow.askers import FileAsker, read_answers
+    from rct_workbook.flow.questions import check_all
+    from rct_workbook.flow.session import run_assessment
+
+    from_file = since.FileReview(plan.open_steps)
+    # A step carried forward may stand in for a new one, so the plan is checked strictly
+    # only once the review is known.
+    relaxed = [*plan.first(required=False), *plan.rest(len(plan.open_steps))]
+    given = read_answers(answers, [a for _, sec in relaxed for a in sec], defaults=defaults, prepare=from_file)
+    if not since.carried(since.split_review(plan.open_steps, given)[1]):
+        own = {a.id for a in plan.asks}
+        check_all(plan.asks, {k: v for k, v in given.items() if k in own}, source=f"the answers file {answers}")
+    try:
+        return run_assessment(plan, FileAsker(given), None, defaults, next_check_in=from_file.check_in)
+    except StorageError as exc:
+        # Nothing is lost: the answers are still in their file.
+        exc.details = (
+            *exc.details,
+            f"Your answers are unchanged in {answers}; run the same command again once it can be saved.",
+        )
+        raise
+
+
+def _show_result(st: "State", result: "Result") -> None:
+    """The reading and what it says of the last plan on screen, then where the entry was saved."""
+    from rct_workbook.render.safe import clean
+    from rct_workbook.render.summary import review_summary, summary
+    from rct_workbook.render.terminal import print_all
+
+    content = st.content()
     print_all(
         st.console(),
         [
@@ -136,8 +163,6 @@ def assess(
             ),
         ],
     )
-    from rct_workbook.render.safe import clean
-
     typer.echo(f"\nSaved your assessment: {clean(str(result.entry.path))}")
     typer.echo(f"To take it to your peer-supervision group:\n  rct journal export {result.entry.id} --out meeting.md")
 

@@ -15,7 +15,11 @@ from rct_workbook.cli.state import has_terminal, state
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from rct_workbook.cli.state import State
+    from rct_workbook.flow.askers import QuestionaryAsker
+    from rct_workbook.journal.export import Export
     from rct_workbook.journal.index import Index, Refresh
+    from rct_workbook.journal.sharing import Decision, Request, Review
 
 #: The largest -n: far more than any journal holds, and a number SQLite can take.
 MAX_LISTED = 1_000_000
@@ -259,54 +263,50 @@ def export(
 
     Example: rct journal export 20260312 20260402 --redact "Dr. Jones" --out meeting.md
     """
-    from rct_workbook.cli.output import exists_error, may_replace, to_stdout
-    from rct_workbook.errors import EXIT_FLAGGED, WorkbookError
+    from rct_workbook.errors import WorkbookError
     from rct_workbook.journal import sharing
-    from rct_workbook.render.safe import clean
 
     if redact_flagged and keep_flagged:
         raise WorkbookError("--redact-flagged and --keep-flagged cannot be used together")
     st = state(ctx)
-    if not check and not to_stdout(out):
-        assert out is not None
-        sharing.export_target(out)  # refuse the journal folder before asking about replacing
-    replace = False if check else may_replace(out, "--out", force=force, plain=st.plain)
-    index = open_journal()
+    replace = _may_write(out, check=check, force=force, plain=st.plain)
     request = sharing.Request(
-        rows=sharing.rows_for(index, entry_ids, st.content()),
+        rows=sharing.rows_for(open_journal(), entry_ids, st.content()),
         names=[*(redact or []), *(sharing.names_from(redact_file) if redact_file else [])],
         include_private=include_private,
     )
     review = sharing.review_state(st.content(), request, fresh=fresh_review)
     if check:
-        for f in review.found:
-            before = review.remembered.get(f.key())
-            status = f" ({'redacted' if before == 'redact' else 'kept'} at an earlier export)" if before else ""
-            sys.stdout.write(clean(f"{f.label}: {f.value}{status}\n    in {f.where}\n    {f.context}\n"))
-        sys.stdout.write(
-            sharing.check_summary(
-                review.found, resolved=redact_flagged or keep_flagged, remembered=len(review.remembered)
-            )
-        )
-        if review.undecided and not (redact_flagged or keep_flagged):
-            raise typer.Exit(EXIT_FLAGGED)
+        _report_check(review, resolved=redact_flagged or keep_flagged)
         return
     mode: sharing.Decision = (
         "redact" if redact_flagged else "keep" if keep_flagged else "ask" if has_terminal() else "refuse"
     )
-    asker = None
-    if mode == "ask" or (has_terminal() and not check_in_first and sharing.care_note_shown(request.rows)):
-        from rct_workbook.flow.askers import QuestionaryAsker
+    document = _reviewed_document(st, request, review, mode=mode, check_in_first=check_in_first)
+    _deliver(document, html=form == "html", out=out, replace=replace, entries=len(request.rows))
 
-        asker = QuestionaryAsker(plain=st.plain, stderr=True)
-    if not check_in_first and asker is not None and sharing.care_note_shown(request.rows):
-        check_in_first = sharing.ask_check_in(asker)
-    from rct_workbook import preferences
 
-    display_name = preferences.load().display_name
-    if display_name is None and mode == "ask" and asker is not None:
-        display_name = sharing.ask_display_name(asker)
-    document = sharing.export(
+def _may_write(out: Path | None, *, check: bool, force: bool, plain: bool) -> bool:
+    """Whether --out may be replaced (asked in a terminal, else --force); the journal folder is refused first."""
+    from rct_workbook.cli.output import may_replace, to_stdout
+    from rct_workbook.journal import sharing
+
+    if not check and not to_stdout(out):
+        assert out is not None
+        sharing.export_target(out)  # refuse the journal folder before asking about replacing
+    return False if check else may_replace(out, "--out", force=force, plain=plain)
+
+
+def _reviewed_document(
+    st: "State", request: "Request", review: "Review", *, mode: "Decision", check_in_first: bool
+) -> "Export":
+    """The document after the review of possible identifiers: decided by ``mode``, asked when it is "ask"."""
+    from rct_workbook.journal import sharing
+
+    asker, check_in_first, display_name = _ask_before_export(
+        request, mode, check_in_first=check_in_first, plain=st.plain
+    )
+    return sharing.export(
         st.content(),
         request,
         review,
@@ -316,7 +316,52 @@ def export(
         check_in_first=check_in_first,
         display_name=display_name,
     )
-    text = sharing.to_html(document) if form == "html" else document.markdown
+
+
+def _report_check(review: "Review", *, resolved: bool) -> None:
+    """`--check`: list each possible identifier (and what was decided at an earlier export), then the summary;
+    exit 1 while any is undecided and neither --redact-flagged nor --keep-flagged settles them."""
+    from rct_workbook.errors import EXIT_FLAGGED
+    from rct_workbook.journal import sharing
+    from rct_workbook.render.safe import clean
+
+    for f in review.found:
+        before = review.remembered.get(f.key())
+        status = f" ({'redacted' if before == 'redact' else 'kept'} at an earlier export)" if before else ""
+        sys.stdout.write(clean(f"{f.label}: {f.value}{status}\n    in {f.where}\n    {f.context}\n"))
+    sys.stdout.write(sharing.check_summary(review.found, resolved=resolved, remembered=len(review.remembered)))
+    if review.undecided and not resolved:
+        raise typer.Exit(EXIT_FLAGGED)
+
+
+def _ask_before_export(
+    request: "Request", mode: "Decision", *, check_in_first: bool, plain: bool
+) -> "tuple[QuestionaryAsker | None, bool, str | None]":
+    """Who answers the export's questions (a person, when there is a terminal and something to ask), whether
+    the group is to check in first (asked when a care note was shown), and the name the document is shared under."""
+    from rct_workbook import preferences
+    from rct_workbook.journal import sharing
+
+    asker = None
+    if mode == "ask" or (has_terminal() and not check_in_first and sharing.care_note_shown(request.rows)):
+        from rct_workbook.flow.askers import QuestionaryAsker
+
+        asker = QuestionaryAsker(plain=plain, stderr=True)
+    if not check_in_first and asker is not None and sharing.care_note_shown(request.rows):
+        check_in_first = sharing.ask_check_in(asker)
+    display_name = preferences.load().display_name
+    if display_name is None and mode == "ask" and asker is not None:
+        display_name = sharing.ask_display_name(asker)
+    return asker, check_in_first, display_name
+
+
+def _deliver(document: "Export", *, html: bool, out: Path | None, replace: bool, entries: int) -> None:
+    """Print the document or write it to --out, saying how many private answers were left out."""
+    from rct_workbook.cli.output import exists_error, to_stdout
+    from rct_workbook.journal import sharing
+    from rct_workbook.render.safe import clean
+
+    text = sharing.to_html(document) if html else document.markdown
     withheld = (
         f" {document.withheld} private answer{'s' if document.withheld != 1 else ''} left out"
         " (--include-private adds them)."
@@ -333,8 +378,7 @@ def export(
         target = sharing.write_export(out, text, overwrite=replace)
     except FileExistsError:
         raise exists_error(out.expanduser()) from None
-    rows = len(request.rows)
-    sys.stderr.write(f"Wrote {clean(str(target))} ({rows} entr{'y' if rows == 1 else 'ies'}).{withheld}\n")
+    sys.stderr.write(f"Wrote {clean(str(target))} ({entries} entr{'y' if entries == 1 else 'ies'}).{withheld}\n")
 
 
 def _pager_for(use_pager: bool) -> "Callable[[str], None]":

@@ -2,7 +2,7 @@
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -10,8 +10,14 @@ from rct_workbook.cli import complete
 from rct_workbook.cli.state import has_terminal, state
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from rich.console import Console
 
+    from rct_workbook.cli.state import State
+    from rct_workbook.model.answers import Ask
+    from rct_workbook.model.content import Content
+    from rct_workbook.model.schema import Vignette
     from rct_workbook.render.views import Views
 
 
@@ -50,32 +56,24 @@ def vignette(
     Example: rct vignette paula
     """
     from rct_workbook.cli.screen import show
-    from rct_workbook.errors import StorageError, WorkbookError
+    from rct_workbook.errors import WorkbookError
     from rct_workbook.render.views import vignette as vignette_view
-    from rct_workbook.render.views import vignette_list, vignette_pages
 
     st = state(ctx)
     content = st.content()
-    if as_json:
-        if name is not None:
-            raise WorkbookError("--json lists the vignettes; leave out the NAME")
-        from rct_workbook.render import as_json as to_json
-
-        sys.stdout.write(to_json.dumps(to_json.vignettes(content)))
-        return
+    if as_json and name is not None:
+        raise WorkbookError("--json lists the vignettes; leave out the NAME")
     if name is None:
-        show(st.console(), vignette_list(st.ui(), content), pager=st.pager)
+        _list_vignettes(st, as_json=as_json)
         return
     case = content.vignette(name)
     if no_reflect and answers is None and not template:
         # Only reading the case: none of the asking, checking or saving is loaded.
         show(st.console(), vignette_view(st.ui(), content, case), pager=st.pager)
         return
-    from rct_workbook.flow.askers import FileAsker, QuestionaryAsker, answers_file_text, read_answers
+    from rct_workbook.flow.askers import FileAsker, read_answers
     from rct_workbook.flow.askers import template as answers_template
     from rct_workbook.flow.questions import resolve, walk
-    from rct_workbook.journal.entry import save
-    from rct_workbook.journal.reflection import vignette_entry
     from rct_workbook.paths import ensure_private_dir, journal_dir
 
     asks = resolve(case.reflection, content)
@@ -87,27 +85,63 @@ def vignette(
         ensure_private_dir(journal_dir())
         result = walk(asks, FileAsker(given))
     else:
-        if not no_reflect and not has_terminal():
-            raise WorkbookError(
-                "no terminal to ask the reflection questions in; "
-                "use --no-reflect to only read the case, or --answers FILE"
-            )
-        if no_reflect:
-            show(st.console(), vignette_view(st.ui(), content, case), pager=st.pager)
-            return
-        if sys.stdout.isatty():
-            read_part_by_part(st.console(), vignette_pages(st.ui(), content, case))
-        else:
-            show(st.console(), vignette_view(st.ui(), content, case), pager=False)
-        ensure_private_dir(journal_dir())
-        console = st.console()
-        console.print(st.ui().heading("Your reflection"))
-        console.print("Answer in your own words. Ctrl-C stops without saving.")
-        result = walk(asks, QuestionaryAsker(plain=st.plain, editor=editor))
+        result = _reflect_in_terminal(st, case, asks, editor=editor)
+    _save_reflection(content, case, asks, result, answers_file=answers)
+
+
+def _list_vignettes(st: "State", *, as_json: bool) -> None:
+    """With no NAME: the vignettes, as a list on screen or as JSON."""
+    from rct_workbook.cli.screen import show
+    from rct_workbook.render.views import vignette_list
+
+    if as_json:
+        from rct_workbook.render import as_json as to_json
+
+        sys.stdout.write(to_json.dumps(to_json.vignettes(st.content())))
+        return
+    show(st.console(), vignette_list(st.ui(), st.content()), pager=st.pager)
+
+
+def _reflect_in_terminal(st: "State", case: "Vignette", asks: "Sequence[Ask]", *, editor: bool) -> dict[str, Any]:
+    """Show the case (part by part in a terminal), then ask the reflection questions of the person."""
+    from rct_workbook.cli.screen import show
+    from rct_workbook.errors import WorkbookError
+    from rct_workbook.flow.askers import QuestionaryAsker
+    from rct_workbook.flow.questions import walk
+    from rct_workbook.paths import ensure_private_dir, journal_dir
+    from rct_workbook.render.views import vignette as vignette_view
+    from rct_workbook.render.views import vignette_pages
+
+    if not has_terminal():
+        raise WorkbookError(
+            "no terminal to ask the reflection questions in; use --no-reflect to only read the case, or --answers FILE"
+        )
+    content = st.content()
+    if sys.stdout.isatty():
+        read_part_by_part(st.console(), vignette_pages(st.ui(), content, case))
+    else:
+        show(st.console(), vignette_view(st.ui(), content, case), pager=False)
+    ensure_private_dir(journal_dir())
+    console = st.console()
+    console.print(st.ui().heading("Your reflection"))
+    console.print("Answer in your own words. Ctrl-C stops without saving.")
+    return walk(asks, QuestionaryAsker(plain=st.plain, editor=editor))
+
+
+def _save_reflection(
+    content: "Content", case: "Vignette", asks: "Sequence[Ask]", result: dict[str, Any], *, answers_file: Path | None
+) -> None:
+    """Save the reflection as a journal entry and say where it is; if saving fails, nothing typed is lost."""
+    from rct_workbook.errors import StorageError
+    from rct_workbook.flow.askers import answers_file_text
+    from rct_workbook.journal.entry import save
+    from rct_workbook.journal.reflection import vignette_entry
+    from rct_workbook.render.safe import clean
+
     try:
         entry = save(vignette_entry(content, case, asks, result))
     except StorageError as exc:
-        if answers is None:
+        if answers_file is None:
             # No draft for a short reflection: print the answers so nothing typed is lost.
             kept = answers_file_text(result, title=f"reflection on {case.title}")
             sys.stdout.write(kept)
@@ -116,10 +150,8 @@ def vignette(
                 f"Your answers are printed above; save them to a file and run: rct vignette {case.id} --answers FILE",
             )
         else:
-            exc.details = (*exc.details, f"Your answers are unchanged in {answers}.")
+            exc.details = (*exc.details, f"Your answers are unchanged in {answers_file}.")
         raise
-    from rct_workbook.render.safe import clean
-
     typer.echo(f"Saved your reflection: {clean(str(entry.path))}")
     typer.echo(f"To take it to your peer-supervision group:\n  rct journal export {entry.id} --out meeting.md")
 
