@@ -184,50 +184,16 @@ def plan_workshop(content: Content, case: str, participants: int, minutes: int, 
     spare = _share(time_left - sum(least.values()), [WEIGHTS[k] for k in least])
     time = {k: least[k] + extra for k, extra in zip(least, spare, strict=True)}
 
-    part_minutes = _share(time["reading"], [1] * len(vignette.parts))
-    steps = content.steps
-    parts = []
-    for i, (part, mins) in enumerate(zip(vignette.parts, part_minutes, strict=True)):
-        note = guide.parts[i] if guide else None
-        parts.append(
-            CasePart(
-                number=i + 1,
-                title=part.title,
-                text=part.text,
-                minutes=mins,
-                steps=tuple(steps[x].name for x in note.steps if x in steps) if note else (),
-                shows=note.shows if note else None,
-                ask=note.ask if note else facilitation.reading.questions,
-                care=note.care if note else None,
-            )
-        )
+    parts = _case_parts(content, vignette, guide, facilitation, time["reading"])
     rehearsal_minutes = _share(time["rehearsals"], [1] * len(chosen))
     rehearsal_plans = tuple(
         RehearsalPlan(r, m, tuple(zip((p[0] for p in REHEARSAL_PHASES), _phase_minutes(m), strict=True)))
         for r, m in zip(chosen, rehearsal_minutes, strict=True)
     )
-
-    agenda: list[AgendaItem] = []
-
-    def add(key: str, title: str, mins: int, index: int = 0) -> None:
-        start = agenda[-1].start + agenda[-1].minutes if agenda else 0
-        agenda.append(AgendaItem(key, title, start, mins, index))
-
-    add("opening", "Opening and support check", time["opening"])
-    add("reading", f"Reading the case in {len(parts)} parts", time["reading"])
-    add("groups", f"Small groups: the case through the four steps ({len(sizes)} groups)", time["groups"])
-    if breaks:
-        add("break", "Break", BREAK_MINUTES)
-    for i, rp in enumerate(rehearsal_plans):
-        add("rehearsal", f"Rehearsal: {rp.rehearsal.title}", rp.minutes, i)
-        if breaks == 2 and i == 0 and len(rehearsal_plans) > 1:
-            add("break", "Break", BREAK_MINUTES)
-    if breaks == 2 and len(rehearsal_plans) == 1:
-        add("break", "Break", BREAK_MINUTES)
-    add("plenary", "Plenary", time["plenary"])
-    add("small_step", "Each person's one small step", time["small_step"])
+    agenda = _agenda(time, len(parts), len(sizes), breaks, rehearsal_plans)
     assert sum(a.minutes for a in agenda) == minutes  # the agenda adds up, by construction
 
+    steps = content.steps
     care = ((guide.care,) if guide and guide.care else ()) + tuple(facilitation.care)
     if guide is None and vignette.care_note:
         care += (vignette.care_note,)
@@ -258,6 +224,56 @@ def plan_workshop(content: Content, case: str, participants: int, minutes: int, 
         case_source=origin.pack if origin else "built-in",
         resources=tuple(content.resources.values()),
     )
+
+
+def _case_parts(
+    content: Content, vignette: s.Vignette, guide: s.Workshop | None, facilitation: s.Facilitation, minutes: int
+) -> list[CasePart]:
+    """The case in its parts, the reading time shared between them, each with its facilitator's notes."""
+    part_minutes = _share(minutes, [1] * len(vignette.parts))
+    steps = content.steps
+    parts = []
+    for i, (part, mins) in enumerate(zip(vignette.parts, part_minutes, strict=True)):
+        note = guide.parts[i] if guide else None
+        parts.append(
+            CasePart(
+                number=i + 1,
+                title=part.title,
+                text=part.text,
+                minutes=mins,
+                steps=tuple(steps[x].name for x in note.steps if x in steps) if note else (),
+                shows=note.shows if note else None,
+                ask=note.ask if note else facilitation.reading.questions,
+                care=note.care if note else None,
+            )
+        )
+    return parts
+
+
+def _agenda(
+    time: dict[str, int], parts: int, groups: int, breaks: int, rehearsal_plans: Sequence[RehearsalPlan]
+) -> list[AgendaItem]:
+    """The timed agenda, each item starting where the one before ends, breaks between the long stretches."""
+    agenda: list[AgendaItem] = []
+
+    def add(key: str, title: str, mins: int, index: int = 0) -> None:
+        start = agenda[-1].start + agenda[-1].minutes if agenda else 0
+        agenda.append(AgendaItem(key, title, start, mins, index))
+
+    add("opening", "Opening and support check", time["opening"])
+    add("reading", f"Reading the case in {parts} parts", time["reading"])
+    add("groups", f"Small groups: the case through the four steps ({groups} groups)", time["groups"])
+    if breaks:
+        add("break", "Break", BREAK_MINUTES)
+    for i, rp in enumerate(rehearsal_plans):
+        add("rehearsal", f"Rehearsal: {rp.rehearsal.title}", rp.minutes, i)
+        if breaks == 2 and i == 0 and len(rehearsal_plans) > 1:
+            add("break", "Break", BREAK_MINUTES)
+    if breaks == 2 and len(rehearsal_plans) == 1:
+        add("break", "Break", BREAK_MINUTES)
+    add("plenary", "Plenary", time["plenary"])
+    add("small_step", "Each person's one small step", time["small_step"])
+    return agenda
 
 
 def _phase_minutes(total: int) -> list[int]:
