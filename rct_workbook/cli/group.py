@@ -40,23 +40,11 @@ def _write(out: Path | None, data: bytes, what: str, *, replace: bool, ctx: type
     Markdown for stdout is rendered when it goes to a terminal (``ctx`` given); pipes and
     files get the Markdown itself.
     """
-    from rct_workbook.cli.output import exists_error, to_stdout, write_stdout
-    from rct_workbook.storage import clean_stale_temps, write_atomic
+    from rct_workbook.cli.output import to_stdout, write_document
 
-    if to_stdout(out):
-        if ctx is None or not _show_markdown(ctx, data.decode("utf-8")):
-            write_stdout(data)
+    if to_stdout(out) and ctx is not None and _show_markdown(ctx, data.decode("utf-8")):
         return
-    assert out is not None
-    target = out.expanduser()
-    clean_stale_temps(target.parent)
-    try:
-        write_atomic(target, data, overwrite=replace)
-    except FileExistsError:
-        raise exists_error(target) from None
-    from rct_workbook.render.safe import clean
-
-    sys.stderr.write(f"Wrote {what} to {clean(str(target))}.\n")
+    write_document(out, data, what, replace=replace)
 
 
 @app.command("agenda")

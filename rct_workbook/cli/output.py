@@ -79,14 +79,17 @@ def choose_format(fmt: str | None, out: Path | None) -> str:
     return "html" if not to_stdout(out) and out is not None and out.suffix.lower() in (".html", ".htm") else "md"
 
 
-def write_document(out: Path | None, text: str, what: str, *, replace: bool) -> None:
-    """Write ``text`` to stdout (no --out, or --out -) or to a private file, atomically,
-    replacing an existing file only if ``replace`` (see ``may_replace``)."""
+def write_document(out: Path | None, data: str | bytes, what: str, *, replace: bool) -> None:
+    """Write ``data`` to stdout (no --out, or --out -) or to a private file, atomically,
+    replacing an existing file only if ``replace`` (see ``may_replace``). Temporary files a
+    killed earlier write left in that folder are removed first. The one writer of every
+    command's --out."""
     from rct_workbook.errors import WorkbookError
     from rct_workbook.render.safe import clean
-    from rct_workbook.storage import write_atomic
+    from rct_workbook.storage import clean_stale_temps, write_atomic
 
-    data = text.encode("utf-8")
+    if isinstance(data, str):
+        data = data.encode("utf-8")
     if to_stdout(out):
         write_stdout(data)
         return
@@ -94,6 +97,7 @@ def write_document(out: Path | None, text: str, what: str, *, replace: bool) -> 
     target = out.expanduser()
     if not target.parent.is_dir():
         raise WorkbookError(f"the folder {clean(target.parent)} does not exist")
+    clean_stale_temps(target.parent)
     try:
         write_atomic(target, data, overwrite=replace)
     except FileExistsError:

@@ -6,31 +6,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rct_workbook.cli.output import FORCE_HELP
+from rct_workbook.cli.output import FORCE_HELP, write_document
 from rct_workbook.cli.state import state
 
 if TYPE_CHECKING:
     from rct_workbook.journal.index import Index
 
 SETTING_HELP = "Only this setting (see rct settings)."
-
-
-def _write(out: Path, data: bytes, what: str, *, replace: bool) -> None:
-    """Write ``data`` to stdout (``-``) or to the file ``out``, replacing it only if ``replace``."""
-    from rct_workbook.cli.output import exists_error, to_stdout, write_stdout
-    from rct_workbook.render.safe import clean
-    from rct_workbook.storage import clean_stale_temps, write_atomic
-
-    if to_stdout(out):
-        write_stdout(data)
-        return
-    target = out.expanduser()
-    clean_stale_temps(target.parent)
-    try:
-        write_atomic(target, data, overwrite=replace)
-    except FileExistsError:
-        raise exists_error(target) from None
-    sys.stderr.write(f"Wrote {what} to {clean(str(target))}.\n")
 
 
 def _setting(index: "Index", name: str | None) -> str | None:
@@ -87,7 +69,7 @@ def progress(
             culture_names={c.id: c.name for c in content.cultures.values()},
             disclaimer=content.meta.disclaimer,
         )
-        _write(html, page.encode("utf-8"), "the progress page", replace=replace)
+        write_document(html, page, "the progress page", replace=replace)
 
 
 steps_app = typer.Typer(
@@ -180,7 +162,7 @@ def _write_ics(index: "Index", items: list, where: str | None, out: Path, *, rep
         f"the calendar ({dated} dated step{'s' if dated != 1 else ''}"
         f" and {len(check_ins)} check-in{'s' if len(check_ins) != 1 else ''})"
     )
-    _write(out, data, what, replace=replace)
+    write_document(out, data, what, replace=replace)
 
 
 def _set(step_id: str, status: str, note: str | None) -> None:
