@@ -83,8 +83,23 @@ def index_path() -> Path:
     return data_root() / "index.sqlite3"
 
 
+class _InJournal:
+    """Where an indexed entry's file is and the day it was made, for the records below."""
+
+    name: str
+    created: str
+
+    @property
+    def path(self) -> Path:
+        return journal_dir() / self.name
+
+    @property
+    def date(self) -> str:
+        return self.created[:10]
+
+
 @dataclass(frozen=True)
-class Row:
+class Row(_InJournal):
     """What the index knows of one entry: enough to list, filter and chart it."""
 
     name: str
@@ -106,14 +121,6 @@ class Row:
     review: list[dict[str, Any]] = field(default_factory=list)
     next_check_in: str | None = None
 
-    @property
-    def path(self) -> Path:
-        return journal_dir() / self.name
-
-    @property
-    def date(self) -> str:
-        return self.created[:10]
-
 
 @dataclass(frozen=True)
 class Refresh:
@@ -128,7 +135,7 @@ class Refresh:
 
 
 @dataclass(frozen=True)
-class Listing:
+class Listing(_InJournal):
     """What a list of entries shows of one entry (``Index.rows(fields="listing")``)."""
 
     name: str
@@ -140,14 +147,6 @@ class Listing:
     section: str | None
     mean: float | None
     setting: str | None = None
-
-    @property
-    def path(self) -> Path:
-        return journal_dir() / self.name
-
-    @property
-    def date(self) -> str:
-        return self.created[:10]
 
 
 @dataclass(frozen=True)
