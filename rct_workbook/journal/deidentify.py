@@ -11,10 +11,11 @@ Four signals are combined, each measured on the annotated corpus in
 
 - names the person gave (support and allies answers, private ones too, and names.txt);
 - a title before a name ("Dr. Okafor": one name, never the title alone);
-- a gazetteer of given names (the ~48,000 shipped with ``gender-guesser``), where a
-  given name that is also an everyday word ("Grace", "Will") needs its place in the
-  sentence to count, and the capitalised words after a given name are its surname;
-- a word's neighbours: "… said", "told …".
+- a gazetteer of about 63,000 given names (``given_names.txt``: US birth records and
+  mortgage applications, public domain and CC0), where a given name that is also an
+  everyday word ("Grace", "Will") needs a surname after it or a person's context, and
+  the capitalised words after a given name are its surname;
+- a word's neighbours: "… said", "told …" say a person; "in …", "the … room" a place.
 
 A first or last name of a full name found anywhere in the export is then sought on its
 own too, and gets the same placeholder as the full name.
@@ -170,8 +171,19 @@ _PERSON_BEFORE = re.compile(
     r"\b(?:with|told|tell|asked|ask|thanked|thank|met|meet|called|phoned|texted|emailed|visited|"
     r"trust|miss|owe|owed|like|liked|love|loved|helped|supervised|mentor|colleague|manager|"
     r"supervisor|lead|son|daughter|mother|father|sister|brother|wife|husband|partner|client|"
-    r"locum|consultant),?\s+$"
+    r"locum|consultant|(?:confide[ds]?|believed?|believes)\s+in),?\s+$"
 )
+
+#: Words before a capitalised word that say a place is meant ("in Sydney", "near Leeds").
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|across|around|throughout|outside|inside|within)\s+(?:the\s+)?$")
+#: Words after one that say a place is meant ("the Grace room", "Faith ward").
+_PLACE_AFTER = re.compile(
+    r"^\s+(?:room|rooms|ward|wards|wing|building|centre|center|suite|unit|hall|house|lounge|clinic|hospital|"
+    r"campus|site|street|road|lane|avenue|surgery|practice|library|chapel|floor)\b"
+)
+#: A town in an address: after a street ("Mill Road, Cambridge") or before a postcode.
+_STREET_END = re.compile(rf"\b(?:{_STREET})\.?,\s*$")
+_TOWN = re.compile(r"^,?\s+(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{5}(?:-\d{4})?)\b")
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
 _PARTICLES = frozenset(
@@ -180,34 +192,38 @@ _PARTICLES = frozenset(
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
-@functools.lru_cache(maxsize=1)
-def given_names() -> frozenset[str]:
-    """Given names (casefolded) from the gazetteer that gender-guesser ships."""
+#: Letters that Unicode does not decompose into a base letter and an accent.
+_UNACCENTED = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
+)
+
+
+def fold(word: str) -> str:
+    """A word as the name lists hold it: casefolded, without accents ("Sørensen" → "sorensen")."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", word.casefold().translate(_UNACCENTED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _data_lines(filename: str) -> frozenset[str]:
     from importlib import resources
 
-    try:
-        text = (resources.files("gender_guesser") / "data" / "nam_dict.txt").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, OSError):  # pragma: no cover - a broken install: fall back to other signals
-        return frozenset()
-    names: set[str] = set()
-    for line in text.splitlines():
-        if not line or line[0] in "#=":
-            continue
-        parts = line.split()
-        if len(parts) < 2:
-            continue
-        for joiner in ("", " ", "-"):
-            names.add(parts[1].replace("+", joiner).casefold())
-    return frozenset(names)
+    text = (resources.files("rct_workbook.journal") / filename).read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@functools.lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Given names, folded: US birth records and mortgage applications, public domain and
+    CC0 (given_names.txt; its header and bench/make_name_lists.py say where from)."""
+    return _data_lines("given_names.txt")
 
 
 @functools.lru_cache(maxsize=1)
 def name_words() -> frozenset[str]:
     """Given names that are also everyday English words ("grace", "will")."""
-    from importlib import resources
-
-    text = (resources.files("rct_workbook.journal") / "name_words.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return _data_lines("name_words.txt")
 
 
 @dataclass(frozen=True)
@@ -416,31 +432,46 @@ class Detector:
             while last + 1 <= hi and (not blocked(last + 1) or w(last + 1).casefold() in self._authors):
                 last += 1
             return (run[lo][0], run[last][1]) if last > lo else None
-        if lo == 0 and initial and lo < hi and w(0).casefold() not in given and w(1).casefold() in given:
-            lo = 1  # "Keep Maya and the group": the verb at the start goes, the name stays
         while hi >= lo and blocked(hi):
             hi -= 1
         if lo > hi:
             return None
-        idx = range(lo, hi + 1)
-        strong = [i for i in idx if w(i).casefold() in given and w(i).casefold() not in everyday and not blocked(i)]
-        weak = [i for i in idx if w(i).casefold() in given and w(i).casefold() in everyday and not blocked(i)]
+        after = text[run[hi][1] : run[hi][1] + 24]
+        if (
+            lo == 0
+            and initial
+            and lo < hi
+            and fold(w(0)) not in given
+            and fold(w(1)) in given
+            and not _PERSON_AFTER.match(after)
+        ):
+            # "Keep Maya and the group": the verb at the start goes, the name stays; but
+            # "Thabo Nkosi was admitted" is one person, whatever the lists know of "Thabo".
+            lo = 1
         span = (run[lo][0], run[hi][1])
+        before = text[max(0, span[0] - 24) : span[0]]
+        person_before = bool(_PERSON_BEFORE.search(before))  # "confided in Maya" is no place
+        place = (_PLACE_BEFORE.search(before) and not person_before) or _PLACE_AFTER.match(after)
+        if place or _TOWN.match(after) or _STREET_END.search(before):
+            return None  # "in Sydney", "the Grace room", "Mill Road, Cambridge CB1 2AD": a place
+        idx = range(lo, hi + 1)
+        folded = {i: fold(w(i)) for i in idx if not blocked(i)}
+        strong = [i for i, f in folded.items() if f in given and f not in everyday]
+        weak = [i for i, f in folded.items() if f in given and f in everyday]
+        context = bool(_PERSON_AFTER.match(after) or person_before)
         if strong:
             return span
-        if weak and (hi > lo or not (initial and lo == 0)):
+        # A given name that is also a word ("Hope", "Faith") needs a surname after it or
+        # a person's context around it: on its own it is as often a room or a virtue.
+        if weak and hi > lo:
             return span
-        # No given name: only the neighbours can tell.
-        after = text[span[1] : span[1] + 24]
+        # No given name, or only one that is also a word: only the neighbours can tell.
         if initial and lo == 0:
             # At a sentence start capitals say nothing; a verb after says a person ("Kwame
             # Mensah was admitted"), for one word only a verb of speech ("Okonkwo said").
             verbs = _SPEECH if hi == lo else _PERSON_AFTER
             return span if verbs.match(after) else None
-        before = text[max(0, span[0] - 24) : span[0]]
-        if _PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before):
-            return span
-        return None
+        return span if context else None
 
 
 _CITATION = re.compile(

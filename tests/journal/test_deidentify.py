@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from rct_workbook.journal.deidentify import Redactor, names_in, scan
+from rct_workbook.journal.deidentify import Redactor, fold, names_in, scan
 from tests.helpers import Run
 from tests.journal.helpers import entry_id, make_assess, make_vignette
 
@@ -182,3 +182,58 @@ def test_uk_mobile_is_one_phone_number_not_a_postcode() -> None:
 )
 def test_decoys_are_not_identifiers(text: str) -> None:
     assert scan([("here", text)], not_names=["Hartling", "Sparks", "Miller", "Jordan"]) == []
+
+
+def _names(text: str) -> list[str]:
+    return [f.value for f in scan([("here", text)]) if f.kind == "name"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was in Sydney for the conference and slept badly.",
+        "We met in the Grace room again; the Faith room was booked all week.",
+        "The Hope room and the Faith suite are both on the second floor.",
+        "Hope, Faith and Charity are the rooms nobody books.",
+        "The letter went to 3 Elm Street, Cambridge by mistake.",
+        "She moved near Austin last spring, and the team in Chelsea took over.",
+    ],
+)
+def test_places_and_rooms_named_like_people_are_not_names(text: str) -> None:
+    assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("I talked with Grace after the meeting.", ["Grace"]),
+        ("Faith said she would cover the late clinic.", ["Faith"]),
+        ("I confided in Maya, which I rarely do.", ["Maya"]),
+        ("Sydney said she was worried about me.", ["Sydney"]),
+    ],
+)
+def test_people_with_those_names_are_still_found(text: str, names: list[str]) -> None:
+    assert _names(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Nguyen said the rota was fixed.", ["Nguyen"]),
+        ("Nguyen Van Minh from pharmacy stayed late.", ["Nguyen Van Minh"]),
+        ("Nguyen Thi Mai was kind to the family.", ["Nguyen Thi Mai"]),
+    ],
+)
+def test_a_vietnamese_name_at_a_sentence_start_is_found_whole(text: str, names: list[str]) -> None:
+    assert _names(text) == names
+
+
+def test_a_name_no_list_knows_keeps_its_surname_before_a_verb() -> None:
+    # "Thabo" is in no list of the workbook; the verb after says both words are one person.
+    assert _names("Thabo Nkosi was admitted overnight.") == ["Thabo Nkosi"]
+    assert _names("Keep Maya and the group close.") == ["Maya"]
+
+
+def test_given_names_are_found_with_or_without_accents() -> None:
+    assert _names("On nights, Tomás flagged it and Zoë agreed.") == ["Tomás", "Zoë"]
+    assert fold("Sørensen") == "sorensen" and fold("Łukasz") == "lukasz"
