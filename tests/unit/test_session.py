@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+import contextvars
 import os
 import signal
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from rct_workbook.errors import Cancelled, WorkbookError
@@ -96,15 +95,14 @@ def test_an_answers_file_session_keeps_no_draft(rct_home: Path) -> None:
     assert not (rct_home / "drafts").exists()
 
 
-@pytest.fixture
-def pipe() -> Iterator[Any]:
-    with create_pipe_input() as inp:
-        yield inp
-
-
 def _kill_once_prompt_is_running(signum: int) -> threading.Thread:
     """Send the signal from inside one of the prompt's event-loop callbacks, where a handler
-    that raised would land in prompt_toolkit's "Unhandled exception in event loop"."""
+    that raised would land in prompt_toolkit's "Unhandled exception in event loop".
+
+    The thread runs in a copy of this test's context: the ``pipe`` fixture makes its own
+    prompt_toolkit app session, which lives in a context variable, and a new thread starts
+    with an empty context, where ``get_app_or_none()`` would look in the default session and
+    never see the prompt (the wait would then never end)."""
     from prompt_toolkit.application.current import get_app_or_none
 
     def wait_then_kill() -> None:
@@ -114,7 +112,7 @@ def _kill_once_prompt_is_running(signum: int) -> threading.Thread:
             app = get_app_or_none()
         app.loop.call_soon_threadsafe(os.kill, os.getpid(), signum)
 
-    thread = threading.Thread(target=wait_then_kill, daemon=True)
+    thread = threading.Thread(target=contextvars.copy_context().run, args=(wait_then_kill,), daemon=True)
     thread.start()
     return thread
 
