@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Protocol
@@ -32,6 +34,27 @@ def build_tree(root: Path, files: dict[str, str | bytes]) -> Path:
         else:
             path.write_text(data, encoding="utf-8")
     return root
+
+
+def markdown_lint(*paths: Path, disable: str = "md013") -> subprocess.CompletedProcess[str]:
+    """pymarkdown over ``paths``, front matter read as such (its ``title`` is the document's
+    title); ``disable`` the rules left out (by default line length: answers are prose)."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pymarkdown",
+            "--enable-extensions",
+            "front-matter",
+            "-d",
+            disable,
+            "scan",
+            *map(str, paths),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def alias_bomb(levels: int = 9) -> str:

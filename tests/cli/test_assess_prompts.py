@@ -10,9 +10,9 @@ import pytest
 import yaml
 from prompt_toolkit.input import PipeInput
 
+from tests.flows import expected_answers, full_run_keys
 from tests.helpers import Run
-from tests.keys import CTRL_C, DOWN, ENTER, FINISH, full_run_keys
-from tests.tty.test_assess_tty import expected_answers
+from tests.keys import CTRL_C, DOWN, ENTER, FINISH
 
 
 @pytest.fixture
@@ -28,7 +28,7 @@ def test_whole_assessment_through_pipe_input(pipe: Any, run: Run, rct_home: Path
     saved = list((rct_home / "journal").glob("*.md"))
     assert len(saved) == 1
     answers = frontmatter.load(saved[0])["answers"]
-    # The same keys, prompt by prompt, drive tests/tty/test_assess_tty.py: one expected result.
+    # The same keys (tests/flows.py), prompt by prompt, drive tests/tty/test_assess_tty.py: one expected result.
     assert answers == expected_answers()
     assert not list((rct_home / "drafts").glob("*.yaml"))
 

@@ -64,7 +64,7 @@ def test_reuse_last_without_a_previous_assessment(run: Run, tmp_path: Path, fill
 
 
 def test_reuse_last_interactive_shows_defaults(pipe: Any, run: Run, rct_home: Path) -> None:
-    from tests.keys import full_run_keys
+    from tests.flows import full_run_keys
 
     make_assess("2026-01-01", role="Charge nurse", support_people="Ana and Bo")
     keys = full_run_keys()

@@ -12,9 +12,10 @@ import pytest
 import yaml
 from prompt_toolkit.input import PipeInput
 
+from tests.flows import full_run_keys
 from tests.helpers import FilledAnswers, Run
 from tests.journal.helpers import entry_id, make_assess
-from tests.keys import CTRL_C, DOWN, ENTER, FINISH, full_run_keys
+from tests.keys import CTRL_C, DOWN, ENTER, FINISH
 
 
 @pytest.fixture

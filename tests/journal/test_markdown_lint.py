@@ -6,35 +6,14 @@ title, as Obsidian and markdownlint read it.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import frontmatter
 
-from tests.helpers import Run
+from tests.helpers import Run, markdown_lint
 from tests.journal.helpers import entry_id, make_assess, make_vignette
 
 TRICKY = "---\n# not a heading\n- not a list\n> not a quote\n<b>no html</b> | pipe | [link](x) *stars* 1. one"
-
-
-def lint(*paths: Path, disable: str = "md013") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pymarkdown",
-            "--enable-extensions",
-            "front-matter",
-            "-d",
-            disable,
-            "scan",
-            *map(str, paths),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def test_entries_and_exports_pass_the_linter(run: Run, rct_home: Path, tmp_path: Path) -> None:
@@ -47,11 +26,11 @@ def test_entries_and_exports_pass_the_linter(run: Run, rct_home: Path, tmp_path:
     for out, ids in ((single, [entry_id(entries[0])]), (several, [entry_id(p) for p in entries])):
         result = run("journal", "export", *ids, "--keep-flagged", "--include-private", "--out", str(out))
         assert result.exit_code == 0, result.stderr
-    checked = lint(*entries, single)
+    checked = markdown_lint(*entries, single)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     # Several entries in one export repeat their section names (each has "My reflection"),
     # which MD024 counts as duplicate headings; everything else passes.
-    checked = lint(several, disable="md013,md024")
+    checked = markdown_lint(several, disable="md013,md024")
     assert checked.returncode == 0, checked.stdout + checked.stderr
     for path in entries:
         post = frontmatter.load(path)

@@ -9,7 +9,7 @@ finishes. With standard input from /dev/null or a pipe, both commands must refus
 once (exit 2, one line on stderr) instead of waiting for keys that never come.
 
 The keys and answers are those of tests/tty/test_assess_tty.py and
-tests/tty/test_vignette_tty.py, whose helpers are reused here.
+tests/tty/test_vignette_tty.py, all from tests/flows.py.
 
 Ctrl-D cancels at text prompts (on an empty line) and at menus and checkboxes alike.
 """
@@ -23,33 +23,22 @@ from typing import Any
 import pytest
 
 from rct_workbook.model.content import load_content
-from tests.tty.test_assess_tty import (
+from tests.flows import (
     CHECK_IN,
-    CTRL_C,
-    CTRL_D,
-    DOWN,
-    ENTER,
-    ESC_ENTER,
-    RCT,
-    SPACE,
-    STEPS,
-    Session,
-    _check_draft,
-    _check_saved,
-    _drafts,
-    _env,
-    _journal_files,
-    _require_rct,
-    answers_before,
-)
-from tests.tty.test_vignette_tty import (
     PROMPT_ECHO,
     PROMPT_FLETCHER,
     PROMPT_HELD_BACK,
     PROMPT_RISK,
     PROMPT_SMALL_STEP,
     SMALL_STEP,
+    STEPS,
+    answers_before,
+    check_draft,
+    check_saved,
+    drafts,
+    journal_files,
 )
+from tests.tty.terminal import CTRL_C, CTRL_D, DOWN, ENTER, ESC_ENTER, RCT, SPACE, Session, _env, _require_rct
 
 pytestmark = pytest.mark.tty
 
@@ -168,14 +157,14 @@ def test_assess_cancel_at_every_prompt_keeps_a_resumable_draft(home: Path, k: in
     assert status == 130, session.screen
     assert "Cancelled" in session.output
     assert "Traceback" not in session.output, session.screen
-    assert _journal_files(home) == []
+    assert journal_files(home) == []
     if k == 0:
-        assert _drafts(home) == [], "nothing was answered, so nothing should be drafted"
+        assert drafts(home) == [], "nothing was answered, so nothing should be drafted"
         assert "--resume" not in session.output, session.screen
     else:
         # Answers are drafted per question id as each one is complete; a small step's
         # fields only reach the draft with the whole small-steps answer.
-        _check_draft(home, answers_before(k))
+        check_draft(home, answers_before(k))
         assert "rct assess --resume" in session.output, session.screen
 
     if k in RESUME_AT:
@@ -193,7 +182,7 @@ def test_assess_cancel_at_every_prompt_keeps_a_resumable_draft(home: Path, k: in
         assert "Traceback" not in resumed.output, resumed.screen
         for text, _, _ in STEPS[:start]:
             assert text not in resumed.output, f"asked again after resume: {text!r}"
-        _check_saved(home)
+        check_saved(home)
 
 
 SUPPORT_IN_PLACE = _index_of("support-in-place")
@@ -216,8 +205,8 @@ def test_assess_cancel_at_the_conditional_support_question(home: Path, key: str)
 
     assert status == 130, session.screen
     assert "Traceback" not in session.output, session.screen
-    assert _journal_files(home) == []
-    _check_draft(home, {**answers_before(SUPPORT_IN_PLACE), "support-in-place": False})
+    assert journal_files(home) == []
+    check_draft(home, {**answers_before(SUPPORT_IN_PLACE), "support-in-place": False})
     assert "rct assess --resume" in session.output, session.screen
 
 
@@ -239,8 +228,8 @@ def test_vignette_cancel_at_every_reflection_prompt_saves_nothing(home: Path, k:
     assert status == 130, session.screen
     assert "Cancelled" in session.output
     assert "Traceback" not in session.output, session.screen
-    assert _journal_files(home) == []
-    assert _drafts(home) == []
+    assert journal_files(home) == []
+    assert drafts(home) == []
 
 
 @pytest.mark.parametrize("command", [("assess",), ("vignette", "paula")], ids=["assess", "vignette"])
@@ -264,8 +253,8 @@ def test_no_terminal_exits_at_once_with_a_clear_message(
     assert len(lines) == 1, stderr
     assert "no terminal" in lines[0]
     assert stdout.strip() == ""
-    assert _journal_files(home) == []
-    assert _drafts(home) == []
+    assert journal_files(home) == []
+    assert drafts(home) == []
 
 
 def test_every_prompt_is_covered() -> None:

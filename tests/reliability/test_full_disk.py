@@ -10,8 +10,8 @@ import yaml
 from prompt_toolkit.input import PipeInput
 
 from rct_workbook.errors import StorageError
+from tests.flows import full_run_keys
 from tests.helpers import Run
-from tests.keys import full_run_keys
 
 
 @pytest.fixture

@@ -3,11 +3,9 @@ suppressed, and never a participant's own words."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import itertools
 import json
 import re
-from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -16,36 +14,19 @@ from hypothesis import strategies as st
 
 from rct_workbook.class_profile import MIN_CELL, build_profile, merge_bins
 from rct_workbook.errors import WorkbookError
-from rct_workbook.group import EntrySummary, MemberExport, NotAnExport, parse_export
+from rct_workbook.group import NotAnExport, parse_export
 from rct_workbook.journal.export import EXPORT_MARK
 from rct_workbook.render.profile_view import profile_html, profile_markdown
 from tests.helpers import Run
 from tests.journal.helpers import CONTENT, entry_id, make_assess, make_vignette
+from tests.trainer.helpers import ALL_THREE, DAY, HIERARCHICAL, SURVIVAL, assessment, member
 
 SENTINEL = "zqxsentinel"
-DAY = _dt.date(2026, 5, 14)
-SURVIVAL = [p.id for p in CONTENT.cultures["survival"].indicators]
-HIERARCHICAL = [p.id for p in CONTENT.cultures["hierarchical"].indicators]
-CONNECTING = list(CONTENT.connecting_practices)
 
 
 def export_text(*entries: dict[str, object]) -> str:
     body = "\n\n".join(f"## Entry\n\n<!-- rct-entry {json.dumps(e)} -->\nText." for e in entries)
     return f"{EXPORT_MARK}\n\n# Peer supervision\n\n{body}\n"
-
-
-def assessment(ratings: Mapping[str, int | None], **more: object) -> dict[str, object]:
-    entry: dict[str, object] = {"kind": "assess", "date": "2026-05-01", "title": "Assessment", "good_things": ratings}
-    entry.update(more)
-    return entry
-
-
-def member(i: int, *entries: dict[str, object]) -> MemberExport:
-    """A member's export as ``parse_export`` gives it: each entry summary checked and typed."""
-    return MemberExport(f"person-{i}", tuple(EntrySummary.model_validate(e) for e in entries))
-
-
-ALL_THREE = {"zest": 3, "empowerment": 3, "clarity": 3, "worth": 3, "connection": 3}
 
 
 # --- unit ----------------------------------------------------------------------------------------

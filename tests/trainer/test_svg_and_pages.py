@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -11,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from rct_workbook.class_profile import build_profile
-from rct_workbook.group import EntrySummary, MemberExport
 from rct_workbook.model.charts import counts
 from rct_workbook.model.content import load_content
 from rct_workbook.render.profile_view import profile_html, profile_markdown
 from rct_workbook.render.workshop_view import plan_html
 from rct_workbook.workshop import plan_workshop
-from tests.helpers import Run
+from tests.helpers import Run, markdown_lint
+from tests.trainer.helpers import ALL_THREE, CONNECTING, DAY, SURVIVAL, assessment, member
 
 CONTENT = load_content()
 
@@ -52,26 +51,20 @@ def test_bar_chart_of_nothing() -> None:
 
 
 def _profile_page() -> str:
-    from tests.trainer.test_class_profile import ALL_THREE, assessment
-
     people = [
-        MemberExport(
-            f"p{i}",
-            (
-                EntrySummary.model_validate(
-                    assessment(
-                        dict(ALL_THREE, zest=2 + i % 3),
-                        leading=["survival"],
-                        strategies=["networking"],
-                        practices=[p.id for p in CONTENT.cultures["survival"].indicators][:4],
-                        connecting=list(CONTENT.connecting_practices)[:3],
-                    )
-                ),
+        member(
+            i,
+            assessment(
+                dict(ALL_THREE, zest=2 + i % 3),
+                leading=["survival"],
+                strategies=["networking"],
+                practices=SURVIVAL[:4],
+                connecting=CONNECTING[:3],
             ),
         )
         for i in range(9)
     ]
-    return profile_html(build_profile(CONTENT, people, _dt.date(2026, 5, 14)))
+    return profile_html(build_profile(CONTENT, people, DAY))
 
 
 CHROMIUM = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
@@ -104,9 +97,6 @@ def test_pages_render_and_print_in_headless_chromium(which: str, tmp_path: Path)
 
 def test_the_markdown_documents_pass_the_linter(run: Run, tmp_path: Path) -> None:
     """Line length aside (prose), and repeated part names ("Notes") aside, as for exports."""
-    from tests.journal.test_markdown_lint import lint
-    from tests.trainer.test_class_profile import ALL_THREE, SURVIVAL, assessment
-
     files = {
         "plan.md": ("workshop", "plan", "clinic", "--participants", "20", "--minutes", "180"),
         "assess.md": ("worksheet", "assess"),
@@ -116,17 +106,10 @@ def test_the_markdown_documents_pass_the_linter(run: Run, tmp_path: Path) -> Non
         result = run(*args, "--out", str(tmp_path / name))
         assert result.exit_code == 0, result.stderr
     people = [
-        MemberExport(
-            f"p{i}",
-            (
-                EntrySummary.model_validate(
-                    assessment(dict(ALL_THREE, zest=1 + i % 5), leading=["survival"], practices=SURVIVAL[:3])
-                ),
-            ),
-        )
+        member(i, assessment(dict(ALL_THREE, zest=1 + i % 5), leading=["survival"], practices=SURVIVAL[:3]))
         for i in range(8)
     ]
-    profile = build_profile(CONTENT, people, _dt.date(2026, 5, 14))
+    profile = build_profile(CONTENT, people, DAY)
     (tmp_path / "profile.md").write_text(profile_markdown(profile))
-    checked = lint(*(tmp_path / n for n in [*files, "profile.md"]), disable="md013,md024")
+    checked = markdown_lint(*(tmp_path / n for n in [*files, "profile.md"]), disable="md013,md024")
     assert checked.returncode == 0, checked.stdout + checked.stderr

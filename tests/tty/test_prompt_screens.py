@@ -20,17 +20,17 @@ import pytest
 
 from rct_workbook.flow.questions import resolve
 from rct_workbook.model.content import load_content
+from tests.flows import STEPS, step_at
 from tests.tty.terminal import DOWN, ENTER, SPACE, UP, Session
-from tests.tty.test_assess_tty import STEPS
 
 pytestmark = pytest.mark.tty
 
 SENTENCE = "A former classmate who works at another clinic nearby"  # 53 characters
-SUPPORT_AT = next(i for i, (_, _, answer_id) in enumerate(STEPS) if answer_id == "support-people")
+SUPPORT_AT = step_at("support-people")
 FIRST_QUESTION = STEPS[SUPPORT_AT][0]  # an optional long answer
 NEXT_QUESTION = STEPS[SUPPORT_AT + 1][0]
 PRACTICES = "Which of these practices do you observe"
-PRACTICES_AT = next(i for i, (_, _, answer_id) in enumerate(STEPS) if answer_id == "practices")
+PRACTICES_AT = step_at("practices")
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ import pexpect
 import pytest
 import yaml
 
+from tests.flows import STEPS, answers_before
 from tests.tty.terminal import RCT, Session, _env, _require_rct
-from tests.tty.test_assess_tty import STEPS, answers_before
 
 pytestmark = pytest.mark.tty
 

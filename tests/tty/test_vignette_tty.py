@@ -13,18 +13,19 @@ from pathlib import Path
 import frontmatter
 import pytest
 
+from tests.flows import (
+    PROMPT_ECHO,
+    PROMPT_FLETCHER,
+    PROMPT_HELD_BACK,
+    PROMPT_RISK,
+    PROMPT_SMALL_STEP,
+    SMALL_STEP,
+    journal_files,
+)
 from tests.tty.terminal import CTRL_C, CTRL_D, DOWN, ENTER, ESC_ENTER, Session
 
 pytestmark = pytest.mark.tty
 
-
-# A distinctive part of each reflection prompt in content/vignettes/paula.yaml, short
-# enough to sit on the prompt's first line at 80 columns.
-PROMPT_ECHO = "does Paula's situation echo"
-PROMPT_RISK = "How risky would it feel"
-PROMPT_FLETCHER = "Which of Fletcher's strategies"
-PROMPT_HELD_BACK = "Is there a concern you keep out"
-PROMPT_SMALL_STEP = "Name one small, low-risk step"
 
 LONG_TEXT = (
     "Our team meetings were cut to twenty minutes last spring, and since then decisions about "
@@ -32,16 +33,11 @@ LONG_TEXT = (
     "it, people nod and change the subject."
 )
 SECOND_LINE = "Nobody says no; nobody says yes either."
-SMALL_STEP = "Ask to present one case at the next team meeting with a nursing colleague."
 
 
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
     return tmp_path / "rct-home"
-
-
-def _journal_files(home: Path) -> list[Path]:
-    return sorted((home / "journal").glob("*.md"))
 
 
 def _answer_first_three(session: Session) -> None:
@@ -85,7 +81,7 @@ def test_full_reflection_is_saved_as_typed(home: Path) -> None:
     assert status == 0, session.screen
     assert "Traceback" not in session.output
 
-    files = _journal_files(home)
+    files = journal_files(home)
     assert len(files) == 1, files
     post = frontmatter.load(str(files[0]))
     assert post["kind"] == "vignette"
@@ -116,7 +112,7 @@ def test_ctrl_c_at_the_first_prompt_cancels_without_saving(home: Path) -> None:
 
     assert status == 130, session.screen
     assert "Traceback" not in session.output
-    assert _journal_files(home) == []
+    assert journal_files(home) == []
 
 
 def test_ctrl_d_at_a_text_prompt_midway_cancels_without_saving(home: Path) -> None:
@@ -132,4 +128,4 @@ def test_ctrl_d_at_a_text_prompt_midway_cancels_without_saving(home: Path) -> No
 
     assert status == 130, session.screen
     assert "Traceback" not in session.output
-    assert _journal_files(home) == []
+    assert journal_files(home) == []

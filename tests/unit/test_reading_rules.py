@@ -13,34 +13,12 @@ from rct_workbook.reading_rules import phrase_found
 from rct_workbook.render.summary import summary
 from rct_workbook.render.terminal import Ui, make_console
 from tests.helpers import build_tree
-
-GOOD = ["zest", "empowerment", "clarity", "worth", "connection"]
+from tests.unit.helpers import CALM, distress, ratings, rule_problems, step
 
 
 @pytest.fixture(scope="module")
 def content() -> Content:
     return load_content()
-
-
-def ratings(*values: int) -> dict[str, int]:
-    return {f"good-thing-{g}": v for g, v in zip(GOOD, values, strict=True)}
-
-
-def step(risk: str, with_whom: str | None) -> dict[str, Any]:
-    return {"what": "Raise it", "with-whom": with_whom, "by-when": "May", "risk": risk, "evidence": "Heard"}
-
-
-#: A calm, complete baseline: no rule about empty answers fires, no care signal.
-CALM: dict[str, Any] = {
-    "wellbeing": 4,
-    "support-people": "My peer group",
-    "support-in-place": True,
-    **ratings(3, 3, 3, 3, 3),
-    "allies": "Two colleagues",
-    "one-true-thing": "We never talk about the cases that go badly.",
-    "sustain": "My peer group, and one afternoon a week kept free.",
-    "small-steps": [step("low", "Bo")],
-}
 
 
 def rules(content: Content, answers: dict[str, Any], **kw: Any) -> list[str]:
@@ -180,21 +158,6 @@ def test_care_reasons_name_the_answers_but_not_the_words_around_them(content: Co
     assert "Dr Kay" not in " ".join(r.care.reasons)
 
 
-def distress() -> dict[str, Any]:
-    """All ratings at 1, no support, powerlessness and rage, "some days I don't see the point"."""
-    return {
-        "wellbeing": 1,
-        "support-in-place": False,
-        **ratings(1, 1, 1, 1, 1),
-        "unhealthy": ["powerlessness-and-rage"],
-        "strategies": ["naming", "negotiating"],
-        "practices": ["hier-questioning-punished", "hier-top-down-information", "hier-surveillance"],
-        "one-true-thing": None,
-        "sustain": "Some days I don't see the point.",
-        "small-steps": [step("high", None)],
-    }
-
-
 def test_distress_softens_and_holds_back(content: Content) -> None:
     r = read(content, distress())
     assert r.care is not None
@@ -305,12 +268,7 @@ def test_renamed_question_is_an_error_naming_the_rule(tmp_path: Path) -> None:
     ],
 )
 def test_rule_problems_are_named(tmp_path: Path, rule: str, message: str) -> None:
-    text = "kind: readings\nitems:\n  - id: x\n    part: read\n    " + rule + "\n"
-    if "because:" not in rule:
-        text += "    because: 'You said so'\n"
-    text += "    response: 'A response.'\n    cite: ['Hartling & Sparks, 2002']\n"
-    pack = build_tree(tmp_path / "pack", {"rules.yaml": text})
-    problems = [str(p) for p in validate_pack(pack)]
+    problems = rule_problems(tmp_path, rule)
     assert any(message in p for p in problems), problems
 
 

@@ -12,7 +12,7 @@ from rct_workbook.model.schema import ReviewTest, When
 from rct_workbook.reading import read
 from rct_workbook.reading_rules import Reviewed, holds, review_holds, steps_named
 from tests.helpers import build_tree
-from tests.unit.test_reading_rules import CALM, distress
+from tests.unit.helpers import CALM, distress, rule_problems
 
 
 @pytest.fixture(scope="module")
@@ -178,14 +178,7 @@ def test_with_the_care_note_a_step_carried_again_may_simply_wait(content: Conten
     ],
 )
 def test_review_rule_problems_are_named(tmp_path: Path, part: str, rule: str, message: str) -> None:
-    text = f"kind: readings\nitems:\n  - id: x\n    part: {part}\n    " + rule + "\n"
-    if "because:" not in rule:
-        text += "    because: 'You said so'\n"
-    if "response:" not in rule:
-        text += "    response: 'A response.'\n"
-    text += "    cite: ['Hartling & Sparks, 2002']\n"
-    pack = build_tree(tmp_path / "pack", {"rules.yaml": text})
-    problems = [str(p) for p in validate_pack(pack)]
+    problems = rule_problems(tmp_path, rule, part)
     assert any(message in p for p in problems), problems
 
 
