@@ -392,7 +392,7 @@ def _pager_for(use_pager: bool) -> "Callable[[str], None]":
         text = "This is what will be exported:\n\n" + clean(document) + "\n"
         command = screen.pager_command() if use_pager else None
         if command and sys.stdout.isatty() and sys.stdin.isatty() and shutil.which(command[0]):
-            screen._run_pager(command, text)  # the same pager as every long output
+            screen.run_pager(command, text)  # the same pager as every long output
         else:
             sys.stderr.write(text)
 

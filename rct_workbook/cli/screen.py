@@ -69,10 +69,17 @@ def show_text(output: str, *, pager: bool = True) -> None:
         sys.stdout.write(output)
         sys.stdout.flush()
         return
-    _run_pager(command, output)
+    run_pager(command, output)
 
 
-def _run_pager(command: list[str], output: str) -> None:
+def run_pager(command: list[str], output: str) -> None:
+    """Run the pager ``command`` (from :func:`pager_command`) on ``output``, whatever its height.
+
+    For callers that have already decided to page, such as the export preview before the
+    stranger test; :func:`show_text` decides for long output. The pager gets Ctrl-C while
+    it runs (less stops a search with it), colours pass through (LESS=R unless set), and
+    leaving it before the end is not an error. The caller checks there is a terminal.
+    """
     env = dict(os.environ)
     env.setdefault("LESS", "R")  # colours through, even for a bare PAGER=less (git sets LESS=FRX)
     env.setdefault("LV", "-c")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import signal
+import sys
+from pathlib import Path
+
 import pytest
 
-from rct_workbook.cli.screen import pager_command
+from rct_workbook.cli.screen import pager_command, run_pager
 
 
 @pytest.mark.parametrize(
@@ -25,6 +29,25 @@ def test_pager_command(monkeypatch: pytest.MonkeyPatch, value: str | None, expec
     else:
         monkeypatch.setenv("PAGER", value)
     assert pager_command() == expected
+
+
+def test_run_pager_hands_the_whole_text_to_the_pager_and_gives_ctrl_c_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("LESS", raising=False)
+    kept = tmp_path / "kept.txt"
+    # A stand-in pager: it keeps what it is given, and the LESS it was run with.
+    script = (
+        "import os, sys; open(sys.argv[1], 'w', encoding='utf-8').write(os.environ['LESS'] + '|' + sys.stdin.read())"
+    )
+    before = signal.getsignal(signal.SIGINT)
+    run_pager([sys.executable, "-c", script, str(kept)], "one line\nand — another\n")
+    assert kept.read_text(encoding="utf-8") == "R|one line\nand — another\n"
+    assert signal.getsignal(signal.SIGINT) is before
+
+
+def test_run_pager_does_not_mind_a_pager_left_before_the_end() -> None:
+    run_pager([sys.executable, "-c", "pass"], "x\n" * 200_000)
 
 
 @pytest.mark.parametrize(
