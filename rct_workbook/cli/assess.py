@@ -157,10 +157,9 @@ def _show_result(st: "State", result: "Result") -> None:
                 result.reading,
                 disclaimer=content.meta.disclaimer,
                 toward=(content.the_continuum.toward_disconnection, content.the_continuum.toward_connection),
+                carried=result.carried,
             ),
-            *review_summary(
-                st.ui(), result.reading.responses_for("review"), result.carried, result.entry.next_check_in
-            ),
+            *review_summary(st.ui(), result.reading.responses_for("review"), result.entry.next_check_in),
         ],
     )
     typer.echo(f"\nSaved your assessment: {clean(str(result.entry.path))}")

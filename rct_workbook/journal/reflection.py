@@ -12,7 +12,7 @@ from rct_workbook.model.answers import SMALL_STEPS, Ask
 from rct_workbook.model.content import Content
 from rct_workbook.model.question_types import is_empty
 from rct_workbook.model.schema import Flow, Section, Vignette
-from rct_workbook.reading import GOOD_THING_PREFIX, Care, Reading, Response, plan_rows
+from rct_workbook.reading import GOOD_THING_PREFIX, Care, PlanStep, Reading, Response, plan_rows
 
 
 def human_date(when: _dt.date) -> str:
@@ -109,7 +109,7 @@ def review_markdown(review: Sequence[dict[str, Any]], responses: Sequence[Respon
 
 
 def reading_markdown(
-    reading: Reading, *, level: int = 3, care: bool = True, carried: Sequence[Any] = ()
+    reading: Reading, *, level: int = 3, care: bool = True, carried: Sequence[PlanStep] = ()
 ) -> dict[str, str]:
     """The reading's parts as Markdown, keyed by where they go in the entry."""
     parts: dict[str, str] = {}
@@ -185,7 +185,7 @@ def assess_entry(
     unanswered: bool = True,
     setting: str | None = None,
     review: Sequence[dict[str, Any]] = (),
-    carried: Sequence[Any] = (),
+    carried: Sequence[PlanStep] = (),
     next_check_in: str | None = None,
 ) -> Entry:
     """An assessment entry made for peer supervision: a part per step, the reading, the plan.

@@ -8,7 +8,7 @@ from typing import Any
 from rich.console import RenderableType
 from rich.text import Text
 
-from rct_workbook.reading import Care, Reading, Response, plan_rows
+from rct_workbook.reading import Care, PlanStep, Reading, Response, plan_rows
 from rct_workbook.render.safe import text
 from rct_workbook.render.terminal import Ui
 
@@ -62,7 +62,14 @@ def response_views(ui: Ui, responses: tuple[Response, ...]) -> list[RenderableTy
     return out
 
 
-def summary(ui: Ui, reading: Reading, *, disclaimer: str, toward: tuple[str, str] = ("", "")) -> list[RenderableType]:
+def summary(
+    ui: Ui,
+    reading: Reading,
+    *,
+    disclaimer: str,
+    toward: tuple[str, str] = ("", ""),
+    carried: Sequence[PlanStep] = (),
+) -> list[RenderableType]:
     out: list[RenderableType] = [
         ui.title("Your reading", "A reflective exercise, not a validated measure or a diagnosis.")
     ]
@@ -115,13 +122,14 @@ def summary(ui: Ui, reading: Reading, *, disclaimer: str, toward: tuple[str, str
         out.append(ui.heading("Opportunities for change to consider"))
         out.append(text(reading.opportunities_because, "italic"))
         out.append(ui.bullets(s.text for s in reading.suggestions))
-    if reading.steps or reading.responses_for("replace"):
+    if reading.steps or carried or reading.responses_for("replace"):
         out.append(ui.heading("Your plan of small steps"))
-    if reading.steps:
+    if reading.steps or carried:
+        # The same rows as the entry's plan (reading.plan_rows): steps carried forward are marked, not numbered anew.
         out.append(
             ui.table(
                 ["", "Small step", "With", "By", "Risk", "Shows it worked"],
-                plan_rows(reading.steps),
+                plan_rows(reading.steps, carried),
                 ratios=[0, 4, 2, 2, 0, 3],
             )
         )
@@ -132,22 +140,13 @@ def summary(ui: Ui, reading: Reading, *, disclaimer: str, toward: tuple[str, str
     return out
 
 
-def review_summary(
-    ui: Ui, responses: tuple[Response, ...], carried: Sequence[Any], next_check_in: str | None
-) -> list[RenderableType]:
-    """What the reading says of the last plan, the steps carried into this one, and the next check-in."""
+def review_summary(ui: Ui, responses: tuple[Response, ...], next_check_in: str | None) -> list[RenderableType]:
+    """What the reading says of the last plan, and the next check-in (the steps carried into
+    this plan are rows of the plan, in ``summary``)."""
     out: list[RenderableType] = []
     if responses:
         out.append(ui.heading("Since last time"))
         out += response_views(ui, responses)
-    if carried:
-        out.append(ui.heading("Carried into this plan"))
-        out.append(
-            ui.bullets(
-                f"{s.what}" + (f" (by {s.by_when})" if s.by_when else "") + f" — planned {s.created[:10]}"
-                for s in carried
-            )
-        )
     if next_check_in:
         from rct_workbook.dates import as_date, human
 

@@ -45,7 +45,8 @@ def test_review_carries_a_step_into_the_plan(pipe: Any, run: Run, rct_home: Path
     assert result.exit_code == 0, result.stderr
     out = " ".join(result.stdout.split())
     assert "Since last time" in out
-    assert "Carried into this plan" in out and "Propose a case talk (by 2026-02-01) — planned 2026-01-01" in out
+    # The carried step is a row of the plan on screen, as in the entry: marked, not numbered anew.
+    assert "Your plan of small steps" in out and "carried Propose a case talk — 2026-02-01 low x" in out
     in_four_weeks = _dt.date.today() + _dt.timedelta(days=28)
     assert f"Next check-in: {in_four_weeks.day} {in_four_weeks.strftime('%B %Y')}." in out
     newest = max((rct_home / "journal").glob("*.md"), key=lambda p: frontmatter.load(p)["created"])
