@@ -61,14 +61,29 @@ def tree(tmp_path: Path) -> Tree:
 def pipe() -> Iterator[PipeInput]:
     """Keys for prompt_toolkit, sent with ``pipe.send_text(...)``; the screen goes nowhere.
 
-    Modules whose commands first check for a terminal override this fixture to also make
-    ``has_terminal`` true (``def pipe(pipe, monkeypatch)``)."""
+    For a command that first checks for a terminal, use ``terminal`` instead."""
     from prompt_toolkit.application import create_app_session
     from prompt_toolkit.input import create_pipe_input
     from prompt_toolkit.output import DummyOutput
 
     with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
         yield inp
+
+
+@pytest.fixture
+def terminal(pipe: PipeInput, monkeypatch: pytest.MonkeyPatch) -> PipeInput:
+    """``pipe``, with a person at a terminal as the commands see it: ``has_terminal()`` is true
+    in every command module that asks it (under CliRunner, standard input is not a terminal)."""
+    import importlib
+    import pkgutil
+
+    import rct_workbook.cli
+
+    for found in pkgutil.iter_modules(rct_workbook.cli.__path__):
+        module = importlib.import_module(f"rct_workbook.cli.{found.name}")
+        if hasattr(module, "has_terminal"):
+            monkeypatch.setattr(module, "has_terminal", lambda: True)
+    return pipe
 
 
 @pytest.fixture

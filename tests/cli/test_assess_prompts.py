@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import frontmatter
-import pytest
 import yaml
 from prompt_toolkit.input import PipeInput
 
@@ -15,14 +13,8 @@ from tests.helpers import Run
 from tests.keys import CTRL_C, DOWN, ENTER, FINISH
 
 
-@pytest.fixture
-def pipe(pipe: PipeInput, monkeypatch: pytest.MonkeyPatch) -> PipeInput:
-    monkeypatch.setattr("rct_workbook.cli.assess.has_terminal", lambda: True)
-    return pipe
-
-
-def test_whole_assessment_through_pipe_input(pipe: Any, run: Run, rct_home: Path) -> None:
-    pipe.send_text(full_run_keys())
+def test_whole_assessment_through_pipe_input(terminal: PipeInput, run: Run, rct_home: Path) -> None:
+    terminal.send_text(full_run_keys())
     result = run("assess")
     assert result.exit_code == 0, result.stderr
     saved = list((rct_home / "journal").glob("*.md"))
@@ -33,10 +25,10 @@ def test_whole_assessment_through_pipe_input(pipe: Any, run: Run, rct_home: Path
     assert not list((rct_home / "drafts").glob("*.yaml"))
 
 
-def test_cancel_keeps_the_draft_and_resume_finishes(pipe: Any, run: Run, rct_home: Path) -> None:
+def test_cancel_keeps_the_draft_and_resume_finishes(terminal: PipeInput, run: Run, rct_home: Path) -> None:
     keys = full_run_keys()
     cut = keys.index("Being seen")
-    pipe.send_text(keys[:cut] + CTRL_C)
+    terminal.send_text(keys[:cut] + CTRL_C)
     result = run("assess")
     assert result.exit_code == 130
     assert result.stderr == "Cancelled.\n  Your answers so far are kept. Continue with: rct assess --resume\n"
@@ -46,7 +38,7 @@ def test_cancel_keeps_the_draft_and_resume_finishes(pipe: Any, run: Run, rct_hom
     assert "risks" not in draft["answers"]
     assert not (rct_home / "journal").exists() or not list((rct_home / "journal").glob("*.md"))
 
-    pipe.send_text(keys[cut:])
+    terminal.send_text(keys[cut:])
     result = run("assess", "--resume")
     assert result.exit_code == 0, result.stderr
     assert "Continuing: 13 answers kept from before." in result.stdout
@@ -56,12 +48,12 @@ def test_cancel_keeps_the_draft_and_resume_finishes(pipe: Any, run: Run, rct_hom
     assert not (rct_home / "drafts" / "assess.yaml").exists()
 
 
-def test_new_assessment_with_a_draft_asks_first(pipe: Any, run: Run, rct_home: Path) -> None:
+def test_new_assessment_with_a_draft_asks_first(terminal: PipeInput, run: Run, rct_home: Path) -> None:
     keys = full_run_keys()
-    pipe.send_text(keys[: keys.index("Staff nurse")] + CTRL_C)
+    terminal.send_text(keys[: keys.index("Staff nurse")] + CTRL_C)
     assert run("assess").exit_code == 130
     # Discard (second choice) and start again: the whole flow is asked.
-    pipe.send_text(DOWN + ENTER + keys)
+    terminal.send_text(DOWN + ENTER + keys)
     result = run("assess")
     assert result.exit_code == 0, result.stderr
     assert (
@@ -69,17 +61,17 @@ def test_new_assessment_with_a_draft_asks_first(pipe: Any, run: Run, rct_home: P
     )
 
 
-def test_cancel_at_the_draft_question_keeps_the_draft(pipe: Any, run: Run, rct_home: Path) -> None:
-    pipe.send_text("Ana" + FINISH + CTRL_C)
+def test_cancel_at_the_draft_question_keeps_the_draft(terminal: PipeInput, run: Run, rct_home: Path) -> None:
+    terminal.send_text("Ana" + FINISH + CTRL_C)
     assert run("assess").exit_code == 130
-    pipe.send_text(DOWN + DOWN + ENTER)
+    terminal.send_text(DOWN + DOWN + ENTER)
     result = run("assess")
     assert result.exit_code == 130
     assert result.stderr == "Cancelled: the unfinished assessment is kept\n"
     assert (rct_home / "drafts" / "assess.yaml").exists()
 
 
-def test_resume_with_nothing_to_resume(pipe: Any, run: Run) -> None:
+def test_resume_with_nothing_to_resume(terminal: PipeInput, run: Run) -> None:
     result = run("assess", "--resume")
     assert result.exit_code == 2
     assert result.stderr == "rct: there is no unfinished assessment to resume; start one with: rct assess\n"

@@ -21,12 +21,6 @@ from tests.journal.helpers import make_assess
 from tests.keys import CTRL_E, ENTER, FINISH
 
 
-@pytest.fixture
-def pipe(pipe: PipeInput, monkeypatch: pytest.MonkeyPatch) -> PipeInput:
-    monkeypatch.setattr("rct_workbook.cli.assess.has_terminal", lambda: True)
-    return pipe
-
-
 def fake_editor(tmp_path: Path, body: str) -> str:
     script = tmp_path / "editor.sh"
     script.write_text(f"#!/bin/sh\n{body}\n")
@@ -63,7 +57,7 @@ def test_reuse_last_without_a_previous_assessment(run: Run, tmp_path: Path, fill
     assert result.stderr == "No earlier assessment to reuse answers from; starting fresh.\n"
 
 
-def test_reuse_last_interactive_shows_defaults(pipe: Any, run: Run, rct_home: Path) -> None:
+def test_reuse_last_interactive_shows_defaults(terminal: PipeInput, run: Run, rct_home: Path) -> None:
     from tests.flows import full_run_keys
 
     make_assess("2026-01-01", role="Charge nurse", support_people="Ana and Bo")
@@ -73,7 +67,7 @@ def test_reuse_last_interactive_shows_defaults(pipe: Any, run: Run, rct_home: Pa
     # The earlier assessment's step is reviewed first ("Since last time"): done, no note.
     end_of_support = keys.index(FINISH + "y") + len(FINISH + "y")
     keys = keys[:end_of_support] + ENTER + ENTER + keys[end_of_support:]
-    pipe.send_text(keys)
+    terminal.send_text(keys)
     result = run("assess", "--reuse-last")
     assert result.exit_code == 0, result.stderr
     newest = max((rct_home / "journal").glob("*.md"), key=lambda p: frontmatter.load(p)["created"])

@@ -5,10 +5,8 @@ from __future__ import annotations
 import datetime as _dt
 import json
 from pathlib import Path
-from typing import Any
 
 import frontmatter
-import pytest
 import yaml
 from prompt_toolkit.input import PipeInput
 
@@ -17,17 +15,10 @@ from tests.helpers import FilledAnswers, Run
 from tests.journal.helpers import entry_id, make_assess
 from tests.keys import CTRL_C, DOWN, ENTER, FINISH
 
-
-@pytest.fixture
-def pipe(pipe: PipeInput, monkeypatch: pytest.MonkeyPatch) -> PipeInput:
-    monkeypatch.setattr("rct_workbook.cli.assess.has_terminal", lambda: True)
-    return pipe
-
-
 STEP_KEYS = "Ask for a case slot" + ENTER + "Bo" + ENTER + "May" + ENTER + DOWN + DOWN + ENTER + "A slot" + ENTER + "n"
 
 
-def test_review_carries_a_step_into_the_plan(pipe: Any, run: Run, rct_home: Path) -> None:
+def test_review_carries_a_step_into_the_plan(terminal: PipeInput, run: Run, rct_home: Path) -> None:
     ident = entry_id(
         make_assess(
             "2026-01-01",
@@ -40,7 +31,7 @@ def test_review_carries_a_step_into_the_plan(pipe: Any, run: Run, rct_home: Path
     review = DOWN + DOWN + ENTER + "Waiting for the new rota" + ENTER  # carried, with a note
     # With a step carried, the plan needs no new one: "Your small steps: add one?" No.
     keys = head + review + keys[len(head) :].replace(STEP_KEYS, "n")
-    pipe.send_text(keys)
+    terminal.send_text(keys)
     result = run("assess")
     assert result.exit_code == 0, result.stderr
     out = " ".join(result.stdout.split())
@@ -63,14 +54,14 @@ def test_review_carries_a_step_into_the_plan(pipe: Any, run: Run, rct_home: Path
 
 
 def test_with_several_settings_the_person_is_asked(
-    pipe: Any, run: Run, rct_home: Path, tmp_path: Path, filled_answers: FilledAnswers
+    terminal: PipeInput, run: Run, rct_home: Path, tmp_path: Path, filled_answers: FilledAnswers
 ) -> None:
     path = tmp_path / "a.yaml"
     path.write_text(filled_answers("assess"))
     for setting in ("ward", "clinic"):
         assert run("assess", "--answers", str(path), "--setting", setting).exit_code == 0
     # "Another setting", then its name; Ctrl-C after the first answer keeps a draft for that setting.
-    pipe.send_text(DOWN + DOWN + ENTER + "Outreach team" + ENTER + ENTER + "Ana" + FINISH + CTRL_C)
+    terminal.send_text(DOWN + DOWN + ENTER + "Outreach team" + ENTER + ENTER + "Ana" + FINISH + CTRL_C)
     result = run("assess")
     assert result.exit_code == 130
     draft = yaml.safe_load((rct_home / "drafts" / "assess.yaml").read_text())

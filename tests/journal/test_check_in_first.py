@@ -72,24 +72,18 @@ def test_check_in_first_on_yes(run: Run, struggling: str, calm: str) -> None:
     assert [c.get("check_in_first") for c in comments(result.stdout)] == [True, True]
 
 
-@pytest.fixture
-def pipe(pipe: PipeInput, monkeypatch: pytest.MonkeyPatch) -> PipeInput:
-    monkeypatch.setattr("rct_workbook.cli.journal.has_terminal", lambda: True)
-    return pipe
-
-
 @pytest.mark.parametrize(("keys", "flag"), [("y", True), ("n", None), ("\r", None)])
 def test_asked_once_in_a_terminal_default_no(
-    pipe: Any, run: Run, struggling: str, keys: str, flag: bool | None
+    terminal: PipeInput, run: Run, struggling: str, keys: str, flag: bool | None
 ) -> None:
-    pipe.send_text(keys)
+    terminal.send_text(keys)
     result = run("journal", "export", struggling, "--keep-flagged")
     assert result.exit_code == 0, result.stderr
     assert [c.get("check_in_first") for c in comments(result.stdout)] == [flag]
     assert " ".join(result.stderr.split()).count("check in with you first") == 1
 
 
-def test_not_asked_without_a_care_note(pipe: Any, run: Run, calm: str) -> None:
+def test_not_asked_without_a_care_note(terminal: PipeInput, run: Run, calm: str) -> None:
     result = run("journal", "export", calm, "--keep-flagged")
     assert result.exit_code == 0, result.stderr
     assert "check in with you first" not in result.stderr

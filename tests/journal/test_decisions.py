@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import stat
 from pathlib import Path
-from typing import Any
 
 import pytest
 from prompt_toolkit.input import PipeInput
@@ -38,12 +37,6 @@ def test_a_support_person_named_privately_is_caught_where_shared(run: Run, maya:
 
 
 @pytest.fixture
-def pipe(pipe: PipeInput, monkeypatch: pytest.MonkeyPatch) -> PipeInput:
-    monkeypatch.setattr("rct_workbook.cli.journal.has_terminal", lambda: True)
-    return pipe
-
-
-@pytest.fixture
 def flagged(rct_home: Path) -> str:
     return entry_id(make_assess("2026-03-12", risks="Dr. Ramirez may call me at (617) 555-0142.", allies="Bo Chen"))
 
@@ -53,10 +46,10 @@ def decisions_file(rct_home: Path, ident: str) -> Path:
 
 
 def test_a_reviewed_entry_exports_again_without_questions_or_flags(
-    pipe: Any, run: Run, flagged: str, rct_home: Path
+    terminal: PipeInput, run: Run, flagged: str, rct_home: Path
 ) -> None:
     # The display name (asked once); Ramirez: redact; phone: keep; Bo Chen: redact; stranger test: yes.
-    pipe.send_text("Sam" + ENTER + ENTER + DOWN + ENTER + ENTER + "y")
+    terminal.send_text("Sam" + ENTER + ENTER + DOWN + ENTER + ENTER + "y")
     first = run("journal", "export", flagged, "--format", "md")
     assert first.exit_code == 0, first.stderr
     assert "(1 of 3)" in first.stderr
@@ -78,10 +71,12 @@ def test_a_reviewed_entry_exports_again_without_questions_or_flags(
     assert check.stdout.endswith("3 possible identifiers found; all decided at earlier exports.\n")
 
 
-def test_the_document_is_shown_before_the_stranger_test(pipe: Any, run: Run, flagged: str, rct_home: Path) -> None:
+def test_the_document_is_shown_before_the_stranger_test(
+    terminal: PipeInput, run: Run, flagged: str, rct_home: Path
+) -> None:
     # Blank display name; redact all three; then "no" to the stranger test: the person
     # saw the document before answering, and nothing was written or remembered.
-    pipe.send_text(ENTER + ENTER + ENTER + ENTER + "n")
+    terminal.send_text(ENTER + ENTER + ENTER + ENTER + "n")
     result = run("journal", "export", flagged)
     assert result.exit_code == 130
     assert "This is what will be exported:" in result.stderr and "Person A" in result.stderr

@@ -5,11 +5,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from prompt_toolkit.input import PipeInput
+from typer.testing import Result
 
 from tests.helpers import Run
 from tests.journal.helpers import entry_id, make_assess
@@ -36,30 +37,37 @@ def export(run: Run, tmp_path: Path, entry: str) -> Path:
     return path
 
 
-def _commands(entry: str, export: Path, target: Path) -> dict[str, list[str]]:
-    return {
-        "journal export": ["journal", "export", entry, "--keep-flagged", "--out", str(target)],
-        "group agenda": ["group", "agenda", str(export), "--out", str(target)],
-        "group rota --out": ["group", "rota", "--members", "Ana,Bo", "--meetings", "2", "--out", str(target)],
-        "group rota --ics": ["group", "rota", "--members", "Ana,Bo", "--meetings", "2", "--ics", str(target)],
-    }
+COMMANDS = {
+    "journal export": ["journal", "export", "{entry}", "--keep-flagged", "--out"],
+    "group agenda": ["group", "agenda", "{export}", "--out"],
+    "group rota --out": ["group", "rota", "--members", "Ana,Bo", "--meetings", "2", "--out"],
+    "group rota --ics": ["group", "rota", "--members", "Ana,Bo", "--meetings", "2", "--ics"],
+}
 
 
-COMMANDS = ["journal export", "group agenda", "group rota --out", "group rota --ics"]
-OPTION = {"group rota --ics": "--ics"}
+@pytest.fixture(params=COMMANDS)
+def command(request: pytest.FixtureRequest) -> str:
+    """Each command that writes a file, by name."""
+    return str(request.param)
 
 
-@pytest.mark.parametrize("command", COMMANDS)
+@pytest.fixture
+def write_to(run: Run, command: str, entry: str, export: Path) -> Callable[..., Result]:
+    """Run ``command`` with its file option set to the file given, then any more options."""
+
+    def write(target: Path, *more: str) -> Result:
+        args = [a.format(entry=entry, export=export) for a in COMMANDS[command]]
+        return run(*args, str(target), *more)
+
+    return write
+
+
 def test_without_a_terminal_an_existing_file_is_refused(
-    run: Run,
-    command: str,
-    entry: str,
-    export: Path,
-    existing: Path,
+    write_to: Callable[..., Result], command: str, existing: Path
 ) -> None:
-    result = run(*_commands(entry, export, existing)[command])
+    result = write_to(existing)
     assert result.exit_code == 2
-    option = OPTION.get(command, "--out")
+    option = COMMANDS[command][-1]
     assert result.stderr == (
         f"rct: {existing} already exists; add --force to replace it, or choose another {option} file\n"
     )
@@ -67,54 +75,30 @@ def test_without_a_terminal_an_existing_file_is_refused(
     assert result.stdout == ""
 
 
-@pytest.mark.parametrize("command", COMMANDS)
-def test_force_replaces_it(run: Run, command: str, entry: str, export: Path, existing: Path) -> None:
-    result = run(*_commands(entry, export, existing)[command], "--force")
+def test_force_replaces_it(write_to: Callable[..., Result], existing: Path) -> None:
+    result = write_to(existing, "--force")
     assert result.exit_code == 0, result.stderr
     assert existing.read_text() != OLD
     assert existing.stat().st_mode & 0o777 == 0o600
 
 
-@pytest.mark.parametrize("command", COMMANDS)
-def test_a_new_file_needs_no_force(run: Run, command: str, entry: str, export: Path, tmp_path: Path) -> None:
+def test_a_new_file_needs_no_force(write_to: Callable[..., Result], tmp_path: Path) -> None:
     target = tmp_path / "new-file"
-    result = run(*_commands(entry, export, target)[command])
+    result = write_to(target)
     assert result.exit_code == 0, result.stderr
     assert target.exists()
 
 
-@pytest.fixture
-def terminal(pipe: PipeInput, monkeypatch: pytest.MonkeyPatch) -> PipeInput:
-    monkeypatch.setattr("rct_workbook.cli.output.has_terminal", lambda: True)
-    return pipe
-
-
-@pytest.mark.parametrize("command", COMMANDS)
-def test_at_a_terminal_yes_replaces(
-    terminal: Any,
-    run: Run,
-    command: str,
-    entry: str,
-    export: Path,
-    existing: Path,
-) -> None:
+def test_at_a_terminal_yes_replaces(terminal: PipeInput, write_to: Callable[..., Result], existing: Path) -> None:
     terminal.send_text("y")
-    result = run(*_commands(entry, export, existing)[command])
+    result = write_to(existing)
     assert result.exit_code == 0, result.stderr
     assert existing.read_text() != OLD
 
 
-@pytest.mark.parametrize("command", COMMANDS)
-def test_at_a_terminal_no_leaves_it(
-    terminal: Any,
-    run: Run,
-    command: str,
-    entry: str,
-    export: Path,
-    existing: Path,
-) -> None:
+def test_at_a_terminal_no_leaves_it(terminal: PipeInput, write_to: Callable[..., Result], existing: Path) -> None:
     terminal.send_text("n")
-    result = run(*_commands(entry, export, existing)[command])
+    result = write_to(existing)
     assert result.exit_code == 130
     assert result.stderr.endswith(f"Cancelled: {existing} was left as it was; nothing was written\n")
     assert existing.read_text() == OLD

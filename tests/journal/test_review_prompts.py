@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from prompt_toolkit.input import PipeInput
@@ -11,12 +10,6 @@ from prompt_toolkit.input import PipeInput
 from tests.helpers import Run
 from tests.journal.helpers import entry_id, make_assess
 from tests.keys import DOWN, ENTER
-
-
-@pytest.fixture
-def pipe(pipe: PipeInput, monkeypatch: pytest.MonkeyPatch) -> PipeInput:
-    monkeypatch.setattr("rct_workbook.cli.journal.has_terminal", lambda: True)
-    return pipe
 
 
 @pytest.fixture
@@ -34,9 +27,9 @@ def flagged(rct_home: Path) -> str:
     )
 
 
-def test_redact_keep_and_redact_all_of_a_kind(pipe: Any, run: Run, flagged: str) -> None:
+def test_redact_keep_and_redact_all_of_a_kind(terminal: PipeInput, run: Run, flagged: str) -> None:
     # Ramirez: redact. Phone: keep. Record number: redact all of its kind. Bo Chen: keep. Stranger test: yes.
-    pipe.send_text(ENTER + DOWN + ENTER + DOWN + DOWN + ENTER + DOWN + ENTER + "y")
+    terminal.send_text(ENTER + DOWN + ENTER + DOWN + DOWN + ENTER + DOWN + ENTER + "y")
     result = run("journal", "export", flagged)
     assert result.exit_code == 0, result.stderr
     doc = result.stdout
@@ -45,9 +38,9 @@ def test_redact_keep_and_redact_all_of_a_kind(pipe: Any, run: Run, flagged: str)
     assert ": 4 found, 2 redacted, 2 kept." in doc
 
 
-def test_failing_the_stranger_test_writes_nothing(pipe: Any, run: Run, flagged: str, tmp_path: Path) -> None:
+def test_failing_the_stranger_test_writes_nothing(terminal: PipeInput, run: Run, flagged: str, tmp_path: Path) -> None:
     out = tmp_path / "meeting.md"
-    pipe.send_text(ENTER * 4 + "n")
+    terminal.send_text(ENTER * 4 + "n")
     result = run("journal", "export", flagged, "--out", str(out))
     assert result.exit_code == 130
     assert "nothing was written" in result.stderr

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
@@ -15,13 +14,6 @@ from tests.helpers import Run
 
 
 @pytest.fixture
-def pipe(pipe: PipeInput, monkeypatch: pytest.MonkeyPatch) -> PipeInput:
-    monkeypatch.setattr("rct_workbook.cli.assess.has_terminal", lambda: True)
-    monkeypatch.setattr("rct_workbook.cli.vignette.has_terminal", lambda: True)
-    return pipe
-
-
-@pytest.fixture
 def disk_full(monkeypatch: pytest.MonkeyPatch) -> None:
     def full(entry: object) -> object:
         raise StorageError("could not save the entry: No space left on device")
@@ -29,8 +21,8 @@ def disk_full(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("rct_workbook.journal.entry.save", full)
 
 
-def test_assess_keeps_the_draft(pipe: Any, disk_full: None, run: Run, rct_home: Path) -> None:
-    pipe.send_text(full_run_keys())
+def test_assess_keeps_the_draft(terminal: PipeInput, disk_full: None, run: Run, rct_home: Path) -> None:
+    terminal.send_text(full_run_keys())
     result = run("assess")
     assert result.exit_code == 2
     assert result.stderr == (
@@ -42,8 +34,8 @@ def test_assess_keeps_the_draft(pipe: Any, disk_full: None, run: Run, rct_home: 
     assert draft["answers"]["sustain"] == "Peer group monthly"
 
 
-def test_vignette_prints_the_answers(pipe: Any, disk_full: None, run: Run) -> None:
-    pipe.send_text("It echoes my ward." + "\x1b\r" + "\x1b[B\r" + " \r" + "\x1b\r" + "Talk to nursing\r")
+def test_vignette_prints_the_answers(terminal: PipeInput, disk_full: None, run: Run) -> None:
+    terminal.send_text("It echoes my ward." + "\x1b\r" + "\x1b[B\r" + " \r" + "\x1b\r" + "Talk to nursing\r")
     result = run("vignette", "paula")
     assert result.exit_code == 2
     kept = yaml.safe_load(result.stdout[result.stdout.index("# Answers for:") :])

@@ -56,7 +56,7 @@ def _require_rct() -> None:
 
 
 def _env(home: Path, size: tuple[int, int] = (40, 80)) -> dict[str, str]:
-    """The environment for `rct` in a terminal of ``size`` (rows, columns)."""
+    """The environment for `rct` in a terminal of ``size`` (rows, columns), with no pager."""
     env = dict(os.environ)
     env.pop("NO_COLOR", None)
     env.pop("RCT_CONTENT", None)
@@ -74,17 +74,38 @@ def _env(home: Path, size: tuple[int, int] = (40, 80)) -> dict[str, str]:
     return env
 
 
-class Session:
-    """One `rct` child in a pty, with everything it printed kept for later checks."""
+# A stand-in pager: it keeps what it was given and says so, then exits like `less` after q.
+_FAKE_PAGER = """\
+import sys
+data = sys.stdin.read()
+with open(sys.argv[1], "w", encoding="utf-8") as kept:
+    kept.write(data)
+print("FAKE PAGER GOT", len(data.splitlines()), "LINES")
+"""
 
-    def __init__(self, home: Path, *args: str, size: tuple[int, int] = (40, 80)):
+
+def fake_pager(folder: Path) -> tuple[str, Path]:
+    """A PAGER command for a stand-in pager written into ``folder``, and the file where it
+    keeps what it was given (absent until something is paged)."""
+    script, kept = folder / "pager.py", folder / "paged.txt"
+    script.write_text(_FAKE_PAGER, encoding="utf-8")
+    return f"{sys.executable} {script} {kept}", kept
+
+
+class Session:
+    """One `rct` child in a pty, with everything it printed kept for later checks; ``env``
+    adds to (or overrides) the environment of ``_env``."""
+
+    def __init__(
+        self, home: Path, *args: str, size: tuple[int, int] = (40, 80), env: dict[str, str] | None = None
+    ) -> None:
         _require_rct()
         self.log = io.StringIO()
         self.size = size
         self.child = pexpect.spawn(
             str(RCT),
             list(args),
-            env=_env(home, size),
+            env={**_env(home, size), **(env or {})},
             encoding="utf-8",
             dimensions=size,
             timeout=20,

@@ -2,35 +2,22 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-import tests.tty.terminal as terminal
 from tests.journal.helpers import entry_id, make_assess
-from tests.tty.terminal import ENTER, Session
+from tests.tty.terminal import ENTER, Session, fake_pager
 
 pytestmark = pytest.mark.tty
 
-FAKE_PAGER = """\
-import sys
-data = sys.stdin.read()
-with open(sys.argv[1], "w", encoding="utf-8") as kept:
-    kept.write(data)
-print("FAKE PAGER GOT", len(data.splitlines()), "LINES")
-"""
 
-
-def test_the_document_is_paged_before_the_stranger_test(rct_home: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_document_is_paged_before_the_stranger_test(rct_home: Path, tmp_path: Path) -> None:
     ident = entry_id(make_assess("2026-03-12", risks="Dr. Ramirez may call me at (617) 555-0142.", allies="Bo Chen"))
-    script, kept, out = tmp_path / "pager.py", tmp_path / "paged.txt", tmp_path / "meeting.md"
-    script.write_text(FAKE_PAGER)
+    out = tmp_path / "meeting.md"
     # The pager comes from PAGER, as for every long output (the shared session sets none).
-    env = terminal._env(rct_home)
-    env["PAGER"] = f"{sys.executable} {script} {kept}"
-    monkeypatch.setattr(terminal, "_env", lambda home, size=(40, 80): env)
-    session = Session(rct_home, "journal", "export", ident, "--out", str(out))
+    pager, kept = fake_pager(tmp_path)
+    session = Session(rct_home, "journal", "export", ident, "--out", str(out), env={"PAGER": pager})
     try:
         session.expect_prompt("Your name as your group knows you")
         session.send("Sam" + ENTER)

@@ -3,44 +3,33 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pexpect
 import pytest
 
-from tests.tty.terminal import RCT, _env, _require_rct
+from tests.tty.terminal import RCT, _env, _require_rct, fake_pager
 
 pytestmark = pytest.mark.tty
 
-# A stand-in pager: it keeps what it was given and says so, then exits like `less` after q.
-FAKE_PAGER = """\
-import sys
-data = sys.stdin.read()
-with open(sys.argv[1], "w", encoding="utf-8") as kept:
-    kept.write(data)
-print("FAKE PAGER GOT", len(data.splitlines()), "LINES")
-"""
 
-
-def _run(tmp_path: Path, *args: str, pager: str | None) -> tuple[str, Path]:
+def _run(tmp_path: Path, *args: str, pager: str | None) -> str:
+    """What `rct ARGS` shows in a terminal with PAGER set to ``pager`` (None: not set at all)."""
     _require_rct()
-    script = tmp_path / "pager.py"
-    script.write_text(FAKE_PAGER)
-    kept = tmp_path / "paged.txt"
     env = _env(tmp_path / "home")
     env.pop("PAGER", None)
     if pager is not None:
-        env["PAGER"] = pager.format(python=sys.executable, script=script, kept=kept)
+        env["PAGER"] = pager
     child = pexpect.spawn(str(RCT), list(args), env=env, encoding="utf-8", dimensions=(40, 80), timeout=20)
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0, child.before
-    return child.before or "", kept
+    return child.before or ""
 
 
 def test_long_output_goes_through_pager(tmp_path: Path) -> None:
-    output, kept = _run(tmp_path, "learn", "cultures", pager="{python} {script} {kept}")
+    pager, kept = fake_pager(tmp_path)
+    output = _run(tmp_path, "learn", "cultures", pager=pager)
     assert "FAKE PAGER GOT" in output
     paged = kept.read_text(encoding="utf-8")
     assert "Hierarchical" in paged
@@ -49,15 +38,17 @@ def test_long_output_goes_through_pager(tmp_path: Path) -> None:
 
 
 def test_no_pager_prints_directly_before_or_after_the_command(tmp_path: Path) -> None:
+    pager, kept = fake_pager(tmp_path)
     for args in (("--no-pager", "learn", "cultures"), ("learn", "cultures", "--no-pager")):
-        output, kept = _run(tmp_path, *args, pager="{python} {script} {kept}")
+        output = _run(tmp_path, *args, pager=pager)
         assert "FAKE PAGER GOT" not in output
         assert "Hierarchical" in output
         assert not kept.exists()
 
 
 def test_short_output_is_not_paged(tmp_path: Path) -> None:
-    output, kept = _run(tmp_path, "learn", pager="{python} {script} {kept}")
+    pager, kept = fake_pager(tmp_path)
+    output = _run(tmp_path, "learn", pager=pager)
     assert "FAKE PAGER GOT" not in output
     assert "framework" in output
     assert not kept.exists()
@@ -65,20 +56,18 @@ def test_short_output_is_not_paged(tmp_path: Path) -> None:
 
 def test_empty_pager_or_cat_means_none(tmp_path: Path) -> None:
     for pager in ("", "cat"):
-        output, _ = _run(tmp_path, "learn", "cultures", pager=pager)
+        output = _run(tmp_path, "learn", "cultures", pager=pager)
         assert "Hierarchical" in output
 
 
 def test_piped_output_is_never_paged(tmp_path: Path) -> None:
     _require_rct()
-    script = tmp_path / "pager.py"
-    script.write_text(FAKE_PAGER)
-    env = _env(tmp_path / "home")
-    env["PAGER"] = f"{sys.executable} {script} {tmp_path / 'paged.txt'}"
+    pager, kept = fake_pager(tmp_path)
+    env = {**_env(tmp_path / "home"), "PAGER": pager}
     done = subprocess.run([str(RCT), "learn", "cultures"], env=env, capture_output=True, timeout=20, check=False)
     assert done.returncode == 0
     assert b"FAKE PAGER GOT" not in done.stdout
-    assert not (tmp_path / "paged.txt").exists()
+    assert not kept.exists()
 
 
 def test_a_long_journal_list_is_paged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -88,6 +77,7 @@ def test_a_long_journal_list_is_paged(tmp_path: Path, monkeypatch: pytest.Monkey
     for day in range(1, 29):
         make_vignette(f"2026-02-{day:02d}", "paula")
         make_vignette(f"2026-03-{day:02d}", "susan")
-    output, kept = _run(tmp_path, "journal", "list", pager="{python} {script} {kept}")
+    pager, kept = fake_pager(tmp_path)
+    output = _run(tmp_path, "journal", "list", pager=pager)
     assert "FAKE PAGER GOT 57 LINES" in output  # the header and 56 entries, none shown twice
     assert kept.read_text(encoding="utf-8").startswith("ID ")
