@@ -175,12 +175,16 @@ _PERSON_BEFORE = re.compile(
 )
 
 #: Words before a capitalised word that say a place is meant ("in Sydney", "near Leeds").
-_PLACE_BEFORE = re.compile(r"\b(?:in|near|across|around|throughout|outside|inside|within)\s+(?:the\s+)?$")
-#: Words after one that say a place is meant ("the Grace room", "Faith ward").
-_PLACE_AFTER = re.compile(
-    r"^\s+(?:room|rooms|ward|wards|wing|building|centre|center|suite|unit|hall|house|lounge|clinic|hospital|"
-    r"campus|site|street|road|lane|avenue|surgery|practice|library|chapel|floor)\b"
+_PLACE_BEFORE = re.compile(r"\b(?i:in|near|across|around|throughout|outside|inside|within)\s+(?:the\s+)?$")
+_PLACE_NOUNS = (
+    "room|rooms|ward|wards|wing|building|centre|center|suite|unit|house|lounge|clinic|hospital|campus|site|"
+    "street|road|lane|avenue|surgery|practice|library|chapel|floor|station|school|college|university|team|teams"
 )
+#: Words after one that say a place is meant ("the Grace room", "Faith ward", "Lincoln teams").
+_PLACE_AFTER = re.compile(rf"^\s+(?:{_PLACE_NOUNS}|hall)\b")
+#: The last word of a capitalised run that makes it a place ("Austin House", "Mercy Hospital");
+#: not Ward, Wing, Lane, Street, Hall, Park or Court, which are surnames too ("Maya Lane").
+_PLACE_LAST = frozenset(_PLACE_NOUNS.split("|")) - {"ward", "wing", "lane", "street", "team", "teams"}
 #: A town in an address: after a street ("Mill Road, Cambridge") or before a postcode.
 _STREET_END = re.compile(rf"\b(?:{_STREET})\.?,\s*$")
 _TOWN = re.compile(r"^,?\s+(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{5}(?:-\d{4})?)\b")
@@ -452,7 +456,7 @@ class Detector:
         before = text[max(0, span[0] - 24) : span[0]]
         person_before = bool(_PERSON_BEFORE.search(before))  # "confided in Maya" is no place
         place = (_PLACE_BEFORE.search(before) and not person_before) or _PLACE_AFTER.match(after)
-        if place or _TOWN.match(after) or _STREET_END.search(before):
+        if place or w(hi).casefold() in _PLACE_LAST or _TOWN.match(after) or _STREET_END.search(before):
             return None  # "in Sydney", "the Grace room", "Mill Road, Cambridge CB1 2AD": a place
         idx = range(lo, hi + 1)
         folded = {i: fold(w(i)) for i in idx if not blocked(i)}
