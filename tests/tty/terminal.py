@@ -182,6 +182,19 @@ class Session:
         gone = ["".join(line[x].data for x in range(columns)).rstrip() for line in screen.history.top]
         return gone + shown
 
+    def ends(self, status: int) -> None:
+        """Wait for the program to end; check that it ended with ``status`` and no traceback."""
+        ended = self.finish()
+        assert ended == status, self.screen
+        assert "Traceback" not in self.output, self.screen
+
     def kill(self) -> None:
         if self.child.isalive():
             self.child.close(force=True)
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """Whatever happened, the child does not outlive the test."""
+        self.kill()

@@ -17,8 +17,7 @@ def test_the_document_is_paged_before_the_stranger_test(rct_home: Path, tmp_path
     out = tmp_path / "meeting.md"
     # The pager comes from PAGER, as for every long output (the shared session sets none).
     pager, kept = fake_pager(tmp_path)
-    session = Session(rct_home, "journal", "export", ident, "--out", str(out), env={"PAGER": pager})
-    try:
+    with Session(rct_home, "journal", "export", ident, "--out", str(out), env={"PAGER": pager}) as session:
         session.expect_prompt("Your name as your group knows you")
         session.send("Sam" + ENTER)
         for n in (1, 2, 3):
@@ -27,9 +26,7 @@ def test_the_document_is_paged_before_the_stranger_test(rct_home: Path, tmp_path
         session.expect("FAKE PAGER GOT")
         session.expect_prompt("The stranger test")
         session.send("y")
-        assert session.finish() == 0
-    finally:
-        session.kill()
+        session.ends(0)
     paged = kept.read_text(encoding="utf-8")
     assert paged.startswith("This is what will be exported:")
     assert "Ramirez" not in paged and "555-0142" not in paged and "Bo Chen" not in paged

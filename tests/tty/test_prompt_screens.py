@@ -74,8 +74,7 @@ def whole_words(rows: list[str], marker: str = "› ") -> list[str]:
 @pytest.mark.parametrize("size", [(24, 80), (24, 60), (30, 40)], ids=["80x24", "60x24", "40x30"])
 def test_a_long_answer_uses_the_whole_width_and_wraps_at_words(home: Path, size: tuple[int, int]) -> None:
     columns = size[1]
-    session = Session(home, "assess", size=size)
-    try:
+    with Session(home, "assess", size=size) as session:
         # At 40 columns a question wraps after its first few words.
         session.answer([(text[:20], keys, answer_id) for text, keys, answer_id in STEPS[:SUPPORT_AT]])
         session.expect_prompt(FIRST_QUESTION[:20])
@@ -98,8 +97,6 @@ def test_a_long_answer_uses_the_whole_width_and_wraps_at_words(home: Path, size:
         if columns >= 60:
             assert echo == [f"› {SENTENCE}"]
         assert not any("Enter to skip" in r or "optional" in r.lower() for r in echo)
-    finally:
-        session.kill()
     assert "Traceback" not in session.output
 
 
@@ -111,8 +108,7 @@ def test_the_checklist_question_and_current_item_stay_on_screen(home: Path, size
     labels = [c.label for c in practices.choices]
     assert len(labels) > 24, "the checklist is longer than the screen"
 
-    session = Session(home, "assess", size=size)
-    try:
+    with Session(home, "assess", size=size) as session:
         session.answer([(text[:20], keys, answer_id) for text, keys, answer_id in STEPS[:PRACTICES_AT]])
         session.expect_prompt(PRACTICES[:20])
 
@@ -140,6 +136,4 @@ def test_the_checklist_question_and_current_item_stay_on_screen(home: Path, size
         # On a small screen the next list can push the echo's first line into the scrollback.
         kept = session.rendered(scrolled=True)
         assert f"› {labels[3]}"[:30] in "\n".join(kept), kept
-    finally:
-        session.kill()
     assert "Traceback" not in session.output

@@ -42,16 +42,11 @@ def test_rich_in_a_terminal_plain_when_asked(tmp_path: Path) -> None:
 
 def test_lost_terminal_keeps_the_draft(tmp_path: Path) -> None:
     home = tmp_path / "home"
-    session = Session(home, "assess")
-    try:
+    with Session(home, "assess") as session:
         session.answer(STEPS[:5])
         session.expect_prompt(STEPS[5][0])
         session.child.kill(signal.SIGHUP)  # what the terminal sends when its window closes
-        status = session.finish()
-    finally:
-        session.kill()
-    assert status == 130, session.screen
-    assert "Traceback" not in session.output
+        session.ends(130)
     draft = yaml.safe_load((home / "drafts" / "assess.yaml").read_text())
     assert draft["answers"] == answers_before(5)
 
@@ -67,14 +62,11 @@ def test_a_hang_up_at_a_prompt_never_hangs_twenty_times_in_a_row(tmp_path: Path)
     for round_ in range(HANG_UP_ROUNDS):
         home = tmp_path / f"home-{round_}"
         answered = round_ % 3  # 0: a menu, 1: a long text, 2: a yes/no question is on screen
-        session = Session(home, "assess")
-        try:
+        with Session(home, "assess") as session:
             session.answer(STEPS[:answered])
             session.expect_prompt(STEPS[answered][0])
             session.child.kill(signal.SIGHUP)
             status = session.finish()
-        finally:
-            session.kill()
         assert status == 130, f"round {round_}: {session.screen[-2000:]}"
         assert "Unhandled exception" not in session.output, f"round {round_}"
         assert "Traceback" not in session.output, f"round {round_}"

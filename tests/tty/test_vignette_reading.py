@@ -57,7 +57,7 @@ def _flat(text: str) -> str:
 
 def test_the_case_waits_after_its_first_part_with_no_outcome_before(tmp_path: Path) -> None:
     session, screen = _spawn(tmp_path / "home", 80, 24, "vignette", "paula")
-    try:
+    with session:
         session.expect("The setting")
         session.expect("Enter: part 1 of 4")
         assert PART_1 not in session.screen
@@ -92,16 +92,12 @@ def test_the_case_waits_after_its_first_part_with_no_outcome_before(tmp_path: Pa
         session.send(ENTER)
         session.expect("Your reflection")
         session.send(CTRL_C)
-        status = session.finish()
-    finally:
-        session.kill()
-    assert status == 130, session.screen
-    assert "Traceback" not in session.output
+        session.ends(130)
 
 
 def test_q_skips_to_the_questions(tmp_path: Path) -> None:
     session, _ = _spawn(tmp_path / "home", 80, 24, "vignette", "susan")
-    try:
+    with session:
         session.expect(PAUSE)
         session.send(ENTER)
         session.expect("Part 1 of 4")
@@ -109,22 +105,16 @@ def test_q_skips_to_the_questions(tmp_path: Path) -> None:
         session.send("q")
         session.expect("Your reflection")
         session.send(CTRL_C)
-        status = session.finish()
-    finally:
-        session.kill()
-    assert status == 130, session.screen
+        session.ends(130)
     assert "Part 2 of 4" not in session.screen
     assert "Outcome" not in session.screen
 
 
 def test_ctrl_d_at_a_pause_cancels(tmp_path: Path) -> None:
     session, _ = _spawn(tmp_path / "home", 60, 24, "vignette", "agnes")
-    try:
+    with session:
         session.expect(PAUSE)
         session.send("\x04")
         session.expect("Cancelled")
-        status = session.finish()
-    finally:
-        session.kill()
-    assert status == 130, session.screen
+        session.ends(130)
     assert not list((tmp_path / "home" / "journal").glob("*.md"))

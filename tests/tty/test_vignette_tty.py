@@ -62,8 +62,7 @@ def _answer_first_three(session: Session) -> None:
 
 
 def test_full_reflection_is_saved_as_typed(home: Path) -> None:
-    session = Session(home, "vignette", "paula")
-    try:
+    with Session(home, "vignette", "paula") as session:
         _answer_first_three(session)
 
         session.expect_prompt(PROMPT_HELD_BACK)
@@ -74,12 +73,7 @@ def test_full_reflection_is_saved_as_typed(home: Path) -> None:
         session.send(ENTER)
 
         session.expect("Saved your reflection")
-        status = session.finish()
-    finally:
-        session.kill()
-
-    assert status == 0, session.screen
-    assert "Traceback" not in session.output
+        session.ends(0)
 
     files = journal_files(home)
     assert len(files) == 1, files
@@ -99,33 +93,23 @@ def test_full_reflection_is_saved_as_typed(home: Path) -> None:
 
 
 def test_ctrl_c_at_the_first_prompt_cancels_without_saving(home: Path) -> None:
-    session = Session(home, "vignette", "paula")
-    try:
+    with Session(home, "vignette", "paula") as session:
         session.skip_reading()
         session.expect_prompt(PROMPT_ECHO)
         session.send("half a thought")
         session.send(CTRL_C)
         session.expect("Cancelled")
-        status = session.finish()
-    finally:
-        session.kill()
+        session.ends(130)
 
-    assert status == 130, session.screen
-    assert "Traceback" not in session.output
     assert journal_files(home) == []
 
 
 def test_ctrl_d_at_a_text_prompt_midway_cancels_without_saving(home: Path) -> None:
-    session = Session(home, "vignette", "paula")
-    try:
+    with Session(home, "vignette", "paula") as session:
         _answer_first_three(session)
         session.expect_prompt(PROMPT_HELD_BACK)
         session.send(CTRL_D)
         session.expect("Cancelled")
-        status = session.finish()
-    finally:
-        session.kill()
+        session.ends(130)
 
-    assert status == 130, session.screen
-    assert "Traceback" not in session.output
     assert journal_files(home) == []
