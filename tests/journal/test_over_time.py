@@ -303,15 +303,11 @@ def test_template_and_answers_round_trip_with_a_review(
 
 def test_carrying_a_step_needs_no_new_step(run: Any, base: dict[str, Any], rct_home: Path, tmp_path: Path) -> None:
     ident = two_steps()
-    data = dict(base)
-    data["review"] = [{"step": f"{ident}.1", "status": "carried"}, {"step": f"{ident}.2", "status": "done"}]
-    data["small-steps"] = []
-    assert assess_from(run, tmp_path, data).exit_code == 0
+    review = [{"step": f"{ident}.1", "status": "carried"}, {"step": f"{ident}.2", "status": "done"}]
+    assert assess_from(run, tmp_path, {**base, "review": review, "small-steps": []}).exit_code == 0
     # Without a step carried, a plan still needs one.
-    data = dict(base)
-    data["review"] = [{"step": f"{ident}.1", "status": "done"}]
-    data["small-steps"] = []
-    result = assess_from(run, tmp_path, data)
+    review = [{"step": f"{ident}.1", "status": "done"}]
+    result = assess_from(run, tmp_path, {**base, "review": review, "small-steps": []})
     assert result.exit_code == 2
     assert "  small-steps: at least 1 entry is needed\n" in result.stderr
 
@@ -320,7 +316,7 @@ def test_review_problems_are_listed_and_nothing_is_saved(
     run: Any, base: dict[str, Any], rct_home: Path, tmp_path: Path
 ) -> None:
     ident = two_steps()
-    data = dict(base)
+    data = {**base, "next-check-in": "soon"}
     data["review"] = [
         {"step": f"{ident}.1", "status": "finished", "note": "x"},
         {"step": f"{ident}.1", "status": "done"},
@@ -329,7 +325,6 @@ def test_review_problems_are_listed_and_nothing_is_saved(
         "just text",
         {"status": "done"},
     ]
-    data["next-check-in"] = "soon"
     before = sorted((rct_home / "journal").iterdir())
     result = assess_from(run, tmp_path, data)
     assert result.exit_code == 2
@@ -357,10 +352,8 @@ def test_a_step_left_out_stays_open_and_the_review_is_saved(
     run: Any, base: dict[str, Any], rct_home: Path, tmp_path: Path
 ) -> None:
     ident = two_steps()
-    data = dict(base)
-    data["review"] = [{"step": f"{ident}.2", "what": "anything", "status": "tried", "note": " Met  once\n"}]
-    data["next-check-in"] = "2099-01-31"
-    result = assess_from(run, tmp_path, data)
+    review = [{"step": f"{ident}.2", "what": "anything", "status": "tried", "note": " Met  once\n"}]
+    result = assess_from(run, tmp_path, {**base, "review": review, "next-check-in": "2099-01-31"})
     assert result.exit_code == 0, result.stderr
     newest = max((rct_home / "journal").glob("*.md"), key=lambda p: frontmatter.load(p)["created"])
     post = frontmatter.load(newest)

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from rct_workbook.flow.drafts import Draft, save_draft
-from rct_workbook.storage import write_atomic
 from tests.helpers import FilledAnswers, Run
 from tests.journal.helpers import entry_id, make_assess
 
@@ -70,20 +69,6 @@ def test_a_read_only_root_is_not_made_writable(run: Run, rct_home: Path) -> None
         rct_home.chmod(0o700)
     assert result.exit_code == 0
     assert "assess" in result.stdout
-
-
-def test_failed_write_leaves_original_and_no_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    target = tmp_path / "entry.md"
-    target.write_bytes(b"original")
-
-    def fail(*args: object) -> int:
-        raise OSError(5, "Input/output error")
-
-    monkeypatch.setattr(os, "write", fail)
-    with pytest.raises(Exception, match="Input/output error"):
-        write_atomic(target, b"new contents")
-    assert target.read_bytes() == b"original"
-    assert [p.name for p in tmp_path.iterdir()] == ["entry.md"]
 
 
 def test_symlinked_journal_folder_is_refused(

@@ -44,18 +44,23 @@ def test_full_assessment_is_saved_as_chosen(home: Path) -> None:
     check_saved(home)
 
 
-def test_ctrl_c_midway_keeps_a_draft_and_resume_finishes_it(home: Path) -> None:
-    with Session(home, "assess") as first:
-        first.answer(STEPS[:RISKS_AT])
-        first.expect_prompt(STEPS[RISKS_AT][0])
-        first.send("half a thought")
-        first.send(CTRL_C)
-        first.expect("Cancelled.")
-        first.expect("rct assess --resume")
-        first.ends(130)
-
+def _cancel_at(home: Path, at: int, *keys: str) -> None:
+    """Answer STEPS[:at], then press ``keys`` at the next prompt: the assessment is cancelled,
+    nothing is saved, and a draft holds exactly the answers given."""
+    with Session(home, "assess") as session:
+        session.answer(STEPS[:at])
+        session.expect_prompt(STEPS[at][0])
+        for key in keys:
+            session.send(key)
+        session.expect("Cancelled.")
+        session.expect("rct assess --resume")
+        session.ends(130)
     assert journal_files(home) == []
-    check_draft(home, answers_before(RISKS_AT))
+    check_draft(home, answers_before(at))
+
+
+def test_ctrl_c_midway_keeps_a_draft_and_resume_finishes_it(home: Path) -> None:
+    _cancel_at(home, RISKS_AT, "half a thought", CTRL_C)
     assert len(answers_before(RISKS_AT)) == 13
 
     with Session(home, "assess", "--resume") as second:
@@ -72,13 +77,4 @@ def test_ctrl_c_midway_keeps_a_draft_and_resume_finishes_it(home: Path) -> None:
 
 
 def test_ctrl_d_at_a_text_prompt_cancels_and_keeps_the_draft(home: Path) -> None:
-    with Session(home, "assess") as session:
-        session.answer(STEPS[:ROLE_AT])
-        session.expect_prompt(STEPS[ROLE_AT][0])
-        session.send(CTRL_D)
-        session.expect("Cancelled.")
-        session.expect("rct assess --resume")
-        session.ends(130)
-
-    assert journal_files(home) == []
-    check_draft(home, answers_before(ROLE_AT))
+    _cancel_at(home, ROLE_AT, CTRL_D)

@@ -16,31 +16,17 @@ from rct_workbook.render.summary import summary
 from rct_workbook.render.terminal import Ui, print_all
 from tests.unit.helpers import CALM, step
 
+
+def _carried(number: int, what: str, **fields: str | None) -> StepItem:
+    """A step of the plan of 1 January, carried into this one; unnamed fields not given."""
+    entry = "20260101-100000-assess-0001"
+    given = {"with_whom": None, "by_when": None, "risk": None, "evidence": None, **fields}
+    return StepItem(f"{entry}.{number}", entry, number, "2026-01-01T10:00:00.000+01:00", "main", what, **given)
+
+
 CARRIED = (
-    StepItem(
-        id="20260101-100000-assess-0001.1",
-        entry_id="20260101-100000-assess-0001",
-        number=1,
-        created="2026-01-01T10:00:00.000+01:00",
-        setting="main",
-        what="Propose a case talk",
-        with_whom=None,
-        by_when="2026-02-01",
-        risk="low",
-        evidence="A date in the diary",
-    ),
-    StepItem(
-        id="20260101-100000-assess-0001.2",
-        entry_id="20260101-100000-assess-0001",
-        number=2,
-        created="2026-01-01T10:00:00.000+01:00",
-        setting="main",
-        what="Ask Bo about the rota",
-        with_whom="Bo",
-        by_when=None,
-        risk=None,
-        evidence=None,
-    ),
+    _carried(1, "Propose a case talk", by_when="2026-02-01", risk="low", evidence="A date in the diary"),
+    _carried(2, "Ask Bo about the rota", with_whom="Bo"),
 )
 
 

@@ -41,15 +41,21 @@ def test_no_overwrite(tmp_path: Path) -> None:
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(TEMP_PREFIX)]
 
 
-def test_failed_replace_keeps_original_and_leaves_no_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("step", "error"),
+    [("write", OSError(5, "Input/output error")), ("replace", OSError(28, "No space left on device"))],
+)
+def test_a_failed_write_or_replace_keeps_the_original_and_leaves_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str, error: OSError
+) -> None:
     target = tmp_path / "x"
     target.write_bytes(b"original")
 
     def boom(*args: object) -> None:
-        raise OSError(28, "No space left on device")
+        raise error
 
-    monkeypatch.setattr(os, "replace", boom)
-    with pytest.raises(StorageError, match="could not save x: No space left on device"):
+    monkeypatch.setattr(os, step, boom)
+    with pytest.raises(StorageError, match=f"could not save x: {error.strerror}"):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"original"
     assert [p.name for p in tmp_path.iterdir()] == ["x"]
