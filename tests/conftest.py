@@ -79,8 +79,13 @@ def terminal(pipe: PipeInput, monkeypatch: pytest.MonkeyPatch) -> PipeInput:
 
     import rct_workbook.cli
 
-    for found in pkgutil.iter_modules(rct_workbook.cli.__path__):
-        module = importlib.import_module(f"rct_workbook.cli.{found.name}")
+    # Import them all before patching any: a module first imported after state.has_terminal
+    # was patched would bind the stand-in for good ("from … import has_terminal"), and every
+    # later test would see a terminal that is not there.
+    modules = [
+        importlib.import_module(f"rct_workbook.cli.{m.name}") for m in pkgutil.iter_modules(rct_workbook.cli.__path__)
+    ]
+    for module in modules:
         if hasattr(module, "has_terminal"):
             monkeypatch.setattr(module, "has_terminal", lambda: True)
     return pipe
