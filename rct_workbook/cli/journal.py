@@ -249,6 +249,13 @@ def export(
             help="Ask the group to check in with you first (asked in a terminal when a care note was shown).",
         ),
     ] = False,
+    with_answers: Annotated[
+        bool,
+        typer.Option(
+            "--with-answers",
+            help="HTML only: add every answer in full after the one-page handouts (the Markdown always has them).",
+        ),
+    ] = False,
 ) -> None:
     """Make one document for a peer-supervision meeting from one or more entries.
 
@@ -268,6 +275,8 @@ def export(
 
     if redact_flagged and keep_flagged:
         raise WorkbookError("--redact-flagged and --keep-flagged cannot be used together")
+    if with_answers and form != "html":
+        raise WorkbookError("--with-answers is for --format html; a Markdown export always holds every answer in full")
     st = state(ctx)
     replace = _may_write(out, check=check, force=force, plain=st.plain)
     request = sharing.Request(
@@ -283,7 +292,7 @@ def export(
         "redact" if redact_flagged else "keep" if keep_flagged else "ask" if has_terminal() else "refuse"
     )
     document = _reviewed_document(st, request, review, mode=mode, check_in_first=check_in_first)
-    _deliver(document, html=form == "html", out=out, replace=replace, entries=len(request.rows))
+    _deliver(document, html=form == "html", with_answers=with_answers, out=out, replace=replace)
 
 
 def _may_write(out: Path | None, *, check: bool, force: bool, plain: bool) -> bool:
@@ -355,19 +364,36 @@ def _ask_before_export(
     return asker, check_in_first, display_name
 
 
-def _deliver(document: "Export", *, html: bool, out: Path | None, replace: bool, entries: int) -> None:
-    """Print the document or write it to --out, saying how many private answers were left out."""
+def _deliver(document: "Export", *, html: bool, with_answers: bool, out: Path | None, replace: bool) -> None:
+    """Print the document or write it to --out, saying how many private answers were left out
+    and, for the HTML handout, how many pages it prints to and where shortened answers are in full."""
     from rct_workbook.cli.output import exists_error, to_stdout
     from rct_workbook.journal import sharing
     from rct_workbook.render.safe import clean
 
-    text = sharing.to_html(document) if html else document.markdown
+    entries = len(document.pages)
+    text = document.markdown
     withheld = (
         f" {document.withheld} private answer{'s' if document.withheld != 1 else ''} left out"
         " (--include-private adds them)."
         if document.withheld
         else ""
     )
+    if html:
+        from rct_workbook.render.handout import render
+
+        handout = render(document, with_answers=with_answers)
+        text = handout.html
+        withheld += f" The handout prints to {handout.pages} page{'s' if handout.pages != 1 else ''}"
+        if with_answers:
+            withheld += ", followed by every answer in full."
+        elif handout.shortened:
+            withheld += (
+                f"; answers on {handout.shortened} of them are shortened (marked …)"
+                " and --with-answers adds them in full."
+            )
+        else:
+            withheld += "."
     if to_stdout(out):
         sys.stdout.write(text)
         if withheld:

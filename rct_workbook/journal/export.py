@@ -8,16 +8,15 @@ here writes to the journal.
 from __future__ import annotations
 
 import datetime as _dt
-import html
 import json
 import re
-import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from rct_workbook.journal.deidentify import Redactor, names_in
 from rct_workbook.journal.entry import parse_reading
+from rct_workbook.journal.handout import HandoutEntry
 from rct_workbook.journal.index import Row
 from rct_workbook.journal.reflection import assess_entry, human_date, vignette_entry
 from rct_workbook.model import commonmark as md
@@ -251,6 +250,14 @@ class Export:
     redactions: int
     withheld: int
     charts: tuple[Chart, ...] = ()
+    #: For the printed handout (`render.handout`): one page of data per entry, the movement
+    #: over time (two or more assessments), the opening line and the footer's notes.
+    pages: tuple[HandoutEntry, ...] = ()
+    movement: Chart | None = None
+    opening: str = ""
+    member: str = ""
+    notes: tuple[str, ...] = ()
+    disclaimer: str = ""
 
 
 def _short_date(row: Row) -> str:
@@ -374,6 +381,7 @@ def build_export(
     withheld = 0
     disclaimer = md.escape_line(content.meta.disclaimer)
     redacted_answers = []
+    pages: list[HandoutEntry] = []
     for row in rows:
         answers, hidden = shared_answers(content, row, include_private)
         withheld += hidden
@@ -394,6 +402,10 @@ def build_export(
                 charts.append(chart)
             brief = f"\n{brief}\n"
         bodies.append(f"{heading}\n\n{comment}\n{brief}{rest}")
+        # The page shows words the Markdown already holds: its redactions are not counted twice.
+        counted = redactor.count
+        pages.append(_page(content, row, answers, redactor, withheld=hidden, full_markdown=f"{heading}\n\n{rest}"))
+        redactor.count = counted
     movement, movement_chart = _movement(content, rows, redacted_answers)
     if movement_chart is not None:
         parts.append(movement)
@@ -411,79 +423,59 @@ def build_export(
         footer.append(review_note)
     text = "\n".join(parts).rstrip("\n") + "\n"
     text += "\n---\n\n" + "\n\n".join([*(md.escape_line(f) for f in footer), disclaimer]) + "\n"
-    return Export(text, title, redactor.count, withheld, tuple(charts))
-
-
-_CSS = """
-body { font-family: Georgia, 'Times New Roman', serif; max-width: 42em; margin: 2em auto; padding: 0 1em;
-       line-height: 1.5; color: #222; }
-h1, h2, h3, h4 { font-family: Helvetica, Arial, sans-serif; line-height: 1.25; }
-h2 { border-bottom: 1px solid #ccc; padding-bottom: .2em; margin-top: 2em; }
-table { border-collapse: collapse; margin: 1em 0; }
-th, td { border: 1px solid #bbb; padding: .3em .6em; text-align: left; vertical-align: top; }
-"""
-
-#: How the page prints: the one place for print rules (the screen layout is _CSS above).
-#: No plan row is split across pages, no heading is left at a page foot (it stays with
-#: what follows it), and a table that runs on repeats its header row.
-PRINT_CSS = """
-@media print {
-  body { margin: 0; max-width: none; }
-  h1, h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
-  tr, li, blockquote { break-inside: avoid; page-break-inside: avoid; }
-  thead { display: table-header-group; }
-  p { orphans: 3; widows: 3; }
-}
-"""
-
-
-_DATA_LINE = re.compile(r"^<!-- rct-entry .*? -->\n", re.MULTILINE)
-
-
-_HANDOUT_CSS = """
-svg.chart { display: block; max-width: 100%; height: auto; }
-figure.chart { margin: .8em 0 1em; }
-@media print {
-  @page { margin: 15mm 14mm; }
-  body { font-size: 10pt; line-height: 1.35; }
-  h1 { font-size: 18pt; margin: 0 0 .4em; }
-  h2 { font-size: 14pt; margin: 0 0 .5em; }
-  h2 ~ h2 { break-before: page; }
-  h3 { font-size: 11.5pt; margin: 1em 0 .3em; }
-  h4 { font-size: 10pt; margin: .7em 0 .15em; }
-  p, ol, ul { margin: .2em 0 .45em; }
-  table { font-size: 9pt; margin: .4em 0 .6em; }
-  th, td { padding: .15em .45em; }
-  figure.chart { break-inside: avoid; margin: .4em 0 .6em; }
-  svg.chart { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-}
-"""
-
-
-def to_html(export: Export) -> str:
-    """The export as one standalone, printable HTML page (no scripts, no remote resources);
-    the five good things and the movement over time are inline SVG charts."""
-    from markdown_it import MarkdownIt
-
-    renderer = MarkdownIt("commonmark", {"html": False}).enable("table")
-    # The page is for reading and printing: the machine-readable comments are left out
-    # (with HTML off they would otherwise show as text).
-    readable = _DATA_LINE.sub("", export.markdown.replace(EXPORT_MARK, "", 1))
-    tokens = {}
-    for i, chart in enumerate(export.charts):
-        token = f"rct-chart-{i}-{secrets.token_hex(4)}"
-        if chart.markdown in readable:
-            readable = readable.replace(chart.markdown, token, 1)
-            tokens[f"<p>{token}</p>"] = f'<figure class="chart">{chart.svg}</figure>'
-    body = renderer.render(readable)
-    for token, figure in tokens.items():
-        body = body.replace(token, figure)
-    return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'<title>{html.escape(export.title)}</title>\n<meta name="generator" content="rct-workbook">\n'
-        f"<style>{_CSS}{PRINT_CSS}{_HANDOUT_CSS}</style>\n</head>\n<body>\n{body}</body>\n</html>\n"
+    return Export(
+        text,
+        title,
+        redactor.count,
+        withheld,
+        tuple(charts),
+        pages=tuple(pages),
+        movement=movement_chart,
+        opening=f"{opening}, prepared with rct-workbook for a peer-supervision meeting.",
+        member=who,
+        notes=tuple(footer[1:] if withheld else footer),  # each page says what it withheld itself
+        disclaimer=content.meta.disclaimer,
     )
+
+
+def _page(
+    content: Content, row: Row, answers: dict[str, Any], redactor: Redactor, *, withheld: int, full_markdown: str
+) -> HandoutEntry:
+    """The handout page of one entry, from its shared, redacted answers; the redactor also
+    goes over the content's words on the page, as it does over the Markdown."""
+    from rct_workbook.journal import handout
+
+    date = human_date(_when(row))
+    title = row.title or row.kind
+    if row.kind == "assess" and "assess" in content.flows:
+        reading = read(content, answers, parse_reading(row.reading).previous, section=row.section)
+        page = handout.assess_page(
+            content,
+            asks_for(content, row),
+            answers,
+            reading,
+            title=title,
+            date=date,
+            withheld=withheld,
+            full_markdown=full_markdown,
+        )
+    elif row.kind == "vignette" and row.vignette in content.vignettes:
+        vignette = content.vignettes[row.vignette]
+        culture = content.cultures.get(vignette.culture) if vignette.culture else None
+        about = [f"A case from Hartling & Sparks (2002): {vignette.setting}", *([culture.name] if culture else [])]
+        page = handout.vignette_page(
+            asks_for(content, row),
+            answers,
+            title=title,
+            date=date,
+            about=about,
+            questions=vignette.discussion_questions,
+            withheld=withheld,
+            full_markdown=full_markdown,
+        )
+    else:
+        page = handout.other_page(answers, title=title, date=date, withheld=withheld, full_markdown=full_markdown)
+    return handout.redacted(page, redactor.text)
 
 
 def read_names_file(text: str) -> list[str]:

@@ -22,7 +22,6 @@ from rct_workbook.journal.export import (
     read_names_file,
     shared_answers,
     texts_and_names,
-    to_html,
     unique,
 )
 from rct_workbook.journal.index import Index, Row
@@ -43,7 +42,6 @@ __all__ = [
     "names_from",
     "review_state",
     "rows_for",
-    "to_html",
     "write_export",
 ]
 

@@ -154,6 +154,7 @@ ID_RE = re.compile(ID_PATTERN)
 Id = Annotated[str, Rule(strict=True, pattern=ID_PATTERN)]
 Text = Annotated[str, Rule(strict=True, min_length=1, max_length=20_000)]
 Cite = Annotated[str, Rule(strict=True, min_length=1, max_length=200)]
+Label = Annotated[str, Rule(strict=True, min_length=1, max_length=60)]
 
 
 # --- questions -----------------------------------------------------------------------
@@ -186,6 +187,8 @@ class Question(Strict):
     id: Id
     type: QuestionType
     prompt: Text
+    #: A short name for the answer where space is tight (the printed handout); the prompt otherwise.
+    label: Label | None = None
     help: Text | None = None
     required: StrictBool = True
     choices: tuple[Choice, ...] | None = None

@@ -103,10 +103,14 @@ def test_export_to_file_html(run: Run, named: list[Path], rct_home: Path, tmp_pa
     result = run("journal", "export", entry_id(named[0]), "--format", "html", "--out", str(out), "--redact-flagged")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
-    assert result.stderr == f"Wrote {out} (1 entry). 5 private answers left out (--include-private adds them).\n"
+    assert result.stderr == (
+        f"Wrote {out} (1 entry). 5 private answers left out (--include-private adds them)."
+        " The handout prints to 1 page.\n"
+    )
     page = out.read_text()
     assert page.startswith("<!DOCTYPE html>")
-    assert "<table>" in page and "<h1>Peer supervision: reflections, 12 March 2026</h1>" in page
+    assert '<table class="plan">' in page
+    assert '<h1 class="running"><span>Peer supervision: reflections, 12 March 2026</span>' in page
     assert "<script" not in page and "Jones" not in page and "Lopez" not in page
     assert "rct-entry" not in page and "&lt;!--" not in page
     assert out.stat().st_mode & 0o777 == 0o600

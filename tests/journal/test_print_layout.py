@@ -77,7 +77,8 @@ def printed(run: Run, rct_home: Path, tmp_path: Path) -> tuple[str, list[str], l
         ids.append(entry_id(make_assess(f"2026-0{1 + i}-1{i}", small_steps=_steps(i))))
         ids.append(entry_id(make_vignette(f"2026-0{1 + i}-2{i}", ["paula", "susan", "agnes", "clinic"][i % 4])))
     page = tmp_path / "meeting.html"
-    result = run("journal", "export", *ids, "--keep-flagged", "--format", "html", "--out", str(page))
+    # With the answers in full: the handout pages, then every entry's full tables and headings.
+    result = run("journal", "export", *ids, "--keep-flagged", "--format", "html", "--with-answers", "--out", str(page))
     assert result.exit_code == 0, result.stderr
     source = page.read_text(encoding="utf-8")
     pages = print_pages(page, tmp_path)
