@@ -224,7 +224,8 @@ def export(
         Path | None, typer.Option("--redact-file", metavar="FILE", help="Names to replace, one per line.")
     ] = None,
     form: Annotated[
-        str, typer.Option("--format", help="Markdown (default) or one printable HTML page.", **choice("md", "html"))
+        str,
+        typer.Option("--format", help="Markdown (default) or an HTML handout to print.", **choice("md", "html")),
     ] = "md",
     include_private: Annotated[
         bool, typer.Option("--include-private", help="Also include answers marked private.")
@@ -267,6 +268,12 @@ def export(
     --redact-flagged or --keep-flagged. Decisions are remembered per entry (as hashes), so
     exporting again asks only about new details; --review starts over. --redact replaces
     names with [Person A], [Person B]… everywhere. The journal itself is never changed.
+
+    --format html makes a handout to print: one page per entry (the reading in brief, what
+    you ask of the group, the plan, your answers, the questions for discussion), with a
+    first page of movement over time for two or more assessments. Answers too long for
+    the page are shortened and marked "…"; --with-answers adds every answer in full after
+    the handout pages. The Markdown export always holds every answer in full.
 
     Example: rct journal export 20260312 20260402 --redact "Dr. Jones" --out meeting.md
     """

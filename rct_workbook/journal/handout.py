@@ -217,6 +217,7 @@ def redacted(entry: HandoutEntry, text: Callable[[str], str]) -> HandoutEntry:
     return replace(
         entry,
         title=text(entry.title),
+        date=text(entry.date),
         about=many(entry.about),
         good_things=tuple((text(name), rating) for name, rating in entry.good_things),
         mean_line=text(entry.mean_line),

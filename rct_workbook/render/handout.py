@@ -39,9 +39,13 @@ CUT = " …"
 # (measured in Chromium); the figures below keep a margin of safety on both.
 
 #: Lines of body text one page holds.
-PAGE_LINES = 52.0
+PAGE_LINES = 53.0
 #: Characters in one full-width line of body text (10pt).
 WIDTH = 112
+#: Characters in one line of a column when the member's answers run in two columns.
+HALF_WIDTH = 52
+#: Room lost to balancing two columns (an answer is never split between them), in lines.
+BALANCE = 1.5
 #: Characters in one line of the small text (9pt): the plan, the questions.
 SMALL_WIDTH = 125
 #: Characters in one line of the footer (7.5pt), in which lines are this much of a body line.
@@ -50,12 +54,14 @@ FOOT_LINE = 0.78
 SMALL_LINE = 0.9
 #: A heading (h3) with the space around it.
 HEADING = 1.6
-#: The title (h2) with its rule and the space around it.
-TITLE = 2.4
+#: The title (h2, 13pt) with its rule and the space around it, and each line of it.
+TITLE = 1.0
+TITLE_LINE = 1.4
+TITLE_WIDTH = 80
 #: The running head (on the first page, the document's title).
 RUNNING = 1.2
 #: The five good things (the chart and the mean under it) beside the culture mix.
-BRIEF = 8.0
+BRIEF = 7.2
 #: Space after each answer or plan row.
 GAP = 0.25
 #: How many lines of its column each plan cell may take, and the columns' widths in characters.
@@ -73,16 +79,17 @@ def lines(text: str, width: int) -> int:
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
-def shorten(text: str, width: int, max_lines: int, *, lead: str = "") -> tuple[str, bool]:
-    """``text`` cut to fit ``max_lines`` lines of ``width`` characters after ``lead`` (a run-in
-    label): whole sentences while they fit, else as many whole words as fit; a cut text
-    ends with " …". Returns the text and whether it was shortened."""
-    if lines(lead + text, width) <= max_lines:
+def shorten(text: str, width: int, max_lines: int, *, lead: str = "", tail: str = "") -> tuple[str, bool]:
+    """``text`` cut to fit ``max_lines`` lines of ``width`` characters between ``lead`` (a
+    run-in label) and ``tail``: whole sentences while they fit, else as many whole words as
+    fit; a cut text ends with " …". Returns the text (without lead or tail) and whether it
+    was shortened."""
+    if lines(lead + text + tail, width) <= max_lines:
         return text, False
     kept = ""
     for sentence in _SENTENCE_END.split(text):
         candidate = f"{kept} {sentence}".strip()
-        if lines(lead + candidate + CUT, width) > max_lines:
+        if lines(lead + candidate + CUT + tail, width) > max_lines:
             break
         kept = candidate
     if not kept:
@@ -90,13 +97,13 @@ def shorten(text: str, width: int, max_lines: int, *, lead: str = "") -> tuple[s
         low, high = 0, len(words)
         while low < high:  # the most words that fit, with the mark
             mid = (low + high + 1) // 2
-            if lines(lead + " ".join(words[:mid]) + CUT, width) <= max_lines:
+            if lines(lead + " ".join(words[:mid]) + CUT + tail, width) <= max_lines:
                 low = mid
             else:
                 high = mid - 1
         kept = " ".join(words[:low])
         if not kept:  # a single word longer than the room: cut inside it
-            room = max(1, width * max_lines - len(lead) - len(CUT))
+            room = max(1, width * max_lines - len(lead) - len(CUT) - len(tail))
             kept = text[:room]
     return kept.rstrip(" ,;:—–-") + CUT, True
 
@@ -132,58 +139,67 @@ class Fitted:
     questions: tuple[str, ...]
     questions_more: int
     shortened: bool
+    #: The member's answers run in one column, or in two on a crowded page.
+    columns: int = 1
 
 
 def _run_in(label: str) -> str:
     return f"{label}. "
 
 
-def reflection_cost(label: str, text: str) -> float:
-    return lines(_run_in(label) + text, WIDTH) + GAP
+def reflection_cost(label: str, text: str, width: int = WIDTH) -> float:
+    return lines(_run_in(label) + text, width) + GAP
 
 
 def _full_text(r: Reflection) -> str:
     return list_text(r.items) if r.listed else " ".join(r.items)
 
 
-def shorten_reflection(r: Reflection, max_lines: int) -> Shown:
+def shorten_reflection(r: Reflection, max_lines: int, width: int = WIDTH) -> Shown:
     """One answer cut to ``max_lines`` lines with its run-in label: a list keeps its first items."""
     lead = _run_in(r.label)
     full = _full_text(r)
-    if lines(lead + full, WIDTH) <= max_lines:
+    if lines(lead + full, width) <= max_lines:
         return Shown(r.label, full)
     if r.listed:
         # A choice named before the paper's gloss ("Norming: call attention to …") keeps its
         # name: the member chose the name, the gloss is the paper's, so nothing of theirs is cut.
         names = tuple(item.split(": ", 1)[0] for item in r.items)
-        if names != r.items and lines(lead + list_text(names), WIDTH) <= max_lines:
+        if names != r.items and lines(lead + list_text(names), width) <= max_lines:
             return Shown(r.label, list_text(names))
         for keep in range(len(r.items) - 1, 0, -1):
             text = list_text(r.items[:keep], len(r.items) - keep)
-            if lines(lead + text, WIDTH) <= max_lines:
+            if lines(lead + text, width) <= max_lines:
                 return Shown(r.label, text, True)
-        first, _ = shorten(r.items[0].rstrip(" .;"), WIDTH, max_lines, lead=lead)
         rest = len(r.items) - 1
-        return Shown(r.label, first + (f" and {rest} more" if rest else ""), True)
-    text, cut = shorten(full, WIDTH, max_lines, lead=lead)
+        tail = f"; and {rest} more" if rest else ""
+        first, _ = shorten(r.items[0].rstrip(" .;"), width, max_lines, lead=lead, tail=tail)
+        return Shown(r.label, first + tail, True)
+    text, cut = shorten(full, width, max_lines, lead=lead)
     return Shown(r.label, text, cut)
 
 
 def fit_reflections(
-    items: Sequence[Reflection], budget: float, *, floor: int = 2
+    items: Sequence[Reflection], budget: float, *, floor: int = 2, columns: int = 1
 ) -> tuple[tuple[Shown, ...], tuple[str, ...]]:
     """Share ``budget`` lines among the answers, the shortest whole first (water-filling):
     every answer gets the same most lines L that makes them fit, shorter ones all of theirs.
+    In two columns each answer has half the width and there is twice the room, less what
+    balancing the columns costs.
 
     Each answer keeps at least ``floor`` lines; when even that does not fit, the last answers
     are left off the page, and their labels returned (the page names them)."""
     items = list(items)
     left_off: list[str] = []
-    full = [lines(_run_in(r.label) + _full_text(r), WIDTH) for r in items]
+    width = WIDTH if columns == 1 else HALF_WIDTH
+    room = budget if columns == 1 else columns * (budget - BALANCE)
+    full = [lines(_run_in(r.label) + _full_text(r), width) for r in items]
 
     def need(level: int) -> float:
-        return sum(min(f, max(level, floor)) + GAP for f in full) + (1.0 if left_off else 0.0)
+        # The line naming answers left off runs across the whole page.
+        return sum(min(f, max(level, floor)) + GAP for f in full) + (columns * 1.0 if left_off else 0.0)
 
+    budget = room
     while items and need(floor) > budget:
         left_off.insert(0, items.pop().label)
         full.pop()
@@ -200,7 +216,7 @@ def fit_reflections(
         if more > 0:
             allot[i] += more
             spare -= more
-    return tuple(shorten_reflection(r, n) for r, n in zip(items, allot, strict=True)), tuple(left_off)
+    return tuple(shorten_reflection(r, n, width) for r, n in zip(items, allot, strict=True)), tuple(left_off)
 
 
 def plan_row_cost(row: PlanRow) -> float:
@@ -222,12 +238,43 @@ def _questions_cost(questions: Sequence[str]) -> float:
     return sum(lines(q, SMALL_WIDTH - 4) * SMALL_LINE + 0.05 for q in questions)
 
 
+def _questions_block(questions: Sequence[str], more: int) -> float:
+    return HEADING + _questions_cost(questions) + (SMALL_LINE if more else 0.0) if questions else 0.0
+
+
+def _ask_block(ask: str) -> float:
+    return HEADING + lines(ask, WIDTH - 4) + 0.8 if ask else 0.0
+
+
+def _plan_block(rows: Sequence[PlanRow], more: int) -> float:
+    if not rows:
+        return 0.0
+    return HEADING + SMALL_LINE + 0.3 + sum(plan_row_cost(r) for r in rows) + (SMALL_LINE if more else 0.0)
+
+
+def page_lines(fitted: Fitted, footer: Sequence[str]) -> float:
+    """The estimated height of a fitted page, in lines of body text (at most PAGE_LINES)."""
+    words = 0.0
+    if fitted.reflections or fitted.left_off:
+        width = WIDTH if fitted.columns == 1 else HALF_WIDTH
+        words = HEADING + sum(reflection_cost(s.label, s.text, width) for s in fitted.reflections) / fitted.columns
+        words += (BALANCE if fitted.columns > 1 else 0.0) + (1.0 if fitted.left_off else 0.0)
+    return (
+        head_cost(fitted.entry)
+        + footer_cost(footer)
+        + _questions_block(fitted.questions, fitted.questions_more)
+        + _ask_block(fitted.ask)
+        + _plan_block(fitted.plan, fitted.plan_more)
+        + words
+    )
+
+
 def footer_cost(notes: Sequence[str]) -> float:
     return 1.5 + sum(lines(n, FOOT_WIDTH) * FOOT_LINE for n in notes)
 
 
 def head_cost(entry: HandoutEntry) -> float:
-    cost = RUNNING + TITLE
+    cost = RUNNING + TITLE + lines(entry.title, TITLE_WIDTH) * TITLE_LINE
     about = " · ".join([entry.date, *entry.about])
     cost += min(lines(about, SMALL_WIDTH), ABOUT_LINES) * SMALL_LINE
     if entry.good_things or entry.culture:
@@ -238,10 +285,20 @@ def head_cost(entry: HandoutEntry) -> float:
 
 #: How tight a page may be made, tried in order until every answer has a place: the lines
 #: the ask may take, each plan cell, and each of the member's answers at the least.
-_TIGHTNESS = ((8, PLAN_CELL_LINES, 2), (6, PLAN_CELL_LINES, 1), (4, 2, 1), (3, 1, 1))
+#: The plan is the group's business: its cells are the last to give way.
+#: When one column of answers cannot give each a line, they run in two.
+_TIGHTNESS = (
+    (8, PLAN_CELL_LINES, 2, 1),
+    (5, PLAN_CELL_LINES, 1, 1),
+    (3, PLAN_CELL_LINES, 1, 1),
+    (5, PLAN_CELL_LINES, 1, 2),
+    (3, PLAN_CELL_LINES, 1, 2),
+    (3, 2, 1, 2),
+    (3, 1, 1, 2),
+)
 #: The most plan rows and discussion questions a page shows (the rest are counted, and in full elsewhere).
-MAX_PLAN_ROWS = 6
-MAX_QUESTION_LINES = 14.0
+MAX_PLAN_ROWS = 4
+MAX_QUESTION_LINES = 10.0
 
 
 def fit_page(entry: HandoutEntry, footer: Sequence[str]) -> Fitted:
@@ -254,22 +311,16 @@ def fit_page(entry: HandoutEntry, footer: Sequence[str]) -> Fitted:
     while questions and _questions_cost(questions) > MAX_QUESTION_LINES:
         questions.pop()
     questions_more = len(entry.questions) - len(questions)
-    if questions:
-        fixed += HEADING + _questions_cost(questions) + (SMALL_LINE if questions_more else 0.0)
+    fixed += _questions_block(questions, questions_more)
     rows = list(entry.plan[:MAX_PLAN_ROWS])
     plan_more = len(entry.plan) - len(rows)
     best: Fitted | None = None
-    for ask_lines, cell_lines, floor in _TIGHTNESS:
-        cost = fixed
+    for ask_lines, cell_lines, floor, columns in _TIGHTNESS:
         ask, ask_cut = shorten(entry.ask, WIDTH - 4, ask_lines) if entry.ask else ("", False)
-        if ask:
-            cost += HEADING + lines(ask, WIDTH - 4) + 0.8
         shown_rows = [shorten_plan_row(r, cell_lines) for r in rows]
-        if shown_rows:
-            cost += HEADING + SMALL_LINE + 0.3 + sum(plan_row_cost(r) for r, _ in shown_rows)
-            cost += SMALL_LINE if plan_more else 0.0
+        cost = fixed + _ask_block(ask) + _plan_block([r for r, _ in shown_rows], plan_more)
         budget = PAGE_LINES - cost - (HEADING if entry.reflections else 0.0)
-        shown, left_off = fit_reflections(entry.reflections, budget, floor=floor)
+        shown, left_off = fit_reflections(entry.reflections, budget, floor=floor, columns=columns)
         cut = (
             about_cut
             or ask_cut
@@ -290,6 +341,7 @@ def fit_page(entry: HandoutEntry, footer: Sequence[str]) -> Fitted:
             tuple(questions),
             questions_more,
             cut,
+            columns,
         )
         if not left_off:
             break
@@ -359,9 +411,11 @@ def _words(fitted: Fitted) -> str:
     if not fitted.reflections and not fitted.left_off:
         return ""
     paras = "".join(f'<p class="said"><b>{_e(s.label)}.</b> {_e(s.text)}</p>' for s in fitted.reflections)
+    kind = "words" if fitted.columns == 1 else "words two"
+    block = f'<div class="{kind}">{paras}</div>'
     if fitted.left_off:
-        paras += f'<p class="more">Also answered, not shown here: {_e("; ".join(fitted.left_off))}.</p>'
-    return f"<h3>In my words</h3>\n{paras}\n"
+        block += f'<p class="more">Also answered, not shown here: {_e("; ".join(fitted.left_off))}.</p>'
+    return f"<h3>In my words</h3>\n{block}\n"
 
 
 def _questions(fitted: Fitted) -> str:
@@ -372,9 +426,14 @@ def _questions(fitted: Fitted) -> str:
     return f'<h3>For discussion</h3>\n<ol class="questions">{items}</ol>{more}\n'
 
 
+def footer_texts(notes: Sequence[str], disclaimer: str) -> list[str]:
+    """The footer's paragraphs: the notes run together (they are short), then the disclaimer."""
+    return [" ".join(notes), disclaimer] if notes else [disclaimer]
+
+
 def _footer(notes: Sequence[str], disclaimer: str) -> str:
-    lines_ = "".join(f"<p>{_e(n)}</p>" for n in notes)
-    return f'<footer class="page-foot">{lines_}<p class="disclaimer">{_e(disclaimer)}</p></footer>\n'
+    paras = "".join(f"<p>{_e(text)}</p>" for text in footer_texts(notes, disclaimer))
+    return f'<footer class="page-foot">{paras}</footer>\n'
 
 
 def _running(export: Export, number: int, total: int) -> str:
@@ -461,7 +520,7 @@ def render(export: Export, *, with_answers: bool = False) -> Handout:
     shortened = 0
     for entry in export.pages:
         probe = page_notes(export, entry, shortened=True, with_answers=with_answers)
-        fitted = fit_page(entry, [*probe, export.disclaimer])
+        fitted = fit_page(entry, footer_texts(probe, export.disclaimer))
         notes = page_notes(export, entry, shortened=fitted.shortened, with_answers=with_answers)
         shortened += fitted.shortened
         sheets.append(entry_page(export, fitted, notes, number=len(sheets) + 1, total=total))
@@ -526,7 +585,9 @@ td.n, th.n { text-align: right; }
 table.plan { width: 100%; table-layout: fixed; font-size: .9em; margin: .2em 0 .3em; }
 table.plan th.num { width: 4%; } table.plan th.what { width: 30%; } table.plan th.who { width: 16%; }
 table.plan th.when { width: 13%; } table.plan th.risk { width: 9%; } table.plan th.evidence { width: 28%; }
-p.said { margin: .15em 0 .35em; }
+p.said { margin: .15em 0 .35em; break-inside: avoid; page-break-inside: avoid; }
+.words.two { column-count: 2; column-gap: 1.6em; }
+.words.two p.said:first-child { margin-top: 0; }
 p.said b { font-family: Helvetica, Arial, sans-serif; font-size: .9em; color: #333; }
 ol.questions { font-size: .9em; margin: .2em 0 .3em; padding-left: 1.6em; }
 ol.questions li { margin: .1em 0; }
