@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from rct_workbook.journal.export import Export
 from rct_workbook.journal.handout import HandoutEntry, PlanRow, Reflection
+from rct_workbook.render.safe import clean
 
 #: The mark a shortened answer ends with.
 CUT = " …"
@@ -353,7 +354,9 @@ def fit_page(entry: HandoutEntry, footer: Sequence[str]) -> Fitted:
 
 
 def _e(text: str) -> str:
-    return html.escape(text, quote=True)
+    """Text from people or files, made safe for the page: HTML-escaped, and every character
+    that could drive a terminal the file is shown in made visible (as in every other output)."""
+    return html.escape(clean(text), quote=True)
 
 
 def _culture_table(entry: HandoutEntry) -> str:
@@ -371,7 +374,7 @@ def _brief(entry: HandoutEntry) -> str:
         return ""
     left = ""
     if entry.good_things:
-        svg = bars(list(entry.good_things), title="The five good things (1–5)")
+        svg = bars([(clean(name), rating) for name, rating in entry.good_things], title="The five good things (1–5)")
         caption = f"<figcaption>{_e(entry.mean_line)}</figcaption>" if entry.mean_line else ""
         left = f'<figure class="chart">{svg}{caption}</figure>'
     right = ""
@@ -553,7 +556,6 @@ PRINT_CSS = """
 #: The handout's own look. On screen: a reading column, each page a card. In print: one
 #: sheet per page, small calm type, the footer at the foot of the page's content.
 HANDOUT_CSS = """
-:root { color-scheme: light; }
 body { font-family: Georgia, 'Times New Roman', serif; max-width: 46em; margin: 2em auto; padding: 0 1em;
        line-height: 1.5; color: #222; background: #f4f4f1; }
 h1, h2, h3, h4, th { font-family: Helvetica, Arial, sans-serif; line-height: 1.25; }

@@ -201,3 +201,13 @@ def test_several_entries_print_one_page_each_after_movement_over_time(run: Run, 
     starts = [n for n, page in enumerate(pages) if page.startswith("Answers in full ")]
     assert [pages[n].split(":")[0] for n in starts] == [f"Answers in full {i} of 4" for i in range(1, 5)]
     assert "Vision sentence 199 of a long answer about the ward." in " ".join(pages[starts[1] : starts[2]])
+
+
+def test_typed_text_cannot_drive_a_terminal_from_any_page(run: Run, rct_home: Path, tmp_path: Path) -> None:
+    hostile = "Plain \x1b[2J\x1b]0;owned\x07 \x9b31m \u202egnp.exe. " + _long(80, "vision")
+    ident = entry_id(make_assess("2026-03-12", vision=hostile, ask_of_group=hostile))
+    out = tmp_path / "handout.html"
+    export_html(run, [ident], out, "--with-answers")
+    page = out.read_text(encoding="utf-8")
+    assert not any(ch in page for ch in ("\x1b", "\x9b", "\x07", "\u202e"))
+    assert "Plain ␛[2J␛]0;owned␇ &lt;U+009B&gt;31m &lt;U+202E&gt;gnp.exe." in page  # shown, harmless
