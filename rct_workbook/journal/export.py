@@ -249,7 +249,6 @@ class Export:
     title: str
     redactions: int
     withheld: int
-    charts: tuple[Chart, ...] = ()
     #: For the printed handout (`render.handout`): one page of data per entry, the movement
     #: over time (two or more assessments), the opening line and the footer's notes.
     pages: tuple[HandoutEntry, ...] = ()
@@ -270,14 +269,11 @@ def _rating_cell(g: Any) -> str:
     return f"{g.rating} ({g.change:+d})" if g.change else str(g.rating)
 
 
-def _brief(content: Content, row: Row, answers: dict[str, Any]) -> tuple[str, Chart | None]:
+def _brief(content: Content, row: Row, answers: dict[str, Any]) -> str:
     """The reading in brief, for the top of an assessment: the five good things as a
-    compact table (a bar chart in HTML), the culture mix, the plan, the ask of the group."""
-    from rct_workbook.model.charts import bars
-
+    compact table, the culture mix, the plan, the ask of the group."""
     reading = read(content, answers, parse_reading(row.reading).previous)
     lines = [md.heading(3, "In brief"), ""]
-    chart = None
     rated = [g for g in reading.good_things if g.rating is not None]
     if rated:
         mean = "" if reading.mean is None else f"{reading.mean:.1f}"
@@ -288,8 +284,6 @@ def _brief(content: Content, row: Row, answers: dict[str, Any]) -> tuple[str, Ch
                 "| " + " | ".join([*(_rating_cell(g) for g in reading.good_things), mean]) + " |",
             ]
         )
-        svg = bars([(g.name, g.rating) for g in reading.good_things], title="The five good things (1–5)")
-        chart = Chart(table, svg)
         lines += [table, ""]
         if reading.band:
             lines += [md.escape_line(f"Mean {mean} of 5: {reading.band}."), ""]
@@ -309,7 +303,7 @@ def _brief(content: Content, row: Row, answers: dict[str, Any]) -> tuple[str, Ch
     ask = answers.get("ask-of-group")
     if isinstance(ask, str) and ask.strip():
         lines += [md.escape_line(f"What I ask of the group: {' '.join(ask.split())}"), ""]
-    return "\n".join(lines).rstrip("\n"), chart
+    return "\n".join(lines).rstrip("\n")
 
 
 def _movement(content: Content, rows: Sequence[Row], redacted: list[dict[str, Any]]) -> tuple[str, Chart | None]:
@@ -377,7 +371,6 @@ def build_export(
     opening = f"{who}: {count}" if who else count
     parts += [md.escape_line(f"{opening}, prepared with rct-workbook for a peer-supervision meeting."), ""]
     bodies = []
-    charts: list[Chart] = []
     withheld = 0
     disclaimer = md.escape_line(content.meta.disclaimer)
     redacted_answers = []
@@ -396,11 +389,7 @@ def build_export(
         comment = _data_comment(content, row, answers, redactor, check_in_first=check_in_first)
         brief = ""
         if row.kind == "assess":
-            brief, chart = _brief(content, row, answers)
-            brief = redactor.text(brief)
-            if chart is not None:
-                charts.append(chart)
-            brief = f"\n{brief}\n"
+            brief = f"\n{redactor.text(_brief(content, row, answers))}\n"
         bodies.append(f"{heading}\n\n{comment}\n{brief}{rest}")
         # The page shows words the Markdown already holds: its redactions are not counted twice.
         counted = redactor.count
@@ -409,7 +398,6 @@ def build_export(
     movement, movement_chart = _movement(content, rows, redacted_answers)
     if movement_chart is not None:
         parts.append(movement)
-        charts.insert(0, movement_chart)
     parts.append("\n\n".join(bodies))
     footer = []
     if withheld:
@@ -428,7 +416,6 @@ def build_export(
         title,
         redactor.count,
         withheld,
-        tuple(charts),
         pages=tuple(pages),
         movement=movement_chart,
         opening=f"{opening}, prepared with rct-workbook for a peer-supervision meeting.",

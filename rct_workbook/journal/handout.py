@@ -127,7 +127,8 @@ def assess_page(
     rated = any(g.rating is not None for g in reading.good_things)
     mean_line = ""
     if rated and reading.mean is not None:
-        mean_line = f"Mean {reading.mean:.1f} of 5" + (f": {reading.band}." if reading.band else ".")
+        since = f" ({reading.mean_change:+.1f} since the last assessment)" if reading.mean_change else ""
+        mean_line = f"Mean {reading.mean:.1f} of 5{since}" + (f": {reading.band}." if reading.band else ".")
     ticked = any(c.checked for c in reading.profile)
     plan = tuple(
         PlanRow(

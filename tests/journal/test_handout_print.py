@@ -190,6 +190,10 @@ def test_several_entries_print_one_page_each_after_movement_over_time(run: Run, 
     # personas (assessed today).
     assert "Reflection on Paula" in pages[1]
     assert "Vision sentence 0 of a long answer" in pages[2] and "…" in pages[2]
+    # Headless Chromium prints on US Letter; on A4 (taller, a little narrower) the same five pages.
+    a4 = tmp_path / "meeting-a4.html"
+    a4.write_text(out.read_text(encoding="utf-8").replace("</head>", "<style>@page { size: A4; }</style></head>"))
+    assert print_pdf(a4, tmp_path)[0] == 5
 
     # With the answers in full, they follow the five handout pages, each entry on a new page.
     assert "followed by every answer in full" in export_html(
@@ -211,3 +215,13 @@ def test_typed_text_cannot_drive_a_terminal_from_any_page(run: Run, rct_home: Pa
     page = out.read_text(encoding="utf-8")
     assert not any(ch in page for ch in ("\x1b", "\x9b", "\x07", "\u202e"))
     assert "Plain ␛[2J␛]0;owned␇ &lt;U+009B&gt;31m &lt;U+202E&gt;gnp.exe." in page  # shown, harmless
+
+
+def test_the_page_says_how_the_mean_moved_since_the_last_assessment(run: Run, rct_home: Path, tmp_path: Path) -> None:
+    # The examples rate 3, 2, 3, 3, 2 (mean 2.6); last time every good thing was rated 2.
+    before = {"zest": 2, "empowerment": 2, "clarity": 2, "worth": 2, "connection": 2}
+    ident = entry_id(make_assess("2026-03-12", previous=before))
+    out = tmp_path / "handout.html"
+    export_html(run, [ident], out)
+    page = out.read_text(encoding="utf-8")
+    assert "<figcaption>Mean 2.6 of 5 (+0.6 since the last assessment): " in page
