@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from rct_workbook.journal.entry import FORMAT, Entry
-from rct_workbook.model.safe_yaml import YamlProblem, load_yaml
+from rct_workbook.model.safe_yaml import YamlProblem, load_plain
 from rct_workbook.paths import journal_dir
 from rct_workbook.storage import TEMP_PREFIX
 
@@ -26,7 +26,8 @@ def split_front_matter(text: str) -> tuple[str, str]:
     text = text.lstrip("\ufeff")
     if not text.startswith("---\n") and not text.startswith("---\r\n"):
         raise BadEntry("it does not start with front matter (---)")
-    text = text.replace("\r\n", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
     end = text.find("\n---\n", 3)
     if end == -1:
         if text.endswith("\n---"):
@@ -37,21 +38,10 @@ def split_front_matter(text: str) -> tuple[str, str]:
 
 
 def front_data(front_text: str) -> Any:
-    """Parse front matter. Text with no anchor, alias or tag characters cannot hold an
-    alias bomb or an object tag, so libyaml's safe loader reads it directly (fast); any
-    other text goes through the refusing reader."""
-    import yaml
-
-    if not any(ch in front_text for ch in "&*!") and getattr(yaml, "__with_libyaml__", False):
-        loader = yaml.CSafeLoader(front_text)
-        try:
-            return loader.get_single_data()
-        except yaml.YAMLError as exc:
-            raise BadEntry(f"its front matter cannot be read ({str(exc).splitlines()[0]})") from None
-        finally:
-            loader.dispose()
+    """Parse front matter with the refusing reader: plain YAML values only, no anchors,
+    aliases or object tags, no duplicate keys (``safe_yaml.load_plain``, libyaml underneath)."""
     try:
-        return load_yaml(front_text).data
+        return load_plain(front_text)
     except YamlProblem as exc:
         raise BadEntry(f"its front matter cannot be read ({exc.message})") from None
 

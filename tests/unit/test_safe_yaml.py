@@ -1,12 +1,18 @@
 from __future__ import annotations
 
+import json
 import time
 import tracemalloc
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
-from rct_workbook.model.safe_yaml import MAX_BYTES, YamlProblem, load_yaml, read_yaml_file
+from rct_workbook.model import safe_yaml
+from rct_workbook.model.safe_yaml import MAX_BYTES, YamlProblem, _may_hold_anchor, load_plain, load_yaml, read_yaml_file
 from tests.helpers import alias_bomb
 
 BOTH = pytest.mark.parametrize("pure", [False, True], ids=["libyaml", "python"])
@@ -110,3 +116,132 @@ def test_binary_and_bad_encoding(tmp_path: Path, data: bytes, message: str) -> N
     path.write_bytes(data)
     with pytest.raises(YamlProblem, match=message):
         read_yaml_file(path)
+
+
+# --- load_plain: the fast reader of journal front matter ----------------------------------------
+
+SAME_AS_LOAD_YAML = [
+    "a: 1\nb:\n  - x\n  - c: text\n",
+    "? [a]\n: b\n",
+    "a: !!python/object/apply:os.system ['true']\n",
+    "a: !!binary aGk=\n",
+    "x: 1\nb: &anchor [1]\n",
+    "a: 1\nb: *x\n",
+    "a: 1\nb: 2\na: 3\n",
+    '"1": a\n1: b\n',
+    "<<: {a: 1}\n",
+    "= : x\n",
+    "a: 1\n---\nb: 2\n",
+    "a: [1, 2\n",
+    "a: no\nb: 1.10\nc: 12:30\nd: 2002-01-01\ne: null\nf: ~\ng: ''\nh:\n",
+    "",
+    "# only a comment\n",
+    "1: x\nyes: y\n",
+    "2002-01-01: x\n",
+    "1.5: x\n",
+    "~: x\n",
+    'a: ! 12\nb: !!int "3"\nc: !!str 4\nd: !!map {x: 1}\ne: !!seq [1]\n',
+    "a: !foo x\n",
+    "a: !!set {x}\n",
+    "a: !!omap [x: 1]\n",
+    "a: 2002-13-45\n",
+    "[" * 65 + "]" * 65,
+    "[" * 64 + "]" * 64,
+    "{a: " * 70 + "1" + "}" * 70,
+    "[" * 10_000 + "]" * 10_000,
+    'a: "\\x00"\n',
+    "a: |\n  text\n  more\nb: >\n  folded\n  text\n",
+    "- a\n- b: c\n",
+    "plain text\n",
+    "warning: 'Miller & Stiver (1997), R&D, 5 * 3 and *bold* or & alone'\n",
+    "a: x & y\nb: '&not an anchor'\n",
+]
+
+
+def _outcome(load: Any, text: str) -> tuple[Any, ...]:
+    try:
+        return ("data", load(text))
+    except YamlProblem as exc:
+        return ("refused", exc.message, exc.line)
+
+
+@pytest.mark.parametrize("text", SAME_AS_LOAD_YAML)
+def test_load_plain_gives_what_load_yaml_gives(text: str) -> None:
+    assert _outcome(load_plain, text) == _outcome(lambda t: load_yaml(t).data, text)
+
+
+yaml_words = st.sampled_from(
+    [
+        "a", "key", "no", "yes", "On", "null", "~", "1", "-2", "0x1F", "0o17", "1_000", "1.10", ".5", "1e3",
+        ".inf", "-.Inf", ".nan", "12:30", "2002-01-01", "2002-12-14 21:59:43.10 -5", "true", "<<", "=",
+        "'quoted'", '"dq \\u2028 line"', "''", "!!str 5", "!!int '7'", "! x", "!foo x", "&a x", "*a", "& b",
+        "R&D", "a*b", "[1, 2]", "{x: 1}", "[]", "{}", "-", "? ", "|", "# note", "text with: colon",
+    ]
+)  # fmt: skip
+
+
+@st.composite
+def yaml_texts(draw: st.DrawFn) -> str:
+    """Small block and flow YAML documents made of words that YAML reads in surprising ways."""
+    lines = []
+    for _ in range(draw(st.integers(1, 6))):
+        indent = "  " * draw(st.integers(0, 2))
+        shape = draw(st.sampled_from(["map", "seq", "scalar"]))
+        if shape == "map":
+            lines.append(f"{indent}{draw(yaml_words)}: {draw(yaml_words)}")
+        elif shape == "seq":
+            lines.append(f"{indent}- {draw(yaml_words)}")
+        else:
+            lines.append(f"{indent}{draw(yaml_words)}")
+    return "\n".join(lines) + "\n"
+
+
+@given(yaml_texts())
+def test_load_plain_agrees_with_load_yaml_on_surprising_yaml(text: str) -> None:
+    """Same values, or both refuse (a text with two faults may be refused for either one)."""
+    plain, walked = _outcome(load_plain, text), _outcome(lambda t: load_yaml(t).data, text)
+    assert plain[0] == walked[0]
+    if plain[0] == "data":
+        assert plain == walked
+
+
+@given(yaml_texts())
+def test_load_plain_reads_what_the_safe_loader_reads(text: str) -> None:
+    """Whatever load_plain accepts, libyaml's safe loader reads to the same values (keys aside,
+    which load_plain, like load_yaml, keeps as text)."""
+    try:
+        data = load_plain(text)
+    except YamlProblem:
+        return
+    expected = _text_keys(yaml.load(text, Loader=yaml.CSafeLoader))
+    assert json.dumps(data, default=repr, sort_keys=True) == json.dumps(expected, default=repr, sort_keys=True)
+
+
+def _text_keys(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _text_keys(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_text_keys(v) for v in value]
+    return value
+
+
+@given(st.text(st.sampled_from("&*ab -:,[]{}?\n\t'\"|!x1"), max_size=40))
+def test_every_anchor_or_alias_is_noticed(text: str) -> None:
+    """The quick look for anchors never misses one that libyaml would see."""
+    try:
+        events = list(yaml.parse(text, Loader=yaml.CSafeLoader))
+    except yaml.YAMLError:
+        return
+    if any(isinstance(e, yaml.AliasEvent) or getattr(e, "anchor", None) for e in events):
+        assert _may_hold_anchor(text)
+
+
+def test_text_with_ampersands_takes_the_fast_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Front matter quoting "Miller & Stiver" holds no anchor, so the event walker is not needed."""
+
+    def walker(text: str, *, pure: bool = False) -> Any:
+        raise AssertionError("load_yaml was used")
+
+    monkeypatch.setattr(safe_yaml, "load_yaml", walker)
+    text = "warnings:\n- 'This is the central relational paradox (Miller & Stiver, 1997): R&D'\n"
+    assert load_plain(text) == {"warnings": ["This is the central relational paradox (Miller & Stiver, 1997): R&D"]}
