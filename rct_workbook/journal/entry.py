@@ -212,8 +212,10 @@ def parse_reading(reading: Mapping[str, Any] | None) -> StoredReading:
     )
 
 
-def digest(entry: Entry) -> Digest:
-    """What progress needs of an entry: ratings, profile shares, steps planned and done."""
+def digest(entry: Entry, reading: StoredReading | None = None) -> Digest:
+    """What progress needs of an entry: ratings, profile shares, steps planned and done.
+
+    ``reading``: ``parse_reading(entry.reading)``, when the caller has it already."""
     steps = [s for s in entry.answers.get(SMALL_STEPS) or [] if isinstance(s, dict)]
     done = sorted(
         {
@@ -222,5 +224,6 @@ def digest(entry: Entry) -> Digest:
             if u.get("status") == "done" and isinstance(u.get("step"), int) and 1 <= u["step"] <= len(steps)
         }
     )
-    reading = parse_reading(entry.reading)
+    if reading is None:
+        reading = parse_reading(entry.reading)
     return {"ratings": reading.ratings, "profile": reading.profile, "steps": len(steps), "done": done}
