@@ -18,11 +18,12 @@ the files through an index kept in memory for this one command.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import logging
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar, overload
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
 _T = TypeVar("_T")
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 #: How long a refresh waits for another process's refresh before answering from the files.
 BUSY_SECONDS = 10.0
@@ -68,11 +69,14 @@ CREATE TABLE IF NOT EXISTS entries (
     shares TEXT,
     setting TEXT,
     review TEXT,
-    next_check_in TEXT
+    next_check_in TEXT,
+    -- The entry's search text until it is added to entries_fts (by the first search that needs it).
+    search TEXT
 );
 -- `instant` is `created` as a UTC time, so entries made in different time zones sort by when they were made.
 CREATE INDEX IF NOT EXISTS entries_instant ON entries(instant);
 CREATE INDEX IF NOT EXISTS entries_id ON entries(id);
+CREATE INDEX IF NOT EXISTS entries_unsearched ON entries(num) WHERE search IS NOT NULL;
 -- Full-text search; each row's rowid is its entry's num.
 CREATE VIRTUAL TABLE IF NOT EXISTS entries_fts USING fts5(body, tokenize='unicode61');
 """
@@ -80,7 +84,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS entries_fts USING fts5(body, tokenize='unicod
 
 _ROW_COLUMNS = (
     "name", "size", "mtime_ns", "bad", "id", "created", "instant", "kind", "title", "vignette", "section", "mean",
-    "answers", "steps", "digest", "reading", "updates", "shares", "setting", "review", "next_check_in",
+    "answers", "steps", "digest", "reading", "updates", "shares", "setting", "review", "next_check_in", "search",
 )  # fmt: skip
 #: One file's row in, whether or not the index has one for it already; gives the row's num.
 _UPSERT = (
@@ -293,24 +297,31 @@ class Index:
         gone = [name for name in known if name not in on_disk]
         changed = [name for name, stamp in on_disk.items() if known.get(name) != stamp]
         if gone or changed:
-            # Parsing (the slow part) happens outside the transaction; inside it, what
-            # another process indexed meanwhile is left alone, and the rest is upserted.
-            parsed = _parse_all(self.folder, [(name, *on_disk[name]) for name in changed])
-            with self._transaction():
-                now_known = self._known()
-                for name in gone:
-                    if name in now_known:
-                        self._drop(name)
-                searched: list[tuple[int, str | None, bool]] = []
-                for name, row, text in parsed:
-                    if row is None:  # deleted since the folder was listed
+            # Parsing is the slow part. This process parses a first share of the files while a
+            # forked one parses the rest (for many files); the transaction begins once the first
+            # share is parsed, so its rows are written while the rest is still being parsed.
+            # Inside it, what another process indexed meanwhile is left alone, and the rest is
+            # upserted.
+            with contextlib.closing(_parse_shares(self.folder, [(name, *on_disk[name]) for name in changed])) as shares:
+                first = next(shares, [])
+                with self._transaction():
+                    now_known = self._known()
+                    for name in gone:
                         if name in now_known:
                             self._drop(name)
-                        continue
-                    if now_known.get(name) != (row[1], row[2]):
-                        (num,) = self.conn.execute(_UPSERT, row).fetchone()
-                        searched.append((num, text, name not in now_known))
-                self._search_texts(searched)
+                    replaced: list[tuple[int]] = []
+                    for parsed in itertools.chain([first], shares):
+                        for name, row, text in parsed:
+                            if row is None:  # deleted since the folder was listed
+                                if name in now_known:
+                                    self._drop(name)
+                                continue
+                            if now_known.get(name) != (row[1], row[2]):
+                                # The search text waits in the row until a search needs it.
+                                (num,) = self.conn.execute(_UPSERT, (*row, text)).fetchone()
+                                if name in now_known:
+                                    replaced.append((num,))
+                    self.conn.executemany("DELETE FROM entries_fts WHERE rowid = ?", replaced)
         skipped = [*self.conn.execute("SELECT name, bad FROM entries WHERE bad IS NOT NULL ORDER BY name"), *links]
         duplicates = tuple(
             (ident, tuple(sorted(names.split("\x1f"))))
@@ -328,18 +339,18 @@ class Index:
             self.conn.execute("DELETE FROM entries_fts WHERE rowid = ?", found)
             self.conn.execute("DELETE FROM entries WHERE num = ?", found)
 
-    def _search_texts(self, searched: list[tuple[int, str | None, bool]]) -> None:
-        """Replace the search text of each upserted row (num, text, whether the row is new).
+    def _searchable(self) -> None:
+        """Add to the full-text index the search texts still waiting in their rows.
 
-        After all the rows, not row by row: FTS5 then adds the texts in one run, which costs a
-        third of the time it takes when its inserts alternate with the table's."""
-        self.conn.executemany(
-            "DELETE FROM entries_fts WHERE rowid = ?", [(num,) for num, _, new in searched if not new]
-        )
-        self.conn.executemany(
-            "INSERT INTO entries_fts (rowid, body) VALUES (?, ?)",
-            [(num, text) for num, text, _ in searched if text is not None],
-        )
+        A refresh leaves them there: building the full-text index is a third of the time
+        a first listing of a large journal would take otherwise, and only a search needs it."""
+        if self.conn.execute("SELECT 1 FROM entries WHERE search IS NOT NULL LIMIT 1").fetchone() is None:
+            return
+        with self._transaction():  # another process may have added them meanwhile: then nothing is waiting
+            self.conn.execute(
+                "INSERT INTO entries_fts (rowid, body) SELECT num, search FROM entries WHERE search IS NOT NULL"
+            )
+            self.conn.execute("UPDATE entries SET search = NULL WHERE search IS NOT NULL")
 
     def rebuild(self) -> Refresh:
         """Index every file again from scratch."""
@@ -527,9 +538,14 @@ class Index:
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
-        if fields == "listing":
-            return self._guarded(lambda: [self._listing(v) for v in self.conn.execute(sql, params)])
-        return self._guarded(lambda: [self._row(v) for v in self.conn.execute(sql, params)])
+
+        def ask() -> list[Any]:
+            if grep:
+                self._searchable()
+            make = self._listing if fields == "listing" else self._row
+            return [make(v) for v in self.conn.execute(sql, params)]
+
+        return self._guarded(ask)
 
     def digests(self, *, kind: str, setting: str | None = None) -> list[Digested]:
         """Each entry of ``kind`` (in ``setting``, if given) with its digest, oldest first."""
@@ -724,13 +740,18 @@ def _parse_chunk(
             gc.enable()
 
 
-def _parse_all(folder: Path, items: list[tuple[str, int, int]]) -> list[tuple[str, tuple[Any, ...] | None, str | None]]:
-    """Parse many files; a large batch is shared with one forked process (this one parses the other half)."""
+def _parse_shares(
+    folder: Path, items: list[tuple[str, int, int]]
+) -> Generator[list[tuple[str, tuple[Any, ...] | None, str | None]], None, None]:
+    """Parse many files, in shares: for a large batch, this process parses the first half while
+    a forked process parses the second, which comes next (the caller writes the first meanwhile)."""
     import multiprocessing
 
     if len(items) < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return _parse_chunk(folder, items)
+        yield _parse_chunk(folder, items)
+        return
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     # What parsing needs is imported once, here, before the fork, instead of in each process.
     import rct_workbook.journal.entry
@@ -740,12 +761,18 @@ def _parse_all(folder: Path, items: list[tuple[str, int, int]]) -> list[tuple[st
 
     half = len(items) // 2
     try:
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-            theirs = pool.submit(_parse_chunk, folder, items[half:])
-            mine = _parse_chunk(folder, items[:half])
-            return mine + theirs.result()
-    except OSError:  # no processes to be had: do it here
-        return _parse_chunk(folder, items)
+        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        theirs = pool.submit(_parse_chunk, folder, items[half:])
+    except OSError:  # no processes to be had: do it all here
+        yield _parse_chunk(folder, items)
+        return
+    with pool:
+        yield _parse_chunk(folder, items[:half])
+        try:
+            rest = theirs.result()
+        except BrokenProcessPool:  # the other process died (killed, out of memory): parse its share here
+            rest = _parse_chunk(folder, items[half:])
+        yield rest
 
 
 def _fts_query(text: str) -> str:
@@ -785,7 +812,7 @@ def open_index(*, refresh: bool = True, rebuild: bool = False) -> tuple[Index, R
 
 _INDEXED_COLUMNS = (
     "num, name, size, mtime_ns, bad, id, created, instant, kind, title, vignette, section, mean,"
-    " answers, steps, digest, reading, updates, shares, setting, review, next_check_in"
+    " answers, steps, digest, reading, updates, shares, setting, review, next_check_in, search"
 )
 
 

@@ -1,0 +1,109 @@
+"""How the index is built from many files: shared with a forked process, search text added when a
+search needs it. Every way gives the same index as parsing file by file in one process."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rct_workbook.journal import index as ix
+from tests.helpers import Run
+from tests.journal.helpers import entry_id, make_assess, make_vignette
+
+TWELVE_DAYS = [f"2025-{month:02d}-{day:02d}" for month in (1, 4, 7) for day in (3, 9, 15, 21)]
+
+
+@pytest.fixture
+def journal(rct_home: Path) -> list[Path]:
+    """Twelve entries (the eighth with a word to search for) and one file that is no entry."""
+    made = []
+    for n, day in enumerate(TWELVE_DAYS):
+        if n % 3 == 2:
+            made.append(make_vignette(day, "susan", one_true_thing=f"Grading talk number {n}"))
+        else:
+            extra = {"vision": "A ward with an ombudsman"} if n == 7 else {}
+            made.append(make_assess(day, good_thing_zest=1 + n % 5, **extra))
+    bad = rct_home / "journal" / "zz-broken.md"
+    bad.write_text("---\nformat: 1\nid: [unclosed\n---\n")
+    bad.chmod(0o600)
+    return made
+
+
+def _built(rct_home: Path) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """The index's rows (all columns but the file's number) and its search texts, by file name."""
+    ix.open_index()[0].close()
+    conn = sqlite3.connect(rct_home / "index.sqlite3")
+    try:
+        rows = conn.execute(f"SELECT {ix._INDEXED_COLUMNS.replace('num, ', '')} FROM entries ORDER BY name").fetchall()  # noqa: S608 - fixed columns
+        texts = conn.execute(
+            "SELECT name, coalesce(search, body) FROM entries"
+            " LEFT JOIN entries_fts ON entries_fts.rowid = entries.num ORDER BY name"
+        ).fetchall()
+    finally:
+        conn.close()
+    (rct_home / "index.sqlite3").unlink()
+    return rows, texts
+
+
+def _serial_and_shared(rct_home: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any]:
+    monkeypatch.setattr(ix, "PARALLEL_FROM", 10**9)
+    serial = _built(rct_home)
+    monkeypatch.setattr(ix, "PARALLEL_FROM", 4)
+    return serial, _built(rct_home)
+
+
+def test_sharing_the_parsing_with_a_forked_process_builds_the_same_index(
+    journal: list[Path], rct_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    serial, shared = _serial_and_shared(rct_home, monkeypatch)
+    assert shared == serial
+    rows, texts = serial
+    assert len(rows) == 13
+    assert [r[0] for r in rows if r[3] is not None] == ["zz-broken.md"]
+    assert sum("ombudsman" in (t or "") for _, t in texts) == 1
+
+
+def _die_in_the_forked_process(folder: Path, items: list[tuple[str, int, int]]) -> Any:
+    if os.getpid() != PARENT:
+        os._exit(1)  # as if killed: the pool breaks
+    return PARSE_CHUNK(folder, items)
+
+
+PARENT = os.getpid()
+PARSE_CHUNK = ix._parse_chunk
+
+
+def test_a_forked_process_that_dies_leaves_its_share_to_this_one(
+    journal: list[Path], rct_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ix, "PARALLEL_FROM", 10**9)
+    serial = _built(rct_home)
+    monkeypatch.setattr(ix, "PARALLEL_FROM", 4)
+    monkeypatch.setattr(ix, "_parse_chunk", _die_in_the_forked_process)
+    monkeypatch.setattr(sys.modules[__name__], "PARENT", os.getpid())
+    assert _built(rct_home) == serial
+
+
+def test_search_text_is_indexed_by_the_first_search(run: Run, journal: list[Path], rct_home: Path) -> None:
+    assert run("journal", "list").exit_code == 0
+    conn = sqlite3.connect(rct_home / "index.sqlite3")
+    try:
+        waiting = conn.execute("SELECT count(*) FROM entries WHERE search IS NOT NULL").fetchone()[0]
+        assert (waiting, conn.execute("SELECT count(*) FROM entries_fts").fetchone()[0]) == (12, 0)
+        result = run("journal", "list", "--grep", "ombudsman", "--json")
+        assert [e["id"] for e in json.loads(result.stdout)] == [entry_id(journal[7])]
+        waiting = conn.execute("SELECT count(*) FROM entries WHERE search IS NOT NULL").fetchone()[0]
+        assert (waiting, conn.execute("SELECT count(*) FROM entries_fts").fetchone()[0]) == (0, 12)
+    finally:
+        conn.close()
+    # An entry edited afterwards waits again, and its old words are gone from the search.
+    path = journal[7]
+    path.write_text(path.read_text().replace("ombudsman", "mediator"))
+    assert run("journal", "list", "--grep", "ombudsman").stdout == "No entries match.\n"
+    assert entry_id(path) in run("journal", "list", "--grep", "mediator").stdout
