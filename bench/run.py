@@ -509,15 +509,24 @@ class Command:
     env: dict[str, str]
     before: Callable[[], None] | None = None
     times: list[float] = field(default_factory=list)
+    #: CPU seconds (user + system) of each timed run, its own child processes included: much less
+    #: disturbed than wall time by other work on the machine, though it does not show parallelism.
+    cpus: list[float] = field(default_factory=list)
+    last_cpu: float | None = None
 
     def run(self) -> float:
+        import resource
+
         if self.before is not None:
             self.before()
+        used = resource.getrusage(resource.RUSAGE_CHILDREN)
         began = time.perf_counter()
         done = subprocess.run(
             self.argv, env=self.env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
         )
         elapsed = time.perf_counter() - began
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        self.last_cpu = after.ru_utime - used.ru_utime + after.ru_stime - used.ru_stime
         if done.returncode != 0:
             message = done.stderr.decode("utf-8", "replace").strip()
             raise RuntimeError(f"{self.name} exited {done.returncode}: {message}")
@@ -530,6 +539,10 @@ class Command:
     @property
     def best(self) -> float:
         return min(self.times)
+
+    @property
+    def cpu(self) -> float | None:
+        return statistics.median(self.cpus) if self.cpus else None
 
 
 #: prompt_toolkit turns on bracketed paste as it draws a prompt: the moment a person can type.
@@ -544,6 +557,7 @@ class PromptCommand(Command):
         import pexpect
 
         began = time.perf_counter()
+        self.last_cpu = None  # stopped, not waited for: its CPU time is not counted
         child = pexpect.spawn(self.argv[0], self.argv[1:], env=self.env, dimensions=(40, 100), timeout=60)
         try:
             child.expect_exact(PROMPT_ON_SCREEN)
@@ -561,6 +575,8 @@ def time_all(commands: Sequence[Command], runs: int) -> None:
             elapsed = command.run()
             if i:
                 command.times.append(elapsed)
+                if command.last_cpu is not None:
+                    command.cpus.append(command.last_cpu)
 
 
 def capture(argv: Sequence[str], env: dict[str, str]) -> str:
@@ -670,10 +686,11 @@ def print_report(commands: Sequence[Command], checks: Sequence[Check], header: s
     width = max(len(c.name) for c in commands)
     print(header)
     print()
-    print(f"{'command':<{width}}  {'median s':>9}  {'min s':>9}")
-    print(f"{'-' * width}  {'-' * 9}  {'-' * 9}")
+    print(f"{'command':<{width}}  {'median s':>9}  {'min s':>9}  {'cpu s':>9}")
+    print(f"{'-' * width}  {'-' * 9}  {'-' * 9}  {'-' * 9}")
     for c in commands:
-        print(f"{c.name:<{width}}  {c.median:>9.3f}  {c.best:>9.3f}")
+        cpu = "-" if c.cpu is None else f"{c.cpu:.3f}"
+        print(f"{c.name:<{width}}  {c.median:>9.3f}  {c.best:>9.3f}  {cpu:>9}")
     print()
     width = max(len(c.label) for c in checks)
     print(f"{'target (medians)':<{width}}  {'value':>7}  {'target':>8}")
@@ -746,6 +763,13 @@ def run(args: argparse.Namespace, root: Path, home: Path) -> int:
     export_help = capture([str(rct), "journal", "export", "--help"], env)
     export_flags = ["--keep-flagged"] if "--keep-flagged" in export_help else []
 
+    # The cold listing gets its own copy of the journal, so removing its index leaves the warm
+    # rows' index whole (the first search after a rebuild also indexes the search text).
+    cold_home = root / "rct-home-cold"
+    cold_home.mkdir(mode=0o700)
+    shutil.copytree(home / "journal", cold_home / "journal")
+    cold_env = {**env, "RCT_HOME": str(cold_home)}
+
     bare = root / "bare.py"
     bare.write_text(BARE_APP, encoding="utf-8")
     floor = root / "floor_list.py"
@@ -760,7 +784,7 @@ def run(args: argparse.Namespace, root: Path, home: Path) -> int:
         Command("rct learn cultures", [str(rct), "learn", "cultures"], env),
         Command("rct vignette paula --no-reflect", [str(rct), "vignette", "paula", "--no-reflect"], env),
         Command("floor: read + CSafeLoader", [py, str(floor), str(home / "journal")], env),
-        Command("rct journal list (cold)", [str(rct), "journal", "list"], env, before=remover(home)),
+        Command("rct journal list (cold)", [str(rct), "journal", "list"], cold_env, before=remover(cold_home)),
         Command("rct journal list (warm)", [str(rct), "journal", "list"], env),
         Command("rct journal list --grep", [str(rct), "journal", "list", "--grep", GREP_WORD], env),
         Command("rct progress", [str(rct), "progress"], env),
@@ -853,7 +877,10 @@ def run(args: argparse.Namespace, root: Path, home: Path) -> int:
             "jrnl": jrnl_version,
             "grep": {"word": GREP_WORD, "matches": hits},
             "scaled_index_build_seconds": scaled_cold,
-            "commands": {c.name: {"argv": c.argv, "median": c.median, "min": c.best, "times": c.times} for c in cmds},
+            "commands": {
+                c.name: {"argv": c.argv, "median": c.median, "min": c.best, "times": c.times, "cpu_median": c.cpu}
+                for c in cmds
+            },
             "targets": [
                 {"label": c.label, "value": c.value, "op": c.op, "target": c.target, "unit": c.unit, "ok": c.ok}
                 for c in checks
