@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import typer
+from typer._click.types import IntRange
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
 
@@ -39,51 +40,56 @@ class HelpfulGroup(TyperGroup):
             raise
 
 
-def _no_type(self: Any, ctx: Any) -> None:
-    return None
+class _RangeInWords(IntRange):
+    """An integer range that reads "1 to 520" (not Typer's "1<=x<=520") in help, and says
+    which bound a value broke in the words rct gave when Typer checked values with pydantic."""
 
+    def _describe_range(self) -> str:
+        low, high = self.min, self.max
+        if low is not None and high is not None:
+            return f"{low} to {high}"
+        return f"at least {low}" if low is not None else f"at most {high}"
 
-def _usage_name(self: Any) -> str:
-    # POSIX style: ID... when required, [ID]... when optional (Typer prints {ID}...).
-    name = str(self.display_name_raw).rstrip(".")
-    name = name if self.required else f"[{name}]"
-    return f"{name}..." if self.nargs != 1 else name
-
-
-def _range_words(self: Any) -> str | None:
-    # "1 to 520" rather than Typer's "1<=x<=520".
-    low, high = getattr(self, "min", None), getattr(self, "max", None)
-    if low is not None and high is not None:
-        return f"{low} to {high}"
-    if low is not None:
-        return f"at least {low}"
-    if high is not None:
-        return f"at most {high}"
-    return None
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        try:
+            number = value if isinstance(value, int) else int(value)
+        except (TypeError, ValueError):
+            self.fail("Input should be a valid integer, unable to parse string as an integer", param, ctx)
+        if self.min is not None and number < self.min:
+            self.fail(f"Input should be greater than or equal to {self.min}", param, ctx)
+        if self.max is not None and number > self.max:
+            self.fail(f"Input should be less than or equal to {self.max}", param, ctx)
+        return number
 
 
 class _PlainArgument(TyperArgument):
-    display_type_rich = _no_type
-    _usage_display_name = _usage_name
-    _get_number_range_help_str = _range_words
-
-
-def _option_metavar(self: Any, ctx: Any) -> str:
-    return str(self.metavar or (self.name or "value").upper())
+    def make_metavar(self, ctx: Any, *, usage: bool = False) -> str:
+        # POSIX style in the usage line: ID... when required, [ID]... when optional (Typer
+        # prints {ID}); the argument's own help line shows the bare name.
+        name = str(self.metavar or (self.name or "").upper())
+        if not usage:
+            return name
+        name = name.rstrip(".")
+        if not self.required:
+            name = f"[{name}]"
+        return f"{name}..." if self.nargs != 1 else name
 
 
 class _PlainOption(TyperOption):
-    display_type_rich = _option_metavar
-    _get_number_range_help_str = _range_words
+    def make_metavar(self, ctx: Any) -> str:
+        return str(self.metavar or (self.name or "value").upper())
 
 
 def tidy_help(command: Any) -> Any:
     """Make ``command`` (and its subcommands) show metavars, not Python types, in help.
 
     Typer builds its parameters itself, so the classes are swapped after the fact; the
-    subclasses only change how help is written, never how values are parsed.
+    subclasses only change how help is written (and a range's words), never which values
+    are accepted.
     """
     for param in getattr(command, "params", ()):
+        if type(param.type) is IntRange:
+            param.type.__class__ = _RangeInWords
         if type(param) is TyperArgument:
             param.__class__ = _PlainArgument
             if param.metavar is None and param.name:

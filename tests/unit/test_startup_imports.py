@@ -1,0 +1,69 @@
+"""What a command imports before it shows anything: the start-up gains, guarded.
+
+Speed itself is measured by bench/run.py; these tests only check which heavy modules a
+path loads, which does not depend on how busy the machine is. Each probe runs the real
+command in a fresh interpreter, twice: the first run fills the content cache, the
+second is the one a person usually waits for.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HEAVY = ("pydantic", "yaml", "questionary", "prompt_toolkit", "sqlite3", "rich")
+
+
+PROBE = """
+import atexit, json, sys
+heavy = {heavy!r}
+def report():
+    sys.__stderr__.write("MODULES " + json.dumps(sorted(m for m in heavy if m in sys.modules)) + "\\n")
+atexit.register(report)
+sys.argv = ["rct", *{args!r}]
+from rct_workbook.cli import main
+main()
+"""
+
+
+def loaded(rct_home: Path, *args: str) -> list[str]:
+    """The heavy modules that ``rct ARGS`` imported, on its second run."""
+    code = PROBE.format(heavy=HEAVY, args=list(args))
+    rct_home.mkdir(mode=0o700, exist_ok=True)  # the data folder a person has after the first run
+    env = {**os.environ, "RCT_HOME": str(rct_home), "NO_COLOR": "1"}
+    for _ in range(2):
+        done = subprocess.run(
+            [sys.executable, "-c", code], env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False
+        )
+        assert done.returncode == 0, done.stderr
+    line = next(x for x in done.stderr.splitlines() if x.startswith("MODULES "))
+    return list(json.loads(line.removeprefix("MODULES ")))
+
+
+def test_typer_itself_imports_no_pydantic() -> None:
+    """Typer 0.29 checks every parameter through pydantic (~50 ms before any command runs);
+    rct pins the Typer before it. A Typer that brings pydantic back fails here."""
+    probe = (
+        "import sys, typer\n"
+        "app = typer.Typer()\n"
+        "@app.command()\n"
+        "def one(name: str, count: int = 1) -> None: pass\n"
+        "app(['paula', '--count', '2'], standalone_mode=False)\n"
+        "print('pydantic' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("learn", "cultures"), ("learn",), ("vignette", "paula", "--no-reflect"), ("vignette",)],
+    ids=" ".join,
+)
+def test_showing_content_imports_no_validator_parser_or_prompts(rct_home: Path, args: tuple[str, ...]) -> None:
+    assert set(loaded(rct_home, *args)) <= {"rich"}
