@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from pathlib import Path
 
 from rct_workbook.errors import StorageError
@@ -140,6 +139,8 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
     if path.is_symlink():
         raise StorageError(f"{path} is a symbolic link; rct will not replace it")
     check_target(path)
+    import secrets  # here, not at the top: a command that writes nothing never needs it
+
     temp = folder / f"{TEMP_PREFIX}{secrets.token_hex(6)}"
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)

@@ -78,13 +78,14 @@ def assess(
         drafts = DraftKeeper(content.flow("assess").id, section, resume=resume)
         # An unfinished draft is offered back first: it knows which setting it was about.
         drafts.open(asker)
+    index = None
     if not template:
         from rct_workbook.cli.journal import open_journal
 
         # Heal a damaged index (and name skipped files) with one line each, as the journal
         # commands do, before the session reads it; saving itself never depends on it.
-        open_journal().close()
-    here = since.where(setting, drafts.setting if drafts else None, full=section is None, asker=asker)
+        index = open_journal()
+    here = since.where(setting, drafts.setting if drafts else None, full=section is None, asker=asker, index=index)
     plan = plan_assessment(content, section, here.setting, here.open_steps)
     if template:
         _print_template(plan, here.setting)

@@ -14,7 +14,6 @@ from typing import Any
 from rct_workbook.errors import AnswersError, Cancelled
 from rct_workbook.flow.questions import Ask, check, check_all
 from rct_workbook.model.question_types import PromptSpec, describe
-from rct_workbook.model.safe_yaml import YamlProblem, read_yaml_file
 
 #: Choices wrap at this width at most, which with the pointer and box fits 80 columns;
 #: on a narrower screen they wrap to fit it.
@@ -68,6 +67,8 @@ def read_answers(
     turns keys that are not questions (the `review:` list) into answers, and reports
     its problems with the others.
     """
+    from rct_workbook.model.safe_yaml import YamlProblem, read_yaml_file
+
     shown = str(path)
     if not path.is_file():
         raise AnswersError(f"no answers file at {shown}")

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from rct_workbook.errors import StorageError
-from rct_workbook.model.safe_yaml import YamlProblem, read_yaml_file
 from rct_workbook.paths import drafts_dir, ensure_private_dir
 from rct_workbook.storage import write_atomic
 
@@ -43,6 +42,8 @@ def load_draft(name: str) -> Draft | None:
     path = drafts_dir() / f"{name}.yaml"
     if not path.exists():
         return None
+    from rct_workbook.model.safe_yaml import YamlProblem, read_yaml_file
+
     try:
         data = read_yaml_file(path).data
     except YamlProblem as exc:

@@ -352,18 +352,21 @@ class Where:
     open_steps: tuple[StepItem, ...]
 
 
-def where(given: str | None, drafted: str | None, *, full: bool, asker: Any | None) -> Where:
+def where(given: str | None, drafted: str | None, *, full: bool, asker: Any | None, index: Any = None) -> Where:
     """The setting to assess (named, drafted, the one in use, "main", or asked) and its open steps.
 
     ``asker`` is None when no one can be asked (an answers file, a template): then several
-    settings and none named is an error.
+    settings and none named is an error. ``index`` is the journal's index when the caller
+    has just opened (and refreshed) it; it is closed here either way.
     """
     from rct_workbook.errors import WorkbookError
-    from rct_workbook.journal.index import open_index
     from rct_workbook.journal.settings import clean_setting, default_setting, match_setting, several
     from rct_workbook.journal.steps import to_review
 
-    index, _ = open_index()
+    if index is None:
+        from rct_workbook.journal.index import open_index
+
+        index, _ = open_index()
     try:
         known = index.settings()
         if given is not None:

@@ -13,15 +13,13 @@ from pathlib import Path
 from typing import Any, TypedDict
 
 from rct_workbook.errors import StorageError
+from rct_workbook.journal.settings import DEFAULT_SETTING
 from rct_workbook.model.answers import SMALL_STEPS
 from rct_workbook.paths import ensure_private_dir, journal_dir
 from rct_workbook.storage import write_atomic
 
 #: The entry format this version writes; readers skip entries from newer formats.
 FORMAT = 1
-
-#: The setting of an assessment saved before settings existed, or made without naming one.
-DEFAULT_SETTING = "main"
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rct_workbook.errors import WorkbookError
-from rct_workbook.journal.entry import DEFAULT_SETTING
 
+#: The setting of an assessment saved before settings existed, or made without naming one.
+#: (Here rather than in journal.entry, so choosing a setting does not load the entry code.)
+DEFAULT_SETTING = "main"
 MAX_SETTING = 60
 
 

@@ -16,24 +16,36 @@ from pathlib import Path
 
 import pytest
 
-HEAVY = ("pydantic", "yaml", "questionary", "prompt_toolkit", "sqlite3", "rich")
-
+HEAVY = ("pydantic", "yaml", "questionary", "prompt_toolkit", "sqlite3", "rich", "rich.table", "secrets")
 
 PROBE = """
-import atexit, json, sys
+import atexit, json, os, sys
 heavy = {heavy!r}
 def report():
     sys.__stderr__.write("MODULES " + json.dumps(sorted(m for m in heavy if m in sys.modules)) + "\\n")
+    sys.__stderr__.flush()
 atexit.register(report)
+{prelude}
 sys.argv = ["rct", *{args!r}]
 from rct_workbook.cli import main
 main()
 """
 
+#: Stops `rct assess` where it would ask its first question (there is no terminal here).
+AT_FIRST_QUESTION = """
+import rct_workbook.cli.assess as command
+from rct_workbook.flow.askers import QuestionaryAsker
+command.has_terminal = lambda: True
+def first_question(self, ask, default=None):
+    report()
+    os._exit(0)
+QuestionaryAsker.ask = first_question
+"""
 
-def loaded(rct_home: Path, *args: str) -> list[str]:
+
+def loaded(rct_home: Path, *args: str, prelude: str = "") -> list[str]:
     """The heavy modules that ``rct ARGS`` imported, on its second run."""
-    code = PROBE.format(heavy=HEAVY, args=list(args))
+    code = PROBE.format(heavy=HEAVY, args=list(args), prelude=prelude)
     rct_home.mkdir(mode=0o700, exist_ok=True)  # the data folder a person has after the first run
     env = {**os.environ, "RCT_HOME": str(rct_home), "NO_COLOR": "1"}
     for _ in range(2):
@@ -66,4 +78,11 @@ def test_typer_itself_imports_no_pydantic() -> None:
     ids=" ".join,
 )
 def test_showing_content_imports_no_validator_parser_or_prompts(rct_home: Path, args: tuple[str, ...]) -> None:
-    assert set(loaded(rct_home, *args)) <= {"rich"}
+    assert set(loaded(rct_home, *args)) <= {"rich", "rich.table"}
+
+
+def test_the_first_assess_question_needs_no_validator_parser_or_table(rct_home: Path) -> None:
+    """Before the first question: the cached content, the journal's index and the title on
+    screen; no pydantic, no YAML (drafts and answers files are read only when there are
+    any), no Rich table and no random file names (nothing is written yet)."""
+    assert loaded(rct_home, "assess", prelude=AT_FIRST_QUESTION) == ["rich", "sqlite3"]
