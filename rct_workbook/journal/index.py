@@ -754,6 +754,7 @@ def _parse_shares(
     from concurrent.futures.process import BrokenProcessPool
 
     # What parsing needs is imported once, here, before the fork, instead of in each process.
+    import rct_workbook.dates
     import rct_workbook.journal.entry
     import rct_workbook.journal.store
     import rct_workbook.journal.validate

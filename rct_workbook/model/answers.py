@@ -7,12 +7,16 @@ need these, so they live in the model layer; ``flow.questions`` walks a flow wit
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from rct_workbook.errors import AnswersError
-from rct_workbook.model.content import Content
 from rct_workbook.model.question_types import Ask
-from rct_workbook.model.schema import Question
+
+if TYPE_CHECKING:
+    # Only named in annotations: the journal imports this module to read entries, and the
+    # content models cost more to import than everything it uses here.
+    from rct_workbook.model.content import Content
+    from rct_workbook.model.schema import Question
 
 #: Answer ids the code reads by name: the assessment's plan of small steps and its fields.
 SMALL_STEPS = "small-steps"
