@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 _T = TypeVar("_T")
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 #: How long a refresh waits for another process's refresh before answering from the files.
 BUSY_SECONDS = 10.0
@@ -61,15 +61,18 @@ CREATE TABLE IF NOT EXISTS entries (
     vignette TEXT,
     section TEXT,
     mean REAL,
-    answers TEXT,
+    setting TEXT,
+    next_check_in TEXT,
     steps TEXT,
     digest TEXT,
-    reading TEXT,
     updates TEXT,
     shares TEXT,
-    setting TEXT,
     review TEXT,
-    next_check_in TEXT,
+    -- The large columns last: a row longer than a page goes on in overflow pages, which are
+    -- read in a chain, so a column after them costs reading them (listings and progress
+    -- read only the columns above).
+    answers TEXT,
+    reading TEXT,
     -- The entry's search text until it is added to entries_fts (by the first search that needs it).
     search TEXT
 );
@@ -453,10 +456,11 @@ class Index:
             mean=mean,
             answers=json.loads(answers) if answers else {},
             reading=json.loads(reading) if reading else None,
-            updates=json.loads(updates) if updates else [],
+            # Most entries have no updates: "[]" needs no decoder.
+            updates=json.loads(updates) if updates and updates != "[]" else [],
             shares=json.loads(shares) if shares else {},
             setting=setting,
-            review=json.loads(review) if review else [],
+            review=json.loads(review) if review and review != "[]" else [],
             next_check_in=next_check_in,
         )
 
