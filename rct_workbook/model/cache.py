@@ -19,7 +19,6 @@ import binascii
 import contextlib
 import dataclasses
 import io
-import logging
 import os
 import pickle
 import stat
@@ -123,6 +122,8 @@ def read(key: Stamp) -> Content | None:
     try:
         stored, content = _ContentUnpickler(io.BytesIO(data)).load()
     except Exception:  # a damaged cache can fail in any way at all; it is only rebuilt
+        import logging
+
         logging.getLogger("rct").debug("content cache %s cannot be read; rebuilding it", path)
         return None
     if stored != key or not isinstance(content, Content):
@@ -158,4 +159,6 @@ def write(key: Stamp, content: Content) -> None:
         _make_private_folders(path.parent)
         write_atomic(path, data)
     except (OSError, WorkbookError) as exc:
+        import logging
+
         logging.getLogger("rct").debug("content cache %s not written: %s", path, exc)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import difflib
 import itertools
-import logging
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -648,6 +647,8 @@ def load_content(packs: Iterable[Path] = ()) -> Content:
         cached = cache.read(stamp)
         if cached is not None:
             return cached
+    import logging  # here, not at the top: a run served from the cache never logs
+
     logging.getLogger("rct").debug("content: loading %s", ", ".join(str(f) for f, _ in folders))
     problems: list[Problem] = []
     pool = gather(folders, problems)
