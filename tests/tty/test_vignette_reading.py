@@ -90,7 +90,7 @@ def test_the_case_waits_after_its_first_part_with_no_outcome_before(tmp_path: Pa
         assert "skip to the questions" not in screen.update()  # each pause is wiped once answered
 
         session.send(ENTER)
-        session.expect("Your reflection")
+        session.expect_prompt("Your reflection")  # the first question is ready for keys
         session.send(CTRL_C)
         session.ends(130)
 
@@ -103,7 +103,7 @@ def test_q_skips_to_the_questions(tmp_path: Path) -> None:
         session.expect("Part 1 of 4")
         session.expect(PAUSE)
         session.send("q")
-        session.expect("Your reflection")
+        session.expect_prompt("Your reflection")  # the first question is ready for keys
         session.send(CTRL_C)
         session.ends(130)
     assert "Part 2 of 4" not in session.screen
