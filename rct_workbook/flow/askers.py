@@ -271,7 +271,7 @@ class QuestionaryAsker(_Asks):
     def _select(self, spec: PromptSpec, rows: int) -> Any:
         import questionary
 
-        from rct_workbook.flow.prompts import bind_digits, fit_to_screen, with_ctrl_d
+        from rct_workbook.flow.prompts import bind_digits, fit_to_screen, with_cancel_keys
 
         choices = [questionary.Choice(_title(o.label, self._room()), value=o.value) for o in spec.options]
         prompt = questionary.select(
@@ -283,7 +283,7 @@ class QuestionaryAsker(_Asks):
         )
         if spec.digits:
             bind_digits(prompt, [o.value for o in spec.options])
-        value = with_ctrl_d(fit_to_screen(prompt, rows)).unsafe_ask()
+        value = with_cancel_keys(fit_to_screen(prompt, rows)).unsafe_ask()
         picked = next((o for o in spec.options if o.value == value), None)
         self._echo([picked.label] if picked is not None and value is not None else None)
         return value
@@ -291,7 +291,7 @@ class QuestionaryAsker(_Asks):
     def _checkbox(self, spec: PromptSpec, rows: int) -> Any:
         import questionary
 
-        from rct_workbook.flow.prompts import fit_to_screen, with_ctrl_d
+        from rct_workbook.flow.prompts import fit_to_screen, with_cancel_keys
 
         choices = [
             questionary.Choice(_title(o.label, self._room()), value=o.value, checked=o.checked) for o in spec.options
@@ -303,7 +303,7 @@ class QuestionaryAsker(_Asks):
             validate=lambda chosen: True if chosen or not spec.required else "choose at least one",
             **self._common(),
         )
-        values = with_ctrl_d(fit_to_screen(prompt, rows)).unsafe_ask()
+        values = with_cancel_keys(fit_to_screen(prompt, rows)).unsafe_ask()
         self._echo([o.label for o in spec.options if o.value in values] or None)
         return values
 

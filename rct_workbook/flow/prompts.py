@@ -245,13 +245,23 @@ def bind_digits(prompt: Any, values: list[Any]) -> Any:
     return prompt
 
 
-def with_ctrl_d(prompt: Any) -> Any:
-    """Ctrl-D cancels a menu or checkbox too (questionary binds only Ctrl-C there)."""
+def with_cancel_keys(prompt: Any) -> Any:
+    """A menu or checkbox cancels as a text prompt does: on Ctrl-D, and on SIGINT itself.
+
+    questionary binds only the Ctrl-C key there. A Ctrl-C pressed in the instant before the
+    prompt has the keyboard in raw mode reaches the program as SIGINT, which prompt_toolkit
+    turns into a ``<sigint>`` key that only its text prompts bind; unbound, the menu was drawn
+    again and the cancel lost.
+    """
     bindings = KeyBindings()
 
     @bindings.add("c-d", eager=True)
     def _(event: Any) -> None:
         event.app.exit(exception=EOFError, style="class:aborting")
+
+    @bindings.add("<sigint>", eager=True)
+    def _(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
 
     app = prompt.application
     app.key_bindings = merge_key_bindings([app.key_bindings, bindings]) if app.key_bindings else bindings

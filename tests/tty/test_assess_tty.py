@@ -21,7 +21,9 @@ from tests.flows import (
     answers_before,
     check_draft,
     check_saved,
+    drafts,
     journal_files,
+    step_at,
 )
 from tests.tty.terminal import CTRL_C, CTRL_D, Session
 
@@ -78,3 +80,29 @@ def test_ctrl_c_midway_keeps_a_draft_and_resume_finishes_it(home: Path) -> None:
 
 def test_ctrl_d_at_a_text_prompt_cancels_and_keeps_the_draft(home: Path) -> None:
     _cancel_at(home, ROLE_AT, CTRL_D)
+
+
+@pytest.mark.parametrize("answer_id", ["wellbeing", "support-in-place", "role", "practices"])
+def test_an_interrupt_signal_at_any_kind_of_prompt_cancels(home: Path, answer_id: str) -> None:
+    """SIGINT itself, not the Ctrl-C key: what the terminal sends when Ctrl-C is pressed in
+    the instant before a prompt has taken the keyboard, or what `kill -INT` sends. prompt_toolkit
+    turns the signal into a `<sigint>` key that only its text prompts bound; at a menu or a
+    checkbox it was dropped, the question drawn again and the person left waiting."""
+    import signal
+
+    at = step_at(answer_id)
+    _cancel_at_signal(home, at, signal.SIGINT)
+
+
+def _cancel_at_signal(home: Path, at: int, signum: int) -> None:
+    with Session(home, "assess") as session:
+        session.answer(STEPS[:at])
+        session.expect_prompt(STEPS[at][0])
+        session.child.kill(signum)
+        session.expect("Cancelled.")
+        session.ends(130)
+    assert journal_files(home) == []
+    if at:
+        check_draft(home, answers_before(at))
+    else:  # nothing was answered, so there is nothing to keep
+        assert drafts(home) == []
