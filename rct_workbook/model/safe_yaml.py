@@ -236,9 +236,10 @@ def read_yaml_file(path: Path, *, pure: bool = False) -> Loaded:
 _STR, _MAP, _SEQ = _TAG + "str", _TAG + "map", _TAG + "seq"
 
 #: What may stand right before an anchor (&name) or an alias (*name), besides a blank or a line
-#: break: an indicator or a flow bracket. Nothing else can (text such as "Miller & Stiver" or
-#: "R&D" holds no anchor), so a text without one of these pairs goes the fast way.
-_BEFORE_ANCHOR = frozenset("[]{},:?-")
+#: break: an indicator, a flow bracket, or a byte order mark (libyaml skips one at the start).
+#: Nothing else can (text such as "Miller & Stiver" or "R&D" holds no anchor), so a text
+#: without one of these pairs goes the fast way.
+_BEFORE_ANCHOR = frozenset("[]{},:?-\ufeff")
 _NOT_IN_NAME = frozenset("[]{},")
 
 

@@ -155,6 +155,7 @@ SAME_AS_LOAD_YAML = [
     "plain text\n",
     "warning: 'Miller & Stiver (1997), R&D, 5 * 3 and *bold* or & alone'\n",
     "a: x & y\nb: '&not an anchor'\n",
+    "\ufeff&x a: 1\n",
 ]
 
 
@@ -225,7 +226,7 @@ def _text_keys(value: Any) -> Any:
     return value
 
 
-@given(st.text(st.sampled_from("&*ab -:,[]{}?\n\t'\"|!x1"), max_size=40))
+@given(st.text(st.sampled_from("&*ab -:,[]{}?\n\t'\"|!x1\ufeff\x85\u2028"), max_size=40))
 def test_every_anchor_or_alias_is_noticed(text: str) -> None:
     """The quick look for anchors never misses one that libyaml would see."""
     try:
