@@ -115,6 +115,8 @@ def set_status(
         raise NotFoundError(f"entry {row.id} has no small step {n}; see rct steps")
     when = when or _dt.datetime.now().astimezone().replace(microsecond=0)
 
+    saved: list[Row] = []  # the entry as written, should it be deleted before the index sees it
+
     def record(doc: Editable) -> None:
         # What the file holds now, under the lock: not what the index saw before.
         steps = [s for s in step_life([_as_row(row, doc.entry)]) if s.number == n]
@@ -122,6 +124,7 @@ def set_status(
             raise NotFoundError(f"entry {row.id} has no small step {n} any more; see rct steps")
         changed = with_status(doc.entry, n, status, note, when)
         doc.set("updates", list(changed.updates))
+        saved.append(_as_row(row, changed))
         said = SAID[status]
         line = f"{human_date(when)}: small step {n} {said} ({steps[0].what})." + (f" {note}" if note else "")
         same = len(changed.updates) == len(doc.entry.updates)
@@ -130,7 +133,10 @@ def set_status(
     update_entry(row.path, record)
     index.refresh()
     rows = index.rows(kind="assess", newest_first=False, fields="life", setting=row.setting)
-    item = next(s for s in step_life(rows) if s.id == f"{row.id}.{n}")
+    ident = f"{row.id}.{n}"
+    item = next((s for s in step_life(rows) if s.id == ident), None)
+    if item is None:  # deleted (`rct journal delete`) just after the update was saved: it was still marked
+        item = next(s for s in step_life(saved) if s.id == ident)
     return item, row.path
 
 

@@ -215,6 +215,30 @@ def test_steps_and_small_wins(run: Run, rct_home: Path) -> None:
     assert run("journal", "list", "--grep", "twice").stdout.count(ident) == 1
 
 
+def test_steps_done_when_the_entry_is_deleted_just_after_the_write(
+    run: Run, rct_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`journal delete` may remove the entry between the saved update and the index's
+    refresh: the step was marked, so the command says so (it once ended in a traceback
+    from looking the step up in an index that no longer had it)."""
+    import rct_workbook.journal.update as update
+
+    path = make_assess(
+        "2026-01-01", small_steps=[{"what": "Ask for a slot", "by-when": "May", "risk": "low", "evidence": "x"}]
+    )
+    written = update.update_entry
+
+    def write_then_lose(target: Path, change: object) -> object:
+        result = written(target, change)  # type: ignore[arg-type]
+        target.unlink()  # what a `journal delete` racing this command does
+        return result
+
+    monkeypatch.setattr(update, "update_entry", write_then_lose)
+    result = run("steps", "done", f"{entry_id(path)}.1")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "Marked done: Ask for a slot\n", "")
+    assert not path.exists()
+
+
 @pytest.mark.parametrize(
     ("step", "message"),
     [("nonsense", "is not a small step id"), ("1999.9", "no journal entry"), ("2026.x", "is not a small step id")],
