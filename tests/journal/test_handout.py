@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-import shutil
 import struct
-import subprocess
 import zlib
 from pathlib import Path
 
@@ -14,6 +12,7 @@ import pytest
 from rct_workbook.model.charts import bars, movement
 from tests.helpers import Run
 from tests.journal.helpers import entry_id, make_assess, make_vignette
+from tests.printing import CHROMIUM, chromium, print_pdf
 
 RATINGS = [
     {"good_thing_zest": 2, "good_thing_empowerment": 1, "good_thing_clarity": 2, "good_thing_worth": 3},
@@ -172,28 +171,12 @@ def _png_pixels(path: Path) -> tuple[int, int, list[bytes]]:
     return width, height, rows
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-
-
 @pytest.mark.skipif(CHROMIUM is None, reason="no headless Chromium on this machine")
 def test_headless_chromium_shows_a_calm_page_at_1000px(run: Run, three: list[str], tmp_path: Path) -> None:
     page = tmp_path / "handout.html"
     page.write_text(html_of(run, three, tmp_path), encoding="utf-8")
     shot = tmp_path / "shot.png"
-    base = [
-        CHROMIUM,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--hide-scrollbars",
-        f"--user-data-dir={tmp_path}/c",
-    ]
-    subprocess.run(
-        [*base, "--window-size=1000,1200", f"--screenshot={shot}", page.as_uri()],
-        capture_output=True,
-        timeout=90,
-        check=True,
-    )
+    chromium(page, tmp_path, "--window-size=1000,1200", f"--screenshot={shot}")
     width, height, rows = _png_pixels(shot)
     assert (width, height) == (1000, 1200)
     desk = rows[0][:3]  # the background the pages lie on
@@ -209,11 +192,5 @@ def test_headless_chromium_shows_a_calm_page_at_1000px(run: Run, three: list[str
     assert any(row[3 * x : 3 * x + 3] == bar for row in rows for x in range(300, 700))
 
     # Printed: the five good things over time on a first page, then one page per entry.
-    pdf = tmp_path / "handout.pdf"
-    subprocess.run(
-        [*base, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri()],
-        capture_output=True,
-        timeout=90,
-        check=True,
-    )
+    pdf = print_pdf(page, tmp_path)
     assert max(int(n) for n in re.findall(rb"/Count (\d+)", pdf.read_bytes())) == 1 + len(three)

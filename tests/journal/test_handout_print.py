@@ -7,21 +7,17 @@ read them with pdftotext); they are skipped where those are absent.
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from tests import printing
 from tests.helpers import Run
 from tests.journal.helpers import entry_id, make_assess, make_vignette
 
 PERSONAS = Path(__file__).parent.parent / "personas"
-CHROMIUM = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
-PDFINFO = shutil.which("pdfinfo")
-PDFTOTEXT = shutil.which("pdftotext")
 needs_printing = pytest.mark.skipif(
-    CHROMIUM is None or PDFINFO is None or PDFTOTEXT is None,
+    printing.CHROMIUM is None or printing.PDFINFO is None or printing.PDFTOTEXT is None,
     reason="needs headless Chromium, pdfinfo and pdftotext to print and count pages",
 )
 
@@ -51,29 +47,8 @@ def assess_persona(run: Run, rct_home: Path, name: str) -> str:
 
 def print_pdf(page: Path, tmp_path: Path) -> tuple[int, list[str]]:
     """Print ``page`` with headless Chromium: the page count (pdfinfo) and each page's text."""
-    assert CHROMIUM is not None and PDFINFO is not None and PDFTOTEXT is not None
-    pdf = page.with_suffix(".pdf")
-    subprocess.run(
-        [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            f"--user-data-dir={tmp_path / 'chromium-profile'}",
-            "--no-pdf-header-footer",
-            f"--print-to-pdf={pdf}",
-            page.as_uri(),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    info = subprocess.run([PDFINFO, str(pdf)], check=True, capture_output=True, timeout=60).stdout.decode()
-    match = re.search(r"^Pages:\s+(\d+)$", info, re.M)
-    assert match is not None, info
-    text = subprocess.run([PDFTOTEXT, str(pdf), "-"], check=True, capture_output=True, timeout=60).stdout.decode()
-    pages = [" ".join(p.split()) for p in text.split("\f")][: int(match.group(1))]
-    return int(match.group(1)), pages
+    pdf = printing.print_pdf(page, tmp_path)
+    return printing.page_count(pdf), printing.page_texts(pdf, blank=True)
 
 
 # -- without a printer ---------------------------------------------------------------------

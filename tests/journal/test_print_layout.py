@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -16,9 +15,7 @@ import pytest
 
 from tests.helpers import Run
 from tests.journal.helpers import entry_id, make_assess, make_vignette
-
-CHROMIUM = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
-PDFTOTEXT = shutil.which("pdftotext")
+from tests.printing import CHROMIUM, PDFTOTEXT, page_texts, print_pdf
 
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None or PDFTOTEXT is None, reason="needs headless Chromium and pdftotext to print and read pages"
@@ -31,25 +28,7 @@ def _words(fragment: str) -> str:
 
 def print_pages(page: Path, tmp_path: Path) -> list[str]:
     """Print ``page`` to PDF with headless Chromium; the text of each page, whitespace folded."""
-    pdf = tmp_path / "printed.pdf"
-    assert CHROMIUM is not None and PDFTOTEXT is not None
-    subprocess.run(
-        [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            f"--user-data-dir={tmp_path / 'chromium-profile'}",
-            "--no-pdf-header-footer",
-            f"--print-to-pdf={pdf}",
-            page.as_uri(),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    text = subprocess.run([PDFTOTEXT, "-layout", str(pdf), "-"], check=True, capture_output=True, timeout=60).stdout
-    return [" ".join(p.split()) for p in text.decode("utf-8").split("\f") if p.strip()]
+    return page_texts(print_pdf(page, tmp_path, tmp_path / "printed.pdf"), layout=True)
 
 
 def _steps(entry: int) -> list[dict[str, str]]:

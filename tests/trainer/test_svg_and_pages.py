@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from rct_workbook.render.profile_view import profile_html, profile_markdown
 from rct_workbook.render.workshop_view import plan_html
 from rct_workbook.workshop import plan_workshop
 from tests.helpers import Run, markdown_lint
+from tests.printing import CHROMIUM, chromium
 from tests.trainer.helpers import ALL_THREE, CONNECTING, DAY, SURVIVAL, assessment, member
 
 CONTENT = load_content()
@@ -67,9 +66,6 @@ def _profile_page() -> str:
     return profile_html(build_profile(CONTENT, people, DAY))
 
 
-CHROMIUM = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
-
-
 @pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="no Chromium on this machine")
 @pytest.mark.parametrize("which", ["plan", "profile"])
@@ -83,12 +79,8 @@ def test_pages_render_and_print_in_headless_chromium(which: str, tmp_path: Path)
     source = tmp_path / f"{which}.html"
     source.write_text(page, encoding="utf-8")
     shot, pdf = tmp_path / f"{which}.png", tmp_path / f"{which}.pdf"
-    flags = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", f"--user-data-dir={tmp_path}/c"]
-    for extra in (
-        ["--window-size=1000,1400", f"--screenshot={shot}"],
-        [f"--print-to-pdf={pdf}", "--no-pdf-header-footer"],
-    ):
-        subprocess.run([*flags, *extra, source.as_uri()], capture_output=True, timeout=90, check=False)
+    chromium(source, tmp_path, "--window-size=1000,1400", f"--screenshot={shot}", check=False)
+    chromium(source, tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", check=False)
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert shot.stat().st_size > 20_000  # text and tables, not an empty white page
     sheets = pdf.read_bytes().count(b"/Type /Page") - pdf.read_bytes().count(b"/Type /Pages")
