@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 _T = TypeVar("_T")
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 #: How long a refresh waits for another process's refresh before answering from the files.
 BUSY_SECONDS = 10.0
@@ -64,6 +64,8 @@ CREATE TABLE IF NOT EXISTS entries (
     setting TEXT,
     next_check_in TEXT,
     steps TEXT,
+    -- The numbers of the small steps (1,3: the second was no step), so progress need not decode them.
+    step_numbers TEXT,
     digest TEXT,
     updates TEXT,
     shares TEXT,
@@ -87,7 +89,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS entries_fts USING fts5(body, tokenize='unicod
 
 _ROW_COLUMNS = (
     "name", "size", "mtime_ns", "bad", "id", "created", "instant", "kind", "title", "vignette", "section", "mean",
-    "answers", "steps", "digest", "reading", "updates", "shares", "setting", "review", "next_check_in", "search",
+    "answers", "steps", "step_numbers", "digest", "reading", "updates", "shares", "setting", "review",
+    "next_check_in", "search",
 )  # fmt: skip
 #: One file's row in, whether or not the index has one for it already; gives the row's num.
 _UPSERT = (
@@ -181,6 +184,11 @@ class Digested:
     #: The assessment's setting (None for entries of other kinds), and its chosen next check-in.
     setting: str | None
     next_check_in: str | None
+    #: The numbers of its small steps (a hand-edited answer that is no step has no number), and
+    #: the updates and review it records: what the tally of the small steps needs (journal/steps.py).
+    numbers: tuple[int, ...] = ()
+    updates: list[dict[str, Any]] = field(default_factory=list)
+    review: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _is_int(value: object) -> bool:
@@ -193,19 +201,42 @@ def parse_digest(text: str | None) -> Digest:
         data = json.loads(text) if text else {}
     except (ValueError, RecursionError):
         data = {}
+    return _digest_of(data)
+
+
+def _digest_of(data: object) -> Digest:
+    """A decoded digest with parts of the wrong shape read as empty. (What JSON decodes is of
+    exact types, so ``type(v) is int`` is "an int and no bool" here, and quicker to ask.)"""
     if not isinstance(data, dict):
         data = {}
     ratings, profile, steps, done = data.get("ratings"), data.get("profile"), data.get("steps"), data.get("done")
     return {
-        "ratings": {k: v for k, v in ratings.items() if _is_int(v)} if isinstance(ratings, dict) else {},
+        "ratings": {k: v for k, v in ratings.items() if type(v) is int} if isinstance(ratings, dict) else {},
         "profile": (
-            {k: float(v) for k, v in profile.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+            {k: float(v) for k, v in profile.items() if type(v) is float or type(v) is int}
             if isinstance(profile, dict)
             else {}
         ),
-        "steps": steps if isinstance(steps, int) and not isinstance(steps, bool) else 0,
-        "done": [d for d in done if _is_int(d)] if isinstance(done, list) else [],
+        "steps": steps if type(steps) is int else 0,
+        "done": [d for d in done if type(d) is int] if isinstance(done, list) else [],
     }
+
+
+def _digests_of(texts: Sequence[str | None]) -> list[Digest]:
+    """Many ``digest`` columns at once: decoded as one JSON array (one call instead of thousands),
+    or one by one when any of them is missing or no JSON."""
+    if all(texts):
+        try:
+            decoded = json.loads("[" + ",".join(texts) + "]")  # type: ignore[arg-type]
+        except (ValueError, RecursionError):
+            decoded = None
+        if isinstance(decoded, list) and len(decoded) == len(texts):
+            return [_digest_of(data) for data in decoded]
+    return [parse_digest(text) for text in texts]
+
+
+def _numbers(text: str | None) -> tuple[int, ...]:
+    return tuple(int(n) for n in text.split(",") if n.isdigit()) if text else ()
 
 
 def _updates(entry: Entry) -> list[dict[str, Any]]:
@@ -553,31 +584,38 @@ class Index:
 
     def digests(self, *, kind: str, setting: str | None = None) -> list[Digested]:
         """Each entry of ``kind`` (in ``setting``, if given) with its digest, oldest first."""
-        sql = "SELECT id, created, mean, digest, setting, next_check_in FROM entries WHERE bad IS NULL AND kind = ?"
+        sql = (
+            "SELECT id, created, mean, digest, setting, next_check_in, step_numbers, updates, review FROM entries"
+            " WHERE bad IS NULL AND kind = ?"
+        )
         params: list[Any] = [kind]
         if setting is not None:
             sql += " AND setting = ?"
             params.append(setting)
 
         def ask() -> list[Digested]:
-            rows = self.conn.execute(sql + " ORDER BY instant, id", params)
-            found = []
-            for ident, created, mean, text, where, check_in in rows:
-                digest = parse_digest(text)
-                found.append(
-                    Digested(
-                        id=ident,
-                        created=created,
-                        mean=mean,
-                        ratings=digest["ratings"],
-                        profile=digest["profile"],
-                        steps=digest["steps"],
-                        done=tuple(digest["done"]),
-                        setting=where,
-                        next_check_in=check_in,
-                    )
+            rows = self.conn.execute(sql + " ORDER BY instant, id", params).fetchall()
+            digests = _digests_of([row[3] for row in rows])
+            return [
+                Digested(
+                    id=ident,
+                    created=created,
+                    mean=mean,
+                    ratings=digest["ratings"],
+                    profile=digest["profile"],
+                    steps=digest["steps"],
+                    done=tuple(digest["done"]),
+                    setting=where,
+                    next_check_in=check_in,
+                    numbers=_numbers(numbers),
+                    # Most entries have no updates and no review: "[]" needs no decoder.
+                    updates=json.loads(updates) if updates and updates != "[]" else [],
+                    review=json.loads(review) if review and review != "[]" else [],
                 )
-            return found
+                for (ident, created, mean, _, where, check_in, numbers, updates, review), digest in zip(
+                    rows, digests, strict=True
+                )
+            ]
 
         return self._guarded(ask)
 
@@ -697,7 +735,7 @@ def _parse_one(folder: Path, name: str, size: int, mtime: int) -> tuple[str, tup
     except EntryGone:
         return name, None, None
     except BadEntry as exc:
-        return name, (name, size, mtime, str(exc), *([None] * 17)), None
+        return name, (name, size, mtime, str(exc), *([None] * 18)), None
     reading = parse_reading(entry.reading)
     updates = _updates(entry)
     row = (
@@ -716,6 +754,7 @@ def _parse_one(folder: Path, name: str, size: int, mtime: int) -> tuple[str, tup
         json.dumps(entry.answers, ensure_ascii=False, default=str),
         # The small steps alone, so progress and steps need not decode every answer.
         json.dumps({SMALL_STEPS: entry.answers.get(SMALL_STEPS) or []}, ensure_ascii=False, default=str),
+        ",".join(str(n) for n, step in enumerate(entry.answers.get(SMALL_STEPS) or (), 1) if isinstance(step, dict)),
         json.dumps(digest(entry, reading), ensure_ascii=False, separators=(",", ":"), default=str),
         None if entry.reading is None else json.dumps(entry.reading, ensure_ascii=False, default=str),
         json.dumps(updates, ensure_ascii=False, default=str),
@@ -817,7 +856,7 @@ def open_index(*, refresh: bool = True, rebuild: bool = False) -> tuple[Index, R
 
 _INDEXED_COLUMNS = (
     "num, name, size, mtime_ns, bad, id, created, instant, kind, title, vignette, section, mean,"
-    " answers, steps, digest, reading, updates, shares, setting, review, next_check_in, search"
+    " answers, steps, step_numbers, digest, reading, updates, shares, setting, review, next_check_in, search"
 )
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from rct_workbook.errors import NotFoundError
 from rct_workbook.journal.index import Digested, Index, Row
-from rct_workbook.journal.steps import SAID, Counts, StepItem, instant, step_life, tally, with_status
+from rct_workbook.journal.steps import SAID, Counts, StepItem, instant, step_life, tally_planned, with_status
 
 
 @dataclass(frozen=True)
@@ -58,13 +58,16 @@ def progress(index: Index, setting: str | None = None) -> Progress:
     profiles come from the digest the index keeps per entry, so a journal of thousands
     of assessments is charted without decoding every answer.
     """
+    # One query gives the digests and what the tally of the steps needs, and one sort by time
+    # orders both (each setting's entries keep that order).
+    ordered = sorted(index.digests(kind="assess", setting=setting), key=lambda e: (instant(e.created), e.id))
     by_setting: dict[str, list[Digested]] = {}
-    for digested in index.digests(kind="assess", setting=setting):
+    for digested in ordered:
         by_setting.setdefault(digested.setting or "main", []).append(digested)
-    steps_by_setting = tally(index.rows(kind="assess", newest_first=False, fields="life", setting=setting))
+    steps_by_setting = tally_planned((e.id, e.created, e.setting, e.numbers, e.updates, e.review) for e in ordered)
     out = []
     for name in sorted(by_setting):
-        entries = sorted(by_setting[name], key=lambda e: (instant(e.created), e.id))
+        entries = by_setting[name]
         points = tuple(Point(e.created[:10], e.id, e.ratings, e.mean, e.profile) for e in entries if e.ratings)
         # The check-in chosen at the end of the setting's latest assessment (none if it was declined).
         check_in = entries[-1].next_check_in

@@ -19,7 +19,7 @@ written by earlier versions read as they always did.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -346,6 +346,26 @@ def replace_part(body: str, heading: str, part: str) -> str:
 def tally(rows: Sequence[Any]) -> dict[str, Counts]:
     """Where each setting's steps stand now, counted without building every step's history:
     the same answer as ``counts(step_life(rows))`` per setting, for progress on long journals."""
+    ordered = sorted((r for r in rows if r.kind == "assess"), key=lambda r: (instant(r.created), r.id))
+    return tally_planned(
+        (
+            row.id,
+            row.created,
+            row.setting,
+            [n for n, step in enumerate(row.answers.get("small-steps") or (), 1) if isinstance(step, dict)],
+            row.updates,
+            row.review,
+        )
+        for row in ordered
+    )
+
+
+def tally_planned(
+    assessments: Iterable[tuple[str, str, str | None, Sequence[int], Sequence[Any], Sequence[Any]]],
+) -> dict[str, Counts]:
+    """``tally`` from each assessment's id, time, setting, the numbers of its small steps, its
+    updates and its review, given in order of time (as ``tally`` sorts them): what progress
+    reads from the index without decoding the steps themselves."""
     setting_of: dict[str, str] = {}
     latest: dict[str, tuple[_dt.datetime, str]] = {}
 
@@ -356,20 +376,21 @@ def tally(rows: Sequence[Any]) -> dict[str, Counts]:
         if ident not in latest or when >= latest[ident][0]:
             latest[ident] = (when, str(status))
 
-    ordered = sorted((r for r in rows if r.kind == "assess"), key=lambda r: (instant(r.created), r.id))
-    for row in ordered:
-        setting = row.setting or "main"
-        for n, step in enumerate(row.answers.get("small-steps") or (), 1):
-            if isinstance(step, dict):
-                setting_of[f"{row.id}.{n}"] = setting
-        for update in row.updates:
+    reviews: list[tuple[str, Sequence[Any]]] = []
+    for ident, created, setting, numbers, updates, review in assessments:
+        for n in numbers:
+            setting_of[f"{ident}.{n}"] = setting or "main"
+        for update in updates:
             n = update.get("step")
             if isinstance(n, int) and not isinstance(n, bool):
-                record(f"{row.id}.{n}", update.get("date") or row.created, update.get("status"))
-    for row in ordered:
-        for item in row.review:
+                record(f"{ident}.{n}", update.get("date") or created, update.get("status"))
+        if review:
+            reviews.append((created, review))
+    # Reviews after every update: a review may name a step planned later in the list.
+    for created, review in reviews:
+        for item in review:
             if isinstance(item.get("step"), str):
-                record(item["step"], row.created, item.get("status"))
+                record(item["step"], created, item.get("status"))
     by_setting: dict[str, dict[str, int]] = {}
     for ident, setting in setting_of.items():
         counts_here = by_setting.setdefault(setting, dict.fromkeys(("open", *STATUSES), 0))

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, TypeVar
 
+from rct_workbook.model.good_things import GOOD_THINGS as GOOD_THINGS
 from rct_workbook.model.question_types import QUESTION_TYPES
 
 if sys.version_info >= (3, 11):
@@ -288,19 +289,6 @@ class GoodThing(Strict):
     opposite_name: Text
     opposite: Text
     cite: tuple[Cite, ...]
-
-
-#: The five good things of growth-fostering connection (Miller, 1986), in the order every
-#: reading, chart and table shows them, with the names progress views print: they read only
-#: the journal's index, never the content. The content's ``good_things`` must hold exactly
-#: these ids (checked on load).
-GOOD_THINGS: dict[str, str] = {
-    "zest": "Zest",
-    "empowerment": "Empowerment",
-    "clarity": "Clarity",
-    "worth": "Worth",
-    "connection": "Connection",
-}
 
 
 class Band(Strict):

@@ -7,7 +7,7 @@ from html import escape
 from rct_workbook.dates import as_date, human
 from rct_workbook.journal.progress import Progress, SettingProgress
 from rct_workbook.model.charts import movement
-from rct_workbook.model.schema import GOOD_THINGS
+from rct_workbook.model.good_things import GOOD_THINGS
 
 STYLE = """
 body { font-family: sans-serif; max-width: 44rem; margin: 2rem auto; padding: 0 1rem; color: #222; }

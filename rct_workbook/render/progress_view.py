@@ -10,7 +10,7 @@ from rich.text import Text
 from rct_workbook.dates import as_date, human
 from rct_workbook.journal.progress import Progress, SettingProgress
 from rct_workbook.journal.steps import Counts, StepItem
-from rct_workbook.model.schema import GOOD_THINGS
+from rct_workbook.model.good_things import GOOD_THINGS
 from rct_workbook.render.safe import text
 from rct_workbook.render.terminal import Ui
 

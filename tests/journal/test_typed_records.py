@@ -70,3 +70,47 @@ def test_digests_are_typed_records_and_a_listing_is_its_own_type() -> None:
     full = index.rows()
     assert [type(r) for r in full] == [Row, Row]
     assert full[1].answers
+
+
+def test_digests_decoded_together_read_as_each_one_alone() -> None:
+    from rct_workbook.journal.index import _digests_of
+
+    good = ['{"ratings":{"zest":2},"steps":1,"done":[]}', '{"profile":{"survival":0.25},"steps":2,"done":[2]}']
+    for texts in (
+        good,
+        [*good, None],
+        [*good, "not json"],
+        # One column holding two digests must not shift the others onto the wrong entries.
+        ['{"steps":1},{"steps":2}', '{"steps":3}'],
+        ["[1", "2]", '{"steps":3}'],
+    ):
+        assert _digests_of(texts) == [parse_digest(t) for t in texts]
+
+
+def test_progress_counts_steps_by_the_numbers_the_index_keeps() -> None:
+    """The index keeps each assessment's step numbers, so progress never decodes the steps;
+    its counts agree with the full life of every step."""
+    import frontmatter
+
+    from rct_workbook.journal.progress import progress
+    from rct_workbook.journal.steps import counts, step_life
+
+    path = make_assess("2026-03-01")
+    post = frontmatter.load(path)
+    steps = post["answers"]["small-steps"]
+    assert steps and all(isinstance(s, dict) for s in steps)
+    post["updates"] = [{"step": 1, "status": "done", "date": "2026-03-05T10:00:00+00:00"}]
+    path.write_text(frontmatter.dumps(post) + "\n", encoding="utf-8")
+    later = make_assess("2026-04-01")
+
+    index, refreshed = open_index()
+    assert refreshed.skipped == ()
+    digested = index.digests(kind="assess")
+    assert [d.id for d in digested] == [entry_id(path), entry_id(later)]
+    assert digested[0].numbers == tuple(range(1, len(steps) + 1))
+    assert digested[0].updates == post["updates"]
+    life = step_life(index.rows(kind="assess", fields="life"))
+    (main,) = progress(index).settings
+    assert main.steps == counts(life)
+    assert (main.steps.done, main.steps.planned) == (1, len(steps) + len(digested[1].numbers))
+    index.close()
