@@ -236,7 +236,13 @@ def _digests_of(texts: Sequence[str | None]) -> list[Digest]:
 
 
 def _numbers(text: str | None) -> tuple[int, ...]:
-    return tuple(int(n) for n in text.split(",") if n.isdigit()) if text else ()
+    """The ``step_numbers`` column ("1,2") as numbers; none if it is empty or damaged."""
+    if not text:
+        return ()
+    try:
+        return tuple(map(int, text.split(",")))
+    except ValueError:
+        return ()
 
 
 def _updates(entry: Entry) -> list[dict[str, Any]]:

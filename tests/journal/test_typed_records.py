@@ -97,7 +97,8 @@ def test_progress_counts_steps_by_the_numbers_the_index_keeps() -> None:
 
     path = make_assess("2026-03-01")
     post = frontmatter.load(path)
-    steps = post["answers"]["small-steps"]
+    answers: Any = post["answers"]
+    steps = answers["small-steps"]
     assert steps and all(isinstance(s, dict) for s in steps)
     post["updates"] = [{"step": 1, "status": "done", "date": "2026-03-05T10:00:00+00:00"}]
     path.write_text(frontmatter.dumps(post) + "\n", encoding="utf-8")
@@ -114,3 +115,10 @@ def test_progress_counts_steps_by_the_numbers_the_index_keeps() -> None:
     assert main.steps == counts(life)
     assert (main.steps.done, main.steps.planned) == (1, len(steps) + len(digested[1].numbers))
     index.close()
+
+
+@pytest.mark.parametrize(("text", "numbers"), [(None, ()), ("", ()), ("1", (1,)), ("1,3", (1, 3)), ("1,x", ())])
+def test_step_numbers_read_from_the_index_column(text: str | None, numbers: tuple[int, ...]) -> None:
+    from rct_workbook.journal.index import _numbers
+
+    assert _numbers(text) == numbers
