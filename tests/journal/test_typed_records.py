@@ -122,3 +122,33 @@ def test_step_numbers_read_from_the_index_column(text: str | None, numbers: tupl
     from rct_workbook.journal.index import _numbers
 
     assert _numbers(text) == numbers
+
+
+def test_an_index_of_the_schema_before_step_numbers_is_rebuilt_once_without_a_note() -> None:
+    import sqlite3
+
+    from rct_workbook.journal.index import SCHEMA_VERSION, index_path
+    from rct_workbook.journal.progress import progress
+
+    make_assess("2026-03-01")
+    index, _ = open_index()
+    expected = progress(index).to_dict()
+    index.close()
+    # As schema 9 left it: no step_numbers column.
+    conn = sqlite3.connect(index_path())
+    conn.execute("ALTER TABLE entries DROP COLUMN step_numbers")
+    conn.execute("UPDATE meta SET value = '9' WHERE key = 'schema'")
+    conn.commit()
+    conn.close()
+
+    index, refreshed = open_index()
+    assert refreshed.notes == () and refreshed.skipped == ()
+    assert progress(index).to_dict() == expected
+    index.close()
+    conn = sqlite3.connect(index_path())
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == (str(SCHEMA_VERSION),)
+    assert conn.execute("SELECT step_numbers FROM entries").fetchall() == [("1",)]  # its one small step
+    conn.close()
+    index, refreshed = open_index()
+    assert refreshed.notes == ()
+    index.close()
