@@ -191,10 +191,6 @@ class Digested:
     review: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
 def parse_digest(text: str | None) -> Digest:
     """The ``digest`` column (JSON written from ``entry.digest``); parts of the wrong shape read as empty."""
     try:
