@@ -9,12 +9,11 @@ import typer
 from rct_workbook.cli.state import has_terminal, state
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from collections.abc import Callable
 
     from rct_workbook.cli.state import State
     from rct_workbook.flow.session import Plan, Result
     from rct_workbook.model.schema import Flow, Section
-    from rct_workbook.render.terminal import Ui
 
 SECTIONS_HELP = "Run one step alone, saved as its own entry: read, name, oppose or replace."
 
@@ -98,7 +97,7 @@ def assess(
         result = _run_from_file(plan, answers, defaults)
     else:
         assert asker is not None and drafts is not None
-        result = run_assessment(plan, asker, drafts, defaults, screen=_Screen(st.console(), st.ui()))
+        result = run_assessment(plan, asker, drafts, defaults, screen=_Screen(st))
     _show_result(st, result)
 
 
@@ -168,27 +167,58 @@ def _show_result(st: "State", result: "Result") -> None:
 
 
 class _Screen:
-    """The flow's title and each section's heading, printed between questions."""
+    """The flow's title and each section's heading, printed between questions.
 
-    def __init__(self, console: "Console", ui: "Ui"):
-        self.console = console
-        self.ui = ui
+    Drawn without Rich where ``render.lite`` can draw them exactly as Rich would, so that
+    the first question comes sooner; otherwise with Rich, as everything else is.
+    """
+
+    def __init__(self, st: "State"):
+        self.st = st
+
+    def _without_rich(self, parts: "list[Callable[[int, bool], list[str] | None]]") -> bool:
+        """Write ``parts`` (each drawn for a width and plain or not) without Rich, if all can be."""
+        import sys
+
+        from rct_workbook.render import lite
+        from rct_workbook.render.modes import console_width
+
+        plain = self.st.plain
+        if not lite.can_draw(sys.stdout, plain):
+            return False
+        width = console_width(plain, sys.stdout)
+        drawn = [part(width, plain) for part in parts]
+        if any(lines is None for lines in drawn):
+            return False
+        sys.stdout.write("".join("\n".join(lines) + "\n" for lines in drawn if lines is not None))
+        sys.stdout.flush()
+        return True
 
     def begin(self, flow: "Flow", kept: int, minutes: int) -> None:
+        from rct_workbook.render import lite
+
+        paras = [
+            f"This takes about {minutes} minutes. Each answer is kept as you go, "
+            "so you can stop with Ctrl-C and carry on later."
+        ]
+        if kept:
+            paras.append(f"Continuing: {kept} answers kept from before.")
+        if self._without_rich([lite.title_part(flow.title, flow.intro), *(lite.para_part(p) for p in paras)]):
+            return
         from rct_workbook.render.terminal import print_all
 
-        print_all(self.console, [self.ui.title(flow.title, flow.intro)])
-        self.console.print(
-            self.ui.para(
-                f"This takes about {minutes} minutes. Each answer is kept as you go, "
-                "so you can stop with Ctrl-C and carry on later."
-            )
-        )
-        if kept:
-            self.console.print(self.ui.para(f"Continuing: {kept} answers kept from before."))
+        console, ui = self.st.console(), self.st.ui()
+        print_all(console, [ui.title(flow.title, flow.intro)])
+        for para in paras:
+            console.print(ui.para(para))
 
     def section(self, section: "Section") -> None:
+        from rct_workbook.render import lite
+
+        if self._without_rich([lite.heading_part(section.title, section.intro)]):
+            return
         from rct_workbook.render.terminal import print_all
 
-        intro = [self.ui.para(section.intro)] if section.intro else []
-        print_all(self.console, [self.ui.heading(section.title), *intro])
+        ui = self.st.ui()
+        intro = [ui.para(section.intro)] if section.intro else []
+        print_all(self.st.console(), [ui.heading(section.title), *intro])

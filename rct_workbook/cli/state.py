@@ -26,7 +26,7 @@ class State:
 
     @property
     def plain(self) -> bool:
-        from rct_workbook.render.terminal import wants_plain
+        from rct_workbook.render.modes import wants_plain
 
         return wants_plain(self.plain_flag)
 

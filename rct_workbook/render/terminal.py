@@ -8,11 +8,10 @@ terminal or be read as Rich markup.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -21,50 +20,20 @@ from rich.panel import Panel
 from rich.rule import Rule
 from rich.text import Text
 
+from rct_workbook.render.modes import MAX_WIDTH, ascii_only_terminal, console_width, wants_plain
 from rct_workbook.render.safe import clean, text
 
 if TYPE_CHECKING:
     from rich.table import Table
 
-MAX_WIDTH = 80
-
-
-def ascii_only_terminal() -> bool:
-    """Whether the terminal cannot be trusted with colour or box drawing: ``TERM=dumb``, or
-    a C/POSIX locale (where the terminal may not show UTF-8 lines and bullets)."""
-    if os.environ.get("TERM", "") == "dumb":
-        return True
-    lc_all, lc_ctype, lang = (os.environ.get(name, "") for name in ("LC_ALL", "LC_CTYPE", "LANG"))
-    if not lc_all and lc_ctype in ("C.UTF-8", "C.utf8", "UTF-8") and lang in ("", "C", "POSIX"):
-        # Python itself turned a C locale into C.UTF-8 (PEP 538); the terminal's is still C.
-        return True
-    value = lc_all or lc_ctype or lang or "C"
-    return value.split(".")[0] in ("C", "POSIX") and "UTF" not in value.upper().replace("-", "")
-
-
-def wants_plain(flag: bool, stream: IO[str] | None = None) -> bool:
-    """Plain output when asked, when NO_COLOR is set, with TERM=dumb or a C/POSIX locale,
-    or when not writing to a terminal."""
-    stream = stream or sys.stdout
-    if flag or os.environ.get("NO_COLOR") or ascii_only_terminal():
-        return True
-    try:
-        return not stream.isatty()
-    except (AttributeError, ValueError):
-        return True
+__all__ = ["MAX_WIDTH", "Ui", "ascii_only_terminal", "make_console", "print_all", "wants_plain"]
 
 
 def make_console(plain: bool, *, stderr: bool = False) -> Console:
     stream = sys.stderr if stderr else sys.stdout
-    width = MAX_WIDTH
-    if not plain:
-        try:
-            width = min(MAX_WIDTH, os.get_terminal_size(stream.fileno()).columns)
-        except (OSError, ValueError, AttributeError):
-            width = MAX_WIDTH
     return Console(
         file=stream,
-        width=width,
+        width=console_width(plain, stream),
         no_color=plain,
         force_terminal=False if plain else None,
         markup=False,

@@ -8,10 +8,13 @@ second is the one a person usually waits for.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import struct
 import subprocess
 import sys
+import termios
 from pathlib import Path
 
 import pytest
@@ -43,15 +46,46 @@ QuestionaryAsker.ask = first_question
 """
 
 
-def loaded(rct_home: Path, *args: str, prelude: str = "") -> list[str]:
-    """The heavy modules that ``rct ARGS`` imported, on its second run."""
+#: Stops `rct assess` as its first question's prompt starts, after the question is on screen.
+AT_FIRST_PROMPT = """
+import rct_workbook.cli.assess as command
+import questionary
+command.has_terminal = lambda: True
+def first_prompt(self, *args, **kwargs):
+    report()
+    os._exit(0)
+questionary.Question.unsafe_ask = first_prompt
+"""
+
+
+def loaded(rct_home: Path, *args: str, prelude: str = "", terminal: bool = False) -> list[str]:
+    """The heavy modules that ``rct ARGS`` imported, on its second run; with ``terminal``, its
+    output is a terminal in colour (a pseudo-terminal), else plain and captured."""
     code = PROBE.format(heavy=HEAVY, args=list(args), prelude=prelude)
     rct_home.mkdir(mode=0o700, exist_ok=True)  # the data folder a person has after the first run
     env = {**os.environ, "RCT_HOME": str(rct_home), "NO_COLOR": "1"}
+    if terminal:
+        for name in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE"):
+            env.pop(name, None)
+        env.update(TERM="xterm-256color", LANG="en_GB.UTF-8", LC_ALL="en_GB.UTF-8")
     for _ in range(2):
-        done = subprocess.run(
-            [sys.executable, "-c", code], env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False
-        )
+        screen, out = os.openpty() if terminal else (None, None)
+        if out is not None:  # a terminal 80 columns wide (a new one is 0 by 0)
+            fcntl.ioctl(out, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        try:
+            done = subprocess.run(
+                [sys.executable, "-c", code],
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=out if terminal else subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                check=False,
+            )
+        finally:
+            for fd in (screen, out):
+                if fd is not None:
+                    os.close(fd)
         assert done.returncode == 0, done.stderr
     line = next(x for x in done.stderr.splitlines() if x.startswith("MODULES "))
     return list(json.loads(line.removeprefix("MODULES ")))
@@ -85,4 +119,18 @@ def test_the_first_assess_question_needs_no_validator_parser_or_table(rct_home: 
     """Before the first question: the cached content, the journal's index and the title on
     screen; no pydantic, no YAML (drafts and answers files are read only when there are
     any), no Rich table and no random file names (nothing is written yet)."""
-    assert loaded(rct_home, "assess", prelude=AT_FIRST_QUESTION) == ["rich", "sqlite3"]
+    assert loaded(rct_home, "assess", prelude=AT_FIRST_QUESTION) == ["sqlite3"]
+
+
+@pytest.mark.parametrize("terminal", [False, True], ids=["plain", "colour terminal"])
+def test_the_first_assess_question_is_drawn_without_rich(rct_home: Path, terminal: bool) -> None:
+    """Up to the first prompt, the title, the section and the question itself are drawn
+    without Rich (render/lite.py, byte for byte as Rich would): its import and first drawing
+    are ~15 ms of the wait. Rich loads later, for the answer and the summary. (questionary
+    itself imports ``secrets``.)"""
+    assert loaded(rct_home, "assess", prelude=AT_FIRST_PROMPT, terminal=terminal) == [
+        "prompt_toolkit",
+        "questionary",
+        "secrets",
+        "sqlite3",
+    ]

@@ -1,0 +1,48 @@
+"""Which mode output is in (plain or rich) and how wide it is, without importing Rich.
+
+Kept apart from ``render.terminal`` so that deciding the mode does not import Rich: the
+first question of ``rct assess`` is drawn without it (see ``render.lite``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import IO
+
+MAX_WIDTH = 80
+
+
+def ascii_only_terminal() -> bool:
+    """Whether the terminal cannot be trusted with colour or box drawing: ``TERM=dumb``, or
+    a C/POSIX locale (where the terminal may not show UTF-8 lines and bullets)."""
+    if os.environ.get("TERM", "") == "dumb":
+        return True
+    lc_all, lc_ctype, lang = (os.environ.get(name, "") for name in ("LC_ALL", "LC_CTYPE", "LANG"))
+    if not lc_all and lc_ctype in ("C.UTF-8", "C.utf8", "UTF-8") and lang in ("", "C", "POSIX"):
+        # Python itself turned a C locale into C.UTF-8 (PEP 538); the terminal's is still C.
+        return True
+    value = lc_all or lc_ctype or lang or "C"
+    return value.split(".")[0] in ("C", "POSIX") and "UTF" not in value.upper().replace("-", "")
+
+
+def wants_plain(flag: bool, stream: IO[str] | None = None) -> bool:
+    """Plain output when asked, when NO_COLOR is set, with TERM=dumb or a C/POSIX locale,
+    or when not writing to a terminal."""
+    stream = stream or sys.stdout
+    if flag or os.environ.get("NO_COLOR") or ascii_only_terminal():
+        return True
+    try:
+        return not stream.isatty()
+    except (AttributeError, ValueError):
+        return True
+
+
+def console_width(plain: bool, stream: IO[str]) -> int:
+    """The width output is drawn to: 80 columns in plain mode, else the terminal's up to 80."""
+    if plain:
+        return MAX_WIDTH
+    try:
+        return min(MAX_WIDTH, os.get_terminal_size(stream.fileno()).columns)
+    except (OSError, ValueError, AttributeError):
+        return MAX_WIDTH
