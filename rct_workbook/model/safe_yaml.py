@@ -229,7 +229,7 @@ def read_yaml_file(path: Path, *, pure: bool = False) -> Loaded:
 # whole when its index is built. ``load_plain`` gives the same data and the same refusals
 # for the same texts, but lets libyaml's C composer build the node tree and then turns the
 # nodes into plain values in one small loop: about three times faster than ``load_yaml``
-# and faster than ``yaml.load(text, Loader=yaml.CSafeLoader)`` itself, whose constructor
+# and faster than libyaml's own CSafeLoader with its constructor, which
 # goes through several generic Python calls per value. Texts that may hold an anchor or an
 # alias still go through ``load_yaml``: aliases are refused there before anything is built.
 
