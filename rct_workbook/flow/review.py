@@ -168,7 +168,7 @@ class FileReview:
                 problems.append(f"{where}: unknown key {extra[0]!r} (the keys are {', '.join(ITEM_KEYS)})")
             step = item.get("step")
             if not isinstance(step, str) or not step.strip():
-                problems.append(f"{where}: step: the step's id is needed (e.g. 20261126-115443-assess-376e.2)")
+                problems.append(f"{where}: step: the step's id is needed (e.g. 20260312-101500-assess-1a2b.2)")
                 continue
             step = step.strip()
             if step not in position:

@@ -338,7 +338,7 @@ def test_review_problems_are_listed_and_nothing_is_saved(
         f" ({ident}.1, {ident}.2)\n"
         "  review, item 4: unknown key 'notes' (the keys are step, what, status, note)\n"
         "  review, item 5: expected a mapping with step, status and note, got text\n"
-        "  review, item 6: step: the step's id is needed (e.g. 20261126-115443-assess-376e.2)\n"
+        "  review, item 6: step: the step's id is needed (e.g. 20260312-101500-assess-1a2b.2)\n"
     )
     assert sorted((rct_home / "journal").iterdir()) == before
     data["review"] = "all done"
