@@ -93,6 +93,53 @@ def read_bounded(path: Path, limit: int) -> bytes:
     return data
 
 
+def read_private(path: Path, limit: int) -> bytes | None:
+    """The bytes of a file rct keeps for itself (a cache), or None unless it can be trusted.
+
+    Trusted means: a regular file (not followed through a symbolic link), owned by the
+    current user, writable by no one else, and at most ``limit`` bytes. Anything else, and
+    any error reading it, is None: the caller rebuilds what the file held.
+    """
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if (
+            not stat.S_ISREG(st.st_mode)
+            or st.st_mode & 0o022
+            or (hasattr(os, "geteuid") and st.st_uid != os.geteuid())
+            or st.st_size > limit
+        ):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            data = stream.read(limit + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return data if len(data) <= limit else None
+
+
+def make_private_folders(folder: Path) -> None:
+    """Create ``folder`` and any missing parents, each 0700 (mkdir's parents would follow the umask).
+
+    For folders of things rct can rebuild: a folder someone else made first is left as it is.
+    """
+    missing: list[Path] = []
+    while not folder.is_dir():
+        missing.append(folder)
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    for each in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(each, 0o700)
+
+
 def _size(limit: int) -> str:
     return f"{limit // (1024 * 1024)} MiB" if limit >= 1024 * 1024 else f"{limit // 1024} KiB"
 

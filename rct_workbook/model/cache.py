@@ -16,18 +16,16 @@ content's own classes (and paths), so even a tampered cache cannot run code.
 from __future__ import annotations
 
 import binascii
-import contextlib
 import dataclasses
 import io
-import os
 import pickle
-import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from rct_workbook.model.content import Content, Origin, yaml_files
+from rct_workbook.model.content import Content, Origin
+from rct_workbook.model.stamps import code_stamp, folders_stamp
 
 #: Bump when the pickled shape changes in a way the code stamp would not notice.
 FORMAT = 1
@@ -37,31 +35,14 @@ MAX_BYTES = 32 * 1024 * 1024
 Stamp = tuple[Any, ...]
 
 
-def _file_stamp(path: Path) -> tuple[str, int, int, int, int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (str(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-
-
 def stamp(folders: Sequence[tuple[Path, str]]) -> Stamp | None:
     """What the content depends on; None when a folder cannot be listed (then it is validated, and the error shown)."""
     from rct_workbook import __version__
 
-    code = sorted(Path(__file__).parent.glob("*.py"))
-    parts: list[Any] = [FORMAT, __version__, sys.version_info[:2], tuple(_file_stamp(p) for p in code)]
-    for folder, shown in folders:
-        if not folder.is_dir():
-            return None
-        files = yaml_files(folder)
-        if files is None:
-            return None
-        stamps = tuple(_file_stamp(p) for p in files)
-        if None in stamps:
-            return None
-        parts.append((str(folder), shown, str(folder.resolve()), stamps))
-    return tuple(parts)
+    files = folders_stamp(folders)
+    if files is None:
+        return None
+    return (FORMAT, __version__, sys.version_info[:2], code_stamp([Path(__file__).parent]), *files)
 
 
 def cache_file(key: Stamp) -> Path | None:
@@ -97,28 +78,14 @@ class _ContentUnpickler(pickle.Unpickler):
 
 def read(key: Stamp) -> Content | None:
     """The cached content for ``key``, or None when there is none that can be trusted and matches."""
+    from rct_workbook.storage import read_private
+
     path = cache_file(key)
     if path is None:
         return None
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
+    data = read_private(path, MAX_BYTES)
+    if data is None:
         return None
-    try:
-        st = os.fstat(fd)
-        if (
-            not stat.S_ISREG(st.st_mode)
-            or st.st_mode & 0o022
-            or (hasattr(os, "geteuid") and st.st_uid != os.geteuid())
-            or st.st_size > MAX_BYTES
-        ):
-            return None
-        with os.fdopen(fd, "rb", closefd=False) as stream:
-            data = stream.read(MAX_BYTES + 1)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
     try:
         stored, content = _ContentUnpickler(io.BytesIO(data)).load()
     except Exception:  # a damaged cache can fail in any way at all; it is only rebuilt
@@ -131,23 +98,10 @@ def read(key: Stamp) -> Content | None:
     return content
 
 
-def _make_private_folders(folder: Path) -> None:
-    """Create ``folder`` and any missing parents, each 0700 (mkdir's parents would follow the umask)."""
-    missing: list[Path] = []
-    while not folder.is_dir():
-        missing.append(folder)
-        if folder.parent == folder:
-            break
-        folder = folder.parent
-    for each in reversed(missing):
-        with contextlib.suppress(FileExistsError):
-            os.mkdir(each, 0o700)
-
-
 def write(key: Stamp, content: Content) -> None:
     """Keep ``content`` for the next run. A cache that cannot be written is only a slower next run."""
     from rct_workbook.errors import WorkbookError
-    from rct_workbook.storage import write_atomic
+    from rct_workbook.storage import make_private_folders, write_atomic
 
     path = cache_file(key)
     if path is None:
@@ -156,7 +110,7 @@ def write(key: Stamp, content: Content) -> None:
     origins = {k: dataclasses.replace(o, loaded=None) for k, o in content.origins.items()}
     data = pickle.dumps((key, dataclasses.replace(content, origins=origins)), protocol=pickle.HIGHEST_PROTOCOL)
     try:
-        _make_private_folders(path.parent)
+        make_private_folders(path.parent)
         write_atomic(path, data)
     except (OSError, WorkbookError) as exc:
         import logging

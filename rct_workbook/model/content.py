@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import difflib
 import itertools
-import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -17,6 +16,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from rct_workbook.errors import ContentError
 from rct_workbook.model import schema as s
+from rct_workbook.model.stamps import MAX_FILES, builtin_content_dir, content_folders, yaml_files
+from rct_workbook.model.stamps import shown as _show
 
 if TYPE_CHECKING:
     from rct_workbook.model.safe_yaml import Loaded
@@ -25,18 +26,6 @@ T = TypeVar("T")
 
 #: The flow whose answers the reading rules and care signals read.
 READING_FLOW = "assess"
-
-#: Packs larger than this many files are refused rather than read one by one.
-MAX_FILES = 500
-
-
-def builtin_content_dir() -> Path:
-    """Where the shipped content lives: inside the wheel, or at the top of a checkout."""
-    package = Path(__file__).resolve().parent.parent
-    shipped = package / "_content"
-    if shipped.is_dir():
-        return shipped
-    return package.parent / "content"
 
 
 @dataclass(frozen=True)
@@ -146,19 +135,6 @@ def lookup_id(name: str, known: dict[str, T] | Iterable[str], what: str) -> str:
 
 
 # --- reading files ------------------------------------------------------------------------
-
-
-def yaml_files(folder: Path) -> list[Path] | None:
-    """The content files in ``folder``, in load order; None when it holds too many to read."""
-    found: list[Path] = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.endswith((".yaml", ".yml")) and not name.startswith("."):
-                found.append(Path(root) / name)
-        if len(found) > MAX_FILES:
-            return None
-    return found
 
 
 def _yaml_files(folder: Path, problems: list[Problem]) -> list[Path]:
@@ -320,14 +296,6 @@ def _load_file(
         in_pack[key] = origin
         pool.items[key] = item
         pool.origins[key] = origin
-
-
-def _show(path: Path) -> str:
-    """A path as a person would recognise it: relative to the current folder if under it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def gather(folders: Iterable[tuple[Path, str]], problems: list[Problem]) -> _Pool:
@@ -641,7 +609,7 @@ def load_content(packs: Iterable[Path] = ()) -> Content:
     from rct_workbook.model import cache
 
     pack_list = tuple(packs)
-    folders = [(builtin_content_dir(), "built-in"), *((p, _show(p)) for p in pack_list)]
+    folders = content_folders(pack_list)
     stamp = cache.stamp(folders)
     if stamp is not None:
         cached = cache.read(stamp)

@@ -8,7 +8,7 @@ from tests.helpers import VIGNETTE, Run, Tree
 
 
 def test_validate_builtin(run: Run) -> None:
-    from rct_workbook.model.content import builtin_content_dir
+    from rct_workbook.model.stamps import builtin_content_dir
 
     result = run("content", "validate", str(builtin_content_dir()))
     assert result.exit_code == 0
@@ -61,7 +61,7 @@ def test_missing_pack(run: Run, tmp_path: Path) -> None:
 
 
 def test_validate_names_the_rule_a_renamed_question_breaks(run: Run, tree: Tree) -> None:
-    from rct_workbook.model.content import builtin_content_dir
+    from rct_workbook.model.stamps import builtin_content_dir
 
     flow = (builtin_content_dir() / "flows" / "assess.yaml").read_text(encoding="utf-8")
     folder = tree({"assess.yaml": flow.replace("id: kept-out\n", "id: held-back\n")})

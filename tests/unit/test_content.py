@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from rct_workbook.errors import ContentError
-from rct_workbook.model.content import builtin_content_dir, load_content, validate_pack
+from rct_workbook.model.content import load_content, validate_pack
 from rct_workbook.model.safe_yaml import read_yaml_file
 from rct_workbook.model.schema import KINDS
+from rct_workbook.model.stamps import builtin_content_dir
 from tests.helpers import VIGNETTE, Tree
 
 SHIPPED = sorted(builtin_content_dir().rglob("*.yaml"))

@@ -13,7 +13,8 @@ import pytest
 
 from rct_workbook.model import cache
 from rct_workbook.model import content as content_module
-from rct_workbook.model.content import builtin_content_dir, load_content
+from rct_workbook.model.content import load_content
+from rct_workbook.model.stamps import builtin_content_dir
 
 CULTURE = (builtin_content_dir() / "cultures" / "hierarchical.yaml").read_text(encoding="utf-8")
 

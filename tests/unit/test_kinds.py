@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from rct_workbook.model import schema as s
-from rct_workbook.model.content import Content, builtin_content_dir, load_content
+from rct_workbook.model.content import Content, load_content
+from rct_workbook.model.stamps import builtin_content_dir
 
 NOT_KINDS = {"origins", "packs"}
 
