@@ -1,11 +1,15 @@
 """`rct learn`: the paper's model in the terminal."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from rct_workbook.cli import complete
 from rct_workbook.cli.state import state
+
+if TYPE_CHECKING:
+    from rct_workbook.cli.state import State
+    from rct_workbook.render.views import Views
 
 
 def learn(
@@ -25,12 +29,7 @@ def learn(
 
     Example: rct learn cultures
     """
-    from rct_workbook.cli.screen import show
-    from rct_workbook.model.content import lookup_id
-    from rct_workbook.render.views import TOPICS, topic_list
-
     st = state(ctx)
-    ui = st.ui()
     if as_json:
         if topic is not None:
             from rct_workbook.errors import WorkbookError
@@ -39,11 +38,27 @@ def learn(
         import sys
 
         from rct_workbook.render import as_json as to_json
+        from rct_workbook.render.views import TOPICS
 
         sys.stdout.write(to_json.dumps(to_json.topics({t.name: t.title for t in TOPICS.values()})))
         return
+    from rct_workbook.cli.screen import show_kept
+
     if topic is None:
-        show(st.console(), topic_list(ui), pager=st.pager)
-        return
+        show_kept(st, ("learn",), lambda: _topics(st))
+    else:
+        show_kept(st, ("learn", topic), lambda: _topic(st, topic))
+
+
+def _topics(st: "State") -> "Views":
+    from rct_workbook.render.views import topic_list
+
+    return topic_list(st.ui())
+
+
+def _topic(st: "State", topic: str) -> "Views":
+    from rct_workbook.model.content import lookup_id
+    from rct_workbook.render.views import TOPICS
+
     name = lookup_id(topic, TOPICS, "topic")
-    show(st.console(), TOPICS[name].view(ui, st.content()), pager=st.pager)
+    return TOPICS[name].view(st.ui(), st.content())

@@ -13,11 +13,13 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from rich.console import Console, RenderableType
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
 
-from rct_workbook.render.terminal import print_all
+    from rct_workbook.cli.state import State
 
 #: The pager when PAGER is not set (as git and gh do): less, passing colours through.
 DEFAULT_PAGER = "less -R"
@@ -46,14 +48,37 @@ def pager_command() -> list[str] | None:
 
 def show(console: Console, renderables: Iterable[RenderableType], *, pager: bool = True) -> None:
     """Print ``renderables``; on a terminal, through the pager when taller than the screen."""
+    from rct_workbook.render.terminal import drawn, print_all
+
     items = list(renderables)
     command = pager_command() if pager else None
     if command is None or not (_is_tty(sys.stdout) and _is_tty(sys.stdin)) or console.file is not sys.stdout:
         print_all(console, items)
         return
-    with console.capture() as captured:
-        print_all(console, items)
-    show_text(captured.get(), pager=True)
+    show_text(drawn(console, items), pager=True)
+
+
+def show_kept(st: State, screen: Sequence[str], draw: Callable[[], Iterable[RenderableType]]) -> None:
+    """Show a screen drawn from the content alone (a topic, a vignette), as :func:`show` does.
+
+    ``screen`` names it (the command's words as typed) and ``draw`` draws it. The drawn text
+    is kept between runs (``render.saved``), so the next run with the same content, code,
+    width and mode writes it without importing Rich or loading the content. ``draw`` raises
+    as usual for an unknown topic or vignette; nothing is kept then.
+    """
+    from rct_workbook.render import saved
+    from rct_workbook.render.modes import console_width
+
+    plain = st.plain
+    key = saved.key(screen, plain=plain, width=console_width(plain, sys.stdout), packs=st.packs, stream=sys.stdout)
+    text = saved.read(key) if key is not None else None
+    if text is None:
+        from rct_workbook.render.terminal import drawn
+
+        text = drawn(st.console(), draw())
+        if key is not None:
+            saved.write(key, text)
+    show_text(text, pager=st.pager)
 
 
 def show_text(output: str, *, pager: bool = True) -> None:

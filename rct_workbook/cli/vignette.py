@@ -55,22 +55,23 @@ def vignette(
 
     Example: rct vignette paula
     """
-    from rct_workbook.cli.screen import show
     from rct_workbook.errors import WorkbookError
-    from rct_workbook.render.views import vignette as vignette_view
 
     st = state(ctx)
-    content = st.content()
     if as_json and name is not None:
         raise WorkbookError("--json lists the vignettes; leave out the NAME")
     if name is None:
         _list_vignettes(st, as_json=as_json)
         return
-    case = content.vignette(name)
     if no_reflect and answers is None and not template:
-        # Only reading the case: none of the asking, checking or saving is loaded.
-        show(st.console(), vignette_view(st.ui(), content, case), pager=st.pager)
+        # Only reading the case: none of the asking, checking or saving is loaded, and a
+        # case read before comes as it was drawn (render.saved).
+        from rct_workbook.cli.screen import show_kept
+
+        show_kept(st, ("vignette", name), lambda: _case_view(st, name))
         return
+    content = st.content()
+    case = content.vignette(name)
     from rct_workbook.flow.askers import FileAsker, read_answers
     from rct_workbook.flow.askers import template as answers_template
     from rct_workbook.flow.questions import resolve, walk
@@ -87,6 +88,13 @@ def vignette(
     else:
         result = _reflect_in_terminal(st, case, asks, editor=editor)
     _save_reflection(content, case, asks, result, answers_file=answers)
+
+
+def _case_view(st: "State", name: str) -> "Views":
+    from rct_workbook.render.views import vignette as vignette_view
+
+    content = st.content()
+    return vignette_view(st.ui(), content, content.vignette(name))
 
 
 def _list_vignettes(st: "State", *, as_json: bool) -> None:

@@ -26,7 +26,7 @@ from rct_workbook.render.safe import clean, text
 if TYPE_CHECKING:
     from rich.table import Table
 
-__all__ = ["MAX_WIDTH", "Ui", "ascii_only_terminal", "make_console", "print_all", "wants_plain"]
+__all__ = ["MAX_WIDTH", "Ui", "ascii_only_terminal", "drawn", "make_console", "print_all", "wants_plain"]
 
 
 def make_console(plain: bool, *, stderr: bool = False) -> Console:
@@ -135,9 +135,15 @@ def print_all(console: Console, renderables: Iterable[RenderableType]) -> None:
         for renderable in renderables:
             console.print(renderable)
         return
+    console.file.write(drawn(console, renderables))
+    console.file.flush()
+
+
+def drawn(console: Console, renderables: Iterable[RenderableType]) -> str:
+    """The text :func:`print_all` would print, as a string (for the pager, or to keep)."""
     with console.capture() as captured:
         for renderable in renderables:
             console.print(renderable)
-    lines = captured.get().split("\n")
-    console.file.write("\n".join(line.rstrip() for line in lines))
-    console.file.flush()
+    if not console.no_color:
+        return captured.get()
+    return "\n".join(line.rstrip() for line in captured.get().split("\n"))
