@@ -5,114 +5,66 @@ through ``parse_entry`` in ``store.py``, which checks the front matter here. A f
 fails is skipped with one line naming the file and the key; it is never rewritten.
 Checks are structural: what rct writes, and what the rest of the code relies on. Keys
 rct does not own (Obsidian ``tags:``, ``aliases:``, a person's own keys) are allowed.
+
+The shape is defined once, as pydantic models (``front_models.py``). Reading a journal
+checks thousands of entries, though, and importing pydantic and running the models is a
+fifth of a first listing's time; so a front matter is first checked here by hand, with
+exact types (``type(x) is str``, so no subclass and no bool for a number). What passes
+that check passes the models too (the tests hold the two together on generated front
+matter); anything else, right or wrong, goes to the models, which decide and name the
+first wrong key. The quick check only ever says "certainly fine" or "ask the models".
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr, ValidationError
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from rct_workbook.model.answers import BY_WHEN, SMALL_STEPS, WITH_WHOM
-
-Scalar = StrictStr | StrictBool | StrictInt | StrictFloat | None
-Item = StrictStr | StrictBool | StrictInt | StrictFloat | dict[StrictStr, Scalar]
-Answer = Scalar | list[Item]
-
-
-class _Open(BaseModel):
-    """Keys rct does not know are kept, not refused: a later rct may have written them."""
-
-    model_config = ConfigDict(extra="allow", strict=True)
-
-
-class SmallStep(_Open):
-    what: StrictStr
-    with_whom: StrictStr | None = Field(default=None, alias=WITH_WHOM)
-    by_when: StrictStr | None = Field(default=None, alias=BY_WHEN)
-    risk: StrictStr | None = None
-    evidence: StrictStr | None = None
-
-
-class Counts(_Open):
-    checked: StrictInt
-    total: StrictInt
-
-
-class ReadingData(_Open):
-    good_things: dict[StrictStr, StrictInt | None] = {}
-    change: dict[StrictStr, StrictInt] = {}
-    mean: StrictInt | StrictFloat | None = None
-    mean_change: StrictInt | StrictFloat | None = None
-    band: StrictStr | None = None
-    profile: dict[StrictStr, Counts] = {}
-    profile_summary: StrictStr | None = None
-    suggestions: list[StrictStr] = []
-    warnings: list[StrictStr] = []
-    first_step: StrictStr | None = None
-
-
-class Update(_Open):
-    step: StrictInt
-    status: StrictStr
-    date: StrictStr
-    note: StrictStr | None = None
-
-
-class ReviewItem(_Open):
-    """One step reviewed under "Since last time" (rct assess)."""
-
-    step: StrictStr
-    status: StrictStr
-    what: StrictStr | None = None
-    note: StrictStr | None = None
-
-
-class FrontMatter(_Open):
-    format: StrictInt
-    id: StrictStr
-    kind: StrictStr
-    title: StrictStr | None = ""
-    created: StrictStr
-    content_version: StrictStr = ""
-    vignette: StrictStr | None = None
-    section: StrictStr | None = None
-    answers: dict[StrictStr, Answer]
-    reading: ReadingData | None = None
-    updates: list[Update] = []
-    shares: dict[StrictStr, Literal["group", "private"]] | None = None
-    setting: StrictStr | None = None
-    review: list[ReviewItem] = []
-    next_check_in: StrictStr | _dt.date | None = None
-
-
-def _key_path(loc: tuple[Any, ...]) -> str:
-    parts: list[str] = []
-    for part in loc:
-        if part == "[key]":
-            continue
-        if isinstance(part, int) and parts:
-            parts[-1] += f"[{part + 1}]"
-        elif isinstance(part, str) and part in {"str", "bool", "int", "float", "list", "dict"}:
-            continue  # which member of a union was tried: not a key
-        elif isinstance(part, str) and ("[" in part or part.startswith(("constrained-", "function-"))):
-            continue
-        else:
-            parts.append(str(part))
-    return ".".join(parts)
-
-
-def _plain(message: str) -> str:
-    return message.replace("Input should be a valid ", "should be ").replace("Input should be ", "should be ")
 
 
 class InvalidFront(Exception):
     """The front matter does not have the shape of an entry; the message names the key."""
 
 
-def check_front(front: dict[Any, Any]) -> FrontMatter:
+@dataclass(frozen=True)
+class Checked:
+    """What the reader takes from a checked front matter (the rest it reads as written)."""
+
+    id: str
+    kind: str
+    created: str
+    title: str
+    content_version: str
+    vignette: str | None
+    section: str | None
+    has_reading: bool
+    shares: dict[str, str] | None
+
+
+def check_front(front: dict[Any, Any]) -> Checked:
     """The front matter checked, or InvalidFront naming the first key that is wrong."""
+    front = normalised(front)
+    if not certainly_fine(front):
+        return by_models(front)
+    shares = front.get("shares")
+    return Checked(
+        id=front["id"],
+        kind=front["kind"],
+        created=front["created"],
+        title=front.get("title") or "",
+        content_version=front.get("content_version", ""),
+        vignette=front.get("vignette"),
+        section=front.get("section"),
+        has_reading=front.get("reading") is not None,
+        shares=None if shares is None else dict(shares),
+    )
+
+
+def normalised(front: dict[Any, Any]) -> dict[Any, Any]:
+    """A copy of ``front`` with ``created`` as text; InvalidFront for an answer whose key is not text."""
     front = dict(front)
     created = front.get("created")
     if isinstance(created, _dt.datetime):  # a hand-edited, unquoted time: YAML made it a datetime
@@ -124,31 +76,132 @@ def check_front(front: dict[Any, Any]) -> FrontMatter:
         for key in answers:
             if not isinstance(key, str):
                 raise InvalidFront(f"answers: the key {key} is not text (a date or number as a key: put it in quotes)")
-        steps = answers.get(SMALL_STEPS)
-        if steps is not None:
-            if not isinstance(steps, list):
-                raise InvalidFront("answers.small-steps should be a list of steps")
-            for n, step in enumerate(steps, 1):
-                try:
-                    SmallStep.model_validate(step)
-                except ValidationError as exc:
-                    raise InvalidFront(_first(exc, f"answers.small-steps[{n}]")) from None
-    try:
-        return FrontMatter.model_validate(front)
-    except ValidationError as exc:
-        raise InvalidFront(_first(exc)) from None
+    return front
 
 
-def _first(exc: ValidationError, prefix: str = "") -> str:
-    error = exc.errors(include_url=False)[0]
-    where = _key_path(tuple(error["loc"]))
-    where = ".".join(p for p in (prefix, where) if p) or "the front matter"
-    if error["type"] == "missing":
-        return f"{where} is missing"
-    if not prefix and len(error["loc"]) >= 2 and error["loc"][0] == "answers":
-        answer = ".".join(where.split(".")[:2]).split("[")[0]
-        return f"{answer} should be text, a number, yes or no, or a list of them"
-    message = _plain(error["msg"])
-    if "dictionary" in message:
-        message = "should be a mapping (key: value lines)"
-    return f"{where} {message}"
+def by_models(front: dict[Any, Any]) -> Checked:
+    """``front`` (normalised) checked by the pydantic models, which name the first wrong key."""
+    from rct_workbook.journal.front_models import problem_of
+
+    checked = problem_of(front)
+    if isinstance(checked, str):
+        raise InvalidFront(checked)
+    return Checked(
+        id=checked.id,
+        kind=checked.kind,
+        created=checked.created,
+        title=checked.title or "",
+        content_version=checked.content_version,
+        vignette=checked.vignette,
+        section=checked.section,
+        has_reading=checked.reading is not None,
+        shares=None if checked.shares is None else dict(checked.shares),
+    )
+
+
+# --- the quick check: True only when the models would certainly accept ---------------------------
+
+_SCALAR = frozenset({str, bool, int, float})
+_NUMBER = frozenset({int, float})
+_DATE_OR_TEXT = frozenset({str, _dt.date})
+
+Check = Callable[[Any], bool]
+
+
+def _text(value: Any) -> bool:
+    return type(value) is str
+
+
+def _text_or_none(value: Any) -> bool:
+    return value is None or type(value) is str
+
+
+def _whole(value: Any) -> bool:
+    return type(value) is int
+
+
+def _number_or_none(value: Any) -> bool:
+    return value is None or type(value) in _NUMBER
+
+
+def _scalar(value: Any) -> bool:
+    return value is None or type(value) in _SCALAR
+
+
+def _item(value: Any) -> bool:
+    """One item of a list answer: a scalar (not None), or a mapping of text to scalars."""
+    kind = type(value)
+    if kind in _SCALAR:
+        return True
+    return kind is dict and all(type(k) is str and _scalar(v) for k, v in value.items())
+
+
+def _answer(value: Any) -> bool:
+    return _scalar(value) or (type(value) is list and all(_item(i) for i in value))
+
+
+def _mapping_of(check: Check) -> Check:
+    return lambda value: type(value) is dict and all(type(k) is str and check(v) for k, v in value.items())
+
+
+def _list_of(check: Check) -> Check:
+    return lambda value: type(value) is list and all(check(v) for v in value)
+
+
+def _record(required: dict[str, Check], optional: dict[str, Check]) -> Check:
+    """A mapping with text keys, ``required`` present, and every known key of the right kind
+    (other keys are allowed, whatever they hold)."""
+
+    def check(value: Any) -> bool:
+        if type(value) is not dict or not all(type(k) is str for k in value):
+            return False
+        if not all(key in value and ok(value[key]) for key, ok in required.items()):
+            return False
+        return all(ok(value[key]) for key, ok in optional.items() if key in value)
+
+    return check
+
+
+_small_step = _record(
+    {"what": _text},
+    {WITH_WHOM: _text_or_none, BY_WHEN: _text_or_none, "risk": _text_or_none, "evidence": _text_or_none},
+)
+_reading = _record(
+    {},
+    {
+        "good_things": _mapping_of(lambda v: v is None or type(v) is int),
+        "change": _mapping_of(_whole),
+        "mean": _number_or_none,
+        "mean_change": _number_or_none,
+        "band": _text_or_none,
+        "profile": _mapping_of(_record({"checked": _whole, "total": _whole}, {})),
+        "profile_summary": _text_or_none,
+        "suggestions": _list_of(_text),
+        "warnings": _list_of(_text),
+        "first_step": _text_or_none,
+    },
+)
+_front = _record(
+    {"format": _whole, "id": _text, "kind": _text, "created": _text, "answers": _mapping_of(_answer)},
+    {
+        "title": _text_or_none,
+        "content_version": _text,
+        "vignette": _text_or_none,
+        "section": _text_or_none,
+        "reading": lambda v: v is None or _reading(v),
+        "updates": _list_of(_record({"step": _whole, "status": _text, "date": _text}, {"note": _text_or_none})),
+        "shares": lambda v: v is None or _mapping_of(lambda s: type(s) is str and s in ("group", "private"))(v),
+        "setting": _text_or_none,
+        "review": _list_of(_record({"step": _text, "status": _text}, {"what": _text_or_none, "note": _text_or_none})),
+        "next_check_in": lambda v: v is None or type(v) in _DATE_OR_TEXT,
+    },
+)
+
+
+def certainly_fine(front: dict[Any, Any]) -> bool:
+    """Whether ``front`` (its ``created`` already text) certainly has an entry's shape; False
+    means only that the models must look (``front_models.problem_of``)."""
+    if not _front(front):
+        return False
+    steps = front["answers"].get(SMALL_STEPS)
+    return steps is None or (type(steps) is list and all(_small_step(s) for s in steps))
