@@ -81,3 +81,14 @@ def test_a_long_journal_list_is_paged(tmp_path: Path, monkeypatch: pytest.Monkey
     output = _run(tmp_path, "journal", "list", pager=pager)
     assert "FAKE PAGER GOT 57 LINES" in output  # the header and 56 entries, none shown twice
     assert kept.read_text(encoding="utf-8").startswith("ID ")
+
+
+def test_plain_output_on_a_terminal_is_paged_too(tmp_path: Path) -> None:
+    """--plain on a terminal: the pager gets the whole text (it once got nothing, and the
+    text went past it straight to the screen)."""
+    pager, kept = fake_pager(tmp_path)
+    output = _run(tmp_path, "--plain", "learn", "cultures", pager=pager)
+    assert "FAKE PAGER GOT" in output
+    paged = kept.read_text(encoding="utf-8")
+    assert "Hierarchical" in paged and "\x1b[" not in paged
+    assert "Hierarchical" not in output
