@@ -18,7 +18,6 @@ first wrong key. The quick check only ever says "certainly fine" or "ask the mod
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,108 +99,155 @@ def by_models(front: dict[Any, Any]) -> Checked:
 
 
 # --- the quick check: True only when the models would certainly accept ---------------------------
+# Exact types, checked in plain loops: this runs for every entry read, thousands of times in a first listing.
 
-_SCALAR = frozenset({str, bool, int, float})
-_NUMBER = frozenset({int, float})
-_DATE_OR_TEXT = frozenset({str, _dt.date})
+Kinds = frozenset[type]
 
-Check = Callable[[Any], bool]
+_SCALAR: Kinds = frozenset({str, bool, int, float, type(None)})
+_NUMBER_OR_NONE: Kinds = frozenset({int, float, type(None)})
+_TEXT_OR_NONE: Kinds = frozenset({str, type(None)})
+_DATE_TEXT_OR_NONE: Kinds = frozenset({str, _dt.date, type(None)})
+_TEXT: Kinds = frozenset({str})
+_WHOLE: Kinds = frozenset({int})
+_WHOLE_OR_NONE: Kinds = frozenset({int, type(None)})
+_SHARE_MODES = ("group", "private")
+
+#: Keys the models know, and the exact types each may hold (other keys may hold anything).
+_FRONT_SCALARS: dict[str, Kinds] = {
+    "title": _TEXT_OR_NONE,
+    "content_version": _TEXT,
+    "vignette": _TEXT_OR_NONE,
+    "section": _TEXT_OR_NONE,
+    "setting": _TEXT_OR_NONE,
+    "next_check_in": _DATE_TEXT_OR_NONE,
+}
+_READING_SCALARS: dict[str, Kinds] = {
+    "mean": _NUMBER_OR_NONE,
+    "mean_change": _NUMBER_OR_NONE,
+    "band": _TEXT_OR_NONE,
+    "profile_summary": _TEXT_OR_NONE,
+    "first_step": _TEXT_OR_NONE,
+}
+_STEP_SCALARS: dict[str, Kinds] = {
+    "what": _TEXT,
+    WITH_WHOM: _TEXT_OR_NONE,
+    BY_WHEN: _TEXT_OR_NONE,
+    "risk": _TEXT_OR_NONE,
+    "evidence": _TEXT_OR_NONE,
+}
+_UPDATE_SCALARS = {
+    "step": frozenset({int}),
+    "status": frozenset({str}),
+    "date": frozenset({str}),
+    "note": _TEXT_OR_NONE,
+}
+_REVIEW_SCALARS: dict[str, Kinds] = {"step": _TEXT, "status": _TEXT, "what": _TEXT_OR_NONE, "note": _TEXT_OR_NONE}
 
 
-def _text(value: Any) -> bool:
-    return type(value) is str
+def _keys_are_text(mapping: dict[Any, Any]) -> bool:
+    return all(type(key) is str for key in mapping)
 
 
-def _text_or_none(value: Any) -> bool:
-    return value is None or type(value) is str
+def _scalars_fit(mapping: dict[Any, Any], kinds: dict[str, Kinds], required: tuple[str, ...] = ()) -> bool:
+    """``required`` keys present, and each key of ``kinds`` present holds one of its types."""
+    return all(key in mapping for key in required) and all(
+        type(mapping[key]) in allowed for key, allowed in kinds.items() if key in mapping
+    )
 
 
-def _whole(value: Any) -> bool:
-    return type(value) is int
+def _records_fit(value: Any, kinds: dict[str, Kinds], required: tuple[str, ...]) -> bool:
+    """A list of mappings with text keys, each with ``required`` and ``kinds`` as in :func:`_scalars_fit`."""
+    if type(value) is not list:
+        return False
+    for record in value:
+        if type(record) is not dict or not _keys_are_text(record) or not _scalars_fit(record, kinds, required):
+            return False
+    return True
 
 
-def _number_or_none(value: Any) -> bool:
-    return value is None or type(value) in _NUMBER
+def _answers_fit(answers: Any) -> bool:
+    """Text keys; each answer a scalar, or a list of scalars (no blanks) and mappings of text to scalars."""
+    if type(answers) is not dict:
+        return False
+    for key, value in answers.items():
+        if type(key) is not str:
+            return False
+        kind = type(value)
+        if kind in _SCALAR:
+            continue
+        if kind is not list:
+            return False
+        for item in value:
+            kind = type(item)
+            if kind is dict:
+                for inner, scalar in item.items():
+                    if type(inner) is not str or type(scalar) not in _SCALAR:
+                        return False
+            elif item is None or kind not in _SCALAR:
+                return False
+    return True
 
 
-def _scalar(value: Any) -> bool:
-    return value is None or type(value) in _SCALAR
+def _text_map_fits(value: Any, allowed: Kinds) -> bool:
+    return type(value) is dict and all(type(key) is str and type(inner) in allowed for key, inner in value.items())
 
 
-def _item(value: Any) -> bool:
-    """One item of a list answer: a scalar (not None), or a mapping of text to scalars."""
-    kind = type(value)
-    if kind in _SCALAR:
+def _text_list_fits(value: Any) -> bool:
+    return type(value) is list and all(type(item) is str for item in value)
+
+
+def _reading_fits(reading: Any) -> bool:
+    if reading is None:
         return True
-    return kind is dict and all(type(k) is str and _scalar(v) for k, v in value.items())
-
-
-def _answer(value: Any) -> bool:
-    return _scalar(value) or (type(value) is list and all(_item(i) for i in value))
-
-
-def _mapping_of(check: Check) -> Check:
-    return lambda value: type(value) is dict and all(type(k) is str and check(v) for k, v in value.items())
-
-
-def _list_of(check: Check) -> Check:
-    return lambda value: type(value) is list and all(check(v) for v in value)
-
-
-def _record(required: dict[str, Check], optional: dict[str, Check]) -> Check:
-    """A mapping with text keys, ``required`` present, and every known key of the right kind
-    (other keys are allowed, whatever they hold)."""
-
-    def check(value: Any) -> bool:
-        if type(value) is not dict or not all(type(k) is str for k in value):
+    if type(reading) is not dict or not _keys_are_text(reading) or not _scalars_fit(reading, _READING_SCALARS):
+        return False
+    if "good_things" in reading and not _text_map_fits(reading["good_things"], _WHOLE_OR_NONE):
+        return False
+    if "change" in reading and not _text_map_fits(reading["change"], _WHOLE):
+        return False
+    for key in ("suggestions", "warnings"):
+        if key in reading and not _text_list_fits(reading[key]):
             return False
-        if not all(key in value and ok(value[key]) for key, ok in required.items()):
+    if "profile" in reading:
+        profile = reading["profile"]
+        if type(profile) is not dict:
             return False
-        return all(ok(value[key]) for key, ok in optional.items() if key in value)
+        for key, counts in profile.items():
+            if type(key) is not str or type(counts) is not dict or not _keys_are_text(counts):
+                return False
+            if type(counts.get("checked")) is not int or type(counts.get("total")) is not int:
+                return False
+    return True
 
-    return check
 
-
-_small_step = _record(
-    {"what": _text},
-    {WITH_WHOM: _text_or_none, BY_WHEN: _text_or_none, "risk": _text_or_none, "evidence": _text_or_none},
-)
-_reading = _record(
-    {},
-    {
-        "good_things": _mapping_of(lambda v: v is None or type(v) is int),
-        "change": _mapping_of(_whole),
-        "mean": _number_or_none,
-        "mean_change": _number_or_none,
-        "band": _text_or_none,
-        "profile": _mapping_of(_record({"checked": _whole, "total": _whole}, {})),
-        "profile_summary": _text_or_none,
-        "suggestions": _list_of(_text),
-        "warnings": _list_of(_text),
-        "first_step": _text_or_none,
-    },
-)
-_front = _record(
-    {"format": _whole, "id": _text, "kind": _text, "created": _text, "answers": _mapping_of(_answer)},
-    {
-        "title": _text_or_none,
-        "content_version": _text,
-        "vignette": _text_or_none,
-        "section": _text_or_none,
-        "reading": lambda v: v is None or _reading(v),
-        "updates": _list_of(_record({"step": _whole, "status": _text, "date": _text}, {"note": _text_or_none})),
-        "shares": lambda v: v is None or _mapping_of(lambda s: type(s) is str and s in ("group", "private"))(v),
-        "setting": _text_or_none,
-        "review": _list_of(_record({"step": _text, "status": _text}, {"what": _text_or_none, "note": _text_or_none})),
-        "next_check_in": lambda v: v is None or type(v) in _DATE_OR_TEXT,
-    },
-)
+def _shares_fit(shares: Any) -> bool:
+    if shares is None:
+        return True
+    if type(shares) is not dict:
+        return False
+    for key, mode in shares.items():
+        if type(key) is not str or type(mode) is not str or mode not in _SHARE_MODES:
+            return False
+    return True
 
 
 def certainly_fine(front: dict[Any, Any]) -> bool:
     """Whether ``front`` (its ``created`` already text) certainly has an entry's shape; False
     means only that the models must look (``front_models.problem_of``)."""
-    if not _front(front):
+    if not _keys_are_text(front):
+        return False
+    if type(front.get("format")) is not int:
+        return False
+    for key in ("id", "kind", "created"):
+        if type(front.get(key)) is not str:
+            return False
+    if not _scalars_fit(front, _FRONT_SCALARS) or not _answers_fit(front.get("answers")):
+        return False
+    if not _reading_fits(front.get("reading")) or not _shares_fit(front.get("shares")):
+        return False
+    if "updates" in front and not _records_fit(front["updates"], _UPDATE_SCALARS, ("step", "status", "date")):
+        return False
+    if "review" in front and not _records_fit(front["review"], _REVIEW_SCALARS, ("step", "status")):
         return False
     steps = front["answers"].get(SMALL_STEPS)
-    return steps is None or (type(steps) is list and all(_small_step(s) for s in steps))
+    return steps is None or _records_fit(steps, _STEP_SCALARS, ("what",))

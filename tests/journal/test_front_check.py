@@ -30,7 +30,9 @@ LEAVES = st.one_of(
     st.just(_dt.date(2026, 3, 1)),
     st.just(_dt.datetime(2026, 3, 1, 10, 0)),
 )
-TEXT_KEYS = st.sampled_from(["what", "with-whom", "by-when", "risk", "note", "checked", "total", "a", "b"])
+TEXT_KEYS = st.sampled_from(
+    ["what", "with-whom", "with_whom", "by-when", "by_when", "risk", "note", "checked", "total", "good_things", "a"]
+)
 VALUES = st.recursive(
     LEAVES,
     lambda inner: st.one_of(
