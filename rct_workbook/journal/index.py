@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 _T = TypeVar("_T")
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 #: How long a refresh waits for another process's refresh before answering from the files.
 BUSY_SECONDS = 10.0
@@ -75,13 +75,13 @@ CREATE TABLE IF NOT EXISTS entries (
     -- read only the columns above).
     answers TEXT,
     reading TEXT,
-    -- The entry's search text until it is added to entries_fts (by the first search that needs it).
-    search TEXT
+    -- 1 until the entry's text is added to entries_fts (by the first search that needs it).
+    unsearched INTEGER
 );
 -- `instant` is `created` as a UTC time, so entries made in different time zones sort by when they were made.
 CREATE INDEX IF NOT EXISTS entries_instant ON entries(instant);
 CREATE INDEX IF NOT EXISTS entries_id ON entries(id);
-CREATE INDEX IF NOT EXISTS entries_unsearched ON entries(num) WHERE search IS NOT NULL;
+CREATE INDEX IF NOT EXISTS entries_unsearched ON entries(num) WHERE unsearched IS NOT NULL;
 -- Full-text search; each row's rowid is its entry's num.
 CREATE VIRTUAL TABLE IF NOT EXISTS entries_fts USING fts5(body, tokenize='unicode61');
 """
@@ -90,7 +90,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS entries_fts USING fts5(body, tokenize='unicod
 _ROW_COLUMNS = (
     "name", "size", "mtime_ns", "bad", "id", "created", "instant", "kind", "title", "vignette", "section", "mean",
     "answers", "steps", "step_numbers", "digest", "reading", "updates", "shares", "setting", "review",
-    "next_check_in", "search",
+    "next_check_in", "unsearched",
 )  # fmt: skip
 #: One file's row in, whether or not the index has one for it already; gives the row's num.
 _UPSERT = (
@@ -347,14 +347,14 @@ class Index:
                             self._drop(name)
                     replaced: list[tuple[int]] = []
                     for parsed in itertools.chain([first], shares):
-                        for name, row, text in parsed:
+                        for name, row in parsed:
                             if row is None:  # deleted since the folder was listed
                                 if name in now_known:
                                     self._drop(name)
                                 continue
                             if now_known.get(name) != (row[1], row[2]):
-                                # The search text waits in the row until a search needs it.
-                                (num,) = self.conn.execute(_UPSERT, (*row, text)).fetchone()
+                                # Its text goes into the search index when a search first needs it.
+                                (num,) = self.conn.execute(_UPSERT, row).fetchone()
                                 if name in now_known:
                                     replaced.append((num,))
                     self.conn.executemany("DELETE FROM entries_fts WHERE rowid = ?", replaced)
@@ -376,17 +376,30 @@ class Index:
             self.conn.execute("DELETE FROM entries WHERE num = ?", found)
 
     def _searchable(self) -> None:
-        """Add to the full-text index the search texts still waiting in their rows.
+        """Add to the full-text index the entries not in it yet.
 
-        A refresh leaves them there: building the full-text index is a third of the time
-        a first listing of a large journal would take otherwise, and only a search needs it."""
-        if self.conn.execute("SELECT 1 FROM entries WHERE search IS NOT NULL LIMIT 1").fetchone() is None:
+        A refresh leaves them out: building the full-text index, and even keeping each entry's
+        search text in its row, is a third of the time a first listing of a large journal would
+        take otherwise, and only a search needs it. An entry's search text is its title and
+        every piece of text in its answers, updates and review, gathered from the row's JSON by
+        SQLite (``json_tree``); a row whose JSON SQLite cannot read (a hand-made ``.nan`` is
+        written as ``NaN``) is gathered in Python instead."""
+        if self.conn.execute("SELECT 1 FROM entries WHERE unsearched IS NOT NULL LIMIT 1").fetchone() is None:
             return
         with self._transaction():  # another process may have added them meanwhile: then nothing is waiting
-            self.conn.execute(
-                "INSERT INTO entries_fts (rowid, body) SELECT num, search FROM entries WHERE search IS NOT NULL"
-            )
-            self.conn.execute("UPDATE entries SET search = NULL WHERE search IS NOT NULL")
+            self.conn.execute(_FILL_SEARCH)
+            rest = self.conn.execute(_UNREADABLE_FOR_SEARCH).fetchall()
+            if rest:
+                from rct_workbook.model.answers import texts_in
+
+                self.conn.executemany(
+                    "INSERT INTO entries_fts (rowid, body) VALUES (?, ?)",
+                    [
+                        (num, "\n".join([title or "", *(t for c in columns for t in texts_in(_loads(c)))]))
+                        for num, title, *columns in rest
+                    ],
+                )
+            self.conn.execute("UPDATE entries SET unsearched = NULL WHERE unsearched IS NOT NULL")
 
     def rebuild(self) -> Refresh:
         """Index every file again from scratch."""
@@ -724,20 +737,20 @@ def _remove_if_stale(item: os.DirEntry[str]) -> None:
 PARALLEL_FROM = 800
 
 
-def _parse_one(folder: Path, name: str, size: int, mtime: int) -> tuple[str, tuple[Any, ...] | None, str | None]:
-    """An index row (and its search text) for one file, or a row that records why it is no entry;
+def _parse_one(folder: Path, name: str, size: int, mtime: int) -> tuple[str, tuple[Any, ...] | None]:
+    """An index row for one file, or a row that records why it is no entry;
     no row at all for a file deleted since the folder was listed (that is no problem to report)."""
     # Only reading files needs the YAML parser and the entry checks: a warm listing never imports them.
     from rct_workbook.journal.entry import digest, parse_reading
     from rct_workbook.journal.store import BadEntry, EntryGone, read_entry
-    from rct_workbook.model.answers import SMALL_STEPS, texts_in
+    from rct_workbook.model.answers import SMALL_STEPS
 
     try:
         entry = read_entry(folder / name)
     except EntryGone:
-        return name, None, None
+        return name, None
     except BadEntry as exc:
-        return name, (name, size, mtime, str(exc), *([None] * 18)), None
+        return name, (name, size, mtime, str(exc), *([None] * 19))
     reading = parse_reading(entry.reading)
     updates = _updates(entry)
     row = (
@@ -764,14 +777,12 @@ def _parse_one(folder: Path, name: str, size: int, mtime: int) -> tuple[str, tup
         entry.setting_name if entry.kind == "assess" else entry.setting,
         json.dumps(list(entry.review), ensure_ascii=False, default=str) if entry.review else None,
         entry.next_check_in,
+        1,  # not yet in the search index
     )
-    text = "\n".join([entry.title, *texts_in(entry.answers), *texts_in(updates), *texts_in(list(entry.review))])
-    return name, row, text
+    return name, row
 
 
-def _parse_chunk(
-    folder: Path, items: list[tuple[str, int, int]]
-) -> list[tuple[str, tuple[Any, ...] | None, str | None]]:
+def _parse_chunk(folder: Path, items: list[tuple[str, int, int]]) -> list[tuple[str, tuple[Any, ...] | None]]:
     import gc
 
     # Parsing makes no reference cycles, and the cyclic collector would walk every object it
@@ -787,7 +798,7 @@ def _parse_chunk(
 
 def _parse_shares(
     folder: Path, items: list[tuple[str, int, int]]
-) -> Generator[list[tuple[str, tuple[Any, ...] | None, str | None]], None, None]:
+) -> Generator[list[tuple[str, tuple[Any, ...] | None]], None, None]:
     """Parse many files, in shares: for a large batch, this process parses the first half while
     a forked process parses the second, which comes next (the caller writes the first meanwhile)."""
     import multiprocessing
@@ -819,6 +830,33 @@ def _parse_shares(
         except BrokenProcessPool:  # the other process died (killed, out of memory): parse its share here
             rest = _parse_chunk(folder, items[half:])
         yield rest
+
+
+def _texts_sql(column: str) -> str:
+    return f"IFNULL((SELECT group_concat(value, char(10)) FROM json_tree({column}) WHERE type = 'text'), '')"  # noqa: S608 - a fixed column name
+
+
+#: An entry's search text, in SQL: its title and every text in its answers, updates and review.
+_SEARCH_TEXT = " || char(10) || ".join(
+    ["IFNULL(title, '')", *(_texts_sql(column) for column in ("answers", "updates", "review"))]
+)
+#: Rows whose JSON SQLite can read (Python writes a float NaN as ``NaN``, which it cannot).
+_JSON_READABLE = "json_valid(answers) AND json_valid(updates) AND (review IS NULL OR json_valid(review))"
+_FILL_SEARCH = (
+    f"INSERT INTO entries_fts (rowid, body) SELECT num, {_SEARCH_TEXT} FROM entries"  # noqa: S608 - fixed SQL
+    f" WHERE unsearched IS NOT NULL AND {_JSON_READABLE}"
+)
+_UNREADABLE_FOR_SEARCH = (
+    "SELECT num, title, answers, updates, review FROM entries"  # noqa: S608 - fixed SQL
+    f" WHERE unsearched IS NOT NULL AND NOT ({_JSON_READABLE})"
+)
+
+
+def _loads(text: str | None) -> Any:
+    try:
+        return json.loads(text) if text else None
+    except ValueError:
+        return None
 
 
 def _fts_query(text: str) -> str:
@@ -858,7 +896,7 @@ def open_index(*, refresh: bool = True, rebuild: bool = False) -> tuple[Index, R
 
 _INDEXED_COLUMNS = (
     "num, name, size, mtime_ns, bad, id, created, instant, kind, title, vignette, section, mean,"
-    " answers, steps, step_numbers, digest, reading, updates, shares, setting, review, next_check_in, search"
+    " answers, steps, step_numbers, digest, reading, updates, shares, setting, review, next_check_in, unsearched"
 )
 
 

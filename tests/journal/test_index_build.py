@@ -36,14 +36,16 @@ def journal(rct_home: Path) -> list[Path]:
 
 
 def _built(rct_home: Path) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    """The index's rows (all columns but the file's number) and its search texts, by file name."""
-    ix.open_index()[0].close()
+    """The index's rows (all columns but the file's number) and, after a first search, its
+    search texts, by file name."""
+    index = ix.open_index()[0]
     conn = sqlite3.connect(rct_home / "index.sqlite3")
     try:
         rows = conn.execute(f"SELECT {ix._INDEXED_COLUMNS.replace('num, ', '')} FROM entries ORDER BY name").fetchall()  # noqa: S608 - fixed columns
+        index.rows(grep="anything")
+        index.close()
         texts = conn.execute(
-            "SELECT name, coalesce(search, body) FROM entries"
-            " LEFT JOIN entries_fts ON entries_fts.rowid = entries.num ORDER BY name"
+            "SELECT name, body FROM entries LEFT JOIN entries_fts ON entries_fts.rowid = entries.num ORDER BY name"
         ).fetchall()
     finally:
         conn.close()
@@ -94,11 +96,11 @@ def test_search_text_is_indexed_by_the_first_search(run: Run, journal: list[Path
     assert run("journal", "list").exit_code == 0
     conn = sqlite3.connect(rct_home / "index.sqlite3")
     try:
-        waiting = conn.execute("SELECT count(*) FROM entries WHERE search IS NOT NULL").fetchone()[0]
+        waiting = conn.execute("SELECT count(*) FROM entries WHERE unsearched IS NOT NULL").fetchone()[0]
         assert (waiting, conn.execute("SELECT count(*) FROM entries_fts").fetchone()[0]) == (12, 0)
         result = run("journal", "list", "--grep", "ombudsman", "--json")
         assert [e["id"] for e in json.loads(result.stdout)] == [entry_id(journal[7])]
-        waiting = conn.execute("SELECT count(*) FROM entries WHERE search IS NOT NULL").fetchone()[0]
+        waiting = conn.execute("SELECT count(*) FROM entries WHERE unsearched IS NOT NULL").fetchone()[0]
         assert (waiting, conn.execute("SELECT count(*) FROM entries_fts").fetchone()[0]) == (0, 12)
     finally:
         conn.close()
@@ -107,3 +109,51 @@ def test_search_text_is_indexed_by_the_first_search(run: Run, journal: list[Path
     path.write_text(path.read_text().replace("ombudsman", "mediator"))
     assert run("journal", "list", "--grep", "ombudsman").stdout == "No entries match.\n"
     assert entry_id(path) in run("journal", "list", "--grep", "mediator").stdout
+
+
+def _python_search_text(path: Path) -> str:
+    """An entry's search text as Python gathers it: title, then the texts of answers, updates, review."""
+    from rct_workbook.journal.store import read_entry
+    from rct_workbook.model.answers import texts_in
+
+    entry = read_entry(path)
+    return "\n".join(
+        [entry.title, *texts_in(entry.answers), *texts_in(ix._updates(entry)), *texts_in(list(entry.review))]
+    )
+
+
+def test_sqlite_gathers_the_same_search_text_as_python(journal: list[Path], rct_home: Path) -> None:
+    """The first search gathers each entry's text from its row's JSON in SQLite; the words are
+    those Python's ``texts_in`` finds in the entry."""
+    from rct_workbook.journal.progress import set_status
+
+    index = ix.open_index()[0]
+    step = f"{entry_id(journal[0])}.1"
+    set_status(index, step, "done", "Talked it through with Dana at the ombudsman's office")
+    index.refresh()
+    index.rows(grep="anything")
+    bodies = dict(
+        index.conn.execute("SELECT name, body FROM entries JOIN entries_fts ON entries_fts.rowid = entries.num")
+    )
+    index.close()
+    assert len(bodies) == 12
+    for path in journal:
+        assert sorted(bodies[path.name].split()) == sorted(_python_search_text(path).split()), path.name
+    assert "Dana" in bodies[journal[0].name].split()
+
+
+def test_an_entry_sqlite_cannot_read_as_json_is_still_searchable(run: Run, journal: list[Path]) -> None:
+    """A hand-made ``.nan`` answer is stored as ``NaN``, which SQLite's JSON functions refuse:
+    that entry's text is gathered in Python, and it is found like any other."""
+    path = journal[7]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\nanswers:\n", "\nanswers:\n  hand-made: .nan\n", 1), encoding="utf-8")
+    result = run("journal", "list", "--grep", "ombudsman", "--json")
+    assert [e["id"] for e in json.loads(result.stdout)] == [entry_id(path)]
+    conn = sqlite3.connect(path.parent.parent / "index.sqlite3")
+    try:
+        query = f"SELECT {ix._JSON_READABLE} FROM entries WHERE name = ?"  # noqa: S608 - fixed SQL
+        (readable,) = conn.execute(query, (path.name,)).fetchone()
+    finally:
+        conn.close()
+    assert not readable  # so its text was gathered the Python way
