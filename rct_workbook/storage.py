@@ -174,21 +174,21 @@ def clean_stale_temps(folder: Path, older_than: float = STALE_EXPORT_TEMP_SECOND
     return removed
 
 
-def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
+def write_atomic(path: Path, data: bytes, *, overwrite: bool = True, durable: bool = True) -> Path:
     """Write ``data`` to ``path`` as a whole or not at all, with mode 0600.
 
     A temporary file in the same folder is written, flushed and fsynced, then moved into
     place (``os.replace``) — or, with ``overwrite=False``, hard-linked into place, which
     fails if the name exists, so no other file is ever replaced. The folder is fsynced
     after. On any failure the temporary file is removed and the original left untouched.
+    With ``durable=False`` (for a cache that checks what it reads) nothing is fsynced: the
+    file still appears whole or not at all to other processes, but a power cut may lose it.
     """
     folder = path.parent
     if path.is_symlink():
         raise StorageError(f"{path} is a symbolic link; rct will not replace it")
     check_target(path)
-    import secrets  # here, not at the top: a command that writes nothing never needs it
-
-    temp = folder / f"{TEMP_PREFIX}{secrets.token_hex(6)}"
+    temp = folder / f"{TEMP_PREFIX}{os.urandom(6).hex()}"
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
         try:
@@ -197,7 +197,8 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         if overwrite:
@@ -205,7 +206,8 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
         else:
             os.link(temp, path)
             os.unlink(temp)
-        _fsync_dir(folder)
+        if durable:
+            _fsync_dir(folder)
     except FileExistsError:
         with contextlib.suppress(OSError):
             os.unlink(temp)

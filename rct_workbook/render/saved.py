@@ -14,9 +14,10 @@ a stamp of everything the drawing depends on:
   output is a terminal and its encoding, and every environment variable Rich or rct reads to
   choose colours, width and characters.
 
-Any difference, and any kept file that is not the person's own, is writable by others or
-holds anything but text, line ends and colour codes, is ignored: the screen is drawn again
-and the file rewritten (atomically, 0600 in a 0700 folder). This module imports no Rich.
+Any difference, and any kept file that is not the person's own, is writable by others, is
+not whole (its length and checksum are kept beside it) or holds anything but text, line
+ends and colour codes, is ignored: the screen is drawn again and the file rewritten
+(atomically, 0600 in a 0700 folder). This module imports no Rich.
 """
 
 from __future__ import annotations
@@ -137,8 +138,9 @@ def read(key: Stamp) -> str | None:
     data = read_private(path, MAX_BYTES)
     if data is None:
         return None
-    stored, _, body = data.partition(b"\n")
-    if stored != _header(key):
+    stored, _, rest = data.partition(b"\n")
+    check, _, body = rest.partition(b"\n")
+    if stored != _header(key) or check != _check(body):
         return None
     try:
         screen = body.decode("utf-8")
@@ -157,11 +159,17 @@ def write(key: Stamp, screen: str) -> None:
         return
     try:
         make_private_folders(path.parent)
-        write_atomic(path, _header(key) + b"\n" + screen.encode("utf-8"))
+        body = screen.encode("utf-8")
+        # Not fsynced: the length and checksum line shows a screen a power cut cut short.
+        write_atomic(path, b"\n".join([_header(key), _check(body), body]), durable=False)
     except (OSError, WorkbookError) as exc:
         import logging
 
         logging.getLogger("rct").debug("screen %s not kept: %s", path, exc)
+
+
+def _check(body: bytes) -> bytes:
+    return f"{len(body)} {binascii.crc32(body):08x}".encode("ascii")
 
 
 def _header(key: Stamp) -> bytes:
