@@ -586,6 +586,13 @@ def capture(argv: Sequence[str], env: dict[str, str]) -> str:
     return done.stdout
 
 
+def screen_remover(home: Path) -> Callable[[], None]:
+    def remove_screens() -> None:
+        shutil.rmtree(home / "cache" / "screens", ignore_errors=True)
+
+    return remove_screens
+
+
 def remover(home: Path) -> Callable[[], None]:
     def remove_index() -> None:
         for suffix in ("", "-wal", "-shm", "-journal"):
@@ -781,7 +788,16 @@ def run(args: argparse.Namespace, root: Path, home: Path) -> int:
         Command("rct --help", [str(rct), "--help"], env),
         Command("bare --help", [py, str(bare), "--help"], env),
         Command("bare command", [py, str(bare), "one", "paula"], env),
+        # A topic or case seen before comes as it was drawn (render/saved.py); the first view
+        # of one draws it (and keeps it): timed too, with the kept screens removed before it.
+        Command("rct learn cultures (first view)", [str(rct), "learn", "cultures"], env, before=screen_remover(home)),
         Command("rct learn cultures", [str(rct), "learn", "cultures"], env),
+        Command(
+            "rct vignette paula --no-reflect (first view)",
+            [str(rct), "vignette", "paula", "--no-reflect"],
+            env,
+            before=screen_remover(home),
+        ),
         Command("rct vignette paula --no-reflect", [str(rct), "vignette", "paula", "--no-reflect"], env),
         Command("floor: read + CSafeLoader", [py, str(floor), str(home / "journal")], env),
         Command("rct journal list (cold)", [str(rct), "journal", "list"], cold_env, before=remover(cold_home)),

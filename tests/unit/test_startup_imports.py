@@ -161,3 +161,17 @@ def test_the_first_assess_question_is_drawn_without_rich(rct_home: Path, termina
         "secrets",
         "sqlite3",
     ]
+
+
+def test_the_cycle_collector_runs_less_often_from_the_start() -> None:
+    """Start-up makes long-lived objects and little garbage: rct raises the collector's first
+    threshold before importing anything of its own (bench/startup.md)."""
+    probe = (
+        "import gc, sys\n"
+        "sys.argv = ['rct', '--version']\n"
+        "from rct_workbook.cli import START_UP_GC_THRESHOLD, main\n"
+        "main()\n"
+        "print(gc.get_threshold()[0] == START_UP_GC_THRESHOLD >= 10_000, gc.isenabled())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "True True"
