@@ -28,7 +28,7 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from rct_workbook.model.stamps import FileStamp, code_stamp, content_folders, file_stamp, folders_stamp
 
@@ -90,16 +90,26 @@ def _is_terminal(stream: IO[str]) -> bool:
         return False
 
 
-def key(screen: Sequence[str], *, plain: bool, width: int, packs: Sequence[Path], stream: IO[str]) -> Stamp | None:
-    """The stamp a kept ``screen`` must match; None when the content folders cannot be read
-    (then the screen is drawn, and any problem reported, as without a cache)."""
+class Key(NamedTuple):
+    """Where a kept screen lives (one file per screen, mode and set of content folders) and
+    the stamp it must match to be used."""
+
+    name: str
+    stamp: Stamp
+
+
+def key(screen: Sequence[str], *, plain: bool, width: int, packs: Sequence[Path], stream: IO[str]) -> Key | None:
+    """The key of a kept ``screen``; None when the content folders cannot be read (then the
+    screen is drawn, and any problem reported, as without a cache)."""
     from rct_workbook import __version__
 
-    content = folders_stamp(content_folders(packs))
+    folders = content_folders(packs)
+    content = folders_stamp(folders)
     rich = _rich()
     if content is None or rich is None:
         return None
-    return (
+    which = repr((tuple(screen), plain, [(str(path), shown) for path, shown in folders]))
+    stamp = (
         FORMAT,
         __version__,
         tuple(sys.version_info[:3]),
@@ -114,21 +124,17 @@ def key(screen: Sequence[str], *, plain: bool, width: int, packs: Sequence[Path]
         _code(),
         content,
     )
+    return Key(f"{binascii.crc32(which.encode('utf-8', 'surrogateescape')):08x}.txt", stamp)
 
 
-def _file(key: Stamp) -> Path | None:
-    """One file per screen and mode (and set of packs); the stamp inside decides whether it is used."""
+def _file(key: Key) -> Path | None:
     from rct_workbook.paths import cache_dir
 
     folder = cache_dir()
-    if folder is None:
-        return None
-    screen, plain, folders = key[4], key[5], [part[:3] for part in key[-1]]
-    name = repr((screen, plain, folders)).encode("utf-8", "surrogateescape")
-    return folder / "screens" / f"{binascii.crc32(name):08x}.txt"
+    return None if folder is None else folder / "screens" / key.name
 
 
-def read(key: Stamp) -> str | None:
+def read(key: Key) -> str | None:
     """The kept screen for ``key``, or None when there is none that matches and can be trusted."""
     from rct_workbook.storage import read_private
 
@@ -149,7 +155,7 @@ def read(key: Stamp) -> str | None:
     return screen if screen and _SAFE.fullmatch(screen) else None
 
 
-def write(key: Stamp, screen: str) -> None:
+def write(key: Key, screen: str) -> None:
     """Keep ``screen`` for the next run. One that cannot be kept is only a slower next run."""
     from rct_workbook.errors import WorkbookError
     from rct_workbook.storage import make_private_folders, write_atomic
@@ -172,6 +178,6 @@ def _check(body: bytes) -> bytes:
     return f"{len(body)} {binascii.crc32(body):08x}".encode("ascii")
 
 
-def _header(key: Stamp) -> bytes:
+def _header(key: Key) -> bytes:
     # repr of nested tuples of str, int, bool and None is exact and one line (newlines are escaped).
-    return repr(key).encode("utf-8", "surrogateescape")
+    return repr(key.stamp).encode("utf-8", "surrogateescape")

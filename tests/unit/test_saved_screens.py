@@ -32,7 +32,7 @@ def as_kept(body: bytes, header: bytes | None = None) -> bytes:
     return b"\n".join([header or saved._header(key()), saved._check(body), body])
 
 
-def key(screen: tuple[str, ...] = ("learn", "cultures"), **changes: object) -> saved.Stamp:
+def key(screen: tuple[str, ...] = ("learn", "cultures"), **changes: object) -> saved.Key:
     options: dict[str, object] = {"plain": True, "width": 80, "packs": (), "stream": io.StringIO()}
     options.update(changes)
     made = saved.key(screen, **options)  # type: ignore[arg-type]
@@ -233,3 +233,19 @@ def test_the_stamp_needs_no_content_code() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_every_variable_rich_reads_is_in_the_stamp() -> None:
+    """A Rich that starts reading another environment variable fails here, so its kept screens
+    cannot be shown under a setting they were not drawn for."""
+    import re
+
+    import rich
+
+    pattern = re.compile(r"""(?:environ\.get|getenv)\(\s*["']([A-Z_]+)["']|environ\[\s*["']([A-Z_]+)["']""")
+    read = set()
+    for path in Path(rich.__file__).parent.glob("*.py"):
+        for found in pattern.findall(path.read_text(encoding="utf-8")):
+            read.update(name for name in found if name)
+    assert {"TERM", "COLORTERM", "NO_COLOR"} <= read  # the pattern finds what it should
+    assert read <= set(saved.ENVIRONMENT)
