@@ -383,12 +383,16 @@ class Index:
         take otherwise, and only a search needs it. An entry's search text is its title and
         every piece of text in its answers, updates and review, gathered from the row's JSON by
         SQLite (``json_tree``); a row whose JSON SQLite cannot read (a hand-made ``.nan`` is
-        written as ``NaN``) is gathered in Python instead."""
+        written as ``NaN``), or every row with an SQLite that has no JSON functions, is
+        gathered in Python instead."""
         if self.conn.execute("SELECT 1 FROM entries WHERE unsearched IS NOT NULL LIMIT 1").fetchone() is None:
             return
         with self._transaction():  # another process may have added them meanwhile: then nothing is waiting
-            self.conn.execute(_FILL_SEARCH)
-            rest = self.conn.execute(_UNREADABLE_FOR_SEARCH).fetchall()
+            if _has_json(self.conn):
+                self.conn.execute(_FILL_SEARCH)
+                rest = self.conn.execute(_UNREADABLE_FOR_SEARCH).fetchall()
+            else:  # an SQLite built without its JSON functions (before 3.38 they were optional)
+                rest = self.conn.execute(_ALL_FOR_SEARCH).fetchall()
             if rest:
                 from rct_workbook.model.answers import texts_in
 
@@ -850,6 +854,18 @@ _UNREADABLE_FOR_SEARCH = (
     "SELECT num, title, answers, updates, review FROM entries"  # noqa: S608 - fixed SQL
     f" WHERE unsearched IS NOT NULL AND NOT ({_JSON_READABLE})"
 )
+
+
+_ALL_FOR_SEARCH = "SELECT num, title, answers, updates, review FROM entries WHERE unsearched IS NOT NULL"
+
+
+def _has_json(conn: sqlite3.Connection) -> bool:
+    """Whether this SQLite has its JSON functions (built in since 3.38, optional before)."""
+    try:
+        conn.execute("SELECT json_valid('[]')").fetchone()
+    except sqlite3.OperationalError:
+        return False
+    return True
 
 
 def _loads(text: str | None) -> Any:

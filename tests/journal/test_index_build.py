@@ -157,3 +157,17 @@ def test_an_entry_sqlite_cannot_read_as_json_is_still_searchable(run: Run, journ
     finally:
         conn.close()
     assert not readable  # so its text was gathered the Python way
+
+
+def test_without_sqlites_json_functions_the_search_text_is_the_same(
+    journal: list[Path], rct_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An SQLite built without JSON functions (optional before 3.38): every entry's text is
+    gathered in Python, and the full-text index holds the same words."""
+    _, with_json = _built(rct_home)
+    monkeypatch.setattr(ix, "_has_json", lambda conn: False)
+    _, without = _built(rct_home)
+    assert [(name, sorted((text or "").split())) for name, text in with_json] == [
+        (name, sorted((text or "").split())) for name, text in without
+    ]
+    assert sum("ombudsman" in (text or "") for _, text in without) == 1
