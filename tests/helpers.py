@@ -86,3 +86,11 @@ reflection:
     prompt: Your thoughts?
 cite: ["Hartling & Sparks, 2002"]
 """
+
+
+def python_says(*lines: str, env: Mapping[str, str] | None = None) -> str:
+    """What a fresh Python interpreter prints running ``lines`` (a probe of imports or settings)."""
+    done = subprocess.run(
+        [sys.executable, "-c", "\n".join(lines)], env=env, capture_output=True, text=True, check=True, timeout=120
+    )
+    return done.stdout

@@ -5,8 +5,6 @@ does not pass, the models decide, with the message they always gave."""
 from __future__ import annotations
 
 import datetime as _dt
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +13,7 @@ from hypothesis import strategies as st
 
 from rct_workbook.journal.store import front_data, split_front_matter
 from rct_workbook.journal.validate import Checked, InvalidFront, by_models, certainly_fine, check_front, normalised
+from tests.helpers import python_says
 from tests.journal.helpers import make_assess, make_vignette
 
 # Values of every kind a YAML front matter can hold, right and wrong for each key.
@@ -169,11 +168,10 @@ def test_bool_is_not_a_number_and_subclasses_ask_the_models() -> None:
 def test_reading_a_journal_imports_no_pydantic(rct_home: Path) -> None:
     make_assess("2026-03-01")
     make_vignette("2026-03-02")
-    probe = (
-        "import sys\n"
-        "from rct_workbook.journal.store import entry_files, read_entry\n"
-        "entries = [read_entry(p) for p in entry_files()]\n"
-        "print(len(entries), 'pydantic' in sys.modules)\n"
+    said = python_says(
+        "import sys",
+        "from rct_workbook.journal.store import entry_files, read_entry",
+        "entries = [read_entry(p) for p in entry_files()]",
+        "print(len(entries), 'pydantic' in sys.modules)",
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert done.stdout.split() == ["2", "False"]
+    assert said.split() == ["2", "False"]

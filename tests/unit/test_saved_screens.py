@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import io
 import os
-import sys
 from pathlib import Path
 
 import pytest
 
 from rct_workbook.model.stamps import builtin_content_dir
 from rct_workbook.render import saved
-from tests.helpers import Run
+from tests.helpers import Run, python_says
 
 CULTURE = (builtin_content_dir() / "cultures" / "hierarchical.yaml").read_text(encoding="utf-8")
 
@@ -223,16 +222,13 @@ def test_an_unknown_topic_or_case_keeps_nothing(rct_home: Path, run: Run, args: 
 
 def test_the_stamp_needs_no_content_code() -> None:
     """Checking a kept screen must not load what it saves loading."""
-    import subprocess
-
-    probe = (
-        "import io, sys\n"
-        "from rct_workbook.render import saved\n"
-        "saved.key(('learn',), plain=True, width=80, packs=(), stream=io.StringIO())\n"
-        "print(sorted(m for m in ('rich', 'yaml', 'pydantic', 'rct_workbook.model.content') if m in sys.modules))\n"
+    said = python_says(
+        "import io, sys",
+        "from rct_workbook.render import saved",
+        "saved.key(('learn',), plain=True, width=80, packs=(), stream=io.StringIO())",
+        "print(sorted(m for m in ('rich', 'yaml', 'pydantic', 'rct_workbook.model.content') if m in sys.modules))",
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[]"
+    assert said.strip() == "[]"
 
 
 def test_every_variable_rich_reads_is_in_the_stamp() -> None:

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import python_says
+
 HEAVY = ("pydantic", "yaml", "questionary", "prompt_toolkit", "sqlite3", "rich", "rich.table", "secrets")
 
 PROBE = """
@@ -116,16 +118,15 @@ def _drain(screen: int) -> None:
 def test_typer_itself_imports_no_pydantic() -> None:
     """Typer 0.29 checks every parameter through pydantic (~50 ms before any command runs);
     rct pins the Typer before it. A Typer that brings pydantic back fails here."""
-    probe = (
-        "import sys, typer\n"
-        "app = typer.Typer()\n"
-        "@app.command()\n"
-        "def one(name: str, count: int = 1) -> None: pass\n"
-        "app(['paula', '--count', '2'], standalone_mode=False)\n"
-        "print('pydantic' in sys.modules)"
+    said = python_says(
+        "import sys, typer",
+        "app = typer.Typer()",
+        "@app.command()",
+        "def one(name: str, count: int = 1) -> None: pass",
+        "app(['paula', '--count', '2'], standalone_mode=False)",
+        "print('pydantic' in sys.modules)",
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "False"
+    assert said.strip() == "False"
 
 
 def test_listing_the_vignettes_imports_no_validator_parser_or_prompts(rct_home: Path) -> None:
@@ -166,12 +167,11 @@ def test_the_first_assess_question_is_drawn_without_rich(rct_home: Path, termina
 def test_the_cycle_collector_runs_less_often_from_the_start() -> None:
     """Start-up makes long-lived objects and little garbage: rct raises the collector's first
     threshold before importing anything of its own (bench/startup.md)."""
-    probe = (
-        "import gc, sys\n"
-        "sys.argv = ['rct', '--version']\n"
-        "from rct_workbook.cli import START_UP_GC_THRESHOLD, main\n"
-        "main()\n"
-        "print(gc.get_threshold()[0] == START_UP_GC_THRESHOLD >= 10_000, gc.isenabled())\n"
+    said = python_says(
+        "import gc, sys",
+        "sys.argv = ['rct', '--version']",
+        "from rct_workbook.cli import START_UP_GC_THRESHOLD, main",
+        "main()",
+        "print(gc.get_threshold()[0] == START_UP_GC_THRESHOLD >= 10_000, gc.isenabled())",
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert done.stdout.splitlines()[-1] == "True True"
+    assert said.splitlines()[-1] == "True True"
