@@ -217,9 +217,6 @@ class QuestionaryAsker(_Asks):
 
     def _io(self) -> dict[str, Any]:
         """The input and output every prompt uses (tests pass pipe input; export talks on stderr)."""
-        from rct_workbook.flow.prompts import share_default_key_bindings
-
-        share_default_key_bindings()
         io = dict(self.io)
         if self.stderr and "output" not in io:
             import sys

@@ -245,27 +245,6 @@ def bind_digits(prompt: Any, values: list[Any]) -> Any:
     return prompt
 
 
-def share_default_key_bindings() -> None:
-    """Build prompt_toolkit's default key bindings once per run instead of once per application.
-
-    Every prompt_toolkit ``Application`` loads the whole default set (Emacs, Vi, mouse,
-    ~1,800 bindings, ~2.5 ms). A questionary menu builds two applications for one question
-    (its layout comes from a ``PromptSession``) where a text prompt builds one, so the
-    first question of ``rct assess``, a menu, paid it twice (see bench/startup.md). The set
-    is the same every time and nothing changes it once built: each binding asks the
-    running application for its state when a key is pressed, and questionary and
-    ``with_cancel_keys`` add their own bindings beside it, never into it. So one set serves
-    every application. If prompt_toolkit ever loads its defaults another way, this does nothing.
-    """
-    import functools
-
-    from prompt_toolkit.application import application
-
-    load = getattr(application, "load_key_bindings", None)
-    if callable(load) and not hasattr(load, "cache_info"):
-        setattr(application, "load_key_bindings", functools.cache(load))  # noqa: B010 (typed as a function)
-
-
 def with_cancel_keys(prompt: Any) -> Any:
     """A menu or checkbox cancels as a text prompt does: on Ctrl-D, and on SIGINT itself.
 

@@ -149,20 +149,3 @@ def test_about_how_long() -> None:
     asks = [a for s in flow.sections for a in resolve(s.questions, content, s.id)]
     assert 15 <= minutes_to_answer(asks) <= 40
     assert minutes_to_answer(asks) % 5 == 0
-
-
-def test_every_prompt_shares_one_set_of_default_key_bindings(pipe: Any) -> None:
-    """prompt_toolkit's defaults are built once per run (a menu would build them twice per
-    question): every application gets the same set, and keys still work in each prompt."""
-    from prompt_toolkit import PromptSession
-
-    from rct_workbook.flow.prompts import share_default_key_bindings
-
-    share_default_key_bindings()
-    share_default_key_bindings()  # a second call changes nothing
-    first, second = PromptSession[str](), PromptSession[str]()
-    assert first.app._default_bindings is second.app._default_bindings
-    choose = q(id="pick", type="choice", choices=[{"value": "a", "label": "A"}, {"value": "b", "label": "B"}])
-    pipe.send_text(DOWN + ENTER + DOWN + DOWN + ENTER)
-    answering = asker(pipe)
-    assert [answering.ask(choose), answering.ask(choose)] == ["b", "a"]
