@@ -102,7 +102,7 @@ def set_status(
     from rct_workbook.model.question_types import MAX_TEXT, clean_text
 
     prefix, dot, number = step_id.strip().rpartition(".")
-    if not dot or not number.isdigit() or not prefix:
+    if not dot or not prefix or not (number.isascii() and number.isdigit()) or len(number) > 6:
         raise NotFoundError(
             f"{step_id!r} is not a small step id; they look like 20260312-101500-assess-1a2b.1 (see rct steps)"
         )

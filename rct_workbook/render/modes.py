@@ -1,7 +1,7 @@
 """Which mode output is in (plain or rich) and how wide it is, without importing Rich.
 
-Kept apart from ``render.terminal`` so that deciding the mode does not import Rich: the
-first question of ``rct assess`` is drawn without it (see ``render.lite``).
+Kept apart from ``render.terminal`` so that what only needs the mode (a prompt's colour
+depth, the pager) does not import Rich.
 """
 
 from __future__ import annotations
@@ -39,10 +39,25 @@ def wants_plain(flag: bool, stream: IO[str] | None = None) -> bool:
 
 
 def console_width(plain: bool, stream: IO[str]) -> int:
-    """The width output is drawn to: 80 columns in plain mode, else the terminal's up to 80."""
+    """The width output is drawn to: 80 columns in plain mode, else the terminal's up to 80.
+
+    A terminal whose size was never set (a new pseudo-terminal, ``script`` with no
+    controlling terminal) reports 0 columns: that means unknown, not zero, so ``COLUMNS``
+    is used if it holds a width, else 80. Drawing to width 0 would print nothing at all.
+    """
     if plain:
         return MAX_WIDTH
     try:
-        return min(MAX_WIDTH, os.get_terminal_size(stream.fileno()).columns)
+        columns = os.get_terminal_size(stream.fileno()).columns
     except (OSError, ValueError, AttributeError):
         return MAX_WIDTH
+    if columns <= 0:
+        columns = _columns_from_environment()
+    return min(MAX_WIDTH, columns)
+
+
+def _columns_from_environment() -> int:
+    text = os.environ.get("COLUMNS", "").strip()
+    if text.isascii() and text.isdigit() and 0 < len(text) <= 4 and int(text) > 0:
+        return int(text)
+    return MAX_WIDTH

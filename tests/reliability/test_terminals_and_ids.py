@@ -1,0 +1,70 @@
+"""Round two of trying to break rct: step numbers and terminals of odd sizes."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from tests.helpers import Run
+from tests.journal.helpers import entry_id, make_assess
+from tests.tty.terminal import RCT
+
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+
+
+@pytest.mark.parametrize("number", ["²", "①", "٣", "１", "0x1", "-1", "1" * 40])
+def test_a_step_number_that_is_not_ascii_digits_is_one_line(run: Run, number: str) -> None:
+    """``isdigit()`` accepts superscripts and circled numbers that ``int()`` refuses: step
+    numbers are ASCII digits only, and anything else is a one-line error, exit 2."""
+    ident = entry_id(make_assess("2026-01-01"))
+    for verb in ("done", "tried", "carry", "drop"):
+        result = run("steps", verb, f"{ident}.{number}")
+        assert result.exit_code == 2, result.output
+        assert result.stderr.count("\n") == 1 and "is not a small step id" in result.stderr
+    assert run("steps", "tried", f"{ident}.1").exit_code == 0
+
+
+def _drawn_in_a_terminal_of_no_size(home: Path, args: list[str], columns: str | None) -> str:
+    """What ``rct ARGS`` printed in a pseudo-terminal whose size was never set (0 x 0)."""
+    if not RCT.exists():
+        pytest.skip("the rct console script is not installed")
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "NO_COLOR", "RCT_CONTENT")}
+    env.update({"RCT_HOME": str(home), "TERM": "xterm-256color", "LC_ALL": "C.UTF-8", "PAGER": ""})
+    if columns is not None:
+        env["COLUMNS"] = columns
+    child = pexpect.spawn(str(RCT), args, env=env, encoding="utf-8", dimensions=(0, 0), timeout=60)
+    try:
+        child.expect(pexpect.EOF)
+        out = child.before or ""
+    finally:
+        child.close(force=True)
+    assert child.exitstatus == 0, out
+    return out
+
+
+@pytest.mark.parametrize(
+    ("args", "columns", "widest"),
+    [
+        (["learn", "cultures"], None, 80),
+        (["learn", "cultures"], "60", 60),
+        (["vignette", "paula", "--no-reflect"], "0", 80),
+        (["journal", "show", "ID"], "junk", 80),
+        (["progress"], None, 80),
+        (["steps"], "50", 50),
+    ],
+)
+def test_a_terminal_whose_size_was_never_set_is_drawn_at_columns_or_80(
+    rct_home: Path, tmp_path: Path, args: list[str], columns: str | None, widest: int
+) -> None:
+    """A width of 0 means unknown: COLUMNS if it holds a width, else 80; never 0 bytes."""
+    ident = entry_id(make_assess("2026-01-01"))
+    args = [ident if a == "ID" else a for a in args]
+    out = _drawn_in_a_terminal_of_no_size(rct_home, args, columns)
+    lines = [line for line in _ANSI.sub("", out).replace("\r", "").split("\n") if line.strip()]
+    assert len(lines) >= 3, out
+    assert max(len(line.rstrip()) for line in lines) <= widest
+    assert max(len(line.rstrip()) for line in lines) > widest - 25  # drawn to that width, not narrower
