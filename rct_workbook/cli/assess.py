@@ -9,8 +9,6 @@ import typer
 from rct_workbook.cli.state import has_terminal, state
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from rct_workbook.cli.state import State
     from rct_workbook.flow.session import Plan, Result
     from rct_workbook.model.schema import Flow, Section
@@ -167,56 +165,24 @@ def _show_result(st: "State", result: "Result") -> None:
 
 
 class _Screen:
-    """The flow's title and each section's heading, printed between questions.
-
-    Drawn without Rich where ``render.lite`` can draw them exactly as Rich would, so that
-    the first question comes sooner; otherwise with Rich, as everything else is.
-    """
+    """The flow's title and each section's heading, printed between questions."""
 
     def __init__(self, st: "State"):
         self.st = st
 
-    def _without_rich(self, parts: "list[Callable[[int, bool], list[str] | None]]") -> bool:
-        """Write ``parts`` (each drawn for a width and plain or not) without Rich, if all can be."""
-        import sys
-
-        from rct_workbook.render import lite
-        from rct_workbook.render.modes import console_width
-
-        plain = self.st.plain
-        if not lite.can_draw(sys.stdout, plain):
-            return False
-        width = console_width(plain, sys.stdout)
-        drawn = [part(width, plain) for part in parts]
-        if any(lines is None for lines in drawn):
-            return False
-        sys.stdout.write("".join("\n".join(lines) + "\n" for lines in drawn if lines is not None))
-        sys.stdout.flush()
-        return True
-
     def begin(self, flow: "Flow", kept: int, minutes: int) -> None:
-        from rct_workbook.render import lite
+        from rct_workbook.render.terminal import print_all
 
+        console, ui = self.st.console(), self.st.ui()
         paras = [
             f"This takes about {minutes} minutes. Each answer is kept as you go, "
             "so you can stop with Ctrl-C and carry on later."
         ]
         if kept:
             paras.append(f"Continuing: {kept} answers kept from before.")
-        if self._without_rich([lite.title_part(flow.title, flow.intro), *(lite.para_part(p) for p in paras)]):
-            return
-        from rct_workbook.render.terminal import print_all
-
-        console, ui = self.st.console(), self.st.ui()
-        print_all(console, [ui.title(flow.title, flow.intro)])
-        for para in paras:
-            console.print(ui.para(para))
+        print_all(console, [ui.title(flow.title, flow.intro), *(ui.para(para) for para in paras)])
 
     def section(self, section: "Section") -> None:
-        from rct_workbook.render import lite
-
-        if self._without_rich([lite.heading_part(section.title, section.intro)]):
-            return
         from rct_workbook.render.terminal import print_all
 
         ui = self.st.ui()

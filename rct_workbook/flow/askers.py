@@ -136,9 +136,6 @@ class QuestionaryAsker(_Asks):
     def _say(self, message: str, help: str | None = None, hint: str | None = None, place: str = "") -> int:
         """Print a question: where it is in the flow, its text, its help, how to answer (each on
         its own line, wrapped to the screen); return how many rows that took."""
-        drawn = _say_without_rich(self.plain, self.stderr, message, help, hint, place)
-        if drawn is not None:
-            return drawn
         from rich.console import Group
         from rich.padding import Padding
         from rich.text import Text
@@ -391,32 +388,6 @@ def edit_text(initial: str) -> str | None:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(name)
-
-
-def _say_without_rich(
-    plain: bool, stderr: bool, message: str, help: str | None, hint: str | None, place: str
-) -> int | None:
-    """``QuestionaryAsker._say`` drawn as Rich draws it but without importing Rich (the first
-    question comes sooner), or None where only Rich can draw it; the rows it took."""
-    import sys
-
-    from rct_workbook.render import lite
-    from rct_workbook.render.modes import console_width, wants_plain
-
-    stream = sys.stderr if stderr else sys.stdout
-    plain = wants_plain(plain, stream)
-    if not lite.can_draw(stream, plain):
-        return None
-    width, color = console_width(plain, stream), not plain
-    parts = [[""], lite.text_lines([(place, lite.DIM)], width, color)] if place else []
-    parts.append(lite.text_lines([("? ", lite.CYAN), (message, lite.BOLD_CYAN)], width, color))
-    parts.extend(lite.padded_lines([(extra, lite.DIM)], width, color, left=2) for extra in (help, hint) if extra)
-    if any(part is None for part in parts):
-        return None
-    lines = [line for part in parts for line in part or ()]
-    stream.write("\n".join(lines) + "\n")
-    stream.flush()
-    return len(lines)
 
 
 def _console(plain: bool, *, stderr: bool = False) -> Any:

@@ -145,20 +145,19 @@ def test_a_screen_seen_before_imports_nothing_heavy(rct_home: Path, args: tuple[
 
 def test_the_first_assess_question_needs_no_validator_parser_or_table(rct_home: Path) -> None:
     """Before the first question: the cached content, the journal's index and the title on
-    screen; no pydantic, no YAML (drafts and answers files are read only when there are
-    any), no Rich table and no random file names (nothing is written yet)."""
-    assert loaded(rct_home, "assess", prelude=AT_FIRST_QUESTION) == ["sqlite3"]
+    screen (drawn with Rich); no pydantic, no YAML (drafts and answers files are read only
+    when there are any), no Rich table and no random file names (nothing is written yet)."""
+    assert loaded(rct_home, "assess", prelude=AT_FIRST_QUESTION) == ["rich", "sqlite3"]
 
 
 @pytest.mark.parametrize("terminal", [False, True], ids=["plain", "colour terminal"])
-def test_the_first_assess_question_is_drawn_without_rich(rct_home: Path, terminal: bool) -> None:
-    """Up to the first prompt, the title, the section and the question itself are drawn
-    without Rich (render/lite.py, byte for byte as Rich would): its import and first drawing
-    are ~15 ms of the wait. Rich loads later, for the answer and the summary. (questionary
-    itself imports ``secrets``.)"""
+def test_the_first_assess_prompt_needs_no_validator_parser_or_table(rct_home: Path, terminal: bool) -> None:
+    """Up to the first prompt, in either mode, the prompt library joins them, and still no
+    pydantic, YAML or Rich table. (questionary itself imports ``secrets``.)"""
     assert loaded(rct_home, "assess", prelude=AT_FIRST_PROMPT, terminal=terminal) == [
         "prompt_toolkit",
         "questionary",
+        "rich",
         "secrets",
         "sqlite3",
     ]
