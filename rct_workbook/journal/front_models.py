@@ -1,8 +1,7 @@
-"""The entry front matter's shape as pydantic models: the reference for ``validate.py``.
+"""The entry front matter's shape as pydantic models, the one definition of it.
 
-``validate.check_front`` checks a well-formed entry by hand, without importing pydantic;
-anything its quick check is not sure of comes here, and these models decide, naming the
-first key that is wrong. The tests hold the two to the same verdicts.
+``validate.check_front`` hands every front matter read to :func:`problem_of`, which gives
+the models' reading of it or the first problem, naming the key.
 """
 
 from __future__ import annotations
