@@ -17,6 +17,9 @@ from rct_workbook.errors import StorageError, WorkbookError
 from rct_workbook.paths import data_root, ensure_private_dir, preferences_file
 from rct_workbook.storage import write_atomic
 
+#: preferences.json holds two short strings; anything larger is not rct's.
+MAX_BYTES = 64 * 1024
+
 #: The keys `rct config` knows: key -> (field, what it means).
 KEYS = {
     "display-name": ("display_name", "the name your handouts open with (may be blank)"),
@@ -32,15 +35,19 @@ class Preferences:
 
 
 def load() -> Preferences:
+    from rct_workbook.storage import NotReadable, read_bounded
+
     path = preferences_file()
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = read_bounded(path, MAX_BYTES, follow_links=False, private=True)
     except FileNotFoundError:
         return Preferences()
+    except NotReadable as exc:
+        raise StorageError(f"cannot read {path}: {exc}; move it away to start again") from None
     except OSError as exc:
         raise StorageError(f"cannot read {path}: {exc.strerror or exc}") from None
     try:
-        data = json.loads(raw)
+        data = json.loads(raw.decode("utf-8"))
     except ValueError:
         raise StorageError(f"{path} is not valid JSON; fix it or delete it to start again") from None
     if not isinstance(data, dict):

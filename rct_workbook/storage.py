@@ -62,25 +62,56 @@ class NotReadable(Exception):
     """A file that is not a regular file, or larger than the limit (the reason is the message)."""
 
 
-def read_bounded(path: Path, limit: int) -> bytes:
+def _owner_checks_mean_something() -> bool:
+    """Whether files have an owner and group/other permission bits worth checking (POSIX).
+
+    On Windows ``os.geteuid`` does not exist and ``st_uid`` and the mode bits say nothing
+    of who else may change a file; there the checks are skipped rather than failing."""
+    return hasattr(os, "geteuid") and os.name == "posix"
+
+
+def read_bounded(path: Path, limit: int, *, follow_links: bool = True, private: bool = False) -> bytes:
     """The bytes of the regular file at ``path``, refusing anything else and anything over
-    ``limit`` bytes, checked before reading: a link to ``/dev/zero`` or a FIFO would
-    otherwise be read without end (or block). Raises NotReadable or OSError."""
+    ``limit`` bytes, checked before reading. Every file rct reads goes through here.
+
+    The file is opened non-blocking (a FIFO must not wait for a writer) and checked with
+    ``fstat`` on the open descriptor, so what is checked is what is read: a link to
+    ``/dev/zero``, a device or a FIFO is refused, never read without end. With
+    ``follow_links=False`` (rct's own files) a symbolic link is refused, not followed.
+    With ``private`` (a file only rct writes) the file must also belong to the current user
+    and be writable by no one else. Raises NotReadable (the reason is the message) or OSError.
+    """
+    import errno
     import stat
 
-    # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    if not follow_links:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if not follow_links and exc.errno == errno.ELOOP:
+            raise NotReadable("it is a symbolic link; rct does not follow links to its own files") from None
+        raise
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
             kind = _kind_of(st.st_mode) or "not a regular file"
             raise NotReadable(f"it is {kind}, not a regular file")
+        if private and _owner_checks_mean_something():
+            if st.st_uid != os.geteuid():
+                raise NotReadable("it belongs to another user")
+            if st.st_mode & 0o022:
+                raise NotReadable("other users can change it")
         if st.st_size > limit:
             raise NotReadable(f"it is larger than {_size(limit)} ({st.st_size:,} bytes)")
         chunks: list[bytes] = []
         left = limit + 1
         while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
+            try:
+                chunk = os.read(fd, min(left, 1 << 20))
+            except BlockingIOError:  # pragma: no cover - a regular file never blocks
+                break
             if not chunk:
                 break
             chunks.append(chunk)
@@ -97,31 +128,59 @@ def read_private(path: Path, limit: int) -> bytes | None:
     """The bytes of a file rct keeps for itself (a cache), or None unless it can be trusted.
 
     Trusted means: a regular file (not followed through a symbolic link), owned by the
-    current user, writable by no one else, and at most ``limit`` bytes. Anything else, and
-    any error reading it, is None: the caller rebuilds what the file held.
+    current user, writable by no one else, and at most ``limit`` bytes (``read_bounded``
+    with ``private``). Anything else, and any error reading it, is None: the caller rebuilds
+    what the file held.
     """
+    try:
+        return read_bounded(path, limit, follow_links=False, private=True)
+    except (NotReadable, OSError):
+        return None
+
+
+def folder_problem(folder: Path) -> str | None:
+    """Why an existing folder rct did not necessarily make should not hold rct's private
+    files, or None when it may: a link, not a folder, another user's, or one others can
+    write to (a 2775 team folder, a 1777 shared one), where they could plant, replace or
+    remove what rct keeps there. A missing folder is no problem: rct makes it 0700."""
     import stat
 
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
+        st = os.lstat(folder)
+    except FileNotFoundError:
         return None
-    try:
-        st = os.fstat(fd)
-        if (
-            not stat.S_ISREG(st.st_mode)
-            or st.st_mode & 0o022
-            or (hasattr(os, "geteuid") and st.st_uid != os.geteuid())
-            or st.st_size > limit
-        ):
-            return None
-        with os.fdopen(fd, "rb", closefd=False) as stream:
-            data = stream.read(limit + 1)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-    return data if len(data) <= limit else None
+    except OSError as exc:
+        return f"it cannot be checked ({exc.strerror or exc})"
+    if stat.S_ISLNK(st.st_mode):
+        return "it is a symbolic link"
+    if not stat.S_ISDIR(st.st_mode):
+        return "it is not a folder"
+    if _owner_checks_mean_something():
+        if st.st_uid != os.geteuid():
+            return "it belongs to another user"
+        if st.st_mode & 0o022:
+            return "other users can write to it"
+    return None
+
+
+_warned: set[str] = set()
+
+
+def warn_once(message: str) -> None:
+    """Say ``message`` on stderr, once per run, through rct's logger (the core never prints):
+    for a problem the person should fix that does not stop the command."""
+    if message in _warned:
+        return
+    _warned.add(message)
+    import logging
+
+    logging.getLogger("rct").warning("rct: warning: %s", message)
+
+
+def shown(path: Path) -> str:
+    """``path`` for a message from below the renderers: control characters (an escape
+    sequence in ``RCT_CACHE``) shown as ``?``, so the line cannot drive the terminal."""
+    return "".join(ch if ch.isprintable() else "?" for ch in str(path))
 
 
 def make_private_folders(folder: Path) -> None:

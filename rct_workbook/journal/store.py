@@ -106,7 +106,7 @@ def read_entry(path: Path) -> Entry:
     from rct_workbook.storage import NotReadable, read_bounded
 
     try:
-        raw = read_bounded(path, MAX_ENTRY_BYTES)
+        raw = read_bounded(path, MAX_ENTRY_BYTES, follow_links=False)
     except NotReadable as exc:
         raise BadEntry("it is too large to be an entry" if "larger" in str(exc) else str(exc)) from None
     except FileNotFoundError:

@@ -104,9 +104,13 @@ def delete_entry(path: Path) -> bool:
 
 
 def _read_text(path: Path) -> str:
+    from rct_workbook.storage import NotReadable, read_bounded
+
     try:
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_ENTRY_BYTES, follow_links=False)
         return raw.decode("utf-8")
+    except NotReadable as exc:
+        raise StorageError(f"cannot update {path.name}: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
         reason = getattr(exc, "strerror", None) or "it is not UTF-8 text"
         raise StorageError(f"cannot update {path.name}: {reason}") from None

@@ -47,9 +47,9 @@ def stamp(folders: Sequence[tuple[Path, str]]) -> Stamp | None:
 
 def cache_file(key: Stamp) -> Path | None:
     """One cache file per set of content folders (the built-in content, and each set of packs)."""
-    from rct_workbook.paths import cache_dir
+    from rct_workbook.model.stamps import trusted_cache_dir
 
-    folder = cache_dir()
+    folder = trusted_cache_dir()
     if folder is None:
         return None
     folders = repr([part[:3] for part in key[4:]]).encode("utf-8", "surrogateescape")

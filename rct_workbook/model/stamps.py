@@ -20,6 +20,27 @@ MAX_FILES = 500
 FileStamp = tuple[str, int, int, int, int]
 
 
+def trusted_cache_dir() -> Path | None:
+    """The cache folder (``paths.cache_dir``), or None when there is none or it cannot be
+    trusted: a folder another user owns or others can write to (``RCT_CACHE`` in a 1777
+    folder) could be given a planted file or a FIFO in place of a cache. Such a folder is
+    not used at all, and the person is told once per run."""
+    from rct_workbook.paths import cache_dir
+    from rct_workbook.storage import folder_problem, shown, warn_once
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    problem = folder_problem(folder)
+    if problem is not None:
+        warn_once(
+            f"the cache folder {shown(folder)} is not used: {problem};"
+            " set RCT_CACHE to a folder of your own (rct still works, only more slowly)"
+        )
+        return None
+    return folder
+
+
 def builtin_content_dir() -> Path:
     """Where the shipped content lives: inside the wheel, or at the top of a checkout."""
     package = Path(__file__).resolve().parent.parent
