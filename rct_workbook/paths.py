@@ -89,6 +89,12 @@ def decisions_dir() -> Path:
     return data_root() / "decisions"
 
 
+def decisions_key_file() -> Path:
+    """The secret that keys the decisions' hashes (0600), kept apart from ``decisions/`` so a
+    decisions folder synced, backed up or planted on its own can be neither read nor used."""
+    return data_root() / "decisions.key"
+
+
 def readable_by_others(path: Path) -> bool:
     """Whether other users can list or read the folder (or file) at ``path``."""
     try:

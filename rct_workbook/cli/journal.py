@@ -231,7 +231,8 @@ def export(
         bool, typer.Option("--include-private", help="Also include answers marked private.")
     ] = False,
     check: Annotated[
-        bool, typer.Option("--check", help="Only list possible identifiers; exit 1 if any is unresolved.")
+        bool,
+        typer.Option("--check", help="Only list possible identifiers; exit 1 while any would be left in the clear."),
     ] = False,
     redact_flagged: Annotated[
         bool, typer.Option("--redact-flagged", help="Redact every possible identifier found.")
@@ -265,8 +266,9 @@ def export(
     written, the answers are checked for details that could identify someone (names,
     emails, phone numbers, dates, record numbers, postcodes…): in a terminal you decide
     for each, see the document, then answer the stranger test; otherwise use --check,
-    --redact-flagged or --keep-flagged. Decisions are remembered per entry (as hashes), so
-    exporting again asks only about new details; --review starts over. --redact replaces
+    --redact-flagged or --keep-flagged, which apply to every detail found, whatever was
+    decided before. Decisions are remembered per entry (as keyed hashes), so exporting
+    again without those options asks only about new details; --review starts over. --redact replaces
     names with [Person A], [Person B]… everywhere. The journal itself is never changed.
 
     --format html makes a handout to print: one page per entry (the reading in brief, what
@@ -279,6 +281,7 @@ def export(
     """
     from rct_workbook.errors import WorkbookError
     from rct_workbook.journal import sharing
+    from rct_workbook.render.safe import clean
 
     if redact_flagged and keep_flagged:
         raise WorkbookError("--redact-flagged and --keep-flagged cannot be used together")
@@ -292,12 +295,13 @@ def export(
         include_private=include_private,
     )
     review = sharing.review_state(st.content(), request, fresh=fresh_review)
+    for note in review.notes:
+        sys.stderr.write(f"rct: warning: {clean(note)}\n")
+    explicit: sharing.Decision | None = "redact" if redact_flagged else "keep" if keep_flagged else None
     if check:
-        _report_check(review, resolved=redact_flagged or keep_flagged)
+        _report_check(review, explicit or "ask")
         return
-    mode: sharing.Decision = (
-        "redact" if redact_flagged else "keep" if keep_flagged else "ask" if has_terminal() else "refuse"
-    )
+    mode: sharing.Decision = explicit or ("ask" if has_terminal() else "refuse")
     document = _reviewed_document(st, request, review, mode=mode, check_in_first=check_in_first)
     _deliver(document, html=form == "html", with_answers=with_answers, out=out, replace=replace)
 
@@ -334,9 +338,10 @@ def _reviewed_document(
     )
 
 
-def _report_check(review: "Review", *, resolved: bool) -> None:
-    """`--check`: list each possible identifier (and what was decided at an earlier export), then the summary;
-    exit 1 while any is undecided and neither --redact-flagged nor --keep-flagged settles them."""
+def _report_check(review: "Review", mode: "Decision") -> None:
+    """`--check`: list every possible identifier (and what was decided at an earlier export), then the summary;
+    exit 1 while any would stand in the clear or undecided (so a script can rely on it): only when all are
+    redacted (by --redact-flagged, or at earlier exports) is the exit 0."""
     from rct_workbook.errors import EXIT_FLAGGED
     from rct_workbook.journal import sharing
     from rct_workbook.render.safe import clean
@@ -345,8 +350,8 @@ def _report_check(review: "Review", *, resolved: bool) -> None:
         before = review.remembered.get(f.key())
         status = f" ({'redacted' if before == 'redact' else 'kept'} at an earlier export)" if before else ""
         sys.stdout.write(clean(f"{f.label}: {f.value}{status}\n    in {f.where}\n    {f.context}\n"))
-    sys.stdout.write(sharing.check_summary(review.found, resolved=resolved, remembered=len(review.remembered)))
-    if review.undecided and not resolved:
+    sys.stdout.write(sharing.check_summary(review, mode))
+    if sharing.left_in_clear(review, mode):
         raise typer.Exit(EXIT_FLAGGED)
 
 

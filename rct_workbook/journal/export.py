@@ -63,15 +63,23 @@ def shared_answers(content: Content, row: Row, include_private: bool) -> tuple[d
 
     An answer is shared only when it was saved as ``share: group`` (stored in the entry)
     and today's content does not make it private; a content pack can narrow what is
-    shared, never widen it. Entries saved before the share mode was stored follow today's
-    content; answers nobody said may be shared are withheld.
+    shared, never widen it. An answer saved with no share mode (an older entry, or a
+    ``shares:`` block removed by hand) takes the most private of the shipped default and
+    today's content, never a pack's wider choice; answers nobody said may be shared are
+    withheld.
     """
     share = {a.id: a.question.share for a in asks_for(content, row)}
+    shipped = share
+    if content.packs and any(key not in row.shares for key in row.answers):
+        from rct_workbook.model.content import load_content
+
+        shipped = {a.id: a.question.share for a in asks_for(load_content(), row)}
     kept: dict[str, Any] = {}
     withheld = 0
     for key, value in row.answers.items():
         # What was stored at save time decides; today's content can only narrow it.
-        modes = {row.shares.get(key), share.get(key)} - {None}
+        stored = row.shares.get(key)
+        modes = {stored, share.get(key), None if stored else shipped.get(key)} - {None}
         mode = "private" if "private" in modes or not modes else "group"
         if include_private or mode == "group":
             kept[key] = value

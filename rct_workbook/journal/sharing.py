@@ -39,6 +39,7 @@ __all__ = [
     "check_summary",
     "export",
     "findings",
+    "left_in_clear",
     "names_from",
     "review_state",
     "rows_for",
@@ -121,6 +122,10 @@ class Review:
     remembered: dict[tuple[str, str], str]
     #: ids of the entries that passed a full review before
     reviewed: frozenset[str]
+    #: one line for each remembered decisions file that was ignored (it did not verify)
+    notes: tuple[str, ...] = ()
+    #: --review: what was decided before is neither used nor kept
+    fresh: bool = False
 
     @property
     def undecided(self) -> list[Finding]:
@@ -143,42 +148,73 @@ def review_state(content: Content, request: Request, *, fresh: bool = False) -> 
 
     found = findings(content, request)
     if fresh:
-        return Review(found, {}, frozenset())
+        return Review(found, {}, frozenset(), fresh=True)
     remembered: dict[tuple[str, str], str] = {}
     per_row = [(decisions.load(row.id), _entry_texts(content, request, row)) for row in request.rows]
+    notes = tuple(d.note for d, _ in per_row if d.note)
     for f in found:
         choices = [d.get(f.kind, f.value) for d, texts in per_row if _appears(f, texts)]
         if choices and all(c is not None for c in choices):
             # Redacted anywhere means redacted here too: the safer of two answers.
             remembered[f.key()] = "redact" if "redact" in choices else "keep"
     reviewed = frozenset(row.id for row, (d, _) in zip(request.rows, per_row, strict=True) if d.reviewed)
-    return Review(found, remembered, reviewed)
+    return Review(found, remembered, reviewed, notes)
 
 
-def remember(content: Content, request: Request, review: Review, redacted: set[tuple[str, str]]) -> None:
-    """Record, in each entry's decisions file, what was done with each detail it holds."""
+def remember(
+    content: Content, request: Request, review: Review, redacted: set[tuple[str, str]], *, only_new: bool = False
+) -> None:
+    """Record, in each entry's decisions file, what was done with each detail it holds.
+
+    ``only_new``: an explicit --redact-flagged or --keep-flagged decides its own export
+    only; what a person decided before, one by one, is not overwritten by it."""
     from rct_workbook.journal import decisions
 
     for row in request.rows:
         texts = _entry_texts(content, request, row)
         mine = decisions.load(row.id)
         for f in review.found:
-            if _appears(f, texts):
+            if _appears(f, texts) and not (only_new and mine.get(f.kind, f.value) is not None):
                 mine.set(f.kind, f.value, "redact" if f.key() in redacted else "keep")
-        mine.reviewed = True
+        mine.reviewed = mine.reviewed or not only_new
         decisions.save(row.id, mine)
 
 
-def check_summary(found: list[Finding], *, resolved: bool, remembered: int = 0) -> str:
+def left_in_clear(review: Review, mode: Decision) -> list[Finding]:
+    """The findings an export in ``mode`` would leave in the clear or still needs decided:
+    every one with --keep-flagged, none with --redact-flagged, else those kept at an
+    earlier export and those never decided."""
+    if mode == "redact":
+        return []
+    if mode == "keep":
+        return list(review.found)
+    return [f for f in review.found if review.remembered.get(f.key()) != "redact"]
+
+
+def check_summary(review: Review, mode: Decision) -> str:
+    """The last line of --check: how many were found, what was decided, what the export would do."""
+    found = review.found
     if not found:
         return "No possible identifiers found.\n"
-    before = f" ({remembered} decided at an earlier export)" if remembered else ""
-    if resolved or remembered == len(found):
-        how = "all resolved by your options" if resolved else "all decided at earlier exports"
-        before = ""
-    else:
-        how = "decide with --redact-flagged or --keep-flagged, or review in a terminal"
-    return f"{len(found)} possible identifier{'s' if len(found) != 1 else ''} found{before}; {how}.\n"
+    total = f"{len(found)} possible identifier{'s' if len(found) != 1 else ''} found"
+    if mode == "redact":
+        return f"{total}; --redact-flagged redacts every one.\n"
+    if mode == "keep":
+        return f"{total}; --keep-flagged keeps every one in the document.\n"
+    choices = [review.remembered.get(f.key()) for f in found]
+    parts = [
+        f"{n} {what}"
+        for n, what in (
+            (choices.count("redact"), "redacted at an earlier export"),
+            (choices.count("keep"), "kept at an earlier export"),
+            (choices.count(None), "not yet decided"),
+        )
+        if n
+    ]
+    if choices.count("redact") == len(found):
+        return f"{total}, all redacted at earlier exports.\n"
+    how = "only --redact-flagged (or redacting them in a review) leaves none in the clear"
+    return f"{total}: {', '.join(parts)}; {how}.\n"
 
 
 def review(found: list[Finding], asker: Asker) -> tuple[list[tuple[str, str]], int]:
@@ -244,20 +280,24 @@ def export(
     check_in_first: bool = False,
     display_name: str | None = None,
 ) -> Export:
-    """The reviewed document. ``mode``: "redact" or "keep" every detail not decided at an
-    earlier export, "ask" the person through ``asker`` (then show the document through
-    ``preview`` and ask the stranger test), or "refuse" when details need a person.
-    What was decided is remembered per entry for the next export."""
+    """The reviewed document. ``mode``: "redact" or "keep" every detail found, whatever was
+    decided at an earlier export; or use what was decided before and "ask" the person
+    about the rest through ``asker`` (then show the document through ``preview`` and ask
+    the stranger test), or "refuse" when details need a person. What was decided is
+    remembered per entry for the next export (an explicit mode adds only what was never
+    decided before)."""
     review_ = found if isinstance(found, Review) else Review(list(found), {}, frozenset())
     today = human_date(_dt.datetime.now().astimezone())
     everything = review_.found
     undecided = review_.undecided
     redacted = {k for k, choice in review_.remembered.items() if choice == "redact"}
     asked = False
+    # An explicit choice beats a remembered one: --redact-flagged redacts, and
+    # --keep-flagged keeps, every detail found, whatever was decided before.
     if mode == "redact":
-        redacted |= {f.key() for f in undecided}
+        redacted = {f.key() for f in everything}
     elif mode == "keep":
-        pass
+        redacted = set()
     elif mode == "ask" and asker is not None:
         chosen, _ = review(undecided, asker)
         redacted |= {(k, " ".join(v.split()).casefold()) for k, v in chosen}
@@ -299,7 +339,7 @@ def export(
         if preview is not None:
             preview(document.markdown)
         stranger_test(asker)
-    remember(content, request, review_, redacted)
+    remember(content, request, review_, redacted, only_new=mode in ("redact", "keep") and not review_.fresh)
     return document
 
 

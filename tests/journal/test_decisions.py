@@ -64,11 +64,15 @@ def test_a_reviewed_entry_exports_again_without_questions_or_flags(
     assert "(1 of" not in again.stderr and "stranger" not in again.stderr
     assert "Ramirez" not in again.stdout and "Bo Chen" not in again.stdout and "555-0142" in again.stdout
     # Without a terminal and with no flags, too.
+    # --check still says so, and exits 1: the phone number kept on purpose stands in the clear.
     check = run("journal", "export", flagged, "--check")
-    assert check.exit_code == 0
+    assert check.exit_code == 1
     assert "name: Dr. Ramirez (redacted at an earlier export)" in check.stdout
     assert "phone number: (617) 555-0142 (kept at an earlier export)" in check.stdout
-    assert check.stdout.endswith("3 possible identifiers found; all decided at earlier exports.\n")
+    assert check.stdout.endswith(
+        "3 possible identifiers found: 2 redacted at an earlier export, 1 kept at an earlier export;"
+        " only --redact-flagged (or redacting them in a review) leaves none in the clear.\n"
+    )
 
 
 def test_the_document_is_shown_before_the_stranger_test(
@@ -103,7 +107,7 @@ def test_a_changed_answer_asks_only_about_the_new_detail(run: Run, rct_home: Pat
     assert check.exit_code == 1
     assert "name: Dr. Ramirez (kept at an earlier export)" in check.stdout
     assert "phone number: 07700 900123\n" in check.stdout
-    assert "2 possible identifiers found (1 decided at an earlier export)" in check.stdout
+    assert "2 possible identifiers found: 1 kept at an earlier export, 1 not yet decided;" in check.stdout
     refused = run("journal", "export", ident)
     assert refused.exit_code == 1
     assert "1 possible identifier need" in refused.stderr and "07700 900123" in refused.stderr
@@ -118,7 +122,8 @@ def test_the_decisions_file_is_private_and_holds_no_detail_in_clear(run: Run, fl
     for detail in ("Ramirez", "ramirez", "555-0142", "(617)", "Bo", "Chen", "chen"):
         assert detail not in raw, detail
     data = json.loads(raw)
-    assert data["reviewed"] is True and set(data["decisions"].values()) == {"redact"}
+    # An explicit flag is no review by a person: the stranger test is still asked in a terminal.
+    assert data["reviewed"] is False and set(data["decisions"].values()) == {"redact"}
     assert len(data["decisions"]) == 3 and all(len(k) == 64 for k in data["decisions"])
 
 
@@ -161,3 +166,135 @@ def test_the_phone_region_setting_reads_national_numbers(run: Run, rct_home: Pat
     ident = entry_id(make_assess("2026-03-12", risks="They rang from 020 7946 0958 again."))
     run("config", "set", "phone-region", "GB")
     assert "phone number: 020 7946 0958\n" in run("journal", "export", ident, "--check").stdout
+
+
+# -- Issue 21: an explicit choice beats a remembered one; decisions are keyed and verified.
+
+
+def test_redact_flagged_redacts_what_an_earlier_keep_flagged_kept(run: Run, flagged: str, rct_home: Path) -> None:
+    mine = run("journal", "export", flagged, "--keep-flagged")  # the person's own copy
+    assert mine.exit_code == 0 and "Bo Chen" in mine.stdout
+    for form in ("md", "html"):
+        shared = run("journal", "export", flagged, "--redact-flagged", "--format", form)
+        assert shared.exit_code == 0, shared.stderr
+        for detail in ("Ramirez", "Bo Chen", "555-0142"):
+            assert detail not in shared.stdout, (form, detail)
+        assert "3 found and redacted" in shared.stdout
+    # --keep-flagged keeps every one, even what a plain export would redact.
+    assert "555-0142" in run("journal", "export", flagged, "--keep-flagged").stdout
+
+
+def test_explicit_flags_do_not_overwrite_what_was_decided_before(run: Run, flagged: str) -> None:
+    assert run("journal", "export", flagged, "--redact-flagged").exit_code == 0
+    assert "Bo Chen" in run("journal", "export", flagged, "--keep-flagged").stdout
+    # A plain re-export follows the earlier decisions, not the last explicit flag.
+    again = run("journal", "export", flagged)
+    assert again.exit_code == 0 and "Bo Chen" not in again.stdout and "555-0142" not in again.stdout
+
+
+def test_check_lists_every_flag_and_exits_1_while_any_stands(run: Run, flagged: str) -> None:
+    assert run("journal", "export", flagged, "--keep-flagged").exit_code == 0
+    check = run("journal", "export", flagged, "--check")
+    assert check.exit_code == 1
+    assert "name: Bo Chen (kept at an earlier export)\n" in check.stdout
+    assert check.stdout.endswith(
+        "3 possible identifiers found: 3 kept at an earlier export;"
+        " only --redact-flagged (or redacting them in a review) leaves none in the clear.\n"
+    )
+    assert run("journal", "export", flagged, "--check", "--keep-flagged").exit_code == 1
+    redacting = run("journal", "export", flagged, "--check", "--redact-flagged")
+    assert redacting.exit_code == 0
+    assert redacting.stdout.count(" (kept at an earlier export)") == 3
+    assert redacting.stdout.endswith("3 possible identifiers found; --redact-flagged redacts every one.\n")
+    # Once every one was redacted, a plain export leaves none in the clear: exit 0.
+    assert run("journal", "export", flagged, "--review", "--redact-flagged").exit_code == 0
+    done = run("journal", "export", flagged, "--check")
+    assert done.exit_code == 0
+    assert done.stdout.endswith("3 possible identifiers found, all redacted at earlier exports.\n")
+
+
+def test_a_missing_shares_block_is_never_widened_by_a_pack(run: Run, tmp_path: Path) -> None:
+    from tests.journal.helpers import CONTENT
+
+    private = [a.id for s in CONTENT.flow("assess").sections for a in s.questions if a.share == "private"]
+    assert "kept-out" in private
+    path = make_assess("2026-01-01", kept_out="SECRET kept out")
+    text = path.read_text(encoding="utf-8")
+    head, rest = text.split("\nshares:\n", 1)
+    rest = rest.split("\n", 1)[1]
+    while rest.startswith("  "):  # drop the block, as an older entry or a hand edit would
+        rest = rest.split("\n", 1)[1]
+    path.write_text(f"{head}\n{rest}", encoding="utf-8")
+    assert "shares:" not in path.read_text(encoding="utf-8")
+    source = Path(__file__).resolve().parents[2] / "content" / "flows" / "assess.yaml"
+    pack = tmp_path / "pack"
+    (pack / "flows").mkdir(parents=True)
+    (pack / "flows" / "assess.yaml").write_text(source.read_text().replace("share: private", "share: group"))
+    result = run("--content", str(pack), "journal", "export", entry_id(path), "--keep-flagged")
+    assert result.exit_code == 0, result.output
+    assert "SECRET kept out" not in result.stdout
+    assert "SECRET kept out" in run("journal", "export", entry_id(path), "--keep-flagged", "--include-private").stdout
+
+
+def _planted(rct_home: Path, ident: str, data: dict[str, object]) -> None:
+    path = decisions_file(rct_home, ident)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_the_hashes_are_keyed_with_a_secret_kept_apart(run: Run, flagged: str, rct_home: Path) -> None:
+    import hashlib
+    import hmac
+
+    assert run("journal", "export", flagged, "--keep-flagged").exit_code == 0
+    key_file = rct_home / "decisions.key"
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    assert key_file.parent == decisions_file(rct_home, flagged).parent.parent
+    data = json.loads(decisions_file(rct_home, flagged).read_text())
+    assert "salt" not in data
+    key = bytes.fromhex(key_file.read_text().strip())
+    expected = hmac.new(key, b"detail\0name\0bo chen", hashlib.sha256).hexdigest()
+    assert expected in data["decisions"]
+    # Without the key the same word list cannot find it.
+    assert hashlib.sha256(b"name\0bo chen").hexdigest() not in data["decisions"]
+
+
+def test_a_planted_decisions_file_is_ignored_with_one_line(run: Run, flagged: str, rct_home: Path) -> None:
+    assert run("journal", "export", flagged, "--keep-flagged").exit_code == 0
+    real = json.loads(decisions_file(rct_home, flagged).read_text())
+    # Edited: the same digests, a forged choice.
+    forged = dict(real, decisions=dict.fromkeys(real["decisions"], "keep") | {"0" * 64: "keep"})
+    _planted(rct_home, flagged, forged)
+    result = run("journal", "export", flagged, "--check")
+    assert result.exit_code == 1
+    warning = (
+        f"rct: warning: the remembered export decisions of {flagged} are ignored"
+        " (it does not verify with this data folder's key); its details are decided again\n"
+    )
+    assert result.stderr == warning
+    assert "earlier export" not in result.stdout
+    refused = run("journal", "export", flagged)
+    assert refused.exit_code == 1 and "3 possible identifiers need a decision" in refused.stderr
+    # The first format (salt beside SHA-256 digests): unverified.
+    _planted(rct_home, flagged, {"format": 1, "salt": "00", "reviewed": True, "decisions": {"a" * 64: "keep"}})
+    old = run("journal", "export", flagged, "--check")
+    assert "it was saved by an earlier version and cannot be verified" in old.stderr
+    assert old.stderr.count("\n") == 1
+
+
+def test_a_decisions_file_from_another_data_folder_or_entry_does_not_verify(
+    run: Run, flagged: str, rct_home: Path
+) -> None:
+    other = entry_id(make_assess("2026-03-13", risks="Dr. Ramirez may call me at (617) 555-0142.", allies="Bo Chen"))
+    assert run("journal", "export", other, "--keep-flagged").exit_code == 0
+    # Copied to another entry with the same details: refused (the seal names its entry).
+    _planted(rct_home, flagged, json.loads(decisions_file(rct_home, other).read_text()))
+    assert "does not verify" in run("journal", "export", flagged, "--check").stderr
+    # A new key (the folder synced or restored without it): nothing remembered verifies.
+    (rct_home / "decisions.key").unlink()
+    check = run("journal", "export", other, "--check")
+    assert "does not verify" in check.stderr and "earlier export" not in check.stdout
+    # A key others can read is not trusted either.
+    assert run("journal", "export", other, "--keep-flagged").exit_code == 0
+    (rct_home / "decisions.key").chmod(0o644)
+    assert "does not verify" in run("journal", "export", other, "--check").stderr
