@@ -42,12 +42,10 @@ def learn(
 
         sys.stdout.write(to_json.dumps(to_json.topics({t.name: t.title for t in TOPICS.values()})))
         return
-    from rct_workbook.cli.screen import show_kept
+    from rct_workbook.cli.screen import show
 
-    if topic is None:
-        show_kept(st, ("learn",), lambda: _topics(st))
-    else:
-        show_kept(st, ("learn", topic), lambda: _topic(st, topic))
+    views = _topics(st) if topic is None else _topic(st, topic)
+    show(st.console(), views, pager=st.pager)
 
 
 def _topics(st: "State") -> "Views":

@@ -13,13 +13,11 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
-
-    from rct_workbook.cli.state import State
 
 #: The pager when PAGER is not set (as git and gh do): less, passing colours through.
 DEFAULT_PAGER = "less -R"
@@ -56,29 +54,6 @@ def show(console: Console, renderables: Iterable[RenderableType], *, pager: bool
         print_all(console, items)
         return
     show_text(drawn(console, items), pager=True)
-
-
-def show_kept(st: State, screen: Sequence[str], draw: Callable[[], Iterable[RenderableType]]) -> None:
-    """Show a screen drawn from the content alone (a topic, a vignette), as :func:`show` does.
-
-    ``screen`` names it (the command's words as typed) and ``draw`` draws it. The drawn text
-    is kept between runs (``render.saved``), so the next run with the same content, code,
-    width and mode writes it without importing Rich or loading the content. ``draw`` raises
-    as usual for an unknown topic or vignette; nothing is kept then.
-    """
-    from rct_workbook.render import saved
-    from rct_workbook.render.modes import console_width
-
-    plain = st.plain
-    key = saved.key(screen, plain=plain, width=console_width(plain, sys.stdout), packs=st.packs, stream=sys.stdout)
-    text = saved.read(key) if key is not None else None
-    if text is None:
-        from rct_workbook.render.terminal import drawn
-
-        text = drawn(st.console(), draw())
-        if key is not None:
-            saved.write(key, text)
-    show_text(text, pager=st.pager)
 
 
 def show_text(output: str, *, pager: bool = True) -> None:

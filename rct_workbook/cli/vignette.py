@@ -64,11 +64,10 @@ def vignette(
         _list_vignettes(st, as_json=as_json)
         return
     if no_reflect and answers is None and not template:
-        # Only reading the case: none of the asking, checking or saving is loaded, and a
-        # case read before comes as it was drawn (render.saved).
-        from rct_workbook.cli.screen import show_kept
+        # Only reading the case: none of the asking, checking or saving is loaded.
+        from rct_workbook.cli.screen import show
 
-        show_kept(st, ("vignette", name), lambda: _case_view(st, name))
+        show(st.console(), _case_view(st, name), pager=st.pager)
         return
     content = st.content()
     case = content.vignette(name)
