@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from rct_workbook.errors import StorageError
+from rct_workbook.system import posix_permissions
 
 APP_NAME = "rct-workbook"
 
@@ -66,6 +67,8 @@ def ensure_private_dir(path: Path) -> Path:
             continue  # another process made it first: it is not ours to change
         except OSError as exc:
             raise StorageError(f"cannot create the data folder {path}: {exc.strerror or exc}") from None
+        if not posix_permissions():
+            continue  # Windows: the folder inherits the access list of the profile it is made in
         try:
             os.chmod(folder, 0o700)  # mkdir's mode is narrowed by the umask; make it exactly 0700
         except OSError as exc:
@@ -96,7 +99,12 @@ def decisions_key_file() -> Path:
 
 
 def readable_by_others(path: Path) -> bool:
-    """Whether other users can list or read the folder (or file) at ``path``."""
+    """Whether other users can list or read the folder (or file) at ``path``.
+
+    Never, by its mode, on Windows: there every file shows 0666 and who may read it is
+    decided by its access list (system.posix_permissions)."""
+    if not posix_permissions():
+        return False
     try:
         return bool(path.stat().st_mode & 0o077)
     except OSError:

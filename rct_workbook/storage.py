@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from rct_workbook.errors import StorageError
+from rct_workbook.system import posix_permissions
 
 #: Temporary files start with this; every reader skips them.
 TEMP_PREFIX = ".rct-tmp-"
@@ -53,9 +54,14 @@ def check_target(path: Path) -> None:
         return
     except OSError as exc:
         raise StorageError(f"cannot write {path}: {exc.strerror or exc}") from None
-    kind = _kind_of(st.st_mode)
-    if kind is not None:
-        raise StorageError(f"{path} is {kind}; rct writes only regular files (--out - writes to standard output)")
+    import stat
+
+    # Anything but a regular file (or a link, which is replaced, not followed) is refused,
+    # named where POSIX names it; on Windows NUL and CON are character devices, pipes FIFOs.
+    if stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode):
+        return
+    kind = _kind_of(st.st_mode) or "not a regular file"
+    raise StorageError(f"{path} is {kind}; rct writes only regular files (--out - writes to standard output)")
 
 
 class NotReadable(Exception):
@@ -66,8 +72,9 @@ def _owner_checks_mean_something() -> bool:
     """Whether files have an owner and group/other permission bits worth checking (POSIX).
 
     On Windows ``os.geteuid`` does not exist and ``st_uid`` and the mode bits say nothing
-    of who else may change a file; there the checks are skipped rather than failing."""
-    return hasattr(os, "geteuid") and os.name == "posix"
+    of who else may change a file; there the checks are skipped rather than failing.
+    The one test for this is ``system.posix_permissions``."""
+    return posix_permissions()
 
 
 def read_bounded(path: Path, limit: int, *, follow_links: bool = True, private: bool = False) -> bytes:
@@ -84,7 +91,8 @@ def read_bounded(path: Path, limit: int, *, follow_links: bool = True, private: 
     import errno
     import stat
 
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    # O_BINARY (Windows only): without it os.read turns CR LF into LF and stops at Ctrl-Z.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     if not follow_links:
         flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
@@ -249,9 +257,12 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True, durable: bo
     check_target(path)
     temp = folder / f"{TEMP_PREFIX}{os.urandom(6).hex()}"
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        # O_BINARY (Windows only): without it os.write turns every LF into CR LF.
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(temp, flags, 0o600)
         try:
-            os.fchmod(fd, 0o600)
+            if posix_permissions():  # on Windows the file inherits the data folder's access list
+                os.fchmod(fd, 0o600)
             view = memoryview(data)
             while view:
                 written = os.write(fd, view)

@@ -234,26 +234,28 @@ def _debug_logging() -> None:
 
 
 def _cancel_on_signal(signum: int, frame: Any) -> None:
-    """SIGTERM and SIGHUP end a command like Ctrl-C: temporary files are removed on the way
-    out and the exit is 130. At a prompt the prompt is ended from inside its event loop
-    (raising here would surface inside prompt_toolkit, which then waits for Enter)."""
-    import signal
-
+    """SIGTERM, and SIGHUP or SIGBREAK where the system has them (system.cancelling_signals),
+    end a command like Ctrl-C: temporary files are removed on the way out and the exit is
+    130. At a prompt the prompt is ended from inside its event loop (raising here would
+    surface inside prompt_toolkit, which then waits for Enter)."""
     if "prompt_toolkit.application.current" in sys.modules:  # a prompt may be on screen
         from rct_workbook.flow.session import CancelOnSignal
 
         CancelOnSignal().handle(signum, frame)  # ends the prompt safely, or raises Cancelled
         return
     from rct_workbook.errors import Cancelled
+    from rct_workbook.system import stop_reason
 
-    raise Cancelled("the terminal was lost" if signum == signal.SIGHUP else "rct was asked to stop (SIGTERM)")
+    raise Cancelled(stop_reason(signum))
 
 
 def main() -> None:
     """Entry point of the `rct` console script."""
     import signal
 
-    for sig in (signal.SIGTERM, signal.SIGHUP):
+    from rct_workbook.system import cancelling_signals
+
+    for sig in cancelling_signals():
         signal.signal(sig, _cancel_on_signal)
     _replace_what_cannot_be_encoded()
     app(prog_name="rct")

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from rct_workbook.errors import Cancelled, StorageError
 from rct_workbook.flow.questions import Ask, Asker, minutes_to_answer, resolve, walk_sections
+from rct_workbook.system import cancelling_signals
 
 if TYPE_CHECKING:
     from types import FrameType
@@ -250,11 +251,9 @@ def _read_and_save(plan: Plan, answers: dict[str, Any], next_check_in: str | Non
 
 # --- a lost terminal or a polite kill cancels like Ctrl-C ----------------------------------
 
-_CANCELLING = (signal.SIGHUP, signal.SIGTERM)
-
-
 class CancelOnSignal:
-    """While installed, a hang-up or SIGTERM cancels the walk (the draft already holds every answer).
+    """While installed, a hang-up, SIGTERM or (on Windows) a closed console cancels the walk
+    (the draft already holds every answer); system.cancelling_signals says which signals.
 
     Raising from a signal handler while prompt_toolkit's event loop runs would surface inside
     whatever loop callback was interrupted; prompt_toolkit reports that as "Unhandled exception
@@ -287,8 +286,8 @@ class CancelOnSignal:
             raise cancel
 
     @contextlib.contextmanager
-    def installed(self, signals: Sequence[signal.Signals] = _CANCELLING) -> Iterator[CancelOnSignal]:
-        old = {sig: signal.signal(sig, self.handle) for sig in signals}
+    def installed(self, signals: Sequence[int] | None = None) -> Iterator[CancelOnSignal]:
+        old = {sig: signal.signal(sig, self.handle) for sig in (cancelling_signals() if signals is None else signals)}
         try:
             yield self
         finally:

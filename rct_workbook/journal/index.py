@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar, overload
 from rct_workbook.errors import NotFoundError, StorageError
 from rct_workbook.paths import data_root, ensure_private_dir, journal_dir
 from rct_workbook.storage import TEMP_PREFIX
+from rct_workbook.system import posix_permissions
 
 if TYPE_CHECKING:
     from rct_workbook.journal.entry import Digest, Entry
@@ -318,7 +319,7 @@ class Index:
                     except OSError:
                         continue
                     on_disk[name] = (st.st_size, st.st_mtime_ns)
-                    if st.st_mode & 0o077:
+                    if posix_permissions() and st.st_mode & 0o077:  # Windows: every file shows 0666
                         exposed.append(name)
         return on_disk, links, exposed
 
@@ -1046,7 +1047,8 @@ def _memory() -> sqlite3.Connection:
 def _connect(path: Path) -> sqlite3.Connection:
     fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
     try:
-        os.fchmod(fd, 0o600)
+        if posix_permissions():  # on Windows the file inherits the data folder's access list
+            os.fchmod(fd, 0o600)
     except OSError:
         pass
     finally:

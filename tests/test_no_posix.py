@@ -1,0 +1,141 @@
+"""rct without what only POSIX has: how Windows is checked on Linux (and macOS).
+
+The installed ``rct`` runs in a fresh process with tests/no_posix_site.py as its
+``sitecustomize``: no SIGHUP, no user ids, no O_NOFOLLOW or O_NONBLOCK, no fchmod, and
+termios, tty, fcntl, pwd and grp cannot be imported. Every everyday command must still end
+with exit 0 and no traceback. This test is not skipped anywhere; on Windows it checks the
+real thing as well.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rct_workbook.model.content import load_content
+from tests.helpers import FilledAnswers, python_says
+
+SITE = Path(__file__).with_name("no_posix_site.py")
+
+#: Characters Windows forbids in a file name (and the separators), which must never reach one.
+FORBIDDEN_IN_NAMES = set('<>:"/\\|?*')
+
+
+def _rct() -> str:
+    found = shutil.which("rct", path=str(Path(sys.executable).parent))
+    if found is None:
+        pytest.fail(f"the rct console script is not installed next to {sys.executable} (pip install -e . first)")
+    return found
+
+
+def _env(home: Path, site: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "NO_COLOR", "RCT_CONTENT", "PAGER")}
+    env.update(PYTHONPATH=str(site), RCT_HOME=str(home), PYTHONIOENCODING="utf-8")
+    return env
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("no-posix-site")
+    shutil.copyfile(SITE, folder / "sitecustomize.py")
+    return folder
+
+
+def run(home: Path, site: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``rct ARGS`` without POSIX; it must end with exit 0 and no traceback."""
+    done = subprocess.run(
+        [_rct(), *args],
+        env=_env(home, site),
+        cwd=home.parent,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=120,
+        check=False,
+    )
+    assert "Traceback" not in done.stderr, f"rct {' '.join(args)}:\n{done.stderr}"
+    assert done.returncode == 0, f"rct {' '.join(args)} exited {done.returncode}:\n{done.stderr}"
+    assert (done.stdout + done.stderr).strip(), f"rct {' '.join(args)} said nothing"
+    return done
+
+
+def test_the_features_only_posix_has_are_gone(tmp_path: Path, site: Path) -> None:
+    """The check below is only worth something while the sitecustomize really runs."""
+    said = python_says(
+        "import os, signal",
+        "def importable(n):",
+        "    try:",
+        "        __import__(n)",
+        "    except ImportError:",
+        "        return False",
+        "    return True",
+        "print(sorted(n for n in ('termios', 'tty', 'fcntl', 'pwd', 'grp') if importable(n)))",
+        "print(hasattr(signal, 'SIGHUP'), hasattr(signal, 'SIGBREAK'))",
+        "names = ('getuid', 'geteuid', 'getgid', 'fchmod', 'O_NOFOLLOW', 'O_NONBLOCK')",
+        "print(sorted(n for n in names if hasattr(os, n)))",
+        "import filelock; print(filelock.FileLock.__name__)",
+        env=_env(tmp_path / "home", site),
+    )
+    lock = "WindowsFileLock" if sys.platform == "win32" else "UnixFileLock"
+    assert said.splitlines() == ["[]", "False True", "[]", lock]
+
+
+def test_everyday_commands_run_without_posix(tmp_path: Path, site: Path, filled_answers: FilledAnswers) -> None:
+    """An assessment saved from an answers file, then every command that reads or exports it."""
+    home = tmp_path / "rct-home"
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(filled_answers("assess"), encoding="utf-8")
+    failed = [why for why in [_fails(home, site, "assess", "--answers", str(answers))] if why]
+    entries = list((home / "journal").glob("*.md"))
+    assert len(entries) == 1, failed
+    entry = entries[0].stem
+    commands = [
+        ["--help"],
+        ["learn"],
+        ["assess", "--template"],
+        ["journal", "list"],
+        ["journal", "show", entry],
+        ["journal", "export", entry, "--redact-flagged"],
+        ["journal", "export", entry, "--redact-flagged", "--out", str(tmp_path / "meeting.md")],
+        ["steps"],
+        ["progress"],
+        ["settings"],
+        ["group", "rota", "--members", "Ana,Bo,Chris", "--meetings", "3"],
+    ]
+    failed += [why for command in commands if (why := _fails(home, site, *command))]
+    assert not failed, "\n\n".join(failed)
+    assert (tmp_path / "meeting.md").is_file()
+
+
+def _fails(home: Path, site: Path, *args: str) -> str | None:
+    try:
+        run(home, site, *args)
+    except AssertionError as exc:
+        return str(exc)
+    return None
+
+
+@pytest.mark.parametrize("case", sorted(load_content().vignettes))
+def test_every_vignette_shows_without_posix(tmp_path: Path, site: Path, case: str) -> None:
+    run(tmp_path / "rct-home", site, "vignette", case, "--no-reflect")
+
+
+def test_setting_names_never_reach_a_file_name(tmp_path: Path, site: Path, filled_answers: FilledAnswers) -> None:
+    """A setting is a label: characters Windows forbids in file names are kept, and no file is named after it."""
+    home = tmp_path / "rct-home"
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(filled_answers("assess"), encoding="utf-8")
+    setting = 'Ward 3: "A*" <night|day>?'
+    run(home, site, "assess", "--answers", str(answers), "--setting", setting)
+    assert setting in run(home, site, "settings").stdout
+    run(home, site, "progress", "--setting", setting)
+    names = [p.name for p in home.rglob("*")]
+    assert names, "nothing was saved"
+    assert not [n for n in names if FORBIDDEN_IN_NAMES & set(n)]
