@@ -7,6 +7,8 @@ a reflective aid, not a validated measure.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
@@ -16,6 +18,7 @@ from rct_workbook.model.content import Content
 from rct_workbook.model.schema import READING_PARTS
 
 if TYPE_CHECKING:
+    from rct_workbook.model.schema import ReadingRule, When
     from rct_workbook.reading_rules import Reviewed
 
 #: The answers the reading looks for, by question id (the contract with content/flows/assess.yaml).
@@ -120,6 +123,12 @@ def plan_rows(steps: Sequence[PlanStep], carried: Sequence[PlanStep] = ()) -> li
     return [plan_row(s, str(i)) for i, s in enumerate(steps, 1)] + [plan_row(s, CARRIED_MARK) for s in carried]
 
 
+#: How many responses the reading shows by default; the rest wait in `rct journal show ID --all`.
+MAX_SHOWN = 5
+#: A quote back is at most this many of the person's words, cut at a word edge.
+QUOTE_WORDS = 20
+
+
 @dataclass(frozen=True)
 class Response:
     """What one reading rule says back, and why it appears."""
@@ -132,6 +141,12 @@ class Response:
     learn: str | None = None
     vignette: str | None = None
     gentle: bool = False  # the softer wording, because the care note is shown
+    #: The person's own words it answers (an excerpt of a free-text answer), if any.
+    quote: str | None = None
+    #: How specific it is to this person: it quotes them, or answers a rarer combination.
+    specificity: int = 0
+    #: Whether the reading shows it by default (the first MAX_SHOWN, most specific first).
+    shown: bool = True
 
     @property
     def because_line(self) -> str:
@@ -139,9 +154,17 @@ class Response:
         return f"{self.because.rstrip(' .,;:')}, so:"
 
     @property
+    def said(self) -> str:
+        """The response as the person reads it: their own words first, when it answers them."""
+        if not self.quote:
+            return self.text
+        end = "" if self.quote.endswith((".", "!", "?", "…")) else "."
+        return f"You wrote: “{self.quote}”{end} {self.text}"
+
+    @property
     def cited(self) -> str:
         """The response with its citation, as every renderer shows it."""
-        return f"{self.text} ({'; '.join(self.cite)})"
+        return f"{self.said} ({'; '.join(self.cite)})"
 
     @property
     def see_also(self) -> str:
@@ -149,6 +172,18 @@ class Response:
         more = [f"rct learn {self.learn}"] if self.learn else []
         more += [f"rct vignette {self.vignette}"] if self.vignette else []
         return f"More: {' · '.join(more)}" if more else ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The response as plain data (``rct journal show ID --json``)."""
+        return {
+            "rule": self.rule,
+            "because": self.because,
+            "quote": self.quote,
+            "text": self.text,
+            "cite": list(self.cite),
+            "learn": self.learn,
+            "shown": self.shown,
+        }
 
 
 @dataclass(frozen=True)
@@ -196,19 +231,85 @@ class Reading:
     suggestions: tuple[Suggestion, ...]
     steps: tuple[SmallStep, ...]
     care: Care | None = None
-    responses: tuple[Response, ...] = ()
+    responses: tuple[Response, ...] = ()  # most specific first; only the first MAX_SHOWN are shown
     held_back: tuple[str, ...] = ()  # rule ids (and "opportunities") kept back for now
+    #: The last plan's steps as reviewed ("Since last time"), with their notes.
+    review: tuple[Reviewed, ...] = ()
 
-    def responses_for(self, part: str) -> tuple[Response, ...]:
-        return tuple(r for r in self.responses if r.part == part)
+    def responses_for(self, part: str, *, every: bool = False) -> tuple[Response, ...]:
+        """The responses of one part of the reading, in ranked order: those shown by default, or ``every`` one."""
+        return tuple(r for r in self.responses if r.part == part and (every or r.shown))
+
+    @property
+    def not_shown(self) -> int:
+        """How many responses wait behind the default view."""
+        return sum(1 for r in self.responses if not r.shown)
+
+    @property
+    def rated(self) -> tuple[GoodThingScore, ...]:
+        return tuple(g for g in self.good_things if g.rating is not None)
+
+    @property
+    def extremes(self) -> str | None:
+        """The ratings read one by one: which good things were rated lowest and highest."""
+        rated = self.rated
+        if len(rated) < 2:
+            return None
+        low = min(g.rating or 0 for g in rated)
+        high = max(g.rating or 0 for g in rated)
+        if low == high:
+            return f"All {len(rated)} rated {low}: none stands out from the others today."
+
+        def named(value: int) -> str:
+            return _and([g.name.lower() for g in rated if g.rating == value]) + f" ({value})"
+
+        lows = sum(1 for g in rated if g.rating == low)
+        highs = sum(1 for g in rated if g.rating == high)
+        if lows + highs == len(rated) and lows >= 3:
+            return f"Highest: {named(high)}; the others {low}."
+        if lows + highs == len(rated) and highs >= 3:
+            return f"Lowest: {named(low)}; the others {high}."
+        return f"Lowest: {named(low)}. Highest: {named(high)}."
+
+    @property
+    def wins_and_movement(self) -> str | None:
+        """Movement in the ratings beside the small wins since last time, when both are there."""
+        wins = [i.what for i in self.review if i.status == "done"]
+        if not wins or self.mean_change is None:
+            return None
+        from rct_workbook.reading_rules import quoted
+
+        step = "step" if len(wins) == 1 else "steps"
+        if self.mean_change > 0:
+            return (
+                f"Your ratings moved {self.mean_change:.1f} toward the good things since last time, "
+                f"alongside the {step} you took: {quoted(wins)}. Small wins and movement can go together."
+            )
+        if self.mean_change < 0:
+            return (
+                f"Your ratings moved {abs(self.mean_change):.1f} toward their opposites even though you took "
+                f"{quoted(wins)}: a small win can be real while the setting pushes back."
+            )
+        return f"Your ratings held steady while you took {quoted(wins)}."
+
+    @property
+    def _suggested(self) -> str:
+        names = {c.id: _short(c.name) for c in self.profile}
+        shown = list(dict.fromkeys(names.get(s.culture, s.culture) for s in self.suggestions))
+        return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
     @property
     def opportunities_because(self) -> str:
         """Why the culture opportunities appear: the cultures the ticks show."""
-        names = {c.id: _short(c.name) for c in self.profile}
-        shown = list(dict.fromkeys(names.get(s.culture, s.culture) for s in self.suggestions))
-        listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
-        return f"Your ticks show {listed} features, so, from the paper's opportunities for such settings:"
+        return f"Your ticks show {self._suggested} features, so, from the paper's opportunities for such settings:"
+
+    @property
+    def opportunities_pointer(self) -> str:
+        """The opportunities in one line, for a short reading: they are the paper's, the same for everyone."""
+        return (
+            f"Your ticks show {self._suggested} features; the paper's opportunities for change in such "
+            "settings are in rct learn cultures."
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The reading as compact plain data, for an entry's front matter and for JSON.
@@ -220,7 +321,8 @@ class Reading:
         whose opportunities are suggested; ``warnings`` what the reading said back, one line
         per response, and ``first_step`` the support rule's response when no support is in
         place (both kept from earlier readings); ``rules`` lists the reading rules that spoke;
-        ``care_note`` says whether the care note was shown (never why).
+        ``care_note`` says whether the care note was shown (never why); ``responses`` what
+        each rule said, most specific first (``shown``: within the default view).
         """
         data: dict[str, Any] = {
             "good_things": {g.id: g.rating for g in self.good_things},
@@ -234,11 +336,13 @@ class Reading:
             "suggestions": list(dict.fromkeys(s.culture for s in self.suggestions)),
             # Kept from format 1's first readings (keys are only ever added): what was said
             # back, one line per response, and the support rule's first step when it spoke.
-            "warnings": [f"{r.because_line} {r.text}" for r in self.responses],
+            "warnings": [f"{r.because_line} {r.said}" for r in self.responses],
             "first_step": next((r.text for r in self.responses if r.rule == FIRST_STEP_RULE), None),
             "rules": [r.rule for r in self.responses],
             "held_back": list(self.held_back),
             "care_note": self.care is not None,
+            # What was said back, most specific first, each with the words it quotes.
+            "responses": [r.to_dict() for r in self.responses],
         }
         return data
 
@@ -330,6 +434,23 @@ def small_steps(answers: Mapping[str, Any]) -> tuple[SmallStep, ...]:
     )
 
 
+def with_carried(answers: Mapping[str, Any], carried: Sequence[PlanStep]) -> Mapping[str, Any]:
+    """The answers as the rules read them: the plan holds the steps carried into it as well."""
+    if not carried:
+        return answers
+    own = [row for row in answers.get(SMALL_STEPS) or [] if isinstance(row, dict)]
+    rows = [
+        {"what": s.what, WITH_WHOM: s.with_whom, BY_WHEN: s.by_when, "risk": s.risk, "evidence": s.evidence}
+        for s in carried
+    ]
+    return {**answers, SMALL_STEPS: [*own, *rows]}
+
+
+def silenced(answers: Mapping[str, Any]) -> frozenset[str]:
+    """The questions whose words raised urgent care: no reading rule responds to them."""
+    return frozenset()
+
+
 def asked_in(content: Content, section: str | None) -> frozenset[str] | None:
     """The question ids a one-step assessment asked (None: the whole flow was asked)."""
     flow = content.flows.get("assess")
@@ -358,6 +479,111 @@ def care_note(
     return tuple(ids), tuple(dict.fromkeys(reasons))
 
 
+def excerpt(text: str, phrase: str | None = None, limit: int = QUOTE_WORDS) -> str:
+    """A short excerpt of the person's words: whole sentences from the one holding ``phrase``
+    (else the first), at most ``limit`` words; a sentence too long is cut at a word edge
+    around the phrase and marked "…" where words were left out."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if s]
+    if not sentences:
+        return ""
+    chosen = 0
+    if phrase:
+        from rct_workbook.reading_rules import phrase_found
+
+        chosen = next((i for i, s in enumerate(sentences) if phrase_found([phrase], [s])), 0)
+    words = sentences[chosen].split()
+    if len(words) <= limit:
+        # Whole sentences read best: add the next ones while they fit.
+        for following in sentences[chosen + 1 :]:
+            if len(words) + len(following.split()) > limit:
+                break
+            words += following.split()
+        return " ".join(words)
+    start = 0
+    if phrase:
+        # Keep the phrase in view: start a few words before it.
+        first = phrase.casefold().split()[0]
+        at = next((i for i, w in enumerate(words) if w.casefold().strip("“”\"'(),.;:!?").startswith(first)), 0)
+        start = max(0, min(at - 4, len(words) - limit))
+    body = " ".join(words[start : start + limit])
+    if start + limit < len(words):
+        body = body.rstrip(",;:–—-") + "…"
+    return ("…" if start else "") + body
+
+
+def _quote(rule: ReadingRule, answers: Mapping[str, Any], content: Content) -> str | None:
+    """The words a rule quotes back: the first of its ``quote`` questions answered."""
+    given = [(q, v) for q in rule.quote if isinstance(v := answers.get(q), str) and v.strip()]
+    for qid, value in given:
+        phrase = _phrase_in(rule.when, qid, value, content)
+        if phrase:
+            return excerpt(value, phrase)
+    return excerpt(given[0][1]) if given else None
+
+
+def _phrase_in(cond: When, qid: str, value: str, content: Content) -> str | None:
+    """The phrase a ``phrases`` test on question ``qid`` finds in ``value`` (to quote around it)."""
+    from rct_workbook.reading_rules import phrase_found
+
+    if cond.question == qid and cond.phrases is not None:
+        phrases = content.phrases.get(cond.phrases)
+        return phrase_found(phrases.phrases, [value]) if phrases is not None else None
+    for group in (cond.all, cond.any):
+        for sub in group or ():
+            found = _phrase_in(sub, qid, value, content)
+            if found:
+                return found
+    return None
+
+
+def absence_read(cond: When) -> frozenset[str]:
+    """The questions whose being empty a condition reads as news (``filled: false``, a
+    ``none``): a rule about them stays silent where they were not asked. Words not found in
+    an answer (a ``phrases`` test under ``none``) are no news either way."""
+    from rct_workbook.reading_rules import names_questions
+
+    if cond.all is not None or cond.any is not None:
+        return frozenset().union(*(absence_read(c) for c in cond.all or cond.any or ()))
+    if cond.none is not None:
+        return frozenset().union(
+            *(names_questions(c) for c in cond.none if not (c.question is not None and c.phrases is not None))
+        )
+    if cond.question is not None and (cond.filled is False or cond.count_at_most is not None):
+        return frozenset({cond.question})
+    return frozenset()
+
+
+def tests_met(cond: When) -> int:
+    """How many things a condition asks of the answers at once: each positive test counts
+    one (``any`` counts as one of its parts), a ``none`` or an emptiness test none."""
+    if cond.all is not None:
+        return sum(tests_met(c) for c in cond.all)
+    if cond.any is not None:
+        return max(tests_met(c) for c in cond.any)
+    if cond.none is not None:
+        return 0
+    if cond.filled is False or cond.count_at_most is not None:
+        return 0
+    if cond.row is not None:
+        return max(1, tests_met(cond.row))
+    return 1
+
+
+_NUMBER = re.compile(r"\{([^{}|]*)\|([^{}|]*)\}")
+
+
+def _number(text: str, count: int) -> str:
+    """``{one|many}`` in a response: the words for one step, or for several."""
+    return _NUMBER.sub(lambda m: m.group(1) if count == 1 else m.group(2), text)
+
+
+def specificity(rule: ReadingRule, quote: str | None) -> int:
+    """How specific a rule's response is to this person: quoting them counts most, then each
+    thing its condition asks of the answers at once (a rarer combination); an empty answer
+    or a test that something is absent says little about the person."""
+    return (3 if quote else 0) + tests_met(rule.when)
+
+
 def respond(
     content: Content,
     answers: Mapping[str, Any],
@@ -365,12 +591,18 @@ def respond(
     caring: bool,
     asked: frozenset[str] | None = None,
     review: Sequence[Reviewed] = (),
+    silenced: frozenset[str] = frozenset(),
+    limit: int = MAX_SHOWN,
 ) -> tuple[tuple[Response, ...], tuple[str, ...]]:
-    """The responses of every rule that holds, in part order; and the rule ids held back.
+    """The responses of every rule that holds, most specific first; and the rule ids held back.
 
     A rule about questions that were not asked (a one-step assessment) stays silent: an
     empty answer is only news when the question was put. ``review`` is the review of the
     last plan; a rule's ``{steps}`` names the reviewed steps its review tests matched.
+    ``silenced`` are the questions whose words raised urgent care: no rule responds to them.
+    Responses about support come first, as the paper puts support first; then the most
+    specific (quoting the person, answering a rarer combination), ties in part order. The
+    first ``limit`` are shown by default.
     """
     from rct_workbook.reading_rules import Filler, holds, names_questions, quoted, steps_named
 
@@ -379,7 +611,10 @@ def respond(
     responses: list[Response] = []
     held: list[str] = []
     for rule in sorted(content.readings.values(), key=lambda r: order[r.part]):
-        if asked is not None and not names_questions(rule.when) <= asked:
+        named = names_questions(rule.when) | set(rule.quote)
+        if asked is not None and not absence_read(rule.when) <= asked:
+            continue
+        if named & silenced:
             continue
         if not holds(rule.when, answers, content, review):
             continue
@@ -389,21 +624,33 @@ def respond(
         elif caring and rule.assumes_energy:
             held.append(rule.id)
             continue
+        steps = [i.what for i in steps_named(rule.when, review)]
+        quote = _quote(rule, answers, content)
+        if "{quote}" in text:
+            if quote is None:
+                continue  # it speaks only in the person's words
+            text, quote = text.replace("{quote}", quote), None
+        text = _number(text.replace("{steps}", quoted(steps)), len(steps))
         responses.append(
             Response(
                 rule=rule.id,
                 part=rule.part,
-                because=filler.fill(rule.because).replace(
-                    "{steps}", quoted([i.what for i in steps_named(rule.when, review)])
-                ),
+                because=filler.fill(rule.because).replace("{steps}", quoted(steps)),
                 text=text,
                 cite=rule.cite,
                 learn=rule.learn,
                 vignette=rule.vignette,
                 gentle=gentle,
+                quote=quote,
+                # Naming the person's own steps is as specific as quoting them.
+                specificity=specificity(rule, quote) + (3 if steps else 0),
             )
         )
-    return tuple(responses), tuple(held)
+    ranked = sorted(
+        enumerate(responses), key=lambda ir: (ir[1].part != "support", -ir[1].specificity, order[ir[1].part], ir[0])
+    )
+    out = tuple(dataclasses.replace(r, shown=i < limit) for i, (_, r) in enumerate(ranked))
+    return out, tuple(held)
 
 
 def read(
@@ -413,10 +660,12 @@ def read(
     *,
     section: str | None = None,
     review: Sequence[Reviewed] = (),
+    carried: Sequence[PlanStep] = (),
 ) -> Reading:
     """The reading for one assessment; ``previous`` holds the last ratings by good thing,
     ``section`` the one step asked, if only one was, ``review`` what became of the last
-    plan's steps ("Since last time")."""
+    plan's steps ("Since last time"), ``carried`` the steps carried into this plan (the
+    rules read them as part of the plan: a step carried in can be high-risk or alone too)."""
     scores = good_thing_scores(content, answers, previous)
     mean = mean_of(scores)
     band, band_description = band_for(content, mean)
@@ -426,7 +675,9 @@ def read(
     asked = asked_in(content, section)
     signals, reasons = care_note(content, answers, asked)
     caring = bool(signals) and content.care_note is not None
-    responses, held = respond(content, answers, caring=caring, asked=asked, review=review)
+    responses, held = respond(
+        content, with_carried(answers, carried), caring=caring, asked=asked, review=review, silenced=silenced(answers)
+    )
     suggestions = tuple(
         Suggestion(c.id, text) for c in present_in_order(profile) for text in content.cultures[c.id].opportunities
     )
@@ -466,4 +717,5 @@ def read(
         care=care,
         responses=responses,
         held_back=held,
+        review=tuple(review),
     )

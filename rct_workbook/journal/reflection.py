@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rct_workbook.journal.entry import Entry, new_id, now
 from rct_workbook.model import commonmark as md
@@ -13,6 +13,10 @@ from rct_workbook.model.content import Content
 from rct_workbook.model.question_types import is_empty
 from rct_workbook.model.schema import Flow, Section, Vignette
 from rct_workbook.reading import GOOD_THING_PREFIX, Care, PlanStep, Reading, Response, plan_rows
+
+if TYPE_CHECKING:
+    from rct_workbook.journal.steps import StepItem
+    from rct_workbook.reading_rules import Reviewed
 
 
 def human_date(when: _dt.date) -> str:
@@ -94,15 +98,18 @@ _STATUS_WORDS = {
 }
 
 
-def review_markdown(review: Sequence[dict[str, Any]], responses: Sequence[Response]) -> str:
-    """The "Since last time" part of an assessment entry: each step reviewed, then what the reading says."""
+def review_markdown(review: Sequence[dict[str, Any]], responses: Sequence[Response], linked: str | None = None) -> str:
+    """The "Since last time" part of an assessment entry: each step reviewed with the note
+    echoed back, the movement beside the wins (``linked``), then what the reading says."""
     items = []
     for r in review:
         line = f"“{' '.join(str(r.get('what') or '').split())}”: {_STATUS_WORDS.get(str(r.get('status')), '')}."
         if r.get("note"):
-            line += f" {r['note']}"
+            line += f" You noted: “{' '.join(str(r['note']).split())}”."
         items.append(line)
     lines = [md.heading(2, "Since last time"), "", md.bullet_list(items)]
+    if linked:
+        lines += ["", md.escape_line(linked)]
     if responses:
         lines += ["", responses_markdown(responses)]
     return "\n".join(lines)
@@ -115,9 +122,10 @@ def reading_markdown(
     parts: dict[str, str] = {}
     if care and reading.care is not None:
         parts["care"] = care_markdown(reading.care)
+    # The entry keeps every response (the screen shows the most specific first).
     for part in ("support", "read", "name", "oppose", "replace"):
-        if reading.responses_for(part):
-            parts[f"responses-{part}"] = responses_markdown(reading.responses_for(part))
+        if reading.responses_for(part, every=True):
+            parts[f"responses-{part}"] = responses_markdown(reading.responses_for(part, every=True))
     if any(g.rating is not None for g in reading.good_things):
         # Movement is only ever between two assessments: no change column on a first.
         moved = any(g.change is not None for g in reading.good_things)
@@ -135,6 +143,8 @@ def reading_markdown(
             "",
             _table(["Good thing", "Rating (1–5)", "Low end", *(["Change"] if moved else [])], rows),
         ]
+        if reading.extremes:
+            text += ["", md.escape_line(reading.extremes)]
         if reading.mean is not None:
             text += ["", md.escape_line(f"Mean {reading.mean:.1f} of 5: {reading.band}. {reading.band_description}")]
         parts["good_things"] = "\n".join(text)
@@ -194,16 +204,21 @@ def assess_entry(
     ``unanswered=False`` leaves out questions with no answer, so a group's handout holds
     only what was said (exports).
     Each step's responses follow that step's answers, so the reason sits beside the answer.
-    ``review`` is "Since last time" as saved (one item per step reviewed), placed after the
-    first part as it was asked; ``carried`` the steps carried into this plan (they keep the
+    ``review`` is "Since last time" as saved (one item per step reviewed), placed first after
+    the care note; ``carried`` the steps carried into this plan (they keep the
     ids they were planned with).
     """
     when = when or now()
-    title = flow.title if section is None else f"{flow.title}: {sections[0].title}"
+    # A hand-edited section today's flow does not have (section: nowhere) keeps the flow's title.
+    title = flow.title if section is None or not sections else f"{flow.title}: {sections[0].title}"
     parts = reading_markdown(reading, care=care, carried=carried)
     lines = [md.escape_line(f"{human_date(when)}. {content.meta.disclaimer}"), ""]
     if "care" in parts:
         lines += [parts["care"], ""]
+    if review:
+        # "Since last time" comes first after the care note, before the ratings.
+        linked = reading.wins_and_movement
+        lines += [review_markdown(review, reading.responses_for("review", every=True), linked), ""]
     for sec in sections:
         sec_asks = [a for a in asks if a.section == sec.id and a.id in answers]
         if not unanswered:
@@ -222,8 +237,6 @@ def assess_entry(
         responses = parts.get(f"responses-{sec.step or sec.id}")
         if responses:
             lines += [responses, ""]
-        if sec is sections[0] and review:
-            lines += [review_markdown(review, reading.responses_for("review")), ""]
     if "notes" in parts:
         lines += [parts["notes"], ""]
     if flow.discussion_questions:
@@ -243,3 +256,33 @@ def assess_entry(
         review=tuple(dict(r) for r in review),
         next_check_in=next_check_in,
     )
+
+
+def plan_context(rows: Sequence[Any], row: Any) -> tuple[tuple[Reviewed, ...], tuple[StepItem, ...]]:
+    """For an assessment saved before: its "Since last time" as the reading reads it, and
+    the steps carried into its plan, from the journal's ``rows`` (of its setting, with their
+    steps, updates and reviews). A step planned in an entry since deleted is reviewed from
+    what the entry kept, and cannot be shown in the plan."""
+    from rct_workbook.journal.steps import instant, plan_of, step_life
+    from rct_workbook.reading_rules import Reviewed
+
+    if not row.review:
+        return (), ()
+    items = step_life([*rows, *([] if any(r.id == row.id for r in rows) else [row])])
+    by_id = {s.id: s for s in items}
+    when = instant(row.created)
+    reviewed = []
+    for r in row.review:
+        status = r.get("status")
+        if not isinstance(status, str):
+            continue
+        item = by_id.get(r.get("step", ""))
+        what = str(r.get("what") or (item.what if item else ""))
+        times = (
+            sum(1 for e in item.history if e.status == "carried" and instant(e.date) <= when)
+            if item is not None
+            else int(status == "carried")
+        )
+        reviewed.append(Reviewed(str(r.get("step")), what, status, r.get("note"), times))
+    carried = tuple(s for s in plan_of(row, items) if s.entry_id != row.id)
+    return tuple(reviewed), carried

@@ -75,6 +75,8 @@ class Content:
     readings: dict[str, s.ReadingRule] = field(default_factory=dict)
     care_signals: dict[str, s.CareSignal] = field(default_factory=dict)
     phrases: dict[str, s.PhraseList] = field(default_factory=dict)
+    care_patterns: dict[str, s.CarePattern] = field(default_factory=dict)
+    crisis_lines: dict[str, s.CrisisLine] = field(default_factory=dict)
     resources: dict[str, s.Resource] = field(default_factory=dict)
     care_notes: dict[str, s.CareNote] = field(default_factory=dict)
     packs: tuple[Path, ...] = ()
@@ -477,6 +479,11 @@ def _check_when_refs(pool: _Pool, key: tuple[str, str], item: Any, report: Any, 
 
     walk(item.when, ("when",), questions, f"the {READING_FLOW!r} flow")
     _check_review_refs(key, item, what, report)
+    for i, qid in enumerate(getattr(item, "quote", ())):
+        if qid not in questions:
+            report(key, ("quote", i), f"{what} quotes {unknown('question', qid, questions)}")
+        elif questions[qid].type not in ("text", "long_text"):
+            report(key, ("quote", i), f"{what} quotes {qid!r}, which is not a free-text question")
     for kind_, ident in PLACEHOLDER.findall(item.because):
         if kind_ not in PLACEHOLDER_KINDS:
             report(key, ("because",), f"{what}: unknown placeholder {{{kind_}:…}} (use labels or value)")
@@ -503,11 +510,12 @@ def _check_review_refs(key: tuple[str, str], item: Any, what: str, report: Any) 
         report(key, ("when",), f"{what} is in the review part but has no review test")
     elif item.part != "review" and _reads_review(item.when):
         report(key, ("part",), f"{what} tests the review of the last plan, so its part must be review")
-    if "{steps}" in item.because and not _reads_review(item.when, negated=False):
-        report(key, ("because",), f"{what}: {{steps}} names the steps its review tests match, and it has none")
+    for name in ("because", "response", "gentle"):
+        if "{steps}" in (getattr(item, name) or "") and not _reads_review(item.when, negated=False):
+            report(key, (name,), f"{what}: {{steps}} names the steps its review tests match, and it has none")
     for name in ("response", "gentle"):
-        if "{steps}" in (getattr(item, name) or ""):
-            report(key, (name,), f"{what}: {{steps}} belongs in because, where the steps are named")
+        if "{quote}" in (getattr(item, name) or "") and not item.quote:
+            report(key, (name,), f"{what}: {{quote}} needs the questions to quote, in quote")
 
 
 def _check_questions(

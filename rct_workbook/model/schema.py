@@ -558,6 +558,9 @@ class ReadingRule(Strict):
     learn: Literal[LEARN_TOPICS] | None = None  # type: ignore[valid-type]
     vignette: Id | None = None
     cite: tuple[Cite, ...]
+    #: Free-text questions whose words the response quotes back ("You wrote: “…”"): the
+    #: first one answered; around the phrase a ``phrases`` test on it found, if any.
+    quote: tuple[Id, ...] = ()
 
     @model_validator(mode="after")
     def _cited(self) -> ReadingRule:
@@ -573,6 +576,63 @@ class CareSignal(Strict):
     when: When
     #: Said to the person (on screen and in their own entry, never in an export).
     because: Text
+    level: Literal["check-in", "urgent"] = "check-in"
+
+
+#: How a care pattern is written (``rct_workbook.care`` reads it): tokens separated by
+#: spaces; ``a|b`` alternatives; ``a_b`` words that follow each other; ``=word`` the exact
+#: word, unstemmed; I, ME, MYSELF, MY; ``..`` lets the next token come further on; ``$``
+#: the end of the clause.
+CARE_TOKEN = re.compile(r"^(\.\.|\$|I|ME|MYSELF|MY|=?[a-z0-9']+(_=?[a-z0-9']+)*(\|=?[a-z0-9']+(_=?[a-z0-9']+)*)*)$")
+CarePhrase = Annotated[str, Rule(strict=True, min_length=2, max_length=300)]
+
+
+class CarePattern(Strict):
+    """Words that, about the writer and not negated, raise care (see ``rct_workbook.care``)."""
+
+    id: Id
+    #: urgent: harming oneself or not wanting to live; check-in: distress short of that;
+    #: grief: history of a death at work (care for the team, not a note about the person).
+    level: Literal["check-in", "urgent", "grief"]
+    #: The reason's kind, as programs read it (``reading.care.reasons[].kind``).
+    kind: Id
+    #: Whose the clause must be: the writer's (self), anyone's (any: the pattern names the
+    #: writer itself, "without me"), or someone else's (other).
+    who: Literal["self", "any", "other"] = "self"
+    match: tuple[CarePhrase, ...] = Field(min_length=1)
+    #: The sentence must also hold one of these.
+    needs: tuple[CarePhrase, ...] = ()
+    #: The sentence must hold none of these.
+    unless: tuple[CarePhrase, ...] = ()
+    #: What may not come right after the match ("suicidal" then "client").
+    then_not: tuple[CarePhrase, ...] = ()
+    #: Said to the person; {quote} is their own words.
+    because: Text
+    #: Why the pattern is here, for whoever reviews the content.
+    reason: Text
+
+    @model_validator(mode="after")
+    def _written(self) -> CarePattern:
+        for phrase in (*self.match, *self.needs, *self.unless, *self.then_not):
+            bad = [t for t in phrase.split() if not CARE_TOKEN.match(t)]
+            if bad:
+                raise ValueError(f"{bad[0]!r} in {phrase!r} is not a word, a|b, a_b, =word, I, ME, MYSELF, MY, .. or $")
+            if phrase.split()[0] in ("..", "$"):
+                raise ValueError(f"{phrase!r} must begin with a word")
+        return self
+
+
+class CrisisLine(Strict):
+    """A national crisis line, named when the person's region is known (``rct config``)."""
+
+    id: Id
+    regions: tuple[Annotated[str, Rule(strict=True, pattern=r"^[A-Z]{2}$")], ...] = Field(min_length=1)
+    name: Text
+    contact: Text
+    emergency: Text
+    #: Where the number comes from, and the month it was last checked (YYYY-MM).
+    source: Text
+    checked: Annotated[str, Rule(strict=True, pattern=r"^[0-9]{4}-[0-9]{2}$")]
 
 
 class PhraseList(Strict):
@@ -604,6 +664,16 @@ class CareNote(Strict):
     no_support: Text
     held_back: Text
     cite: tuple[Cite, ...]
+    #: Urgent care opens with this: {line} is the crisis line, {emergency} the emergency number.
+    crisis: Text | None = None
+    #: ... or this, when no crisis line is known for the person's region.
+    crisis_unknown: Text | None = None
+    #: Said to history of a death at work (care for the team); {quote} is the person's words.
+    grief: Text | None = None
+    grief_vignette: Id | None = None
+    grief_cite: tuple[Cite, ...] = ()
+    #: Asked once when a phrase alone raised care ("You wrote {quote}. How are you, really?").
+    ask: Question | None = None
 
 
 # --- the trainer's kit -----------------------------------------------------------------------
@@ -782,6 +852,8 @@ KINDS: dict[str, Kind] = {
         Kind("readings", ReadingRule, "readings"),
         Kind("care_signals", CareSignal, "care_signals"),
         Kind("phrases", PhraseList, "phrases"),
+        Kind("care_patterns", CarePattern, "care_patterns"),
+        Kind("crisis_lines", CrisisLine, "crisis_lines"),
         Kind("resources", Resource, "resources"),
         Kind("care_note", CareNote, "care_notes", single=True),
         Kind("rehearsals", Rehearsal, "rehearsals"),

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rct_workbook.journal.entry import Entry
 from rct_workbook.model.content import Content
+
+if TYPE_CHECKING:
+    from rct_workbook.reading import Reading
 
 
 def dumps(data: Any) -> str:
@@ -14,8 +17,16 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
 
 
-def entry(item: Entry) -> dict[str, Any]:
-    """One journal entry, every answer included (it is the person's own journal)."""
+def entry(item: Entry, reading: Reading | None = None) -> dict[str, Any]:
+    """One journal entry, every answer included (it is the person's own journal).
+
+    With ``reading`` (an assessment read again), ``reading.responses`` lists what the
+    reading says back, most specific first: ``{rule, because, quote, text, cite, learn,
+    shown}``, ``shown`` for the responses within the default view.
+    """
+    saved = dict(item.reading) if isinstance(item.reading, dict) else item.reading
+    if reading is not None and isinstance(saved, dict):
+        saved["responses"] = [r.to_dict() for r in reading.responses]
     return {
         "id": item.id,
         "created": item.created,
@@ -25,7 +36,7 @@ def entry(item: Entry) -> dict[str, Any]:
         "section": item.section,
         "content_version": item.content_version,
         "answers": item.answers,
-        "reading": item.reading,
+        "reading": saved,
         "updates": list(item.updates),
         "path": str(item.path) if item.path is not None else None,
         "setting": item.setting_name if item.kind == "assess" else item.setting,

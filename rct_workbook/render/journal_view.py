@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -12,10 +12,13 @@ from rct_workbook.journal.entry import Entry, parse_reading
 from rct_workbook.journal.index import Row
 from rct_workbook.model.answers import Ask, resolve
 from rct_workbook.model.content import Content
-from rct_workbook.reading import read
+from rct_workbook.reading import PlanStep, Reading, read
 from rct_workbook.render.safe import text
 from rct_workbook.render.summary import summary
 from rct_workbook.render.terminal import Ui
+
+if TYPE_CHECKING:
+    from rct_workbook.reading_rules import Reviewed
 
 
 def _answers(ui: Ui, asks: Sequence[Ask], answers: dict[str, Any]) -> list[RenderableType]:
@@ -31,13 +34,42 @@ def _answers(ui: Ui, asks: Sequence[Ask], answers: dict[str, Any]) -> list[Rende
     return out
 
 
-def entry_view(ui: Ui, content: Content, row: Row, entry: Entry) -> list[RenderableType]:
+def entry_reading(
+    content: Content, entry: Entry, review: Sequence[Reviewed] = (), carried: Sequence[PlanStep] = ()
+) -> Reading:
+    """An assessment's reading as `rct journal show` gives it: read again with today's content,
+    with its "Since last time" and the steps carried into its plan."""
+    return read(
+        content,
+        entry.answers,
+        parse_reading(entry.reading).previous,
+        section=entry.section,
+        review=review,
+        carried=carried,
+    )
+
+
+def entry_view(
+    ui: Ui,
+    content: Content,
+    row: Row,
+    entry: Entry,
+    *,
+    every: bool = False,
+    review: Sequence[Reviewed] = (),
+    carried: Sequence[PlanStep] = (),
+) -> list[RenderableType]:
+    """One entry; an assessment with its reading (``every`` response, or the most specific),
+    its review of the last plan and the steps carried into its plan."""
     out: list[RenderableType] = [ui.title(entry.title or entry.kind, f"{row.date} · {entry.kind}")]
     answers = entry.answers
     if entry.kind == "assess" and "assess" in content.flows:
         flow = content.flows["assess"]
-        reading = read(content, answers, parse_reading(entry.reading).previous, section=entry.section)
-        out.extend(summary(ui, reading, disclaimer=content.meta.disclaimer)[1:])
+        reading = entry_reading(content, entry, review, carried)
+        shown = summary(
+            ui, reading, disclaimer=content.meta.disclaimer, carried=carried, every=every, entry_id=entry.id
+        )
+        out.extend(shown[1:])
         for section in flow.sections:
             asks = [a for a in resolve(section.questions, content, section.id) if a.id in answers]
             if asks:

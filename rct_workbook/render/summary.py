@@ -62,6 +62,37 @@ def response_views(ui: Ui, responses: tuple[Response, ...]) -> list[RenderableTy
     return out
 
 
+_DID = {
+    "done": "done",
+    "tried": "tried, and something was learned",
+    "carried": "carried into this plan",
+    "dropped": "let go",
+}
+
+
+def review_lines(reading: Reading) -> list[str]:
+    """Each step of the last plan as reviewed, with the person's note echoed back."""
+    out = []
+    for item in reading.review:
+        line = f"“{' '.join(item.what.split())}”: {_DID.get(item.status, item.status)}."
+        if item.note:
+            line += f" You noted: “{' '.join(item.note.split())}”."
+        out.append(line)
+    return out
+
+
+def since_last_time(ui: Ui, reading: Reading, *, every: bool = False) -> list[RenderableType]:
+    """ "Since last time": first after the care note, before the ratings."""
+    if not reading.review:
+        return []
+    out: list[RenderableType] = [ui.heading("Since last time"), ui.bullets(review_lines(reading))]
+    linked = reading.wins_and_movement
+    if linked:
+        out.append(ui.para(linked))
+    out += response_views(ui, reading.responses_for("review", every=every))
+    return out
+
+
 def summary(
     ui: Ui,
     reading: Reading,
@@ -69,15 +100,25 @@ def summary(
     disclaimer: str,
     toward: tuple[str, str] = ("", ""),
     carried: Sequence[PlanStep] = (),
+    every: bool = False,
+    entry_id: str | None = None,
 ) -> list[RenderableType]:
+    """The reading on screen: care, since last time, support, the ratings, the profile, the
+    plan. At most ``MAX_SHOWN`` responses, most specific first, unless ``every`` is asked
+    for; a line then says how many more there are and where (``entry_id``)."""
+
+    def said(part: str) -> list[RenderableType]:
+        return response_views(ui, reading.responses_for(part, every=every))
+
     out: list[RenderableType] = [
         ui.title("Your reading", "A reflective exercise, not a validated measure or a diagnosis.")
     ]
     if reading.care is not None:
         out += care_views(ui, reading.care)
-    if reading.responses_for("support"):
+    out += since_last_time(ui, reading, every=every)
+    if reading.responses_for("support", every=every):
         out.append(ui.heading("Support first"))
-        out += response_views(ui, reading.responses_for("support"))
+        out += said("support")
     if any(g.rating is not None for g in reading.good_things):
         out.append(ui.heading("The five good things (1 = the opposite, 5 = the good thing)"))
         # Movement is only ever between two assessments: no "since last" column on a first.
@@ -90,8 +131,10 @@ def summary(
             rows.append((*row, Text(change)) if moved else row)
         headers = ["Good thing", "", "Rating", *(["Since last"] if moved else [])]
         out.append(ui.table(headers, rows, ratios=[4, 0, 0, *([0] if moved else [])]))
+        out.append(Text(""))
+        if reading.extremes:
+            out.append(ui.para(reading.extremes))
         if reading.mean is not None:
-            out.append(Text(""))
             out.append(text(f"On the continuum of connection: mean {reading.mean:.1f} of 5", "bold"))
             if toward[0]:
                 out.append(
@@ -104,7 +147,9 @@ def summary(
                 direction = "toward the good things" if reading.mean_change > 0 else "toward their opposites"
                 how_far = "no movement" if reading.mean_change == 0 else f"{abs(reading.mean_change):.1f} {direction}"
                 out.append(ui.para(f"Since your last assessment: {how_far}."))
-    out += response_views(ui, reading.responses_for("read"))
+            else:
+                out.append(ui.para(FIRST_READING, "dim"))
+    out += said("read")
     if any(c.checked for c in reading.profile) or reading.profile:
         out.append(ui.heading("Culture profile: practices you ticked"))
         rows = [(text(c.name), bar(ui, c.share), Text(f"{c.checked} of {c.total}")) for c in reading.profile]
@@ -114,15 +159,19 @@ def summary(
     if reading.connecting:
         out.append(text("Already promoting connection:", "bold"))
         out.append(ui.bullets(reading.connecting))
-    out += response_views(ui, reading.responses_for("name"))
-    if reading.responses_for("oppose"):
+    out += said("name")
+    if reading.responses_for("oppose", every=every):
         out.append(ui.heading("Opposing nonrelational practices"))
-        out += response_views(ui, reading.responses_for("oppose"))
+        out += said("oppose")
     if reading.suggestions:
         out.append(ui.heading("Opportunities for change to consider"))
-        out.append(text(reading.opportunities_because, "italic"))
-        out.append(ui.bullets(s.text for s in reading.suggestions))
-    if reading.steps or carried or reading.responses_for("replace"):
+        if every:
+            out.append(text(reading.opportunities_because, "italic"))
+            out.append(ui.bullets(s.text for s in reading.suggestions))
+        else:
+            # One line and a pointer: the paper's opportunities are the same for everyone.
+            out.append(ui.para(reading.opportunities_pointer))
+    if reading.steps or carried or reading.responses_for("replace", every=every):
         out.append(ui.heading("Your plan of small steps"))
     if reading.steps or carried:
         # The same rows as the entry's plan (reading.plan_rows): steps carried forward are marked, not numbered anew.
@@ -134,19 +183,23 @@ def summary(
             )
         )
         out.append(Text(""))
-    out += response_views(ui, reading.responses_for("replace"))
+    out += said("replace")
+    if not every and reading.not_shown:
+        where = f"rct journal show {entry_id} --all" if entry_id else "rct journal show ID --all"
+        out.append(Text(""))
+        out.append(ui.para(f"{reading.not_shown} more in {where}", "bold"))
     out.append(Text(""))
     out.append(ui.para(disclaimer, "dim"))
     return out
 
 
-def review_summary(ui: Ui, responses: tuple[Response, ...], next_check_in: str | None) -> list[RenderableType]:
-    """What the reading says of the last plan, and the next check-in (the steps carried into
-    this plan are rows of the plan, in ``summary``)."""
+#: Said under the band on a first reading of a setting, never on a later one.
+FIRST_READING = "Which way the setting is moving shows between two assessments; the next one can show it."
+
+
+def review_summary(ui: Ui, next_check_in: str | None) -> list[RenderableType]:
+    """The next check-in, after the reading ("Since last time" opens the reading, in ``summary``)."""
     out: list[RenderableType] = []
-    if responses:
-        out.append(ui.heading("Since last time"))
-        out += response_views(ui, responses)
     if next_check_in:
         from rct_workbook.dates import as_date, human
 

@@ -100,7 +100,7 @@ def test_malformed_review_tests_are_refused(data: dict[str, Any], message: str) 
 
 
 def review_responses(content: Content, review: tuple[Reviewed, ...], answers: dict[str, Any] | None = None) -> Any:
-    return read(content, answers or CALM, review=review).responses_for("review")
+    return read(content, answers or CALM, review=review).responses_for("review", every=True)
 
 
 def test_every_status_is_spoken_of_once_with_its_steps(content: Content) -> None:
@@ -140,16 +140,28 @@ def test_no_review_says_nothing_of_it(content: Content) -> None:
 
 def test_a_step_carried_three_times_is_gently_questioned(content: Content) -> None:
     (response,) = review_responses(content, (item("Propose peer review", "carried", 3),))
-    assert "is the step too big" in response.text and "does it have an ally?" in response.text
+    assert "Is “Propose peer review” too big" in response.text and "does it have an ally?" in response.text
     assert response.gentle is False
+
+
+def test_one_step_and_several_are_spoken_of_in_the_right_number(content: Content) -> None:
+    (one,) = review_responses(content, (item("Raise the rota", "carried", 1),))
+    assert "“Raise the rota” stays the same step, with its history." in one.text
+    (two,) = review_responses(content, (item("Raise the rota", "carried", 1), item("Ask Bo", "carried", 1)))
+    assert "“Raise the rota” and “Ask Bo” stay the same steps, with their history." in two.text
+    (wins,) = review_responses(content, (item("One", "done"), item("Two", "done")))
+    assert wins.text.startswith("Count “One” and “Two” as small wins:")
+    (win,) = review_responses(content, (item("One", "done"),))
+    assert win.text.startswith("Count “One” as a small win:")
 
 
 def test_with_the_care_note_a_step_carried_again_may_simply_wait(content: Content) -> None:
     r = read(content, distress(), review=(item("Propose peer review", "carried", 3),))
     assert r.care is not None
-    (response,) = r.responses_for("review")
+    (response,) = r.responses_for("review", every=True)
     assert response.gentle is True
-    assert "The step can wait." in response.text and "too big" not in response.text
+    assert "nothing needs deciding about “Propose peer review” today" in response.text
+    assert "too big" not in response.text
 
 
 # --- validation names the rule ------------------------------------------------------------------
@@ -166,9 +178,19 @@ def test_with_the_care_note_a_step_carried_again_may_simply_wait(content: Conten
             "reading rule 'x': {steps} names the steps its review tests match, and it has none",
         ),
         (
-            "review",
-            "when: {review: {status: done}}\n    because: 'You did'\n    response: 'Well done {steps}.'",
-            "reading rule 'x': {steps} belongs in because",
+            "read",
+            "when: {question: role, filled: true}\n    response: 'Well done {steps}.'",
+            "reading rule 'x': {steps} names the steps its review tests match, and it has none",
+        ),
+        (
+            "read",
+            "when: {question: role, filled: true}\n    response: 'You mentioned {quote}.'",
+            "reading rule 'x': {quote} needs the questions to quote, in quote",
+        ),
+        (
+            "read",
+            "when: {question: role, filled: true}\n    quote: [organisation]",
+            "reading rule 'x' quotes 'organisation', which is not a free-text question",
         ),
         (
             "review",
