@@ -141,13 +141,14 @@ def _run_from_file(plan: "Plan", answers: Path, defaults: "dict[str, Any]") -> "
 
 
 def _show_result(st: "State", result: "Result") -> None:
-    """The reading and what it says of the last plan on screen, then where the entry was saved."""
+    """The reading on screen (paged when taller than the screen), then where the entry was
+    saved and how to read it again."""
+    from rct_workbook.cli.screen import show
     from rct_workbook.render.safe import clean
     from rct_workbook.render.summary import review_summary, summary
-    from rct_workbook.render.terminal import print_all
 
     content = st.content()
-    print_all(
+    show(
         st.console(),
         [
             *summary(
@@ -156,11 +157,14 @@ def _show_result(st: "State", result: "Result") -> None:
                 disclaimer=content.meta.disclaimer,
                 toward=(content.the_continuum.toward_disconnection, content.the_continuum.toward_connection),
                 carried=result.carried,
+                entry_id=result.entry.id,
             ),
-            *review_summary(st.ui(), result.reading.responses_for("review"), result.entry.next_check_in),
+            *review_summary(st.ui(), result.entry.next_check_in),
         ],
+        pager=st.pager,
     )
     typer.echo(f"\nSaved your assessment: {clean(str(result.entry.path))}")
+    typer.echo(f"Read it again: rct journal show {result.entry.id}")
     typer.echo(f"To take it to your peer-supervision group:\n  rct journal export {result.entry.id} --out meeting.md")
 
 

@@ -175,6 +175,9 @@ def show(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the entry as JSON (its answers by question id, the reading).")
     ] = False,
+    every: Annotated[
+        bool, typer.Option("--all", help="Show every response of the reading, not only the most specific five.")
+    ] = False,
 ) -> None:
     """Show an entry, rendered like the summary it came from.
 
@@ -182,11 +185,13 @@ def show(
     """
     from rct_workbook.cli.screen import show
     from rct_workbook.journal.export import check_answers
+    from rct_workbook.journal.reflection import plan_context
     from rct_workbook.journal.store import BadEntry, read_entry
-    from rct_workbook.render.journal_view import entry_view
+    from rct_workbook.render.journal_view import entry_reading, entry_view
 
     st = state(ctx)
-    row = open_journal().find(entry_id)
+    index = open_journal()
+    row = index.find(entry_id)
     try:
         entry = read_entry(row.path)
     except BadEntry as exc:  # changed since the index was refreshed
@@ -194,12 +199,18 @@ def show(
 
         raise StorageError(f"cannot read journal/{row.path.name}: {exc}") from None
     check_answers(st.content(), row)
+    # "Since last time" and the steps carried into the plan come from the setting's other entries.
+    review, carried = (
+        plan_context(index.rows(kind="assess", setting=row.setting, fields="life"), row) if row.review else ((), ())
+    )
     if as_json:
         from rct_workbook.render import as_json as to_json
 
-        sys.stdout.write(to_json.dumps(to_json.entry(entry)))
+        reading = entry_reading(st.content(), entry, review, carried) if entry.kind == "assess" else None
+        sys.stdout.write(to_json.dumps(to_json.entry(entry, reading)))
         return
-    show(st.console(), entry_view(st.ui(), st.content(), row, entry), pager=st.pager)
+    view = entry_view(st.ui(), st.content(), row, entry, every=every, review=review, carried=carried)
+    show(st.console(), view, pager=st.pager)
 
 
 @app.command("export")
