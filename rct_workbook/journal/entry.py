@@ -20,6 +20,8 @@ from rct_workbook.storage import write_atomic
 
 #: The entry format this version writes; readers skip entries from newer formats.
 FORMAT = 1
+#: The largest entry rct reads back (``store.read_entry``), so the largest it writes.
+MAX_ENTRY_BYTES = 2 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -135,10 +137,12 @@ def save(entry: Entry) -> Entry:
     """Save ``entry`` as a new file in the journal; never overwrite another entry."""
     folder = ensure_private_dir(journal_dir())
     current = entry
+    data = document(current).encode("utf-8")
+    check_size(entry, len(data))
     for _ in range(20):
         path = folder / f"{current.id}.md"
         try:
-            write_atomic(path, document(current).encode("utf-8"), overwrite=False)
+            write_atomic(path, data if current is entry else document(current).encode("utf-8"), overwrite=False)
         except FileExistsError:
             when = _dt.datetime.fromisoformat(entry.created)
             current = dataclasses.replace(entry, id=new_id(entry.kind, when, entry.vignette or entry.section))
@@ -146,6 +150,21 @@ def save(entry: Entry) -> Entry:
         logging.getLogger("rct").debug("saved entry %s", path.name)
         return dataclasses.replace(current, path=path)
     raise StorageError("could not find a free name for the entry")  # pragma: no cover
+
+
+def check_size(entry: Entry, size: int) -> None:
+    """Refuse, before anything is written, an entry rct could not read back: one line, naming
+    the answers that take the most room as stored (in bytes: an emoji takes four). The caller
+    keeps the answers (in the draft, or in the answers file, which is unchanged)."""
+    if size <= MAX_ENTRY_BYTES:
+        return
+    room = {key: len(dump_front_matter({key: value}).encode("utf-8")) for key, value in entry.answers.items()}
+    largest = sorted(room, key=room.__getitem__, reverse=True)[:3]
+    named = ", ".join(f"{key} ({room[key]:,} bytes)" for key in largest)
+    raise StorageError(
+        f"these answers are too long to save: the entry would be {size:,} bytes and rct reads back at most "
+        f"{MAX_ENTRY_BYTES:,}; the longest: {named}. Nothing was saved"
+    )
 
 
 class Digest(TypedDict):

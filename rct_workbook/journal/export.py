@@ -45,13 +45,17 @@ def check_answers(content: Content, row: Row) -> None:
     where a list belongs): showing or exporting it would otherwise fail half-way."""
     from rct_workbook.errors import StorageError
     from rct_workbook.model.answers import check
+    from rct_workbook.model.question_types import kind_of_value
 
     for ask in asks_for(content, row):
         value = row.answers.get(ask.id)
         if value in (None, "", []):
             continue
         try:
-            check(ask, value)
+            stored = check(ask, value)
+            # An answers file may give one choice as text; a saved entry always holds the list.
+            if kind_of_value(stored) != kind_of_value(value):
+                raise ValueError(f"expected {kind_of_value(stored)}, got {kind_of_value(value)}")
         except ValueError as exc:
             raise StorageError(
                 f"cannot read journal/{row.name}: answers.{ask.id}: {exc}; correct it in the file or move the file away"

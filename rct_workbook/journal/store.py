@@ -6,11 +6,10 @@ from pathlib import Path
 from typing import Any
 
 from rct_workbook.journal.entry import FORMAT, Entry
+from rct_workbook.journal.entry import MAX_ENTRY_BYTES as MAX_ENTRY_BYTES  # where it is read back
 from rct_workbook.model.safe_yaml import YamlProblem, load_plain
 from rct_workbook.paths import journal_dir
 from rct_workbook.storage import TEMP_PREFIX
-
-MAX_ENTRY_BYTES = 2 * 1024 * 1024
 
 
 class BadEntry(Exception):

@@ -44,6 +44,7 @@ def check_front(front: dict[Any, Any]) -> Checked:
     checked = problem_of(normalised(front))
     if isinstance(checked, str):
         raise InvalidFront(checked)
+    _check_instant(checked.created)
     return Checked(
         id=checked.id,
         kind=checked.kind,
@@ -55,6 +56,39 @@ def check_front(front: dict[Any, Any]) -> Checked:
         has_reading=checked.reading is not None,
         shares=None if checked.shares is None else dict(checked.shares),
     )
+
+
+#: Instants an entry may have been made at, in UTC: a time zone cannot push one past the
+#: calendar's ends (9999-12-31T23:59:59-12:00 is in the year 10000), and what rct counts
+#: from it (days since, "by the end of next month") stays inside the calendar too.
+EARLIEST, LATEST = (
+    _dt.datetime(1900, 1, 1, tzinfo=_dt.timezone.utc),
+    _dt.datetime(9000, 12, 31, tzinfo=_dt.timezone.utc),
+)
+
+
+def _check_instant(created: str) -> None:
+    """InvalidFront if ``created`` is a time rct cannot place on the calendar (out of range)."""
+    text = created.strip()
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    try:
+        when = _dt.datetime.fromisoformat(text)
+    except ValueError:
+        try:  # as the index reads it: the day alone
+            when = _dt.datetime.combine(_dt.date.fromisoformat(text[:10]), _dt.time())
+        except ValueError:
+            return  # no time at all: such an entry sorts first, as it always has
+    if when.tzinfo is None:  # as the index reads it: a time without an offset is UTC
+        when = when.replace(tzinfo=_dt.timezone.utc)
+    try:
+        instant: _dt.datetime | None = when.astimezone(_dt.timezone.utc)
+    except (OverflowError, ValueError, OSError):  # past the calendar's end, or the platform's
+        instant = None
+    if instant is None or not EARLIEST <= instant <= LATEST:
+        raise InvalidFront(
+            f"created: {created[:40]!r} is outside the years rct can place (1900 to 9000, in any time zone)"
+        )
 
 
 def normalised(front: dict[Any, Any]) -> dict[Any, Any]:
