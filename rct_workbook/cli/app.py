@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from rct_workbook import __version__
-from rct_workbook.cli.conventions import HelpfulGroup, tidy_help
+from rct_workbook.cli.conventions import HelpfulGroup, PlainHelp, with_plain_help
 from rct_workbook.cli.state import State, packs_from
 from rct_workbook.errors import EXIT_CANCELLED, Cancelled, WorkbookError
 
@@ -89,13 +89,13 @@ def load_command(name: str) -> Any:
     if kind == "group":
         if not target.info.cls:
             target.info.cls = HelpfulGroup
-        command = typer.main.get_group(target)
+        command = typer.main.get_group(with_plain_help(target))
     else:
         single = typer.Typer(rich_markup_mode=None, add_completion=False)
-        single.command(name)(target)
+        single.command(name, cls=PlainHelp)(target)
         command = typer.main.get_command(single)
     command.name = name
-    return tidy_help(command)
+    return command
 
 
 class RctGroup(HelpfulGroup):
@@ -128,19 +128,15 @@ class RctGroup(HelpfulGroup):
         other error: ``rct: …`` on one line, the help hint under it, exit 2."""
         if not standalone_mode:
             return super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
-        from typer._click.exceptions import ClickException, UsageError
-
         try:
             result = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
-        except UsageError as error:
+        except typer.TyperException as error:  # a usage error, or another of Typer's own
             message = error.format_message()
             hint: tuple[str, ...] = ()
-            if error.ctx is not None and error.ctx.command.get_help_option(error.ctx) is not None:
-                hint = (f"Try '{error.ctx.command_path} {error.ctx.help_option_names[0]}' for help.",)
+            where = getattr(error, "ctx", None)  # a usage error knows the command it is about
+            if where is not None and where.command.get_help_option(where) is not None:
+                hint = (f"Try '{where.command_path} {where.help_option_names[0]}' for help.",)
             report(WorkbookError(message[:1].lower() + message[1:], details=hint))
-            sys.exit(error.exit_code)
-        except ClickException as error:
-            error.show()
             sys.exit(error.exit_code)
         except typer.Abort:
             report(Cancelled("cancelled"))

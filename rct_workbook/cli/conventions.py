@@ -2,7 +2,8 @@
 
 - a group run with no command prints its help to stdout and exits 0;
 - a mistyped command gets a "Did you mean …?" (for lazily loaded commands too);
-- help shows each option's metavar, never a Python type (``<list[str]>``);
+- help names each argument and option by its metavar, never a Python type (``<list[str]>``),
+  and gives ranges in words;
 - options with a fixed set of values are validated and completed from that set.
 """
 
@@ -13,8 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import typer
-from typer._click.types import IntRange
-from typer.core import TyperArgument, TyperGroup, TyperOption
+from typer.core import TyperCommand, TyperGroup
 
 
 class HelpfulGroup(TyperGroup):
@@ -40,65 +40,71 @@ class HelpfulGroup(TyperGroup):
             raise
 
 
-class _RangeInWords(IntRange):
-    """An integer range that reads "1 to 520" (not Typer's "1<=x<=520") in help, and says
-    which bound a value broke in the words rct gave when Typer checked values with pydantic."""
+class PlainHelp(TyperCommand):
+    """A command whose help names its arguments the POSIX way and gives ranges in words.
 
-    def _describe_range(self) -> str:
-        low, high = self.min, self.max
-        if low is not None and high is not None:
-            return f"{low} to {high}"
-        return f"at least {low}" if low is not None else f"at most {high}"
-
-    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
-        try:
-            number = value if isinstance(value, int) else int(value)
-        except (TypeError, ValueError):
-            self.fail("Input should be a valid integer, unable to parse string as an integer", param, ctx)
-        if self.min is not None and number < self.min:
-            self.fail(f"Input should be greater than or equal to {self.min}", param, ctx)
-        if self.max is not None and number > self.max:
-            self.fail(f"Input should be less than or equal to {self.max}", param, ctx)
-        return number
-
-
-class _PlainArgument(TyperArgument):
-    def make_metavar(self, ctx: Any, *, usage: bool = False) -> str:
-        # POSIX style in the usage line: ID... when required, [ID]... when optional (Typer
-        # prints {ID}); the argument's own help line shows the bare name.
-        name = str(self.metavar or (self.name or "").upper())
-        if not usage:
-            return name
-        name = name.rstrip(".")
-        if not self.required:
-            name = f"[{name}]"
-        return f"{name}..." if self.nargs != 1 else name
-
-
-class _PlainOption(TyperOption):
-    def make_metavar(self, ctx: Any) -> str:
-        return str(self.metavar or (self.name or "value").upper())
-
-
-def tidy_help(command: Any) -> Any:
-    """Make ``command`` (and its subcommands) show metavars, not Python types, in help.
-
-    Typer builds its parameters itself, so the classes are swapped after the fact; the
-    subclasses only change how help is written (and a range's words), never which values
-    are accepted.
+    Typer writes an argument as ``{ID}`` in the usage line and ``ID <str>`` in the help, and
+    a range as ``1<=x<=520``; it offers no setting for either (for the argument's name, see
+    https://github.com/fastapi/typer/issues/1156). Only how help is written changes here,
+    never which values are accepted: Typer still parses and checks every value.
     """
-    for param in getattr(command, "params", ()):
-        if type(param.type) is IntRange:
-            param.type.__class__ = _RangeInWords
-        if type(param) is TyperArgument:
-            param.__class__ = _PlainArgument
-            if param.metavar is None and param.name:
-                param.metavar = param.name.upper()  # TOPIC, NAME: the usual way to name an argument
-        elif type(param) is TyperOption:
-            param.__class__ = _PlainOption
-    for sub in getattr(command, "commands", {}).values():
-        tidy_help(sub)
-    return command
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                pieces.append(_usage_name(param))
+            else:
+                pieces.extend(param.get_usage_pieces(ctx))
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        rows: dict[str, list[tuple[str, str]]] = {"argument": [], "option": []}
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None or param.param_type_name not in rows:
+                continue
+            name, help = record
+            if param.param_type_name == "argument":
+                name = _name(param)
+            rows[param.param_type_name].append((name, _range_in_words(param, help)))
+        for title, kind in (("Arguments", "argument"), ("Options", "option")):
+            if rows[kind]:
+                with formatter.section(title):
+                    formatter.write_dl(rows[kind])
+
+
+def _name(argument: Any) -> str:
+    """An argument's name in help: its metavar, else its name in capitals (TOPIC, NAME)."""
+    return str(argument.metavar or (argument.name or "").upper())
+
+
+def _usage_name(argument: Any) -> str:
+    """POSIX style in the usage line: ID... when required, [ID]... when optional."""
+    name = _name(argument).rstrip(".")
+    if not argument.required:
+        name = f"[{name}]"
+    return f"{name}..." if argument.nargs != 1 else name
+
+
+def _range_in_words(param: Any, help: str) -> str:
+    """``help`` with Typer's ``1<=x<=520`` (or ``x>=1``, ``x<=9``) said as "1 to 520"."""
+    low, high = getattr(param, "min", None), getattr(param, "max", None)
+    if low is not None and high is not None:
+        return help.replace(f"{low}<=x<={high}", f"{low} to {high}")
+    if low is not None:
+        return help.replace(f"x>={low}", f"at least {low}")
+    if high is not None:
+        return help.replace(f"x<={high}", f"at most {high}")
+    return help
+
+
+def with_plain_help(app: typer.Typer) -> typer.Typer:
+    """``app`` with :class:`PlainHelp` for each command that does not name a class of its own."""
+    for info in app.registered_commands:
+        if info.cls in (None, TyperCommand):
+            info.cls = PlainHelp
+    return app
 
 
 def choice(*values: str, completions: Callable[[], Iterable[str]] | None = None) -> dict[str, Any]:
