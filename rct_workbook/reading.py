@@ -554,8 +554,9 @@ def absence_read(cond: When) -> frozenset[str]:
 
 
 def tests_met(cond: When) -> int:
-    """How many things a condition asks of the answers at once: each positive test counts
-    one (``any`` counts as one of its parts), a ``none`` or an emptiness test none."""
+    """How much a condition asks of the answers at once: each positive test counts one
+    (``any`` as the most of its parts), a mean over several ratings or words found in an
+    answer two; a ``none`` or a test that an answer is empty nothing."""
     if cond.all is not None:
         return sum(tests_met(c) for c in cond.all)
     if cond.any is not None:
@@ -566,6 +567,8 @@ def tests_met(cond: When) -> int:
         return 0
     if cond.row is not None:
         return max(1, tests_met(cond.row))
+    if cond.questions is not None or cond.phrases is not None:
+        return 2
     return 1
 
 
@@ -581,7 +584,7 @@ def specificity(rule: ReadingRule, quote: str | None) -> int:
     """How specific a rule's response is to this person: quoting them counts most, then each
     thing its condition asks of the answers at once (a rarer combination); an empty answer
     or a test that something is absent says little about the person."""
-    return (3 if quote else 0) + tests_met(rule.when)
+    return (2 if quote else 0) + tests_met(rule.when)
 
 
 def respond(
@@ -642,7 +645,7 @@ def respond(
                 vignette=rule.vignette,
                 gentle=gentle,
                 quote=quote,
-                # Naming the person's own steps is as specific as quoting them.
+                # Naming the person's own steps is quoting them.
                 specificity=specificity(rule, quote) + (3 if steps else 0),
             )
         )
