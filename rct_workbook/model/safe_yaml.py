@@ -227,11 +227,10 @@ def read_yaml_file(path: Path, *, pure: bool = False) -> Loaded:
 # ``load_yaml`` above handles every parser event in Python, which costs about 2 ms for an
 # assessment's front matter (some 200 values); a journal of thousands of entries is read
 # whole when its index is built. ``load_plain`` gives the same data and the same refusals
-# for the same texts, but lets libyaml's C composer build the node tree and then turns the
-# nodes into plain values in one small loop: about three times faster than ``load_yaml``
-# and faster than libyaml's own CSafeLoader with its constructor, which
-# goes through several generic Python calls per value. Texts that may hold an anchor or an
-# alias still go through ``load_yaml``: aliases are refused there before anything is built.
+# for the same texts, but lets libyaml's composer (``yaml.compose`` with ``CSafeLoader``)
+# build the node tree and then turns the nodes into plain values in one small loop. Texts
+# that may hold an anchor or an alias still go through ``load_yaml``: aliases are refused
+# there before anything is built.
 
 _STR, _MAP, _SEQ = _TAG + "str", _TAG + "map", _TAG + "seq"
 
@@ -260,50 +259,21 @@ def _may_hold_anchor(text: str) -> bool:
     return False
 
 
-#: YAML's implicit resolvers (PyYAML's, unchanged), by the first character of a plain scalar.
-_RESOLVERS: dict[str, tuple[tuple[str, Any], ...]] = {
-    first: tuple(found) for first, found in Resolver.yaml_implicit_resolvers.items() if first is not None
-}
-
-
-def _node_parser() -> type:
-    """libyaml's C parser and composer, leaving each untagged node's tag to ``_plain``."""
-    from yaml._yaml import CParser
-
-    class NodeParser(CParser):
-        # The composer asks ``resolve(kind, value, implicit)`` for every node that has no tag of
-        # its own, and stores the answer as the node's tag. ``slice`` is a C callable that only
-        # keeps its three arguments, so no Python code runs per node here: ``_plain``, which
-        # visits every node anyway, resolves the tag from them (as PyYAML's Resolver would).
-        # That is a fifth of the composing time.
-        resolve = slice
-
-        def descend_resolver(self, parent: Any, index: Any) -> None:
-            return None
-
-        def ascend_resolver(self) -> None:
-            return None
-
-    return NodeParser
-
-
-_parser_class: type | None = None
 _constructor: SafeConstructor | None = None
 
 
 def load_plain(text: str) -> Any:
     """Parse one YAML document into plain data, like ``load_yaml(text).data`` (same values, same
     refusals), without recording lines; raise YamlProblem."""
-    global _parser_class, _constructor  # built once, on first use
+    global _constructor  # built once, on first use
     if _may_hold_anchor(text) or not getattr(yaml, "__with_libyaml__", False):
         return load_yaml(text).data
     if len(text) * 4 > MAX_BYTES and len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise YamlProblem(f"the text is larger than {MAX_BYTES // 1024} KiB")
-    if _parser_class is None:
-        _parser_class, _constructor = _node_parser(), SafeConstructor()
-    parser = _parser_class(text)
+    if _constructor is None:
+        _constructor = SafeConstructor()
     try:
-        node = parser.get_single_node()
+        node = yaml.compose(text, Loader=yaml.CSafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "the YAML cannot be read"
@@ -312,8 +282,6 @@ def load_plain(text: str) -> Any:
         raise YamlProblem(str(problem), None if mark is None else mark.line + 1) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"the YAML cannot be read: {exc}") from None
-    finally:
-        parser.dispose()
     if node is None:
         return None
     return _plain(node, 0)
@@ -328,58 +296,24 @@ def _plain(node: Any, depth: int) -> Any:
     """The plain value of a composed node (tags and keys checked as ``load_yaml`` checks them)."""
     kind, tag = node.__class__, node.tag
     if kind is ScalarNode:
-        if tag.__class__ is slice:  # no tag of its own: resolve it, the common case first
-            if not tag.step[0]:  # quoted or a block: text
-                return node.value
-            value = node.value
-            found = _RESOLVERS.get(value[:1])
-            if found is None:
-                return value
-            tag = _plain_tag(value, found)
-            if tag == _STR:
-                return value
-        return _scalar_of(node, tag)
+        return node.value if tag == _STR else _scalar_of(node, tag)
     if depth >= MAX_DEPTH:
         raise YamlProblem(f"nesting is deeper than {MAX_DEPTH} levels", _node_line(node))
-    if kind is SequenceNode and (tag.__class__ is slice or tag == _SEQ):
+    if kind is SequenceNode and tag == _SEQ:
         return [_plain(item, depth + 1) for item in node.value]
-    if kind is MappingNode and (tag.__class__ is slice or tag == _MAP):
+    if kind is MappingNode and tag == _MAP:
         return _mapping(node, depth)
     raise YamlProblem(f"the tag {tag} is not allowed (only plain YAML values are)", _node_line(node))
-
-
-def _plain_tag(value: str, resolvers: tuple[tuple[str, Any], ...]) -> str:
-    for tag, regexp in resolvers:
-        if regexp.match(value):
-            return tag
-    return _STR
 
 
 def _mapping(node: Any, depth: int) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for key_node, value_node in node.value:
-        # Most keys and values are text with no tag of their own: taken here, without a call.
-        tag = key_node.tag
-        if (
-            tag.__class__ is slice
-            and key_node.__class__ is ScalarNode
-            and (not tag.step[0] or key_node.value[:1] not in _RESOLVERS)
-        ):
-            key = key_node.value
-        else:
-            key = _key(key_node)
+        key = key_node.value if key_node.__class__ is ScalarNode and key_node.tag == _STR else _key(key_node)
         if key in found:
             first = next(k for k, _ in node.value if _key(k) == key)
             raise YamlProblem(f"duplicate key {key!r} (first at line {_node_line(first)})", _node_line(key_node))
-        tag = value_node.tag
-        if (
-            tag.__class__ is slice
-            and value_node.__class__ is ScalarNode
-            and (not tag.step[0] or value_node.value[:1] not in _RESOLVERS)
-        ):
-            found[key] = value_node.value
-        else:
-            found[key] = _plain(value_node, depth + 1)
+        found[key] = _plain(value_node, depth + 1)
     return found
 
 
