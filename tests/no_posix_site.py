@@ -15,13 +15,18 @@ What it takes away is what Python on Windows does not have:
 - the modules termios, tty, pty, fcntl, pwd, grp and resource: importing them raises
   ImportError (ModuleNotFoundError), as on Windows.
 
-One library keeps what it has, to be faithful to Windows rather than stricter than it:
-``filelock`` chooses its lock by ``sys.platform``, which is still Linux here. On Windows it
-locks with LockFileEx (msvcrt); here it locks with flock (fcntl), opened with O_NONBLOCK and
-checked against geteuid. Both are native locks the system releases when the process dies.
-Without fcntl it would fall back to its soft lock and warn, which is not what happens on
-Windows. So filelock is imported first, with fcntl, its modules keep a full copy of ``os``,
-and then fcntl and the POSIX names are hidden from everything else (rct among them).
+Libraries that choose their code by ``sys.platform`` (still Linux here) keep what they have,
+to be faithful to Windows rather than stricter than it; what rct itself uses is taken away:
+
+- ``filelock`` locks with flock (fcntl) here, opened with O_NONBLOCK and checked against
+  geteuid; on Windows it locks with LockFileEx (msvcrt). Both are native locks the system
+  releases when the process dies. Without fcntl it would fall back to its soft lock and
+  warn, which is not what happens on Windows.
+- ``platformdirs`` reads the user id for its runtime folder here (``from os import getuid``
+  when imported); on Windows it asks the shell for the known folders instead.
+
+So both are imported first, their modules keep a full copy of ``os``, and only then are
+fcntl and the POSIX names hidden from everything else, rct among them.
 """
 
 from __future__ import annotations
@@ -93,22 +98,24 @@ class _Blocked(importlib.abc.MetaPathFinder):
         return None
 
 
-def _let_filelock_keep_posix() -> None:
+def _let_libraries_keep_posix() -> None:
     import filelock
     import filelock._filesystem._ownership
     import filelock._native._unix
+    import platformdirs
+    import platformdirs.unix  # noqa: F401 - binds os.getuid now, while it exists
 
     whole_os = types.ModuleType("os")
     whole_os.__dict__.update(vars(os))
     for name, module in list(sys.modules.items()):
-        if name.split(".")[0] == "filelock" and getattr(module, "os", None) is os:
+        if name.split(".")[0] in ("filelock", "platformdirs") and getattr(module, "os", None) is os:
             module.os = whole_os  # type: ignore[attr-defined]
     assert filelock.FileLock is filelock.UnixFileLock
 
 
 def _take_away() -> None:
     if sys.platform != "win32":
-        _let_filelock_keep_posix()
+        _let_libraries_keep_posix()
 
     for name in BLOCKED:
         sys.modules.pop(name, None)

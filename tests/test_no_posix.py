@@ -39,6 +39,14 @@ def _env(home: Path, site: Path) -> dict[str, str]:
     return env
 
 
+def _env_without_rct_home(home: Path, site: Path) -> dict[str, str]:
+    """rct's data where platformdirs puts it, under ``home`` (HOME on macOS, XDG on Linux)."""
+    env = _env(home, site)
+    del env["RCT_HOME"]
+    env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"), XDG_CACHE_HOME=str(home / "cache"))
+    return env
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("no-posix-site")
@@ -46,11 +54,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def run(home: Path, site: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """``rct ARGS`` without POSIX; it must end with exit 0 and no traceback."""
+def run(home: Path, site: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``rct ARGS`` without POSIX, its data in ``home``; it must end with exit 0 and no traceback."""
     done = subprocess.run(
         [_rct(), *args],
-        env=_env(home, site),
+        env=env or _env(home, site),
         cwd=home.parent,
         stdin=subprocess.DEVNULL,
         capture_output=True,
@@ -139,3 +147,18 @@ def test_setting_names_never_reach_a_file_name(tmp_path: Path, site: Path, fille
     names = [p.name for p in home.rglob("*")]
     assert names, "nothing was saved"
     assert not [n for n in names if FORBIDDEN_IN_NAMES & set(n)]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="platformdirs asks Windows itself for the folder; nothing moves it")
+def test_without_rct_home_the_data_is_in_the_systems_own_folder(
+    tmp_path: Path, site: Path, filled_answers: FilledAnswers
+) -> None:
+    """As a person runs it: no RCT_HOME, so platformdirs says where (here, under a stand-in HOME)."""
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(filled_answers("assess"), encoding="utf-8")
+    home = tmp_path / "home"
+    env = _env_without_rct_home(home, site)
+    run(home, site, "assess", "--answers", str(answers), env=env)
+    assert "assess" in run(home, site, "journal", "list", env=env).stdout
+    (entry,) = home.rglob("journal/*.md")
+    assert "rct-workbook" in entry.parts
