@@ -382,26 +382,20 @@ class Index:
         A refresh leaves them out: building the full-text index, and even keeping each entry's
         search text in its row, is a third of the time a first listing of a large journal would
         take otherwise, and only a search needs it. An entry's search text is its title and
-        every piece of text in its answers, updates and review, gathered from the row's JSON by
-        SQLite (``json_tree``); a row whose JSON SQLite cannot read (a hand-made ``.nan`` is
-        written as ``NaN``), or every row with an SQLite that has no JSON functions, is
-        gathered in Python instead."""
+        every piece of text in its answers, updates and review (``texts_in``, as the reading
+        rules and the export find them), gathered from the row's JSON."""
         if self.conn.execute("SELECT 1 FROM entries WHERE unsearched IS NOT NULL LIMIT 1").fetchone() is None:
             return
         with self._transaction():  # another process may have added them meanwhile: then nothing is waiting
-            if _has_json(self.conn):
-                self.conn.execute(_FILL_SEARCH)
-                rest = self.conn.execute(_UNREADABLE_FOR_SEARCH).fetchall()
-            else:  # an SQLite built without its JSON functions (before 3.38 they were optional)
-                rest = self.conn.execute(_ALL_FOR_SEARCH).fetchall()
-            if rest:
+            waiting = self.conn.execute(_ALL_FOR_SEARCH).fetchall()
+            if waiting:
                 from rct_workbook.model.answers import texts_in
 
                 self.conn.executemany(
                     "INSERT INTO entries_fts (rowid, body) VALUES (?, ?)",
                     [
                         (num, "\n".join([title or "", *(t for c in columns for t in texts_in(_loads(c)))]))
-                        for num, title, *columns in rest
+                        for num, title, *columns in waiting
                     ],
                 )
             self.conn.execute("UPDATE entries SET unsearched = NULL WHERE unsearched IS NOT NULL")
@@ -837,36 +831,7 @@ def _parse_shares(
         yield rest
 
 
-def _texts_sql(column: str) -> str:
-    return f"IFNULL((SELECT group_concat(value, char(10)) FROM json_tree({column}) WHERE type = 'text'), '')"  # noqa: S608 - a fixed column name
-
-
-#: An entry's search text, in SQL: its title and every text in its answers, updates and review.
-_SEARCH_TEXT = " || char(10) || ".join(
-    ["IFNULL(title, '')", *(_texts_sql(column) for column in ("answers", "updates", "review"))]
-)
-#: Rows whose JSON SQLite can read (Python writes a float NaN as ``NaN``, which it cannot).
-_JSON_READABLE = "json_valid(answers) AND json_valid(updates) AND (review IS NULL OR json_valid(review))"
-_FILL_SEARCH = (
-    f"INSERT INTO entries_fts (rowid, body) SELECT num, {_SEARCH_TEXT} FROM entries"  # noqa: S608 - fixed SQL
-    f" WHERE unsearched IS NOT NULL AND {_JSON_READABLE}"
-)
-_UNREADABLE_FOR_SEARCH = (
-    "SELECT num, title, answers, updates, review FROM entries"  # noqa: S608 - fixed SQL
-    f" WHERE unsearched IS NOT NULL AND NOT ({_JSON_READABLE})"
-)
-
-
 _ALL_FOR_SEARCH = "SELECT num, title, answers, updates, review FROM entries WHERE unsearched IS NOT NULL"
-
-
-def _has_json(conn: sqlite3.Connection) -> bool:
-    """Whether this SQLite has its JSON functions (built in since 3.38, optional before)."""
-    try:
-        conn.execute("SELECT json_valid('[]')").fetchone()
-    except sqlite3.OperationalError:
-        return False
-    return True
 
 
 def _loads(text: str | None) -> Any:

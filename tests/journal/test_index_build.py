@@ -122,9 +122,9 @@ def _python_search_text(path: Path) -> str:
     )
 
 
-def test_sqlite_gathers_the_same_search_text_as_python(journal: list[Path], rct_home: Path) -> None:
-    """The first search gathers each entry's text from its row's JSON in SQLite; the words are
-    those Python's ``texts_in`` finds in the entry."""
+def test_the_first_search_gathers_the_text_of_answers_updates_and_review(journal: list[Path], rct_home: Path) -> None:
+    """The first search gathers each entry's text from its row: the words are those Python's
+    ``texts_in`` finds in the entry read from its file, a step's update included."""
     from rct_workbook.journal.progress import set_status
 
     index = ix.open_index()[0]
@@ -142,32 +142,11 @@ def test_sqlite_gathers_the_same_search_text_as_python(journal: list[Path], rct_
     assert "Dana" in bodies[journal[0].name].split()
 
 
-def test_an_entry_sqlite_cannot_read_as_json_is_still_searchable(run: Run, journal: list[Path]) -> None:
-    """A hand-made ``.nan`` answer is stored as ``NaN``, which SQLite's JSON functions refuse:
-    that entry's text is gathered in Python, and it is found like any other."""
+def test_an_entry_with_a_hand_made_nan_is_searchable(run: Run, journal: list[Path]) -> None:
+    """A hand-made ``.nan`` answer is stored as ``NaN`` in the row's JSON: its entry is found
+    like any other."""
     path = journal[7]
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("\nanswers:\n", "\nanswers:\n  hand-made: .nan\n", 1), encoding="utf-8")
     result = run("journal", "list", "--grep", "ombudsman", "--json")
     assert [e["id"] for e in json.loads(result.stdout)] == [entry_id(path)]
-    conn = sqlite3.connect(path.parent.parent / "index.sqlite3")
-    try:
-        query = f"SELECT {ix._JSON_READABLE} FROM entries WHERE name = ?"  # noqa: S608 - fixed SQL
-        (readable,) = conn.execute(query, (path.name,)).fetchone()
-    finally:
-        conn.close()
-    assert not readable  # so its text was gathered the Python way
-
-
-def test_without_sqlites_json_functions_the_search_text_is_the_same(
-    journal: list[Path], rct_home: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """An SQLite built without JSON functions (optional before 3.38): every entry's text is
-    gathered in Python, and the full-text index holds the same words."""
-    _, with_json = _built(rct_home)
-    monkeypatch.setattr(ix, "_has_json", lambda conn: False)
-    _, without = _built(rct_home)
-    assert [(name, sorted((text or "").split())) for name, text in with_json] == [
-        (name, sorted((text or "").split())) for name, text in without
-    ]
-    assert sum("ombudsman" in (text or "") for _, text in without) == 1
