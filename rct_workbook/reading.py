@@ -527,7 +527,16 @@ def _phrase_in(cond: When, qid: str, value: str, content: Content) -> str | None
 
     if cond.question == qid and cond.phrases is not None:
         phrases = content.phrases.get(cond.phrases)
-        return phrase_found(phrases.phrases, [value]) if phrases is not None else None
+        if phrases is None:
+            return None
+        # The phrase that comes first in the answer, so the quote starts where the words do.
+        lowered = " ".join(value.casefold().replace("\u2019", "'").split())
+        at = {}
+        for p in phrases.phrases:
+            hit = re.search(r"(?<!\w)" + re.escape(" ".join(p.casefold().split())) + r"(?!\w)", lowered)
+            if hit and phrase_found([p], [value]):
+                at[p] = hit.start()
+        return min(at, key=lambda p: (at[p], -len(p)), default=None)
     for group in (cond.all, cond.any):
         for sub in group or ():
             found = _phrase_in(sub, qid, value, content)

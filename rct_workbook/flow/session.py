@@ -232,7 +232,14 @@ def _read_and_save(plan: Plan, answers: dict[str, Any], next_check_in: str | Non
         previous = index.latest_ratings(setting=plan.setting)
     finally:
         index.close()
-    reading = read(plan.content, answers, previous, section=plan.step, review=reviewed(plan.open_steps, review))
+    reading = read(
+        plan.content,
+        answers,
+        previous,
+        section=plan.step,
+        review=reviewed(plan.open_steps, review),
+        carried=carried_steps,
+    )
     entry = assess_entry(
         plan.content,
         plan.flow,
