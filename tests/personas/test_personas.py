@@ -1,15 +1,19 @@
 """Realistic people, each an answers file run through `rct assess --answers`.
 
 Each persona is an answers file (tests/personas/NAME.answers.yaml, which `rct assess
---answers` takes as it is) and its expectations (NAME.expect.yaml): the reading rules that
-must and must not speak, whether the care note must open the reading, and phrases that
-must and must not appear on screen. Together they show that the reading listens: two people get
-visibly different readings.
+--answers` takes as it is), or a series of them for someone who comes back month after
+month (NAME.1.answers.yaml, NAME.2.answers.yaml…, whose `review:` names the steps of
+earlier plans as ``{N}.M``: step M of the Nth assessment), and its expectations
+(NAME.expect.yaml, about the last assessment): the reading rules that must and must not
+speak, whether the care note must open the reading, phrases that must and must not appear
+on screen, and the person's own words that must be quoted back. Together they show that
+the reading listens: two people get visibly different readings, each in their own words.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +21,15 @@ import frontmatter
 import pytest
 import yaml
 
+from rct_workbook.model.content import load_content
+from rct_workbook.reading import MAX_SHOWN
 from tests.helpers import Run
 
 HERE = Path(__file__).parent
-PERSONAS = sorted(p.name.removesuffix(".answers.yaml") for p in HERE.glob("*.answers.yaml"))
+SERIES = re.compile(r"^(?P<name>.+?)(?:\.(?P<n>\d+))?\.answers\.yaml$")
+PERSONAS = sorted({m["name"] for p in HERE.glob("*.answers.yaml") if (m := SERIES.match(p.name))})
+#: A paragraph this long, word for word in two people's readings, is not written for either.
+LONG = 25
 
 
 def load(path: Path) -> dict[str, Any]:
@@ -31,22 +40,43 @@ def words(text: str) -> str:
     return " ".join(text.split())
 
 
-def assess(run: Run, rct_home: Path, name: str) -> tuple[str, frontmatter.Post]:
-    result = run("--plain", "assess", "--answers", str(HERE / f"{name}.answers.yaml"))
-    assert result.exit_code == 0, result.stderr
-    saved = sorted((rct_home / "journal").glob("*.md"))
-    assert len(saved) == 1
-    return words(result.stdout), frontmatter.load(saved[0])
+def answers_files(name: str) -> list[Path]:
+    single = HERE / f"{name}.answers.yaml"
+    if single.exists():
+        return [single]
+    return sorted(HERE.glob(f"{name}.*.answers.yaml"), key=lambda p: int(p.name.split(".")[-3]))
 
 
-def test_there_are_at_least_six_people() -> None:
-    assert len(PERSONAS) >= 6
+def assess(run: Run, rct_home: Path, name: str, tmp_path: Path) -> tuple[str, frontmatter.Post, int]:
+    """Run the person's assessments in order; the last one's screen (plain, one line a
+    paragraph's words) and saved entry, and how many assessments there were."""
+    ids: list[str] = []
+    journal = rct_home / "journal"
+    result = None
+    files = answers_files(name)
+    for n, path in enumerate(files, 1):
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"\{(\d+)\}", lambda m: ids[int(m.group(1)) - 1], text)
+        filled = tmp_path / f"{name}.{n}.{len(ids)}.answers.yaml"
+        filled.write_text(text, encoding="utf-8")
+        before = set(journal.glob("*.md")) if journal.exists() else set()
+        result = run("--plain", "assess", "--answers", str(filled), env={"RCT_HOME": str(rct_home)})
+        assert result.exit_code == 0, result.stderr
+        (saved,) = set(journal.glob("*.md")) - before
+        ids.append(saved.stem)
+    assert result is not None
+    return result.stdout, frontmatter.load(journal / f"{ids[-1]}.md"), len(files)
+
+
+def test_there_are_at_least_ten_people() -> None:
+    assert len(PERSONAS) >= 10
 
 
 @pytest.mark.parametrize("name", PERSONAS)
-def test_persona(run: Run, rct_home: Path, name: str) -> None:
+def test_persona(run: Run, rct_home: Path, tmp_path: Path, name: str) -> None:
     persona = load(HERE / f"{name}.expect.yaml")
-    out, entry = assess(run, rct_home, name)
+    screen, entry, count = assess(run, rct_home, name, tmp_path)
+    out = words(screen)
     fired = entry["reading"]["rules"]
     assert set(persona["must_fire"]) <= set(fired), set(persona["must_fire"]) - set(fired)
     assert not set(persona["must_not_fire"]) & set(fired), set(persona["must_not_fire"]) & set(fired)
@@ -55,14 +85,27 @@ def test_persona(run: Run, rct_home: Path, name: str) -> None:
         assert words(phrase) in out, phrase
     for phrase in persona["must_not_say"]:
         assert words(phrase) not in out, phrase
-    # A first assessment never speaks of movement.
-    assert entry["reading"]["mean_change"] is None
-    assert "Since last" not in out and "Since your last" not in out
-    assert "| Change |" not in entry.content
-    # Every response says why it appears, on screen and in the entry.
+    # Their own words, quoted back on screen and in the entry.
     body = words(entry.content)
-    assert out.count(", so:") >= len(fired)
+    for quote in persona["must_quote"]:
+        assert f"“{words(quote)}" in out, quote
+        assert f"“{words(quote)}" in body, quote
+    if count == 1:
+        # A first assessment never speaks of movement.
+        assert entry["reading"]["mean_change"] is None
+        assert "Since last" not in out and "Since your last" not in out
+        assert "| Change |" not in entry.content
+    else:
+        assert "cannot be read" not in out
+        assert out.index("Since last time") < out.index("The five good things")
+    # Every response says why it appears; at most five on screen, every one in the entry.
+    assert out.count(", so:") == min(MAX_SHOWN, len(fired))
     assert body.count(", so:*") >= len(fired)
+    hidden = len(fired) - MAX_SHOWN
+    if hidden > 0:
+        assert f"{hidden} more in rct journal show {entry['id']} --all" in out
+    else:
+        assert "more in rct journal show" not in out
     if persona["care_note"]:
         assert out.index("First, you") < out.index("The five good things")
         assert body.index("## First, you") < body.index("## Support first")
@@ -70,12 +113,51 @@ def test_persona(run: Run, rct_home: Path, name: str) -> None:
         assert "First, you" not in out and "First, you" not in body
 
 
-def test_two_people_get_visibly_different_readings(run: Run, rct_home: Path) -> None:
+RULE_LINE = re.compile(r"^[-=]+$")
+
+
+def paragraphs(screen: str) -> list[str]:
+    """The paragraphs of prose on a plain screen: blocks between blank lines, without
+    headings (a line over a rule of dashes), rules, and table rows (columns apart by two
+    spaces or more); a response apart from the "…, so:" line that says why it appears."""
+    out = []
+    for block in re.split(r"\n\s*\n", screen):
+        lines = block.strip("\n").splitlines()
+        prose = [
+            line
+            for i, line in enumerate(lines)
+            if not RULE_LINE.match(line.strip())
+            and "  " not in line.strip()
+            and not (i + 1 < len(lines) and RULE_LINE.match(lines[i + 1].strip()))
+        ]
+        out += [words(p) for p in re.split(r"(?<=, so:)\n", "\n".join(prose)) if p.strip()]
+    return out
+
+
+def exceptions() -> set[str]:
+    """What every reader may share: the bands on the continuum, the disclaimer and the
+    care note's resources."""
+    content = load_content()
+    bands = {f"{b.label}. {words(b.description)}" for b in content.the_continuum.bands}
+    resources = {words(r.detail) for r in content.resources.values()}
+    return {words(content.meta.disclaimer), *bands, *resources}
+
+
+def test_no_two_people_share_a_long_paragraph(run: Run, rct_home: Path, tmp_path: Path) -> None:
+    allowed = exceptions()
+    long: dict[str, set[str]] = {}
+    for name in PERSONAS:
+        home = rct_home / name
+        screen, _, _ = assess(run, home, name, tmp_path)
+        long[name] = {p for p in paragraphs(screen) if len(p.split()) >= LONG and not any(a in p for a in allowed)}
+    for a, b in itertools.combinations(PERSONAS, 2):
+        assert not long[a] & long[b], (a, b, long[a] & long[b])
+
+
+def test_two_people_get_visibly_different_readings(run: Run, rct_home: Path, tmp_path: Path) -> None:
     readings: dict[str, tuple[set[str], set[str]]] = {}
     for name in PERSONAS:
-        for old in (rct_home / "journal").glob("*.md") if (rct_home / "journal").exists() else []:
-            old.unlink()
-        _, entry = assess(run, rct_home, name)
+        _, entry, _ = assess(run, rct_home / name, name, tmp_path)
         because = {line for line in entry.content.splitlines() if line.endswith(", so:*")}
         readings[name] = (set(entry["reading"]["rules"]), because)
     for (a, (rules_a, why_a)), (b, (rules_b, why_b)) in itertools.combinations(readings.items(), 2):
