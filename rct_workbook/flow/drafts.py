@@ -39,13 +39,15 @@ def new_draft(flow: str, section: str | None, setting: str | None = None) -> Dra
 
 def load_draft(name: str) -> Draft | None:
     """The saved draft called ``name``, or None. A damaged draft is reported, not deleted."""
-    path = drafts_dir() / f"{name}.yaml"
-    if not path.exists():
+    from rct_workbook.journal import vault
+
+    path = vault.existing(drafts_dir() / f"{name}.yaml")  # NAME.yaml.age when encrypted
+    if path is None:
         return None
-    from rct_workbook.model.safe_yaml import YamlProblem, read_yaml_file
+    from rct_workbook.model.safe_yaml import YamlProblem, load_plain, read_yaml_file
 
     try:
-        data = read_yaml_file(path).data
+        data = load_plain(_opened(path)) if vault.is_sealed(path) else read_yaml_file(path).data
     except YamlProblem as exc:
         raise StorageError(f"the draft {path} cannot be read ({exc.message}); move it away to start again") from None
     if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
@@ -60,8 +62,27 @@ def load_draft(name: str) -> Draft | None:
     )
 
 
+def _opened(path: Path) -> str:
+    """The text of the encrypted draft at ``path``."""
+    from rct_workbook.journal import vault
+    from rct_workbook.model.safe_yaml import MAX_BYTES
+    from rct_workbook.storage import NotReadable, read_bounded
+
+    try:
+        return vault.decoded(path, read_bounded(path, MAX_BYTES + 64 * 1024)).decode("utf-8")
+    except UnicodeDecodeError:
+        reason = "it is not UTF-8 text"
+    except OSError as exc:
+        reason = str(exc.strerror or exc)
+    except (NotReadable, vault.Undecryptable) as exc:
+        reason = str(exc)
+    raise StorageError(f"the draft {path} cannot be read ({reason}); move it away to start again")
+
+
 def save_draft(draft: Draft) -> None:
     import yaml
+
+    from rct_workbook.journal import vault
 
     ensure_private_dir(drafts_dir())
     data = {
@@ -74,12 +95,15 @@ def save_draft(draft: Draft) -> None:
     text = "# An unfinished rct assessment. Continue it with: rct assess --resume\n" + yaml.safe_dump(
         data, allow_unicode=True, sort_keys=False, width=1000
     )
-    write_atomic(draft.path, text.encode("utf-8"))
+    path, kept = vault.for_writing(draft.path, text.encode("utf-8"))  # encrypted when the journal is
+    write_atomic(path, kept)
+    vault.drop_other(path)
 
 
 def discard_draft(name: str) -> None:
-    with contextlib.suppress(FileNotFoundError):
-        (drafts_dir() / f"{name}.yaml").unlink()
+    from rct_workbook.journal import vault
+
+    vault.remove_both(drafts_dir() / f"{name}.yaml")
 
 
 class DraftKeeper:

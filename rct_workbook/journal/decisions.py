@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rct_workbook.errors import StorageError
+from rct_workbook.journal import vault
 from rct_workbook.paths import data_root, decisions_dir, decisions_key_file, ensure_private_dir
 from rct_workbook.storage import NotReadable, read_bounded, read_private, write_atomic
 
@@ -107,12 +108,13 @@ def load(entry_id: str) -> Decisions:
     verify (damaged, edited, planted, copied from another entry, made without this data
     root's key, or of the first format) is ignored, with one line in ``note`` saying so."""
     key = _read_key()
-    path = decisions_dir() / _path_for(entry_id)
+    plain = decisions_dir() / _path_for(entry_id)
+    path = vault.existing(plain) or plain  # ENTRY.json.age when the journal is encrypted
     try:
-        data = json.loads(read_bounded(path, _LIMIT).decode("utf-8"))
+        data = json.loads(vault.decoded(path, read_bounded(path, _LIMIT)).decode("utf-8"))
     except FileNotFoundError:
         return Decisions(key)
-    except (OSError, ValueError, NotReadable):
+    except (OSError, ValueError, NotReadable, vault.Undecryptable):
         return Decisions(key, note=_unused(entry_id, "it cannot be read"))
     if not isinstance(data, dict):
         return Decisions(key, note=_unused(entry_id, "it cannot be read"))
@@ -147,14 +149,15 @@ def save(entry_id: str, decisions: Decisions) -> None:
         "decisions": decisions.choices,
         "seal": _seal(key, entry_id, decisions.reviewed, decisions.choices),
     }
-    write_atomic(folder / _path_for(entry_id), (json.dumps(data, indent=1, sort_keys=True) + "\n").encode())
+    text = json.dumps(data, indent=1, sort_keys=True) + "\n"
+    path, sealed = vault.for_writing(folder / _path_for(entry_id), text.encode())
+    write_atomic(path, sealed)
+    vault.drop_other(path)
 
 
 def forget(entry_id: str) -> None:
     """Drop an entry's decisions (when the entry is deleted)."""
     try:
-        (decisions_dir() / _path_for(entry_id)).unlink()
-    except FileNotFoundError:
-        pass
+        vault.remove_both(decisions_dir() / _path_for(entry_id))
     except OSError as exc:
         raise StorageError(f"could not remove the export decisions of {entry_id}: {exc.strerror or exc}") from None

@@ -139,10 +139,14 @@ def save(entry: Entry) -> Entry:
     current = entry
     data = document(current).encode("utf-8")
     check_size(entry, len(data))
+    from rct_workbook.journal import vault
+
     for _ in range(20):
-        path = folder / f"{current.id}.md"
+        # With encryption on, ENTRY.md.age: the same bytes, encrypted (journal/vault.py).
+        path, sealed = vault.for_writing(folder / f"{current.id}.md", data)
         try:
-            write_atomic(path, data if current is entry else document(current).encode("utf-8"), overwrite=False)
+            again = sealed if current is entry else vault.encoded(path, document(current).encode("utf-8"))
+            write_atomic(path, again, overwrite=False)
         except FileExistsError:
             when = _dt.datetime.fromisoformat(entry.created)
             current = dataclasses.replace(entry, id=new_id(entry.kind, when, entry.vignette or entry.section))

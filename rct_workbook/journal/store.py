@@ -102,10 +102,15 @@ def _iso_date(value: Any) -> str | None:
 
 
 def read_entry(path: Path) -> Entry:
+    from rct_workbook.journal import vault
     from rct_workbook.storage import NotReadable, read_bounded
 
     try:
-        raw = read_bounded(path, MAX_ENTRY_BYTES, follow_links=False)
+        # An encrypted entry (ENTRY.md.age) is the same Markdown inside age's header and tags.
+        raw = read_bounded(path, MAX_ENTRY_BYTES + (64 * 1024 if vault.is_sealed(path) else 0), follow_links=False)
+        raw = vault.decoded(path, raw)
+    except vault.Undecryptable as exc:
+        raise BadEntry(str(exc)) from None
     except NotReadable as exc:
         raise BadEntry("it is too large to be an entry" if "larger" in str(exc) else str(exc)) from None
     except FileNotFoundError:
@@ -114,6 +119,8 @@ def read_entry(path: Path) -> Entry:
         raise BadEntry(f"it cannot be read ({exc.strerror or exc})") from None
     if not raw:
         raise BadEntry("it is empty")
+    if len(raw) > MAX_ENTRY_BYTES:
+        raise BadEntry("it is too large to be an entry")
     if b"\x00" in raw:
         raise BadEntry("it holds binary data")
     try:
@@ -128,5 +135,7 @@ def entry_files(folder: Path | None = None) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(
-        p for p in folder.iterdir() if p.suffix == ".md" and not p.name.startswith((TEMP_PREFIX, ".")) and p.is_file()
+        p
+        for p in folder.iterdir()
+        if p.name.endswith((".md", ".md.age")) and not p.name.startswith((TEMP_PREFIX, ".")) and p.is_file()
     )

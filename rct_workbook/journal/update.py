@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from rct_workbook.errors import StorageError
+from rct_workbook.journal import vault
 from rct_workbook.journal.entry import Entry
 from rct_workbook.journal.locks import held
 from rct_workbook.journal.store import MAX_ENTRY_BYTES, BadEntry, parse_entry, split_front_matter
@@ -87,7 +88,7 @@ def update_entry(path: Path, change: Callable[[Editable], T]) -> T:
             parse_entry(new_text, path)
         except BadEntry as exc:  # pragma: no cover - a bug in a change; refuse rather than write it
             raise StorageError(f"this change would make {path.name} unreadable ({exc}); nothing was written") from None
-        write_atomic(path, data, overwrite=True)
+        write_atomic(path, vault.encoded(path, data), overwrite=True)  # encrypted again if it was
         return result
 
 
@@ -107,8 +108,10 @@ def _read_text(path: Path) -> str:
     from rct_workbook.storage import NotReadable, read_bounded
 
     try:
-        raw = read_bounded(path, MAX_ENTRY_BYTES, follow_links=False)
+        raw = vault.decoded(path, read_bounded(path, MAX_ENTRY_BYTES, follow_links=False))
         return raw.decode("utf-8")
+    except vault.Undecryptable as exc:
+        raise StorageError(f"cannot update {path.name}: {exc}") from None
     except NotReadable as exc:
         raise StorageError(f"cannot update {path.name}: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
