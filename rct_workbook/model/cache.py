@@ -61,11 +61,13 @@ class _ContentUnpickler(pickle.Unpickler):
     """Makes the content's classes and paths, and nothing else."""
 
     def find_class(self, module: str, name: str) -> Any:
-        if module == "rct_workbook.model.schema":
-            from rct_workbook.model import schema
+        if module in ("rct_workbook.model.schema", "rct_workbook.model.conditions"):
+            import importlib
 
-            found = getattr(schema, name, None)
-            if isinstance(found, type) and issubclass(found, schema.Strict):
+            from rct_workbook.model.records import Record
+
+            found = getattr(importlib.import_module(module), name, None)
+            if isinstance(found, type) and issubclass(found, Record):
                 return found
         elif (module, name) in (("rct_workbook.model.content", "Content"), ("rct_workbook.model.content", "Origin")):
             return Content if name == "Content" else Origin

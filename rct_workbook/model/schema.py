@@ -11,151 +11,32 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import sys
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, TypeVar
+from typing import Annotated, Any, Literal
 
+from rct_workbook.model.conditions import REVIEW_STATUSES as REVIEW_STATUSES
+from rct_workbook.model.conditions import ReviewTest as ReviewTest
+from rct_workbook.model.conditions import When as When
 from rct_workbook.model.good_things import GOOD_THINGS as GOOD_THINGS
 from rct_workbook.model.question_types import QUESTION_TYPES
+from rct_workbook.model.records import (
+    ID_PATTERN,
+    Cite,
+    ExactBool,
+    ExactInt,
+    ExactStr,
+    Id,
+    Label,
+    Limits,
+    Record,
+    Text,
+    check,
+    unique,
+)
+from rct_workbook.model.records import validator as validator
 
-if sys.version_info >= (3, 11):
-    from typing import dataclass_transform
-else:  # pragma: no cover - Python 3.10
-    from typing_extensions import dataclass_transform
-
-if TYPE_CHECKING:
-    from pydantic import GetCoreSchemaHandler, TypeAdapter
-    from pydantic_core import CoreSchema
-
-# The models are plain frozen dataclasses, so a run that takes the content from the cache
-# (model/cache.py) never imports pydantic. pydantic validates them only when content is
-# loaded from YAML (model/content.py), reading the constraints below: ``Rule`` inside
-# ``Annotated`` and ``Field`` for a field's default and bounds use pydantic's own names for
-# the constraints, and ``model_validator(mode="after")`` checks run in ``__post_init__``,
-# which pydantic calls after it has validated the fields.
-
-
-class Rule:
-    """Constraints on a scalar, in pydantic-core's names: strict, pattern, min_length, ge…"""
-
-    def __init__(self, **constraints: Any):
-        self.constraints = constraints
-
-    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
-        schema: Any = dict(handler(source))
-        schema.update(self.constraints)
-        return schema  # type: ignore[no-any-return]
-
-
-def Field(default: Any = dataclasses.MISSING, **constraints: Any) -> Any:  # pydantic's name and spelling
-    """A field's default and bounds (``ge``, ``le``, ``min_length``, ``max_length``)."""
-    return dataclasses.field(default=default, metadata=constraints)
-
-
-_Check = TypeVar("_Check", bound=Callable[..., Any])
-
-
-def model_validator(*, mode: Literal["after"] = "after") -> Callable[[_Check], _Check]:
-    """Mark a method that checks a whole model once its fields are valid; it raises ValueError."""
-
-    def mark(check: _Check) -> _Check:
-        check.__rct_check__ = True  # type: ignore[attr-defined]
-        return check
-
-    return mark
-
-
-@dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(Field,))
-class Strict:
-    """Base for content models: frozen, keyword-only, no unknown keys.
-
-    Scalars are strict (text must be text, a yes/no must be a boolean); sequences may be
-    YAML lists, which become tuples.
-
-    Each model is a dataclass (that is how pydantic knows its fields), but its methods are
-    these shared ones rather than ones ``dataclass`` writes per class: generating them for
-    some fifty models took longer than everything else a cached start does.
-    """
-
-    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid"}
-    __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
-    _checks: ClassVar[tuple[Callable[[Any], Any], ...]] = ()
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        dataclasses.dataclass(init=False, repr=False, eq=False, kw_only=True)(cls)
-        own = tuple(f for f in vars(cls).values() if getattr(f, "__rct_check__", False))
-        cls._checks = (*cls._checks, *own)
-
-    def __init__(self, **values: Any) -> None:
-        for name, spec in self.__dataclass_fields__.items():
-            if name in values:
-                value = values.pop(name)
-            elif spec.default is not dataclasses.MISSING:
-                value = spec.default
-            else:
-                raise TypeError(f"{type(self).__name__} needs {name}")
-            object.__setattr__(self, name, value)
-        if values:
-            raise TypeError(f"{type(self).__name__} has no {', '.join(sorted(values))}")
-        self.__post_init__()
-
-    def __post_init__(self) -> None:
-        for check in self._checks:
-            check(self)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self.__dataclass_fields__)
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
-        return f"{type(self).__name__}({shown})"
-
-    @classmethod
-    def model_validate(cls: type[_Model], data: Any) -> _Model:
-        """``data`` (plain YAML data) checked and turned into this model; pydantic's ValidationError if not."""
-        return validator(cls).validate_python(data)  # type: ignore[no-any-return]
-
-
-_Model = TypeVar("_Model", bound=Strict)
-_VALIDATORS: dict[type, TypeAdapter[Any]] = {}
-
-
-def validator(model: type) -> TypeAdapter[Any]:
-    """pydantic's validator for a model, built (and pydantic imported) the first time it is needed."""
-    adapter = _VALIDATORS.get(model)
-    if adapter is None:
-        from pydantic import TypeAdapter
-
-        adapter = _VALIDATORS[model] = TypeAdapter(model)
-    return adapter
-
-
-StrictStr = Annotated[str, Rule(strict=True)]
-StrictInt = Annotated[int, Rule(strict=True)]
-StrictBool = Annotated[bool, Rule(strict=True)]
-
-#: Identifiers are lower-case words joined by hyphens or underscores. They are used in
-#: file names and on the command line, so they can never hold a path separator.
-ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
+#: An id as a pattern, for names checked outside the records (a pack's file names).
 ID_RE = re.compile(ID_PATTERN)
-
-Id = Annotated[str, Rule(strict=True, pattern=ID_PATTERN)]
-Text = Annotated[str, Rule(strict=True, min_length=1, max_length=20_000)]
-Cite = Annotated[str, Rule(strict=True, min_length=1, max_length=200)]
-Label = Annotated[str, Rule(strict=True, min_length=1, max_length=60)]
 
 
 # --- questions -----------------------------------------------------------------------
@@ -163,60 +44,58 @@ Label = Annotated[str, Rule(strict=True, min_length=1, max_length=60)]
 QuestionType = Literal["text", "long_text", "choice", "multi", "rating", "yes_no", "repeat"]
 
 
-class Choice(Strict):
+class Choice(Record):
     value: Id
     label: Text
 
 
-class Condition(Strict):
+class Condition(Record):
     """Ask a question only when an earlier answer matches."""
 
     question: Id
-    equals: StrictStr | StrictBool | StrictInt | None = None
-    includes: StrictStr | None = None
-    not_equals: StrictStr | StrictBool | StrictInt | None = None
+    equals: ExactStr | ExactBool | ExactInt | None = None
+    includes: ExactStr | None = None
+    not_equals: ExactStr | ExactBool | ExactInt | None = None
 
-    @model_validator(mode="after")
-    def _one_test(self) -> Condition:
+    @check
+    def _one_test(self) -> None:
         tests = [t for t in (self.equals, self.includes, self.not_equals) if t is not None]
         if len(tests) != 1:
             raise ValueError("a condition needs exactly one of equals, includes, not_equals")
-        return self
 
 
-class Question(Strict):
+class Question(Record):
     id: Id
     type: QuestionType
     prompt: Text
     #: A short name for the answer where space is tight (the printed handout); the prompt otherwise.
     label: Label | None = None
     help: Text | None = None
-    required: StrictBool = True
+    required: ExactBool = True
     choices: tuple[Choice, ...] | None = None
     choices_from: Literal[tuple(CHOICE_SOURCES)] | None = None  # type: ignore[valid-type]
     low_label: Text | None = None
     high_label: Text | None = None
     when: Condition | None = None
     share: Literal["group", "private"] = "group"
-    carry: StrictBool = False
+    carry: ExactBool = False
     #: The answer names people (support, allies): its names are flagged before any export.
-    names: StrictBool = False
-    example: StrictStr | StrictInt | StrictBool | tuple[StrictStr, ...] | None = None
+    names: ExactBool = False
+    example: ExactStr | ExactInt | ExactBool | tuple[ExactStr, ...] | None = None
     fields: tuple[Question, ...] | None = None
-    min_items: StrictInt = Field(default=0, ge=0, le=20)
-    max_items: StrictInt = Field(default=3, ge=1, le=20)
+    min_items: Annotated[ExactInt, Limits(ge=0, le=20)] = 0
+    max_items: Annotated[ExactInt, Limits(ge=1, le=20)] = 3
 
-    @model_validator(mode="after")
-    def _shape(self) -> Question:
+    @check
+    def _shape(self) -> None:
         QUESTION_TYPES[self.type].shape(self)
         if self.choices is not None:
-            _unique([c.value for c in self.choices], "choice value")
+            unique([c.value for c in self.choices], "choice value")
         if self.fields is not None:
-            _unique([f.id for f in self.fields], "field id")
-        return self
+            unique([f.id for f in self.fields], "field id")
 
 
-class Section(Strict):
+class Section(Record):
     id: Id
     title: Text
     step: Id | None = None
@@ -224,7 +103,7 @@ class Section(Strict):
     questions: tuple[Question, ...]
 
 
-class Flow(Strict):
+class Flow(Record):
     kind: Literal["flow"]
     id: Id
     title: Text
@@ -233,36 +112,35 @@ class Flow(Strict):
     discussion_questions: tuple[Text, ...] = ()
     sections: tuple[Section, ...]
 
-    @model_validator(mode="after")
-    def _unique_ids(self) -> Flow:
-        _unique([s.id for s in self.sections], "section id")
-        _unique([q.id for s in self.sections for q in s.questions], "question id")
-        return self
+    @check
+    def _unique_ids(self) -> None:
+        unique([s.id for s in self.sections], "section id")
+        unique([q.id for s in self.sections for q in s.questions], "question id")
 
 
 # --- the model ------------------------------------------------------------------------
 
 
-class Source(Strict):
+class Source(Record):
     authors: Text
-    year: StrictInt
+    year: ExactInt
     title: Text
     series: Text | None = None
     publisher: Text | None = None
 
 
-class Meta(Strict):
+class Meta(Record):
     kind: Literal["meta"]
     id: Id
-    version: Annotated[str, Rule(strict=True, pattern=r"^\d+\.\d+\.\d+$")]
+    version: Annotated[str, Limits(strict=True, pattern=r"^\d+\.\d+\.\d+$")]
     title: Text
     source: Source
     disclaimer: Text
 
 
-class Step(Strict):
+class Step(Record):
     id: Id
-    number: StrictInt = Field(ge=1, le=4)
+    number: Annotated[ExactInt, Limits(ge=1, le=4)]
     name: Text
     summary: Text
     purpose: Text
@@ -271,7 +149,7 @@ class Step(Strict):
     cite: tuple[Cite, ...]
 
 
-class Concept(Strict):
+class Concept(Record):
     """A named idea of the model: support first, the visionary pragmatist, and so on."""
 
     id: Id
@@ -282,7 +160,7 @@ class Concept(Strict):
     cite: tuple[Cite, ...]
 
 
-class GoodThing(Strict):
+class GoodThing(Record):
     id: Id
     name: Text
     description: Text
@@ -291,16 +169,16 @@ class GoodThing(Strict):
     cite: tuple[Cite, ...]
 
 
-class Band(Strict):
+class Band(Record):
     """A labelled stretch of the continuum of connection, for a mean rating."""
 
-    min: float = Field(ge=1, le=5)
-    max: float = Field(ge=1, le=5)
+    min: Annotated[float, Limits(ge=1, le=5)]
+    max: Annotated[float, Limits(ge=1, le=5)]
     label: Text
     description: Text
 
 
-class Continuum(Strict):
+class Continuum(Record):
     id: Id
     title: Text
     summary: Text
@@ -311,7 +189,7 @@ class Continuum(Strict):
     cite: tuple[Cite, ...]
 
 
-class Strategy(Strict):
+class Strategy(Record):
     id: Id
     name: Text
     family: Literal["fletcher", "ward", "jordan", "practice"]
@@ -322,7 +200,7 @@ class Strategy(Strict):
     cite: tuple[Cite, ...]
 
 
-class OppositionOption(Strict):
+class OppositionOption(Record):
     id: Id
     quality: Literal["healthy", "unhealthy"]
     name: Text
@@ -330,14 +208,14 @@ class OppositionOption(Strict):
     cite: tuple[Cite, ...]
 
 
-class Practice(Strict):
+class Practice(Record):
     """An observable practice; in a culture file it is an indicator of that culture."""
 
     id: Id
     text: Text
 
 
-class Culture(Strict):
+class Culture(Record):
     kind: Literal["culture"]
     id: Id
     name: Text
@@ -351,13 +229,12 @@ class Culture(Strict):
     figure: Text | None = None
     cite: tuple[Cite, ...]
 
-    @model_validator(mode="after")
-    def _unique_indicators(self) -> Culture:
-        _unique([p.id for p in self.indicators], "indicator id")
-        return self
+    @check
+    def _unique_indicators(self) -> None:
+        unique([p.id for p in self.indicators], "indicator id")
 
 
-class Fact(Strict):
+class Fact(Record):
     label: Text
     value: Text
     #: True when the fact tells how the case unfolds or ends; it is shown with the outcome,
@@ -365,24 +242,24 @@ class Fact(Strict):
     reveals: bool = False
 
 
-class Person(Strict):
+class Person(Record):
     name: Text
     role: Text
     #: True when who this is, or what they did, tells how the case unfolds; shown after the parts.
     reveals: bool = False
 
 
-class Part(Strict):
+class Part(Record):
     title: Text
     text: tuple[Text, ...]
 
 
-class StrategyUse(Strict):
+class StrategyUse(Record):
     strategy: Id
     how: Text
 
 
-class Vignette(Strict):
+class Vignette(Record):
     kind: Literal["vignette"]
     id: Id
     title: Text
@@ -400,24 +277,23 @@ class Vignette(Strict):
     reflection: tuple[Question, ...]
     cite: tuple[Cite, ...]
 
-    @model_validator(mode="after")
-    def _unique_questions(self) -> Vignette:
-        _unique([q.id for q in self.reflection], "question id")
-        return self
+    @check
+    def _unique_questions(self) -> None:
+        unique([q.id for q in self.reflection], "question id")
 
 
-class GlossaryTerm(Strict):
+class GlossaryTerm(Record):
     id: Id
     term: Text
     definition: Text
     cite: tuple[Cite, ...]
 
 
-class Reference(Strict):
+class Reference(Record):
     id: Id
     cite: Cite
     authors: Text
-    year: StrictInt | None = None  # none for general usage, not one work
+    year: ExactInt | None = None  # none for general usage, not one work
     title: Text | None = None
     used_for: Text
 
@@ -438,111 +314,9 @@ LEARN_TOPICS = (
 
 #: The parts of a reading, in the order they are shown; a rule says which part it belongs to.
 READING_PARTS = ("support", "review", "read", "name", "oppose", "replace")
-#: What a step of the last plan may have become ("Since last time").
-REVIEW_STATUSES = ("done", "tried", "carried", "dropped")
 
 
-class ReviewTest(Strict):
-    """A test on the review of the last plan: how many steps reviewed fit.
-
-    A step fits when it has ``status`` (any status without it) and, with
-    ``carried_at_least``/``carried_at_most``, has now been carried that often. The test
-    holds when ``count_at_least`` (1 unless told) to ``count_at_most`` steps fit.
-    """
-
-    status: Literal[REVIEW_STATUSES] | None = None  # type: ignore[valid-type]
-    carried_at_least: StrictInt | None = None
-    carried_at_most: StrictInt | None = None
-    count_at_least: StrictInt = 1
-    count_at_most: StrictInt | None = None
-
-    @model_validator(mode="after")
-    def _sensible(self) -> ReviewTest:
-        for name in ("carried_at_least", "carried_at_most", "count_at_least", "count_at_most"):
-            value = getattr(self, name)
-            if value is not None and value < 0:
-                raise ValueError(f"{name} cannot be below 0")
-        if self.count_at_most is not None and self.count_at_most < self.count_at_least:
-            raise ValueError("count_at_most is below count_at_least, so the test can never hold")
-        return self
-
-
-class When(Strict):
-    """A test on an assessment's answers, for reading rules and care signals.
-
-    Exactly one form: ``all``/``any``/``none`` of other tests; or a ``question`` with one
-    test (``filled``, ``equals``, ``ticked``, ``at_most``, ``at_least``,
-    ``count_at_least``, ``count_at_most``, ``row`` for a repeated question, or
-    ``phrases``); or ``questions`` with ``mean_at_most``/``mean_at_least``; or
-    ``phrases`` alone, which looks in every text answer; or ``review``, a test on the
-    review of the last plan (a ``ReviewTest``).
-    """
-
-    all: tuple[When, ...] | None = None
-    any: tuple[When, ...] | None = None
-    none: tuple[When, ...] | None = None
-    question: Id | None = None
-    questions: tuple[Id, ...] | None = None
-    filled: StrictBool | None = None
-    equals: StrictStr | StrictBool | StrictInt | None = None
-    ticked: tuple[Id, ...] | None = None
-    at_most: StrictInt | None = None
-    at_least: StrictInt | None = None
-    count_at_least: StrictInt | None = None
-    count_at_most: StrictInt | None = None
-    mean_at_most: float | None = None
-    mean_at_least: float | None = None
-    row: When | None = None
-    phrases: Id | None = None
-    review: ReviewTest | None = None
-
-    @model_validator(mode="after")
-    def _one_form(self) -> When:
-        if self.review is not None:
-            fields = [f for f in type(self).__dataclass_fields__ if f != "review"]
-            if any(getattr(self, f) is not None for f in fields):
-                raise ValueError("a review test holds nothing else (put it in all, any or none)")
-            return self
-        groups = [g for g in (self.all, self.any, self.none) if g is not None]
-        tests = [
-            t
-            for t in (
-                self.filled,
-                self.equals,
-                self.ticked,
-                self.at_most,
-                self.at_least,
-                self.count_at_least,
-                self.count_at_most,
-                self.row,
-            )
-            if t is not None
-        ]
-        means = [m for m in (self.mean_at_most, self.mean_at_least) if m is not None]
-        if groups:
-            if len(groups) > 1 or tests or means or self.question or self.questions or self.phrases:
-                raise ValueError("a test with all, any or none holds nothing else")
-            if not groups[0]:
-                raise ValueError("all, any and none need at least one test")
-        elif self.questions is not None:
-            if len(means) != 1 or tests or self.question or self.phrases:
-                raise ValueError("questions takes exactly one of mean_at_most, mean_at_least")
-            if not self.questions:
-                raise ValueError("questions needs at least one question id")
-        elif self.question is not None:
-            if len(tests) + (self.phrases is not None) != 1 or means:
-                raise ValueError(
-                    "a test on a question needs exactly one of filled, equals, ticked, at_most, at_least, "
-                    "count_at_least, count_at_most, row, phrases"
-                )
-            if self.ticked is not None and not self.ticked:
-                raise ValueError("ticked needs at least one choice id")
-        elif self.phrases is None or tests or means:
-            raise ValueError("a test needs all, any, none, a question, questions, or phrases")
-        return self
-
-
-class ReadingRule(Strict):
+class ReadingRule(Record):
     """One thing the reading may say back: when it applies, what it says, and why."""
 
     id: Id
@@ -554,7 +328,7 @@ class ReadingRule(Strict):
     #: A softer response for when the care note is shown; without it a rule that
     #: assumes energy to change the organisation is held back then.
     gentle: Text | None = None
-    assumes_energy: StrictBool = False
+    assumes_energy: ExactBool = False
     learn: Literal[LEARN_TOPICS] | None = None  # type: ignore[valid-type]
     vignette: Id | None = None
     cite: tuple[Cite, ...]
@@ -562,14 +336,13 @@ class ReadingRule(Strict):
     #: first one answered; around the phrase a ``phrases`` test on it found, if any.
     quote: tuple[Id, ...] = ()
 
-    @model_validator(mode="after")
-    def _cited(self) -> ReadingRule:
+    @check
+    def _cited(self) -> None:
         if not self.cite:
             raise ValueError("a reading rule needs at least one citation")
-        return self
 
 
-class CareSignal(Strict):
+class CareSignal(Record):
     """A sign that the person may be struggling; any one is enough for the care note."""
 
     id: Id
@@ -584,10 +357,10 @@ class CareSignal(Strict):
 #: word, unstemmed; I, ME, MYSELF, MY; ``..`` lets the next token come further on; ``$``
 #: the end of the clause.
 CARE_TOKEN = re.compile(r"^(\.\.|\$|I|ME|MYSELF|MY|=?[a-z0-9']+(_=?[a-z0-9']+)*(\|=?[a-z0-9']+(_=?[a-z0-9']+)*)*)$")
-CarePhrase = Annotated[str, Rule(strict=True, min_length=2, max_length=300)]
+CarePhrase = Annotated[str, Limits(strict=True, min_length=2, max_length=300)]
 
 
-class CarePattern(Strict):
+class CarePattern(Record):
     """Words that, about the writer and not negated, raise care (see ``rct_workbook.care``)."""
 
     id: Id
@@ -599,7 +372,7 @@ class CarePattern(Strict):
     #: Whose the clause must be: the writer's (self), anyone's (any: the pattern names the
     #: writer itself, "without me"), or someone else's (other).
     who: Literal["self", "any", "other"] = "self"
-    match: tuple[CarePhrase, ...] = Field(min_length=1)
+    match: Annotated[tuple[CarePhrase, ...], Limits(min_length=1)]
     #: The sentence must also hold one of these.
     needs: tuple[CarePhrase, ...] = ()
     #: The sentence must hold none of these.
@@ -611,38 +384,37 @@ class CarePattern(Strict):
     #: Why the pattern is here, for whoever reviews the content.
     reason: Text
 
-    @model_validator(mode="after")
-    def _written(self) -> CarePattern:
+    @check
+    def _written(self) -> None:
         for phrase in (*self.match, *self.needs, *self.unless, *self.then_not):
             bad = [t for t in phrase.split() if not CARE_TOKEN.match(t)]
             if bad:
                 raise ValueError(f"{bad[0]!r} in {phrase!r} is not a word, a|b, a_b, =word, I, ME, MYSELF, MY, .. or $")
             if phrase.split()[0] in ("..", "$"):
                 raise ValueError(f"{phrase!r} must begin with a word")
-        return self
 
 
-class CrisisLine(Strict):
+class CrisisLine(Record):
     """A national crisis line, named when the person's region is known (``rct config``)."""
 
     id: Id
-    regions: tuple[Annotated[str, Rule(strict=True, pattern=r"^[A-Z]{2}$")], ...] = Field(min_length=1)
+    regions: Annotated[tuple[Annotated[str, Limits(strict=True, pattern=r"^[A-Z]{2}$")], ...], Limits(min_length=1)]
     name: Text
     contact: Text
     emergency: Text
     #: Where the number comes from, and the month it was last checked (YYYY-MM).
     source: Text
-    checked: Annotated[str, Rule(strict=True, pattern=r"^[0-9]{4}-[0-9]{2}$")]
+    checked: Annotated[str, Limits(strict=True, pattern=r"^[0-9]{4}-[0-9]{2}$")]
 
 
-class PhraseList(Strict):
+class PhraseList(Record):
     """Phrases of hopelessness or self-harm, matched case-insensitively in free text."""
 
     id: Id
-    phrases: tuple[Annotated[str, Rule(strict=True, min_length=2, max_length=200)], ...]
+    phrases: tuple[Annotated[str, Limits(strict=True, min_length=2, max_length=200)], ...]
 
 
-class Resource(Strict):
+class Resource(Record):
     """A personal resource the care note names; a pack can set the local name and number."""
 
     id: Id
@@ -651,7 +423,7 @@ class Resource(Strict):
     contact: Text | None = None
 
 
-class CareNote(Strict):
+class CareNote(Record):
     """What the reading says first when any care signal is present."""
 
     kind: Literal["care_note"]
@@ -679,17 +451,17 @@ class CareNote(Strict):
 # --- the trainer's kit -----------------------------------------------------------------------
 
 
-class RehearsalRole(Strict):
+class RehearsalRole(Record):
     name: Text
     brief: Text
 
 
-class ScriptLine(Strict):
+class ScriptLine(Record):
     role: Text
     says: Text
 
 
-class Rehearsal(Strict):
+class Rehearsal(Record):
     """A short role-play of one of the paper's practices, for a workshop or peer group."""
 
     id: Id
@@ -698,31 +470,30 @@ class Rehearsal(Strict):
     summary: Text
     background: Text
     scene: Text
-    roles: tuple[RehearsalRole, ...] = Field(min_length=2)
-    script: tuple[ScriptLine, ...] = Field(min_length=1)
-    steps: tuple[Text, ...] = Field(min_length=1)
-    debrief: tuple[Text, ...] = Field(min_length=1)
-    cite: tuple[Cite, ...] = Field(min_length=1)
+    roles: Annotated[tuple[RehearsalRole, ...], Limits(min_length=2)]
+    script: Annotated[tuple[ScriptLine, ...], Limits(min_length=1)]
+    steps: Annotated[tuple[Text, ...], Limits(min_length=1)]
+    debrief: Annotated[tuple[Text, ...], Limits(min_length=1)]
+    cite: Annotated[tuple[Cite, ...], Limits(min_length=1)]
 
-    @model_validator(mode="after")
-    def _script_roles(self) -> Rehearsal:
+    @check
+    def _script_roles(self) -> None:
         names = [r.name for r in self.roles]
-        _unique(names, "role name")
+        unique(names, "role name")
         for line in self.script:
             if line.role not in names:
                 raise ValueError(f"the script gives a line to {line.role!r}, which is not one of the roles")
-        return self
 
 
-class Stage(Strict):
+class Stage(Record):
     """What a facilitator says and asks in one part of a workshop."""
 
-    notes: tuple[Text, ...] = Field(min_length=1)
+    notes: Annotated[tuple[Text, ...], Limits(min_length=1)]
     questions: tuple[Text, ...] = ()
-    cite: tuple[Cite, ...] = Field(min_length=1)
+    cite: Annotated[tuple[Cite, ...], Limits(min_length=1)]
 
 
-class Facilitation(Strict):
+class Facilitation(Record):
     """The notes for every part of a workshop that does not depend on the case."""
 
     kind: Literal["facilitation"]
@@ -732,28 +503,28 @@ class Facilitation(Strict):
     groups: Stage
     plenary: Stage
     small_step: Stage
-    care: tuple[Text, ...] = Field(min_length=1)
-    cite: tuple[Cite, ...] = Field(min_length=1)
+    care: Annotated[tuple[Text, ...], Limits(min_length=1)]
+    cite: Annotated[tuple[Cite, ...], Limits(min_length=1)]
 
 
-class PartNote(Strict):
+class PartNote(Record):
     """A facilitator's note on one part of a case: what it shows, and what to ask."""
 
     steps: tuple[Id, ...] = ()
     shows: Text
-    ask: tuple[Text, ...] = Field(min_length=1)
+    ask: Annotated[tuple[Text, ...], Limits(min_length=1)]
     care: Text | None = None
 
 
-class Workshop(Strict):
+class Workshop(Record):
     """A facilitator's guide to one case; ``id`` is the case's (vignette's) id."""
 
     kind: Literal["workshop"]
     id: Id
     care: Text | None = None
-    parts: tuple[PartNote, ...] = Field(min_length=1)
-    rehearsals: tuple[Id, ...] = Field(min_length=1, max_length=4)
-    cite: tuple[Cite, ...] = Field(min_length=1)
+    parts: Annotated[tuple[PartNote, ...], Limits(min_length=1)]
+    rehearsals: Annotated[tuple[Id, ...], Limits(min_length=1, max_length=4)]
+    cite: Annotated[tuple[Cite, ...], Limits(min_length=1)]
 
 
 # --- kinds -----------------------------------------------------------------------------
@@ -773,13 +544,13 @@ class Kind:
     """
 
     name: str
-    model: type[Strict]
+    model: type[Record]
     attr: str
     single: bool = False
     choices: dict[str, ChoicePairs] = dataclasses.field(default_factory=dict)
 
     @property
-    def file_model(self) -> type[Strict]:
+    def file_model(self) -> type[Record]:
         """The model that validates a whole file of this kind."""
         if self.single:
             return self.model
@@ -787,12 +558,12 @@ class Kind:
         if made is None:
             annotations = {"kind": Literal[self.name], "items": tuple[self.model, ...]}  # type: ignore[name-defined]
             made = _FILE_MODELS[self.name] = type(
-                f"{self.model.__name__}File", (Strict,), {"__annotations__": annotations, "__module__": __name__}
+                f"{self.model.__name__}File", (Record,), {"__annotations__": annotations, "__module__": __name__}
             )
         return made
 
 
-_FILE_MODELS: dict[str, type[Strict]] = {}
+_FILE_MODELS: dict[str, type[Record]] = {}
 
 
 def _named(items: Iterable[Any]) -> list[tuple[str, str]]:
@@ -865,11 +636,3 @@ KINDS: dict[str, Kind] = {
 #: choices_from source -> the kind whose items it offers. ``Question.choices_from`` admits
 #: exactly these (its annotation is read when pydantic first validates, after this is set).
 CHOICE_SOURCES: dict[str, Kind] = {source: k for k in KINDS.values() for source in k.choices}
-
-
-def _unique(values: list[str], what: str) -> None:
-    seen: set[str] = set()
-    for value in values:
-        if value in seen:
-            raise ValueError(f"duplicate {what} {value!r}")
-        seen.add(value)

@@ -17,7 +17,7 @@ from tests.keys import DOWN, ENTER, FINISH, SPACE
 
 def q(**fields: Any) -> Ask:
     fields.setdefault("prompt", "A question?")
-    return resolve([Question.model_validate(fields)], load_content())[0]
+    return resolve([Question.from_data(fields)], load_content())[0]
 
 
 def ask_with(pipe: Any, keys: str, asks: list[Ask]) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from tests.keys import CTRL_D, DOWN, ENTER, ESC_ENTER, SPACE
 
 def q(**fields: Any) -> Ask:
     fields.setdefault("prompt", "A question?")
-    return resolve([Question.model_validate(fields)], load_content())[0]
+    return resolve([Question.from_data(fields)], load_content())[0]
 
 
 def asker(pipe: Any) -> QuestionaryAsker:

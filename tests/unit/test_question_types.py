@@ -25,7 +25,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
 
 def ask_of(kind: str, **extra: Any) -> Ask:
     fields = {"id": "q", "type": kind, "prompt": "A question?", **SAMPLES[kind], **extra}
-    return resolve([Question.model_validate(fields)], load_content())[0]
+    return resolve([Question.from_data(fields)], load_content())[0]
 
 
 def test_every_declared_type_has_one_owner() -> None:
@@ -73,7 +73,7 @@ def test_not_answered_is_refused_when_required_and_stored_empty_otherwise(kind: 
 )
 def test_each_type_owns_its_shape_in_content(fields: dict[str, Any], message: str) -> None:
     with pytest.raises(ValueError, match=message):
-        Question.model_validate({"id": "q", "prompt": "A question?", **fields})
+        Question.from_data({"id": "q", "prompt": "A question?", **fields})
 
 
 def test_rating_prompt_lets_digit_keys_pick() -> None:

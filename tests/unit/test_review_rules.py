@@ -34,7 +34,7 @@ REVIEW = (
 
 
 def when(data: dict[str, Any]) -> When:
-    return When.model_validate(data)
+    return When.from_data(data)
 
 
 # --- the condition ------------------------------------------------------------------------
