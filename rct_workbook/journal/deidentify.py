@@ -42,6 +42,7 @@ KIND_LABELS = {
     "record": "record number",
     "address": "street address",
     "postcode": "postcode",
+    "place": "ward, unit or service name",
 }
 _PLACEHOLDER_WORD = {
     "email": "Email",
@@ -53,53 +54,87 @@ _PLACEHOLDER_WORD = {
     "record": "Record",
     "address": "Address",
     "postcode": "Postcode",
+    "place": "Place",
 }
 
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
-#: Honorifics that go before a name in running text; "Dr. Okafor" is one name.
-HONORIFICS = (
-    "Dr",
-    "Doctor",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Mx",
-    "Miss",
-    "Prof",
-    "Professor",
-    "Rev",
-    "Sr",
-    "Fr",
-    "Sister",
-    "Father",
-    "Dame",
-    "Sir",
-    "Lady",
-    "Lord",
+#: Titles that go before a name in running text, in several languages; "Dr. Okafor" and
+#: "Mme Lefebvre" are one name. Whatever capitalised word follows one of these is a name.
+FORMAL_TITLES = (
+    *("Dr", "Doctor", "Mr", "Mrs", "Ms", "Mx", "Miss", "Prof", "Professor", "Dame", "Sir", "Lady", "Lord"),
+    *("Rev", "Revd", "Reverend", "Fr", "Sr", "Sra", "Srta", "Mme", "Mmes", "Mlle", "Madame", "Monsieur"),
+    *("Herr", "Frau", "Señor", "Señora", "Signor", "Signora", "Sig", "Sgt", "Insp", "Det", "Cllr", "PC"),
+    *("Rabbi", "Imam", "Sheikh", "Shaikh", "Pastor", "Chaplain", "Alhaji", "Alhaja", "Hajia", "Haji"),
+    *("Shri", "Sri", "Smt", "Pandit", "Swami", "Ustadh", "Ustaz", "Maulana", "Mufti", "Dato", "Datuk"),
 )
+#: Titles and terms of respect or kinship that are everyday words too ("Sister", "Officer",
+#: "Uncle", "Gogo", "Whaea"): before a word that is a given name or no English word, a
+#: title; alone or before an everyday word ("Officer in charge", "Sister ward"), not a name.
+WORD_TITLES = (
+    *("Sister", "Father", "Mother", "Brother", "Officer", "Sergeant", "Constable", "Inspector", "Detective"),
+    *("Judge", "Justice", "Chief", "Nurse", "Coach", "Captain", "Councillor", "Governor", "Warden"),
+    *("Gogo", "Mkhulu", "Tata", "Baba", "Mama", "Aunty", "Auntie", "Aunt", "Uncle", "Nana", "Nani", "Dadi"),
+    *("Amma", "Appa", "Ammi", "Abba", "Bibi", "Didi", "Whaea", "Matua", "Tía", "Tío", "Nonna", "Nonno"),
+    *("Babcia", "Ouma", "Oupa", "Mzee", "Oga", "Mallam"),
+)
+HONORIFICS = (*FORMAL_TITLES, *WORD_TITLES)
 _HONORIFIC = rf"(?:{'|'.join(HONORIFICS)})\.?"
+#: Terms of respect that follow a name: "Iyer sir", "Raju bhai", "Siddharth-ji", "Tanaka-san".
+_TITLE_AFTER = re.compile(
+    r"^(?:\s+|-)(?:sir|ji|jee|bhai|bhaiya|didi|saab|sahib|sahab|madam|ma'am|aunty|auntie|uncle|san|sama|sensei|"
+    r"kun|chan|dada|baba|mama|apa|abla|hanım|hanim|bey|efendi)\b(?!-)",
+    re.IGNORECASE,
+)
 
 _STREET = (
     "Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Boulevard|Blvd|Drive|Dr|Court|Ct|Place|Pl|Way|Close|Crescent|"
     "Terrace|Gardens|Square|Sq|Parkway|Pkwy|Highway|Hwy|Row|Mews|Grove|Hill|Walk|Circle|Cir|Trail|Gate|Green"
 )
 _RECORD_LABEL = (
-    r"MRN|NHS\s+(?:number|no\.?)|NHI|SSN|(?:case|file|record|chart|patient|client|account|referral|"
-    r"incident|ref(?:erence)?|ID|hospital|claim|policy)(?:\s+(?:no\.?|number|#|ID))?"
+    r"MRN|UHID|NHI|SSN|(?:NHS|CHI|HSC|IHI|PPSN?|SIN|Medicare|Medicaid|Aadhaar|case|file|folder|record|chart|"
+    r"patient|client|account|referral|incident|ref(?:erence)?|ID|hospital|claim|policy|FPS|prisoner|inmate|"
+    r"offender|student|staff|employee|payroll|court|docket|registration|reg|unit|booking|member(?:ship)?)"
+    r"(?:\s+(?:no\.?|number|num|#|ID|ref(?:erence)?|file))?"
 )
+#: The TLDs a link with no scheme may end in ("bit.ly/…", "waratahyouthhub.org.au").
+_TLDS = (
+    "com|org|net|edu|gov|mil|int|io|ly|co|uk|au|nz|ca|za|in|ie|info|biz|me|app|health|nhs|gl|to|tv|us|de|fr|"
+    "es|it|nl|be|ch|se|no|dk|fi|pl|pt|br|mx|ar|cl|jp|kr|cn|hk|sg|my|ph|ng|ke|gh|link|page|site|online"
+)
+#: A postcode written after a town: Eircodes, Indian PINs, four-digit codes after a state.
+_POSTCODE = (
+    r"[AC-FHKNPRTV-Y]\d{2}\s?[0-9AC-FHKNPRTV-Y]{4}|\d{6}|(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\s+\d{4}|\d{4,5}"
+    r"|[A-Z]{2}\s+\d{5}(?:-\d{4})?"
+    r"|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d"
+)
+#: Words of an address that has no street word, as in India ("Sector 14", "4th Cross").
+_ADDRESS_WORDS = (
+    r"Flat|Apt|Apartment|Apartments|Unit|Suite|House|H\.?\s?No|No|Plot|Door|Sector|Block|Phase|Cross|Main|"
+    r"Layout|Nagar|Colony|Enclave|Society|Marg|Chowk|Towers?|Residency|Complex|Estate|Floor|Building"
+)
+_SEGMENT = r"[A-Z0-9][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*){0,4}"
 
 #: (kind, pattern) in the order they claim text: an earlier match wins an overlap.
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("email", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
-    ("url", re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)),
+    # A link ends before the punctuation after it: "see bit.ly/x, then" keeps its comma.
+    ("url", re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]*[^\s<>\"')\].,;:!?]", re.IGNORECASE)),
+    (
+        "url",
+        re.compile(
+            rf"(?<![\w@.-])(?:[a-z0-9][a-z0-9-]*\.)+(?:{_TLDS})\b(?!\.\w)(?:/[^\s<>\"')\]]*[^\s<>\"')\].,;:!?])?",
+            re.IGNORECASE,
+        ),
+    ),
     ("ip", re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])|\b(?:[0-9a-fA-F]{1,4}:){3,7}[0-9a-fA-F]{1,4}\b")),
     (
         "record",
         re.compile(
-            rf"(?<!\w)(?i:{_RECORD_LABEL})\s*(?:#|:)?\s*(?=[A-Z0-9-]*\d)[A-Z0-9](?:[A-Z0-9-]|\s(?=\d))*[A-Z0-9]\b"
+            rf"(?<!\w)(?i:{_RECORD_LABEL})\.?(?:\s+(?:is|was))?\s*(?:#|:)?\s*(?:[A-Z]{{1,3}}\s(?=\d))?"
+            r"(?=[A-Z0-9/-]*\d)[A-Z0-9](?:[A-Z0-9/-]|\s(?=\d))*[A-Z0-9]\b"
         ),
     ),
     (
@@ -109,8 +144,20 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"|\b\d{{1,2}}[/.]\d{{1,2}}[/.](?:\d{{4}}|\d{{2}})\b"
             rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?(?:,?\s+\d{{4}})?\b"
             rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
-            rf"|\b(?:{_MONTHS})\.?\s+\d{{4}}\b",
+            rf"|\b(?:{_MONTHS})\.?\s+\d{{4}}\b"
+            # A day with no month: "on the 21st", "Tuesday 14/10".
+            r"|(?<=\bthe )\d{1,2}(?:st|nd|rd|th)\b"
+            r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+\d{1,2}(?:[/.]\d{1,2}|st|nd|rd|th)\b",
             re.IGNORECASE,
+        ),
+    ),
+    (
+        # An address of comma-separated parts that ends in a postcode: "Flat 12, Shanti
+        # Apartments, Sector 14, Gurugram 122001"; "88 Buitenkant Street, Cape Town, 8001".
+        "address",
+        re.compile(
+            rf"\b(?:(?:{_ADDRESS_WORDS})\.?\s+\d+[A-Za-z]?|\d{{1,5}}[A-Za-z]?(?:st|nd|rd|th)?\s+[A-Z][\w'’-]*)"
+            rf"(?:\s+[A-Z][\w'’-]+){{0,4}}(?:,\s+{_SEGMENT}){{1,6}}?,?\s+(?:{_POSTCODE})\b"
         ),
     ),
     (
@@ -118,12 +165,26 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"(?:\b(?:Flat|Apt\.?|Apartment|Unit|Suite)\s+\d+[A-Za-z]?,?\s+)?"
             rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{_STREET})\b\.?"
+            r"(?:\s+(?:North|South|East|West|Upper|Lower|Extension))?"
         ),
     ),
+    # A number and a name with no street word, before a town: "2261 Kingsway, Vancouver".
+    (
+        "address",
+        re.compile(
+            r"\b\d{1,5}[A-Za-z]?\s+(?:[NSEW]\.?\s+|(?:North|South|East|West)\s+)?[A-Z][a-z][\w'’-]+"
+            r"(?:\s+[A-Z][a-z][\w'’-]+)?(?=,\s+[A-Z][a-z])"
+        ),
+    ),
+    ("place", re.compile(r"(?!)")),  # wards, units, clinics and programmes: see _places
     ("phone", re.compile(r"(?!)")),  # found by phonenumbers, see _phones
     (
         "postcode",
-        re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|\b\d{5}(?:-\d{4})?\b"),
+        re.compile(
+            r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|\b\d{5}(?:-\d{4})?\b"
+            # Eircodes; Australian four-digit postcodes after a state.
+            r"|\b[AC-FHKNPRTV-Y]\d{2}\s[0-9AC-FHKNPRTV-Y]{4}\b|\b(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\s+\d{4}\b"
+        ),
     ),
     ("number", re.compile(r"(?<!\w)\d{6,}(?!\w)")),
 )
@@ -154,7 +215,11 @@ _NOT_NAMES = frozenset(
         "zest worth clarity productivity connection connections disconnection isolation mutuality "
         "empathy growth relational relationship relationships resilience power culture cultures "
         "grand rounds governance clinical stone wellesley meeting meetings session sessions "
-        "honest "
+        "honest i'm i've i'd i'll "
+        # Festivals and seasons of many calendars, named like people at a sentence's start.
+        "ramadan eid diwali deepavali holi navratri hanukkah chanukah passover pesach shabbat sabbath lent "
+        "advent nowruz vesak matariki waitangi kwanzaa thanksgiving purim sukkot muharram ashura rakhi "
+        "onam pongal chuseok songkran juneteenth hogmanay ugadi vaisakhi baisakhi "
     ).split()
 )
 
@@ -163,7 +228,24 @@ _PERSON_AFTER = re.compile(
     r"^(?:['’]s\b|\s+(?:said|says|told|tells|asked|asks|replied|wants|wanted|thinks|thought|noticed|"
     r"texted|emailed|phoned|called|rang|wrote|covered|brought|stayed|listened|recommended|presented|"
     r"reminded|suggested|admitted|laughed|cried|smiled|sighed|shrugged|agreed|refused|insisted|"
-    r"explained|mentioned|offered|promised|is|was|has|had|did|does|never|always|and I|from (?:the )?[a-z]+))\b"
+    r"explained|mentioned|offered|promised|is|was|has|had|did|does|never|always|and I|from (?:the )?[a-z]+|"
+    r"came|comes|walked|drove|sat|spoke|rang|opened|ran|runs|signed|left|took|takes|knows|knew|watched|"
+    r"escorted|chaired|stayed|interpreted|answered|joined|made|sent|gave|kept|held|went|will|would|can|could))\b"
+)
+#: Verbs after a word that only a person does ("Tusla has", "Medicaid will" are no people).
+_HUMAN_AFTER = re.compile(
+    r"^(?:\s+(?:said|says|told|tells|asked|asks|replied|thinks|thought|noticed|texted|emailed|phoned|rang|"
+    r"covered|stayed|listened|laughed|cried|smiled|sighed|shrugged|agreed|insisted|explained|mentioned|"
+    r"promised|came|walked|drove|sat|spoke|signed|took|knows|knew|watched|escorted|chaired|interpreted|"
+    r"answered|joined|brought|and I|from (?:the )?[a-z]+))\b"
+)
+#: A role after a word says a person: "… at the front desk", "… from Campus Safety", "…, our porter,".
+_ROLE_AFTER = re.compile(
+    r"^(?:\s+(?:from|at|on|in|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){0,3}(?i:front desk|desk|reception|door|gate|"
+    r"switchboard|team|service|office|ward|unit|clinic|department|safety|security|shift|crew|maintenance|pharmacy|"
+    r"admin|HR|IT|liaison|interpreting|outreach|chaplaincy|school|church|mosque|temple|council)\b"
+    r"|\s+from\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}\b"
+    r"|,\s+(?:our|my|the|his|her|their)\s+[a-z]+(?:\s+[a-z]+)?,)"
 )
 _SPEECH = re.compile(r"^\s+(?:said|says|told|asked|replied)\b")
 #: Words before a capitalised word that say a person is meant.
@@ -171,7 +253,38 @@ _PERSON_BEFORE = re.compile(
     r"\b(?:with|told|tell|asked|ask|thanked|thank|met|meet|called|phoned|texted|emailed|visited|"
     r"trust|miss|owe|owed|like|liked|love|loved|helped|supervised|mentor|colleague|manager|"
     r"supervisor|lead|son|daughter|mother|father|sister|brother|wife|husband|partner|client|"
-    r"locum|consultant|(?:confide[ds]?|believed?|believes)\s+in),?\s+$"
+    r"locum|consultant|said|says|thanks|dear|hi|hello|cc|spoke\s+(?:to|with)|talk(?:ed)?\s+(?:to|with)|"
+    r"(?:confide[ds]?|believed?|believes)\s+in),?\s+$",
+    re.IGNORECASE,
+)
+#: Words before a word that say a person may be meant, or a place: "to", "from", "and", "by".
+_MAYBE_PERSON_BEFORE = re.compile(r"\b(?:to|from|and|by|for|via|cc|&)\s+$", re.IGNORECASE)
+#: A lowercase word after these, that is a given name and no English word, is a name: "ask deepa".
+_LOWER_AFTER_CUE = re.compile(
+    r"\b(?i:ask|asked|tell|told|with|thank|thanked|call|called|ring|rang|text|texted|email|emailed|meet|met|"
+    r"see|saw|and|from|to)\s+(?P<name>[a-z][a-z'’-]+)\b"
+)
+#: Words of a place that are surnames too, after a given name ("Maya Ward", "Tom Lane").
+_SURNAME_WORDS = frozenset({"Ward", "Lane", "Street", "Wing", "Hall", "Park", "Court", "House"})
+#: After these a lowercase word that is no English word is a name ("ask tamati", "told zanele").
+_LOWER_AFTER_VERB = re.compile(
+    r"\b(?i:ask|asked|tell|told|thank|thanked|call|called|ring|rang|text|texted|email|emailed|meet|met)\s+"
+    r"(?P<name>[a-z][a-z'’-]+)\b"
+)
+#: Org words: a run that ends in one names an organisation, not a person ("Fraser Health").
+_ORG_LAST = frozenset(
+    (  # noqa: SIM905 - a long word list reads better as one string
+        "health service services trust board council authority department ministry agency institute foundation "
+        "network partnership commission society association church mosque temple police court office centre center "
+        "hospital clinic university college school group company fund"
+    ).split()
+)
+#: The last word of a named ward, unit, clinic or programme: "Larchwood Unit", "Butterfly Ward".
+_UNIT_WORDS = "Ward|Unit|Clinic|Programme|Program|Wing|Service"
+_UNIT_NAME = re.compile(
+    rf"\b(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{_UNIT_WORDS})\b(?:\s+\d{{1,3}}[A-Z]?\b)?"
+    rf"|\b(?:Ward|Unit|Wing|Bay|Pod|Block|Level|Floor)\s+\d{{1,3}}[A-Z]?\b"
+    r"|\b\d{1,2}\s+(?:North|South|East|West)\b(?!\s+[A-Z])"
 )
 
 #: Words before a capitalised word that say a place is meant ("in Sydney", "near Leeds").
@@ -228,6 +341,20 @@ def given_names() -> frozenset[str]:
 def name_words() -> frozenset[str]:
     """Given names that are also everyday English words ("grace", "will")."""
     return _data_lines("name_words.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Everyday English words, folded (SCOWL, english_words.txt): a capitalised word
+    mid-sentence that is none of these is likely a name, whatever its origin."""
+    return _data_lines("english_words.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Countries, US states, continents and cities of 15,000 people or more, folded
+    (GeoNames, CC BY 4.0; place_names.txt): "from Oaxaca" is a place."""
+    return _data_lines("place_names.txt")
 
 
 @dataclass(frozen=True)
@@ -300,6 +427,22 @@ class Span:
     kind: str
 
 
+def _whole_token(text: str, span: Span) -> Span:
+    """A number is never caught in part: "MW-07700 900123" takes its file prefix with it."""
+    if span.kind not in ("phone", "number", "record", "postcode"):
+        return span
+    start, end = span.start, span.end
+    while start > 0 and (
+        text[start - 1].isalnum() or (text[start - 1] in "-/" and start > 1 and text[start - 2].isalnum())
+    ):
+        start -= 1
+    while end < len(text) and (
+        text[end].isalnum() or (text[end] in "-/" and end + 1 < len(text) and text[end + 1].isalnum())
+    ):
+        end += 1
+    return Span(start, end, span.kind)
+
+
 @dataclass
 class Detector:
     """Finds identifiers in one export's texts.
@@ -350,6 +493,10 @@ class Detector:
                     if sum(c.isdigit() for c in match.group()) >= 7:
                         claim("phone", *match.span())
                 continue
+            if kind == "place":
+                for start, end in self._places(text):
+                    claim("place", start, end)
+                continue
             for match in pattern.finditer(text):
                 claim(kind, *match.span())
         # Every source of names, merged: a listed "Oluwaseun" inside "Oluwaseun Adeyemi"
@@ -364,8 +511,37 @@ class Detector:
             else:
                 merged.append([start, end])
         for start, end in merged:
+            while end < len(text) and text[end].isdigit():
+                end += 1  # "Maya2": the whole token, or the digit would be left in the clear
             claim("name", start, end)
-        return sorted(taken, key=lambda s: s.start)
+        return sorted((_whole_token(text, s) for s in taken), key=lambda s: s.start)
+
+    def _places(self, text: str) -> list[tuple[int, int]]:
+        """Named wards, units, clinics and programmes ("Larchwood Unit", "Ward 7B", "5 West");
+        not an organisation of a country ("Correctional Service") nor a person ("Maya Ward")."""
+        given, english = given_names(), english_words()
+        found = []
+        for match in _UNIT_NAME.finditer(text):
+            words = match.group().split()
+            start = match.start()
+            # Leading words that only start the sentence or say "the" are not the name.
+            while len(words) > 2 and (words[0].casefold() in _NOT_NAMES or _is_honorific(words[0])):
+                start += len(words[0]) + 1
+                words.pop(0)
+            if words[0][0].isdigit() or words[0] in ("Ward", "Unit", "Wing", "Bay", "Pod", "Block", "Level", "Floor"):
+                found.append((start, match.end()))
+                continue
+            modifiers = [fold(w) for w in words[:-1] if not w[0].isdigit()]
+            last = words[-1] if not words[-1][0].isdigit() else words[-2]
+            if last == "Service" or all(m in _NOT_NAMES for m in modifiers):
+                continue  # "Correctional Service", "the Stone Center": an institution, not one place
+            if last == "Ward" and any(m in given and m not in english for m in modifiers):
+                continue  # "Maya Ward" is a person; "Butterfly Ward" a place
+            generic = all(m in english and m not in given for m in modifiers)
+            if generic and last in ("Centre", "Center", "House", "Service", "Hub"):
+                continue  # "the Community Centre", "the Wellbeing Hub": any town has one
+            found.append((start, match.end()))
+        return found
 
     def _phones(self, text: str) -> list[tuple[int, int]]:
         import phonenumbers
@@ -384,45 +560,103 @@ class Detector:
         return found
 
     def _names(self, text: str) -> list[tuple[int, int]]:
-        """Name spans found from titles, the gazetteer and context."""
+        """Name spans found from titles, the gazetteer, the dictionary and context."""
         given, everyday = given_names(), name_words()
-        words = [
-            (m.start(), m.end() - len(p.group()) if (p := _POSSESSIVE.search(m.group())) else m.end())
-            for m in _WORD.finditer(text)
-        ]
+        words: list[tuple[int, int]] = []
+        titled_after: set[int] = set()
+        for m in _WORD.finditer(text):
+            start, end = m.start(), m.end()
+            if p := _POSSESSIVE.search(m.group()):
+                end -= len(p.group())
+            # "Siddharth-ji", "Tanaka-san": the name, and a title after it.
+            hyphen = text.rfind("-", start, end)
+            if hyphen > start and _TITLE_AFTER.match(text[hyphen:end] + " "):
+                end = hyphen
+                titled_after.add(start)
+            words.append((start, end))
         runs: list[list[tuple[int, int]]] = []
         for start, end in words:
             word = text[start:end]
             capital = word[0].isupper() and not (word.isupper() and len(word) > 1)
             if runs and runs[-1]:
-                last_end = runs[-1][-1][1]
+                last_start, last_end = runs[-1][-1]
                 gap = text[last_end:start]
                 joined = gap in (" ", ". ") and (capital or word.casefold() in _PARTICLES)
-                if gap == ". " and not _is_honorific(text[runs[-1][-1][0] : last_end]):
+                initial = last_end - last_start == 1 and text[last_start].isupper()
+                if gap == ". " and not (_is_honorific(text[last_start:last_end]) or initial):
                     joined = False
-                if joined and not _is_honorific(word):  # a title starts a name of its own
+                if joined and word.rstrip(".") not in FORMAL_TITLES:  # a title starts a name of its own
                     runs[-1].append((start, end))
                     continue
             runs.append([(start, end)] if capital else [])
-        spans = []
+        spans: list[tuple[int, int] | None] = []
+        kept: list[list[tuple[int, int]]] = []
         for run in runs:
             while run and text[run[-1][0] : run[-1][1]].casefold() in _PARTICLES:
                 run.pop()
             if run:
-                span = self._judge(text, run, given, everyday)
-                if span:
-                    spans.append(span)
-        return spans
+                kept.append(run)
+                spans.append(self._judge(text, run, given, everyday, titled_after))
+        # "Aroha and Wiremu Tane": a word that looks like a name, joined by "and" to a name.
+        for i, run in enumerate(kept):
+            if spans[i] is not None or len(run) > 2:
+                continue
+            for j in (i - 1, i + 1):
+                if not 0 <= j < len(kept) or spans[j] is None:
+                    continue
+                a, b = (run[-1][1], kept[j][0][0]) if j > i else (kept[j][-1][1], run[0][0])
+                if re.fullmatch(r"\s+(?:and|&|or)\s+|,\s+", text[a:b]) and all(
+                    self._namelike(text[x:y]) for x, y in run
+                ):
+                    spans[i] = (run[0][0], run[-1][1])
+                    break
+        found = [span for span in spans if span is not None]
+        # "ask deepa", "with zanele": a given name in lower case after a name cue.
+        english = english_words()
+        for m in _LOWER_AFTER_CUE.finditer(text):
+            low = fold(m.group("name"))
+            if low in given and low not in english and low not in everyday and low not in _NOT_NAMES:
+                found.append(m.span("name"))
+        for m in _LOWER_AFTER_VERB.finditer(text):
+            low = fold(m.group("name"))
+            if low not in english and low not in place_names() and low not in _NOT_NAMES and len(low) > 2:
+                found.append(m.span("name"))
+        return found
+
+    def _namelike(self, word: str) -> bool:
+        """A word that can be a name: a given name, or no English word nor place, nor a word
+        this export treats as no person."""
+        low = fold(word)
+        if low in _NOT_NAMES or low in self._authors or len(low) < 2:
+            return False
+        return low in given_names() or (low not in english_words() and low not in place_names())
 
     def _judge(
-        self, text: str, run: list[tuple[int, int]], given: frozenset[str], everyday: frozenset[str]
+        self,
+        text: str,
+        run: list[tuple[int, int]],
+        given: frozenset[str],
+        everyday: frozenset[str],
+        titled_after: set[int] = frozenset(),  # type: ignore[assignment]
     ) -> tuple[int, int] | None:
+        english, places = english_words(), place_names()
+
         def w(i: int) -> str:
             return text[run[i][0] : run[i][1]]
 
+        def initial_letter(i: int) -> bool:
+            return len(w(i)) == 1 and w(i).isupper() and text[run[i][1] : run[i][1] + 1] == "."
+
         def blocked(i: int) -> bool:
+            if initial_letter(i):
+                return False  # "A. K. Rao": an initial, not the word "a"
             low = w(i).casefold()
             return low in _NOT_NAMES or low in self._authors or len(low) < 2
+
+        def unknown(i: int) -> bool:
+            """No English word, no place, no given name: a name of an origin the lists miss."""
+            f = fold(w(i))
+            return not blocked(i) and f not in english and f not in given and f not in places and len(f) > 1
 
         lo, hi = 0, len(run) - 1
         while lo <= hi and blocked(lo) and not _is_honorific(w(lo)):
@@ -430,17 +664,35 @@ class Detector:
         if lo > hi:
             return None
         initial = _sentence_start(text, run[lo][0])
-        # A title and what follows: one name; a title alone is none.
+        # A title and what follows: one name; a title alone is none. A title that is an
+        # everyday word too ("Officer", "Uncle", "Sister") only before a name-like word.
         if _is_honorific(w(lo)):
             last = lo
             while last + 1 <= hi and (not blocked(last + 1) or w(last + 1).casefold() in self._authors):
                 last += 1
+            if last > lo and w(lo).rstrip(".") in WORD_TITLES and fold(w(lo).rstrip(".")) in english:
+                first = next((i for i in range(lo + 1, last + 1) if not initial_letter(i)), None)
+                if first is None or not self._namelike(w(first)):
+                    return None
             return (run[lo][0], run[last][1]) if last > lo else None
         while hi >= lo and blocked(hi):
+            if hi > lo and w(hi) in _SURNAME_WORDS and fold(w(hi - 1)) in given:
+                break  # "Maya Ward", "Tom Lane": a surname, not a place
             hi -= 1
         if lo > hi:
             return None
-        after = text[run[hi][1] : run[hi][1] + 24]
+        whole = " ".join(fold(w(i)) for i in range(lo, hi + 1))
+        # "Meet Hemi Walker", "Ask Mbali Khumalo": a verb starting the sentence is no part of the name.
+        while (
+            initial
+            and lo < hi
+            and fold(w(lo)) in english
+            and (fold(w(lo)) not in given or fold(w(lo)) in everyday)
+            and not initial_letter(lo)
+            and not _PERSON_AFTER.match(text[run[hi][1] : run[hi][1] + 24])
+        ):
+            lo += 1
+        after = text[run[hi][1] : run[hi][1] + 40]
         if (
             lo == 0
             and initial
@@ -455,27 +707,58 @@ class Detector:
         span = (run[lo][0], run[hi][1])
         before = text[max(0, span[0] - 24) : span[0]]
         person_before = bool(_PERSON_BEFORE.search(before))  # "confided in Maya" is no place
+        title_after = run[hi][0] in titled_after or bool(_TITLE_AFTER.match(after))
+        if title_after and self._namelike(w(hi)):
+            return span  # "Iyer sir", "Raju bhai"
         place = (_PLACE_BEFORE.search(before) and not person_before) or _PLACE_AFTER.match(after)
         if place or w(hi).casefold() in _PLACE_LAST or _TOWN.match(after) or _STREET_END.search(before):
             return None  # "in Sydney", "the Grace room", "Mill Road, Cambridge CB1 2AD": a place
         idx = range(lo, hi + 1)
         folded = {i: fold(w(i)) for i in idx if not blocked(i)}
-        strong = [i for i, f in folded.items() if f in given and f not in everyday]
+        # A given name that is also a word ("Hope") is weak: it needs a surname or context; one
+        # that is the name of a people or language ("English", "Spanish") is no name here.
+        strong = [i for i, f in folded.items() if f in given and f not in everyday and f not in english]
         weak = [i for i, f in folded.items() if f in given and f in everyday]
-        context = bool(_PERSON_AFTER.match(after) or person_before)
+        speech = bool(_SPEECH.match(after))
+        human = bool(_HUMAN_AFTER.match(after))
+        if not (speech or (strong and (human or person_before))) and (
+            whole in places
+            or " ".join(fold(w(i)) for i in idx) in places
+            or (hi > lo and fold(w(hi)) in places and not (strong or weak))
+        ):
+            return None  # "Berlin", "São Paulo", "Santé Québec"; but "Fatima spoke"
+        if hi > lo and fold(w(hi)) in _ORG_LAST:
+            return None  # "Fraser Health", "Legal Aid Board"
+        if re.search(r"(?i:\bthe)\s+$", before) and not (strong and hi > lo):
+            return None  # "the Warden", "the Dean's cabinet", "the Mater": a role or a place
+        role_after = bool(_ROLE_AFTER.match(after))
+        context = bool(_PERSON_AFTER.match(after) or person_before or role_after)
         if strong:
             return span
         # A given name that is also a word ("Hope", "Faith") needs a surname after it or
         # a person's context around it: on its own it is as often a room or a virtue.
         if weak and hi > lo:
             return span
+        unknowns = [i for i in idx if unknown(i)]
+        # Two name-like words in a row, one of them of no list: "Fiachra Breathnach".
+        if hi > lo and unknowns and all(self._namelike(w(i)) or initial_letter(i) for i in idx):
+            return span
+        maybe = bool(_MAYBE_PERSON_BEFORE.search(before))
         # No given name, or only one that is also a word: only the neighbours can tell.
         if initial and lo == 0:
             # At a sentence start capitals say nothing; a verb after says a person ("Kwame
-            # Mensah was admitted"), for one word only a verb of speech ("Okonkwo said").
-            verbs = _SPEECH if hi == lo else _PERSON_AFTER
-            return span if verbs.match(after) else None
-        return span if context else None
+            # Mensah was admitted"), for one word only a verb of speech ("Okonkwo said"),
+            # or, for a word of no list or a given name, any person's verb or a role.
+            if speech:
+                return span
+            if (unknowns or weak) and hi == lo and (human or role_after):
+                return span
+            return span if hi > lo and _PERSON_AFTER.match(after) else None
+        if weak or unknowns:
+            # Mid-sentence: a cue before or after ("told Gosia", "with Tamati", "Bill from
+            # Campus Safety"); "to" and "from" only for a word of no list.
+            return span if context or (unknowns and maybe) else None
+        return None
 
 
 _CITATION = re.compile(
@@ -501,20 +784,28 @@ def name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
     """A pattern for these names, whole words, with any title before them and possessives
     after; a one-word name that is also an everyday word ("Grace") only when capitalised."""
     alternatives = []
-    everyday = name_words()
+    everyday, english = name_words(), english_words()
     # A name given on purpose that is only a title ("Miss") is still that word.
-    for value in sorted({" ".join((strip_title(n) or n).split()) for n in names} - {""}, key=len, reverse=True):
+    for value in sorted({_bare(n) for n in names} - {""}, key=len, reverse=True):
         body = r"\s+".join(re.escape(w) for w in value.split())
-        if " " not in value and value.casefold() in everyday | _NOT_NAMES:
-            # As given, or capitalised: "Grace" the person, never "grace" the word.
+        if " " not in value and (fold(value) in everyday or fold(value) in english or value.casefold() in _NOT_NAMES):
+            # As given, or capitalised: "Grace" the person, never "grace" the word, and
+            # "the Principal" found once never makes "the principal" a person elsewhere.
             alternatives.append(f"{re.escape(value)}|{re.escape(value[0].upper())}(?i:{re.escape(value[1:])})")
         else:
             alternatives.append(f"(?i:{body})")
     if not alternatives:
         return None
     return re.compile(
-        rf"(?<![\w@.])(?P<name>(?:{_HONORIFIC}\s+)?(?:{'|'.join(alternatives)}))(?P<poss>['’]s\b|s['’]|['’](?!\w))?(?!\w)"
+        rf"(?<![\w@.])(?P<name>(?:{_HONORIFIC}\s+)?(?:{'|'.join(alternatives)}))"
+        # A digit stuck to a name goes with it ("Maya2"): no part of it is left behind.
+        rf"(?:\d+(?!\w)|(?P<poss>['’]s\b|s['’]|['’](?!\w))?(?!\w))"
     )
+
+
+def _bare(name: str) -> str:
+    """A name without its titles, spacing or a digit stuck to its end ("Dr. Maya2" → "Maya")."""
+    return " ".join((strip_title(name) or name).split()).rstrip("0123456789")
 
 
 def locate(
@@ -573,7 +864,7 @@ def people(names: Iterable[str]) -> dict[str, int]:
     One person, one number: a first or last name that belongs to a full name in the list
     is that person ("Jonah" and "Dr. Reyes" are "Jonah Reyes").
     """
-    bare = [b for b in (" ".join((strip_title(n) or n).split()) for n in names) if b]
+    bare = [b for b in (_bare(n) for n in names) if b]
     number: dict[str, int] = {}
     full = [b for b in bare if " " in b]
     part_of: dict[str, str] = {}
@@ -641,7 +932,7 @@ class Redactor:
         return self._names is not None or self._others is not None
 
     def _person(self, found: str) -> str:
-        bare = " ".join((strip_title(found) or found).split()).casefold()
+        bare = _bare(found).casefold()
         return placeholder(self._people.get(bare, self._people.get(" ".join(found.split()).casefold(), 0)))
 
     def text(self, value: str) -> str:

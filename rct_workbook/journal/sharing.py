@@ -213,7 +213,11 @@ def check_summary(review: Review, mode: Decision) -> str:
     ]
     if choices.count("redact") == len(found):
         return f"{total}, all redacted at earlier exports.\n"
-    how = "only --redact-flagged (or redacting them in a review) leaves none in the clear"
+    how = (
+        "decide with --redact-flagged or --keep-flagged, or review in a terminal"
+        if None in choices
+        else "only --redact-flagged (or redacting them in a review) leaves none in the clear"
+    )
     return f"{total}: {', '.join(parts)}; {how}.\n"
 
 

@@ -4,7 +4,7 @@ Shared by tests/journal/test_deid_corpus.py (which holds the detector to its aim
 bench/deid_measure.py (which prints the figures for the corpus and the sets under bench/).
 A corpus is YAML: entries of ``listed`` names and ``text``, answers split at blank lines,
 identifiers marked [[n:…]] (names), [[c:…]] (contacts), [[r:…]] (records), [[d:…]]
-(dates) and decoys {{…}}.
+(dates), [[p:…]] (wards, units, clinics, programmes) and decoys {{…}}.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ import yaml
 from rct_workbook.journal.deidentify import Span, locate
 
 CORPUS = Path(__file__).with_name("deid_corpus.yaml")
-_MARK = re.compile(r"\[\[([ncrd]):(.+?)\]\]|\{\{(.+?)\}\}")
-GROUPS = {"n": "names", "c": "contacts and records", "r": "contacts and records", "d": "dates"}
+_MARK = re.compile(r"\[\[([ncrdp]):(.+?)\]\]|\{\{(.+?)\}\}")
+GROUPS = {"n": "names", "c": "contacts and records", "r": "contacts and records", "d": "dates", "p": "places"}
 #: The authors the paper cites, as sharing.py passes them from content/references.yaml.
 AUTHORS = ["Hartling", "Sparks", "Miller", "Jordan", "Walker", "Rosen", "Surrey", "Stiver", "Kaplan", "Fletcher"]
 

