@@ -189,6 +189,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(r"(?<!\w)\d{6,}(?!\w)")),
 )
 
+#: An internal number with its label: "bleep 4471", "ext. 2203", "pager 0715".
+_EXTENSION = re.compile(r"\b(?i:bleep|pager|ext(?:ension)?\.?)\s*(?:#|:|no\.?)?\s*\d{2,6}\b")
 #: Digit groups that look like a phone number in some other country's national format.
 _PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,6}){1,3}(?!\w)")
 
@@ -492,6 +494,8 @@ class Detector:
                 for match in _PHONE_LIKE.finditer(text):
                     if sum(c.isdigit() for c in match.group()) >= 7:
                         claim("phone", *match.span())
+                for match in _EXTENSION.finditer(text):
+                    claim("phone", *match.span())
                 continue
             if kind == "place":
                 for start, end in self._places(text):

@@ -362,3 +362,15 @@ def test_no_partial_catches(text: str, expected: str) -> None:
         [f.value for f in found if f.kind == "name"], [(f.kind, f.value) for f in found if f.kind != "name"]
     )
     assert redactor.text(text) == expected
+
+
+def test_the_role_line_printed_on_every_handout_page_is_de_identified(run: Run) -> None:
+    ident = entry_id(make_assess("2026-03-12", role="Lead psychologist on Harbourview Ward 9, bleep 4471"))
+    check = run("journal", "export", ident, "--check")
+    assert "ward, unit or service name: Harbourview Ward 9\n" in check.stdout
+    assert "phone number: bleep 4471\n" in check.stdout
+    for form in ("md", "html"):
+        shared = run("journal", "export", ident, "--redact-flagged", "--format", form)
+        assert shared.exit_code == 0, shared.stderr
+        assert "Harbourview" not in shared.stdout and "4471" not in shared.stdout
+        assert "Lead psychologist on" in shared.stdout
