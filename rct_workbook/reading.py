@@ -18,6 +18,7 @@ from rct_workbook.model.content import Content
 from rct_workbook.model.schema import READING_PARTS
 
 if TYPE_CHECKING:
+    from rct_workbook.care import CareReason, Evaluation
     from rct_workbook.model.schema import ReadingRule, When
     from rct_workbook.reading_rules import Reviewed
 
@@ -29,6 +30,10 @@ PRACTICES = "practices"
 CONNECTING = "connecting"
 #: The rule whose response is the reading's "first step" (support before the steps).
 FIRST_STEP_RULE = "no-support-yet"
+#: The response to history about a death at work (care for the team, from the care note).
+GRIEF_RULE = "team-grief"
+#: The resource whose contact a pack sets for its own crisis line.
+CRISIS_RESOURCE = "crisis-line"
 
 #: A culture counts as present (a real share of the ticks) from this many ticked indicators...
 MIN_CHECKED = 2
@@ -200,15 +205,18 @@ class Resource:
 
 @dataclass(frozen=True)
 class Care:
-    """The care note: shown first, only when a care signal is present.
+    """The care note: shown first, only when care is raised (``level`` check-in or urgent;
+    with none the reading has no care note).
 
-    ``reasons`` say which answers raised it; they stay in the person's own reading and
-    entry and are never exported.
+    ``reasons`` say what raised it, with the person's own words where words did; they
+    stay in the person's own reading and entry and are never exported. Urgent care opens
+    with ``crisis``: the crisis line and the emergency number, before anything else.
+    ``silenced`` holds the questions whose words raised urgent care (no rule answers them).
     """
 
     title: str
     opening: str
-    reasons: tuple[str, ...]
+    reasons: tuple[CareReason, ...]
     signals: tuple[str, ...]
     resources_intro: str
     resources: tuple[Resource, ...]
@@ -216,6 +224,14 @@ class Care:
     no_support: str | None
     held_back: str | None
     cite: tuple[str, ...]
+    level: str = "check-in"
+    crisis: str | None = None
+    silenced: frozenset[str] = frozenset()
+
+    @property
+    def reason_lines(self) -> tuple[str, ...]:
+        """What raised care, one line each, as the note says it."""
+        return tuple(dict.fromkeys(r.because for r in self.reasons))
 
 
 @dataclass(frozen=True)
@@ -446,11 +462,6 @@ def with_carried(answers: Mapping[str, Any], carried: Sequence[PlanStep]) -> Map
     return {**answers, SMALL_STEPS: [*own, *rows]}
 
 
-def silenced(answers: Mapping[str, Any]) -> frozenset[str]:
-    """The questions whose words raised urgent care: no reading rule responds to them."""
-    return frozenset()
-
-
 def asked_in(content: Content, section: str | None) -> frozenset[str] | None:
     """The question ids a one-step assessment asked (None: the whole flow was asked)."""
     flow = content.flows.get("assess")
@@ -460,23 +471,65 @@ def asked_in(content: Content, section: str | None) -> frozenset[str] | None:
 
 
 def care_note(
-    content: Content, answers: Mapping[str, Any], asked: frozenset[str] | None = None
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The care signals present (ids) and the reasons to give, from content."""
-    from rct_workbook.reading_rules import Filler, holds, matched_phrase, names_questions
+    content: Content, evaluation: Evaluation, answers: Mapping[str, Any], held: bool, region: str | None
+) -> Care | None:
+    """The care note for an evaluation (``rct_workbook.care``), or None when no care is raised."""
+    from rct_workbook.care import crisis_line_for
 
-    filler = Filler(content, answers)
-    ids: list[str] = []
-    reasons: list[str] = []
-    for signal in content.care_signals.values():
-        if asked is not None and not names_questions(signal.when) <= asked and not signal.when.phrases:
-            continue
-        if holds(signal.when, answers, content):
-            ids.append(signal.id)
-            phrase = matched_phrase(signal.when, answers, content)
-            because = signal.because.replace("{phrase}", f"“{phrase}”" if phrase else "some words")
-            reasons.append(filler.fill(because))
-    return tuple(ids), tuple(dict.fromkeys(reasons))
+    note = content.care_note
+    if note is None or evaluation.level == "none":
+        return None
+    resources = list(content.resources.values())
+    line = crisis_line_for(content, region)
+    own = next((r for r in resources if r.id == CRISIS_RESOURCE and r.contact), None)
+    crisis = None
+    if evaluation.level == "urgent":
+        if own is not None:
+            # A pack's own crisis line (a team's, a country's) comes first: it knows the place.
+            crisis = (note.crisis or "").replace("{line}", f"{own.name} on {own.contact}")
+            crisis = crisis.replace("{emergency}", line.emergency if line else "your local emergency number")
+        elif line is not None and note.crisis:
+            crisis = note.crisis.replace("{line}", line.name).replace("{emergency}", line.emergency)
+        else:
+            crisis = note.crisis_unknown
+    shown = []
+    for r in resources:
+        contact = r.contact
+        if r.id == CRISIS_RESOURCE and contact is None and line is not None:
+            contact = f"{line.name}; emergency {line.emergency} ({line.source})"
+        shown.append(Resource(r.name, r.detail, contact))
+    return Care(
+        title=note.title,
+        opening=note.opening,
+        reasons=evaluation.reasons,
+        signals=evaluation.signals,
+        resources_intro=note.resources_intro,
+        resources=tuple(shown),
+        body=note.body,
+        no_support=note.no_support if answers.get(SUPPORT_IN_PLACE) is False else None,
+        held_back=note.held_back if held else None,
+        cite=note.cite,
+        level=evaluation.level,
+        crisis=crisis,
+        silenced=evaluation.silenced,
+    )
+
+
+def grief_response(content: Content, evaluation: Evaluation) -> Response | None:
+    """History about a death at work, met with care for the team (not a note about the person)."""
+    note = content.care_note
+    if evaluation.grief is None or note is None or not note.grief:
+        return None
+    return Response(
+        rule=GRIEF_RULE,
+        part="read",
+        because="You wrote about a death in the setting's history",
+        text=note.grief,
+        cite=note.grief_cite or note.cite,
+        vignette=note.grief_vignette,
+        quote=evaluation.grief.quote,
+        specificity=4,
+    )
 
 
 def excerpt(text: str, phrase: str | None = None, limit: int = QUOTE_WORDS) -> str:
@@ -605,6 +658,7 @@ def respond(
     review: Sequence[Reviewed] = (),
     silenced: frozenset[str] = frozenset(),
     limit: int = MAX_SHOWN,
+    extra: Sequence[Response] = (),
 ) -> tuple[tuple[Response, ...], tuple[str, ...]]:
     """The responses of every rule that holds, most specific first; and the rule ids held back.
 
@@ -658,6 +712,7 @@ def respond(
                 specificity=specificity(rule, quote) + (3 if steps else 0),
             )
         )
+    responses += extra  # said by the care evaluation (grief for the team), ranked with the rest
     ranked = sorted(
         enumerate(responses), key=lambda ir: (ir[1].part != "support", -ir[1].specificity, order[ir[1].part], ir[0])
     )
@@ -673,22 +728,33 @@ def read(
     section: str | None = None,
     review: Sequence[Reviewed] = (),
     carried: Sequence[PlanStep] = (),
+    region: str | None = None,
 ) -> Reading:
     """The reading for one assessment; ``previous`` holds the last ratings by good thing,
     ``section`` the one step asked, if only one was, ``review`` what became of the last
     plan's steps ("Since last time"), ``carried`` the steps carried into this plan (the
-    rules read them as part of the plan: a step carried in can be high-risk or alone too)."""
+    rules read them as part of the plan: a step carried in can be high-risk or alone too),
+    ``region`` the person's two-letter region, if known, for the national crisis line."""
     scores = good_thing_scores(content, answers, previous)
     mean = mean_of(scores)
     band, band_description = band_for(content, mean)
     changes = [s.change for s in scores if s.change is not None]
     mean_change = sum(changes) / len(changes) if changes else None
     profile = culture_profile(content, answers.get(PRACTICES) or [])
+    from rct_workbook.care import evaluate
+
     asked = asked_in(content, section)
-    signals, reasons = care_note(content, answers, asked)
-    caring = bool(signals) and content.care_note is not None
+    evaluation = evaluate(content, answers, asked)
+    caring = evaluation.level != "none" and content.care_note is not None
+    grief = grief_response(content, evaluation)
     responses, held = respond(
-        content, with_carried(answers, carried), caring=caring, asked=asked, review=review, silenced=silenced(answers)
+        content,
+        with_carried(answers, carried),
+        caring=caring,
+        asked=asked,
+        review=review,
+        silenced=evaluation.silenced,
+        extra=(grief,) if grief else (),
     )
     suggestions = tuple(
         Suggestion(c.id, text) for c in present_in_order(profile) for text in content.cultures[c.id].opportunities
@@ -697,22 +763,7 @@ def read(
         # Opportunities for changing the organisation assume energy; they wait for now.
         held = (*held, "opportunities")
         suggestions = ()
-    care = None
-    note = content.care_note
-    if caring and note is not None:
-        no_support = answers.get(SUPPORT_IN_PLACE) is False
-        care = Care(
-            title=note.title,
-            opening=note.opening,
-            reasons=reasons,
-            signals=signals,
-            resources_intro=note.resources_intro,
-            resources=tuple(Resource(r.name, r.detail, r.contact) for r in content.resources.values()),
-            body=note.body,
-            no_support=note.no_support if no_support else None,
-            held_back=note.held_back if held else None,
-            cite=note.cite,
-        )
+    care = care_note(content, evaluation, answers, bool(held), region)
     connecting_labels = {p.id: p.text for p in content.connecting_practices.values()}
     connecting = tuple(connecting_labels[p] for p in answers.get(CONNECTING) or [] if p in connecting_labels)
     return Reading(

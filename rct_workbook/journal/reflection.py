@@ -65,9 +65,12 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 def care_markdown(care: Care, *, level: int = 2) -> str:
     """The care note as Markdown: in the person's own entry, never in an export."""
-    lines = [md.heading(level, care.title), "", md.escape_line(care.opening), ""]
+    lines = [md.heading(level, care.title), ""]
+    if care.crisis:
+        lines += [f"**{md.escape_line(care.crisis)}**", ""]  # urgent care: where to turn, first
+    lines += [md.escape_line(care.opening), ""]
     if care.reasons:
-        lines += [md.bullet_list(care.reasons), ""]
+        lines += [md.bullet_list(list(care.reason_lines)), ""]
     lines += [md.escape_line(care.resources_intro), ""]
     lines += [md.bullet_list([r.line for r in care.resources]), ""]
     lines += [line for p in care.body for line in (md.escape_line(p), "")]

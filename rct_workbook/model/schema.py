@@ -356,7 +356,9 @@ class CareSignal(Record):
 #: spaces; ``a|b`` alternatives; ``a_b`` words that follow each other; ``=word`` the exact
 #: word, unstemmed; I, ME, MYSELF, MY; ``..`` lets the next token come further on; ``$``
 #: the end of the clause.
-CARE_TOKEN = re.compile(r"^(\.\.|\$|I|ME|MYSELF|MY|=?[a-z0-9']+(_=?[a-z0-9']+)*(\|=?[a-z0-9']+(_=?[a-z0-9']+)*)*)$")
+_CARE_PART = r"(=?[a-z0-9']+|I|ME|MYSELF|MY)"
+_CARE_ALT = rf"(\$|{_CARE_PART}(_{_CARE_PART})*)"
+CARE_TOKEN = re.compile(rf"^(\.\.|{_CARE_ALT}(\|{_CARE_ALT})*)$")
 CarePhrase = Annotated[str, Limits(strict=True, min_length=2, max_length=300)]
 
 
@@ -390,7 +392,7 @@ class CarePattern(Record):
             bad = [t for t in phrase.split() if not CARE_TOKEN.match(t)]
             if bad:
                 raise ValueError(f"{bad[0]!r} in {phrase!r} is not a word, a|b, a_b, =word, I, ME, MYSELF, MY, .. or $")
-            if phrase.split()[0] in ("..", "$"):
+            if phrase.split()[0] == ".." or "$" in phrase.split()[0].split("|"):
                 raise ValueError(f"{phrase!r} must begin with a word")
 
 

@@ -37,9 +37,12 @@ def continuum_line(ui: Ui, mean: float, width: int = 41) -> Text:
 
 def care_views(ui: Ui, care: Care) -> list[RenderableType]:
     """The care note, which comes before anything about the workplace."""
-    out: list[RenderableType] = [ui.heading(care.title), ui.para(care.opening)]
+    out: list[RenderableType] = [ui.heading(care.title)]
+    if care.crisis:
+        out.append(ui.para(care.crisis, "bold"))  # urgent care: where to turn, before anything else
+    out.append(ui.para(care.opening))
     if care.reasons:
-        out.append(ui.bullets(care.reasons))
+        out.append(ui.bullets(care.reason_lines))
     out.append(ui.para(care.resources_intro))
     out.append(ui.bullets(r.line for r in care.resources))
     out.extend(ui.para(p) for p in care.body)

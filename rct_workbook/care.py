@@ -1,0 +1,714 @@
+"""Care: whether the person who answered may be struggling, and in whose words.
+
+Pure functions: nothing here prints, prompts or touches files. The care patterns, the
+signals on ratings and ticks, the note and the crisis lines are content
+(``content/care/``); this module reads the person's free text sentence by sentence and
+clause by clause, and decides the level: ``none``, ``check-in`` or ``urgent``.
+
+A pattern is a short sequence of word stems (``content/care/patterns.yaml`` explains the
+notation). A pattern only counts when the clause it is in is about the writer, and is
+not negated:
+
+* word forms: both the pattern and the text are stemmed (Snowball's English stemmer), so
+  "disappear" also finds "disappeared" and "disappearing";
+* contractions are opened ("can't" is "can not", "I'd" is "I would");
+* the subject: the nearest pronoun or noun phrase before the match decides whose the
+  clause is. "I", "me", "myself" are the writer; "the director", "our funding", "my
+  clients", "they" are not; a clause with no subject at all ("Cutting again.") is a
+  clipped note about oneself, unless an earlier clause of the sentence had a subject;
+* negation: "not", "never" or "no" just before the match (within three words, not across
+  "if" or "that") cancels it, unless the pattern itself begins with the negation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from rct_workbook.model.question_types import QUESTION_TYPES
+from rct_workbook.model.schema import CARE_TOKEN
+from rct_workbook.reading_rules import Filler, flow_questions, holds, names_questions
+
+if TYPE_CHECKING:
+    from rct_workbook.model.content import Content
+    from rct_workbook.model.schema import CarePattern, CrisisLine
+
+LEVELS = ("none", "check-in", "urgent")
+#: The answer to "How are you, really?" (asked when only a phrase raised care).
+HOW_ARE_YOU = "how-are-you"
+#: What each answer to it means for the level (unanswered: the phrase stands, check-in).
+HOW_ARE_YOU_LEVELS = {"all-right": "none", "not-great": "check-in", "unsafe": "urgent", "rather-not-say": "check-in"}
+
+#: At most this many words of the person's own text are quoted back.
+QUOTE_WORDS = 20
+#: Words a pattern's next token may skip ahead by, unless ``..`` allows more.
+GAP = 2
+LONG_GAP = 9
+NEGATION_WINDOW = 3
+
+_FIRST_PERSON = frozenset({"i", "me", "myself"})
+_OTHERS = frozenset(
+    [
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "it",
+        "everyone",
+        "everybody",
+        "someone",
+        "somebody",
+        "nobody",
+        "people",
+        "who",
+        "them",
+        "him",
+        "us",
+        "staff",
+        "management",
+        "manager",
+        "client",
+        "clients",
+        "patient",
+        "patients",
+        "team",
+    ]
+)
+#: Subjects that speak of one's whole life, read as the writer's own ("everything feels pointless").
+_GLOBAL = frozenset({"everything", "life", "anything"})
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "our",
+        "their",
+        "his",
+        "her",
+        "your",
+        "my",
+        "this",
+        "that",
+        "these",
+        "those",
+        "every",
+        "each",
+        "several",
+        "many",
+        "most",
+        "some",
+        "both",
+        "its",
+        "whose",
+        "which",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "half",
+    ]
+)
+#: Words that may open a clause before its verb without being its subject.
+_OPENERS = frozenset(
+    [
+        "and",
+        "but",
+        "so",
+        "then",
+        "yet",
+        "or",
+        "also",
+        "just",
+        "still",
+        "honestly",
+        "really",
+        "sometimes",
+        "often",
+        "lately",
+        "recently",
+        "now",
+        "tbh",
+        "ok",
+        "okay",
+        "well",
+        "oh",
+        "ag",
+        "mate",
+        "there",
+        "can",
+        "could",
+        "would",
+        "will",
+        "should",
+        "must",
+        "might",
+        "may",
+        "do",
+        "does",
+        "did",
+        "have",
+        "has",
+        "had",
+        "am",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "not",
+        "never",
+        "no",
+        "cannot",
+        "keep",
+        "kept",
+        "start",
+        "started",
+        "feel",
+        "felt",
+        "think",
+        "thought",
+        "want",
+        "wanted",
+        "wish",
+        "wished",
+    ]
+)
+#: A noun phrase after one of these is an object ("on the platform"), not the subject.
+_PREPOSITIONS = frozenset(
+    [
+        "on",
+        "in",
+        "at",
+        "to",
+        "from",
+        "into",
+        "onto",
+        "of",
+        "for",
+        "with",
+        "by",
+        "about",
+        "over",
+        "under",
+        "near",
+        "after",
+        "before",
+        "through",
+        "across",
+        "off",
+        "like",
+        "than",
+        "between",
+        "within",
+        "without",
+    ]
+)
+#: Irregular forms the stemmer leaves apart, brought together (on both sides: patterns and text).
+_IRREGULAR = {
+    **dict.fromkeys(("is", "are", "was", "were", "am", "been", "being"), "be"),
+    **dict.fromkeys(("has", "had", "having"), "have"),
+    **dict.fromkeys(("does", "did"), "do"),
+    "went": "go",
+    "thought": "think",
+    "felt": "feel",
+    **dict.fromkeys(("woke", "woken"), "wake"),
+    **dict.fromkeys(("gave", "given"), "give"),
+    **dict.fromkeys(("took", "taken"), "take"),
+    "bled": "bleed",
+    "fell": "fall",
+    **dict.fromkeys(("broke", "broken"), "break"),
+    **dict.fromkeys(("wrote", "written"), "write"),
+    "stood": "stand",
+    "ran": "run",
+    **dict.fromkeys(("hid", "hidden"), "hide"),
+    "kept": "keep",
+    "lost": "lose",
+    **dict.fromkeys(("got", "gotten"), "get"),
+    "made": "make",
+    "said": "say",
+    "left": "leave",
+}
+#: Words after which a noun phrase can still be the subject ("honestly the software is ...").
+_INTRODUCERS = frozenset(
+    [
+        "and",
+        "but",
+        "so",
+        "then",
+        "yet",
+        "or",
+        "also",
+        "just",
+        "still",
+        "honestly",
+        "really",
+        "sometimes",
+        "often",
+        "lately",
+        "recently",
+        "now",
+        "tbh",
+        "ok",
+        "okay",
+        "well",
+        "oh",
+        "ag",
+        "mate",
+        "and",
+        "that",
+        "when",
+        "if",
+        "because",
+        "while",
+    ]
+)
+_NEGATORS = frozenset({"not", "never", "no", "nor", "neither"})
+#: Negation does not reach across these: "wouldn't mind if I ...", "don't know how much longer ...".
+_NEGATION_STOPS = frozenset({"if", "that", "when", "because", "than", "whether", "but", "know", "sure", "tell"})
+#: Trailing words that do not stop a clause from "ending" at a match (``$``).
+_TRAILING = frozenset(
+    [
+        "now",
+        "again",
+        "already",
+        "anymore",
+        "completely",
+        "entirely",
+        "totally",
+        "really",
+        "honestly",
+        "tbh",
+        "today",
+        "lately",
+        "any",
+        "more",
+        "at",
+        "all",
+        "for",
+        "good",
+        "though",
+        "too",
+    ]
+)
+
+_CONTRACTIONS = (
+    (re.compile(r"\bcan't\b|\bcannot\b|\bcant\b"), "can not"),
+    (re.compile(r"\bwon't\b|\bwont\b"), "will not"),
+    (re.compile(r"\bshan't\b"), "shall not"),
+    (re.compile(r"n't\b"), " not"),
+    (re.compile(r"\b(do|does|did|is|are|was|were|have|has|had|could|would|should)nt\b"), r"\1 not"),
+    (re.compile(r"\bi'm\b|\bim\b"), "i am"),
+    (re.compile(r"\bi've\b|\bive\b"), "i have"),
+    (re.compile(r"\bi'd\b"), "i would"),
+    (re.compile(r"\bi'll\b"), "i will"),
+    (re.compile(r"'re\b"), " are"),
+    (re.compile(r"'ve\b"), " have"),
+    (re.compile(r"'ll\b"), " will"),
+    (re.compile(r"'d\b"), " would"),
+    (re.compile(r"\b(it|that|what|there|here|he|she|who|everything|nothing|life)'s\b"), r"\1 is"),
+    (re.compile(r"'s\b"), ""),
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[.!?])$")
+#: Clauses: commas, semicolons, colons and dashes, "but"/"because"/"though"/"while", and
+#: "and" when a new subject follows it.
+_CLAUSE = re.compile(
+    r"\s*[,;:]\s*|\s+[-–—]\s+|\s+(?:but|because|though|although|whereas|while|whilst)\s+"
+    r"|\s+and\s+(?=(?:i|we|they|he|she|the|my|our|it|nobody|everyone|no one)\b)",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+@cache
+def _stemmer() -> Any:
+    import snowballstemmer  # type: ignore[import-untyped]  # the package ships no type hints
+
+    return snowballstemmer.stemmer("english")
+
+
+@cache
+def stem(word: str) -> str:
+    """A word's stem, so that the forms of one word meet: disappeared, disappearing → disappear."""
+    stemmed = str(_stemmer().stemWord(_IRREGULAR.get(word, word)))
+    return _IRREGULAR.get(stemmed, stemmed)  # "thoughts" stems to "thought", which is "think"
+
+
+def _normal(text: str) -> str:
+    text = text.casefold().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    text = re.sub(r"[-/]", " ", text)
+    for pattern, replacement in _CONTRACTIONS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, with contractions opened and hyphens as spaces, lower case."""
+    return _WORD.findall(_normal(text))
+
+
+# --- patterns ----------------------------------------------------------------------------
+
+_SPECIAL = {
+    "I": frozenset({"i"}),
+    "ME": frozenset({"i", "me", "myself"}),
+    "MYSELF": frozenset({"myself"}),
+    "MY": frozenset({"my"}),
+}
+
+
+#: One word of an alternative: the words it accepts, and whether they are compared unstemmed.
+_Part = tuple[frozenset[str], bool]
+
+
+@dataclass(frozen=True)
+class _Token:
+    #: Alternatives, each words that follow one another; an empty one is the end of the clause.
+    options: tuple[tuple[_Part, ...], ...] = ()
+    far: bool = False  # may come up to LONG_GAP words after the previous token
+
+
+def _alternative(text: str) -> tuple[_Part, ...]:
+    if text == "$":
+        return ()
+    out: list[_Part] = []
+    for part in text.split("_"):
+        if part in _SPECIAL:
+            out.append((_SPECIAL[part], True))
+            continue
+        exact = part.startswith("=")
+        for w in words(part.lstrip("=")):
+            out.append((frozenset({w if exact else stem(w)}), exact))
+    return tuple(out)
+
+
+@cache
+def compile_pattern(text: str) -> tuple[_Token, ...]:
+    """A pattern as tokens; ValueError names what is wrong with its notation."""
+    tokens: list[_Token] = []
+    far = False
+    for raw in text.split():
+        if not CARE_TOKEN.match(raw):
+            raise ValueError(f"{raw!r} in {text!r} is not a word, a|b, a_b, =word, I, ME, MYSELF, MY, .. or $")
+        if raw == "..":
+            far = True
+            continue
+        tokens.append(_Token(tuple(_alternative(alt) for alt in raw.split("|")), far=far))
+        far = False
+    if not tokens or any(not option for option in tokens[0].options):
+        raise ValueError(f"{text!r} must begin with a word")
+    return tuple(tokens)
+
+
+@dataclass(frozen=True)
+class _Clause:
+    text: str  # as written
+    words: tuple[str, ...]
+    stems: tuple[str, ...]
+
+
+def _clause(text: str) -> _Clause:
+    ws = tuple(words(text))
+    return _Clause(text.strip(), ws, tuple(stem(w) for w in ws))
+
+
+def _at(clause: _Clause, i: int, option: tuple[_Part, ...]) -> int | None:
+    """Where an option that starts at word i ends (exclusive), or None if it is not there.
+    The empty option is the end of the clause (only trailing words like "now" after it)."""
+    if not option:
+        return i if _trailing_only(clause, i) else None
+    for j, (wanted, exact) in enumerate(option):
+        k = i + j
+        if k >= len(clause.words):
+            return None
+        if (clause.words[k] if exact else clause.stems[k]) not in wanted:
+            return None
+    return i + len(option)
+
+
+def _trailing_only(clause: _Clause, i: int) -> bool:
+    return all(w in _TRAILING for w in clause.words[i:])
+
+
+def _match_from(clause: _Clause, tokens: Sequence[_Token], i: int, skipped: bool = False) -> int | None:
+    """Where tokens match from word i (the first token exactly at i), or None; the end of
+    the clause ($) only matches right after the token before it (not ``skipped`` ahead)."""
+    token = tokens[0]
+    for option in token.options:
+        if not option and skipped:
+            continue
+        end = _at(clause, i, option)
+        if end is None:
+            continue
+        rest = tokens[1:]
+        if not rest:
+            return end
+        reach = LONG_GAP if rest[0].far else GAP
+        for k in range(end, min(end + reach, len(clause.words)) + 1):
+            found = _match_from(clause, rest, k, skipped=k > end)
+            if found is not None:
+                return found
+    return None
+
+
+def find(clause: _Clause, tokens: Sequence[_Token]) -> tuple[int, int] | None:
+    """The first span of the clause the tokens match."""
+    for i in range(len(clause.words)):
+        end = _match_from(clause, tokens, i)
+        if end is not None:
+            return i, end
+    return None
+
+
+def _negated(clause: _Clause, start: int, tokens: Sequence[_Token]) -> bool:
+    if any(option and option[0][0] & _NEGATORS for option in tokens[0].options):
+        return False
+    for k in range(start - 1, max(start - 1 - NEGATION_WINDOW, -1), -1):
+        word = clause.words[k]
+        if word in _NEGATION_STOPS:
+            return False
+        if word in _NEGATORS:
+            return True
+    return False
+
+
+def subject(clause: _Clause, start: int) -> str | None:
+    """Whose the clause is, read back from word ``start``: "self", "other", or None (no subject)."""
+    participle = any(w.endswith("ing") for w in clause.words[start : start + 3])
+    for k in range(start - 1, -1, -1):
+        word = clause.words[k]
+        if word in _FIRST_PERSON or word in _GLOBAL:
+            return "self"
+        if word == "that" and k > 0:
+            continue  # "I've thought that ...": the subject is before it
+        after_verb = k > 0 and clause.words[k - 1] not in _INTRODUCERS
+        if word in _DETERMINERS and after_verb and not (participle and start - k <= 3):
+            # "on the platform", "keep a stash", "made a plan": an object, not the subject;
+            # but "a young person self-harming" is the subject of what follows it.
+            continue
+        if word in _OTHERS or word in _DETERMINERS:
+            return "other"
+    if start == 0:
+        return None
+    opening = clause.words[0]
+    if opening in _OPENERS or opening.endswith(("ed", "ing")):
+        return None
+    return "other"  # a bare noun: "Staff have started cutting corners"
+
+
+# --- what was found ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Found:
+    """One care pattern found in one answer."""
+
+    pattern: str
+    level: str  # check-in, urgent, or grief (history of a death at work)
+    kind: str
+    question: str
+    quote: str
+
+
+def quote_of(sentence: str, clause: str, words_at_most: int = QUOTE_WORDS) -> str:
+    """The person's own words to quote: the clause that raised care, or the sentence when the
+    clause is too short to stand alone ("Burnt out,"), at most ``words_at_most`` words, cut
+    at a word edge (marked …)."""
+    for text in (clause, sentence) if len(clause.split()) >= 3 else (sentence, clause):
+        shown = " ".join(text.split())
+        if len(shown.split()) <= words_at_most:
+            return shown
+    cut = " ".join(clause.split()[:words_at_most])
+    return cut.rstrip(",;:") + "…"
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+
+
+def _holds(pattern: CarePattern, clause: _Clause, sentence_clauses: Sequence[_Clause], inherited: str | None) -> bool:
+    for text in pattern.match:
+        tokens = compile_pattern(text)
+        span = find(clause, tokens)
+        if span is None:
+            continue
+        start, end = span
+        if _negated(clause, start, tokens):
+            continue
+        whose = subject(clause, start) or inherited or "self"
+        if pattern.who == "self" and whose != "self":
+            continue
+        if pattern.who == "other" and whose == "self":
+            continue
+        after = _Clause(clause.text, clause.words[end:], clause.stems[end:])
+        if after.words and any(_match_from(after, compile_pattern(t), 0) is not None for t in pattern.then_not):
+            continue
+        if pattern.needs and not any(find(c, compile_pattern(t)) for t in pattern.needs for c in sentence_clauses):
+            continue
+        if any(find(c, compile_pattern(t)) for t in pattern.unless for c in sentence_clauses):
+            continue
+        return True
+    return False
+
+
+def found_in(text: str, question: str, patterns: Iterable[CarePattern]) -> list[Found]:
+    """Every care pattern one answer's text holds, one finding per pattern and sentence."""
+    out: list[Found] = []
+    patterns = list(patterns)
+    for sentence in _sentences(text):
+        raw = [c for c in _CLAUSE.split(sentence) if c and c.strip()]
+        clauses = [_clause(c) for c in raw]
+        inherited: str | None = None
+        for clause in clauses:
+            for pattern in patterns:
+                if _holds(pattern, clause, clauses, inherited):
+                    out.append(
+                        Found(pattern.id, pattern.level, pattern.kind, question, quote_of(sentence, clause.text))
+                    )
+            if clause.words:
+                inherited = subject(clause, len(clause.words)) or inherited
+    # One finding per pattern and quote.
+    return list({(f.pattern, f.quote): f for f in out}.values())
+
+
+def texts_by_question(content: Content, answers: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(question id, text) for every free-text answer of the reading flow, in flow order."""
+    out: list[tuple[str, str]] = []
+    for qid, question in flow_questions(content).items():
+        if qid in answers:
+            out += [(qid, t) for t in QUESTION_TYPES[question.type].free_texts(question, answers[qid]) if t]
+    return out
+
+
+def found_in_answers(content: Content, answers: Mapping[str, Any]) -> list[Found]:
+    patterns = list(content.care_patterns.values())
+    return [f for qid, text in texts_by_question(content, answers) for f in found_in(text, qid, patterns)]
+
+
+# --- the evaluation --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CareReason:
+    """Why care was raised: its kind, the person's own words if words raised it, the line said."""
+
+    kind: str
+    quote: str | None
+    because: str
+    question: str | None = None
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """What care the answers call for.
+
+    ``silenced`` holds the questions whose text raised urgent care: no reading rule may
+    respond to them (the reading meets those words with care alone). ``ask`` is the quote
+    to ask about ("How are you, really?") when a phrase alone raised check-in care and the
+    rest of the answers are calm. ``grief`` is history of a death at work: care for the
+    team, not a care note about the person.
+    """
+
+    level: str = "none"
+    reasons: tuple[CareReason, ...] = ()
+    signals: tuple[str, ...] = ()
+    silenced: frozenset[str] = field(default_factory=frozenset)
+    ask: str | None = None
+    grief: CareReason | None = None
+
+
+def _quoted(template: str, quote: str) -> str:
+    said = template.replace("{quote}", f"“{quote}”")
+    # “…up.”. reads as a stutter: the quote's own stop ends the sentence.
+    return said[:-1] if quote.endswith((".", "!", "?", "…")) and said.endswith("”.") else said
+
+
+def evaluate(content: Content, answers: Mapping[str, Any], asked: frozenset[str] | None = None) -> Evaluation:
+    """The care level, with its reasons, for one assessment's answers.
+
+    ``asked`` is the questions a one-step assessment asked (None: all): a signal on a
+    question that was not put stays silent.
+    """
+    filler = Filler(content, answers)
+    reasons: list[CareReason] = []
+    signals: list[str] = []
+    level = "none"
+    for signal in content.care_signals.values():
+        if asked is not None and not names_questions(signal.when) <= asked:
+            continue
+        if signal.when.phrases is None and holds(signal.when, answers, content):
+            signals.append(signal.id)
+            reasons.append(CareReason(signal.id, None, filler.fill(signal.because)))
+            level = _higher(level, signal.level)
+    by_pattern = {p.id: p for p in content.care_patterns.values()}
+    found = found_in_answers(content, answers)
+    grief: CareReason | None = None
+    phrase_reasons: list[CareReason] = []
+    silenced: set[str] = set()
+    phrase_level = "none"
+    for f in found:
+        pattern = by_pattern[f.pattern]
+        reason = CareReason(f.kind, f.quote, _quoted(pattern.because, f.quote), f.question)
+        if f.level == "grief":
+            grief = grief or reason
+            continue
+        if f.pattern not in signals:
+            signals.append(f.pattern)
+        phrase_reasons.append(reason)
+        phrase_level = _higher(phrase_level, f.level)
+        if f.level == "urgent":
+            silenced.add(f.question)
+    ask = None
+    if phrase_level == "check-in" and level == "none":
+        answer = answers.get(HOW_ARE_YOU)
+        said = HOW_ARE_YOU_LEVELS.get(answer) if isinstance(answer, str) else None
+        if said is None:
+            ask = phrase_reasons[0].quote
+        elif said == "none":
+            phrase_reasons, phrase_level = [], "none"
+        else:
+            phrase_level = said
+    elif isinstance(answers.get(HOW_ARE_YOU), str) and HOW_ARE_YOU_LEVELS.get(answers[HOW_ARE_YOU]) == "urgent":
+        phrase_level = "urgent"
+    # Urgent reasons come first: they are what the note answers first.
+    phrase_reasons.sort(key=lambda r: 0 if by_kind_level(content, r.kind) == "urgent" else 1)
+    level = _higher(level, phrase_level)
+    if level == "none":
+        return Evaluation(grief=grief)
+    return Evaluation(
+        level=level,
+        reasons=(*phrase_reasons, *reasons),
+        signals=tuple(signals),
+        silenced=frozenset(silenced) if level == "urgent" else frozenset(),
+        ask=ask,
+        grief=grief,
+    )
+
+
+def by_kind_level(content: Content, kind: str) -> str:
+    """The highest level of the patterns of one kind."""
+    levels = [p.level for p in content.care_patterns.values() if p.kind == kind]
+    return "urgent" if "urgent" in levels else "check-in"
+
+
+def _higher(a: str, b: str) -> str:
+    rank = {"none": 0, "check-in": 1, "urgent": 2}
+    return a if rank.get(a, 0) >= rank.get(b, 0) else b
+
+
+# --- where to turn -----------------------------------------------------------------------------
+
+
+def crisis_line_for(content: Content, region: str | None) -> CrisisLine | None:
+    """The national crisis line content names for a region (a two-letter code), if any."""
+    if not region:
+        return None
+    wanted = region.upper()
+    return next((line for line in content.crisis_lines.values() if wanted in line.regions), None)

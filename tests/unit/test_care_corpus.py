@@ -1,0 +1,135 @@
+"""The care corpus: every labelled sentence, alone in an otherwise calm assessment.
+
+Prints recall (distress met with care), the crisis line first for self-harm and suicide,
+and the false-positive rate (benign sentences given care), on the set the patterns were
+tuned on and, apart, on the held-out set written with it and never tuned on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from rct_workbook.model.content import Content, load_content
+from rct_workbook.reading import read
+from tests.unit.helpers import CALM
+
+TESTS = Path(__file__).parent.parent
+TUNED = TESTS / "care_corpus.yaml"
+HELD_OUT = TESTS / "care_corpus_heldout.yaml"
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    return load_content()
+
+
+@dataclass
+class Figures:
+    distress: int = 0
+    met: int = 0
+    urgent: int = 0
+    crisis_first: int = 0
+    benign: int = 0
+    given_care: int = 0
+    grief: int = 0
+    grief_met: int = 0
+
+    @property
+    def recall(self) -> float:
+        return self.met / self.distress
+
+    @property
+    def false_positive_rate(self) -> float:
+        return self.given_care / self.benign
+
+    def line(self, name: str) -> str:
+        return (
+            f"{name}: distress met with care {self.met}/{self.distress} ({self.recall:.0%}); "
+            f"crisis line first {self.crisis_first}/{self.urgent}; "
+            f"benign given care {self.given_care}/{self.benign} ({self.false_positive_rate:.0%}); "
+            f"history of a death met with care for the team {self.grief_met}/{self.grief}"
+        )
+
+
+def sentences(path: Path) -> list[dict[str, Any]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return list(data["sentences"])
+
+
+def measure(content: Content, path: Path) -> tuple[Figures, list[str]]:
+    figures, wrong = Figures(), []
+    for item in sentences(path):
+        # Alone in a calm assessment, in an answer no other signal reads.
+        reading = read(content, {**CALM, "sustain": item["text"]})
+        level = reading.care.level if reading.care else "none"
+        crisis_first = reading.care is not None and reading.care.crisis is not None
+        if item["level"] == "none":
+            figures.benign += 1
+            figures.given_care += level != "none"
+            if item.get("grief"):
+                figures.grief += 1
+                figures.grief_met += any(r.rule == "team-grief" for r in reading.responses)
+        else:
+            figures.distress += 1
+            figures.met += level != "none"
+            if item["level"] == "urgent":
+                figures.urgent += 1
+                figures.crisis_first += crisis_first
+        if level != item["level"]:
+            wrong.append(f"{level} (labelled {item['level']}): {item['text']}")
+    return figures, wrong
+
+
+def test_the_corpora_are_large_and_labelled() -> None:
+    tuned, held = sentences(TUNED), sentences(HELD_OUT)
+    assert len(tuned) >= 150 and len(held) >= 40
+    for item in [*tuned, *held]:
+        assert item["level"] in ("none", "check-in", "urgent")
+    texts = [i["text"].casefold() for i in [*tuned, *held]]
+    assert len(set(texts)) == len(texts), "a sentence is in the corpora twice"
+
+
+def test_the_issue_examples_are_in_the_corpus() -> None:
+    texts = " ".join(i["text"] for i in sentences(TUNED))
+    for example in (
+        "better off if I just disappeared",
+        "think about not waking up",
+        "My kids would manage fine without me",
+        "started cutting again",
+        "Our funding may disappear",
+        "died by suicide",
+        "giving up my lunch breaks",
+        "pointless unless the nurses are in the room",
+        "killer of a caseload",
+        "not giving up on",
+    ):
+        assert example in texts
+
+
+def test_care_on_the_tuned_corpus(content: Content, capsys: pytest.CaptureFixture[str]) -> None:
+    figures, wrong = measure(content, TUNED)
+    with capsys.disabled():
+        print("\n" + figures.line("care corpus (tuned)"))
+    assert figures.met == figures.distress, wrong
+    assert figures.crisis_first == figures.urgent, wrong
+    assert figures.false_positive_rate <= 0.1, wrong
+    assert figures.grief_met == figures.grief
+
+
+def test_care_on_the_held_out_corpus(content: Content, capsys: pytest.CaptureFixture[str]) -> None:
+    """Never tuned on: the figures are printed as they are; the goal (every distress
+    sentence met, the crisis line first for every urgent one, at most 1 in 10 benign given
+    care) is held only as far as it was met when first measured (27/28, 17/18, 0/24)."""
+    figures, wrong = measure(content, HELD_OUT)
+    with capsys.disabled():
+        print("\n" + figures.line("care corpus (held out)"))
+        for line in wrong:
+            print("  " + line)
+    assert figures.recall >= 27 / 28
+    assert figures.crisis_first >= figures.urgent - 1
+    assert figures.false_positive_rate <= 0.1
