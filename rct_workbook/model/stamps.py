@@ -1,10 +1,10 @@
-"""Where the content lives and what a result kept from it depends on, without loading it.
+"""Where the content lives and what the content cache depends on, without loading it.
 
-Two things are kept between runs: the validated content (``model.cache``) and the screens
-drawn from it (``render.saved``). Each is used only while a stamp of what it was made from
-still matches: every content file's path, size, modification and change times and inode,
-and the code that made it. Computing a stamp reads no YAML and imports none of the content
-code, so a run served from a kept result pays for a few ``stat`` calls only.
+The validated content is kept between runs (``model.cache``) and used only while a stamp
+of what it was made from still matches: every content file's path, size, modification and
+change times and inode, and the code that made it. Computing a stamp reads no YAML and
+imports none of the content code, so a run served from the cache pays for a few ``stat``
+calls only.
 """
 
 from __future__ import annotations
