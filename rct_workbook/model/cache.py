@@ -10,13 +10,15 @@ be read, is ignored: the content is validated again and the cache rewritten.
 
 The file is written atomically, 0600 in a 0700 folder, and read only when the current user
 owns it and no one else can write it. It is unpickled by an unpickler that can make only the
-content's own classes (and paths), so even a tampered cache cannot run code.
+content's own classes (and paths), so even a tampered cache cannot run code. This module
+keeps and reads; ``content.load_content`` decides when, and checks what it reads back, so
+the two do not import each other.
 """
 
 from __future__ import annotations
 
 import binascii
-import dataclasses
+import importlib
 import io
 import pickle
 import sys
@@ -24,7 +26,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from rct_workbook.model.content import Content, Origin
 from rct_workbook.model.stamps import code_stamp, folders_stamp
 
 #: Bump when the pickled shape changes in a way the code stamp would not notice.
@@ -62,15 +63,13 @@ class _ContentUnpickler(pickle.Unpickler):
 
     def find_class(self, module: str, name: str) -> Any:
         if module in ("rct_workbook.model.schema", "rct_workbook.model.conditions"):
-            import importlib
-
             from rct_workbook.model.records import Record
 
             found = getattr(importlib.import_module(module), name, None)
             if isinstance(found, type) and issubclass(found, Record):
                 return found
-        elif (module, name) in (("rct_workbook.model.content", "Content"), ("rct_workbook.model.content", "Origin")):
-            return Content if name == "Content" else Origin
+        elif module == "rct_workbook.model.content" and name in ("Content", "Origin"):
+            return getattr(importlib.import_module(module), name)
         elif module == "pathlib" and name in ("Path", "PosixPath", "WindowsPath"):
             import pathlib
 
@@ -78,8 +77,9 @@ class _ContentUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not part of the content")
 
 
-def read(key: Stamp) -> Content | None:
-    """The cached content for ``key``, or None when there is none that can be trusted and matches."""
+def read(key: Stamp) -> Any:
+    """The content kept for ``key``, or None when there is none that can be trusted and matches
+    (the caller checks that it is content)."""
     from rct_workbook.storage import read_private
 
     path = cache_file(key)
@@ -95,12 +95,10 @@ def read(key: Stamp) -> Content | None:
 
         logging.getLogger("rct").debug("content cache %s cannot be read; rebuilding it", path)
         return None
-    if stored != key or not isinstance(content, Content):
-        return None
-    return content
+    return content if stored == key else None
 
 
-def write(key: Stamp, content: Content) -> None:
+def write(key: Stamp, content: Any) -> None:
     """Keep ``content`` for the next run. A cache that cannot be written is only a slower next run."""
     from rct_workbook.errors import WorkbookError
     from rct_workbook.storage import make_private_folders, write_atomic
@@ -108,9 +106,7 @@ def write(key: Stamp, content: Content) -> None:
     path = cache_file(key)
     if path is None:
         return
-    # Line numbers matter only while validating; the cache keeps where each item came from.
-    origins = {k: dataclasses.replace(o, loaded=None) for k, o in content.origins.items()}
-    data = pickle.dumps((key, dataclasses.replace(content, origins=origins)), protocol=pickle.HIGHEST_PROTOCOL)
+    data = pickle.dumps((key, content), protocol=pickle.HIGHEST_PROTOCOL)
     try:
         make_private_folders(path.parent)
         write_atomic(path, data)

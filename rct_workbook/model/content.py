@@ -10,7 +10,7 @@ import difflib
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -621,7 +621,7 @@ def load_content(packs: Iterable[Path] = ()) -> Content:
     stamp = cache.stamp(folders)
     if stamp is not None:
         cached = cache.read(stamp)
-        if cached is not None:
+        if isinstance(cached, Content):
             return cached
     import logging  # here, not at the top: a run served from the cache never logs
 
@@ -632,7 +632,9 @@ def load_content(packs: Iterable[Path] = ()) -> Content:
     _check_whole(pool, problems)
     content = _finish(pool, pack_list, problems)
     if stamp is not None:
-        cache.write(stamp, content)
+        # Line numbers matter only while validating; the cache keeps where each item came from.
+        origins = {k: replace(o, loaded=None) for k, o in content.origins.items()}
+        cache.write(stamp, replace(content, origins=origins))
     return content
 
 
