@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -60,6 +61,10 @@ class EntrySummary(BaseModel):
     good_things: dict[StrictStr, StrictInt | None] = {}
     practices: list[StrictStr] = []
     connecting: list[StrictStr] = []
+    # The name the member shares under, and the entry's anonymous token (the same in every
+    # export of one entry, nothing else): exports made before these existed have neither.
+    member: StrictStr | None = None
+    token: StrictStr | None = None
 
 
 @dataclass(frozen=True)
@@ -132,7 +137,8 @@ def parse_export(member: str, text: str) -> MemberExport:
             entries.append(_checked(data))
     if not entries:
         raise NotAnExport("it holds no entries")
-    return MemberExport(member, tuple(entries))
+    shared_as = next((" ".join(e.member.split()) for e in entries if e.member and e.member.strip()), "")
+    return MemberExport(shared_as or member, tuple(entries))
 
 
 #: An export larger than this is not read.
@@ -140,7 +146,8 @@ MAX_EXPORT_BYTES = 5 * 1024 * 1024
 
 
 def read_export_files(paths: Sequence[Path], *, unique: bool = False) -> tuple[list[MemberExport], list[str]]:
-    """Parse each file as an export (the member named after the file).
+    """Parse each file as an export (the member named by the name the export was shared under,
+    else after the file).
 
     Returns the exports and, for each file skipped, a one-line reason naming it. With
     ``unique``, a file identical to one already read is skipped, so nobody is counted twice.
@@ -149,7 +156,7 @@ def read_export_files(paths: Sequence[Path], *, unique: bool = False) -> tuple[l
 
     from rct_workbook.storage import NotReadable, read_bounded
 
-    exports: list[MemberExport] = []
+    exports: list[tuple[MemberExport, Path]] = []
     skipped: list[str] = []
     seen: dict[str, Path] = {}
     for path in paths:
@@ -171,8 +178,21 @@ def read_export_files(paths: Sequence[Path], *, unique: bool = False) -> tuple[l
             skipped.append(f"skipped {path}: it is the same export as {seen[digest]}")
             continue
         seen[digest] = path
-        exports.append(export)
-    return exports, skipped
+        exports.append((export, path))
+    return _named_apart(exports), skipped
+
+
+def _named_apart(exports: list[tuple[MemberExport, Path]]) -> list[MemberExport]:
+    """Members named by their display names, with the file's name added where two share one."""
+    from dataclasses import replace
+
+    counts = Counter(e.member.casefold() for e, _ in exports)
+    return [
+        replace(e, member=f"{e.member} ({path.stem})")
+        if counts[e.member.casefold()] > 1 and e.member != path.stem
+        else e
+        for e, path in exports
+    ]
 
 
 @dataclass(frozen=True)
@@ -186,6 +206,15 @@ def time_boxes(members: Sequence[str], total: int) -> tuple[int, list[Slot], int
     edges = 5 if total >= 30 else 0
     each = max(1, (total - 2 * edges) // max(1, len(members)))
     return edges, [Slot(m, each) for m in members], edges
+
+
+_PLACEHOLDER = re.compile(r"\[(Person|Email|Phone|Link|IP address|Date|Number|Record|Address|Postcode|Place) (\w+)\]")
+
+
+def _own(text: str, member: str) -> str:
+    """A member's placeholders kept apart from another's: "[Person A]" in Ana's export reads
+    "Ana's [Person A]", so the same letter in two exports is never read as one person."""
+    return _PLACEHOLDER.sub(lambda m: f"{member}'s {m.group()}", text)
 
 
 def _names(ids: Sequence[str], labels: dict[str, str]) -> str:
@@ -212,7 +241,7 @@ def agenda(
         for entry in export.entries:
             member_cultures.update(entry.leading)
             member_strategies.update(entry.strategies)
-            questions.extend(entry.questions)
+            questions.extend(_own(q, export.member) for q in entry.questions)
         cultures.update(member_cultures)
         strategies.update(member_strategies)
     lines = [md.heading(1, f"Peer-supervision meeting, {human_date(day)}"), ""]
@@ -244,7 +273,8 @@ def agenda(
         if export.check_in_first:
             lines += [md.escape_line(CHECK_IN_LINE), ""]
         for entry in export.entries:
-            lines += [md.heading(3, f"{entry.title or entry.kind} ({entry.date or ''})"), ""]
+            title = _own(entry.title or entry.kind or "", export.member)
+            lines += [md.heading(3, f"{title} ({entry.date or ''})"), ""]
             items = []
             if entry.profile_summary:
                 items.append(f"Reading: {entry.profile_summary}")
@@ -264,6 +294,7 @@ def agenda(
                 items.append(f"Asks of the group: {entry.ask}")
             if entry.vignette:
                 items.append(f"A reflection on the {entry.vignette} vignette")
+            items = [_own(item, export.member) for item in items]
             lines += [md.bullet_list(items) if items else md.escape_line("No summary shared."), ""]
     unique_questions = list(dict.fromkeys(questions))
     if unique_questions:

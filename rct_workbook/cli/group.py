@@ -69,27 +69,16 @@ def agenda(
     """
     from rct_workbook.cli.output import may_replace
     from rct_workbook.errors import WorkbookError
-    from rct_workbook.group import MemberExport, NotAnExport, parse_export
     from rct_workbook.group import agenda as make_agenda
+    from rct_workbook.group import read_export_files
     from rct_workbook.render.safe import clean
-    from rct_workbook.storage import NotReadable, read_bounded
 
     st = state(ctx)
     replace = may_replace(out, "--out", force=force, plain=st.plain)
-    exports: list[MemberExport] = []
-    for path in files:
-        try:
-            try:
-                raw = read_bounded(path, 5 * 1024 * 1024)
-            except NotReadable as exc:
-                raise NotAnExport(str(exc)) from None
-            text = raw.decode("utf-8")
-            exports.append(parse_export(path.stem, text))
-        except (OSError, UnicodeDecodeError, NotAnExport) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            if isinstance(exc, UnicodeDecodeError):
-                reason = "it is not UTF-8 text"
-            sys.stderr.write(f"rct: skipped {clean(path)}: {clean(reason)}\n")
+    # Members are named by the name each export was shared under (the file's name if none).
+    exports, skipped = read_export_files(files)
+    for line in skipped:
+        sys.stderr.write(f"rct: {clean(line)}\n")
     if not exports:
         raise WorkbookError("none of the files is an export, so there is no agenda to make")
     content = st.content()

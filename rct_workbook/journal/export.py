@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rct_workbook.journal.deidentify import Redactor, names_in
 from rct_workbook.journal.entry import parse_reading
@@ -22,7 +22,11 @@ from rct_workbook.journal.reflection import assess_entry, human_date, vignette_e
 from rct_workbook.model import commonmark as md
 from rct_workbook.model.answers import Ask, resolve, texts_in
 from rct_workbook.model.content import Content
-from rct_workbook.reading import CONNECTING, PRACTICES, present_in_order, read
+from rct_workbook.model.answers import BY_WHEN, SMALL_STEPS, WITH_WHOM
+from rct_workbook.reading import CONNECTING, PRACTICES, SmallStep, present_in_order, read
+
+if TYPE_CHECKING:
+    from rct_workbook.reading_rules import Reviewed
 
 #: Marks the top of every export, so tools (and `rct group agenda`) can recognise one.
 EXPORT_MARK = "<!-- rct-workbook export, format 1 -->"
@@ -89,7 +93,57 @@ def shared_answers(content: Content, row: Row, include_private: bool) -> tuple[d
             kept[key] = value
         elif value not in (None, [], ""):
             withheld += 1
+    if row.kind == "assess" and row.review and (include_private or share.get(SMALL_STEPS) != "private"):
+        # "Since last time" and the steps carried in are part of the plan: shared with it,
+        # and, as answers, reviewed for identifiers and redacted like every answer.
+        kept.update(plan_answers(row))
     return kept, withheld
+
+
+#: Keys an export adds to an assessment's shared answers: its "Since last time" (what,
+#: status, note, how often carried) and the steps carried into its plan.
+SINCE_KEY = "since-last-time"
+CARRIED_KEY = "carried-steps"
+
+
+def plan_answers(row: Row) -> dict[str, Any]:
+    """An assessment's review of the last plan and the steps carried into its plan, as answers."""
+    from rct_workbook.journal.index import open_index
+    from rct_workbook.journal.reflection import plan_context
+
+    index, _ = open_index()
+    try:
+        reviewed, carried = plan_context(index.rows(kind="assess", setting=row.setting, fields="life"), row)
+    finally:
+        index.close()
+    review = [
+        {"what": r.what, "status": r.status, **({"note": r.note} if r.note else {}), "times": r.times_carried}
+        for r in reviewed
+    ]
+    steps = [
+        {"what": s.what, WITH_WHOM: s.with_whom, BY_WHEN: s.by_when, "risk": s.risk, "evidence": s.evidence}
+        for s in carried
+    ]
+    return {SINCE_KEY: review, CARRIED_KEY: steps}
+
+
+def split_plan(answers: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]], list[Reviewed], list[SmallStep]]:
+    """(the answers without the plan's additions, the review as saved, as the reading reads
+    it, and the carried steps) from answers that ``shared_answers`` (maybe redacted) gave."""
+    from rct_workbook.reading_rules import Reviewed
+
+    rest = {k: v for k, v in answers.items() if k not in (SINCE_KEY, CARRIED_KEY)}
+    review = [r for r in answers.get(SINCE_KEY) or [] if isinstance(r, dict)]
+    reviewed = [
+        Reviewed("", str(r.get("what") or ""), str(r.get("status")), r.get("note"), int(r.get("times") or 0))
+        for r in review
+    ]
+    carried = [
+        SmallStep(str(s.get("what") or ""), s.get(WITH_WHOM), s.get(BY_WHEN), s.get("risk"), s.get("evidence"))
+        for s in answers.get(CARRIED_KEY) or []
+        if isinstance(s, dict)
+    ]
+    return rest, review, reviewed, carried
 
 
 def texts_and_names(content: Content, row: Row, answers: dict[str, Any]) -> tuple[list[tuple[str, str]], list[str]]:
@@ -131,23 +185,35 @@ def _data_comment(
     redactor: Redactor | None = None,
     *,
     check_in_first: bool = False,
+    member: str = "",
 ) -> str:
     """A small machine-readable summary of the entry for `rct group agenda` (format 1).
 
     ``check_in_first`` is there only when the person asked for it at export; neither the
-    care note nor what raised it is ever part of an export.
+    care note nor what raised it is ever part of an export. ``member`` is the name the
+    document is shared under (the agenda names the member by it). ``token`` is the same
+    for every export of one entry and says nothing else: an HMAC of the entry's id keyed
+    with the data folder's secret, so `rct workshop profile` counts an entry exported
+    twice once, while no one without the secret can tell whose entry it is.
     """
     data: dict[str, Any] = {"kind": row.kind, "date": row.date, "title": row.title}
     if check_in_first:
         data["check_in_first"] = True
     if row.kind == "assess":
+        answers, review, _, carried = split_plan(answers)
         reading = read(content, answers, parse_reading(row.reading).previous, section=row.section)
         data["mean"] = None if reading.mean is None else round(reading.mean, 2)
         data["profile_summary"] = reading.profile_summary
         data["leading"] = [c.id for c in present_in_order(reading.profile)]
+        # The plan is this plan's steps, then those carried into it (marked, as the same steps).
         data["plan"] = [
             {"what": st.what, "with": st.with_whom, "by": st.by_when, "risk": st.risk} for st in reading.steps
+        ] + [
+            {"what": st.what, "with": st.with_whom, "by": st.by_when, "risk": st.risk, "carried": True}
+            for st in carried
         ]
+        if review:
+            data["review"] = [{k: r[k] for k in ("what", "status", "note") if k in r} for r in review]
         strategies = answers.get("strategies")
         data["strategies"] = list(strategies) if isinstance(strategies, list) else []
         # For `rct workshop profile`: ratings and ticked practices, as ids and numbers only.
@@ -162,6 +228,9 @@ def _data_comment(
         data["questions"] = list(content.vignettes[row.vignette].discussion_questions)
     if redactor is not None:
         data = {key: redactor.data(value) for key, value in data.items()}  # values only, never the keys
+    if member:
+        data["member"] = member
+    data["token"] = entry_token(row.id)
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # Inside an HTML comment "--" and "<" must not appear literally, nor anything that could
     # drive a terminal the document is shown in; JSON escapes keep the data exact.
@@ -170,6 +239,16 @@ def _data_comment(
 
 
 _UNSAFE_IN_COMMENT = re.compile("[<>\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def entry_token(entry_id: str) -> str:
+    """An anonymous token for one entry, the same in each of its exports (see _data_comment)."""
+    import hashlib
+    import hmac
+
+    from rct_workbook.journal.decisions import key_for_saving
+
+    return hmac.new(key_for_saving(), f"entry-token\0{entry_id}".encode(), hashlib.sha256).hexdigest()[:24]
 
 
 def _ids(value: Any) -> list[str]:
@@ -211,7 +290,10 @@ def _entry_body(content: Content, row: Row, answers: dict[str, Any]) -> str:
         sections = [s for s in flow.sections if row.section is None or s.step == row.section]
         asks = [a for s in sections for a in resolve(s.questions, content, s.id)]
         known = {a.id for a in asks}
-        reading = read(content, answers, parse_reading(row.reading).previous, section=row.section)
+        answers, review, reviewed, carried = split_plan(answers)
+        reading = read(
+            content, answers, parse_reading(row.reading).previous, section=row.section, review=reviewed, carried=carried
+        )
         body = assess_entry(
             content,
             flow,
@@ -220,6 +302,8 @@ def _entry_body(content: Content, row: Row, answers: dict[str, Any]) -> str:
             answers,
             reading,
             section=row.section,
+            review=review,
+            carried=carried,
             when=when,
             care=False,
             unanswered=False,
@@ -283,7 +367,8 @@ def _rating_cell(g: Any) -> str:
 
 def _brief(content: Content, row: Row, answers: dict[str, Any]) -> str:
     """The reading in brief, for the top of an assessment: the five good things as a
-    compact table, the culture mix, the plan, the ask of the group."""
+    compact table, the culture mix, the plan (with the steps carried into it), the ask of the group."""
+    answers, _, _, carried = split_plan(answers)
     reading = read(content, answers, parse_reading(row.reading).previous)
     lines = [md.heading(3, "In brief"), ""]
     rated = [g for g in reading.good_things if g.rating is not None]
@@ -303,14 +388,16 @@ def _brief(content: Content, row: Row, answers: dict[str, Any]) -> str:
     if mix and any(c.checked for c in mix):
         shares = ", ".join(f"{c.name} {round(100 * c.share)}%" for c in mix)
         lines += [md.escape_line(f"Culture mix: {shares}. {reading.profile_summary}"), ""]
-    if reading.steps:
+    if reading.steps or carried:
+        # A plan made only of carried steps is still a plan.
         lines += ["Plan:", ""]
         steps = []
-        for st in reading.steps:
+        for i, st in enumerate([*reading.steps, *carried]):
             extra = [f"with {st.with_whom}" if st.with_whom else "", f"by {st.by_when}" if st.by_when else ""]
             detail = ", ".join(e for e in extra if e)
             risk = f" (risk: {st.risk})" if st.risk else ""
-            steps.append(f"{st.what}{' — ' + detail if detail else ''}{risk}")
+            mark = " (carried forward)" if i >= len(reading.steps) else ""
+            steps.append(f"{st.what}{' — ' + detail if detail else ''}{risk}{mark}")
         lines += [md.numbered_list(steps), ""]
     ask = answers.get("ask-of-group")
     if isinstance(ask, str) and ask.strip():
@@ -398,7 +485,7 @@ def build_export(
         body = redactor.text(_demote(entry)).strip("\n")
         body = re.sub(r"\n{3,}", "\n\n", body)
         heading, _, rest = body.partition("\n")
-        comment = _data_comment(content, row, answers, redactor, check_in_first=check_in_first)
+        comment = _data_comment(content, row, answers, redactor, check_in_first=check_in_first, member=who)
         brief = ""
         if row.kind == "assess":
             brief = f"\n{redactor.text(_brief(content, row, answers))}\n"
@@ -447,12 +534,16 @@ def _page(
     date = human_date(_when(row))
     title = row.title or row.kind
     if row.kind == "assess" and "assess" in content.flows:
-        reading = read(content, answers, parse_reading(row.reading).previous, section=row.section)
+        answers, _, reviewed, carried = split_plan(answers)
+        reading = read(
+            content, answers, parse_reading(row.reading).previous, section=row.section, review=reviewed, carried=carried
+        )
         page = handout.assess_page(
             content,
             asks_for(content, row),
             answers,
             reading,
+            carried=carried,
             title=title,
             date=date,
             withheld=withheld,

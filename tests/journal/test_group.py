@@ -149,3 +149,36 @@ def test_rota_bad_input(run: Run) -> None:
         assert result.exit_code == 2
         assert result.stderr == message
     assert run("group", "rota", "--members", "Ana", "--meetings", "0").exit_code == 2
+
+
+def test_agenda_names_members_by_display_name_and_keeps_their_placeholders_apart(
+    run: Run, tmp_path: Path, rct_home: Path
+) -> None:
+    ana_entry = make_assess("2026-03-01", ask_of_group="Help me answer Dr. Okafor about the rota")
+    bo_entry = make_assess("2026-03-02", ask_of_group="Help me say no to Bernadette Lyons")
+    outs = []
+    for name, entry in (("Ana M.", ana_entry), ("Bo", bo_entry)):
+        assert run("config", "set", "display-name", name).exit_code == 0
+        out = tmp_path / f"export-{len(outs)}.md"
+        result = run("journal", "export", entry_id(entry), "--redact-flagged", "--out", str(out))
+        assert result.exit_code == 0, result.stderr
+        outs.append(out)
+    result = run("group", "agenda", *map(str, outs), "--minutes", "60")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "## Ana M. (25 minutes)" in out and "## Bo (25 minutes)" in out
+    assert "export-0" not in out
+    # Both exports call their person [Person A]; the agenda never reads them as one.
+    assert "Asks of the group: Help me answer Ana M.'s \\[Person A\\] about the rota" in out
+    assert "Asks of the group: Help me say no to Bo's \\[Person A\\]" in out
+
+
+def test_two_members_with_one_display_name_are_told_apart_by_file(run: Run, tmp_path: Path, rct_home: Path) -> None:
+    assert run("config", "set", "display-name", "Sam").exit_code == 0
+    outs = []
+    for i, day in enumerate(("2026-03-01", "2026-03-02")):
+        out = tmp_path / f"sam{i}.md"
+        assert run("journal", "export", entry_id(make_assess(day)), "--keep-flagged", "--out", str(out)).exit_code == 0
+        outs.append(out)
+    out = run("group", "agenda", *map(str, outs)).stdout
+    assert "## Sam (sam0)" in out and "## Sam (sam1)" in out, [ln for ln in out.splitlines() if "Sam" in ln]
