@@ -221,6 +221,23 @@ def _names(ids: Sequence[str], labels: dict[str, str]) -> str:
     return ", ".join(labels.get(i, i) for i in ids)
 
 
+_REVIEWED = {"done": "done", "tried": "tried", "carried": "carried forward", "dropped": "let go"}
+
+
+def _review_lines(entry: EntrySummary) -> list[str]:
+    """ "Since last time" as an export's summary holds it (``review``: what, status, note),
+    one line per step; anything not in that shape is left out."""
+    review = (entry.model_extra or {}).get("review")
+    lines = []
+    for item in review if isinstance(review, list) else []:
+        if not isinstance(item, dict) or not isinstance(item.get("what"), str) or item.get("status") not in _REVIEWED:
+            continue
+        note = item.get("note")
+        line = f"“{' '.join(item['what'].split())}”: {_REVIEWED[item['status']]}"
+        lines.append(line + (f" ({' '.join(note.split())})" if isinstance(note, str) and note.strip() else ""))
+    return lines
+
+
 def agenda(
     exports: Sequence[MemberExport],
     *,
@@ -282,6 +299,7 @@ def agenda(
                 items.append(f"Mean of the five good things: {entry.mean} of 5")
             if entry.leading:
                 items.append(f"Culture types present: {_names(entry.leading, culture_names)}")
+            items += [f"Since last time: {line}" for line in _review_lines(entry)]
             for i, step in enumerate(entry.plan, 1):
                 if step.what:
                     extra = "; ".join(
@@ -289,7 +307,10 @@ def agenda(
                         for value, label in ((step.with_, "with"), (step.by, "by"), (step.risk, "risk"))
                         if value
                     )
-                    items.append(f"Small step {i}: {step.what}" + (f" ({extra})" if extra else ""))
+                    # A step carried into this plan is the same step, planned earlier.
+                    carried = (step.model_extra or {}).get("carried") is True
+                    name = "Small step carried forward" if carried else f"Small step {i}"
+                    items.append(f"{name}: {step.what}" + (f" ({extra})" if extra else ""))
             if entry.ask:
                 items.append(f"Asks of the group: {entry.ask}")
             if entry.vignette:

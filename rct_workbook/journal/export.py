@@ -20,9 +20,8 @@ from rct_workbook.journal.handout import HandoutEntry
 from rct_workbook.journal.index import Row
 from rct_workbook.journal.reflection import assess_entry, human_date, vignette_entry
 from rct_workbook.model import commonmark as md
-from rct_workbook.model.answers import Ask, resolve, texts_in
+from rct_workbook.model.answers import BY_WHEN, SMALL_STEPS, WITH_WHOM, Ask, resolve, texts_in
 from rct_workbook.model.content import Content
-from rct_workbook.model.answers import BY_WHEN, SMALL_STEPS, WITH_WHOM
 from rct_workbook.reading import CONNECTING, PRACTICES, SmallStep, present_in_order, read
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ from typing import Any
 from rct_workbook.model.answers import SMALL_STEPS
 from rct_workbook.model.content import Content
 from rct_workbook.model.question_types import Ask, is_empty, one_line, short_label
-from rct_workbook.reading import GOOD_THING_PREFIX, NOT_GIVEN, Reading
+from rct_workbook.reading import GOOD_THING_PREFIX, PlanStep, Reading, plan_rows
 
 #: What the member asks of the group: the page gives it a place of its own.
 ASK_OF_GROUP = "ask-of-group"
@@ -116,8 +116,10 @@ def assess_page(
     date: str,
     withheld: int,
     full_markdown: str,
+    carried: Sequence[PlanStep] = (),
 ) -> HandoutEntry:
-    """The handout page of an assessment, from its shared (redacted) answers and its reading."""
+    """The handout page of an assessment, from its shared (redacted) answers and its reading;
+    the plan holds the steps ``carried`` into it too, marked, not numbered anew."""
     by_id = {a.id: a for a in asks}
     about = tuple(
         one_line(by_id[key].kind.plain(by_id[key], answers[key]))
@@ -130,17 +132,7 @@ def assess_page(
         since = f" ({reading.mean_change:+.1f} since the last assessment)" if reading.mean_change else ""
         mean_line = f"Mean {reading.mean:.1f} of 5{since}" + (f": {reading.band}." if reading.band else ".")
     ticked = any(c.checked for c in reading.profile)
-    plan = tuple(
-        PlanRow(
-            str(i),
-            one_line(st.what),
-            one_line(st.with_whom or NOT_GIVEN),
-            one_line(st.by_when or NOT_GIVEN),
-            one_line(st.risk or NOT_GIVEN),
-            one_line(st.evidence or NOT_GIVEN),
-        )
-        for i, st in enumerate(reading.steps, 1)
-    )
+    plan = tuple(PlanRow(*(one_line(cell) for cell in row)) for row in plan_rows(reading.steps, carried))
     ask = answers.get(ASK_OF_GROUP)
     elsewhere = {
         *(a.id for a in asks if a.id.startswith(GOOD_THING_PREFIX)),
