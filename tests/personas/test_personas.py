@@ -164,3 +164,42 @@ def test_two_people_get_visibly_different_readings(run: Run, rct_home: Path, tmp
         shared = len(rules_a & rules_b) / len(rules_a | rules_b)
         assert shared <= 0.5, (a, b, rules_a & rules_b)
         assert why_a != why_b, (a, b)
+
+
+def test_since_last_time_and_carried_steps_reach_every_view(run: Run, rct_home: Path, tmp_path: Path) -> None:
+    """Noor's fourth month: journal show (and --all, --json), the Markdown export, the
+    handout and the group agenda all carry the review and the carried step as part of the plan."""
+    import json
+
+    _, entry, _ = assess(run, rct_home, "noor-four-months", tmp_path)
+    ident = entry["id"]
+    env = {"RCT_HOME": str(rct_home)}
+    shown = words(run("--plain", "journal", "show", ident, env=env).stdout)
+    assert shown.index("Since last time") < shown.index("The five good things")
+    assert "You noted: “Raised it at last in supervision”." in shown
+    assert "carried Ask the team lead for" in shown  # the plan's row, wrapped in its cell
+    assert shown.count(", so:") == MAX_SHOWN and "more in rct journal show" in shown
+    every = words(run("--plain", "journal", "show", ident, "--all", env=env).stdout)
+    assert every.count(", so:") == len(entry["reading"]["rules"]) and "more in rct journal show" not in every
+    data = json.loads(run("journal", "show", ident, "--json", env=env).stdout)["reading"]["responses"]
+    assert {"high-risk-step-alone", "carried-often", "small-wins"} <= {r["rule"] for r in data}
+    assert [r["shown"] for r in data] == [True] * MAX_SHOWN + [False] * (len(data) - MAX_SHOWN)
+    out = tmp_path / "meeting.md"
+    assert run("journal", "export", ident, "--keep-flagged", "--out", str(out), env=env).exit_code == 0
+    document = out.read_text(encoding="utf-8")
+    assert "### Since last time" in document and "You noted: “We ran two sessions and eight people came”." in document
+    assert (
+        "2. Ask the team lead for a monthly case discussion — by End of month (risk: high) (carried forward)"
+        in document
+    )
+    assert "| carried | Ask the team lead for a monthly case discussion |" in document
+    agenda = run("group", "agenda", str(out), env=env)
+    assert agenda.exit_code == 0, agenda.stderr
+    assert "Small step carried forward: Ask the team lead for a monthly case discussion" in agenda.stdout
+    assert "Since last time: “Ask Maya to co-facilitate a reflective practice slot”: done" in agenda.stdout
+    html = tmp_path / "meeting.html"
+    assert (
+        run("journal", "export", ident, "--keep-flagged", "--format", "html", "--out", str(html), env=env).exit_code
+        == 0
+    )
+    assert "Ask the team lead for a monthly case discussion" in html.read_text(encoding="utf-8")
