@@ -639,6 +639,20 @@ def checks_for(by: dict[str, Command], n: int, scaled: int) -> list[Check]:
             1.5,
             "×",
         ),
+        (
+            "warm list, encrypted / plain",
+            ratio("rct journal list (warm, encrypted)", "rct journal list (warm)"),
+            "≤",
+            2,
+            "×",
+        ),
+        (
+            "cold list, encrypted / plain",
+            ratio("rct journal list (cold, encrypted)", "rct journal list (cold)"),
+            "≤",
+            3,
+            "×",
+        ),
         ("`rct --version` / bare --version", ratio("rct --version", "bare --version"), "≤", 1.2, "×"),
         ("`rct --help` / bare --help", ratio("rct --help", "bare --help"), "≤", 1.2, "×"),
         (
@@ -769,6 +783,21 @@ def run(args: argparse.Namespace, root: Path, home: Path) -> int:
     shutil.copytree(home / "journal", cold_home / "journal")
     cold_env = {**env, "RCT_HOME": str(cold_home)}
 
+    # The same journal encrypted (rct journal encrypt), with the passphrase in a file: a warm copy
+    # and a cold one (its index removed before each run), like the plain ones.
+    secret = root / "passphrase"
+    secret.write_text("lantern orchard velvet quietly 42\n", encoding="utf-8")
+    secret.chmod(0o600)
+    sealed_home = root / "rct-home-encrypted"
+    sealed_home.mkdir(mode=0o700)
+    shutil.copytree(home / "journal", sealed_home / "journal")
+    sealed_env = {**env, "RCT_HOME": str(sealed_home), "RCT_PASSPHRASE_FILE": str(secret)}
+    began = time.perf_counter()
+    note(f"  {capture([str(rct), 'journal', 'encrypt'], sealed_env).strip()} ({time.perf_counter() - began:.1f}s)")
+    sealed_cold = root / "rct-home-encrypted-cold"
+    shutil.copytree(sealed_home, sealed_cold)
+    sealed_cold_env = {**sealed_env, "RCT_HOME": str(sealed_cold)}
+
     bare = root / "bare.py"
     bare.write_text(BARE_APP, encoding="utf-8")
     floor = root / "floor_list.py"
@@ -789,6 +818,15 @@ def run(args: argparse.Namespace, root: Path, home: Path) -> int:
         Command("rct journal list --grep", [str(rct), "journal", "list", "--grep", GREP_WORD], env),
         Command("rct progress", [str(rct), "progress"], env),
         Command("rct journal export (10 ids)", [str(rct), "journal", "export", *ids, *export_flags], env),
+        Command(
+            "rct journal list (cold, encrypted)",
+            [str(rct), "journal", "list"],
+            sealed_cold_env,
+            before=remover(sealed_cold),
+        ),
+        Command("rct journal list (warm, encrypted)", [str(rct), "journal", "list"], sealed_env),
+        Command("rct journal list --grep (encrypted)", [str(rct), "journal", "list", "--grep", GREP_WORD], sealed_env),
+        Command("rct progress (encrypted)", [str(rct), "progress"], sealed_env),
     ]
 
     try:

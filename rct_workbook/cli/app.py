@@ -208,6 +208,9 @@ def root(
     if debug:
         _debug_logging()
     ctx.obj = State(plain_flag=plain, packs=packs_from(content), pager=not no_pager)
+    from rct_workbook.cli.encryption import offer_prompt
+
+    offer_prompt()  # an encrypted journal asks its passphrase here, once a run, only if it must
 
 
 def _debug_logging() -> None:

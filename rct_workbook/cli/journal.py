@@ -497,3 +497,11 @@ def reindex() -> None:
     report_refresh(result, index.folder)
     count = len(index.rows())
     sys.stdout.write(f"Indexed {count} entr{'y' if count == 1 else 'ies'}.\n")
+
+
+# Encryption's commands live in their own module (cli/encryption.py).
+from rct_workbook.cli import encryption as _encryption  # noqa: E402
+
+app.command("encrypt")(_encryption.encrypt)
+app.command("decrypt")(_encryption.decrypt)
+app.command("passphrase")(_encryption.passphrase)

@@ -46,12 +46,6 @@ BUSY_SECONDS = 10.0
 
 log = logging.getLogger("rct")
 
-
-class _DamagedRow(Exception):
-    """A row of the index holds values a refresh never writes (a byte changed in its JSON, a
-    NULL or junk in a column): the file is the truth, so the row is read again from it."""
-
-
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS entries (
@@ -235,8 +229,6 @@ def _digests_of(texts: Sequence[str | None]) -> list[Digest]:
             decoded = None
         if isinstance(decoded, list) and len(decoded) == len(texts):
             return [_digest_of(data) for data in decoded]
-    if not all(_decodes_to(text, dict) for text in texts):
-        raise _DamagedRow(None)  # rct writes every digest as a JSON object
     return [parse_digest(text) for text in texts]
 
 
@@ -284,9 +276,6 @@ class Index:
         self.folder = folder
         self.path = path
         self.notes: list[str] = []
-        #: The rows of the second and later files holding an id another file holds too (a sync
-        #: tool's "conflicted copy"): every count and list leaves them out, so each entry counts once.
-        self.copies: tuple[int, ...] = ()
 
     # --- keeping up to date --------------------------------------------------------------
 
@@ -318,7 +307,7 @@ class Index:
                     if name.startswith(TEMP_PREFIX):
                         _remove_if_stale(item)
                         continue
-                    if not name.endswith(".md") or name.startswith("."):
+                    if not name.endswith((".md", ".md.age")) or name.startswith("."):  # .age: encrypted (vault)
                         continue
                     try:
                         if item.is_symlink():
@@ -332,6 +321,8 @@ class Index:
                     on_disk[name] = (st.st_size, st.st_mtime_ns)
                     if posix_permissions() and st.st_mode & 0o077:  # Windows: every file shows 0666
                         exposed.append(name)
+        for name in [n for n in on_disk if n.endswith(".age") and n[:-4] in on_disk]:
+            del on_disk[name]  # both forms, left by an interrupted encrypt or decrypt: the plain one is read
         return on_disk, links, exposed
 
     def _known(self) -> dict[str, tuple[int, int]]:
@@ -378,21 +369,8 @@ class Index:
                 " GROUP BY id HAVING count(*) > 1 ORDER BY id"
             )
         )
-        self.copies = tuple(
-            num
-            for ident, _ in duplicates
-            for (num,) in self.conn.execute(
-                "SELECT num FROM entries WHERE bad IS NULL AND id = ? ORDER BY length(name), name", (ident,)
-            ).fetchall()[1:]
-        )
         log.debug("index: %d files, %d new or changed, %d gone", len(on_disk), len(changed), len(gone))
         return Refresh(tuple(sorted(skipped)), tuple(sorted(exposed)), duplicates, tuple(self.notes))
-
-    def _once(self) -> tuple[str, list[Any]]:
-        """An SQL condition (and its values) leaving out the second copies of an id."""
-        if not self.copies:
-            return "", []
-        return f" AND num NOT IN ({', '.join('?' * len(self.copies))})", list(self.copies)
 
     def _drop(self, name: str) -> None:
         found = self.conn.execute("SELECT num FROM entries WHERE name = ?", (name,)).fetchone()
@@ -440,20 +418,12 @@ class Index:
     def _guarded(self, action: Callable[[], _T], *, fills: bool = False) -> _T:
         """Run ``action``; if the index fails under it, heal it (or answer from the files) and
         run it again. ``fills``: the action fills the index itself (a refresh or rebuild)."""
-        attempt = healed = 0
+        attempt = 0
         while True:
             try:
                 if attempt and not fills:
                     self._refresh()
                 return action()
-            except (_DamagedRow, ValueError, TypeError, KeyError, AttributeError, RecursionError):
-                # A value that does not decode or has the wrong type anywhere in the answer: if
-                # the index holds rows a refresh never writes, they are read again from their files.
-                names = _damaged_rows(self.conn)
-                if self.path is None or not names or healed >= 2:
-                    raise  # rows made from the files just now, or damage not found: a bug, keep its traceback
-                healed += 1
-                self._read_again(names)
             except sqlite3.DatabaseError as exc:
                 if self.path is None:
                     raise  # the index in memory failed: that is a bug, keep its traceback
@@ -464,17 +434,6 @@ class Index:
                     self._use_memory("the journal index cannot be used; this answer comes from the files")
                 else:
                     self._heal(exc)
-
-    def _read_again(self, names: Sequence[Any]) -> None:
-        """Drop the damaged rows ``names`` and read their files again (the index heals)."""
-        with self._transaction():
-            for name in names:
-                found = self.conn.execute("SELECT num FROM entries WHERE name IS ?", (name,)).fetchone()
-                if found is not None:
-                    self.conn.execute("DELETE FROM entries_fts WHERE rowid = ?", found)
-                    self.conn.execute("DELETE FROM entries WHERE num = ?", found)
-        log.debug("index: %d damaged rows read again from their files", len(names))
-        self._refresh()
 
     def _heal(self, problem: BaseException) -> None:
         """Move the damaged index aside, make a new one and fill it from the files."""
@@ -531,18 +490,13 @@ class Index:
 
     @staticmethod
     def _row(values: Sequence[Any]) -> Row:
-        try:
-            row = Index._made_row(values)
-        except (ValueError, TypeError, AttributeError, RecursionError) as exc:
-            raise _DamagedRow(values[0]) from exc
-        if not _sound(row, _ROW_SHAPE):
-            raise _DamagedRow(values[0])
-        return row
-
-    @staticmethod
-    def _made_row(values: Sequence[Any]) -> Row:
         name, ident, created, kind, title, vignette, section, mean, answers, reading, updates, shares = values[:12]
         setting, review, next_check_in = values[12:]
+        if name.endswith(".age"):  # encrypted: its text is in its file only
+            entry = _sealed_entry(name)
+            answers, reading = json.dumps(entry.answers, default=str), json.dumps(entry.reading, default=str)
+            updates, review = json.dumps(_updates(entry), default=str), json.dumps(list(entry.review), default=str)
+            shares = json.dumps(entry.shares) if entry.shares is not None else None
         return Row(
             name=name,
             id=ident,
@@ -565,10 +519,7 @@ class Index:
     @staticmethod
     def _listing(values: Sequence[Any]) -> Listing:
         name, ident, created, kind, title, vignette, section, mean, setting = values
-        listing = Listing(name, ident, created, kind, title or "", vignette, section, mean, setting)
-        if not _sound(listing, _LISTING_SHAPE):
-            raise _DamagedRow(name)
-        return listing
+        return Listing(name, ident, created, kind, title or "", vignette, section, mean, setting)
 
     @overload
     def rows(
@@ -617,8 +568,8 @@ class Index:
         "steps" fills the reading, the updates and, of the answers, only the small steps;
         "life" only the small steps, their updates, the review and the setting.
         All are much faster than "full" on a large journal."""
-        once, params = self._once()
-        where = ["bad IS NULL" + once]
+        where = ["bad IS NULL"]
+        params: list[Any] = []
         if kind:
             where.append("kind = ?")
             params.append(kind)
@@ -635,12 +586,13 @@ class Index:
             where.append("setting = ?")
             params.append(setting)
         if grep:
-            where.append("num IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)")
+            # An encrypted entry's text is in no index: its file is searched instead (below).
+            where.append("(name GLOB '*.age' OR num IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?))")
             params.append(_fts_query(grep))
         order = "DESC" if newest_first else "ASC"
         columns = self._FIELDS[fields]
         sql = f"SELECT {columns} FROM entries WHERE {' AND '.join(where)} ORDER BY instant {order}, id {order}"  # noqa: S608 - only fixed fragments are joined; values are parameters
-        if limit is not None:
+        if limit is not None and not grep:
             sql += " LIMIT ?"
             params.append(limit)
 
@@ -648,27 +600,26 @@ class Index:
             if grep:
                 self._searchable()
             make = self._listing if fields == "listing" else self._row
-            return [make(v) for v in self.conn.execute(sql, params)]
+            found = self.conn.execute(sql, params).fetchall()
+            if grep:
+                found = [v for v in found if not v[0].endswith(".age") or _sealed_holds(v[0], grep)][:limit]
+            return [make(v) for v in found]
 
         return self._guarded(ask)
 
     def digests(self, *, kind: str, setting: str | None = None) -> list[Digested]:
         """Each entry of ``kind`` (in ``setting``, if given) with its digest, oldest first."""
         sql = (
-            "SELECT id, created, mean, digest, setting, next_check_in, step_numbers, updates, review FROM entries"
+            "SELECT id, created, mean, digest, setting, next_check_in, step_numbers, updates, review, name FROM entries"
             " WHERE bad IS NULL AND kind = ?"
         )
-        once, copies = self._once()
-        sql += once
-        params: list[Any] = [kind, *copies]
+        params: list[Any] = [kind]
         if setting is not None:
             sql += " AND setting = ?"
             params.append(setting)
 
         def ask() -> list[Digested]:
-            rows = self.conn.execute(sql + " ORDER BY instant, id", params).fetchall()
-            if not all(_sound_digest_row(row) for row in rows):
-                raise _DamagedRow(None)
+            rows = [_sealed_steps(r) for r in self.conn.execute(sql + " ORDER BY instant, id", params).fetchall()]
             digests = _digests_of([row[3] for row in rows])
             return [
                 Digested(
@@ -686,7 +637,7 @@ class Index:
                     updates=json.loads(updates) if updates and updates != "[]" else [],
                     review=json.loads(review) if review and review != "[]" else [],
                 )
-                for (ident, created, mean, _, where, check_in, numbers, updates, review), digest in zip(
+                for (ident, created, mean, _, where, check_in, numbers, updates, review, _), digest in zip(
                     rows, digests, strict=True
                 )
             ]
@@ -698,22 +649,18 @@ class Index:
         from rct_workbook.journal.settings import SettingSummary
 
         def ask() -> list[SettingSummary]:
-            once, copies = self._once()
             rows = self.conn.execute(
-                "SELECT setting, count(*), max(instant) FROM entries WHERE bad IS NULL AND kind = 'assess'"  # noqa: S608 - fixed fragments; values are parameters
-                f"{once} GROUP BY setting ORDER BY setting",
-                copies,
+                "SELECT setting, count(*), max(instant) FROM entries WHERE bad IS NULL AND kind = 'assess'"
+                " GROUP BY setting ORDER BY setting"
             )
             found = []
             for name, count, last in rows.fetchall():
-                made = self.conn.execute(
+                (created,) = self.conn.execute(
                     "SELECT created FROM entries WHERE bad IS NULL AND kind = 'assess' AND setting = ? AND instant = ?"
                     " LIMIT 1",
                     (name, last),
                 ).fetchone()
-                if not isinstance(name, str) or made is None or not isinstance(made[0], str):
-                    raise _DamagedRow(None)
-                found.append(SettingSummary(name, int(count), made[0]))
+                found.append(SettingSummary(str(name), int(count), str(created)))
             return found
 
         return self._guarded(ask)
@@ -728,9 +675,9 @@ class Index:
     def find(self, prefix: str, *, one_file: bool = False) -> Row:
         """The one entry whose id starts with ``prefix``; a clear error otherwise.
 
-        An id held by more than one file (a sync tool's "conflicted copy") is refused, naming
-        the files, since rct cannot know which one is meant: for showing and exporting as for a
-        change (``one_file`` is kept for the callers that change an entry, and means the same).
+        ``one_file``: for a change to the entry, an id held by more than one file (a sync
+        tool's "conflicted copy") is refused, naming the files, since rct cannot know which
+        one is meant.
         """
         prefix = prefix.strip()
         if not prefix:
@@ -738,7 +685,7 @@ class Index:
         escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
         def ask() -> list[Row]:
-            found = [
+            return [
                 self._row(v)
                 for v in self.conn.execute(
                     f"SELECT {self._COLUMNS} FROM entries "  # noqa: S608 - fixed columns; the value is a parameter
@@ -746,9 +693,6 @@ class Index:
                     (escaped + "%",),
                 )
             ]
-            if not found and _damaged_rows(self.conn):  # its id may be what was damaged
-                raise _DamagedRow(None)
-            return found
 
         found = self._guarded(ask)
         exact = [r for r in found if r.id == prefix]
@@ -766,7 +710,7 @@ class Index:
             )
         else:
             chosen = found
-        if len(chosen) > 1:
+        if len(chosen) > 1 and one_file:
             raise NotFoundError(
                 f"the id {chosen[0].id} is in more than one file ({', '.join(r.name for r in chosen)}); "
                 "rct cannot tell which one you mean: move or rename the copy you do not want, then try again"
@@ -785,80 +729,6 @@ class Index:
 
     def close(self) -> None:
         self.conn.close()
-
-
-# --- rows of the wrong shape ---------------------------------------------------------------
-
-_TEXT, _MAYBE_TEXT, _MAYBE_NUMBER, _MAPPING, _MAYBE_MAPPING, _LIST = range(6)
-_ROW_SHAPE = {
-    "name": _TEXT, "id": _TEXT, "created": _TEXT, "kind": _TEXT, "title": _TEXT, "vignette": _MAYBE_TEXT,
-    "section": _MAYBE_TEXT, "mean": _MAYBE_NUMBER, "answers": _MAPPING, "reading": _MAYBE_MAPPING, "updates": _LIST,
-    "shares": _MAPPING, "setting": _MAYBE_TEXT, "review": _LIST, "next_check_in": _MAYBE_TEXT,
-}  # fmt: skip
-_LISTING_SHAPE = {k: v for k, v in _ROW_SHAPE.items() if k in Listing.__dataclass_fields__}
-
-
-def _fits(value: Any, shape: int) -> bool:
-    if shape == _TEXT:
-        return isinstance(value, str)
-    if shape == _MAYBE_TEXT:
-        return value is None or isinstance(value, str)
-    if shape == _MAYBE_NUMBER:
-        return value is None or (isinstance(value, (int, float)) and not isinstance(value, bool))
-    if shape == _MAPPING:
-        return isinstance(value, dict)
-    if shape == _MAYBE_MAPPING:
-        return value is None or isinstance(value, dict)
-    return isinstance(value, list) and all(isinstance(item, dict) for item in value)
-
-
-def _sound(record: Row | Listing, shapes: dict[str, int]) -> bool:
-    """Whether what was read of a row has the types a refresh writes."""
-    return all(_fits(getattr(record, key), shape) for key, shape in shapes.items())
-
-
-def _sound_digest_row(row: Sequence[Any]) -> bool:
-    """A row as ``Index.digests`` reads it (id, created, mean, digest, setting, next check-in, step
-    numbers, updates, review): the texts are texts, the JSON is JSON of the right kind."""
-    ident, created, mean, digest, setting, check_in, numbers, updates, review = row[:9]
-    return (
-        isinstance(ident, str)
-        and isinstance(created, str)
-        and _fits(mean, _MAYBE_NUMBER)
-        and isinstance(digest, str)
-        and all(_fits(v, _MAYBE_TEXT) for v in (setting, check_in, numbers))
-        and all(v is None or v == "[]" or _decodes_to(v, list) for v in (updates, review))
-    )
-
-
-def _decodes_to(text: Any, kind: type) -> bool:
-    try:
-        return isinstance(text, str) and isinstance(json.loads(text), kind)
-    except (ValueError, RecursionError):
-        return False
-
-
-def _damaged_rows(conn: sqlite3.Connection) -> list[Any]:
-    """The names of the rows whose values a refresh would never have written. Read only when a
-    query met such a value, so a healthy index pays nothing for it."""
-    damaged = []
-    for values in conn.execute(
-        "SELECT name, id, created, instant, kind, title, vignette, section, mean, setting, next_check_in,"
-        " step_numbers, digest, answers, steps, reading, updates, shares, review FROM entries WHERE bad IS NULL"
-    ):
-        name, ident, created, instant, kind, title, vignette, section, mean, setting, check_in, numbers = values[:12]
-        digest, answers, steps, reading, updates, shares, review = values[12:]
-        sound = (
-            all(isinstance(v, str) for v in (name, ident, created, instant, kind, digest))
-            and all(_fits(v, _MAYBE_TEXT) for v in (title, vignette, section, setting, check_in, numbers))
-            and _fits(mean, _MAYBE_NUMBER)
-            and _decodes_to(digest, dict)
-            and all(v is None or _decodes_to(v, dict) for v in (answers, steps, reading, shares))
-            and all(v is None or _decodes_to(v, list) for v in (updates, review))
-        )
-        if not sound:
-            damaged.append(name)
-    return damaged
 
 
 #: A temporary file older than this was left by a save that was killed; it is removed.
@@ -919,7 +789,42 @@ def _parse_one(folder: Path, name: str, size: int, mtime: int) -> tuple[str, tup
         entry.next_check_in,
         1,  # not yet in the search index
     )
+    if name.endswith(".age"):  # encrypted: the index keeps none of its text (see _sealed_row)
+        row = _without_text(row)
     return name, row
+
+
+def _without_text(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """An encrypted entry's row as kept: what a listing and progress need, and no answer's text.
+
+    Its answers, small steps and reading are read from its file when asked for; so are its
+    updates and review, which are "[]" when it has none (so progress needs no file then).
+    It is never added to the full-text index: a search opens its file instead."""
+    values = list(row)
+    values[12] = values[13] = values[16] = None
+    values[17] = "[]" if values[17] == "[]" else None
+    values[20] = "[]" if values[20] is None else None
+    values[22] = None
+    return tuple(values)
+
+
+def _sealed_steps(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A row of ``digests``, with the updates and review of an encrypted entry that has any read from its file."""
+    *head, updates, review, name = row
+    if not name.endswith(".age") or (updates is not None and review is not None):
+        return row
+    entry = _sealed_entry(name)
+    return (*head, json.dumps(_updates(entry), default=str), json.dumps(list(entry.review), default=str), name)
+
+
+def _sealed_entry(name: str) -> Entry:
+    """The encrypted entry ``name``, read (and opened) from its file for what its row leaves out."""
+    from rct_workbook.journal.store import BadEntry, read_entry
+
+    try:
+        return read_entry(journal_dir() / name)
+    except BadEntry as exc:
+        raise StorageError(f"cannot read journal/{name}: {exc}") from None
 
 
 def _parse_chunk(folder: Path, items: list[tuple[str, int, int]]) -> list[tuple[str, tuple[Any, ...] | None]]:
@@ -943,6 +848,10 @@ def _parse_shares(
     a forked process parses the second, which comes next (the caller writes the first meanwhile)."""
     import multiprocessing
 
+    if any(name.endswith(".age") for name, _, _ in items):
+        from rct_workbook.journal import vault
+
+        vault.unlock()  # here, once: a forked process cannot ask for the passphrase
     if len(items) < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         yield _parse_chunk(folder, items)
         return
@@ -982,6 +891,28 @@ def _loads(text: str | None) -> Any:
         return None
 
 
+def _sealed_holds(name: str, query: str) -> bool:
+    """Whether the encrypted entry ``name`` holds every word of ``query``, as the full-text
+    search would find them: its title and the texts of its answers, updates and review."""
+    from rct_workbook.model.answers import texts_in
+
+    entry = _sealed_entry(name)
+    columns = (entry.answers, _updates(entry), list(entry.review))
+    text = "\n".join([entry.title, *(t for c in columns for t in texts_in(json.loads(json.dumps(c, default=str))))])
+    found = f" {' '.join(_tokens(text))} "
+    return all(f" {' '.join(_tokens(word))} " in found for word in query.replace('"', " ").split())
+
+
+def _tokens(text: str) -> list[str]:
+    """The words of ``text`` as SQLite's unicode61 tokenizer makes them: letters and digits,
+    case and diacritics set aside."""
+    import re
+    import unicodedata
+
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return re.findall(r"[^\W_]+", bare.casefold())
+
+
 def _fts_query(text: str) -> str:
     """Each word of ``text`` as a quoted FTS5 term (all must match); no query syntax."""
     words = [w for w in text.replace('"', " ").split() if w]
@@ -1008,6 +939,10 @@ def open_index(*, refresh: bool = True, rebuild: bool = False) -> tuple[Index, R
     except (OSError, sqlite3.DatabaseError, StorageError):
         index.conn = _memory()
         index.notes.append("the journal index cannot be opened or replaced here; this answer comes from the files")
+    from rct_workbook.journal.vault import unfinished_note
+
+    if (unfinished := unfinished_note()) is not None:
+        index.notes.append(unfinished)
     if rebuild:
         result = index.rebuild()
     elif refresh:
