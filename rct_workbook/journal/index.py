@@ -46,6 +46,12 @@ BUSY_SECONDS = 10.0
 
 log = logging.getLogger("rct")
 
+
+class _DamagedRow(Exception):
+    """A row of the index holds values a refresh never writes (a byte changed in its JSON, a
+    NULL or junk in a column): the file is the truth, so the row is read again from it."""
+
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS entries (
@@ -229,6 +235,8 @@ def _digests_of(texts: Sequence[str | None]) -> list[Digest]:
             decoded = None
         if isinstance(decoded, list) and len(decoded) == len(texts):
             return [_digest_of(data) for data in decoded]
+    if not all(_decodes_to(text, dict) for text in texts):
+        raise _DamagedRow(None)  # rct writes every digest as a JSON object
     return [parse_digest(text) for text in texts]
 
 
@@ -276,6 +284,9 @@ class Index:
         self.folder = folder
         self.path = path
         self.notes: list[str] = []
+        #: The rows of the second and later files holding an id another file holds too (a sync
+        #: tool's "conflicted copy"): every count and list leaves them out, so each entry counts once.
+        self.copies: tuple[int, ...] = ()
 
     # --- keeping up to date --------------------------------------------------------------
 
@@ -369,8 +380,21 @@ class Index:
                 " GROUP BY id HAVING count(*) > 1 ORDER BY id"
             )
         )
+        self.copies = tuple(
+            num
+            for ident, _ in duplicates
+            for (num,) in self.conn.execute(
+                "SELECT num FROM entries WHERE bad IS NULL AND id = ? ORDER BY length(name), name", (ident,)
+            ).fetchall()[1:]
+        )
         log.debug("index: %d files, %d new or changed, %d gone", len(on_disk), len(changed), len(gone))
         return Refresh(tuple(sorted(skipped)), tuple(sorted(exposed)), duplicates, tuple(self.notes))
+
+    def _once(self) -> tuple[str, list[Any]]:
+        """An SQL condition (and its values) leaving out the second copies of an id."""
+        if not self.copies:
+            return "", []
+        return f" AND num NOT IN ({', '.join('?' * len(self.copies))})", list(self.copies)
 
     def _drop(self, name: str) -> None:
         found = self.conn.execute("SELECT num FROM entries WHERE name = ?", (name,)).fetchone()
@@ -418,12 +442,20 @@ class Index:
     def _guarded(self, action: Callable[[], _T], *, fills: bool = False) -> _T:
         """Run ``action``; if the index fails under it, heal it (or answer from the files) and
         run it again. ``fills``: the action fills the index itself (a refresh or rebuild)."""
-        attempt = 0
+        attempt = healed = 0
         while True:
             try:
                 if attempt and not fills:
                     self._refresh()
                 return action()
+            except (_DamagedRow, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+                # A value that does not decode or has the wrong type anywhere in the answer: if
+                # the index holds rows a refresh never writes, they are read again from their files.
+                names = _damaged_rows(self.conn)
+                if self.path is None or not names or healed >= 2:
+                    raise  # rows made from the files just now, or damage not found: a bug, keep its traceback
+                healed += 1
+                self._read_again(names)
             except sqlite3.DatabaseError as exc:
                 if self.path is None:
                     raise  # the index in memory failed: that is a bug, keep its traceback
@@ -434,6 +466,17 @@ class Index:
                     self._use_memory("the journal index cannot be used; this answer comes from the files")
                 else:
                     self._heal(exc)
+
+    def _read_again(self, names: Sequence[Any]) -> None:
+        """Drop the damaged rows ``names`` and read their files again (the index heals)."""
+        with self._transaction():
+            for name in names:
+                found = self.conn.execute("SELECT num FROM entries WHERE name IS ?", (name,)).fetchone()
+                if found is not None:
+                    self.conn.execute("DELETE FROM entries_fts WHERE rowid = ?", found)
+                    self.conn.execute("DELETE FROM entries WHERE num = ?", found)
+        log.debug("index: %d damaged rows read again from their files", len(names))
+        self._refresh()
 
     def _heal(self, problem: BaseException) -> None:
         """Move the damaged index aside, make a new one and fill it from the files."""
@@ -490,6 +533,16 @@ class Index:
 
     @staticmethod
     def _row(values: Sequence[Any]) -> Row:
+        try:
+            row = Index._made_row(values)
+        except (ValueError, TypeError, AttributeError, RecursionError) as exc:
+            raise _DamagedRow(values[0]) from exc
+        if not _sound(row, _ROW_SHAPE):
+            raise _DamagedRow(values[0])
+        return row
+
+    @staticmethod
+    def _made_row(values: Sequence[Any]) -> Row:
         name, ident, created, kind, title, vignette, section, mean, answers, reading, updates, shares = values[:12]
         setting, review, next_check_in = values[12:]
         if name.endswith(".age"):  # encrypted: its text is in its file only
@@ -519,7 +572,10 @@ class Index:
     @staticmethod
     def _listing(values: Sequence[Any]) -> Listing:
         name, ident, created, kind, title, vignette, section, mean, setting = values
-        return Listing(name, ident, created, kind, title or "", vignette, section, mean, setting)
+        listing = Listing(name, ident, created, kind, title or "", vignette, section, mean, setting)
+        if not _sound(listing, _LISTING_SHAPE):
+            raise _DamagedRow(name)
+        return listing
 
     @overload
     def rows(
@@ -568,8 +624,8 @@ class Index:
         "steps" fills the reading, the updates and, of the answers, only the small steps;
         "life" only the small steps, their updates, the review and the setting.
         All are much faster than "full" on a large journal."""
-        where = ["bad IS NULL"]
-        params: list[Any] = []
+        once, params = self._once()
+        where = ["bad IS NULL" + once]
         if kind:
             where.append("kind = ?")
             params.append(kind)
@@ -613,13 +669,17 @@ class Index:
             "SELECT id, created, mean, digest, setting, next_check_in, step_numbers, updates, review, name FROM entries"
             " WHERE bad IS NULL AND kind = ?"
         )
-        params: list[Any] = [kind]
+        once, copies = self._once()
+        sql += once
+        params: list[Any] = [kind, *copies]
         if setting is not None:
             sql += " AND setting = ?"
             params.append(setting)
 
         def ask() -> list[Digested]:
             rows = [_sealed_steps(r) for r in self.conn.execute(sql + " ORDER BY instant, id", params).fetchall()]
+            if not all(_sound_digest_row(row) for row in rows):
+                raise _DamagedRow(None)
             digests = _digests_of([row[3] for row in rows])
             return [
                 Digested(
@@ -649,18 +709,22 @@ class Index:
         from rct_workbook.journal.settings import SettingSummary
 
         def ask() -> list[SettingSummary]:
+            once, copies = self._once()
             rows = self.conn.execute(
-                "SELECT setting, count(*), max(instant) FROM entries WHERE bad IS NULL AND kind = 'assess'"
-                " GROUP BY setting ORDER BY setting"
+                "SELECT setting, count(*), max(instant) FROM entries WHERE bad IS NULL AND kind = 'assess'"  # noqa: S608 - fixed fragments; values are parameters
+                f"{once} GROUP BY setting ORDER BY setting",
+                copies,
             )
             found = []
             for name, count, last in rows.fetchall():
-                (created,) = self.conn.execute(
+                made = self.conn.execute(
                     "SELECT created FROM entries WHERE bad IS NULL AND kind = 'assess' AND setting = ? AND instant = ?"
                     " LIMIT 1",
                     (name, last),
                 ).fetchone()
-                found.append(SettingSummary(str(name), int(count), str(created)))
+                if not isinstance(name, str) or made is None or not isinstance(made[0], str):
+                    raise _DamagedRow(None)
+                found.append(SettingSummary(name, int(count), made[0]))
             return found
 
         return self._guarded(ask)
@@ -675,9 +739,9 @@ class Index:
     def find(self, prefix: str, *, one_file: bool = False) -> Row:
         """The one entry whose id starts with ``prefix``; a clear error otherwise.
 
-        ``one_file``: for a change to the entry, an id held by more than one file (a sync
-        tool's "conflicted copy") is refused, naming the files, since rct cannot know which
-        one is meant.
+        An id held by more than one file (a sync tool's "conflicted copy") is refused, naming
+        the files, since rct cannot know which one is meant: for showing and exporting as for a
+        change (``one_file`` is kept for the callers that change an entry, and means the same).
         """
         prefix = prefix.strip()
         if not prefix:
@@ -685,7 +749,7 @@ class Index:
         escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
         def ask() -> list[Row]:
-            return [
+            found = [
                 self._row(v)
                 for v in self.conn.execute(
                     f"SELECT {self._COLUMNS} FROM entries "  # noqa: S608 - fixed columns; the value is a parameter
@@ -693,6 +757,9 @@ class Index:
                     (escaped + "%",),
                 )
             ]
+            if not found and _damaged_rows(self.conn):  # its id may be what was damaged
+                raise _DamagedRow(None)
+            return found
 
         found = self._guarded(ask)
         exact = [r for r in found if r.id == prefix]
@@ -710,7 +777,7 @@ class Index:
             )
         else:
             chosen = found
-        if len(chosen) > 1 and one_file:
+        if len(chosen) > 1:
             raise NotFoundError(
                 f"the id {chosen[0].id} is in more than one file ({', '.join(r.name for r in chosen)}); "
                 "rct cannot tell which one you mean: move or rename the copy you do not want, then try again"
@@ -729,6 +796,80 @@ class Index:
 
     def close(self) -> None:
         self.conn.close()
+
+
+# --- rows of the wrong shape ---------------------------------------------------------------
+
+_TEXT, _MAYBE_TEXT, _MAYBE_NUMBER, _MAPPING, _MAYBE_MAPPING, _LIST = range(6)
+_ROW_SHAPE = {
+    "name": _TEXT, "id": _TEXT, "created": _TEXT, "kind": _TEXT, "title": _TEXT, "vignette": _MAYBE_TEXT,
+    "section": _MAYBE_TEXT, "mean": _MAYBE_NUMBER, "answers": _MAPPING, "reading": _MAYBE_MAPPING, "updates": _LIST,
+    "shares": _MAPPING, "setting": _MAYBE_TEXT, "review": _LIST, "next_check_in": _MAYBE_TEXT,
+}  # fmt: skip
+_LISTING_SHAPE = {k: v for k, v in _ROW_SHAPE.items() if k in Listing.__dataclass_fields__}
+
+
+def _fits(value: Any, shape: int) -> bool:
+    if shape == _TEXT:
+        return isinstance(value, str)
+    if shape == _MAYBE_TEXT:
+        return value is None or isinstance(value, str)
+    if shape == _MAYBE_NUMBER:
+        return value is None or (isinstance(value, (int, float)) and not isinstance(value, bool))
+    if shape == _MAPPING:
+        return isinstance(value, dict)
+    if shape == _MAYBE_MAPPING:
+        return value is None or isinstance(value, dict)
+    return isinstance(value, list) and all(isinstance(item, dict) for item in value)
+
+
+def _sound(record: Row | Listing, shapes: dict[str, int]) -> bool:
+    """Whether what was read of a row has the types a refresh writes."""
+    return all(_fits(getattr(record, key), shape) for key, shape in shapes.items())
+
+
+def _sound_digest_row(row: Sequence[Any]) -> bool:
+    """A row as ``Index.digests`` reads it (id, created, mean, digest, setting, next check-in, step
+    numbers, updates, review): the texts are texts, the JSON is JSON of the right kind."""
+    ident, created, mean, digest, setting, check_in, numbers, updates, review = row[:9]
+    return (
+        isinstance(ident, str)
+        and isinstance(created, str)
+        and _fits(mean, _MAYBE_NUMBER)
+        and isinstance(digest, str)
+        and all(_fits(v, _MAYBE_TEXT) for v in (setting, check_in, numbers))
+        and all(v is None or v == "[]" or _decodes_to(v, list) for v in (updates, review))
+    )
+
+
+def _decodes_to(text: Any, kind: type) -> bool:
+    try:
+        return isinstance(text, str) and isinstance(json.loads(text), kind)
+    except (ValueError, RecursionError):
+        return False
+
+
+def _damaged_rows(conn: sqlite3.Connection) -> list[Any]:
+    """The names of the rows whose values a refresh would never have written. Read only when a
+    query met such a value, so a healthy index pays nothing for it."""
+    damaged = []
+    for values in conn.execute(
+        "SELECT name, id, created, instant, kind, title, vignette, section, mean, setting, next_check_in,"
+        " step_numbers, digest, answers, steps, reading, updates, shares, review FROM entries WHERE bad IS NULL"
+    ):
+        name, ident, created, instant, kind, title, vignette, section, mean, setting, check_in, numbers = values[:12]
+        digest, answers, steps, reading, updates, shares, review = values[12:]
+        sound = (
+            all(isinstance(v, str) for v in (name, ident, created, instant, kind, digest))
+            and all(_fits(v, _MAYBE_TEXT) for v in (title, vignette, section, setting, check_in, numbers))
+            and _fits(mean, _MAYBE_NUMBER)
+            and _decodes_to(digest, dict)
+            and all(v is None or _decodes_to(v, dict) for v in (answers, steps, reading, shares))
+            and all(v is None or _decodes_to(v, list) for v in (updates, review))
+        )
+        if not sound:
+            damaged.append(name)
+    return damaged
 
 
 #: A temporary file older than this was left by a save that was killed; it is removed.
