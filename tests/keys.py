@@ -13,3 +13,6 @@ CTRL_E = "\x05"
 ESC_ENTER = "\x1b\r"
 #: Esc then Enter finishes a multi-line text answer.
 FINISH = ESC_ENTER
+CTRL_B = "\x02"
+#: Alt-Left as xterm sends it; prompt_toolkit reads it as Esc then Left.
+ALT_LEFT = "\x1b[1;3D"

@@ -49,7 +49,8 @@ def assess(
 
     Your answers become a reading of the setting, a plan of small steps, a summary on
     screen and a journal entry for peer supervision. Each answer is kept in a draft as
-    you go; Ctrl-C stops, and --resume continues.
+    you go; Ctrl-C stops, and --resume continues. Ctrl-B (or Alt-Left) goes back to the
+    previous question.
 
     With steps still open from your last plan in the setting, it begins (after Support
     first) with "Since last time": what happened to each.
@@ -175,15 +176,17 @@ class _Screen:
         self.st = st
 
     def begin(self, flow: "Flow", kept: int, minutes: int) -> None:
+        from rct_workbook.flow.askers import BACK_HINT
+        from rct_workbook.flow.questions import plural
         from rct_workbook.render.terminal import print_all
 
         console, ui = self.st.console(), self.st.ui()
         paras = [
             f"This takes about {minutes} minutes. Each answer is kept as you go, "
-            "so you can stop with Ctrl-C and carry on later."
+            "so you can stop with Ctrl-C and carry on later. " + BACK_HINT
         ]
         if kept:
-            paras.append(f"Continuing: {kept} answers kept from before.")
+            paras.append(f"Continuing: {plural(kept, 'answer')} kept from before.")
         print_all(console, [ui.title(flow.title, flow.intro), *(ui.para(para) for para in paras)])
 
     def section(self, section: "Section") -> None:

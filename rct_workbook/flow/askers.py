@@ -12,12 +12,15 @@ from pathlib import Path
 from typing import Any
 
 from rct_workbook.errors import AnswersError, Cancelled
-from rct_workbook.flow.questions import Ask, check, check_all
+from rct_workbook.flow.questions import Ask, GoBack, check, check_all
 from rct_workbook.model.question_types import PromptSpec, describe
 
 #: Choices wrap at this width at most, which with the pointer and box fits 80 columns;
 #: on a narrower screen they wrap to fit it.
 CHOICE_WIDTH = 72
+
+#: Said once at the start of `rct assess` and `rct vignette` (and in their --help).
+BACK_HINT = "Ctrl-B (or Alt-Left) goes back to the previous question; what you wrote is kept."
 
 
 class _Asks:
@@ -118,20 +121,52 @@ class QuestionaryAsker(_Asks):
             self.io["output"] = output
 
     def ask(self, ask: Ask, default: Any = None) -> Any:
+        """The person's answer, checked: however a prompt was submitted, an answer that does
+        not pass the question's checks is refused with the reason and asked again."""
         try:
-            return self._ask(ask, default)
+            while True:
+                value = self._ask(ask, default)
+                try:
+                    check(ask, value)
+                except ValueError as exc:
+                    problem = str(exc)
+                    self._tell(f"{problem[:1].upper()}{problem[1:]}: please answer again.")
+                    default = value if value not in (None, []) else default
+                    continue
+                return value
         except (KeyboardInterrupt, EOFError):
             raise Cancelled("cancelled") from None
         except OSError as exc:  # the terminal went away mid-prompt
             raise Cancelled(f"the terminal was lost ({exc.strerror or exc})") from None
 
     def _edit(self, text: str) -> str:
-        """The text after the editor, or ``text`` unchanged if the editor gave nothing back."""
-        edited = edit_text(text)
+        """The text after the editor, or ``text`` unchanged if none was found or it gave nothing back.
+
+        Says first which editor opens (or that none was found, and how to set one).
+        """
+        found = find_editor()
+        if found is None:
+            self._tell(
+                "No editor was found (EDITOR and VISUAL are not set, and none of editor, nano or vi is "
+                "installed); your text is kept. To choose one: export EDITOR=nano (or your editor)."
+            )
+            return text
+        command, name = found
+        self._tell(
+            f"Opening {name}; save and close it to come back."
+            + ("" if command.source else " (Set EDITOR to choose another.)")
+        )
+        edited = edit_text(text, command.argv)
         if edited is None:
-            self._say("The editor gave no text back, so your previous text is kept.")
+            self._tell(f"{name} gave no text back, so your previous text is kept.")
             return text
         return edited
+
+    def _tell(self, message: str) -> None:
+        """One line from rct itself (not a question), wrapped at word edges to the screen."""
+        from rich.text import Text
+
+        _console(self.plain, stderr=self.stderr).print(Text(message, style="dim"))
 
     def _say(self, message: str, help: str | None = None, hint: str | None = None, place: str = "") -> int:
         """Print a question: where it is in the flow, its text, its help, how to answer (each on
@@ -190,7 +225,7 @@ class QuestionaryAsker(_Asks):
         if spec.form == "text":
             return self._text(ask, spec)
         forms = {"select": self._select, "checkbox": self._checkbox, "confirm": self._confirm}
-        return forms[spec.form](spec, rows)
+        return forms[spec.form](spec, rows, back=ask.can_go_back)
 
     def _room(self) -> int:
         """How wide a choice's label may be: the screen less the pointer, the box and a scrollbar."""
@@ -241,7 +276,7 @@ class QuestionaryAsker(_Asks):
         return common
 
     def _text(self, ask: Ask, spec: PromptSpec) -> Any:
-        from rct_workbook.flow.prompts import EditRequest, type_text
+        from rct_workbook.flow.prompts import BackRequest, EditRequest, type_text
 
         def validate(text: str) -> str | None:
             try:
@@ -261,17 +296,20 @@ class QuestionaryAsker(_Asks):
                 style=self._style(),
                 io=self._io(),
                 color_depth=self._color_depth(),
+                back=ask.can_go_back,
             )
             if isinstance(text, EditRequest):
                 current = self._edit(text.text)
                 continue
+            if isinstance(text, BackRequest):
+                raise GoBack(text.given)
             self._echo([text] if text.strip() else None)
             return text if text.strip() else None
 
-    def _select(self, spec: PromptSpec, rows: int) -> Any:
+    def _select(self, spec: PromptSpec, rows: int, *, back: bool = False) -> Any:
         import questionary
 
-        from rct_workbook.flow.prompts import bind_digits, fit_to_screen, with_cancel_keys
+        from rct_workbook.flow.prompts import BackRequest, bind_digits, fit_to_screen, inquirer, with_prompt_keys
 
         choices = [questionary.Choice(_title(o.label, self._room()), value=o.value) for o in spec.options]
         prompt = questionary.select(
@@ -283,60 +321,119 @@ class QuestionaryAsker(_Asks):
         )
         if spec.digits:
             bind_digits(prompt, [o.value for o in spec.options])
-        value = with_cancel_keys(fit_to_screen(prompt, rows)).unsafe_ask()
+        control = inquirer(prompt)
+        pointed = (lambda: control.get_pointed_at().value) if back and control is not None else None
+        value = with_prompt_keys(fit_to_screen(prompt, rows), back=pointed).unsafe_ask()
+        if isinstance(value, BackRequest):
+            raise GoBack(value.given)
         picked = next((o for o in spec.options if o.value == value), None)
         self._echo([picked.label] if picked is not None and value is not None else None)
         return value
 
-    def _checkbox(self, spec: PromptSpec, rows: int) -> Any:
+    def _checkbox(self, spec: PromptSpec, rows: int, *, back: bool = False) -> Any:
+        """Ticks; a required list submitted with none ticked is refused on a line of its own
+        (whichever key submitted it) and asked again.
+
+        Said here rather than in questionary's validation bar, which prompt_toolkit draws
+        only where the terminal reports the cursor position.
+        """
         import questionary
 
-        from rct_workbook.flow.prompts import fit_to_screen, with_cancel_keys
+        from rct_workbook.flow.prompts import BackRequest, fit_to_screen, inquirer, with_prompt_keys
 
-        choices = [
-            questionary.Choice(_title(o.label, self._room()), value=o.value, checked=o.checked) for o in spec.options
-        ]
-        prompt = questionary.checkbox(
-            ARROW,
-            choices=choices,
-            instruction=" ",  # the hint is already under the question
-            validate=lambda chosen: True if chosen or not spec.required else "choose at least one",
-            **self._common(),
-        )
-        values = with_cancel_keys(fit_to_screen(prompt, rows)).unsafe_ask()
+        ticked_before = [o.value for o in spec.options if o.checked]
+        while True:
+            choices = [
+                questionary.Choice(_title(o.label, self._room()), value=o.value, checked=o.value in ticked_before)
+                for o in spec.options
+            ]
+            prompt = questionary.checkbox(
+                ARROW,
+                choices=choices,
+                instruction=" ",  # the hint is already under the question
+                **self._common(),
+            )
+            control = inquirer(prompt)
+            ticked = (lambda: list(control.selected_options)) if back and control is not None else None
+            values = with_prompt_keys(fit_to_screen(prompt, rows), back=ticked).unsafe_ask()
+            if isinstance(values, BackRequest):
+                raise GoBack(values.given)
+            if values or not spec.required:
+                break
+            self._tell("Choose at least one: Space ticks the one pointed at, then Enter.")
+            rows += 1
         self._echo([o.label for o in spec.options if o.value in values] or None)
         return values
 
-    def _confirm(self, spec: PromptSpec, rows: int = 0) -> Any:
+    def _confirm(self, spec: PromptSpec, rows: int = 0, *, back: bool = False) -> Any:
         import questionary
+
+        from rct_workbook.flow.prompts import BackRequest, with_prompt_keys
 
         prompt = questionary.confirm(ARROW, default=spec.default, **self._common())
         prompt.application.erase_when_done = True
-        answer = prompt.unsafe_ask()
+        answer = with_prompt_keys(prompt, back=(lambda: None) if back else None).unsafe_ask()
+        if isinstance(answer, BackRequest):
+            raise GoBack(None)
         self._echo(["Yes" if answer else "No"])
         return answer
 
-    def _yes(self, message: str, default: bool) -> bool:
-        rows = self._say(message)
-        return bool(self._confirm(PromptSpec("confirm", default=default), rows))
+    def _yes(self, message: str, default: bool, *, back: bool = False) -> bool:
+        from rct_workbook.model.question_types import YES_NO_HINT
+
+        rows = self._say(message, hint=YES_NO_HINT.format(default="Yes" if default else "No"))
+        return bool(self._confirm(PromptSpec("confirm", default=default), rows, back=back))
 
     def _repeat(self, ask: Ask) -> list[dict[str, Any]]:
-        """Each entry's fields in turn, then "Add another?" until the most allowed."""
+        """Each entry's fields in turn, then "Add another?" until the most allowed.
+
+        Going back moves through the fields and entries already given (each offered again);
+        from the very first it leaves the question, as from any other.
+        """
+        from dataclasses import replace
+
         from rct_workbook.render.safe import clean
 
         q = ask.question
+        fields = list(ask.fields)
         rows: list[dict[str, Any]] = []
-        while len(rows) < q.max_items:
-            if len(rows) >= max(q.min_items, 1):
-                if not self._yes(f"Add another? ({len(rows)} of at most {q.max_items})", False):
-                    break
-            elif q.min_items == 0 and not rows and not self._yes(f"{clean(q.prompt)}: add one?", True):
-                break
-            row = {}
-            for field in ask.fields:
+        row: dict[str, Any] = {}
+        again: dict[tuple[int, int], Any] = {}  # (entry, field) -> the value to offer again
+        at = 0  # the field asked next in ``row``
+        while True:
+            first = not rows and at == 0
+            try:
+                if at == 0:
+                    if len(rows) >= q.max_items:
+                        break
+                    if len(rows) >= max(q.min_items, 1):
+                        if not self._yes(f"Add another? ({len(rows)} of at most {q.max_items})", False, back=True):
+                            break
+                    elif (
+                        q.min_items == 0
+                        and not rows
+                        and (0, 0) not in again
+                        and not self._yes(f"{clean(q.prompt)}: add one?", True, back=ask.can_go_back)
+                    ):
+                        break
+                field = replace(fields[at], can_go_back=ask.can_go_back or not first)
                 label = f"{len(rows) + 1}. {clean(field.question.prompt)}"
-                row[field.id] = check(field, self._ask(field, None, label=label))
-            rows.append(row)
+                value = self._ask(field, again.pop((len(rows), at), None), label=label)
+                row[field.id] = check(field, value)
+            except GoBack as back:
+                if back.given is not None and at < len(fields):
+                    again[(len(rows), at)] = back.given
+                if first:
+                    raise GoBack(None) from None
+                if at == 0:  # back into the last field of the entry before
+                    row, at = rows.pop(), len(fields)
+                at -= 1
+                again[(len(rows), at)] = row.pop(fields[at].id)
+                continue
+            at += 1
+            if at == len(fields):
+                rows.append(row)
+                row, at = {}, 0
         return rows
 
 
@@ -351,29 +448,62 @@ def _title(label: str, width: int = CHOICE_WIDTH) -> str:
     return "\n     ".join(textwrap.wrap(clean(label), width)) or " "
 
 
-def edit_text(initial: str) -> str | None:
-    """Open ``initial`` in $VISUAL or $EDITOR; the edited text, or None to keep ``initial``.
+class EditorCommand:
+    """The editor to open: its command line as words, and where it came from (None: found on PATH)."""
 
-    None when no editor is set, it cannot start, it exits non-zero, or it leaves the
-    buffer empty. The temporary file lives in the private drafts folder and is removed.
-    """
+    def __init__(self, argv: list[str], source: str | None):
+        self.argv = argv
+        self.source = source
+
+
+def find_editor() -> tuple[EditorCommand, str] | None:
+    """The person's editor and its name: $VISUAL, then $EDITOR, then the first of
+    ``editor`` (Debian's choice), ``nano`` and ``vi`` that is installed; None if none is."""
     import os
     import shlex
+    import shutil
+
+    for variable in ("VISUAL", "EDITOR"):
+        command = os.environ.get(variable, "").strip()
+        if command:
+            try:
+                argv = shlex.split(command)
+            except ValueError:
+                continue
+            if argv:
+                return EditorCommand(argv, variable), Path(argv[0]).name
+    for name in ("editor", "nano", "vi"):
+        found = shutil.which(name)
+        if found:
+            return EditorCommand([found], None), name
+    return None
+
+
+def edit_text(initial: str, argv: list[str] | None = None) -> str | None:
+    """Open ``initial`` in the editor ``argv`` (else ``find_editor``'s); the edited text, or
+    None to keep ``initial``.
+
+    None when no editor is found, it cannot start, exits non-zero, or leaves the buffer
+    empty. The temporary file lives in the private drafts folder and is removed.
+    """
+    import os
     import subprocess
     import tempfile
 
     from rct_workbook.paths import drafts_dir, ensure_private_dir
 
-    command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
-    if not command:
-        return None
+    if argv is None:
+        found = find_editor()
+        if found is None:
+            return None
+        argv = found[0].argv
     folder = ensure_private_dir(drafts_dir())
     fd, name = tempfile.mkstemp(prefix=".rct-edit-", suffix=".md", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(initial)
         try:
-            status = subprocess.call([*shlex.split(command), name])  # noqa: S603 - the person's own editor
+            status = subprocess.call([*argv, name])  # noqa: S603 - the person's own editor
         except (OSError, ValueError):
             return None
         if status != 0:

@@ -9,11 +9,16 @@ Imported only when a person is asked (it imports prompt_toolkit and questionary)
   person's editor.
 - Menus and checklists never grow taller than the screen below their question: the
   list scrolls with the pointer, so the question and the current item stay in view.
+- Every prompt behaves one way: Esc Enter submits a menu or checklist as Enter does (through
+  the same checks); Ctrl-D and Ctrl-C cancel; Ctrl-B or Alt-Left goes back to the previous
+  question where there is one; and keys typed before a prompt is drawn (a habitual second
+  Enter) are dropped, never carried into it.
 """
 
 from __future__ import annotations
 
 import bisect
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -25,11 +30,56 @@ from prompt_toolkit.utils import get_cwidth
 MARKER = "› "
 
 
+#: The keys that go back to the previous question: Ctrl-B, and Alt-Left (which terminals
+#: send as Esc before the Left key).
+BACK_KEYS: tuple[tuple[str, ...], ...] = (("c-b",), ("escape", "left"))
+
+
 class EditRequest:
     """What a long-text prompt returns when the person presses Ctrl-E."""
 
     def __init__(self, text: str):
         self.text = text
+
+
+class BackRequest:
+    """What a prompt returns when the person asks for the previous question; ``given`` is
+    what they had typed, ticked or pointed at, to offer when this question comes again."""
+
+    def __init__(self, given: Any):
+        self.given = given
+
+
+def drop_typed_ahead(app: Any) -> None:
+    """Make ``app`` start with no keys typed before it was drawn.
+
+    prompt_toolkit reads keys in chunks and hands whatever one prompt did not use to the
+    next ("typeahead"); what is still waiting in the terminal is read by the next prompt
+    too. So a habitual second Enter silently answered the following question. At a
+    terminal both are dropped the moment the prompt starts; keys from a pipe (a script,
+    the tests) are never typed ahead by a person and are left alone.
+    """
+
+    def drop() -> None:
+        import os
+
+        from prompt_toolkit.input.typeahead import clear_typeahead
+
+        try:
+            fd = app.input.fileno()
+            if not os.isatty(fd):
+                return
+        except (OSError, ValueError, NotImplementedError, AttributeError):
+            return
+        clear_typeahead(app.input)
+        try:
+            import termios
+        except ImportError:  # Windows: its console has no line queue to flush here
+            return
+        with contextlib.suppress(OSError, termios.error):
+            termios.tcflush(fd, termios.TCIFLUSH)
+
+    app.pre_run_callables.append(drop)
 
 
 def word_breaks(text: str, width: int, first: int) -> list[tuple[int, int]]:
@@ -118,8 +168,12 @@ def type_text(
     style: Any,
     io: dict[str, Any],
     color_depth: Any = None,
-) -> str | EditRequest:
-    """One typed answer; the prompt is erased when done (the caller echoes the answer)."""
+    back: bool = False,
+) -> str | EditRequest | BackRequest:
+    """One typed answer; the prompt is erased when done (the caller echoes the answer).
+
+    With ``back``, Ctrl-B or Alt-Left returns a ``BackRequest`` holding the text so far.
+    """
     from prompt_toolkit import PromptSession
     from prompt_toolkit.validation import ValidationError, Validator
 
@@ -163,6 +217,14 @@ def type_text(
         def _(event: Any) -> None:
             event.app.exit(result=EditRequest(event.current_buffer.text))
 
+    if back:
+
+        def go_back(event: Any) -> None:
+            event.app.exit(result=BackRequest(_finished(event.current_buffer.text) or None))
+
+        for keys in BACK_KEYS:
+            bindings.add(*keys, eager=True)(go_back)
+
     session: PromptSession[Any] = PromptSession(
         [("class:marker", MARKER)],
         multiline=True,  # Enter is ours to decide
@@ -177,8 +239,9 @@ def type_text(
         color_depth=color_depth,
         **io,
     )
+    drop_typed_ahead(session.app)
     result = session.prompt(default=default)
-    return result if isinstance(result, EditRequest) else _finished(str(result))
+    return result if isinstance(result, (EditRequest, BackRequest)) else _finished(str(result))
 
 
 def _finished(text: str) -> str:
@@ -225,12 +288,18 @@ def _scrolls(window: Any) -> Any:
     return Condition(taller)
 
 
-def bind_digits(prompt: Any, values: list[Any]) -> Any:
-    """Digit keys move the pointer to the option whose value they name (ratings)."""
+def inquirer(prompt: Any) -> Any:
+    """The list a questionary menu or checklist draws (what is pointed at and ticked), or None."""
     from questionary.prompts.common import InquirerControl
 
+    windows = prompt.application.layout.find_all_windows()
+    return next((w.content for w in windows if isinstance(w.content, InquirerControl)), None)
+
+
+def bind_digits(prompt: Any, values: list[Any]) -> Any:
+    """Digit keys move the pointer to the option whose value they name (ratings)."""
     app = prompt.application
-    control = next((w.content for w in app.layout.find_all_windows() if isinstance(w.content, InquirerControl)), None)
+    control = inquirer(prompt)
     if control is None:
         return prompt
     bindings = KeyBindings()
@@ -245,14 +314,21 @@ def bind_digits(prompt: Any, values: list[Any]) -> Any:
     return prompt
 
 
-def with_cancel_keys(prompt: Any) -> Any:
-    """A menu or checkbox cancels as a text prompt does: on Ctrl-D, and on SIGINT itself.
+def with_prompt_keys(prompt: Any, *, back: Callable[[], Any] | None = None) -> Any:
+    """A menu, checklist or yes/no behaves as a text prompt does.
 
-    questionary binds only the Ctrl-C key there. A Ctrl-C pressed in the instant before the
-    prompt has the keyboard in raw mode reaches the program as SIGINT, which prompt_toolkit
-    turns into a ``<sigint>`` key that only its text prompts bind; unbound, the menu was drawn
-    again and the cancel lost.
+    - Ctrl-D cancels, and so does SIGINT itself: questionary binds only the Ctrl-C key. A
+      Ctrl-C pressed in the instant before the prompt has the keyboard in raw mode reaches
+      the program as SIGINT, which prompt_toolkit turns into a ``<sigint>`` key that only
+      its text prompts bind; unbound, the menu was drawn again and the cancel lost.
+    - Esc Enter (which finishes a long text) is Enter: the same checks, the same answer.
+      Unbound, prompt_toolkit's own Esc Enter ended a checklist with no answer at all.
+    - With ``back`` (what is picked so far), Ctrl-B or Alt-Left returns a ``BackRequest``.
+    - Keys typed before the prompt was drawn are dropped (``drop_typed_ahead``).
     """
+    from prompt_toolkit.key_binding import KeyPress
+    from prompt_toolkit.keys import Keys
+
     bindings = KeyBindings()
 
     @bindings.add("c-d", eager=True)
@@ -263,6 +339,20 @@ def with_cancel_keys(prompt: Any) -> Any:
     def _(event: Any) -> None:
         event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
 
+    @bindings.add("escape", "enter", eager=True)
+    def _(event: Any) -> None:
+        # Handed to the prompt's own Enter, so it is checked and answered exactly as Enter is.
+        event.app.key_processor.feed(KeyPress(Keys.ControlM, "\r"), first=True)
+
+    if back is not None:
+
+        def go_back(event: Any) -> None:
+            event.app.exit(result=BackRequest(back()))
+
+        for keys in BACK_KEYS:
+            bindings.add(*keys, eager=True)(go_back)
+
     app = prompt.application
     app.key_bindings = merge_key_bindings([app.key_bindings, bindings]) if app.key_bindings else bindings
+    drop_typed_ahead(app)
     return prompt

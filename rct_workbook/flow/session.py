@@ -172,7 +172,7 @@ def _ask_with_draft(
 ) -> tuple[dict[str, Any], str | None]:
     import datetime as _dt
 
-    from rct_workbook.flow.questions import check
+    from rct_workbook.flow.questions import GoBack, check, take_back
     from rct_workbook.flow.review import ask_check_in, carried, split_review
 
     drafted = drafts.open(asker)
@@ -195,18 +195,30 @@ def _ask_with_draft(
     on_section = screen.section if screen is not None else None
     try:
         with guard.installed():
-            first = walk_sections(
-                plan.first(), asker, answers=start, on_answer=keep, defaults=defaults, on_section=on_section
-            )
-            count = len(carried(split_review(plan.open_steps, first)[1]))
-            rest = walk_sections(
-                plan.rest(count),
-                asker,
-                answers={**start, **first},
-                on_answer=keep,
-                defaults=defaults,
-                on_section=on_section,
-            )
+            again: dict[str, Any] = {}
+            while True:
+                first = walk_sections(
+                    plan.first(),
+                    asker,
+                    answers=start,
+                    on_answer=keep,
+                    defaults={**defaults, **again},
+                    on_section=on_section,
+                )
+                count = len(carried(split_review(plan.open_steps, first)[1]))
+                try:  # going back from the first question after the review re-opens the review's last
+                    rest = walk_sections(
+                        plan.rest(count),
+                        asker,
+                        answers={**start, **first},
+                        on_answer=keep,
+                        defaults=defaults,
+                        on_section=on_section,
+                        back_out=bool(first),
+                    )
+                    break
+                except GoBack:
+                    start, again = take_back(plan.first(), {**start, **first})
             check_in = ask_check_in(asker, plan.setting, _dt.date.today()) if plan.step is None else None
             return {**first, **rest}, check_in
     except Cancelled as exc:

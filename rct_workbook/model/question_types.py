@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from rct_workbook.model.schema import Choice, Question
 
 MAX_TEXT = 20_000
+#: How a yes/no question is answered (its default filled in); every prompt's hint says which key ends it.
+YES_NO_HINT = "y or n; Enter alone answers {default}."
 RATING_MIN, RATING_MAX = 1, 5
 
 
@@ -37,6 +39,8 @@ class Ask:
     section: str = ""
     #: Where the question is, as shown above it ("Step 1: Read it · 4 of 9"); set by the walk.
     place: str = ""
+    #: Whether the person may go back to the question before (set by the walk when there is one).
+    can_go_back: bool = False
 
     @property
     def id(self) -> str:
@@ -297,7 +301,7 @@ class TextKind(QuestionKind):
         return [f"{indent}#   type: {self.what} ({_need(ask.question)})"]
 
     def prompt(self, ask: Ask, default: Any) -> PromptSpec:
-        hint = None if ask.question.required else "Optional: Enter on its own skips it."
+        hint = "Enter finishes." if ask.question.required else "Enter finishes; Enter on its own skips it."
         return PromptSpec(
             "text",
             hint=hint,
@@ -507,9 +511,9 @@ class YesNoKind(QuestionKind):
         return [f"{indent}#   type: true or false ({_need(ask.question)})"]
 
     def prompt(self, ask: Ask, default: Any) -> PromptSpec:
-        return PromptSpec(
-            "confirm", default=default if isinstance(default, bool) else True, required=ask.question.required
-        )
+        default = default if isinstance(default, bool) else True
+        hint = YES_NO_HINT.format(default="Yes" if default else "No")
+        return PromptSpec("confirm", hint=hint, brief=hint, default=default, required=ask.question.required)
 
     def markdown_given(self, ask: Ask, value: Any) -> str:
         return "Yes" if value else "No"

@@ -87,6 +87,7 @@ def test_edit_text_with_fake_editors(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("EDITOR", str(tmp_path / "no-such-editor"))
     assert edit_text("before") is None
     monkeypatch.delenv("EDITOR")
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))  # no editor, nano or vi to fall back on
     assert edit_text("before") is None
     assert not list((rct_home / "drafts").iterdir())  # temp files removed
 

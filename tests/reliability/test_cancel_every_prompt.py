@@ -22,6 +22,7 @@ from typing import Any
 
 import pytest
 
+from rct_workbook.model.answers import plural
 from rct_workbook.model.content import load_content
 from tests.flows import (
     CHECK_IN,
@@ -165,7 +166,7 @@ def test_assess_cancel_at_every_prompt_keeps_a_resumable_draft(home: Path, k: in
         start = _resume_from(k)
         kept = answers_before(k)
         with _spawn(home, "assess", "--resume") as resumed:
-            resumed.expect(f"Continuing: {len(kept)} answers kept from before.")
+            resumed.expect(f"Continuing: {plural(len(kept), 'answer')} kept from before.")
             resumed.answer(STEPS[start:])
             resumed.expect("Saved your assessment")
             resumed.ends(0)
