@@ -51,6 +51,8 @@ def vignette(
 ) -> None:
     """Study a vignette part by part, then reflect on it and save a journal entry.
 
+    Ctrl-B (or Alt-Left) goes back to the previous reflection question.
+
     With no NAME, list the vignettes.
 
     Example: rct vignette paula
@@ -131,7 +133,9 @@ def _reflect_in_terminal(st: "State", case: "Vignette", asks: "Sequence[Ask]", *
     ensure_private_dir(journal_dir())
     console = st.console()
     console.print(st.ui().heading("Your reflection"))
-    console.print("Answer in your own words. Ctrl-C stops without saving.")
+    from rct_workbook.flow.askers import BACK_HINT
+
+    console.print(f"Answer in your own words. Ctrl-C stops without saving. {BACK_HINT}")
     return walk(asks, QuestionaryAsker(plain=st.plain, editor=editor))
 
 
@@ -164,13 +168,25 @@ def _save_reflection(
 
 
 def read_part_by_part(console: "Console", pages: "list[Views]") -> None:
-    """Show the case a page at a time, waiting for Enter between pages; q goes to the questions."""
+    """Show the case a page at a time, waiting for Enter between pages; q goes to the questions.
+
+    A page taller than the screen (a long setting, how it turned out) is shown a screenful
+    at a time, so its start never scrolls away before it is read.
+    """
     from rct_workbook.cli.screen import wait_for_key
-    from rct_workbook.render.terminal import print_all
+    from rct_workbook.render.terminal import drawn
 
     parts = len(pages) - 2  # the setting first, the outcome and its reading last
+    room = max(4, console.size.height - 1)  # a row is kept for the prompt under the text
     for number, page in enumerate(pages):
-        print_all(console, page)
+        lines = drawn(console, page).rstrip("\n").split("\n")
+        screens = [lines[at : at + room] for at in range(0, len(lines), room)]
+        for shown, screen in enumerate(screens, 1):
+            console.file.write("\n".join(screen) + "\n")
+            console.file.flush()
+            more = f"Enter: more ({shown} of {len(screens)})   q: skip to the questions "
+            if shown < len(screens) and wait_for_key(more) == "q":
+                return
         if number < parts:
             prompt = f"Enter: part {number + 1} of {parts}   q: skip to the questions "
         elif number == parts:

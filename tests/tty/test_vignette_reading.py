@@ -46,9 +46,15 @@ class Screen:
 
 
 def _spawn(home: Path, columns: int, lines: int, *args: str) -> tuple[Session, Screen]:
-    session = Session(home, *args)
-    session.child.setwinsize(lines, columns)
+    session = Session(home, *args, size=(lines, columns))
     return session, Screen(session, columns, lines)
+
+
+def _through_more(session: Session, pause: str) -> None:
+    """Press Enter at each "Enter: more" (a page taller than the screen) until ``pause`` shows."""
+    while session.child.expect_exact(["Enter: more", pause]) == 0:
+        session.expect(PAUSE)
+        session.send(ENTER)
 
 
 def _flat(text: str) -> str:
@@ -59,11 +65,11 @@ def test_the_case_waits_after_its_first_part_with_no_outcome_before(tmp_path: Pa
     session, screen = _spawn(tmp_path / "home", 80, 24, "vignette", "paula")
     with session:
         session.expect("The setting")
-        session.expect("Enter: part 1 of 4")
+        _through_more(session, "Enter: part 1 of 4")
         assert PART_1 not in session.screen
         session.send(ENTER)
         session.expect(PART_1)
-        session.expect(PAUSE)
+        _through_more(session, "Enter: part 2 of 4")
         shown = screen.update()
         assert "Enter: part 2 of 4" in shown  # the pause is on screen
         # It waits: nothing more arrives until a key is pressed.
@@ -75,15 +81,15 @@ def test_the_case_waits_after_its_first_part_with_no_outcome_before(tmp_path: Pa
         assert "Reading the case step by step" not in so_far
         assert "The setting" in so_far  # the facts that set the scene came first
 
-        for part in (PART_2, "Part 3 of 4", PART_4):
+        for part, pause in ((PART_2, "part 3 of 4"), ("Part 3 of 4", "part 4 of 4"), (PART_4, "how it turned out")):
             session.send(ENTER)
             session.expect(part)
-            session.expect(PAUSE)
+            _through_more(session, pause)
             assert OUTCOME not in _flat(session.screen)
 
         session.send(ENTER)
         session.expect("Outcome")
-        session.expect("Enter: your reflection")
+        _through_more(session, "Enter: your reflection")
         everything = _flat(session.screen)
         assert everything.index(PART_4) < everything.index(OUTCOME)
         assert everything.index(PART_4) < everything.index(REVEALING_FACT)
@@ -98,7 +104,7 @@ def test_the_case_waits_after_its_first_part_with_no_outcome_before(tmp_path: Pa
 def test_q_skips_to_the_questions(tmp_path: Path) -> None:
     session, _ = _spawn(tmp_path / "home", 80, 24, "vignette", "susan")
     with session:
-        session.expect(PAUSE)
+        _through_more(session, "Enter: part 1 of 4")
         session.send(ENTER)
         session.expect("Part 1 of 4")
         session.expect(PAUSE)
