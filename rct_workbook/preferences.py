@@ -97,9 +97,25 @@ def phone_region() -> str:
 
 def default_region() -> str:
     """The phone region from the locale (en_GB.UTF-8 → GB), else US."""
+    return locale_region() or "US"
+
+
+def locale_region() -> str | None:
+    """The region the locale names (en_GB.UTF-8 → GB), if it names one."""
     for var in ("LC_ALL", "LC_TELEPHONE", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var, "")
         match = re.match(r"^[a-z]{2,3}_([A-Z]{2})\b", value)
         if match:
             return match.group(1)
-    return "US"
+    return None
+
+
+def known_region() -> str | None:
+    """The person's region when it is known: set with `rct config set phone-region`, or
+    named by the locale. Never a guess: the care note names a national crisis line only
+    for a region known this way, and otherwise says "your local crisis line"."""
+    try:
+        chosen = load().phone_region
+    except StorageError:
+        chosen = None  # a damaged preferences file must not keep the care note from showing
+    return chosen or locale_region()

@@ -102,6 +102,7 @@ def assess(
 
 def _print_template(plan: "Plan", setting: str) -> None:
     """`--template`: an answers file for every question, with "Since last time" when steps are open."""
+    from rct_workbook.flow import care_ask
     from rct_workbook.flow import review as since
     from rct_workbook.flow.askers import template as answers_template
 
@@ -111,7 +112,7 @@ def _print_template(plan: "Plan", setting: str) -> None:
     ]
     if plan.open_steps:
         parts.append(since.template_text(plan.open_steps) + "\n")
-    typer.echo("\n".join([*parts, since.CHECK_IN_TEMPLATE]))
+    typer.echo("\n".join([*parts, since.CHECK_IN_TEMPLATE, care_ask.template_text(plan.content)]).rstrip("\n"))
 
 
 def _run_from_file(plan: "Plan", answers: Path, defaults: "dict[str, Any]") -> "Result":
@@ -119,6 +120,7 @@ def _run_from_file(plan: "Plan", answers: Path, defaults: "dict[str, Any]") -> "
     from rct_workbook.errors import StorageError
     from rct_workbook.flow import review as since
     from rct_workbook.flow.askers import FileAsker, read_answers
+    from rct_workbook.flow.care_ask import KEY, FileCare
     from rct_workbook.flow.questions import check_all
     from rct_workbook.flow.session import run_assessment
 
@@ -126,12 +128,14 @@ def _run_from_file(plan: "Plan", answers: Path, defaults: "dict[str, Any]") -> "
     # A step carried forward may stand in for a new one, so the plan is checked strictly
     # only once the review is known.
     relaxed = [*plan.first(required=False), *plan.rest(len(plan.open_steps))]
-    given = read_answers(answers, [a for _, sec in relaxed for a in sec], defaults=defaults, prepare=from_file)
+    care = FileCare(plan.content, from_file)  # "How are you, really?" (how-are-you:), if answered
+    given = read_answers(answers, [a for _, sec in relaxed for a in sec], defaults=defaults, prepare=care)
     if not since.carried(since.split_review(plan.open_steps, given)[1]):
         own = {a.id for a in plan.asks}
         check_all(plan.asks, {k: v for k, v in given.items() if k in own}, source=f"the answers file {answers}")
     try:
-        return run_assessment(plan, FileAsker(given), None, defaults, next_check_in=from_file.check_in)
+        asker = FileAsker({**given, KEY: care.value} if care.value else given)
+        return run_assessment(plan, asker, None, defaults, next_check_in=from_file.check_in)
     except StorageError as exc:
         # Nothing is lost: the answers are still in their file.
         exc.details = (

@@ -144,6 +144,7 @@ def run_assessment(
     whole assessment ends by offering the next check-in. Without it (an answers file)
     nothing is kept on the side: the file is the draft, and it gives ``next_check_in``.
     """
+    from rct_workbook.flow.care_ask import ask_how_are_you
     from rct_workbook.flow.review import carried, split_review
     from rct_workbook.paths import ensure_private_dir, journal_dir
 
@@ -152,6 +153,7 @@ def run_assessment(
         answers = walk_sections(plan.first(required=False), asker)
         count = len(carried(split_review(plan.open_steps, answers)[1]))
         answers.update(walk_sections(plan.rest(count), asker, answers=dict(answers)))
+        answers = ask_how_are_you(plan.content, asker, answers, plan.step, always=True)
     else:
         answers, next_check_in = _ask_with_draft(plan, asker, drafts, defaults, screen)
     try:
@@ -172,6 +174,7 @@ def _ask_with_draft(
 ) -> tuple[dict[str, Any], str | None]:
     import datetime as _dt
 
+    from rct_workbook.flow.care_ask import ask_how_are_you
     from rct_workbook.flow.questions import GoBack, check, take_back
     from rct_workbook.flow.review import ask_check_in, carried, split_review
 
@@ -219,8 +222,10 @@ def _ask_with_draft(
                     break
                 except GoBack:
                     start, again = take_back(plan.first(), {**start, **first})
+            # Asked once, before the reading, when a phrase alone raised care (flow/care_ask.py).
+            given = ask_how_are_you(plan.content, asker, {**first, **rest}, plan.step)
             check_in = ask_check_in(asker, plan.setting, _dt.date.today()) if plan.step is None else None
-            return {**first, **rest}, check_in
+            return given, check_in
     except Cancelled as exc:
         if drafts.has_answers:
             exc.details = (f"Your answers so far are kept. Continue with: {plan.resume_command}",)
@@ -232,6 +237,7 @@ def _read_and_save(plan: Plan, answers: dict[str, Any], next_check_in: str | Non
     from rct_workbook.journal.entry import save
     from rct_workbook.journal.index import open_index
     from rct_workbook.journal.reflection import assess_entry
+    from rct_workbook.preferences import known_region
     from rct_workbook.reading import read
 
     answers, review = split_review(plan.open_steps, answers)
@@ -251,6 +257,7 @@ def _read_and_save(plan: Plan, answers: dict[str, Any], next_check_in: str | Non
         section=plan.step,
         review=reviewed(plan.open_steps, review),
         carried=carried_steps,
+        region=known_region(),
     )
     entry = assess_entry(
         plan.content,

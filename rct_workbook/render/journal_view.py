@@ -38,7 +38,10 @@ def entry_reading(
     content: Content, entry: Entry, review: Sequence[Reviewed] = (), carried: Sequence[PlanStep] = ()
 ) -> Reading:
     """An assessment's reading as `rct journal show` gives it: read again with today's content,
-    with its "Since last time" and the steps carried into its plan."""
+    with its "Since last time" and the steps carried into its plan (and, for its care note,
+    the crisis line of the person's region, when known)."""
+    from rct_workbook.preferences import known_region
+
     return read(
         content,
         entry.answers,
@@ -46,6 +49,7 @@ def entry_reading(
         section=entry.section,
         review=review,
         carried=carried,
+        region=known_region(),
     )
 
 

@@ -114,7 +114,13 @@ def test_movement_since_the_last_assessment(run: Run, tmp_path: Path, template: 
 
 
 def test_no_support_reading_comes_first(run: Run, tmp_path: Path, rct_home: Path, template: dict[str, Any]) -> None:
-    answers = {**template, "support-in-place": False, "support-first-step": "Ana from the other team", "unhealthy": []}
+    answers = {
+        **template,
+        "support-in-place": False,
+        "support-first-step": "Ana from the other team",
+        "unhealthy": [],
+        "unhealthy-in-me": [],  # rage ticked in oneself, with no support, is a care signal
+    }
     result = run("assess", "--answers", str(write(tmp_path, answers)))
     assert result.exit_code == 0, result.stderr
     assert "First, you" not in result.stdout  # no care signal: no care note
