@@ -5,7 +5,12 @@ Only ids and ratings are read from an export, and every id is looked up in the c
 so no text a participant wrote (nor an unknown id carrying it) can reach the profile.
 No names and no dates are read at all. Counts of fewer than ``MIN_CELL`` people are
 merged (ratings) or suppressed (categories), as small-cell suppression does in public
-statistics; fewer than ``MIN_EXPORTS`` exports are refused.
+statistics, and where the cells of a group add up to a total the page shows, a second
+cell is suppressed beside a lone one (complementary suppression), so no suppressed
+count can be worked out by subtraction. One person is counted once: exports that share
+an entry's anonymous token (two exports of one entry) are one person. From ``MIN_CELL``
+to ``MIN_EXPORTS - 1`` people only a small summary is made (bands, the most-ticked
+culture, the steps' risk mix); fewer are refused.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from rct_workbook.model.content import Content
 
 MIN_EXPORTS = 5
 MIN_CELL = 3
+RISKS = ("low", "medium", "high")
 RATINGS = (1, 2, 3, 4, 5)
 SHOWN = 5  # most and least ticked practices shown
 
@@ -42,10 +48,13 @@ class RatingBin:
     low: int
     high: int
     count: int
+    #: Holds the one or two people who did not rate it too ("3–4 or not rated").
+    with_not_rated: bool = False
 
     @property
     def label(self) -> str:
-        return str(self.low) if self.low == self.high else f"{self.low}–{self.high}"
+        label = str(self.low) if self.low == self.high else f"{self.low}–{self.high}"
+        return f"{label} or not rated" if self.with_not_rated else label
 
 
 @dataclass(frozen=True)
@@ -60,6 +69,10 @@ class Distribution:
     bins: tuple[RatingBin, ...]  # empty when fewer than MIN_CELL rated it at all
     merged: bool
     not_rated: Cell | None
+    #: Everyone who rated it gave one rating, so that row was widened to a range.
+    everyone_alike: bool = False
+    #: For a small group: the narrowest band of two or more ratings that most people's fall in.
+    band: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +94,14 @@ class ClassProfile:
     connecting: PracticeCounts
     strategies: tuple[Cell, ...]
     suppressed_any: bool
+    #: How many of the exports given were further exports of entries already counted.
+    duplicates: int = 0
+    #: The risk the planned small steps carry (low, medium, high, not given), in steps.
+    risk_mix: tuple[Cell, ...] = ()
+    #: Fewer than MIN_EXPORTS people: only bands, the most-ticked culture and the risk mix.
+    small: bool = False
+    #: For a small group: the culture type that stood out for most (None: none did for MIN_CELL).
+    most_ticked_culture: str | None = None
 
 
 def _latest_assessment(export: MemberExport) -> EntrySummary | None:
@@ -121,6 +142,74 @@ def merge_bins(counts: dict[int, int]) -> tuple[tuple[RatingBin, ...], bool]:
         merged = True
 
 
+def complementary(cells: list[Cell], total_shown: bool) -> list[Cell]:
+    """Cells with a second one suppressed beside a lone suppressed one, when the cells add up
+    to a total the page shows: else the lone cell is the total less the others."""
+    if not total_shown or sum(c.suppressed for c in cells) != 1:
+        return cells
+    shown = [(c.count, i) for i, c in enumerate(cells) if c.count]
+    if not shown:
+        return cells
+    _, i = min(shown)
+    return [Cell(c.label, None) if j == i else c for j, c in enumerate(cells)]
+
+
+def widen_everyone(bins: tuple[RatingBin, ...]) -> tuple[tuple[RatingBin, ...], bool]:
+    """When one single rating holds everyone who rated, that row would show everyone's own
+    rating: it is merged with a neighbour (the one nearer the middle) into a range."""
+    full = [i for i, b in enumerate(bins) if b.count and b.low == b.high]
+    if len(full) != 1 or sum(b.count for b in bins) != bins[full[0]].count:
+        return bins, False
+    i = full[0]
+    middle = (RATINGS[0] + RATINGS[-1]) / 2
+    j = min((k for k in (i - 1, i + 1) if 0 <= k < len(bins)), key=lambda k: abs(bins[k].low - middle))
+    a, b = sorted((i, j))
+    out = list(bins)
+    out[a : b + 1] = [RatingBin(bins[a].low, bins[b].high, bins[a].count + bins[b].count)]
+    return tuple(out), True
+
+
+def band(ratings: list[int]) -> str | None:
+    """The narrowest band of two or more ratings that holds most people's, and at least
+    MIN_CELL of them ("2–3"); None when no such band says anything (it would be 1–5)."""
+    need = max(MIN_CELL, len(ratings) // 2 + 1)
+    for width in range(2, len(RATINGS)):
+        fits = [
+            (low, sum(low <= r < low + width for r in ratings)) for low in range(RATINGS[0], RATINGS[-1] - width + 2)
+        ]
+        best = [low for low, n in fits if n >= need]
+        if best:
+            low = min(best, key=lambda lo: (-dict(fits)[lo], abs(lo + (width - 1) / 2 - 3)))
+            return f"{low}–{low + width - 1}"
+    return None
+
+
+def _people(exports: Sequence[MemberExport]) -> list[list[MemberExport]]:
+    """Exports grouped by person: two that share an entry's token are one person."""
+    groups: list[list[MemberExport]] = []
+    owner: dict[str, int] = {}
+    for export in exports:
+        tokens = {e.token for e in export.entries if e.token}
+        mine = sorted({owner[t] for t in tokens if t in owner})
+        if not mine:
+            groups.append([export])
+            index = len(groups) - 1
+        else:
+            index = mine[0]
+            groups[index].append(export)
+            for other in mine[1:]:  # this export joins two groups: they were one person
+                groups[index].extend(groups[other])
+                groups[other] = []
+                owner.update({t: index for t, o in owner.items() if o == other})
+        owner.update(dict.fromkeys(tokens, index))
+    return [g for g in groups if g]
+
+
+def _latest_of(group: list[MemberExport]) -> EntrySummary | None:
+    found = [e for x in group for e in x.entries if e.kind == "assess"]
+    return max(found, key=lambda e: e.date or "") if found else None
+
+
 def _practices(counts: Counter[str], labels: dict[str, str]) -> PracticeCounts:
     order = list(labels)
     shown = sorted((p for p in order if counts[p] >= MIN_CELL), key=lambda p: (-counts[p], order.index(p)))
@@ -136,18 +225,22 @@ def _practices(counts: Counter[str], labels: dict[str, str]) -> PracticeCounts:
 
 
 def build_profile(content: Content, exports: Sequence[MemberExport], day: _dt.date) -> ClassProfile:
-    """The class profile; a WorkbookError if there are too few exports to keep it anonymous."""
-    if len(exports) < MIN_EXPORTS:
+    """The class profile; a WorkbookError if there are too few people to keep it anonymous."""
+    people = _people(exports)
+    duplicates = len(exports) - len(people)
+    again = f" ({duplicates} of the exports were of entries already counted)" if duplicates else ""
+    if len(people) < MIN_CELL:
         raise WorkbookError(
-            f"a class profile needs at least {MIN_EXPORTS} participants' exports so that no one can be "
-            f"picked out; {len(exports)} {'was' if len(exports) == 1 else 'were'} given"
+            f"a class profile needs at least {MIN_CELL} participants' exports so that no one can be "
+            f"picked out; {len(people)} {'was' if len(people) == 1 else 'were'} given{again}"
         )
-    entries = [e for e in (_latest_assessment(x) for x in exports) if e is not None]
-    if len(entries) < MIN_EXPORTS:
+    entries = [e for e in (_latest_of(g) for g in people) if e is not None]
+    if len(entries) < MIN_CELL:
         raise WorkbookError(
-            f"a class profile needs at least {MIN_EXPORTS} exports that hold an assessment (rct assess); "
-            f"{len(entries)} of the {len(exports)} do"
+            f"a class profile needs at least {MIN_CELL} exports that hold an assessment (rct assess); "
+            f"{len(entries)} of the {len(people)} do"
         )
+    small = len(entries) < MIN_EXPORTS
     flow = content.flows.get("assess")
     prompts = {q.id: q for s in flow.sections for q in s.questions} if flow else {}
     distributions = []
@@ -155,13 +248,22 @@ def build_profile(content: Content, exports: Sequence[MemberExport], day: _dt.da
     for good in content.good_things.values():
         valid = [r for r in (e.good_things.get(good.id) for e in entries) if r is not None and r in RATINGS]
         bins, merged = merge_bins(Counter(valid))
+        bins, alike = widen_everyone(bins)
         missing = len(entries) - len(valid)
         not_rated = _cell("Not rated", missing) if missing else None
+        if bins and not_rated is not None and not_rated.suppressed:
+            # One or two who did not rate it: shown inside the smallest band, never alone
+            # (everyone is counted, so the rest would give them away by subtraction).
+            i = min((k for k, b in enumerate(bins) if b.count), key=lambda k: (bins[k].count, k))
+            bins = (*bins[:i], RatingBin(bins[i].low, bins[i].high, bins[i].count + missing, True), *bins[i + 1 :])
+            not_rated, merged = None, True
         question = prompts.get(f"good-thing-{good.id}")
         low = question.low_label if question and question.low_label else good.opposite_name
         high = question.high_label if question and question.high_label else good.name
-        suppressed |= merged or (not bins and bool(valid)) or bool(not_rated and not_rated.suppressed)
-        distributions.append(Distribution(good.id, good.name, low, high, bins, merged, not_rated))
+        suppressed |= merged or alike or (not bins and bool(valid)) or bool(not_rated and not_rated.suppressed)
+        distributions.append(
+            Distribution(good.id, good.name, low, high, bins, merged, not_rated, alike, band(valid) if small else None)
+        )
 
     cultures = Counter[str]()
     none_stood_out = 0
@@ -180,14 +282,29 @@ def build_profile(content: Content, exports: Sequence[MemberExport], day: _dt.da
         strategies.update(_known(entry.strategies, fletcher))
     culture_cells = [_cell(c.name, cultures[c.id]) for c in content.cultures.values()]
     culture_cells.append(_cell("No single type stood out", none_stood_out))
+    # When each person has at most one type, the cells add up to the people counted.
+    culture_cells = complementary(culture_cells, all(len(_known(e.leading, content.cultures)) <= 1 for e in entries))
+    risks = Counter(
+        (step.risk or "").strip().casefold() if (step.risk or "").strip().casefold() in RISKS else "not given"
+        for e in entries
+        for step in e.plan
+        if step.what
+    )
+    risk_cells = complementary(
+        [_cell(f"{r.capitalize()} risk" if r in RISKS else "Risk not given", risks[r]) for r in (*RISKS, "not given")],
+        True,
+    )
+    top = max(cultures.values(), default=0)
+    leaders = [c.name for c in content.cultures.values() if cultures[c.id] == top]
+    most_ticked = leaders[0] if top >= MIN_CELL and len(leaders) == 1 else None
     strategy_cells = [_cell(name, strategies[sid]) for sid, name in fletcher.items()]
     observed_counts = _practices(observed, indicators)
     connecting_counts = _practices(connecting, connecting_labels)
-    suppressed |= any(c.suppressed for c in (*culture_cells, *strategy_cells))
+    suppressed |= any(c.suppressed for c in (*culture_cells, *strategy_cells, *risk_cells))
     suppressed |= bool(observed_counts.few or connecting_counts.few)
     return ClassProfile(
         day=day,
-        participants=len(exports),
+        participants=len(people),
         with_assessment=len(entries),
         good_things=tuple(distributions),
         cultures=tuple(culture_cells),
@@ -195,4 +312,8 @@ def build_profile(content: Content, exports: Sequence[MemberExport], day: _dt.da
         connecting=connecting_counts,
         strategies=tuple(strategy_cells),
         suppressed_any=suppressed,
+        duplicates=duplicates,
+        risk_mix=tuple(risk_cells),
+        small=small,
+        most_ticked_culture=most_ticked,
     )

@@ -22,22 +22,31 @@ def _title(profile: ClassProfile) -> str:
 
 def _who(profile: ClassProfile) -> str:
     if profile.with_assessment == profile.participants:
-        return f"{profile.participants} people took part; each shared an assessment."
-    return (
-        f"{profile.participants} people took part; {profile.with_assessment} shared an assessment, "
-        "and the figures below come from those."
-    )
+        said = f"{profile.participants} people took part; each shared an assessment."
+    else:
+        said = (
+            f"{profile.participants} people took part; {profile.with_assessment} shared an assessment, "
+            "and the figures below come from those."
+        )
+    if profile.duplicates:
+        said += (
+            f" {profile.duplicates} of the exports given "
+            f"{'was an export' if profile.duplicates == 1 else 'were exports'}"
+            " of an entry already counted, so each person is counted once."
+        )
+    return said
 
 
 def _privacy(profile: ClassProfile) -> str:
     said = (
-        f"Anonymous: counts only, from at least {MIN_EXPORTS} people, with no names, no words of anyone's own "
-        "and no dates. Each person's latest assessment counts once."
+        f"Anonymous: counts only, from at least {MIN_CELL if profile.small else MIN_EXPORTS} people, with no "
+        "names, no words of anyone's own and no dates. Each person's latest assessment counts once."
     )
     rule = (
         f" Small-cell suppression, as in public statistics: no count of fewer than {MIN_CELL} people is shown. "
         "Ratings are merged with a neighbouring rating (shown as a range such as 1–2), and other categories "
-        f'say "{SUPPRESSED_TEXT}" instead of a number.'
+        f'say "{SUPPRESSED_TEXT}" instead of a number; where counts add up to a total, a second one is '
+        "suppressed beside a lone one, so none can be worked out by subtraction."
     )
     applied = " Some counts below were merged or suppressed for this reason." if profile.suppressed_any else ""
     return said + rule + applied
@@ -61,9 +70,40 @@ def _scale(d: Distribution) -> str:
 def _about_bins(d: Distribution) -> str | None:
     if not d.bins:
         return f"Fewer than {MIN_CELL} people rated it, so the ratings are not shown."
+    said = []
+    if d.everyone_alike:
+        said.append(
+            "Everyone who rated it gave the same rating, so one row would have shown everyone's own rating: "
+            "it is shown as a range with its neighbour."
+        )
     if d.merged:
-        return "Some ratings were merged so that no count is of fewer than three people."
-    return None
+        said.append("Some ratings were merged so that no count is of fewer than three people.")
+    return " ".join(said) or None
+
+
+def _risk_rows(profile: ClassProfile) -> list[tuple[str, int | None]]:
+    return [(c.label, c.count) for c in profile.risk_mix]
+
+
+RISK_SECTION = ("The steps' risk", "The risk people gave the small steps they planned (counted in steps).")
+
+
+def _small_lines(profile: ClassProfile) -> list[str]:
+    """What a group of fewer than MIN_EXPORTS can be told without a count that picks anyone out."""
+    lines = []
+    for d in profile.good_things:
+        lines.append(f"{d.name}: most rated {d.band}." if d.band else f"{d.name}: the ratings are too spread to band.")
+    if profile.most_ticked_culture:
+        lines.append(f"The culture type that stood out most: {profile.most_ticked_culture}.")
+    else:
+        lines.append(f"No one culture type stood out for {MIN_CELL} or more people.")
+    return lines
+
+
+SMALL_NOTE = (
+    f"Fewer than {MIN_EXPORTS} people: only bands, the culture type that stood out most and the steps' risk are "
+    "shown, never a count of fewer than three."
+)
 
 
 CLOSING = "A reflective exercise, not a measure: the figures start a conversation (Hartling & Sparks, 2002)."
@@ -107,6 +147,21 @@ def _md_practices(counts: PracticeCounts) -> list[str]:
 
 def profile_markdown(profile: ClassProfile) -> str:
     lines = [md.heading(1, _title(profile)), "", md.escape_line(_who(profile)), "", md.escape_line(_privacy(profile))]
+    if profile.small:
+        lines += [
+            "",
+            md.escape_line(SMALL_NOTE),
+            "",
+            md.heading(2, "In brief"),
+            "",
+            md.bullet_list(_small_lines(profile)),
+        ]
+        lines += ["", md.heading(2, RISK_SECTION[0]), "", md.escape_line(RISK_SECTION[1]), ""]
+        lines += _md_table(
+            ("Risk", "Steps"), [(a, "fewer than 3" if b is None else str(b)) for a, b in _risk_rows(profile)]
+        )
+        lines += [md.escape_line(CLOSING)]
+        return "\n".join(lines).rstrip("\n") + "\n"
     lines += ["", md.heading(2, "The five good things"), ""]
     lines += [md.escape_line("How the group rated each good thing in their setting (Miller, 1986)."), ""]
     for d in profile.good_things:
@@ -123,6 +178,8 @@ def profile_markdown(profile: ClassProfile) -> str:
     lines += [md.heading(2, t3), "", md.escape_line(a3), "", *_md_practices(profile.connecting)]
     lines += [md.heading(2, t4), "", md.escape_line(a4), ""]
     lines += _md_table(("Strategy", "People"), [(c.label, _count(c)) for c in profile.strategies])
+    lines += [md.heading(2, RISK_SECTION[0]), "", md.escape_line(RISK_SECTION[1]), ""]
+    lines += _md_table(("Risk", "Steps"), [(c.label, _count(c)) for c in profile.risk_mix])
     lines += [md.escape_line(CLOSING)]
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -164,6 +221,14 @@ def _h_practices(title: str, counts: PracticeCounts, n: int) -> str:
 def profile_html(profile: ClassProfile) -> str:
     n = profile.with_assessment
     first = f'<h1>{_e(_title(profile))}</h1>\n<p>{_e(_who(profile))}</p>\n<p class="note">{_e(_privacy(profile))}</p>\n'
+    steps = max((c.count or 0 for c in profile.risk_mix), default=0) or 1
+    risk = f"<h2>{_e(RISK_SECTION[0])}</h2>\n<p>{_e(RISK_SECTION[1])}</p>\n" + _figure(
+        RISK_SECTION[0], _risk_rows(profile), "Steps at each risk.", steps
+    )
+    if profile.small:
+        brief = f'<p class="note">{_e(SMALL_NOTE)}</p>\n<h2>In brief</h2>\n<ul>'
+        brief += "".join(f"<li>{_e(x)}</li>" for x in _small_lines(profile)) + "</ul>\n"
+        return page(_title(profile), [first + brief + risk + f'<p class="note">{_e(CLOSING)}</p>\n'])
     good = (
         "<h2>The five good things</h2>\n<p>How the group rated each good thing in their setting (Miller, 1986).</p>\n"
     )
@@ -183,5 +248,5 @@ def profile_html(profile: ClassProfile) -> str:
     strategies = f"<h2>{_e(t4)}</h2>\n<p>{_e(a4)}</p>\n" + _figure(
         t4, [(c.label, c.count) for c in profile.strategies], "People who chose each strategy.", n
     )
-    strategies += f'<p class="note">{_e(CLOSING)}</p>\n'
+    strategies += risk + f'<p class="note">{_e(CLOSING)}</p>\n'
     return page(_title(profile), [first + good, cultures + strategies, observed, connecting])
