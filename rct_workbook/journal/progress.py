@@ -116,7 +116,7 @@ def set_status(
     n = int(number)
     if not [s for s in step_life([row]) if s.number == n]:
         raise NotFoundError(f"entry {row.id} has no small step {n}; see rct steps")
-    when = when or _dt.datetime.now().astimezone().replace(microsecond=0)
+    when = when or _dt.datetime.now().astimezone()  # to the millisecond, as every entry is stamped
 
     saved: list[Row] = []  # the entry as written, should it be deleted before the index sees it
 

@@ -313,7 +313,9 @@ def with_status(entry: Any, number: int, status: str, note: str | None, when: _d
     """
     import dataclasses
 
-    update: dict[str, Any] = {"step": number, "status": status, "date": when.isoformat()}
+    # Stamped like the entries themselves (to the millisecond), so an update made just after an
+    # assessment sorts after it; updates made within one millisecond keep their order in the list.
+    update: dict[str, Any] = {"step": number, "status": status, "date": when.isoformat(timespec="milliseconds")}
     if note:
         update["note"] = note
     updates = list(entry.updates)
