@@ -515,6 +515,14 @@ def care_note(
     )
 
 
+def care_data(care: Care | None) -> dict[str, Any]:
+    """``reading.care`` for other programs (``--json``): its level, and for each reason its
+    kind and the person's own words that raised it (null for a rating or a tick)."""
+    if care is None:
+        return {"level": "none", "reasons": []}
+    return {"level": care.level, "reasons": [{"kind": r.kind, "quote": r.quote} for r in care.reasons]}
+
+
 def grief_response(content: Content, evaluation: Evaluation) -> Response | None:
     """History about a death at work, met with care for the team (not a note about the person)."""
     note = content.care_note

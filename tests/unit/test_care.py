@@ -344,3 +344,17 @@ def test_a_person_is_asked_once_before_the_reading_and_the_answer_is_kept(rct_ho
     calm = Scripted({**answers, "sustain": "My peer group."})
     run_assessment(plan, calm, DraftKeeper("assess", None), {})
     assert HOW_ARE_YOU not in calm.asked
+
+
+def test_care_as_data_for_programs(content: Content) -> None:
+    from rct_workbook.reading import care_data
+
+    assert care_data(read(content, CALM).care) == {"level": "none", "reasons": []}
+    r = read(content, {**CALM, "wellbeing": 2, "sustain": "I've started cutting again."})
+    assert care_data(r.care) == {
+        "level": "urgent",
+        "reasons": [
+            {"kind": "self-harm", "quote": "I've started cutting again."},
+            {"kind": "wellbeing-low", "quote": None},
+        ],
+    }
