@@ -130,7 +130,8 @@ def set_front_key(front_text: str, key: str, value: Any) -> str:
         return edited
     round_trip = _yaml()
     data = _load_round_trip(front_text)
-    data[key] = _for_yaml(value)
+    # Changed in place, so comments inside the block (on an update, between its lines) stay.
+    data[key] = _merged(data[key], value) if key in data else _for_yaml(value)
     edited = _dump_round_trip(data, round_trip)
     if not _same(front_data(edited), expected):  # pragma: no cover - neither way kept the data
         raise StorageError("this change could not be written without changing other keys; nothing was written")
@@ -170,6 +171,8 @@ def _replace_block(front_text: str, key: str, value: Any, *, present: bool) -> s
     end = start + 1
     while end < len(lines) and continues(end):
         end += 1
+    if any("#" in line for line in lines[start:end]):
+        return None  # a comment inside the block (or a # in its text): the round-trip parser keeps it
     return "".join(lines[:start]) + block + "".join(lines[end:])
 
 
@@ -202,6 +205,30 @@ def _dump_round_trip(front: MutableMapping[str, Any], yaml: Any) -> str:
     out = io.StringIO()
     yaml.dump(front, out)
     return out.getvalue()
+
+
+def _merged(old: Any, new: Any) -> Any:
+    """``old`` (as ruamel read it, with its comments) changed in place to hold ``new``: the
+    items and keys that stay keep their comments and style; only what changed is written anew."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(old, CommentedMap) and isinstance(new, dict):
+        for gone in [k for k in old if k not in new]:
+            del old[gone]
+        for k, v in new.items():
+            old[k] = _merged(old[k], v) if k in old else _for_yaml(v)
+        return old
+    if isinstance(old, CommentedSeq) and isinstance(new, (list, tuple)):
+        for i, v in enumerate(new):
+            if i < len(old):
+                old[i] = _merged(old[i], v)
+            else:
+                old.append(_for_yaml(v))
+        del old[len(new) :]
+        return old
+    if type(new) is not bool and not isinstance(old, bool) and isinstance(old, type(new)) and old == new:
+        return old  # unchanged: as it was written (its quotes, its style)
+    return _for_yaml(new)
 
 
 def _for_yaml(value: Any) -> Any:
