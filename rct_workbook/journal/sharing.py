@@ -126,6 +126,9 @@ class Review:
     notes: tuple[str, ...] = ()
     #: --review: what was decided before is neither used nor kept
     fresh: bool = False
+    #: finding key -> "redact" or "keep", for details decided at an earlier export of some of
+    #: the entries they appear in but not all: the review offers that choice for all of them
+    partly: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @property
     def undecided(self) -> list[Finding]:
@@ -152,13 +155,16 @@ def review_state(content: Content, request: Request, *, fresh: bool = False) -> 
     remembered: dict[tuple[str, str], str] = {}
     per_row = [(decisions.load(row.id), _entry_texts(content, request, row)) for row in request.rows]
     notes = tuple(d.note for d, _ in per_row if d.note)
+    partly: dict[tuple[str, str], str] = {}
     for f in found:
         choices = [d.get(f.kind, f.value) for d, texts in per_row if _appears(f, texts)]
         if choices and all(c is not None for c in choices):
             # Redacted anywhere means redacted here too: the safer of two answers.
             remembered[f.key()] = "redact" if "redact" in choices else "keep"
+        elif any(c is not None for c in choices):
+            partly[f.key()] = "redact" if "redact" in choices else "keep"
     reviewed = frozenset(row.id for row, (d, _) in zip(request.rows, per_row, strict=True) if d.reviewed)
-    return Review(found, remembered, reviewed, notes)
+    return Review(found, remembered, reviewed, notes, partly=partly)
 
 
 def remember(
@@ -221,23 +227,36 @@ def check_summary(review: Review, mode: Decision) -> str:
     return f"{total}: {', '.join(parts)}; {how}.\n"
 
 
-def review(found: list[Finding], asker: Asker) -> tuple[list[tuple[str, str]], int]:
-    """Ask, for each finding, whether to redact it, keep it, or redact all of its kind."""
+def review(
+    found: list[Finding], asker: Asker, partly: dict[tuple[str, str], str] | None = None
+) -> tuple[list[tuple[str, str]], int]:
+    """Ask, for each finding, whether to redact it, keep it, or redact all of its kind; a
+    detail decided at an earlier export of another of the entries offers that choice first,
+    "the same for all", one key for every entry it appears in."""
     chosen: list[tuple[str, str]] = []
     kept = 0
     redact_all: set[str] = set()
+    partly = partly or {}
     for i, f in enumerate(found, 1):
         if f.kind in redact_all:
             chosen.append((f.kind, f.value))
             continue
+        options = [
+            ("redact", "Redact it (a placeholder takes its place)"),
+            ("keep", "Keep it"),
+            ("all", f"Redact it and every other {f.label} found"),
+        ]
+        before = partly.get(f.key())
+        if before is not None:
+            done = "redacted" if before == "redact" else "kept"
+            options.insert(
+                0, ("same", f"The same for all: {done}, as at an earlier export of another of these entries")
+            )
         answer = asker.choose(
-            f"({i} of {len(found)}) A possible {f.label}: “{f.value}”. In {f.where}: {f.context}",
-            [
-                ("redact", "Redact it (a placeholder takes its place)"),
-                ("keep", "Keep it"),
-                ("all", f"Redact it and every other {f.label} found"),
-            ],
+            f"({i} of {len(found)}) A possible {f.label}: “{f.value}”. In {f.where}: {f.context}", options
         )
+        if answer == "same":
+            answer = before
         if answer == "keep":
             kept += 1
             continue
@@ -303,7 +322,7 @@ def export(
     elif mode == "keep":
         redacted = set()
     elif mode == "ask" and asker is not None:
-        chosen, _ = review(undecided, asker)
+        chosen, _ = review(undecided, asker, review_.partly)
         redacted |= {(k, " ".join(v.split()).casefold()) for k, v in chosen}
         asked = bool(undecided) or not all(row.id in review_.reviewed for row in request.rows)
     elif undecided:

@@ -45,3 +45,23 @@ def test_failing_the_stranger_test_writes_nothing(terminal: PipeInput, run: Run,
     assert result.exit_code == 130
     assert "nothing was written" in result.stderr
     assert not out.exists()
+
+
+def test_a_detail_decided_for_one_entry_is_applied_to_the_others_with_one_key(
+    terminal: PipeInput, run: Run, rct_home: Path
+) -> None:
+    from rct_workbook import preferences
+
+    preferences.set_value("display-name", "")
+    first = entry_id(make_assess("2026-03-12", allies="Bo Chen"))
+    second = entry_id(make_assess("2026-03-19", allies="Bo Chen and the night team"))
+    assert run("journal", "export", first, "--redact-flagged").exit_code == 0
+    # Bo Chen was decided for the first entry only: one key (the first choice) does it for both.
+    terminal.send_text(ENTER + "y")
+    result = run("journal", "export", first, second)
+    assert result.exit_code == 0, result.stderr
+    assert "The same for all: redacted" in " ".join(result.stderr.split())
+    assert "Bo Chen" not in result.stdout
+    # Both entries now remember it: nothing is asked again.
+    again = run("journal", "export", first, second, "--check")
+    assert again.exit_code == 0 and again.stdout.endswith("all redacted at earlier exports.\n")
