@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
 from rct_workbook.model.question_types import QUESTION_TYPES
@@ -413,6 +413,11 @@ class _Clause:
     words: tuple[str, ...]
     stems: tuple[str, ...]
 
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every word and stem of the clause: a pattern whose first word is not here cannot match."""
+        return frozenset(self.words) | frozenset(self.stems)
+
 
 def _clause(text: str) -> _Clause:
     ws = tuple(words(text))
@@ -458,9 +463,20 @@ def _match_from(clause: _Clause, tokens: Sequence[_Token], i: int, skipped: bool
     return None
 
 
-def find(clause: _Clause, tokens: Sequence[_Token]) -> tuple[int, int] | None:
-    """The first span of the clause the tokens match."""
+@cache
+def _anchors(pattern: str) -> frozenset[str]:
+    """The words a match of a pattern can begin with (a pattern always begins with a word)."""
+    return frozenset(w for option in compile_pattern(pattern)[0].options if option for w in option[0][0])
+
+
+def find(clause: _Clause, pattern: str) -> tuple[int, int] | None:
+    """The first span of the clause a pattern matches."""
+    tokens, anchors = compile_pattern(pattern), _anchors(pattern)
+    if anchors.isdisjoint(clause.vocabulary):
+        return None
     for i in range(len(clause.words)):
+        if clause.words[i] not in anchors and clause.stems[i] not in anchors:
+            continue
         end = _match_from(clause, tokens, i)
         if end is not None:
             return i, end
@@ -536,7 +552,7 @@ def _sentences(text: str) -> list[str]:
 def _holds(pattern: CarePattern, clause: _Clause, sentence_clauses: Sequence[_Clause], inherited: str | None) -> bool:
     for text in pattern.match:
         tokens = compile_pattern(text)
-        span = find(clause, tokens)
+        span = find(clause, text)
         if span is None:
             continue
         start, end = span
@@ -550,9 +566,9 @@ def _holds(pattern: CarePattern, clause: _Clause, sentence_clauses: Sequence[_Cl
         after = _Clause(clause.text, clause.words[end:], clause.stems[end:])
         if after.words and any(_match_from(after, compile_pattern(t), 0) is not None for t in pattern.then_not):
             continue
-        if pattern.needs and not any(find(c, compile_pattern(t)) for t in pattern.needs for c in sentence_clauses):
+        if pattern.needs and not any(find(c, t) for t in pattern.needs for c in sentence_clauses):
             continue
-        if any(find(c, compile_pattern(t)) for t in pattern.unless for c in sentence_clauses):
+        if any(find(c, t) for t in pattern.unless for c in sentence_clauses):
             continue
         return True
     return False
