@@ -342,6 +342,7 @@ def rota(members: Sequence[str], meetings: int, start: _dt.date, every_days: int
 
 
 def rota_markdown(turns: Sequence[Turn], topic: str | None) -> str:
+    topic = md.one_line(topic) if topic else None  # a newline in --topic would end the paragraph
     title = "Collaborative complaining rota"
     lines = [md.heading(1, title), ""]
     about = (
@@ -353,7 +354,7 @@ def rota_markdown(turns: Sequence[Turn], topic: str | None) -> str:
         "| Meeting | Date | Raises it |",
         "| --- | --- | --- |",
     ]
-    lines += [f"| {t.meeting} | {t.date.isoformat()} | {md.escape_line(t.member)} |" for t in turns]
+    lines += [f"| {t.meeting} | {t.date.isoformat()} | {md.escape_line(md.one_line(t.member))} |" for t in turns]
     return "\n".join(lines) + "\n"
 
 
@@ -367,10 +368,12 @@ def rota_ics(turns: Sequence[Turn], topic: str | None) -> bytes:
     cal.add("prodid", "-//rct-workbook//collaborative complaining rota//EN")
     cal.add("version", "2.0")
     stamp = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0)
+    topic = md.one_line(topic) if topic else None
     for turn in turns:
         event = Event()
         what = f": {topic}" if topic else ""
-        event.add("summary", f"Collaborative complaining: {turn.member} raises the practice{what}")
+        member = md.one_line(turn.member)  # no ESC, BEL or line break in a calendar's SUMMARY
+        event.add("summary", f"Collaborative complaining: {member} raises the practice{what}")
         event.add("dtstart", turn.date)
         event.add("dtend", turn.date + _dt.timedelta(days=1))
         event.add("dtstamp", stamp)

@@ -125,8 +125,9 @@ def rota(
     from rct_workbook.errors import WorkbookError
     from rct_workbook.group import EVERY, rota_ics, rota_markdown
     from rct_workbook.group import rota as make_rota
+    from rct_workbook.model.commonmark import one_line
 
-    names = [" ".join(m.split()) for m in members.split(",")]
+    names = [one_line(m) for m in members.split(",")]
     names = [n for n in names if n]
     if not names:
         raise WorkbookError('--members needs at least one name, e.g. --members "Ana,Bo,Chris"')

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rct_workbook.journal.steps import StepItem, instant
+from rct_workbook.model.commonmark import one_line
 
 DOMAIN = "rct-workbook"
 
@@ -52,25 +53,25 @@ def steps_ics(steps: Sequence[StepItem], check_ins: Sequence[CheckIn]) -> bytes:
             continue
         event = Event()
         event.add("uid", step_uid(step.id))
-        event.add("summary", f"Small step: {' '.join(step.what.split())}")
+        event.add("summary", f"Small step: {one_line(step.what)}")
         event.add("dtstart", due)
         event.add("dtend", due + _dt.timedelta(days=1))
         event.add("dtstamp", _stamp(step.history[-1].date if step.history else step.created))
         # "With whom" names people; it stays out of a file that may be synced to a calendar service.
-        lines = [f"Setting: {step.setting}."]
+        lines = [f"Setting: {one_line(step.setting)}."]
         lines.append(f"When it is done, or tried: rct steps done {step.id} (or tried, carry, drop).")
         event.add("description", " ".join(lines))
         cal.add_component(event)
     for check_in in check_ins:
         event = Event()
         event.add("uid", check_in_uid(check_in.setting))
-        event.add("summary", f"Check-in: {check_in.setting}")
+        event.add("summary", f"Check-in: {one_line(check_in.setting)}")
         event.add("dtstart", check_in.day)
         event.add("dtend", check_in.day + _dt.timedelta(days=1))
         event.add("dtstamp", _stamp(check_in.chosen))
         event.add(
             "description",
-            f"Time to look back at your small steps in {check_in.setting}: rct assess --setting "
+            f"Time to look back at your small steps in {one_line(check_in.setting)}: rct assess --setting "
             f"{_quoted(check_in.setting)}",
         )
         cal.add_component(event)

@@ -24,6 +24,17 @@ _INVISIBLE = re.compile(
 )
 
 
+#: Control characters (C0, DEL, C1), line and paragraph separators and bidi controls: never
+#: written into a file where one line of text belongs (a calendar's SUMMARY, a name, a topic).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]")
+
+
+def one_line(text: str) -> str:
+    """``text`` as one plain line for a file: control characters (ESC, BEL, a newline) and
+    invisible direction marks become spaces, and runs of spaces one space."""
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
 def escape_line(line: str) -> str:
     """One line of typed text as inline CommonMark that renders exactly as typed."""
     line = _INVISIBLE.sub(lambda m: f"U+{ord(m.group()):04X}", line)
