@@ -70,7 +70,7 @@ def test_a_long_answer_is_shortened_marked_and_signposted(run: Run, long_entry: 
     out = tmp_path / "handout.html"
     said = export_html(run, [long_entry], out)
     assert said == (
-        f"Wrote {out} (1 entry). 5 private answers left out (--include-private adds them). The handout prints to "
+        f"Wrote {out} (1 entry). 6 private answers left out (--include-private adds them). The handout prints to "
         "1 page; answers on 1 of them are shortened (marked …) and --with-answers adds them in full.\n"
     )
     page = out.read_text(encoding="utf-8")

@@ -148,6 +148,8 @@ def test_a_year_of_monthly_assessments_in_two_settings(
             clock(at(f"2026-{month:02d}-{10 + n:02d}"))
             _text, template = template_of(run, setting)
             answers = dict(base)
+            # A hard year: wellbeing 2 raises the care note every month (a tick alone no longer does).
+            answers["wellbeing"] = 2
             rating = 1 + (month + n) % 5
             answers["good-thing-zest"] = rating
             answers["small-steps"] = [
@@ -226,7 +228,7 @@ def test_a_year_of_monthly_assessments_in_two_settings(
     assert "*You have now carried “ward step 1” three times or more, so:*" in flat
     # These answers raise the care note, so the step is not questioned now, only allowed to wait.
     assert april["reading"]["care_note"] is True
-    assert "nothing needs deciding about it today. The step can wait." in flat
+    assert "nothing needs deciding about “ward step 1” today." in flat
     assert "is the step too big" not in flat and "Sparks, 2002; Collins, 2000)" in flat
     assert "You carried “ward step 1” into this plan" not in flat  # the third carry speaks once
     assert [r for r in april["reading"]["rules"] if r in ("small-wins", "carried-often")] == [
