@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +27,25 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
 )
 settings.load_profile("fast")
+
+#: Why a marked test cannot run on Windows (the markers are declared in pyproject.toml).
+NOT_ON_WINDOWS = {
+    "tty": "needs a POSIX pseudo-terminal (pexpect, pyte); Windows has none",
+    "posix": "needs POSIX file modes, owners, signals or a pseudo-terminal; Windows has none",
+}
+TTY_TESTS = Path(__file__).parent / "tty"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """On Windows, skip what needs POSIX, saying why; everything else runs on all systems."""
+    if sys.platform != "win32":
+        return
+    for item in items:
+        needs = [name for name in NOT_ON_WINDOWS if item.get_closest_marker(name)]
+        if TTY_TESTS in item.path.parents:
+            needs.append("tty")  # every test there drives a pseudo-terminal, marked or not
+        if needs:
+            item.add_marker(pytest.mark.skip(reason=NOT_ON_WINDOWS[needs[0]]))
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,6 @@ the reliability suite. Nothing here needs pexpect or a terminal.
 
 from __future__ import annotations
 
-import stat
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ import pytest
 import yaml
 
 from rct_workbook.model.content import load_content
+from tests.helpers import has_mode
 from tests.keys import DOWN, ENTER, ESC_ENTER, SPACE
 
 # --- rct assess ----------------------------------------------------------------------------------
@@ -49,7 +49,7 @@ STEPS: list[tuple[str, tuple[str, ...], str | None]] = [
     ("And which do you notice in yourself", (ENTER,), "unhealthy-in-me"),
     ("Which of Fletcher's strategies could you use?", (SPACE, ENTER), "strategies"),
     ("Where do you notice disempowerment at work", (ESC_ENTER,), "disempowerment"),
-    ("How would you use them, concretely?", ("Name the family meetings", ESC_ENTER), "strategies-how"),
+    ("How would you use the Fletcher strategies", ("Name the family meetings", ESC_ENTER), "strategies-how"),
     ("Who could join you", ("Bo", ENTER), "allies"),
     ("Where does working relationally there ask", (ESC_ENTER,), "courage"),
     ("What is one true thing you could say", (ESC_ENTER,), "one-true-thing"),
@@ -161,7 +161,7 @@ def check_saved(home: Path) -> None:
     reading = post["reading"]
     assert isinstance(reading, dict)
     assert reading["mean"] == pytest.approx((2 + 3 + 1 + 4 + 2) / 5)
-    assert stat.S_IMODE(files[0].stat().st_mode) == 0o600
+    assert has_mode(files[0], 0o600)
     assert drafts(home) == []
 
 
@@ -169,7 +169,7 @@ def check_draft(home: Path, answers: dict[str, Any]) -> None:
     """A private draft of `rct assess` holding exactly ``answers``."""
     path = home / "drafts" / "assess.yaml"
     assert path.is_file(), drafts(home)
-    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert has_mode(path, 0o600)
     draft = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert draft["flow"] == "assess"
     assert draft["answers"] == answers

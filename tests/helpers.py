@@ -94,3 +94,14 @@ def python_says(*lines: str, env: Mapping[str, str] | None = None) -> str:
         [sys.executable, "-c", "\n".join(lines)], env=env, capture_output=True, text=True, check=True, timeout=120
     )
     return done.stdout
+
+
+def has_mode(path: Path, mode: int) -> bool:
+    """Whether ``path`` has the permission bits ``mode`` (0600 for rct's files, 0700 for its
+    folders), where modes say who can read a file. On Windows they do not (every file shows
+    0666; the per-user folder's access list decides), so there is nothing to check."""
+    import stat
+
+    from rct_workbook.system import posix_permissions
+
+    return not posix_permissions() or stat.S_IMODE(path.stat().st_mode) == mode

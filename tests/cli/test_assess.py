@@ -9,7 +9,7 @@ import yaml
 
 from rct_workbook.flow.drafts import Draft, save_draft
 from rct_workbook.model.content import load_content
-from tests.helpers import FilledAnswers, Run
+from tests.helpers import FilledAnswers, Run, has_mode
 
 
 @pytest.fixture
@@ -229,8 +229,8 @@ def test_resume_without_terminal_is_refused_and_draft_kept(run: Run, rct_home: P
     result = run("assess", "--resume", input="")
     assert result.exit_code == 2
     assert draft.path.exists()
-    assert draft.path.stat().st_mode & 0o777 == 0o600
-    assert (rct_home / "drafts").stat().st_mode & 0o777 == 0o700
+    assert has_mode(draft.path, 0o600)
+    assert has_mode(rct_home / "drafts", 0o700)
 
 
 def test_typed_text_cannot_break_the_entry(run: Run, tmp_path: Path, rct_home: Path, template: dict[str, Any]) -> None:

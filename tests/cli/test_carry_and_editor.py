@@ -76,6 +76,7 @@ def test_reuse_last_interactive_shows_defaults(terminal: PipeInput, run: Run, rc
     assert answers["role"] == "Charge nurse"
 
 
+@pytest.mark.posix  # the stand-in editors are sh scripts
 def test_edit_text_with_fake_editors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rct_home: Path) -> None:
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.setenv("EDITOR", fake_editor(tmp_path, 'printf "written in my editor\\n\\nsecond paragraph\\n" > "$1"'))
@@ -92,6 +93,7 @@ def test_edit_text_with_fake_editors(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert not list((rct_home / "drafts").iterdir())  # temp files removed
 
 
+@pytest.mark.posix  # the stand-in editors are sh scripts
 def test_editor_seen_file_is_private(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     seen = tmp_path / "mode"
     monkeypatch.setenv(
@@ -107,6 +109,7 @@ def long_question() -> Any:
     return resolve([q], load_content())
 
 
+@pytest.mark.posix  # the stand-in editors are sh scripts
 def test_editor_flag_and_ctrl_e(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EDITOR", fake_editor(tmp_path, 'printf "from the editor" > "$1"'))
     with create_pipe_input() as inp:
@@ -119,6 +122,7 @@ def test_editor_flag_and_ctrl_e(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert answers == {"vision": "from the editor"}
 
 
+@pytest.mark.posix  # the stand-in editors are sh scripts
 def test_failed_editor_keeps_typed_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EDITOR", fake_editor(tmp_path, "exit 1"))
     with create_pipe_input() as inp:

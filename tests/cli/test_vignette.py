@@ -9,7 +9,7 @@ import yaml
 
 from rct_workbook.flow.questions import plural
 from rct_workbook.model.content import load_content
-from tests.helpers import FilledAnswers, Run
+from tests.helpers import FilledAnswers, Run, has_mode
 
 KEY_FACTS = {
     "paula": ["West Side Institute", "Chicago", "Dr. Jones", "Chief Psychologist", "Grand Rounds", "two years"],
@@ -157,8 +157,8 @@ def test_answers_file_saves_exact_answers(run: Run, tmp_path: Path, rct_home: Pa
     assert post["kind"] == "vignette"
     assert post["content_version"] == load_content().version
     assert "+" in post["created"] or post["created"].endswith("Z") or "-" in post["created"][19:]
-    assert entry.stat().st_mode & 0o777 == 0o600
-    assert (rct_home / "journal").stat().st_mode & 0o777 == 0o700
+    assert has_mode(entry, 0o600)
+    assert has_mode(rct_home / "journal", 0o700)
     assert "\n# Not a heading" not in post.content
     assert "<script>" not in post.content
 

@@ -8,7 +8,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from rct_workbook.journal.deidentify import Redactor, placeholder
-from tests.helpers import Run
+from tests.helpers import Run, has_mode
 from tests.journal.helpers import entry_id, make_assess, make_vignette
 
 
@@ -113,7 +113,7 @@ def test_export_to_file_html(run: Run, named: list[Path], rct_home: Path, tmp_pa
     assert '<h1 class="running"><span>Peer supervision: reflections, 12 March 2026</span>' in page
     assert "<script" not in page and "Jones" not in page and "Lopez" not in page
     assert "rct-entry" not in page and "&lt;!--" not in page
-    assert out.stat().st_mode & 0o777 == 0o600
+    assert has_mode(out, 0o600)
 
 
 @pytest.mark.parametrize(
@@ -206,7 +206,7 @@ def test_steps_and_small_wins(run: Run, rct_home: Path) -> None:
     assert post["updates"][0]["step"] == 2 and post["updates"][0]["status"] == "done"
     assert post["updates"][0]["note"] == "We met twice; Jones came too"
     assert "## Updates" in post.content and "small step 2 done (Start a peer group). We met twice" in post.content
-    assert path.stat().st_mode & 0o777 == 0o600
+    assert has_mode(path, 0o600)
     out = run("steps").stdout
     assert f"{ident}.2  done " in out
     assert "1 of 2 done." in out

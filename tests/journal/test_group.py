@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 
 from rct_workbook.group import rota
-from tests.helpers import Run
+from tests.helpers import Run, has_mode
 from tests.journal.helpers import CONTENT, entry_id, make_assess, make_vignette
 
 
@@ -124,7 +124,7 @@ def test_rota_markdown_and_ics(run: Run, tmp_path: Path) -> None:
     ]
     assert str(events[1]["summary"]) == "Collaborative complaining: Bo raises the practice: cancelled staff meetings"
     assert len({str(e["uid"]) for e in events}) == 4
-    assert ics.stat().st_mode & 0o777 == 0o600
+    assert has_mode(ics, 0o600)
 
 
 def test_rota_bad_input(run: Run) -> None:

@@ -60,6 +60,7 @@ def _serial_and_shared(rct_home: Path, monkeypatch: pytest.MonkeyPatch) -> tuple
     return serial, _built(rct_home)
 
 
+@pytest.mark.posix  # Windows cannot fork (rct parses in one process there)
 def test_sharing_the_parsing_with_a_forked_process_builds_the_same_index(
     journal: list[Path], rct_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -81,6 +82,7 @@ PARENT = os.getpid()
 PARSE_CHUNK = ix._parse_chunk
 
 
+@pytest.mark.posix  # Windows cannot fork (rct parses in one process there)
 def test_a_forked_process_that_dies_leaves_its_share_to_this_one(
     journal: list[Path], rct_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import frontmatter
 import pytest
 
-from tests.helpers import Run
+from tests.helpers import Run, has_mode
 from tests.journal.helpers import entry_id, make_assess, make_vignette
 
 
@@ -149,7 +149,7 @@ def test_reindex(run: Run, three: dict[str, Path], rct_home: Path) -> None:
     result = run("journal", "reindex")
     assert result.exit_code == 0
     assert result.stdout == "Indexed 3 entries.\n"
-    assert (rct_home / "index.sqlite3").stat().st_mode & 0o777 == 0o600
+    assert has_mode(rct_home / "index.sqlite3", 0o600)
 
 
 BAD_FILES: dict[str, bytes] = {

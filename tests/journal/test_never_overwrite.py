@@ -12,7 +12,7 @@ import pytest
 from prompt_toolkit.input import PipeInput
 from typer.testing import Result
 
-from tests.helpers import Run
+from tests.helpers import Run, has_mode
 from tests.journal.helpers import entry_id, make_assess
 
 OLD = "what was there before\n"
@@ -79,7 +79,7 @@ def test_force_replaces_it(write_to: Callable[..., Result], existing: Path) -> N
     result = write_to(existing, "--force")
     assert result.exit_code == 0, result.stderr
     assert existing.read_text() != OLD
-    assert existing.stat().st_mode & 0o777 == 0o600
+    assert has_mode(existing, 0o600)
 
 
 def test_a_new_file_needs_no_force(write_to: Callable[..., Result], tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from rct_workbook.dates import parse_date
+from tests.helpers import has_mode
 from tests.journal.helpers import entry_id, make_assess
 
 SETTINGS = ("ward", "clinic")
@@ -473,7 +474,7 @@ def test_ics_has_stable_uids_and_the_right_dates(
         f"rct: {second} already exists; add --force to replace it, or choose another --ics file\n",
     )
     assert first.read_bytes() == second.read_bytes()
-    assert first.stat().st_mode & 0o777 == 0o600
+    assert has_mode(first, 0o600)
 
     def events(path: Path) -> dict[str, tuple[str, _dt.date, _dt.date]]:
         cal = Calendar.from_ical(path.read_bytes())

@@ -12,6 +12,9 @@ from rct_workbook.flow.drafts import Draft, save_draft
 from tests.helpers import FilledAnswers, Run
 from tests.journal.helpers import entry_id, make_assess
 
+# File modes, umasks and read-only folders: on Windows the per-user folder's access list decides.
+pytestmark = pytest.mark.posix
+
 
 @pytest.fixture(params=[0o000, 0o022], ids=["umask000", "umask022"])
 def umask(request: pytest.FixtureRequest) -> Iterator[int]:

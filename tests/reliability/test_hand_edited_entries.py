@@ -207,6 +207,7 @@ def test_notes_are_capped_and_nothing_makes_an_entry_unreadable(run: Run, rct_ho
     assert run("journal", "list").stderr == ""
 
 
+@pytest.mark.posix  # the message and the mode checked are POSIX's (chmod u+w, 0400)
 def test_a_read_only_entry_is_not_rewritten(run: Run, rct_home: Path) -> None:
     path = make_assess("2026-01-01", small_steps=STEPS)
     path.chmod(0o400)

@@ -35,6 +35,7 @@ def _write_many(home: str, n: int) -> None:
         make_assess("2026-01-01", role=f"writer {os.getpid()} entry {i}")
 
 
+@pytest.mark.posix  # two writers forked from this process; Windows cannot fork
 def test_two_concurrent_writers_keep_every_entry(rct_home: Path) -> None:
     ctx = multiprocessing.get_context("fork")
     procs = [ctx.Process(target=_write_many, args=(str(rct_home), 15)) for _ in range(2)]
@@ -48,6 +49,7 @@ def test_two_concurrent_writers_keep_every_entry(rct_home: Path) -> None:
     assert len({read_entry(f).id for f in files}) == 30
 
 
+@pytest.mark.posix  # SIGKILL; Windows has none
 @pytest.mark.parametrize("delay", [0.05, 0.2, 0.45])
 def test_sigkill_mid_save_leaves_only_whole_entries(rct_home: Path, delay: float) -> None:
     root = Path(__file__).resolve().parents[2]

@@ -46,6 +46,7 @@ def _drawn_in_a_terminal_of_no_size(home: Path, args: list[str], columns: str | 
     return out
 
 
+@pytest.mark.tty
 @pytest.mark.parametrize(
     ("args", "columns", "widest"),
     [

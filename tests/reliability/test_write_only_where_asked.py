@@ -41,6 +41,7 @@ def _specials(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     }
 
 
+@pytest.mark.posix  # devices, FIFOs and sockets as made here are POSIX's
 @pytest.mark.parametrize("which", ["/dev/null", "/dev/full", "fifo", "socket"])
 @pytest.mark.parametrize("command", ["export", "agenda", "rota"])
 def test_out_refuses_devices_fifos_and_sockets(run: Run, tmp_path: Path, entry: str, which: str, command: str) -> None:
@@ -108,6 +109,7 @@ main()
 """
 
 
+@pytest.mark.posix  # on Windows a signal sent to a process ends it at once
 @pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
 def test_sigterm_or_sighup_mid_export_removes_the_temporary_file(
     rct_home: Path, tmp_path: Path, entry: str, signame: str
@@ -136,6 +138,7 @@ def test_sigterm_or_sighup_mid_export_removes_the_temporary_file(
     assert list(out.iterdir()) == []
 
 
+@pytest.mark.posix  # FIFOs and /dev/zero
 def test_hostile_inputs_are_refused_before_reading(run: Run, tmp_path: Path, entry: str) -> None:
     fifo = tmp_path / "fifo.md"
     os.mkfifo(fifo)

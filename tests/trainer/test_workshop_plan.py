@@ -13,7 +13,7 @@ from rct_workbook.errors import WorkbookError
 from rct_workbook.model.content import load_content, validate_pack
 from rct_workbook.render.workshop_view import plan_html, plan_markdown
 from rct_workbook.workshop import MAX_GROUP, MIN_GROUP, group_sizes, minimum_minutes, plan_workshop
-from tests.helpers import Run, Tree, build_tree
+from tests.helpers import Run, Tree, build_tree, has_mode
 
 CONTENT = load_content()
 PACK = Path(__file__).resolve().parents[2] / "examples" / "trainer-pack"
@@ -171,7 +171,7 @@ def test_cli_writes_a_plan(run: Run, tmp_path: Path) -> None:
     assert result.stdout == ""
     assert result.stderr == f"Wrote the plan to {out}.\n"
     assert out.read_text().startswith("<!DOCTYPE html>")
-    assert oct(out.stat().st_mode & 0o777) == "0o600"
+    assert has_mode(out, 0o600)
     result = run("workshop", "plan", "paula", "--participants", "4", "--minutes", "60")
     assert result.exit_code == 0 and result.stdout.startswith("# Workshop plan: Paula")
     # An existing file is never replaced without --force (there is no terminal to ask in).

@@ -19,6 +19,7 @@ from rct_workbook.flow.questions import Ask
 from rct_workbook.flow.session import CancelOnSignal, Plan, plan_assessment, run_assessment
 from rct_workbook.model.content import load_content
 from rct_workbook.model.schema import Flow, Section
+from rct_workbook.system import cancelling_signals
 
 
 def test_plan_of_one_step_and_its_resume_command() -> None:
@@ -119,8 +120,9 @@ def _kill_once_prompt_is_running(signum: int) -> threading.Thread:
 
 # A handler that raised would hang in prompt_toolkit's "Press ENTER" (and swallow SIGALRM too),
 # so a regression is stopped by the thread method, which ends the run instead of hanging it.
+@pytest.mark.posix  # os.kill with a signal ends the whole process on Windows
 @pytest.mark.timeout(60, method="thread")
-@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM])
+@pytest.mark.parametrize("signum", cancelling_signals())
 def test_a_signal_during_a_prompt_cancels_it_without_an_event_loop_error(
     signum: int, pipe: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -136,6 +138,7 @@ def test_a_signal_during_a_prompt_cancels_it_without_an_event_loop_error(
     assert "Unhandled exception" not in captured.out + captured.err
 
 
+@pytest.mark.posix  # os.kill with a signal ends the whole process on Windows
 def test_a_signal_between_prompts_raises_at_once() -> None:
     with pytest.raises(Cancelled), CancelOnSignal().installed():
         os.kill(os.getpid(), signal.SIGTERM)

@@ -8,13 +8,11 @@ second is the one a person usually waits for.
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import struct
 import subprocess
 import sys
-import termios
 import threading
 from pathlib import Path
 
@@ -25,6 +23,9 @@ from tests.helpers import python_says
 #: Not pydantic (nor ``secrets``, which it imports): Typer (0.29 on) checks a command's
 #: parameters with it, so every command but ``--version`` and ``--help`` imports it. No YAML
 #: means no content was read or validated.
+#: Plain, captured output; and a colour terminal, a pseudo-terminal, which only POSIX has.
+TERMINALS = [pytest.param(False, id="plain"), pytest.param(True, id="colour terminal", marks=pytest.mark.posix)]
+
 HEAVY = ("yaml", "questionary", "prompt_toolkit", "sqlite3", "rich", "rich.table")
 
 PROBE = """
@@ -79,6 +80,9 @@ def loaded(
     for _ in range(2):
         screen, out = os.openpty() if terminal else (None, None)
         if out is not None:  # a terminal 80 columns wide (a new one is 0 by 0)
+            import fcntl
+            import termios
+
             fcntl.ioctl(out, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
         reader = None
         try:
@@ -127,7 +131,7 @@ def test_listing_the_vignettes_imports_no_validator_parser_or_prompts(rct_home: 
     assert set(loaded(rct_home, "vignette")) <= {"rich", "rich.table"}
 
 
-@pytest.mark.parametrize("terminal", [False, True], ids=["plain", "colour terminal"])
+@pytest.mark.parametrize("terminal", TERMINALS)
 @pytest.mark.parametrize(
     "args", [("learn", "cultures"), ("learn",), ("vignette", "paula", "--no-reflect")], ids=" ".join
 )
@@ -146,7 +150,7 @@ def test_the_first_assess_question_needs_no_validator_parser_or_table(rct_home: 
     assert loaded(rct_home, "assess", prelude=AT_FIRST_QUESTION) == ["rich", "sqlite3"]
 
 
-@pytest.mark.parametrize("terminal", [False, True], ids=["plain", "colour terminal"])
+@pytest.mark.parametrize("terminal", TERMINALS)
 def test_the_first_assess_prompt_needs_no_validator_parser_or_table(rct_home: Path, terminal: bool) -> None:
     """Up to the first prompt, in either mode, the prompt library joins them, and still no
     content validation, YAML or Rich table."""

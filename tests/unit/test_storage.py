@@ -21,6 +21,7 @@ def test_data_root_default_is_platform_user_data(monkeypatch: pytest.MonkeyPatch
     assert data_root() == platformdirs.user_data_path("rct-workbook", appauthor=False)
 
 
+@pytest.mark.posix  # umask and modes; on Windows the per-user folder's access list decides
 @pytest.mark.parametrize("umask", [0o000, 0o022])
 def test_private_modes_whatever_the_umask(tmp_path: Path, umask: int) -> None:
     old = os.umask(umask)
@@ -77,7 +78,8 @@ def test_symlink_is_not_replaced(tmp_path: Path) -> None:
     assert (tmp_path / "real").read_text() == "keep"
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+@pytest.mark.posix  # a folder's mode does not make it read-only on Windows
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can write anywhere")
 def test_read_only_root(tmp_path: Path) -> None:
     root = tmp_path / "ro"
     root.mkdir(mode=0o500)
