@@ -18,6 +18,9 @@ import pytest
 from rct_workbook.storage import NotReadable, folder_problem, read_bounded, read_private
 from tests.journal.helpers import entry_id, make_assess
 
+# FIFOs, devices, owners and modes: what these tests make and check is POSIX's.
+pytestmark = pytest.mark.posix
+
 POSIX_OWNERS = pytest.mark.skipif(not hasattr(os, "geteuid"), reason="owners and modes are POSIX")
 
 
