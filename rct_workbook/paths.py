@@ -77,9 +77,45 @@ def ensure_private_dir(path: Path) -> Path:
         if missing or not path.exists():
             raise StorageError(f"cannot create the data folder {path}: a file is in the way")
         raise StorageError(f"{path} is not a folder; rct will not write there")
+    if not missing and path != data_root():
+        # A folder rct did not make just now, for its own private files (journal/, drafts/,
+        # decisions/): another user's, or a team folder others can write to, could have files
+        # planted, replaced or removed in it. (The data root itself may be a shared folder: it
+        # is only warned about, and rct makes its own folders inside it, 0700.)
+        problem = folder_problem(path)
+        if problem is not None:
+            raise StorageError(
+                f"rct keeps private files only in a folder of your own, and {path} is not: {problem}"
+                f"; if it is yours alone: chmod 700 {path}"
+            )
     if not os.access(path, os.W_OK | os.X_OK):
         raise StorageError(f"cannot write to the data folder {path}; check its permissions or set RCT_HOME")
     return path
+
+
+def folder_problem(folder: Path) -> str | None:
+    """Why an existing folder rct did not necessarily make should not hold rct's private
+    files, or None when it may: a link, not a folder, another user's, or one others can
+    write to (a 2775 team folder, a 1777 shared one), where they could plant, replace or
+    remove what rct keeps there. A missing folder is no problem: rct makes it 0700."""
+    import stat
+
+    try:
+        st = os.lstat(folder)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"it cannot be checked ({exc.strerror or exc})"
+    if stat.S_ISLNK(st.st_mode):
+        return "it is a symbolic link"
+    if not stat.S_ISDIR(st.st_mode):
+        return "it is not a folder"
+    if posix_permissions():  # on Windows the access list decides, and the mode bits say nothing
+        if st.st_uid != os.geteuid():
+            return "it belongs to another user"
+        if st.st_mode & 0o022:
+            return "other users can write to it"
+    return None
 
 
 def preferences_file() -> Path:

@@ -146,31 +146,6 @@ def read_private(path: Path, limit: int) -> bytes | None:
         return None
 
 
-def folder_problem(folder: Path) -> str | None:
-    """Why an existing folder rct did not necessarily make should not hold rct's private
-    files, or None when it may: a link, not a folder, another user's, or one others can
-    write to (a 2775 team folder, a 1777 shared one), where they could plant, replace or
-    remove what rct keeps there. A missing folder is no problem: rct makes it 0700."""
-    import stat
-
-    try:
-        st = os.lstat(folder)
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        return f"it cannot be checked ({exc.strerror or exc})"
-    if stat.S_ISLNK(st.st_mode):
-        return "it is a symbolic link"
-    if not stat.S_ISDIR(st.st_mode):
-        return "it is not a folder"
-    if _owner_checks_mean_something():
-        if st.st_uid != os.geteuid():
-            return "it belongs to another user"
-        if st.st_mode & 0o022:
-            return "other users can write to it"
-    return None
-
-
 _warned: set[str] = set()
 
 

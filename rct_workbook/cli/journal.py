@@ -305,7 +305,7 @@ def export(
         names=[*(redact or []), *(sharing.names_from(redact_file) if redact_file else [])],
         include_private=include_private,
     )
-    review = sharing.review_state(st.content(), request, fresh=fresh_review)
+    review = sharing.review_state(st.content(), request, fresh=fresh_review, saving=not check)
     for note in review.notes:
         sys.stderr.write(f"rct: warning: {clean(note)}\n")
     explicit: sharing.Decision | None = "redact" if redact_flagged else "keep" if keep_flagged else None

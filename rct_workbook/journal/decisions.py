@@ -103,6 +103,21 @@ def key_for_saving() -> bytes:
     return key
 
 
+def cannot_remember() -> str | None:
+    """Why decisions cannot be remembered in this data folder (one line), or None when they
+    can: the key and the ``decisions/`` folder are made now if they are missing, so that an
+    export which follows can keep its decisions (a read-only data root, a ``decisions/``
+    folder that is not the person's own cannot)."""
+    try:
+        key_for_saving()
+        ensure_private_dir(decisions_dir())
+    except StorageError as exc:
+        return exc.message
+    except OSError as exc:
+        return f"{exc.filename or decisions_dir()}: {exc.strerror or exc}"
+    return None
+
+
 def load(entry_id: str) -> Decisions:
     """The entry's decisions; none if never exported. A file that cannot be read or does not
     verify (damaged, edited, planted, copied from another entry, made without this data
@@ -111,7 +126,7 @@ def load(entry_id: str) -> Decisions:
     plain = decisions_dir() / _path_for(entry_id)
     path = vault.existing(plain) or plain  # ENTRY.json.age when the journal is encrypted
     try:
-        data = json.loads(vault.decoded(path, read_bounded(path, _LIMIT)).decode("utf-8"))
+        data = json.loads(vault.decoded(path, read_bounded(path, _LIMIT, follow_links=False)).decode("utf-8"))
     except FileNotFoundError:
         return Decisions(key)
     except (OSError, ValueError, NotReadable, vault.Undecryptable):
@@ -151,6 +166,13 @@ def save(entry_id: str, decisions: Decisions) -> None:
     }
     text = json.dumps(data, indent=1, sort_keys=True) + "\n"
     path, sealed = vault.for_writing(folder / _path_for(entry_id), text.encode())
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            os.unlink(path)  # a FIFO or a link where rct's own file belongs: replaced, never followed
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise StorageError(f"cannot save the export decisions of {entry_id}: {exc.strerror or exc}") from None
     write_atomic(path, sealed)
     vault.drop_other(path)
 

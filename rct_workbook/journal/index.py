@@ -235,8 +235,6 @@ def _digests_of(texts: Sequence[str | None]) -> list[Digest]:
             decoded = None
         if isinstance(decoded, list) and len(decoded) == len(texts):
             return [_digest_of(data) for data in decoded]
-    if not all(_decodes_to(text, dict) for text in texts):
-        raise _DamagedRow(None)  # rct writes every digest as a JSON object
     return [parse_digest(text) for text in texts]
 
 
@@ -681,6 +679,12 @@ class Index:
             if not all(_sound_digest_row(row) for row in rows):
                 raise _DamagedRow(None)
             digests = _digests_of([row[3] for row in rows])
+            # rct writes every digest as a JSON object; one that read as empty is looked at again.
+            if any(
+                not (d["ratings"] or d["profile"] or d["steps"]) and not _decodes_to(row[3], dict)
+                for row, d in zip(rows, digests, strict=True)
+            ):
+                raise _DamagedRow(None)
             return [
                 Digested(
                     id=ident,

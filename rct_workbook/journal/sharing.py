@@ -6,13 +6,14 @@ Questions to the person (each finding, the stranger test) go through the one sea
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from rct_workbook.errors import EXIT_FLAGGED, Cancelled, WorkbookError
+from rct_workbook.errors import EXIT_FLAGGED, Cancelled, StorageError, WorkbookError
 from rct_workbook.journal.deidentify import Finding, Redactor, name_parts, scan
 from rct_workbook.journal.export import (
     Export,
@@ -126,6 +127,10 @@ class Review:
     notes: tuple[str, ...] = ()
     #: --review: what was decided before is neither used nor kept
     fresh: bool = False
+    #: False when this data folder cannot keep export decisions (a read-only root, a
+    #: ``decisions/`` folder not the person's own): the export is written all the same, and
+    #: a line in ``notes`` says that its decisions will be asked again next time.
+    remembers: bool = True
     #: finding key -> "redact" or "keep", for details decided at an earlier export of some of
     #: the entries they appear in but not all: the review offers that choice for all of them
     partly: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -145,13 +150,18 @@ def _entry_texts(content: Content, request: Request, row: Row) -> list[str]:
     return [t for _, t in texts_and_names(content, row, shared)[0]]
 
 
-def review_state(content: Content, request: Request, *, fresh: bool = False) -> Review:
-    """The findings, with the decisions remembered from earlier exports (none if ``fresh``)."""
+def review_state(content: Content, request: Request, *, fresh: bool = False, saving: bool = False) -> Review:
+    """The findings, with the decisions remembered from earlier exports (none if ``fresh``).
+
+    ``saving``: an export will be written, so whether its decisions can be kept is found
+    out now, and said in ``notes``, rather than stopping the export when they are saved."""
     from rct_workbook.journal import decisions
 
     found = findings(content, request)
+    unsaved = decisions.cannot_remember() if saving else None
+    cannot = (f"export decisions cannot be remembered here ({unsaved}); the next export will ask again",)
     if fresh:
-        return Review(found, {}, frozenset(), fresh=True)
+        return Review(found, {}, frozenset(), cannot if unsaved else (), fresh=True, remembers=unsaved is None)
     remembered: dict[tuple[str, str], str] = {}
     per_row = [(decisions.load(row.id), _entry_texts(content, request, row)) for row in request.rows]
     notes = tuple(d.note for d, _ in per_row if d.note)
@@ -164,7 +174,9 @@ def review_state(content: Content, request: Request, *, fresh: bool = False) -> 
         elif any(c is not None for c in choices):
             partly[f.key()] = "redact" if "redact" in choices else "keep"
     reviewed = frozenset(row.id for row, (d, _) in zip(request.rows, per_row, strict=True) if d.reviewed)
-    return Review(found, remembered, reviewed, notes, partly=partly)
+    if unsaved:
+        notes += cannot
+    return Review(found, remembered, reviewed, notes, partly=partly, remembers=unsaved is None)
 
 
 def remember(
@@ -183,7 +195,8 @@ def remember(
             if _appears(f, texts) and not (only_new and mine.get(f.kind, f.value) is not None):
                 mine.set(f.kind, f.value, "redact" if f.key() in redacted else "keep")
         mine.reviewed = mine.reviewed or not only_new
-        decisions.save(row.id, mine)
+        with contextlib.suppress(StorageError):  # the export is written all the same: only asked again next time
+            decisions.save(row.id, mine)
 
 
 def left_in_clear(review: Review, mode: Decision) -> list[Finding]:
@@ -362,7 +375,8 @@ def export(
         if preview is not None:
             preview(document.markdown)
         stranger_test(asker)
-    remember(content, request, review_, redacted, only_new=mode in ("redact", "keep") and not review_.fresh)
+    if review_.remembers:
+        remember(content, request, review_, redacted, only_new=mode in ("redact", "keep") and not review_.fresh)
     return document
 
 

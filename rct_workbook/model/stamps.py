@@ -25,8 +25,8 @@ def trusted_cache_dir() -> Path | None:
     trusted: a folder another user owns or others can write to (``RCT_CACHE`` in a 1777
     folder) could be given a planted file or a FIFO in place of a cache. Such a folder is
     not used at all, and the person is told once per run."""
-    from rct_workbook.paths import cache_dir
-    from rct_workbook.storage import folder_problem, shown, warn_once
+    from rct_workbook.paths import cache_dir, folder_problem
+    from rct_workbook.storage import shown, warn_once
 
     folder = cache_dir()
     if folder is None:

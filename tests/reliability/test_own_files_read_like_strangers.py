@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from rct_workbook.storage import NotReadable, folder_problem, read_bounded, read_private
+from rct_workbook.paths import folder_problem
+from rct_workbook.storage import NotReadable, read_bounded, read_private
 from tests.journal.helpers import entry_id, make_assess
 
 # FIFOs, devices, owners and modes: what these tests make and check is POSIX's.
