@@ -312,3 +312,39 @@ def test_the_way_out_in_the_readme_works_with_the_age_tool(
     child.close()
     assert child.exitstatus == 0
     assert out.read_bytes() == plain
+
+
+def test_grep_finds_the_same_entries_encrypted_as_plain(run: Run, rct_home: Path, passphrase_file: Path) -> None:
+    """An encrypted entry is searched in its file, word by word as SQLite's full-text index does."""
+    texts = [
+        "Café with Zoë after the ward round",
+        "A self-care plan, written down at last",
+        "The ÉCOLE visit felt naïve; nobody asked",
+        "cafeteria talk about rotas (again)",
+        "Numbers: 42 beds, 7 nurses, 3 doctors_on_call",
+    ]
+    for day, text in enumerate(texts, 1):
+        make_assess(f"2026-01-{day:02d}", history=text)
+    queries = [
+        "cafe",
+        "Zoe",
+        "self-care",
+        "care plan",
+        "self",
+        "ecole",
+        "NAIVE",
+        "caf",
+        "42 beds",
+        "doctors",
+        "on_call",
+    ]
+
+    def found(query: str) -> list[str]:
+        result = run("journal", "list", "--grep", query, "--json")
+        assert result.exit_code == 0, result.output
+        return [e["id"] for e in json.loads(result.stdout)]
+
+    plain = {query: found(query) for query in queries}
+    assert plain["cafe"] and plain["self-care"] and not plain["caf"]  # the queries do tell entries apart
+    assert run("journal", "encrypt").exit_code == 0
+    assert {query: found(query) for query in queries} == plain
