@@ -94,7 +94,7 @@ _STREET = (
     "Terrace|Gardens|Square|Sq|Parkway|Pkwy|Highway|Hwy|Row|Mews|Grove|Hill|Walk|Circle|Cir|Trail|Gate|Green"
 )
 _RECORD_LABEL = (
-    r"MRN|UHID|NHI|SSN|(?:NHS|CHI|HSC|IHI|PPSN?|SIN|Medicare|Medicaid|Aadhaar|case|file|folder|record|chart|"
+    r"MRN|UHID|NHI|SSN|(?-i:IP|OP)(?=\s+\d)|(?:NHS|CHI|HSC|IHI|PPSN?|SIN|Medicare|Medicaid|Aadhaar|case|file|folder|record|chart|"
     r"patient|client|account|referral|incident|ref(?:erence)?|ID|hospital|claim|policy|FPS|prisoner|inmate|"
     r"offender|student|staff|employee|payroll|court|docket|registration|reg|unit|booking|member(?:ship)?)"
     r"(?:\s+(?:no\.?|number|num|#|ID|ref(?:erence)?|file))?"
@@ -146,7 +146,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
             rf"|\b(?:{_MONTHS})\.?\s+\d{{4}}\b"
             # A day with no month: "on the 21st", "Tuesday 14/10".
-            r"|(?<=\bthe )\d{1,2}(?:st|nd|rd|th)\b"
+            r"|\bthe\s+\d{1,2}(?:st|nd|rd|th)\b"
             r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+\d{1,2}(?:[/.]\d{1,2}|st|nd|rd|th)\b",
             re.IGNORECASE,
         ),
@@ -164,8 +164,17 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "address",
         re.compile(
             r"(?:\b(?:Flat|Apt\.?|Apartment|Unit|Suite)\s+\d+[A-Za-z]?,?\s+)?"
-            rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{_STREET})\b\.?"
+            rf"\b\d{{1,5}}(?:/\d{{1,5}})?[A-Za-z]?,?\s+(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{_STREET})\b\.?"
             r"(?:\s+(?:North|South|East|West|Upper|Lower|Extension))?"
+            # The town, and a postcode, after it: no part of an address is left in the clear.
+            r"(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?){0,2}"
+            rf"(?:,?\s+(?:{_POSTCODE})\b)?"
+        ),
+    ),
+    (
+        "address",
+        re.compile(
+            r"\b(?:P\.?\s?O\.?\s?Box|PO Box|Private Bag)\s+\d+(?:-\d+)?(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?"
         ),
     ),
     # A number and a name with no street word, before a town: "2261 Kingsway, Vancouver".
@@ -239,7 +248,11 @@ _HUMAN_AFTER = re.compile(
     r"^(?:\s+(?:said|says|told|tells|asked|asks|replied|thinks|thought|noticed|texted|emailed|phoned|rang|"
     r"covered|stayed|listened|laughed|cried|smiled|sighed|shrugged|agreed|insisted|explained|mentioned|"
     r"promised|came|walked|drove|sat|spoke|signed|took|knows|knew|watched|escorted|chaired|interpreted|"
-    r"answered|joined|brought|and I|from (?:the )?[a-z]+))\b"
+    r"answered|joined|brought|went|wants|wanted|needs|needed|arrived|nodded|"
+    r"stood|helped|hugged|waved|whispered|shouted|worried|decided|tried|apologi[sz]ed|thanked|missed|"
+    r"and I|from (?:the )?[a-z]+)"
+    r"|['’]s\s+(?:mum|mom|mother|dad|father|son|daughter|wife|husband|partner|brother|sister|family|baby|"
+    r"children|kids|carer|friend|parents|grandmother|grandfather|nan|gran|granny|auntie|aunty|uncle|cousin))\b"
 )
 #: A role after a word says a person: "… at the front desk", "… from Campus Safety", "…, our porter,".
 _ROLE_AFTER = re.compile(
@@ -256,6 +269,7 @@ _PERSON_BEFORE = re.compile(
     r"trust|miss|owe|owed|like|liked|love|loved|helped|supervised|mentor|colleague|manager|"
     r"supervisor|lead|son|daughter|mother|father|sister|brother|wife|husband|partner|client|"
     r"locum|consultant|said|says|thanks|dear|hi|hello|cc|spoke\s+(?:to|with)|talk(?:ed)?\s+(?:to|with)|"
+    r"phone|ring|wants|wanted|needs|needed|saw|see|visit|support|supported|hugged|"
     r"(?:confide[ds]?|believed?|believes)\s+in),?\s+$",
     re.IGNORECASE,
 )
@@ -270,7 +284,8 @@ _LOWER_AFTER_CUE = re.compile(
 _SURNAME_WORDS = frozenset({"Ward", "Lane", "Street", "Wing", "Hall", "Park", "Court", "House"})
 #: After these a lowercase word that is no English word is a name ("ask tamati", "told zanele").
 _LOWER_AFTER_VERB = re.compile(
-    r"\b(?i:ask|asked|tell|told|thank|thanked|call|called|ring|rang|text|texted|email|emailed|meet|met)\s+"
+    r"\b(?i:ask|asked|tell|told|thank|thanked|call|called|ring|rang|text|texted|email|emailed|meet|met|phone|"
+    r"(?:talk|talked|speak|spoke|vent|vented|chat|chatted)\s+(?:to|with))\s+"
     r"(?P<name>[a-z][a-z'’-]+)\b"
 )
 #: Org words: a run that ends in one names an organisation, not a person ("Fraser Health").
@@ -431,7 +446,7 @@ class Span:
 
 def _whole_token(text: str, span: Span) -> Span:
     """A number is never caught in part: "MW-07700 900123" takes its file prefix with it."""
-    if span.kind not in ("phone", "number", "record", "postcode"):
+    if span.kind not in ("phone", "number", "record", "postcode", "address"):
         return span
     start, end = span.start, span.end
     while start > 0 and (
@@ -679,6 +694,14 @@ class Detector:
                 if first is None or not self._namelike(w(first)):
                     return None
             return (run[lo][0], run[last][1]) if last > lo else None
+        last_word = w(len(run) - 1)
+        if (
+            len(run) > 1
+            and last_word.casefold() in _PLACE_LAST | _ORG_LAST
+            and not _is_honorific(w(lo))
+            and not (len(run) == 2 and last_word in _SURNAME_WORDS)
+        ):
+            return None  # "Kenyatta Hospital sends": a place or an institution
         while hi >= lo and blocked(hi):
             if hi > lo and w(hi) in _SURNAME_WORDS and fold(w(hi - 1)) in given:
                 break  # "Maya Ward", "Tom Lane": a surname, not a place
@@ -735,7 +758,9 @@ class Detector:
             return None  # "Fraser Health", "Legal Aid Board"
         if re.search(r"(?i:\bthe)\s+$", before) and not (strong and hi > lo):
             return None  # "the Warden", "the Dean's cabinet", "the Mater": a role or a place
-        role_after = bool(_ROLE_AFTER.match(after))
+        # "The youth worker, Kahurangi, noticed": a name set off by commas after a role.
+        apposition = bool(re.search(r"\b[a-z]{3,},\s+$", before) and after.startswith(","))
+        role_after = bool(_ROLE_AFTER.match(after)) or apposition
         context = bool(_PERSON_AFTER.match(after) or person_before or role_after)
         if strong:
             return span

@@ -270,6 +270,10 @@ def _found(text: str) -> list[tuple[str, str]]:
         ("I told Prakash-ji that I needed a day.", "Prakash"),
         # The verb that starts a sentence is not part of the name.
         ("Meet Ataahua Paewai about the rota.", "Ataahua Paewai"),
+        # Kin after a possessive, a name set off by commas after a role, a person's verb.
+        ("Nkosana's dad phoned the unit.", "Nkosana"),
+        ("The interpreter, Shabnam, caught what I missed.", "Shabnam"),
+        ("Tsegaye arrived an hour early.", "Tsegaye"),
     ],
 )
 def test_names_of_any_origin_are_found_whole(text: str, name: str) -> None:
@@ -325,7 +329,7 @@ def test_a_name_found_once_never_rewrites_the_everyday_word_elsewhere() -> None:
         ("His student number 20418837 is on file.", "record", "student number 20418837"),
         ("The page is bit.ly/3xKq9Lm, for the carers.", "url", "bit.ly/3xKq9Lm"),
         ("See waratahyouthhub.org.au for times.", "url", "waratahyouthhub.org.au"),
-        ("We spoke on the 21st about it.", "date", "21st"),
+        ("We spoke on the 21st about it.", "date", "the 21st"),
         ("I rang on Tuesday 14/10 and again later.", "date", "Tuesday 14/10"),
         ("She lives at 2261 Kingsway, Vancouver, now.", "address", "2261 Kingsway"),
         (
@@ -334,6 +338,9 @@ def test_a_name_found_once_never_rewrites_the_everyday_word_elsewhere() -> None:
             "No. 23, 4th Cross, Indiranagar, Bengaluru 560038",
         ),
         ("Her Eircode is D02 X285, she said.", "postcode", "D02 X285"),
+        ("Write to P.O. Box 1180-80100, Mombasa for now.", "address", "P.O. Box 1180-80100, Mombasa"),
+        ("She lives at 2/17 Hinemoa Street, Whanganui, with her son.", "address", "2/17 Hinemoa Street, Whanganui"),
+        ("His IP 31/0092 went missing.", "record", "IP 31/0092"),
         ("They moved to 9 Macquarie Place, Dubbo NSW 2830 last month.", "address", "9 Macquarie Place, Dubbo NSW 2830"),
     ],
 )
