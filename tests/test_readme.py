@@ -50,6 +50,15 @@ def test_quick_start_has_exactly_two_commands() -> None:
     assert "pytest" in blocks[1]
 
 
+def test_quick_start_serves_windows_with_the_same_two_commands() -> None:
+    section = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    blocks = [b.strip() for b in re.findall(r"```powershell\n(.*?)```", section, re.S)]
+    assert len(blocks) == 2
+    assert all(len(b.splitlines()) == 1 and b.startswith("py -m venv .venv;") for b in blocks)
+    assert blocks[0].endswith(r".venv\Scripts\rct assess")
+    assert blocks[1].endswith(r".venv\Scripts\python -m pytest")
+
+
 def test_every_command_and_subcommand_has_help_with_an_example() -> None:
     from rct_workbook.cli.app import COMMANDS, load_command
 
