@@ -61,7 +61,7 @@ def assess(
     from rct_workbook.flow import review as since
     from rct_workbook.flow.askers import QuestionaryAsker
     from rct_workbook.flow.drafts import DraftKeeper, last_setting_answers
-    from rct_workbook.flow.session import plan_assessment, run_assessment
+    from rct_workbook.flow.session import plan_assessment
 
     st = state(ctx)
     content = st.content()
@@ -96,8 +96,28 @@ def assess(
         result = _run_from_file(plan, answers, defaults)
     else:
         assert asker is not None and drafts is not None
-        result = run_assessment(plan, asker, drafts, defaults, screen=_Screen(st))
+        result = _run_or_print(plan, asker, drafts, defaults, _Screen(st))
     _show_result(st, result)
+
+
+def _run_or_print(plan: "Plan", asker: Any, drafts: Any, defaults: dict[str, Any], screen: Any) -> "Result":
+    """The assessment; when neither its draft nor its entry can be written (a full disk), every
+    answer given is printed on this screen, safely, so the person can copy it."""
+    from rct_workbook.flow.askers import answers_file_text
+    from rct_workbook.flow.session import NotKept, run_assessment
+    from rct_workbook.render.safe import clean
+
+    try:
+        return run_assessment(plan, asker, drafts, defaults, screen=screen)
+    except NotKept as exc:
+        sys.stdout.write(clean(answers_file_text(exc.answers, title=f"{plan.flow.title} (not saved)")))
+        sys.stdout.flush()
+        exc.details = (
+            *exc.details,
+            "Neither the draft nor the entry could be written. Your answers are printed above: copy them"
+            " into a file and, once there is room, run: rct assess --answers FILE",
+        )
+        raise
 
 
 def _print_template(plan: "Plan", setting: str) -> None:

@@ -116,6 +116,8 @@ class DraftKeeper:
         self.resume = resume
         self.current = new_draft(flow, section)
         self.opened = False
+        #: The answers the draft file holds as last written (or as resumed).
+        self.written: dict[str, Any] = {}
 
     @property
     def name(self) -> str:
@@ -145,6 +147,7 @@ class DraftKeeper:
             found = None
         if found is not None:
             self.current = found
+            self.written = dict(found.answers)
         return dict(self.current.answers)
 
     @property
@@ -160,6 +163,11 @@ class DraftKeeper:
         """Write the answers so far; called after every answer."""
         self.current = replace(self.current, answers=dict(answers))
         save_draft(self.current)
+        self.written = dict(answers)
+
+    def kept(self, answers: dict[str, Any]) -> bool:
+        """Whether the draft file holds every one of ``answers``, as given."""
+        return all(key in self.written and self.written[key] == value for key, value in answers.items())
 
     def discard(self) -> None:
         discard_draft(self.name)

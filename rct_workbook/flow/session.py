@@ -119,6 +119,15 @@ class Screen(Protocol):
         """Before a section that still has questions to ask."""
 
 
+class NotKept(StorageError):
+    """Neither the draft nor the entry could be written: ``answers`` (every answer given so
+    far) are handed to the command, which prints them for the person to copy."""
+
+    def __init__(self, message: str, *, answers: dict[str, Any]) -> None:
+        super().__init__(message)
+        self.answers = dict(answers)
+
+
 @dataclass(frozen=True)
 class Result:
     """A finished assessment: its reading, the saved journal entry, and what the review brought."""
@@ -159,6 +168,8 @@ def run_assessment(
     try:
         result = _read_and_save(plan, answers, next_check_in)
     except StorageError as exc:
+        if drafts is not None and not drafts.kept(answers):
+            raise NotKept(exc.message, answers=answers) from None
         if drafts is not None:
             # Nothing is lost: the typed answers are in the draft.
             kept = f"Your answers are kept in the draft; run {plan.resume_command} once it can be saved."
@@ -192,7 +203,12 @@ def _ask_with_draft(
     guard = CancelOnSignal()
 
     def keep(answers_so_far: dict[str, Any]) -> None:
-        drafts.keep(answers_so_far)
+        try:
+            drafts.keep(answers_so_far)
+        except StorageError as exc:
+            # The draft cannot be written (a full disk): stop asking, so nothing more is typed
+            # that cannot be kept, and hand every answer so far to be printed.
+            raise NotKept(exc.message, answers=answers_so_far) from None
         guard.raise_pending()
 
     on_section = screen.section if screen is not None else None
