@@ -358,3 +358,16 @@ def test_care_as_data_for_programs(content: Content) -> None:
             {"kind": "wellbeing-low", "quote": None},
         ],
     }
+
+
+def test_a_packs_care_pattern_is_checked_on_load(tree: Any) -> None:
+    from rct_workbook.model.content import validate_pack
+
+    pack = tree(
+        {
+            "patterns.yaml": "kind: care_patterns\nitems:\n  - id: x\n    level: urgent\n    kind: k\n"
+            "    match: ['give up?']\n    because: 'You wrote {quote}.'\n    reason: 'Why.'\n"
+        }
+    )
+    problems = [str(p) for p in validate_pack(pack)]
+    assert any("'up?' in 'give up?' is not a word" in p and "patterns.yaml:" in p for p in problems), problems
