@@ -220,9 +220,10 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True, durable: bo
     """Write ``data`` to ``path`` as a whole or not at all, with mode 0600.
 
     A temporary file in the same folder is written, flushed and fsynced, then moved into
-    place (``os.replace``) — or, with ``overwrite=False``, hard-linked into place, which
-    fails if the name exists, so no other file is ever replaced. The folder is fsynced
-    after. On any failure the temporary file is removed and the original left untouched.
+    place (``os.replace``) — or, with ``overwrite=False``, hard-linked into place (renamed on
+    Windows, where rename refuses an existing name), which fails if the name exists, so no
+    other file is ever replaced. The folder is fsynced after. On any failure the temporary
+    file is removed and the original left untouched.
     With ``durable=False`` (for a cache that checks what it reads) nothing is fsynced: the
     file still appears whole or not at all to other processes, but a power cut may lose it.
     """
@@ -248,6 +249,10 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True, durable: bo
             os.close(fd)
         if overwrite:
             os.replace(temp, path)
+        elif os.name == "nt":
+            # Windows' rename never replaces (FileExistsError), and it works on FAT and exFAT
+            # drives, which have no hard links; POSIX rename would replace, so a link is used.
+            os.rename(temp, path)
         else:
             os.link(temp, path)
             os.unlink(temp)
