@@ -74,6 +74,7 @@ def test_filled_in_template_saves_an_entry(run: Run, tmp_path: Path, rct_home: P
     assert len(saved) == 1
     assert result.stdout.endswith(
         f"\nSaved your assessment: {saved[0]}\n"
+        f"Read it again: rct journal show {saved[0].stem}\n"
         "To take it to your peer-supervision group:\n"
         f"  rct journal export {saved[0].stem} --out meeting.md\n"
     )
