@@ -305,7 +305,15 @@ def test_an_answers_file_with_the_answer_saves_it(
         "assess", "--answers", str(path), env={"LC_ALL": "C", "LANG": "C", "LC_TELEPHONE": None, "LC_MESSAGES": None}
     )
     assert result.exit_code == 0, result.stderr
-    assert "your local crisis line or emergency number" in " ".join(result.stdout.split())
+    out = " ".join(result.stdout.split())
+    crisis = "please call your local crisis line or emergency number now"
+    # Urgent care opens the reading: the crisis line before the rest of the note, on screen
+    # and in the entry.
+    assert out.index("First, you") < out.index(crisis) < out.index("Before anything about your workplace")
+    texts = [" ".join(p.read_text(encoding="utf-8").split()) for p in (rct_home / "journal").glob("*.md")]
+    caring = [t for t in texts if "First, you" in t]
+    assert len(texts) == 2 and len(caring) == 1  # the first, "all right", has no care note
+    assert caring[0].index(crisis) < caring[0].index("Before anything about your workplace")
 
 
 def test_found_in_reports_one_finding_per_pattern_and_quote(content: Content) -> None:
