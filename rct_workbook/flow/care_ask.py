@@ -107,8 +107,8 @@ def template_text(content: Content) -> str:
         return ""
     prompt = question.prompt.replace("{quote}", "'…'")
     lines = [
-        f"# {prompt} (optional; read only when something you wrote is the one sign of a hard time,",
-        "# kept private). One of:",
+        f"# {prompt} (optional, kept private; asked in the terminal only when",
+        "# something you wrote is the one sign of a hard time). One of:",
         *(f"#   {c.value}: {c.label}" for c in question.choices or ()),
         f"# {KEY}: rather-not-say",
     ]
