@@ -1,0 +1,42 @@
+"""The person's own words quoted back reach an export only where that answer is shared,
+and only after de-identification."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from tests.helpers import Run
+
+HERE = Path(__file__).parent
+
+
+def test_quotes_follow_sharing_and_redaction(run: Run, rct_home: Path, tmp_path: Path) -> None:
+    answers = yaml.safe_load((HERE / "mei-culture-of-niceness.answers.yaml").read_text(encoding="utf-8"))
+    answers["strategies-how"] = "Ask Dr Okafor to name, at the team day, the extra work we do for students in crisis."
+    path = tmp_path / "mei.yaml"
+    path.write_text(yaml.safe_dump(answers, allow_unicode=True), encoding="utf-8")
+    assert run("assess", "--answers", str(path)).exit_code == 0
+    (entry,) = (rct_home / "journal").glob("*.md")
+    mine = entry.read_text(encoding="utf-8")
+    # The private entry quotes both: the shared answer and the private one.
+    assert "You wrote: “Ask Dr Okafor to name" in mine
+    assert "You wrote: “That I think our waiting list policy is unfair to students of colour.”" in mine
+
+    out = tmp_path / "meeting.md"
+    result = run("journal", "export", entry.stem, "--redact", "Dr Okafor", "--keep-flagged", "--out", str(out))
+    assert result.exit_code == 0, result.stderr
+    shared = out.read_text(encoding="utf-8").replace("\\", "")  # Markdown's escapes: \[Person A\]
+    assert "You wrote: “Ask [Person A] to name, at the team day" in shared
+    assert "Okafor" not in shared
+    # "What I keep out of relationship" is private: neither the answer nor its quote leaves.
+    assert "waiting list policy" not in shared
+    assert "central relational paradox" not in shared
+
+    everything = tmp_path / "all.md"
+    args = ("journal", "export", entry.stem, "--include-private", "--keep-flagged", "--out", str(everything))
+    assert run(*args).exit_code == 0
+    assert "You wrote: “That I think our waiting list policy is unfair to students of colour.”" in everything.read_text(
+        encoding="utf-8"
+    )
