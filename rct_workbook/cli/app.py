@@ -21,8 +21,25 @@ def report(error: WorkbookError) -> None:
     else:
         lines = [f"rct: {clean(error.message)}"]
     lines.extend(f"  {clean(d)}" for d in error.details)
-    sys.stderr.write("\n".join(lines) + "\n")
-    sys.stderr.flush()
+    try:
+        sys.stderr.write("\n".join(lines) + "\n")
+        sys.stderr.flush()
+    except OSError:
+        _terminal_gone()
+
+
+def _terminal_gone() -> None:
+    """The terminal was closed (its window shut): nothing can be shown any more. Output goes
+    to the null device, so neither this message nor the flush at exit fails, and the exit
+    code (130 for a cancel) is the one that says what happened."""
+    import contextlib
+    import os
+
+    with contextlib.suppress(OSError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                os.dup2(null, stream.fileno())
 
 
 #: The commands, in help order: name -> (module, attribute, kind, one-line help).

@@ -69,3 +69,42 @@ def test_a_terminal_whose_size_was_never_set_is_drawn_at_columns_or_80(
     assert len(lines) >= 3, out
     assert max(len(line.rstrip()) for line in lines) <= widest
     assert max(len(line.rstrip()) for line in lines) > widest - 25  # drawn to that width, not narrower
+
+
+def test_a_terminal_really_closed_during_assess_exits_130_and_keeps_the_draft(rct_home: Path) -> None:
+    """The window closes: the terminal's master side goes away (SIGHUP, then every read and
+    write fails with EIO). The exit is 130, as for any cancel, and the draft holds the answer;
+    it was 1, because telling the person on the dead terminal failed."""
+    import signal
+    import time
+
+    import yaml
+
+    if not RCT.exists():
+        pytest.skip("the rct console script is not installed")
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "RCT_CONTENT")}
+    env.update({"RCT_HOME": str(rct_home), "TERM": "xterm-256color", "LC_ALL": "C.UTF-8", "PAGER": ""})
+    env["PROMPT_TOOLKIT_NO_CPR"] = "1"
+    child = pexpect.spawn(str(RCT), ["assess"], env=env, encoding="utf-8", dimensions=(40, 80), timeout=60)
+    status = None
+    try:
+        child.expect_exact("\x1b[?2004h")  # the first prompt reads keys
+        child.send("3\r")
+        child.expect_exact("\x1b[?2004h")  # the next prompt: the first answer is in the draft
+        os.close(child.child_fd)  # the window closes
+        child.closed = True
+        deadline = time.monotonic() + 120
+        while status is None and time.monotonic() < deadline:
+            pid, found = os.waitpid(child.pid, os.WNOHANG)
+            if pid:
+                status = found
+            else:
+                time.sleep(0.05)  # polling for the child's end, with a deadline far beyond its need
+    finally:
+        if status is None:
+            os.kill(child.pid, signal.SIGKILL)
+            os.waitpid(child.pid, 0)
+    assert status is not None, "rct did not end after its terminal was closed"
+    assert os.waitstatus_to_exitcode(status) == 130
+    draft = yaml.safe_load((rct_home / "drafts" / "assess.yaml").read_text(encoding="utf-8"))
+    assert draft["answers"]["wellbeing"] == 3
