@@ -91,3 +91,54 @@ def as_date(value: object) -> _dt.date | None:
 def human(day: _dt.date) -> str:
     """26 November 2026."""
     return f"{day.day} {day.strftime('%B %Y')}"
+
+
+#: First words of a "By when?" answer that already say when ("within a month", "after the
+#: budget meeting"), so "by" is not put before them ("by within a month").
+_SAYS_WHEN = frozenset(
+    [
+        "by",
+        "within",
+        "in",
+        "before",
+        "after",
+        "until",
+        "till",
+        "on",
+        "at",
+        "during",
+        "next",
+        "this",
+        "end",
+        "around",
+        "about",
+        "when",
+        "once",
+        "soon",
+        "asap",
+        "today",
+        "tonight",
+        "tomorrow",
+        "whenever",
+        "sometime",
+        "early",
+        "late",
+        "mid",
+        "over",
+        "every",
+        "each",
+        "weekly",
+        "monthly",
+        "ongoing",
+        "first",
+        "last",
+    ]
+)
+
+
+def when_phrase(by_when: str) -> str:
+    """A "By when?" answer as it reads after a step: "by 2027-02-10", "by Friday", or the words
+    as typed when they already say when ("within a month", "after the budget meeting")."""
+    text = " ".join(by_when.split())
+    first = text.split(" ", 1)[0].casefold().strip(",.;:")
+    return text if first in _SAYS_WHEN else f"by {text}"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from rct_workbook.errors import WorkbookError
 from rct_workbook.model import schema as s
+from rct_workbook.model.answers import plural
 from rct_workbook.model.content import Content, lookup_id
 
 MIN_PARTICIPANTS, MAX_PARTICIPANTS = 3, 200
@@ -262,7 +263,7 @@ def _agenda(
 
     add("opening", "Opening and support check", time["opening"])
     add("reading", f"Reading the case in {parts} parts", time["reading"])
-    add("groups", f"Small groups: the case through the four steps ({groups} groups)", time["groups"])
+    add("groups", f"Small groups: the case through the four steps ({plural(groups, 'group')})", time["groups"])
     if breaks:
         add("break", "Break", BREAK_MINUTES)
     for i, rp in enumerate(rehearsal_plans):

@@ -29,7 +29,10 @@ def progress(
     setting: Annotated[str | None, typer.Option("--setting", metavar="NAME", help=SETTING_HELP)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     html: Annotated[
-        Path | None, typer.Option("--html", metavar="FILE", help="Also write one page with SVG charts to FILE.")
+        Path | None,
+        typer.Option(
+            "--html", metavar="FILE", help="Write one page with SVG charts to FILE instead (one line says so)."
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
 ) -> None:
@@ -57,7 +60,7 @@ def progress(
     elif not data.settings:
         sys.stdout.write("No assessments yet. Start with: rct assess\n")
         return
-    else:
+    elif html is None:  # writing the page says one line, with no view or pager before it
         st = state(ctx)
         show(st.console(), progress_view(st.ui(), data), pager=st.pager)
     if html is not None:
@@ -147,6 +150,8 @@ def _write_ics(index: "Index", items: list, where: str | None, out: Path, *, rep
     from rct_workbook.dates import as_date
     from rct_workbook.journal.calendar import CheckIn, steps_ics
     from rct_workbook.journal.progress import progress as compute
+    from rct_workbook.model.answers import plural
+    from rct_workbook.render.safe import clean
 
     check_ins = []
     for setting in compute(index, where).settings:
@@ -156,12 +161,15 @@ def _write_ics(index: "Index", items: list, where: str | None, out: Path, *, rep
                 (r.created for r in index.rows(kind="assess", setting=setting.setting, limit=1, fields="listing")), ""
             )
             check_ins.append(CheckIn(setting.setting, day, chosen))
-    data = steps_ics(items, check_ins)
     dated = sum(1 for s in items if s.is_open and s.due is not None)
-    what = (
-        f"the calendar ({dated} dated step{'s' if dated != 1 else ''}"
-        f" and {len(check_ins)} check-in{'s' if len(check_ins) != 1 else ''})"
-    )
+    if not dated and not check_ins:
+        sys.stderr.write(
+            "No open step has a date and no check-in is planned, so there is nothing for a calendar; "
+            f"{clean(out)} was not written. A step gets a date from its “by when” (for example 2027-02-10).\n"
+        )
+        return
+    data = steps_ics(items, check_ins)
+    what = f"the calendar ({plural(dated, 'dated step')} and {plural(len(check_ins), 'check-in')})"
     write_document(out, data, what, replace=replace)
 
 

@@ -199,9 +199,11 @@ def last_setting_answers(asks: Any, setting: str | None = None) -> dict[str, Any
 def ask_resume_or_discard(asker: Any, started: str, count: int) -> bool:
     """Ask whether to resume an unfinished draft (True) or discard it (False)."""
     from rct_workbook.errors import Cancelled
+    from rct_workbook.model.answers import plural
 
+    when = started[:16].replace("T", " ")
     choice = asker.choose(
-        f"You have an unfinished assessment from {started[:16].replace('T', ' ')} ({count} answers). What now?",
+        f"You have an unfinished assessment from {when} ({plural(count, 'answer')}). What now?",
         [("resume", "Resume it"), ("discard", "Discard it and start again"), ("cancel", "Cancel")],
     )
     if choice == "cancel":

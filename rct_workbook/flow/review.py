@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from rct_workbook.flow.questions import Ask, check
+from rct_workbook.flow.questions import Ask, check, plural
 from rct_workbook.journal.steps import STATUSES, StepItem
 from rct_workbook.model.question_types import MAX_TEXT, clean_text, kind_of_value
 from rct_workbook.model.schema import Choice, Question, Section
@@ -64,9 +64,11 @@ def _one_line(text: str) -> str:
 
 def review_section(items: Sequence[StepItem], *, required: bool = True) -> tuple[Section, tuple[Ask, ...]]:
     """The review as a section of questions: a status and a note for each open step."""
+    from rct_workbook.dates import when_phrase
+
     questions: list[Question] = []
     for item in items:
-        by = f" (by {_one_line(item.by_when)})" if item.by_when else ""
+        by = f" ({when_phrase(item.by_when)})" if item.by_when else ""
         carried = (
             f" Carried forward {item.times_carried} time{'s' if item.times_carried != 1 else ''} so far."
             if item.times_carried
@@ -270,7 +272,7 @@ def check_in_ask(setting: str) -> Ask:
     question = Question(
         id=CHECK_IN_KEY,
         type="choice",
-        prompt=f"When would you like to check in next on {_one_line(setting)}?",
+        prompt=f"When would you like your next check-in on the setting “{_one_line(setting)}”?",
         help="Small steps are easiest to adjust when you look back at them regularly. The date goes in your calendar "
         "with rct steps --ics.",
         choices=CHECK_IN_CHOICES,
@@ -324,7 +326,7 @@ def choose_setting(asker: Any, known: Sequence[Any]) -> str:
 
     choices = (
         *(
-            Choice(value=f"s{i}", label=f"{s.name} ({s.assessments} assessments, last {s.last[:10]})")
+            Choice(value=f"s{i}", label=f"{s.name} ({plural(s.assessments, 'assessment')}, last {s.last[:10]})")
             for i, s in enumerate(known, 1)
         ),
         Choice(value="new", label="Another setting"),

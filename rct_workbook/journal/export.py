@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from rct_workbook.dates import when_phrase
 from rct_workbook.journal.deidentify import Redactor, names_in
 from rct_workbook.journal.entry import parse_reading
 from rct_workbook.journal.handout import HandoutEntry
@@ -392,7 +393,7 @@ def _brief(content: Content, row: Row, answers: dict[str, Any]) -> str:
         lines += ["Plan:", ""]
         steps = []
         for i, st in enumerate([*reading.steps, *carried]):
-            extra = [f"with {st.with_whom}" if st.with_whom else "", f"by {st.by_when}" if st.by_when else ""]
+            extra = [f"with {st.with_whom}" if st.with_whom else "", when_phrase(st.by_when) if st.by_when else ""]
             detail = ", ".join(e for e in extra if e)
             risk = f" (risk: {st.risk})" if st.risk else ""
             mark = " (carried forward)" if i >= len(reading.steps) else ""

@@ -269,6 +269,9 @@ class TextKind(QuestionKind):
     multiline = False
 
     def check_given(self, ask: Ask, value: Any) -> Any:
+        if isinstance(value, _dt.date):
+            # An unquoted date in YAML (by-when: 2027-02-10) is the date as written.
+            value = value.isoformat(sep=" ") if isinstance(value, _dt.datetime) else value.isoformat()
         if not isinstance(value, str):
             raise ValueError(f"expected text, got {kind_of_value(value)} (put it in quotes)")
         value = clean_text(value)

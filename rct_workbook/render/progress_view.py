@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from rich.console import RenderableType
 from rich.text import Text
 
-from rct_workbook.dates import as_date, human
+from rct_workbook.dates import as_date, human, when_phrase
 from rct_workbook.journal.progress import Progress, SettingProgress
 from rct_workbook.journal.steps import Counts, StepItem
 from rct_workbook.model.good_things import GOOD_THINGS
@@ -166,7 +166,7 @@ def steps_view(
     subtitle = f"{len(items)} of {total} shown, {done} done. " if len(items) != total else f"{done} of {total} done. "
     block = Text()
     for s in items:
-        by = f", by {s.by_when}" if s.by_when else ""
+        by = f", {when_phrase(s.by_when)}" if s.by_when else ""
         block.append_text(text(f"{s.id}  {status_text(s)}, {s.age_days()} days, {s.setting}{by}\n", "bold"))
         what = s.what + (f" (with {s.with_whom})" if s.with_whom else "")
         if s.note:

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from rct_workbook.model import commonmark as md
 from rct_workbook.model import schema as s
+from rct_workbook.model.answers import plural
 from rct_workbook.model.content import Content
 from rct_workbook.render.printable import page
 from rct_workbook.workshop import AgendaItem, CasePart, Plan, RehearsalPlan
@@ -70,9 +71,10 @@ def _rehearsal_roles(plan: Plan, rehearsal: s.Rehearsal) -> str:
         return f"Each group plays all {need} roles."
     parts = []
     if smallest < need:
-        parts.append(f"a group of {smallest} leaves out the last {need - smallest} role(s) listed")
+        left = need - smallest
+        parts.append(f"a group of {smallest} leaves out the last {'role' if left == 1 else f'{left} roles'} listed")
     if largest > need:
-        parts.append(f"a group of {largest} adds {largest - need} observer(s)")
+        parts.append(f"a group of {largest} adds {plural(largest - need, 'observer')}")
     return "The roles are listed in order of need: " + "; ".join(parts) + "."
 
 
