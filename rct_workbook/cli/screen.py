@@ -13,7 +13,7 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -105,32 +105,41 @@ def wait_for_key(prompt: str) -> str:
     as soon as the prompt shows is never lost. Ctrl-C cancels (KeyboardInterrupt) and
     Ctrl-D ends input (EOFError); both reach the one place that reports a cancelled
     command. The prompt is wiped afterwards so it does not stay between the parts.
+
+    The key is read through prompt_toolkit's input (its raw mode and its reader), which
+    knows both the POSIX terminal and the Windows console: rct touches neither directly.
     """
-    with _single_keys():
-        sys.stdout.write(prompt)
-        sys.stdout.flush()
-        key = os.read(sys.stdin.fileno(), 8).decode("utf-8", errors="replace")[:1]
+    import asyncio
+
+    key = asyncio.run(_one_key(prompt))
     sys.stdout.write("\r" + " " * len(prompt) + "\r")  # no escape codes: TERM=dumb has none
     sys.stdout.flush()
-    if key in ("\x04", ""):
+    if key in ("c-d", ""):
         raise EOFError
-    if key == "\x03":
+    if key == "c-c":
         raise KeyboardInterrupt
     return "q" if key.lower() == "q" else ""
 
 
-@contextlib.contextmanager
-def _single_keys() -> Iterator[None]:
-    try:
-        import termios
-        import tty
-    except ImportError:  # pragma: no cover - Windows reads a line instead
-        yield
-        return
-    fd = sys.stdin.fileno()
-    saved = termios.tcgetattr(fd)
-    try:
-        tty.setcbreak(fd, termios.TCSANOW)  # one key at a time, no echo; Ctrl-C still interrupts
-        yield
-    finally:
-        termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+async def _one_key(prompt: str) -> str:
+    """The first key pressed after ``prompt`` is shown: a character, or a key name ("c-m" for
+    Enter, "c-c", "c-d"); "" when the input ends."""
+    import asyncio
+
+    from prompt_toolkit.input import create_input
+    from prompt_toolkit.keys import Keys
+
+    source = create_input(sys.stdin)
+    pressed: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+
+    def ready() -> None:
+        keys = source.read_keys()
+        if pressed.done() or not (keys or source.closed):
+            return
+        key = keys[0].key if keys else ""
+        pressed.set_result(key.value if isinstance(key, Keys) else key)
+
+    with source.raw_mode(), source.attach(ready):
+        sys.stdout.write(prompt)
+        sys.stdout.flush()
+        return await pressed

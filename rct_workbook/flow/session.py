@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from rct_workbook.errors import Cancelled, StorageError
 from rct_workbook.flow.questions import Ask, Asker, minutes_to_answer, resolve, walk_sections
-from rct_workbook.system import cancelling_signals
+from rct_workbook.system import cancelling_signals, stop_reason
 
 if TYPE_CHECKING:
     from types import FrameType
@@ -293,6 +293,7 @@ def _read_and_save(plan: Plan, answers: dict[str, Any], next_check_in: str | Non
 
 # --- a lost terminal or a polite kill cancels like Ctrl-C ----------------------------------
 
+
 class CancelOnSignal:
     """While installed, a hang-up, SIGTERM or (on Windows) a closed console cancels the walk
     (the draft already holds every answer); system.cancelling_signals says which signals.
@@ -310,7 +311,7 @@ class CancelOnSignal:
         self.pending: Cancelled | None = None
 
     def handle(self, signum: int, frame: FrameType | None) -> None:
-        cancel = Cancelled("the terminal was lost")
+        cancel = Cancelled(stop_reason(signum))
         app = _prompt_on_screen()
         if app is None:
             raise cancel
