@@ -22,11 +22,15 @@ def entry(item: Entry, reading: Reading | None = None) -> dict[str, Any]:
 
     With ``reading`` (an assessment read again), ``reading.responses`` lists what the
     reading says back, most specific first: ``{rule, because, quote, text, cite, learn,
-    shown}``, ``shown`` for the responses within the default view.
+    shown}``, ``shown`` for the responses within the default view, and ``reading.care``
+    the care level and its reasons, ``{level, reasons: [{kind, quote}]}``.
     """
     saved = dict(item.reading) if isinstance(item.reading, dict) else item.reading
     if reading is not None and isinstance(saved, dict):
+        from rct_workbook.reading import care_data
+
         saved["responses"] = [r.to_dict() for r in reading.responses]
+        saved["care"] = care_data(reading.care)
     return {
         "id": item.id,
         "created": item.created,

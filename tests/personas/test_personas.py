@@ -13,6 +13,7 @@ the reading listens: two people get visibly different readings, each in their ow
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -106,6 +107,10 @@ def test_persona(run: Run, rct_home: Path, tmp_path: Path, name: str) -> None:
         assert f"{hidden} more in rct journal show {entry['id']} --all" in out
     else:
         assert "more in rct journal show" not in out
+    # Other programs read the same reading: the responses in ranked order and the care level.
+    data = json.loads(run("journal", "show", entry["id"], "--json", env={"RCT_HOME": str(rct_home)}).stdout)
+    assert [r["rule"] for r in data["reading"]["responses"]] == fired
+    assert (data["reading"]["care"]["level"] != "none") is persona["care_note"]
     if persona["care_note"]:
         assert out.index("First, you") < out.index("The five good things")
         assert body.index("## First, you") < body.index("## Support first")
@@ -169,8 +174,6 @@ def test_two_people_get_visibly_different_readings(run: Run, rct_home: Path, tmp
 def test_since_last_time_and_carried_steps_reach_every_view(run: Run, rct_home: Path, tmp_path: Path) -> None:
     """Noor's fourth month: journal show (and --all, --json), the Markdown export, the
     handout and the group agenda all carry the review and the carried step as part of the plan."""
-    import json
-
     _, entry, _ = assess(run, rct_home, "noor-four-months", tmp_path)
     ident = entry["id"]
     env = {"RCT_HOME": str(rct_home)}
