@@ -78,16 +78,8 @@ def reflection(ask: Ask, value: Any, label: Callable[[Ask], str]) -> Reflection 
     """An answer as the handout shows it, or None when it was left unanswered."""
     if is_empty(value):
         return None
-    if ask.type == "multi" and isinstance(value, list):
-        items = tuple(one_line(ask.label_of(v)) for v in value if isinstance(v, str))
-        return Reflection(ask.id, label(ask), items, listed=True) if items else None
-    if ask.type == "rating" and isinstance(value, int):
-        q = ask.question
-        ends = f" (1 = {one_line(q.low_label)}; 5 = {one_line(q.high_label)})" if q.low_label and q.high_label else ""
-        return Reflection(ask.id, label(ask), (f"{value} of 5{ends}",))
-    text = ask.kind.plain(ask, value)
-    lines = tuple(one_line(line) for line in text.split("\n") if line.strip())
-    return Reflection(ask.id, label(ask), (" ".join(lines),)) if lines else None
+    items, listed = ask.kind.handout(ask, value)
+    return Reflection(ask.id, label(ask), items, listed=listed) if items else None
 
 
 def _label(ask: Ask) -> str:

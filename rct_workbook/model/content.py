@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from rct_workbook.errors import ContentError
 from rct_workbook.model import schema as s
+from rct_workbook.model.question_types import QUESTION_TYPES
 from rct_workbook.model.stamps import MAX_FILES, builtin_content_dir, content_folders, yaml_files
 from rct_workbook.model.stamps import shown as _show
 
@@ -448,7 +449,7 @@ def _check_when_refs(pool: _Pool, key: tuple[str, str], item: Any, report: Any, 
         for i, qid in enumerate(cond.questions or ()):
             if qid not in scope:
                 report(key, (*path, "questions", i), f"{what} names {unknown('question', qid, scope)} in {where}")
-            elif scope[qid].type != "rating":
+            elif not QUESTION_TYPES[scope[qid].type].numeric:
                 report(key, (*path, "questions", i), f"{what}: {qid!r} is not a rating, so it has no mean")
         if cond.phrases is not None and cond.phrases not in phrase_lists:
             report(key, (*path, "phrases"), f"{what} names {unknown('phrase list', cond.phrases, phrase_lists)}")
@@ -471,7 +472,7 @@ def _check_when_refs(pool: _Pool, key: tuple[str, str], item: Any, report: Any, 
                             f"{what} ticks {unknown('choice', value, values)} of {cond.question!r}",
                         )
         if cond.row is not None:
-            if question.type != "repeat" or not question.fields:
+            if not QUESTION_TYPES[question.type].has_rows or not question.fields:
                 report(key, (*path, "row"), f"{what}: {cond.question!r} is not a repeated question")
             else:
                 fields = {f.id: f for f in question.fields}
@@ -482,7 +483,7 @@ def _check_when_refs(pool: _Pool, key: tuple[str, str], item: Any, report: Any, 
     for i, qid in enumerate(getattr(item, "quote", ())):
         if qid not in questions:
             report(key, ("quote", i), f"{what} quotes {unknown('question', qid, questions)}")
-        elif questions[qid].type not in ("text", "long_text"):
+        elif not QUESTION_TYPES[questions[qid].type].free_text:
             report(key, ("quote", i), f"{what} quotes {qid!r}, which is not a free-text question")
     for kind_, ident in PLACEHOLDER.findall(item.because):
         if kind_ not in PLACEHOLDER_KINDS:

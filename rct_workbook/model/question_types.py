@@ -4,8 +4,10 @@ Each type is one class in ``QUESTION_TYPES``, keyed by the ``type`` a content qu
 declares. It owns the question's shape in content (``shape``), how an answer is checked
 and stored (``check``), an example answer (``example``), its line in an answers-file
 template (``describe``), what a person is shown to answer it (``prompt``, a description
-only: the asker in ``flow/askers.py`` turns it into a prompt), and how an answer reads in
-Markdown (``markdown``) and on screen (``plain``). Callers never switch on the type.
+only: the asker in ``flow/askers.py`` turns it into a prompt), how an answer reads in
+Markdown (``markdown``), on screen (``plain``) and on a printed handout (``handout``), and
+what rules may do with it (``numeric``, ``has_rows``, ``free_text``). Callers never switch
+on the type.
 (After copier's ``Question`` in ``_user_data.py``: one owner for cast, validation and the
 questionary structure.)
 
@@ -177,6 +179,12 @@ class QuestionKind:
     block: ClassVar[bool] = False
     #: About how long a thoughtful answer takes, in minutes (for "about 25 minutes").
     minutes: ClassVar[float] = 0.25
+    #: Whether an answer is a number on a scale (a rule may take the mean of such answers).
+    numeric: ClassVar[bool] = False
+    #: Whether an answer is rows of the question's fields (a rule may test each row).
+    has_rows: ClassVar[bool] = False
+    #: Whether an answer is the person's own words (a rule may quote it back).
+    free_text: ClassVar[bool] = False
 
     def shape(self, q: Question) -> None:
         """Raise ValueError if the content question is not well formed for this type."""
@@ -261,10 +269,17 @@ class QuestionKind:
     def plain_given(self, ask: Ask, value: Any) -> str:
         return str(value)
 
+    def handout(self, ask: Ask, value: Any) -> tuple[tuple[str, ...], bool]:
+        """An answer as a printed handout shows it: its lines (each one line of text), and
+        whether they are a list of items. Called only with an answer (never an empty one)."""
+        lines = [one_line(line) for line in self.plain(ask, value).split("\n") if line.strip()]
+        return ((" ".join(lines),) if lines else ()), False
+
 
 class TextKind(QuestionKind):
     name = "text"
     minutes = 0.5
+    free_text = True
     what = "one line of text"
     multiline = False
 
@@ -435,9 +450,15 @@ class MultiKind(QuestionKind):
     def plain_given(self, ask: Ask, value: Any) -> str:
         return "\n".join(f"- {ask.label_of(v)}" for v in value)
 
+    def handout(self, ask: Ask, value: Any) -> tuple[tuple[str, ...], bool]:
+        if not isinstance(value, list):
+            return super().handout(ask, value)
+        return tuple(one_line(ask.label_of(v)) for v in value if isinstance(v, str)), True
+
 
 class RatingKind(QuestionKind):
     name = "rating"
+    numeric = True
 
     def shape(self, q: Question) -> None:
         super().shape(q)
@@ -494,6 +515,17 @@ class RatingKind(QuestionKind):
     def plain_given(self, ask: Ask, value: Any) -> str:
         return f"{value} of {RATING_MAX}"
 
+    def handout(self, ask: Ask, value: Any) -> tuple[tuple[str, ...], bool]:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return super().handout(ask, value)
+        q = ask.question
+        ends = (
+            f" ({RATING_MIN} = {one_line(q.low_label)}; {RATING_MAX} = {one_line(q.high_label)})"
+            if q.low_label and q.high_label
+            else ""
+        )
+        return (f"{value} of {RATING_MAX}{ends}",), False
+
 
 class YesNoKind(QuestionKind):
     name = "yes_no"
@@ -527,6 +559,7 @@ class YesNoKind(QuestionKind):
 
 class RepeatKind(QuestionKind):
     name = "repeat"
+    has_rows = True
     minutes = 3.0
     empty: ClassVar[Any] = []
     block = True
