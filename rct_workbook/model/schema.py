@@ -505,6 +505,8 @@ class Facilitation(Record):
     groups: Stage
     plenary: Stage
     small_step: Stage
+    #: Said with every role-play: casting with care, observer as a choice, stepping out of role.
+    role_play: Stage | None = None
     care: Annotated[tuple[Text, ...], Limits(min_length=1)]
     cite: Annotated[tuple[Cite, ...], Limits(min_length=1)]
 

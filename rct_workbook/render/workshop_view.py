@@ -112,6 +112,9 @@ def _md_rehearsal(plan: Plan, rp: RehearsalPlan) -> list[str]:
     lines += [md.heading(3, "Running it"), "", md.numbered_list(phases), "", md.bullet_list(r.steps), ""]
     lines += [md.heading(3, "Debrief questions"), "", md.numbered_list(r.debrief), ""]
     lines += [md.escape_line(f"Sources: {'; '.join(r.cite)}."), ""]
+    care = plan.facilitation.role_play
+    if care is not None:
+        lines += _md_stage("Casting, observing and stepping out of role", care.notes, care.questions, care.cite)
     return lines
 
 
@@ -240,7 +243,12 @@ def _h_item(plan: Plan, item: AgendaItem, f: s.Facilitation) -> str:
         out += '<dl class="script">' + "".join(f"<dt>{_e(x.role)}</dt><dd>{_e(x.says)}</dd>" for x in r.script)
         out += "</dl>\n<h3>Running it</h3>\n" + _ul([f"{n}: {m} minutes" for n, m in rp.phases], ordered=True)
         out += _ul(r.steps) + "<h3>Debrief questions</h3>\n" + _ul(r.debrief, ordered=True)
-        return out + f'<p class="cite">Sources: {_e("; ".join(r.cite))}.</p>\n'
+        out += f'<p class="cite">Sources: {_e("; ".join(r.cite))}.</p>\n'
+        care = f.role_play
+        if care is not None:
+            out += "<h3>Casting, observing and stepping out of role</h3>\n" + _ul(care.notes)
+            out += f'<p class="cite">Sources: {_e("; ".join(care.cite))}.</p>\n'
+        return out
     if item.key == "plenary":
         return _h_stage(f.plenary.notes, f.plenary.questions, f.plenary.cite)
     return _h_stage(f.small_step.notes, f.small_step.questions, f.small_step.cite)
