@@ -53,3 +53,19 @@ def stop_reason(signum: int) -> str:
     if signum == getattr(signal, "SIGBREAK", None):
         return "the console was closed, or Ctrl-Break was pressed"
     return "rct was asked to stop (SIGTERM)"
+
+
+def split_command(command: str, *, windows: bool = os.name == "nt") -> list[str]:
+    """The words of a command a person set in PAGER, VISUAL or EDITOR.
+
+    POSIX shell rules on Linux and macOS. On Windows a backslash separates folders and only
+    double quotes group words (``"C:\\Program Files\\Notepad++\\notepad++.exe" -multiInst``),
+    so words are split there without treating backslashes as escapes. Raises ValueError for
+    an unclosed quote.
+    """
+    import shlex
+
+    if not windows:
+        return shlex.split(command)
+    words = shlex.split(command, posix=False)
+    return [w[1:-1] if len(w) > 1 and w[0] == w[-1] == '"' else w for w in words]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shlex
 import shutil
 import signal
 import subprocess
@@ -35,8 +34,10 @@ def pager_command() -> list[str] | None:
     chosen = os.environ.get("PAGER")
     if chosen is None:
         chosen = DEFAULT_PAGER
+    from rct_workbook.system import split_command
+
     try:
-        words = shlex.split(chosen)
+        words = split_command(chosen)  # C:\Program Files\... stays whole on Windows
     except ValueError:
         return None
     if not words or os.path.basename(words[0]) == "cat":

@@ -460,14 +460,15 @@ def find_editor() -> tuple[EditorCommand, str] | None:
     """The person's editor and its name: $VISUAL, then $EDITOR, then the first of
     ``editor`` (Debian's choice), ``nano`` and ``vi`` that is installed; None if none is."""
     import os
-    import shlex
     import shutil
+
+    from rct_workbook.system import split_command
 
     for variable in ("VISUAL", "EDITOR"):
         command = os.environ.get(variable, "").strip()
         if command:
             try:
-                argv = shlex.split(command)
+                argv = split_command(command)  # C:\Program Files\... stays whole on Windows
             except ValueError:
                 continue
             if argv:
