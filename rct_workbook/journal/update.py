@@ -27,6 +27,7 @@ from rct_workbook.journal.entry import Entry
 from rct_workbook.journal.locks import held
 from rct_workbook.journal.store import MAX_ENTRY_BYTES, BadEntry, parse_entry, split_front_matter
 from rct_workbook.storage import write_atomic
+from rct_workbook.system import posix_permissions
 
 T = TypeVar("T")
 
@@ -63,10 +64,9 @@ def update_entry(path: Path, change: Callable[[Editable], T]) -> T:
             raise StorageError(f"the entry {path.name} was deleted meanwhile; nothing was written") from None
         if stat.S_ISLNK(st.st_mode) or not stat.S_ISREG(st.st_mode):
             raise StorageError(f"{path.name} is not a regular file; rct will not change it")
-        if not st.st_mode & stat.S_IWUSR:
-            raise StorageError(
-                f"{path.name} is read-only, so rct leaves it as it is; to allow changes: chmod u+w {path}"
-            )
+        if not st.st_mode & stat.S_IWUSR:  # on Windows too: the file's Read-only attribute
+            fix = f"chmod u+w {path}" if posix_permissions() else "untick Read-only in the file's Properties"
+            raise StorageError(f"{path.name} is read-only, so rct leaves it as it is; to allow changes: {fix}")
         if st.st_size > MAX_ENTRY_BYTES:
             raise StorageError(f"cannot update {path.name}: it is too large to be an entry")
         text = _read_text(path)
