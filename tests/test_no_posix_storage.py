@@ -46,7 +46,7 @@ def test_without_posix_permissions_folders_and_files_are_left_to_the_system(
         monkeypatch.setattr(module, "posix_permissions", lambda: False)
     chmodded: list[object] = []
     monkeypatch.setattr(os, "chmod", lambda *args, **kwargs: chmodded.append(args))
-    monkeypatch.delattr(os, "fchmod")  # as on Windows before Python 3.13
+    monkeypatch.delattr(os, "fchmod", raising=False)  # as on Windows before Python 3.13
     folder = paths.ensure_private_dir(tmp_path / "home" / "journal")
     saved = storage.write_atomic(folder / "entry.md", b"text\n")
     assert saved.read_bytes() == b"text\n"
