@@ -19,6 +19,16 @@ if TYPE_CHECKING:
     from rct_workbook.reading_rules import Reviewed
 
 
+def answers_markdown(asks: Sequence[Ask], answers: dict[str, Any], level: int = 3) -> str:
+    """Each answered question as a heading followed by its answer, which its question type writes."""
+    out = []
+    for ask in asks:
+        if ask.id not in answers:
+            continue
+        out += [md.heading(level, ask.question.prompt), "", ask.kind.markdown(ask, answers[ask.id]), ""]
+    return "\n".join(out).rstrip("\n")
+
+
 def human_date(when: _dt.date) -> str:
     """A date as our documents write it: 3 March 2026."""
     return f"{when.day} {when.strftime('%B %Y')}"
@@ -36,7 +46,7 @@ def vignette_entry(
     lines = [md.escape_line(f"{human_date(when)}. A case from Hartling & Sparks (2002): {vignette.setting}."), ""]
     if culture is not None:
         lines += [md.escape_line(f"Culture type: {culture.name}."), ""]
-    lines += [md.heading(2, "My reflection"), "", md.answers_markdown(asks, answers), ""]
+    lines += [md.heading(2, "My reflection"), "", answers_markdown(asks, answers), ""]
     lines += [md.heading(2, "For peer supervision"), "", md.numbered_list(vignette.discussion_questions), ""]
     lines += [md.escape_line(content.meta.disclaimer), ""]
     return Entry(
@@ -236,7 +246,7 @@ def assess_entry(
             lines += [parts["plan"], ""]
             sec_asks = [a for a in sec_asks if a.id != SMALL_STEPS]
         if sec_asks:
-            lines += [md.answers_markdown(sec_asks, answers), ""]
+            lines += [answers_markdown(sec_asks, answers), ""]
         responses = parts.get(f"responses-{sec.step or sec.id}")
         if responses:
             lines += [responses, ""]

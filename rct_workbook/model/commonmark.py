@@ -6,13 +6,8 @@ writer (journal) and the renderers can all use it without an import cycle.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from rct_workbook.model.question_types import Ask
-
 import re
+from collections.abc import Sequence
 
 #: Characters that can start or shape Markdown inline syntax, escaped wherever they are.
 _INLINE = re.compile(r"([\\`*_\[\]<>&|~!#{}])")
@@ -68,24 +63,6 @@ def heading(level: int, text: str) -> str:
     as Markdown linters expect (MD026)."""
     words = " ".join(text.split()).rstrip(".,;:!")
     return f"{'#' * level} {escape_line(words)}"
-
-
-def answer_markdown(ask: Ask, value: Any) -> str:
-    """An answer as Markdown (after its question's heading); its question type decides how."""
-    return ask.kind.markdown(ask, value)
-
-
-def answers_markdown(asks: Sequence[Ask], answers: dict[str, Any], level: int = 3) -> str:
-    """Each answered question as a heading followed by its answer."""
-    out = []
-    for ask in asks:
-        if ask.id not in answers:
-            continue
-        out.append(heading(level, ask.question.prompt))
-        out.append("")
-        out.append(answer_markdown(ask, answers[ask.id]))
-        out.append("")
-    return "\n".join(out).rstrip("\n")
 
 
 def bullet_list(items: Sequence[str]) -> str:

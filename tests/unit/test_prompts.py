@@ -12,7 +12,6 @@ from rct_workbook.errors import Cancelled
 from rct_workbook.flow.askers import QuestionaryAsker
 from rct_workbook.flow.prompts import word_breaks
 from rct_workbook.flow.questions import Ask, minutes_to_answer, resolve, walk, walk_sections
-from rct_workbook.model.commonmark import answer_markdown
 from rct_workbook.model.content import load_content
 from rct_workbook.model.schema import Question
 from tests.keys import CTRL_D, DOWN, ENTER, ESC_ENTER, SPACE
@@ -132,7 +131,7 @@ def test_word_breaks_fall_between_words(text: str, width: int, first: int) -> No
 
 def test_rendering_slips_fixed() -> None:
     rating = q(id="r", type="rating", low_label="Hardly risky", high_label="Very risky")
-    assert answer_markdown(rating, 4) == "**4** of 5 (1 = Hardly risky; 5 = Very risky)"
+    assert rating.kind.markdown(rating, 4) == "**4** of 5 (1 = Hardly risky; 5 = Very risky)"
     content = load_content()
     flow = content.flow("assess")
     (steps,) = [a for s in flow.sections for a in resolve(s.questions, content, s.id) if a.id == "small-steps"]
