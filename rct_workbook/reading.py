@@ -152,6 +152,9 @@ class Response:
     specificity: int = 0
     #: Whether the reading shows it by default (the first MAX_SHOWN, most specific first).
     shown: bool = True
+    #: Where it comes in its part of the reading as written in content (the screen's order
+    #: within a part; the ranking decides which are shown).
+    order: int = 0
 
     @property
     def because_line(self) -> str:
@@ -253,8 +256,10 @@ class Reading:
     review: tuple[Reviewed, ...] = ()
 
     def responses_for(self, part: str, *, every: bool = False) -> tuple[Response, ...]:
-        """The responses of one part of the reading, in ranked order: those shown by default, or ``every`` one."""
-        return tuple(r for r in self.responses if r.part == part and (every or r.shown))
+        """The responses of one part of the reading, those shown by default or ``every`` one,
+        in the order the content gives them (``responses`` holds the ranked order)."""
+        chosen = (r for r in self.responses if r.part == part and (every or r.shown))
+        return tuple(sorted(chosen, key=lambda r: r.order))
 
     @property
     def not_shown(self) -> int:
@@ -724,7 +729,7 @@ def respond(
     ranked = sorted(
         enumerate(responses), key=lambda ir: (ir[1].part != "support", -ir[1].specificity, order[ir[1].part], ir[0])
     )
-    out = tuple(dataclasses.replace(r, shown=i < limit) for i, (_, r) in enumerate(ranked))
+    out = tuple(dataclasses.replace(r, shown=i < limit, order=at) for i, (at, r) in enumerate(ranked))
     return out, tuple(held)
 
 
