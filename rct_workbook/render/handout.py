@@ -31,6 +31,9 @@ from rct_workbook.render.safe import clean
 
 #: The mark a shortened answer ends with.
 CUT = " …"
+#: The mark a member's answer ends with where its next sentence did not fit: a sentence of
+#: theirs is never cut part-way ("I'm worried we are sending her …" read as something else).
+CONTINUED = " … (continued in the full answers)"
 
 # -- what fits on a page ------------------------------------------------------------------
 #
@@ -80,19 +83,26 @@ def lines(text: str, width: int) -> int:
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
-def shorten(text: str, width: int, max_lines: int, *, lead: str = "", tail: str = "") -> tuple[str, bool]:
+def shorten(
+    text: str, width: int, max_lines: int, *, lead: str = "", tail: str = "", whole_sentences: bool = False
+) -> tuple[str, bool]:
     """``text`` cut to fit ``max_lines`` lines of ``width`` characters between ``lead`` (a
     run-in label) and ``tail``: whole sentences while they fit, else as many whole words as
-    fit; a cut text ends with " …". Returns the text (without lead or tail) and whether it
+    fit; a cut text ends with " …". With ``whole_sentences`` (a member's own words) it is
+    never cut inside a sentence: what does not fit ends with ``CONTINUED`` instead, even
+    when that leaves only the mark. Returns the text (without lead or tail) and whether it
     was shortened."""
     if lines(lead + text + tail, width) <= max_lines:
         return text, False
+    mark = CONTINUED if whole_sentences else CUT
     kept = ""
     for sentence in _SENTENCE_END.split(text):
         candidate = f"{kept} {sentence}".strip()
-        if lines(lead + candidate + CUT + tail, width) > max_lines:
+        if lines(lead + candidate + mark + tail, width) > max_lines:
             break
         kept = candidate
+    if whole_sentences:
+        return (kept + mark).strip(), True
     if not kept:
         words = text.split()
         low, high = 0, len(words)
@@ -176,7 +186,7 @@ def shorten_reflection(r: Reflection, max_lines: int, width: int = WIDTH) -> Sho
         tail = f"; and {rest} more" if rest else ""
         first, _ = shorten(r.items[0].rstrip(" .;"), width, max_lines, lead=lead, tail=tail)
         return Shown(r.label, first + tail, True)
-    text, cut = shorten(full, width, max_lines, lead=lead)
+    text, cut = shorten(full, width, max_lines, lead=lead, whole_sentences=True)
     return Shown(r.label, text, cut)
 
 
@@ -317,7 +327,7 @@ def fit_page(entry: HandoutEntry, footer: Sequence[str]) -> Fitted:
     plan_more = len(entry.plan) - len(rows)
     best: Fitted | None = None
     for ask_lines, cell_lines, floor, columns in _TIGHTNESS:
-        ask, ask_cut = shorten(entry.ask, WIDTH - 4, ask_lines) if entry.ask else ("", False)
+        ask, ask_cut = shorten(entry.ask, WIDTH - 4, ask_lines, whole_sentences=True) if entry.ask else ("", False)
         shown_rows = [shorten_plan_row(r, cell_lines) for r in rows]
         cost = fixed + _ask_block(ask) + _plan_block([r for r, _ in shown_rows], plan_more)
         budget = PAGE_LINES - cost - (HEADING if entry.reflections else 0.0)

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from rct_workbook.journal.handout import CultureRow, HandoutEntry, PlanRow, Reflection, redacted, reflections
 from rct_workbook.render.handout import (
+    CONTINUED,
     CUT,
     PAGE_LINES,
     WIDTH,
@@ -123,7 +124,7 @@ def test_water_filling_keeps_short_answers_whole_and_gives_the_rest_to_long_ones
     assert left_off == ()
     assert shown[:2] == (Shown("Risk", "Being moved to nights."), Shown("Vision", "Protected time."))
     assert shown[2].shortened and shown[2].text.startswith("This is sentence number 0 of a long answer.")
-    assert shown[2].text.endswith(CUT)
+    assert shown[2].text.endswith(CONTINUED)  # a member's words: whole sentences only
     # 8 lines less the two short answers and the gaps: five lines for the long one.
     assert lines("Sustaining myself. " + shown[2].text, WIDTH) == 5
 
@@ -180,13 +181,13 @@ def test_a_very_long_entry_is_fitted_and_says_so() -> None:
     fitted = fit_page(huge, FOOTER)
     assert fitted.shortened
     assert page_lines(fitted, FOOTER) <= PAGE_LINES
-    assert fitted.ask.startswith("This is ask number 0 of a long answer.") and fitted.ask.endswith(CUT)
+    assert fitted.ask.startswith("This is ask number 0 of a long answer.") and fitted.ask.endswith(CONTINUED)
     assert len(fitted.plan) == 4 and fitted.plan_more == 3
     assert fitted.questions_more == 30 - len(fitted.questions) > 0
     # Every answer is on the page (shortened, marked) or named as left off.
     named = [s.label for s in fitted.reflections] + list(fitted.left_off)
     assert named == [f"Question {i}" for i in range(12)]
-    assert all(s.text.endswith(CUT) for s in fitted.reflections)
+    assert all(s.text.endswith((CUT, CONTINUED.strip())) for s in fitted.reflections)
 
 
 texts = st.text(st.sampled_from("abc de fghij klmnopq. ,;"), max_size=3000)
@@ -219,7 +220,7 @@ def test_every_fitted_page_is_estimated_to_fit(
     assert [s.label for s in fitted.reflections] + list(fitted.left_off) == [label for label, _ in answers]
     for shown, (_, text) in zip(fitted.reflections, answers, strict=False):
         # A shown answer is the whole answer, or a marked beginning of it.
-        assert shown.text == text or (shown.shortened and shown.text.endswith(CUT))
+        assert shown.text == text or (shown.shortened and shown.text.endswith((CUT, CONTINUED.strip())))
     assert fitted.shortened == (
         any(s.shortened for s in fitted.reflections)
         or bool(fitted.left_off)

@@ -77,7 +77,7 @@ def test_a_long_answer_is_shortened_marked_and_signposted(run: Run, long_entry: 
     vision = re.search(r'<p class="said"><b>My vision\.</b> (.*?)</p>', page)
     assert vision is not None
     assert vision.group(1).startswith("Vision sentence 0 of a long answer about the ward.")
-    assert vision.group(1).endswith(" …")
+    assert vision.group(1).endswith(" … (continued in the full answers)")  # never mid-sentence
     assert "Vision sentence 59 of a long answer" not in page
     assert f" {SHORTENED_NOTE} " in page
     assert "Answers in full" not in page
