@@ -82,6 +82,7 @@ OS_NAMES = (
     "killpg",
     "getpgid",
     "O_NOFOLLOW",
+    "O_TMPFILE",
     "O_NONBLOCK",
     "O_DIRECTORY",
     "O_CLOEXEC",
@@ -99,12 +100,15 @@ class _Blocked(importlib.abc.MetaPathFinder):
 
 
 def _let_libraries_keep_posix() -> None:
-    import filelock
-    import filelock._filesystem._ownership
-    import filelock._native._unix
-    import platformdirs
-    import platformdirs.unix  # noqa: F401 - binds os.getuid now, while it exists
+    import tempfile
 
+    import filelock
+    import platformdirs
+
+    # Each is used once, so that every module it loads is loaded now, while POSIX is whole.
+    with tempfile.TemporaryDirectory() as folder, filelock.FileLock(os.path.join(folder, "probe.lock")):
+        platformdirs.user_data_path("probe")
+        platformdirs.user_cache_path("probe")
     whole_os = types.ModuleType("os")
     whole_os.__dict__.update(vars(os))
     for name, module in list(sys.modules.items()):

@@ -25,8 +25,11 @@ def _no_links(*args: object) -> None:
 def test_on_windows_a_new_entry_is_renamed_into_place_and_never_replaces_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    windows = types.SimpleNamespace(**{**vars(os), "name": "nt", "rename": _windows_rename, "link": _no_links})
-    monkeypatch.setattr(storage, "os", windows)
+    posix_only = ("O_TMPFILE", "O_NOFOLLOW", "O_NONBLOCK", "O_DIRECTORY", "fchmod")
+    windows = {name: value for name, value in vars(os).items() if name not in posix_only}
+    windows.update(name="nt", rename=_windows_rename, link=_no_links)
+    monkeypatch.setattr(storage, "posix_permissions", lambda: False)
+    monkeypatch.setattr(storage, "os", types.SimpleNamespace(**windows))
     path = tmp_path / "20260312-101500-assess-1a2b.md"
     storage.write_atomic(path, b"first\n", overwrite=False)
     with pytest.raises(FileExistsError):
