@@ -162,3 +162,54 @@ def test_without_rct_home_the_data_is_in_the_systems_own_folder(
     assert "assess" in run(home, site, "journal", "list", env=env).stdout
     (entry,) = home.rglob("journal/*.md")
     assert "rct-workbook" in entry.parts
+
+
+# `rct journal export` held inside its write: os.write announces itself and waits once the
+# temporary file exists, so the signal arrives exactly then (an event, not a guess).
+HELD_WRITE = """
+import os, sys, time
+out = sys.argv[1]
+real_write = os.write
+def held(fd, data):
+    if fd > 2 and any(n.startswith(".rct-tmp-") for n in os.listdir(out)):
+        sys.stdout.write("writing\\n"); sys.stdout.flush()
+        while True:
+            time.sleep(0.05)
+    return real_write(fd, data)
+os.write = held
+sys.argv = ["rct", "journal", "export", sys.argv[2], "--keep-flagged", "--out", os.path.join(out, "m.md")]
+from rct_workbook.cli import main
+main()
+"""
+
+
+@pytest.mark.posix  # the stand-in SIGBREAK is sent as a POSIX signal
+def test_sigbreak_ends_a_run_like_ctrl_c(tmp_path: Path, site: Path, filled_answers: FilledAnswers) -> None:
+    """Closing a Windows console (SIGBREAK) mid-export: exit 130, said why, no temporary file left."""
+    home = tmp_path / "rct-home"
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(filled_answers("assess"), encoding="utf-8")
+    run(home, site, "assess", "--answers", str(answers))
+    (entry,) = (home / "journal").glob("*.md")
+    out = tmp_path / "out"
+    out.mkdir()
+    with subprocess.Popen(
+        [sys.executable, "-c", HELD_WRITE, str(out), entry.stem],
+        env=_env(home, site),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as child:
+        assert child.stdout is not None and child.stderr is not None
+        assert child.stdout.readline() == "writing\n", child.stderr.read()
+        child.send_signal(21)  # SIGBREAK's stand-in in no_posix_site.py
+        try:
+            _, err = child.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            child.kill()  # not handled: the default action of signal 21 stops the process
+            raise
+    assert child.returncode == 130, err
+    assert "Traceback" not in err
+    assert "the console was closed, or Ctrl-Break was pressed" in err
+    assert list(out.iterdir()) == []
