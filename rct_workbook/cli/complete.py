@@ -7,6 +7,11 @@ with nothing rather than an error: a completion must never break the command lin
 from __future__ import annotations
 
 import contextlib
+from typing import Any
+
+#: In an argument's help, the cases of the loaded content (built-in and packs), filled in
+#: only when the help is shown, so `rct --help` and every command's own run read no content.
+CASES = "{cases}"
 
 
 def topics(incomplete: str) -> list[str]:
@@ -25,6 +30,22 @@ def vignettes(incomplete: str) -> list[str]:
     except WorkbookError:
         return []
     return [name for name in content.vignettes if name.startswith(incomplete)]
+
+
+def with_cases(ctx: Any, help: str) -> str:
+    """``help`` with :data:`CASES` as the ids of the cases this run would know (its --content
+    and RCT_CONTENT packs included); content that cannot be loaded leaves the names out (the
+    command itself will say what is wrong)."""
+    if CASES not in help:
+        return help
+    from rct_workbook.cli.state import state
+    from rct_workbook.errors import WorkbookError
+
+    try:
+        names = list(state(ctx).content().vignettes)
+    except WorkbookError:
+        return help.replace(CASES, "one of those rct vignette lists")
+    return help.replace(CASES, "one of " + ", ".join(names))
 
 
 def entry_ids(incomplete: str) -> list[str]:

@@ -3,7 +3,7 @@
 - a group run with no command prints its help to stdout and exits 0;
 - a mistyped command gets a "Did you mean …?" (for lazily loaded commands too);
 - help names each argument and option by its metavar, never a Python type (``<list[str]>``),
-  and gives ranges in words;
+  and gives ranges in words; a help that lists the cases takes them from the loaded content;
 - options with a fixed set of values are validated and completed from that set.
 """
 
@@ -15,6 +15,8 @@ from typing import Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
+
+from rct_workbook.cli.complete import with_cases
 
 
 class HelpfulGroup(TyperGroup):
@@ -67,7 +69,7 @@ class PlainHelp(TyperCommand):
             name, help = record
             if param.param_type_name == "argument":
                 name = _name(param)
-            rows[param.param_type_name].append((name, _range_in_words(param, help)))
+            rows[param.param_type_name].append((name, _range_in_words(param, with_cases(ctx, help))))
         for title, kind in (("Arguments", "argument"), ("Options", "option")):
             if rows[kind]:
                 with formatter.section(title):

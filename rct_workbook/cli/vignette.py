@@ -26,7 +26,7 @@ def vignette(
     name: Annotated[
         str | None,
         typer.Argument(
-            help="The vignette: paula, susan, agnes or clinic (or one from a content pack).",
+            help="The vignette: {cases}.",
             autocompletion=complete.vignettes,
         ),
     ] = None,

@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from rct_workbook.cli import complete
 from rct_workbook.cli.conventions import choice
 from rct_workbook.cli.output import FORCE_HELP
 from rct_workbook.cli.state import state
@@ -44,9 +45,7 @@ def assess(
 @app.command("vignette")
 def vignette(
     ctx: typer.Context,
-    case: Annotated[
-        str, typer.Argument(metavar="CASE", help="The case: paula, susan, agnes, clinic, or a pack's own.")
-    ],
+    case: Annotated[str, typer.Argument(metavar="CASE", help="The case: {cases}.", autocompletion=complete.vignettes)],
     out: Annotated[Path | None, OUT] = None,
     fmt: Annotated[str | None, FORMAT] = None,
     force: Annotated[bool, FORCE] = False,

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from rct_workbook.cli import complete
 from rct_workbook.cli.conventions import choice
 from rct_workbook.cli.output import FORCE_HELP
 from rct_workbook.cli.state import state
@@ -24,9 +25,7 @@ FORMAT_HELP = "md or html (default: html if FILE ends in .html, else md)."
 @app.command("plan")
 def plan(
     ctx: typer.Context,
-    case: Annotated[
-        str, typer.Argument(metavar="CASE", help="The case: paula, susan, agnes, clinic, or a pack's own.")
-    ],
+    case: Annotated[str, typer.Argument(metavar="CASE", help="The case: {cases}.", autocompletion=complete.vignettes)],
     participants: Annotated[int, typer.Option("--participants", metavar="N", help="How many people take part.")],
     minutes: Annotated[int, typer.Option("--minutes", metavar="M", help="How long the workshop is.")],
     rehearsal: Annotated[

@@ -254,3 +254,21 @@ def test_each_new_answer_on_the_handout_page_is_its_kind_s(pack: Path) -> None:
         found = shown[drill_id(kind)]
         assert found is not None and not found.listed and len(found.items) == 1 and "\n" not in found.items[0]
     assert shown[drill_id("repeat")].items[0].startswith("1. What drill step: In my own words: A drill step")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("command", [("vignette",), ("workshop", "plan"), ("worksheet", "vignette")], ids=" ".join)
+def test_help_names_the_cases_of_the_loaded_content(run: Run, pack: Path, command: tuple[str, ...]) -> None:
+    """The cases a command's help offers are those loaded, a pack's with them; when the
+    content cannot be loaded, help still works and says where the cases are listed."""
+    built_in = ", ".join(load_content().vignettes)
+    with_pack = ", ".join(load_content([pack]).vignettes)
+    assert CASE in with_pack and built_in in with_pack
+
+    def case_help(*args: str) -> str:
+        result = run(*args, *command, "--help")
+        assert result.exit_code == 0, result.output
+        return " ".join(result.stdout.split("Arguments:")[1].split("Options:")[0].split())
+
+    assert f"one of {built_in}." in case_help()
+    assert f"one of {with_pack}." in case_help("--content", str(pack))
+    assert "one of those rct vignette lists." in case_help("--content", str(pack / "missing"))
