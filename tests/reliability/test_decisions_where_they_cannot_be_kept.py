@@ -74,6 +74,7 @@ def test_a_read_only_data_root_still_exports_and_says_decisions_are_not_kept(rct
     assert "rct: warning: export decisions cannot be remembered here (" in result.stderr
 
 
+@pytest.mark.posix  # a FIFO and /dev/zero; Windows has neither
 @pytest.mark.parametrize("kind", ["fifo", "zero"])
 def test_a_decisions_file_that_is_a_fifo_or_dev_zero_hangs_nothing(rct_home: Path, tmp_path: Path, kind: str) -> None:
     ident = entry_id(make_assess("2026-01-01", history="Ana Whitfield told me on 12 March 2025"))

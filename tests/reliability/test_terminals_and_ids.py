@@ -71,6 +71,7 @@ def test_a_terminal_whose_size_was_never_set_is_drawn_at_columns_or_80(
     assert max(len(line.rstrip()) for line in lines) > widest - 25  # drawn to that width, not narrower
 
 
+@pytest.mark.tty
 def test_a_terminal_really_closed_during_assess_exits_130_and_keeps_the_draft(rct_home: Path) -> None:
     """The window closes: the terminal's master side goes away (SIGHUP, then every read and
     write fails with EIO). The exit is 130, as for any cancel, and the draft holds the answer;
