@@ -186,67 +186,185 @@ def _size(limit: int) -> str:
     return f"{limit // (1024 * 1024)} MiB" if limit >= 1024 * 1024 else f"{limit // 1024} KiB"
 
 
-#: A temporary file this old in an export's folder was left by an export that was killed.
+#: Where a temporary file cannot be locked (Windows), one this old was left by a killed writer.
 STALE_EXPORT_TEMP_SECONDS = 60
+
+
+def _hold_lock(fd: int) -> None:
+    """Lock the open temporary file for as long as it is being written: a file whose lock can
+    be taken was left by a writer that is no more (killed), whatever its age. (No flock on
+    Windows: there a temporary file's age decides.)"""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        return
+    fcntl.flock(fd, fcntl.LOCK_EX)
+
+
+def remove_if_abandoned(path: Path | str, older_than: float = STALE_EXPORT_TEMP_SECONDS) -> bool:
+    """Remove rct's temporary file at ``path`` if its writer is gone; whether it was removed.
+
+    Its writer holds a lock on it from the moment it is made until it is renamed (see
+    ``write_atomic``), so a lock taken here means the writer was killed: the file is removed
+    while the lock is held. One being written now, by another rct, is left alone.
+    """
+    import stat
+
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no flock, so its age decides
+        import time
+
+        try:
+            st = os.lstat(path)
+            if stat.S_ISREG(st.st_mode) and time.time() - st.st_mtime > older_than:
+                os.unlink(path)
+                return True
+        except OSError:
+            pass
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:  # held: its writer is alive and writing
+            return False
+        os.unlink(path)
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
 
 
 def clean_stale_temps(folder: Path, older_than: float = STALE_EXPORT_TEMP_SECONDS) -> int:
     """Remove rct's temporary files in ``folder`` left by a killed write; how many.
 
     A killed export may leave one holding private answers, possibly in a synced folder;
-    the next export to that folder removes it. Fresh ones (another rct writing now) stay.
+    the next export to that folder removes it. One another rct is writing now stays: its
+    writer holds its lock (``remove_if_abandoned``).
     """
-    import time
-
     removed = 0
     try:
         with os.scandir(folder) as scan:
             for item in scan:
-                if not item.name.startswith(TEMP_PREFIX):
-                    continue
-                with contextlib.suppress(OSError):
-                    if (
-                        item.is_file(follow_symlinks=False)
-                        and time.time() - item.stat(follow_symlinks=False).st_mtime > older_than
-                    ):
-                        os.unlink(item.path)
-                        removed += 1
+                if item.name.startswith(TEMP_PREFIX) and remove_if_abandoned(item.path, older_than):
+                    removed += 1
     except OSError:
         pass
     return removed
 
 
+def _unnamed_temp(folder: Path) -> int | None:
+    """An open file in ``folder`` that has no name (``O_TMPFILE``, Linux), or None where the
+    system or the filesystem has none: a writer killed while writing it leaves nothing."""
+    flag = getattr(os, "O_TMPFILE", None)
+    if flag is None or not os.path.isdir("/proc/self/fd"):
+        return None
+    try:
+        return os.open(folder, flag | os.O_WRONLY | getattr(os, "O_CLOEXEC", 0), 0o600)
+    except OSError:  # e.g. a filesystem without it
+        return None
+
+
+def _named_temp(folder: Path) -> tuple[int, Path]:
+    """A new temporary file in ``folder``, open and locked (see ``remove_if_abandoned``)."""
+    # O_BINARY (Windows only): without it os.write turns every LF into CR LF.
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    while True:
+        temp = folder / f"{TEMP_PREFIX}{os.urandom(6).hex()}"
+        fd = os.open(temp, flags, 0o600)
+        _hold_lock(fd)
+        if os.fstat(fd).st_nlink:
+            return fd, temp
+        os.close(fd)  # taken for a leftover by another rct between its making and its lock
+
+
+def _name_unnamed(fd: int, folder: Path, path: Path | None) -> Path:
+    """Give the complete unnamed file ``fd`` a name: ``path`` itself (FileExistsError if that
+    is taken), or with None a new temporary name, still locked, to be renamed into place."""
+    source = f"/proc/self/fd/{fd}"
+    # linkat with AT_SYMLINK_FOLLOW, which os.link uses only when given a folder's descriptor
+    # (plain link() would not follow /proc's link to the open file: EXDEV).
+    where = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        if path is not None:
+            os.link(source, path.name, src_dir_fd=where, dst_dir_fd=where, follow_symlinks=True)
+            return path
+        while True:
+            temp = folder / f"{TEMP_PREFIX}{os.urandom(6).hex()}"
+            try:
+                os.link(source, temp.name, src_dir_fd=where, dst_dir_fd=where, follow_symlinks=True)
+                return temp
+            except FileExistsError:
+                continue
+    finally:
+        os.close(where)
+
+
 def write_atomic(path: Path, data: bytes, *, overwrite: bool = True, durable: bool = True) -> Path:
     """Write ``data`` to ``path`` as a whole or not at all, with mode 0600.
 
-    A temporary file in the same folder is written, flushed and fsynced, then moved into
-    place (``os.replace``) — or, with ``overwrite=False``, hard-linked into place (renamed on
-    Windows, where rename refuses an existing name), which fails if the name exists, so no
+    The data is written to a temporary file in the same folder, flushed and fsynced, then
+    moved into place (``os.replace``) — or, with ``overwrite=False``, linked into place (renamed
+    on Windows, where rename refuses an existing name), which fails if the name exists, so no
     other file is ever replaced. The folder is fsynced after. On any failure the temporary
-    file is removed and the original left untouched.
-    With ``durable=False`` (for a cache that checks what it reads) nothing is fsynced: the
-    file still appears whole or not at all to other processes, but a power cut may lose it.
+    file is removed and the original left untouched. With ``durable=False`` (for a cache that
+    checks what it reads) nothing is fsynced: the file still appears whole or not at all to
+    other processes, but a power cut may lose it.
+
+    Where the system has it (Linux), the temporary file has no name until it is complete
+    (``O_TMPFILE``, then ``linkat``), so a writer killed half-way (SIGKILL) leaves nothing
+    behind; elsewhere, and in the instant between its naming and its rename, it is locked
+    while written, and the next write to that folder removes one whose writer is gone.
     """
-    folder = path.parent
     if path.is_symlink():
         raise StorageError(f"{path} is a symbolic link; rct will not replace it")
     check_target(path)
-    temp = folder / f"{TEMP_PREFIX}{os.urandom(6).hex()}"
     try:
-        # O_BINARY (Windows only): without it os.write turns every LF into CR LF.
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-        fd = os.open(temp, flags, 0o600)
-        try:
-            if posix_permissions():  # on Windows the file inherits the data folder's access list
-                os.fchmod(fd, 0o600)
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            if durable:
-                os.fsync(fd)
-        finally:
-            os.close(fd)
+        return _write(path, data, overwrite=overwrite, durable=durable, unnamed=True)
+    except _CannotName:
+        return _write(path, data, overwrite=overwrite, durable=durable, unnamed=False)
+
+
+class _CannotName(Exception):
+    """An unnamed file could not be given a name (no /proc, a filesystem that refuses): write again with one."""
+
+
+def _write(path: Path, data: bytes, *, overwrite: bool, durable: bool, unnamed: bool) -> Path:
+    folder = path.parent
+    fd = _unnamed_temp(folder) if unnamed else None
+    temp: Path | None = None
+    try:
+        if fd is None:
+            fd, temp = _named_temp(folder)
+        else:
+            _hold_lock(fd)
+        if posix_permissions():  # on Windows the file inherits the data folder's access list
+            os.fchmod(fd, 0o600)
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        if durable:
+            os.fsync(fd)
+        if temp is None:
+            try:
+                temp = _name_unnamed(fd, folder, None if overwrite else path)
+            except FileExistsError:
+                raise
+            except OSError:
+                raise _CannotName() from None
+            if temp == path:  # linked into place already: nothing to move
+                temp = None
+                if durable:
+                    _fsync_dir(folder)
+                return path
         if overwrite:
             os.replace(temp, path)
         elif os.name == "nt":
@@ -256,18 +374,27 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True, durable: bo
         else:
             os.link(temp, path)
             os.unlink(temp)
+        temp = None
         if durable:
             _fsync_dir(folder)
     except FileExistsError:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
+        _remove(temp)
+        raise
+    except _CannotName:
         raise
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
+        _remove(temp)
         raise StorageError(f"could not save {path.name}: {exc.strerror or exc}") from exc
     except BaseException:
+        _remove(temp)
+        raise
+    finally:
+        if fd is not None:
+            os.close(fd)
+    return path
+
+
+def _remove(temp: Path | None) -> None:
+    if temp is not None:
         with contextlib.suppress(OSError):
             os.unlink(temp)
-        raise
-    return path

@@ -876,16 +876,16 @@ def _damaged_rows(conn: sqlite3.Connection) -> list[Any]:
     return damaged
 
 
-#: A temporary file older than this was left by a save that was killed; it is removed.
+#: Where a temporary file cannot be locked (Windows), one older than this was left by a killed save.
 STALE_TEMP_SECONDS = 600
 
 
 def _remove_if_stale(item: os.DirEntry[str]) -> None:
-    import time
+    """A temporary file left by a save that was killed is removed: its writer's lock is gone
+    (``storage.remove_if_abandoned``); one being written now stays."""
+    from rct_workbook.storage import remove_if_abandoned
 
-    with contextlib.suppress(OSError):
-        if time.time() - item.stat(follow_symlinks=False).st_mtime > STALE_TEMP_SECONDS:
-            os.unlink(item.path)
+    remove_if_abandoned(item.path, STALE_TEMP_SECONDS)
 
 
 #: From this many files to read at once (a first run, a reindex), two processes share the parsing.

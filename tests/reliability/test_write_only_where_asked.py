@@ -12,7 +12,6 @@ import socket
 import stat
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -77,16 +76,36 @@ def test_out_dash_writes_to_standard_output(run: Run, entry: str) -> None:
     assert result.stdout.startswith("<!-- rct-workbook export, format 1 -->\n")
 
 
+# Another rct writing a temporary file now: it holds the file's lock until told to stop.
+HOLDER = """
+import fcntl, os, sys
+fd = os.open(sys.argv[1], os.O_WRONLY | os.O_CREAT, 0o600)
+fcntl.flock(fd, fcntl.LOCK_EX)
+print("locked", flush=True)
+sys.stdin.readline()
+"""
+
+
+@pytest.mark.posix  # Windows has no flock: there a temporary file's age decides
 def test_a_killed_exports_leftovers_are_cleaned_by_the_next_export(run: Run, tmp_path: Path, entry: str) -> None:
+    """Staleness is decided by the lock its writer holds, not by age: a leftover written a
+    moment ago by a writer that is gone is removed; one a live writer holds stays."""
     out = tmp_path / "shared"
     out.mkdir()
     left = out / ".rct-tmp-0123456789ab"
-    left.write_text("private answers of a killed export")
-    os.utime(left, (time.time() - 3600, time.time() - 3600))
-    fresh = out / ".rct-tmp-ba9876543210"  # another rct writing now: left alone
-    fresh.write_text("being written")
-    assert run("journal", "export", entry, "--keep-flagged", "--out", str(out / "meeting.md")).exit_code == 0
-    assert sorted(p.name for p in out.iterdir()) == [fresh.name, "meeting.md"]
+    left.write_text("private answers of a killed export")  # fresh, but nobody holds it
+    held = out / ".rct-tmp-ba9876543210"  # another rct writing now: left alone
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(held)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
+        assert run("journal", "export", entry, "--keep-flagged", "--out", str(out / "meeting.md")).exit_code == 0
+        assert sorted(p.name for p in out.iterdir()) == [held.name, "meeting.md"]
+    finally:
+        holder.communicate("\n", timeout=60)
+    assert run("journal", "export", entry, "--keep-flagged", "--out", str(out / "again.md")).exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["again.md", "meeting.md"]
 
 
 # A real `rct journal export` whose write stops inside the temporary file (fsync is made to
@@ -96,8 +115,13 @@ import os, sys, time
 import rct_workbook.storage as storage
 real_fsync = os.fsync
 out = sys.argv[1]
+def writing_in_out(fd):
+    try:  # an unnamed file (O_TMPFILE) shows in /proc as "<folder>/#<inode> (deleted)"
+        return os.path.dirname(os.readlink(f"/proc/self/fd/{fd}")) == out
+    except OSError:
+        return any(n.startswith(".rct-tmp-") for n in os.listdir(out))
 def announce(fd):
-    if any(n.startswith(".rct-tmp-") for n in os.listdir(out)):
+    if writing_in_out(fd):
         sys.stdout.write("writing\\n"); sys.stdout.flush()
         while True:
             time.sleep(0.05)
@@ -107,6 +131,54 @@ sys.argv = ["rct", "journal", "export", sys.argv[2], "--keep-flagged", "--includ
 from rct_workbook.cli.app import main
 main()
 """
+
+
+@pytest.mark.posix  # SIGKILL and flock are POSIX
+def test_a_sigkilled_export_leaves_no_file_with_private_answers(rct_home: Path, tmp_path: Path, entry: str) -> None:
+    """SIGKILL mid-write: where the system has O_TMPFILE the temporary file never had a name,
+    so nothing is left; elsewhere its lock died with its writer, and the next export to the
+    folder removes it at once, whatever its age."""
+    import signal
+
+    out = tmp_path / "synced"
+    out.mkdir()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HELD_WRITE, str(out), entry],
+        env={**os.environ, "RCT_HOME": str(rct_home)},
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline() == "writing\n"
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=60)
+    left = sorted(p.name for p in out.iterdir())
+    if hasattr(os, "O_TMPFILE") and os.path.isdir("/proc/self/fd"):
+        assert left == []
+    redo = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "rct_workbook",
+            "journal",
+            "export",
+            entry,
+            "--keep-flagged",
+            "--out",
+            str(out / "m.md"),
+        ],
+        env={**os.environ, "RCT_HOME": str(rct_home)},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert redo.returncode == 0, redo.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["m.md"]
 
 
 @pytest.mark.posix  # on Windows a signal sent to a process ends it at once
@@ -129,7 +201,8 @@ def test_sigterm_or_sighup_mid_export_removes_the_temporary_file(
     )
     assert proc.stdout is not None
     assert proc.stdout.readline() == "writing\n"
-    assert [p.name[:9] for p in out.iterdir()] == [".rct-tmp-"]
+    # Nothing has a name while it is written where the system has O_TMPFILE; else a locked temporary file.
+    assert [p.name[:9] for p in out.iterdir()] in ([], [".rct-tmp-"])
     proc.send_signal(getattr(signal, signame))
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
