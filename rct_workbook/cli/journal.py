@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from rct_workbook.cli.state import State
     from rct_workbook.flow.askers import QuestionaryAsker
     from rct_workbook.journal.export import Export
-    from rct_workbook.journal.index import Index, Refresh
+    from rct_workbook.journal.index import Index, Refresh, Row
     from rct_workbook.journal.sharing import Decision, Request, Review
 
 #: The largest -n: far more than any journal holds, and a number SQLite can take.
@@ -160,7 +160,46 @@ def list_entries(
         width = shutil.get_terminal_size((MAX_WIDTH, 24)).columns
     from rct_workbook.cli.screen import show_text
 
-    show_text("\n".join(listing(rows, width, ascii_only=ascii_only_terminal())) + "\n", pager=state(ctx).pager)
+    snippets = None
+    st = state(ctx)
+    if grep:  # the words around each match, from the member's own words (not choice ids)
+        from rct_workbook.render.listing import snippet
+
+        shown = {r.id for r in rows}
+        full = index.rows(
+            kind=kind,
+            setting=setting,
+            since=_date(since, "--since"),
+            until=_date(until, "--until"),
+            vignette=vignette,
+            grep=grep,
+            limit=number,
+        )
+        snippets = {
+            r.id: found
+            for r in full
+            if r.id in shown and (found := snippet(_own_words(st, r), grep, max(width - 4, 12))) is not None
+        }
+    lines = listing(rows, width, ascii_only=ascii_only_terminal(), snippets=snippets)
+    show_text("\n".join(lines) + "\n", pager=state(ctx).pager)
+
+
+def _own_words(st: "State", row: "Row") -> list[str]:
+    """What the member wrote in an entry: its free-text answers, not the ids of ticked choices."""
+    from rct_workbook.model.question_types import QUESTION_TYPES
+
+    content = st.content()
+    if row.vignette and row.vignette in content.vignettes:
+        questions = list(content.vignettes[row.vignette].reflection)
+    else:
+        questions = [q for flow in content.flows.values() for section in flow.sections for q in section.questions]
+    by_id = {q.id: q for q in questions}
+    return [
+        text
+        for key, value in row.answers.items()
+        if key in by_id
+        for text in QUESTION_TYPES[by_id[key].type].free_texts(by_id[key], value)
+    ]
 
 
 @app.command("show")
