@@ -7,11 +7,12 @@ It is not imported by the tests themselves.
 What it takes away is what Python on Windows does not have:
 
 - ``signal``: every signal Windows lacks (SIGHUP, SIGQUIT, SIGUSR1, ...) and the POSIX-only
-  functions (alarm, pause, setitimer, ...). SIGBREAK, which only Windows has, is added (with a
-  number no test sends), so the code that handles a closed console is run too.
+  functions (alarm, pause, setitimer, ...). SIGBREAK, which only Windows has, is added, with
+  SIGTTIN's number (21), which nothing else sends these processes: tests/test_no_posix.py
+  sends it to check that a closed console ends a run as Ctrl-C does.
 - ``os``: the user and group ids (getuid, geteuid, ...), chown, fchmod (Windows has it only
   from Python 3.13), mkfifo, mknod, sync, fork, and the open flags O_NOFOLLOW, O_NONBLOCK,
-  O_DIRECTORY and friends.
+  O_DIRECTORY, O_TMPFILE and friends.
 - the modules termios, tty, pty, fcntl, pwd, grp and resource: importing them raises
   ImportError (ModuleNotFoundError), as on Windows.
 
@@ -132,7 +133,7 @@ def _take_away() -> None:
         if hasattr(signal, name):
             delattr(signal, name)
     if not hasattr(signal, "SIGBREAK"):
-        # SIGTTIN's number: a background read, which never happens to these tests' processes.
+        # SIGTTIN's number: sent by a terminal for a background read, never to these processes.
         signal.SIGBREAK = 21  # type: ignore[attr-defined]
 
     for name in OS_NAMES:
