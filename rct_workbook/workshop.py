@@ -82,8 +82,10 @@ class Plan:
     care: tuple[str, ...]
     has_guide: bool
     cites: tuple[str, ...]
-    #: Where the case comes from: "built-in" (the paper's) or a content pack's folder.
+    #: Where the case comes from: "built-in" (shipped) or a content pack's folder.
     case_source: str = "built-in"
+    #: Whether the case is the source paper's own (its first citation is the paper).
+    from_paper: bool = True
     #: The personal resources the reading's care note names (a pack sets local contacts).
     resources: tuple[s.Resource, ...] = ()
 
@@ -223,6 +225,7 @@ def plan_workshop(content: Content, case: str, participants: int, minutes: int, 
         has_guide=guide is not None,
         cites=tuple(dict.fromkeys(cites)),
         case_source=origin.pack if origin else "built-in",
+        from_paper=content.from_the_paper(vignette),
         resources=tuple(content.resources.values()),
     )
 

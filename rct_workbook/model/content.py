@@ -97,6 +97,13 @@ class Content:
     def flow(self, name: str) -> s.Flow:
         return self.flows[lookup_id(name, self.flows, "flow")]
 
+    def from_the_paper(self, vignette: s.Vignette) -> bool:
+        """Whether a case is the source paper's own: a case names where it comes from in its
+        first citation, and that is the work ``meta.source`` describes."""
+        first = next((r for r in self.references.values() if vignette.cite and r.cite == vignette.cite[0]), None)
+        source = self.meta.source
+        return first is not None and (first.authors, first.year) == (source.authors, source.year)
+
     @property
     def the_continuum(self) -> s.Continuum:
         return next(iter(self.continuum.values()))

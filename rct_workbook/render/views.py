@@ -252,8 +252,14 @@ def vignette_list(ui: Ui, content: Content) -> Views:
     for v in content.vignettes.values():
         culture = content.cultures[v.culture].name if v.culture in content.cultures else "—"
         rows.append((v.id, v.protagonist, culture, v.setting))
+    papers = sum(content.from_the_paper(v) for v in content.vignettes.values())
+    others = len(content.vignettes) - papers
+    about = "Cases from Hartling & Sparks (2002) to study and reflect on"
+    if others:  # a pack's own case, or one shipped from elsewhere
+        elsewhere = "1 from another source" if others == 1 else f"{others} from other sources"
+        about = f"Cases to study and reflect on: {papers} from Hartling & Sparks (2002) and {elsewhere}"
     return [
-        ui.title("Vignettes", "Cases from Hartling & Sparks (2002) to study and reflect on"),
+        ui.title("Vignettes", about),
         ui.table(["Name", "Protagonist", "Culture", "Setting"], rows, ratios=[2, 3, 4, 7]),
         Text(""),
         text("Study one with: rct vignette NAME   (for example: rct vignette paula)"),

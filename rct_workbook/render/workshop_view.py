@@ -30,11 +30,13 @@ def _groups_line(plan: Plan) -> str:
 
 
 def _intro(plan: Plan) -> str:
-    source = (
-        "The case is the paper's, and where the paper is silent the notes say so."
-        if plan.case_source == "built-in"
-        else "The case and its notes come from a content pack, not from the paper."
-    )
+    if plan.case_source != "built-in":
+        source = "The case and its notes come from a content pack, not from the paper."
+    elif plan.from_paper:
+        source = "The case is the paper's, and where the paper is silent the notes say so."
+    else:
+        cited = f": it comes from {plan.case.cite[0]}" if plan.case.cite else ""
+        source = f"The case is not the paper's{cited}."
     return (
         f"A facilitator's plan for {plan.minutes} minutes with {plan.participants} participants, "
         f"after Hartling and Sparks (2002). It is a reflective exercise, not a diagnostic one. {source}"

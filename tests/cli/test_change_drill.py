@@ -272,3 +272,30 @@ def test_help_names_the_cases_of_the_loaded_content(run: Run, pack: Path, comman
     assert f"one of {built_in}." in case_help()
     assert f"one of {with_pack}." in case_help("--content", str(pack))
     assert "one of those rct vignette lists." in case_help("--content", str(pack / "missing"))
+
+
+def test_what_is_said_of_where_a_case_comes_from_follows_its_first_citation(run: Run, pack: Path) -> None:
+    """A fifth case that is not the paper's is never called the paper's: not in the list of
+    cases, not in a workshop plan, whether a pack adds it or it is shipped."""
+    from dataclasses import replace
+
+    from rct_workbook.render.workshop_view import plan_markdown
+    from rct_workbook.workshop import plan_workshop
+
+    content = load_content([pack])
+    papers = [v.id for v in content.vignettes.values() if content.from_the_paper(v)]
+    assert CASE not in papers and len(papers) == len(content.vignettes) - 1
+    listed = " ".join(run("--content", str(pack), "vignette").stdout.split())
+    assert f"{len(papers)} from Hartling & Sparks (2002) and 1 from another source" in listed
+
+    # The same case shipped with the workbook rather than in a pack.
+    shipped = replace(
+        content,
+        origins={**content.origins, ("vignette", CASE): replace(content.origins[("vignette", CASE)], pack="built-in")},
+    )
+    said = " ".join(plan_markdown(plan_workshop(shipped, CASE, 12, 90, ()), shipped).split())
+    assert "The case is not the paper's: it comes from Change drill (invented case), 2026." in said
+    assert "The case is the paper's" not in said
+    for case in papers:
+        said = " ".join(plan_markdown(plan_workshop(content, case, 12, 90, ()), content).split())
+        assert "The case is the paper's" in said
