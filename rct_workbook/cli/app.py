@@ -22,7 +22,9 @@ def report(error: WorkbookError) -> None:
         lines = [f"rct: {clean(error.message)}"]
     lines.extend(f"  {clean(d)}" for d in error.details)
     try:
-        sys.stderr.write("\n".join(lines) + "\n")
+        from rct_workbook.cli.messages import say
+
+        say(sys.stderr, "\n".join(lines) + "\n")
         sys.stderr.flush()
     except OSError:
         _terminal_gone()

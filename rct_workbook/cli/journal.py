@@ -43,26 +43,29 @@ def open_journal() -> "Index":
 
 def report_refresh(refreshed: "Refresh", folder: Path) -> None:
     """Name on stderr, one line each, what a refresh of the index found to tell."""
+    from rct_workbook.cli.messages import say
     from rct_workbook.paths import data_root, readable_by_others
     from rct_workbook.render.safe import clean
 
     for note in refreshed.notes:
-        sys.stderr.write(f"rct: {clean(note)}\n")
+        say(sys.stderr, f"rct: {clean(note)}\n")
     for name, reason in refreshed.skipped:
-        sys.stderr.write(f"rct: skipped journal/{clean(name)}: {clean(reason)}\n")
+        say(sys.stderr, f"rct: skipped journal/{clean(name)}: {clean(reason)}\n")
     for ident, names in refreshed.duplicates:
         files = ", ".join(f"journal/{clean(n)}" for n in names)
-        sys.stderr.write(f"rct: warning: the entry id {clean(ident)} is in more than one file: {files}\n")
+        say(sys.stderr, f"rct: warning: the entry id {clean(ident)} is in more than one file: {files}\n")
     for name in refreshed.exposed:
         path = folder / name
-        sys.stderr.write(
-            f"rct: warning: journal/{clean(name)} can be read by other users; to fix: chmod 600 {clean(path)}\n"
+        say(
+            sys.stderr,
+            f"rct: warning: journal/{clean(name)} can be read by other users; to fix: chmod 600 {clean(path)}\n",
         )
     for place in (data_root(), folder):
         if readable_by_others(place):
-            sys.stderr.write(
+            say(
+                sys.stderr,
                 f"rct: warning: the folder {clean(place)} can be read by other users;"
-                f" to fix, if it is yours alone: chmod 700 {clean(place)}\n"
+                f" to fix, if it is yours alone: chmod 700 {clean(place)}\n",
             )
 
 

@@ -102,4 +102,6 @@ def write_document(out: Path | None, data: str | bytes, what: str, *, replace: b
         write_atomic(target, data, overwrite=replace)
     except FileExistsError:
         raise exists_error(target) from None
-    sys.stderr.write(f"Wrote {what} to {clean(target)}.\n")
+    from rct_workbook.cli.messages import say
+
+    say(sys.stderr, f"Wrote {what} to {clean(target)}.\n")

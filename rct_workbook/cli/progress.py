@@ -163,9 +163,12 @@ def _write_ics(index: "Index", items: list, where: str | None, out: Path, *, rep
             check_ins.append(CheckIn(setting.setting, day, chosen))
     dated = sum(1 for s in items if s.is_open and s.due is not None)
     if not dated and not check_ins:
-        sys.stderr.write(
+        from rct_workbook.cli.messages import say
+
+        say(
+            sys.stderr,
             "No open step has a date and no check-in is planned, so there is nothing for a calendar; "
-            f"{clean(out)} was not written. A step gets a date from its “by when” (for example 2027-02-10).\n"
+            f"{clean(out)} was not written. A step gets a date from its “by when” (for example 2027-02-10).\n",
         )
         return
     data = steps_ics(items, check_ins)
