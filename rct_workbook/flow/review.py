@@ -16,7 +16,7 @@ from typing import Any
 
 from rct_workbook.flow.questions import Ask, check, plural
 from rct_workbook.journal.steps import STATUSES, StepItem
-from rct_workbook.model.question_types import MAX_TEXT, clean_text, kind_of_value
+from rct_workbook.model.question_types import clean_text, kind_of_value, too_long
 from rct_workbook.model.schema import Choice, Question, Section
 
 REVIEW_KEY = "review"
@@ -197,8 +197,8 @@ class FileReview:
             if note is not None:
                 if not isinstance(note, str):
                     problems.append(f"{where}: note: expected text, got {_kind(note)} (put it in quotes)")
-                elif len(note) > MAX_TEXT:
-                    problems.append(f"{where}: note: the text is longer than {MAX_TEXT} characters")
+                elif too_long(note):
+                    problems.append(f"{where}: note: {too_long(note)}")
                 elif note.strip():
                     data[_note_id(k)] = _one_line(clean_text(note))
         return data, problems

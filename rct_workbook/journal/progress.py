@@ -99,7 +99,7 @@ def set_status(
     from rct_workbook.errors import AnswersError
     from rct_workbook.journal.reflection import human_date
     from rct_workbook.journal.update import Editable, update_entry
-    from rct_workbook.model.question_types import MAX_TEXT, clean_text
+    from rct_workbook.model.question_types import clean_text, too_long
 
     prefix, dot, number = step_id.strip().rpartition(".")
     if not dot or not prefix or not (number.isascii() and number.isdigit()) or len(number) > 6:
@@ -108,10 +108,8 @@ def set_status(
         )
     if note is not None:
         note = " ".join(clean_text(note).split()) or None
-    if note is not None and len(note) > MAX_TEXT:
-        raise AnswersError(
-            f"the note is {len(note):,} characters long; a note holds at most {MAX_TEXT:,}, like an answer"
-        )
+    if note is not None and too_long(note):
+        raise AnswersError(f"the note is too long, like an answer would be: {too_long(note)}")
     row = index.find(prefix, one_file=True)
     n = int(number)
     if not [s for s in step_life([row]) if s.number == n]:

@@ -262,26 +262,6 @@ def counts(items: Sequence[StepItem]) -> Counts:
     return Counts(planned=len(items), **tally)
 
 
-#: A note is one line, at most this long (the cap on typed answers).
-def max_note() -> int:
-    from rct_workbook.model.question_types import MAX_TEXT
-
-    return MAX_TEXT
-
-
-def clean_note(note: str | None) -> str | None:
-    """A note as stored: one line, surrounding space trimmed; empty is no note."""
-    if note is None:
-        return None
-    from rct_workbook.errors import WorkbookError
-    from rct_workbook.model.question_types import clean_text
-
-    text = " ".join(clean_text(note).split())
-    if len(text) > max_note():
-        raise WorkbookError(f"the note is longer than {max_note()} characters; shorten it")
-    return text or None
-
-
 SAID = {"done": "done", "tried": "tried", "carried": "carried forward", "dropped": "dropped"}
 
 

@@ -25,7 +25,22 @@ from rct_workbook.model.commonmark import escape_line, escape_text
 if TYPE_CHECKING:
     from rct_workbook.model.schema import Choice, Question
 
+#: The most one answer (or note) holds, in bytes as stored (UTF-8): an emoji takes four, an
+#: accented letter two, so the limit is on what is written, and an entry stays readable.
 MAX_TEXT = 20_000
+
+
+def too_long(text: str) -> str | None:
+    """Why ``text`` is too long for one answer, or None when it fits."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size <= MAX_TEXT:
+        return None
+    return (
+        f"the text is too long: it takes {size:,} bytes as saved, and an answer holds at most {MAX_TEXT:,}"
+        " (a plain letter takes one byte, an accented letter two, an emoji four)"
+    )
+
+
 #: How a yes/no question is answered (its default filled in); every prompt's hint says which key ends it.
 YES_NO_HINT = "y or n; Enter alone answers {default}."
 RATING_MIN, RATING_MAX = 1, 5
@@ -290,8 +305,9 @@ class TextKind(QuestionKind):
         if not isinstance(value, str):
             raise ValueError(f"expected text, got {kind_of_value(value)} (put it in quotes)")
         value = clean_text(value)
-        if len(value) > MAX_TEXT:
-            raise ValueError(f"the text is longer than {MAX_TEXT} characters")
+        problem = too_long(value)
+        if problem is not None:
+            raise ValueError(problem)
         if not self.multiline and "\n" in value.strip("\n"):
             raise ValueError("expected one line of text")
         return value

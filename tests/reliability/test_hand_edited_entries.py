@@ -189,7 +189,10 @@ def test_notes_are_capped_and_nothing_makes_an_entry_unreadable(run: Run, rct_ho
     ident = entry_id(path)
     result = run("steps", "done", f"{ident}.1", "--note", "x" * 20_001)
     assert result.exit_code == 2
-    assert result.stderr == "rct: the note is 20,001 characters long; a note holds at most 20,000, like an answer\n"
+    assert result.stderr == (
+        "rct: the note is too long, like an answer would be: the text is too long: it takes 20,001 bytes as saved,"
+        " and an answer holds at most 20,000 (a plain letter takes one byte, an accented letter two, an emoji four)\n"
+    )
     for _ in range(12):  # far more long notes than would once have passed the read limit
         assert run("steps", "done", f"{ident}.1", "--note", "y" * 20_000).exit_code == 0
     assert path.stat().st_size < 200_000

@@ -106,9 +106,15 @@ def test_answers_too_long_to_read_back_are_refused_before_anything_is_written(
     result = run("assess", "--answers", str(answers))
     assert result.exit_code == 2, result.output
     assert "Saved" not in result.output
-    refusal, kept = result.stderr.splitlines()  # the one line, then where the answers are
-    assert refusal.startswith("rct: ") and any(f"{key} (" in refusal or f"{key}:" in refusal for key in texts)
-    assert kept == f"  Your answers are unchanged in {answers}; run the same command again once it can be saved."
+    # Each answer is checked in bytes as stored: every one of them is named, on its own line.
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"rct: the answers file {answers} has {len(texts)} problems; nothing was saved"
+    for key in texts:
+        (line,) = [line for line in lines if line.startswith(f"  {key}: ")]
+        assert line == (
+            f"  {key}: the text is too long: it takes 80,000 bytes as saved, and an answer holds at most 20,000"
+            " (a plain letter takes one byte, an accented letter two, an emoji four)"
+        )
     assert answers.read_text(encoding="utf-8") == text
     assert not list((rct_home / "journal").glob("*.md")) if (rct_home / "journal").exists() else True
 

@@ -75,6 +75,9 @@ def test_resume_asks_only_what_is_missing(pipe: Any) -> None:
     assert answers == {"a": "first", "b": "second"}
 
 
+TOO_LONG = " and an answer holds at most 20,000 (a plain letter takes one byte, an accented letter two, an emoji four)"
+
+
 @pytest.mark.parametrize("key", ["\x03", "\x04"])
 def test_ctrl_c_and_ctrl_d_cancel(pipe: Any, key: str) -> None:
     pipe.send_text(key)
@@ -126,7 +129,13 @@ def test_repeat_question(pipe: Any) -> None:
         ({"type": "choice", "choices": [{"value": "a", "label": "A"}]}, "b", "'b' is not one of the choices (a)"),
         ({"type": "multi", "choices": [{"value": "a", "label": "A"}]}, ["a", "a"], "a choice is listed twice"),
         ({"type": "text"}, "   ", "an answer is needed"),
-        ({"type": "long_text"}, "x" * 20_001, "the text is longer than 20000 characters"),
+        ({"type": "long_text"}, "x" * 20_001, "the text is too long: it takes 20,001 bytes as saved," + TOO_LONG),
+        # Counted in bytes as stored: 5,001 emoji are 20,004 bytes.
+        (
+            {"type": "long_text"},
+            "\U0001f600" * 5_001,
+            "the text is too long: it takes 20,004 bytes as saved," + TOO_LONG,
+        ),
     ],
 )
 def test_check_refuses(fields: dict[str, Any], value: Any, message: str) -> None:
