@@ -127,7 +127,7 @@ def test_no_support_reading_comes_first(run: Run, tmp_path: Path, rct_home: Path
     assert "First, you" not in result.stdout  # no care signal: no care note
     out = " ".join(result.stdout.split())
     assert out.index("You said no system of support is in place for you yet, so:") < out.index("The five good things")
-    assert "the fourth of Fletcher's strategies" in out
+    assert "You mentioned “Ana from the other team” as someone you might start with." in out
     post = frontmatter.load(entries(rct_home)[0])
     assert post["answers"]["support-first-step"] == "Ana from the other team"
 
