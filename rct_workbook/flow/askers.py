@@ -509,10 +509,13 @@ def edit_text(initial: str, argv: list[str] | None = None) -> str | None:
             return None
         if status != 0:
             return None
-        try:
-            with open(name, encoding="utf-8", errors="replace") as handle:
-                edited = handle.read()
-        except OSError:
+        from pathlib import Path
+
+        from rct_workbook.storage import NotReadable, read_bounded
+
+        try:  # through the one bounded reader: a regular file, not a link, of a size an answer can be
+            edited = read_bounded(Path(name), 1024 * 1024, follow_links=False).decode("utf-8", "replace")
+        except (OSError, NotReadable):
             return None
         edited = edited.rstrip("\n")
         return edited if edited.strip() else None
