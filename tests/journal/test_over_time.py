@@ -244,7 +244,7 @@ def test_a_year_of_monthly_assessments_in_two_settings(
     assert "*You tried “ward step 4”, and something was learned, so:*" in may
     assert "You marked “ward step 3” as done" not in may
     assert "*You marked “ward step 3” as done, so:*" in " ".join(by_month[("ward", "2026-04")].content.split())
-    assert "Name these as small wins" in by_month[("ward", "2026-04")].content
+    assert "Count “ward step 3” as a small win" in by_month[("ward", "2026-04")].content
     # Carried steps are in the new plan, marked as carried, never renumbered as new steps.
     assert "| carried | ward step 1 |" in by_month[("ward", "2026-06")].content
     assert [s["what"] for s in by_month[("ward", "2026-06")]["answers"]["small-steps"]] == ["ward step 6"]
