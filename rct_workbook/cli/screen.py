@@ -51,14 +51,22 @@ def show(console: Console, renderables: Iterable[RenderableType], *, pager: bool
 
     items = list(renderables)
     command = pager_command() if pager else None
-    if command is None or not (_is_tty(sys.stdout) and _is_tty(sys.stdin)) or console.file is not sys.stdout:
+    to_stdout = getattr(console.file, "stream", console.file) is sys.stdout  # (an AsciiStream over it too)
+    if command is None or not (_is_tty(sys.stdout) and _is_tty(sys.stdin)) or not to_stdout:
         print_all(console, items)
         return
     show_text(drawn(console, items), pager=True)
 
 
 def show_text(output: str, *, pager: bool = True) -> None:
-    """Write ``output`` to stdout; on a terminal, through the pager when taller than the screen."""
+    """Write ``output`` to stdout; on a terminal, through the pager when taller than the screen.
+    A terminal that shows only ASCII gets the words in ASCII too (render/ascii.py)."""
+    from rct_workbook.render.modes import ascii_only_terminal
+
+    if ascii_only_terminal(sys.stdout):
+        from rct_workbook.render.ascii import to_ascii
+
+        output = to_ascii(output)
     command = pager_command() if pager else None
     rows = shutil.get_terminal_size().lines
     if (

@@ -30,7 +30,11 @@ __all__ = ["MAX_WIDTH", "Ui", "ascii_only_terminal", "drawn", "make_console", "p
 
 
 def make_console(plain: bool, *, stderr: bool = False) -> Console:
-    stream = sys.stderr if stderr else sys.stdout
+    stream: Any = sys.stderr if stderr else sys.stdout
+    if plain and ascii_only_terminal(stream):
+        from rct_workbook.render.ascii import AsciiStream
+
+        stream = AsciiStream(stream)  # the content's words too, not only boxes and bars
     return Console(
         file=stream,
         width=console_width(plain, stream),

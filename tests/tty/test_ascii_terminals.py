@@ -49,3 +49,29 @@ def test_ascii_boxes_and_bars(tmp_path: Path, env: dict[str, str]) -> None:
 def test_a_utf8_terminal_keeps_its_boxes(tmp_path: Path) -> None:
     out = _run(tmp_path, LC_ALL="", LANG="en_US.UTF-8", LC_CTYPE="")
     assert "─" in out and "\x1b[" in out
+
+
+def _run_command(home: Path, args: list[str], **env: str) -> str:
+    _require_rct()
+    full = {**_env(home), **env}
+    output, status = pexpect.run(
+        shlex.join([str(RCT), *args]), env=full, withexitstatus=True, timeout=30, dimensions=(40, 80)
+    )
+    assert status == 0, output
+    return str(output.decode("utf-8"))
+
+
+@pytest.mark.parametrize("env", [{"TERM": "dumb"}, {"LC_ALL": "C"}], ids=["TERM=dumb", "LC_ALL=C"])
+@pytest.mark.parametrize(
+    "args", [["vignette", "paula", "--no-reflect"], ["learn", "continuum"], ["vignette"]], ids=" ".join
+)
+def test_the_content_itself_is_ascii_there(tmp_path: Path, env: dict[str, str], args: list[str]) -> None:
+    out = _run_command(tmp_path, args, **env)
+    strange = sorted({ch for ch in out if not ch.isascii()})
+    assert not strange, strange  # dashes, curly quotes and middle dots spelled the ASCII way
+
+
+def test_typographic_characters_are_spelled_not_lost() -> None:
+    from rct_workbook.render.ascii import to_ascii
+
+    assert to_ascii("Paula – “the milieu” · 3 of 9 … café") == 'Paula - "the milieu" - 3 of 9 ... cafe'
