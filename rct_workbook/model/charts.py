@@ -57,9 +57,24 @@ def movement(
     *,
     scale: int = 5,
     title: str = "Movement over time",
+    percent: bool = False,
+    row_h: int = 30,
 ) -> str:
-    """One small line per good thing across the dates (small multiples, shared scale)."""
-    label_w, plot_w, row_h, value_w = 200, 180, 30, 56
+    """One small line per good thing across the dates (small multiples, shared scale).
+
+    ``percent``: the values are percentages (said "22%", not "22 of 100"). ``row_h``: each
+    line's height, taller for a page read on paper. The column of last values is as wide as
+    its longest text, so none is clipped at the chart's edge.
+    """
+
+    def said(v: int | None) -> str:
+        if v is None:
+            return "not rated"
+        return f"{v}%" if percent else f"{v} of {scale}"
+
+    label_w, plot_w = 200, 180
+    lasts = [said(next((v for v in reversed(values) if v is not None), None)) for _, values in series]
+    value_w = max([56, *(8 + 8 * len(text) for text in lasts)])  # about 7 px a character at 13 px
     width = label_w + plot_w + value_w
     height = row_h * len(series) + 22
     n = len(dates)
@@ -84,8 +99,7 @@ def movement(
             path = " ".join(f"{px:.1f},{py:.1f}" for px, py in points)
             body.append(f'<polyline points="{path}" fill="none" stroke="{BAR}" stroke-width="2"/>')
         body.extend(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3" fill="{BAR}"/>' for px, py in points)
-        known = [v for v in values if v is not None]
-        last = f"{known[-1]} of {scale}" if known else "not rated"
+        last = lasts[row]
         body.append(f'<text x="{label_w + plot_w + 8}" y="{top + row_h / 2 + 4:.0f}" fill="{MUTED}">{last}</text>')
     base = row_h * len(series) + 16
     if dates:
@@ -94,7 +108,10 @@ def movement(
         body.append(f'<text x="{x(n - 1):.0f}" y="{base}" fill="{MUTED}" text-anchor="end">{escape(dates[-1])}</text>')
     desc = "; ".join(
         f"{label}: "
-        + ", ".join(f"{d} {v if v is not None else 'not rated'}" for d, v in zip(dates, values, strict=True))
+        + ", ".join(
+            f"{d} {said(v) if percent else v if v is not None else 'not rated'}"
+            for d, v in zip(dates, values, strict=True)
+        )
         for label, values in series
     )
     return _svg(width, height, title, desc, body)

@@ -9,11 +9,18 @@ from rct_workbook.journal.progress import Progress, SettingProgress
 from rct_workbook.model.charts import movement
 from rct_workbook.model.good_things import GOOD_THINGS
 
+#: Each line of a chart, in px: tall enough to read a movement of one point on paper.
+ROW_HEIGHT = 48
+
 STYLE = """
 body { font-family: sans-serif; max-width: 44rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
 h1 { font-size: 1.5rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ccc; }
-svg { max-width: 100%; height: auto; display: block; margin: 1rem 0; }
-table { border-collapse: collapse; } td, th { padding: 0.2rem 0.6rem; border: 1px solid #ccc; text-align: left; }
+h2 { break-after: avoid; page-break-after: avoid; }
+svg { max-width: 100%; height: auto; display: block; margin: 1rem 0; break-inside: avoid; page-break-inside: avoid; }
+table { border-collapse: collapse; break-inside: avoid; page-break-inside: avoid; }
+td, th { padding: 0.2rem 0.6rem; border: 1px solid #ccc; text-align: left; }
+caption { text-align: left; font-weight: bold; padding: 0.4rem 0; }
+table.steps td { text-align: right; min-width: 3rem; }
 .note { color: #555; }
 """
 
@@ -28,29 +35,37 @@ def _setting_html(data: SettingProgress, culture_names: dict[str, str]) -> list[
             movement(
                 dates,
                 [(name, [p.ratings.get(g) for p in points]) for g, name in GOOD_THINGS.items()],
-                title=f"The five good things over time ({data.setting})",
+                title=f"The five good things over time, 1 to 5 ({data.setting})",
+                row_h=ROW_HEIGHT,
             )
         )
         names = sorted({n for p in points for n in p.profile})
         if names:
-            # Each culture type's share of its practices ticked, in percent (of 100).
+            # Each culture type's share of its practices ticked, in percent.
             out.append(
                 movement(
                     dates,
                     [(culture_names.get(n, n), [round(100 * p.profile.get(n, 0.0)) for p in points]) for n in names],
                     scale=100,
-                    title=f"Culture mix over time: share of practices ticked, of 100 ({data.setting})",
+                    percent=True,
+                    row_h=ROW_HEIGHT,
+                    title=f"Culture mix over time: each type's share of the practices ticked, in % ({data.setting})",
                 )
             )
     else:
         out.append("<p>Movement shows from the second assessment with ratings in this setting.</p>")
     s = data.steps
-    out.append("<table><tr><th>Small steps</th><th>Planned</th><th>Done</th><th>Tried</th>")
-    out.append("<th>Carried forward</th><th>Dropped</th><th>Open</th></tr>")
-    out.append(
-        f"<tr><td></td><td>{s.planned}</td><td>{s.done}</td><td>{s.tried}</td><td>{s.carried}</td>"
-        f"<td>{s.dropped}</td><td>{s.open}</td></tr></table>"
-    )
+    counted = [
+        ("Planned", s.planned),
+        ("Done", s.done),
+        ("Tried", s.tried),
+        ("Carried forward", s.carried),
+        ("Dropped", s.dropped),
+        ("Open", s.open),
+    ]
+    out.append('<table class="steps"><caption>Small steps</caption>')
+    out.append("".join(f'<tr><th scope="row">{name}</th><td>{count}</td></tr>' for name, count in counted))
+    out.append("</table>")
     if data.next_check_in:
         day = as_date(data.next_check_in)
         out.append(f"<p><strong>Next check-in: {escape(human(day) if day else data.next_check_in)}.</strong></p>")
