@@ -68,11 +68,19 @@ def test_validate_names_the_rule_a_renamed_question_breaks(run: Run, tree: Tree)
     result = run("content", "validate", str(folder))
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
-    assert lines[0] == f"rct: {folder} has 1 problem"
+    # The rule tests the question and quotes it: both are named.
+    assert lines[0] == f"rct: {folder} has 2 problems"
+    known = (
+        "(known: allies, ask-of-group, connecting, courage, disempowerment, good-thing-clarity, "
+        "good-thing-connection, good-thing-empowerment, …)"
+    )
     assert lines[1].endswith(
-        "readings/name.yaml:31: items[2].when.question: reading rule 'kept-out-of-relationship' names unknown "
-        "question 'kept-out' (known: allies, ask-of-group, connecting, courage, disempowerment, good-thing-clarity, "
-        "good-thing-connection, good-thing-empowerment, …) in the 'assess' flow"
+        "readings/name.yaml:26: items[2].when.question: reading rule 'kept-out-of-relationship' names unknown "
+        f"question 'kept-out' {known} in the 'assess' flow"
+    )
+    assert lines[2].endswith(
+        f"readings/name.yaml:28: items[2].quote[0]: reading rule 'kept-out-of-relationship' quotes unknown "
+        f"question 'kept-out' {known}"
     )
 
 
