@@ -332,6 +332,7 @@ _UNACCENTED = str.maketrans(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     """A word as the name lists hold it: casefolded, without accents ("Sørensen" → "sorensen")."""
     import unicodedata
@@ -389,8 +390,11 @@ class Finding:
         return self.kind, " ".join(self.value.split()).casefold()
 
 
+_TITLES = frozenset(HONORIFICS)
+
+
 def _is_honorific(word: str) -> bool:
-    return word.rstrip(".") in HONORIFICS
+    return word.rstrip(".") in _TITLES
 
 
 def strip_title(name: str) -> str:
