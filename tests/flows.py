@@ -14,78 +14,24 @@ import frontmatter
 import pytest
 import yaml
 
-from rct_workbook.model.content import load_content
+from rct_workbook.flow.questions import applies, resolve
+from rct_workbook.model.answers import Ask
+from rct_workbook.model.content import Content, load_content
+from rct_workbook.reading import GOOD_THING_PREFIX
 from tests.helpers import has_mode
-from tests.keys import DOWN, ENTER, ESC_ENTER, SPACE
+from tests.keys import DOWN, ENTER, FINISH, SPACE
 
 # --- rct assess ----------------------------------------------------------------------------------
 
 #: The last prompt of a whole assessment: when to check in next (not a question of the flow).
 CHECK_IN = "next-check-in"
-
-# Each question of content/flows/assess.yaml as asked, in order: a distinctive part of
-# its text (short enough to sit on the first line at 80 columns), the keys a person
-# presses there (sent one after another), and the answer id it fills (None for the
-# prompts inside the repeat question and its "Add another?" confirm).
-STEPS: list[tuple[str, tuple[str, ...], str | None]] = [
-    ("Before the workplace: how are you doing", (DOWN, DOWN, DOWN, ENTER), "wellbeing"),
-    ("Who, at work or outside it, understands", ("Ana, my peer group", ESC_ENTER), "support-people"),
-    ("Is a system of support in place", ("y",), "support-in-place"),
-    ("What is your role there?", ("Staff nurse", ENTER), "role"),
-    ("What kind of organisation is it?", (DOWN, DOWN, ENTER), "organisation"),
-    ("Zest: how much energy", (DOWN, ENTER), "good-thing-zest"),
-    ("Empowerment: how free do you feel", (DOWN, DOWN, ENTER), "good-thing-empowerment"),
-    ("Clarity: how clearly do you understand", (ENTER,), "good-thing-clarity"),
-    ("Sense of worth: in this setting, how is", (DOWN, DOWN, DOWN, ENTER), "good-thing-worth"),
-    ("Desire for more connection: do you want", (DOWN, ENTER), "good-thing-connection"),
-    ("Where do you stand in the setting's power", (ESC_ENTER,), "position"),
-    ("Do you work in other settings too?", (ESC_ENTER,), "other-settings"),
-    ("What recent events or history", (ESC_ENTER,), "history"),
-    ("What do you risk by practising", ("Being seen as difficult", ESC_ENTER), "risks"),
-    ("Which of these practices do you observe", (SPACE, DOWN, SPACE, ENTER), "practices"),
-    ("Which practices there already promote", (ENTER,), "connecting"),
-    ("What do you keep out of relationship", (ESC_ENTER,), "kept-out"),
-    ("Which unhealthy forms of opposition", (ENTER,), "unhealthy"),
-    ("And which do you notice in yourself", (ENTER,), "unhealthy-in-me"),
-    ("Which of Fletcher's strategies could you use?", (SPACE, ENTER), "strategies"),
-    ("Where do you notice disempowerment at work", (ESC_ENTER,), "disempowerment"),
-    ("How would you use the Fletcher strategies", ("Name the family meetings", ESC_ENTER), "strategies-how"),
-    ("Who could join you", ("Bo", ENTER), "allies"),
-    ("Where does working relationally there ask", (ESC_ENTER,), "courage"),
-    ("What is one true thing you could say", (ESC_ENTER,), "one-true-thing"),
-    ("1. What is the small step?", ("Ask for a case slot", ENTER), None),
-    ("1. With whom?", ("Bo", ENTER), None),
-    ("1. By when?", ("May", ENTER), None),
-    ("1. How risky is it?", (DOWN, DOWN, ENTER), None),
-    ("1. What would show that it worked?", ("A slot", ENTER), None),
-    ("Add another? (1 of at most 3)", ("n",), "small-steps"),
-    ("Your vision: what would growth", ("A unit that can disagree", ESC_ENTER), "vision"),
-    ("How will you sustain yourself", ("Peer group monthly", ESC_ENTER), "sustain"),
-    ("What would you like from your peer-supervision group?", (ESC_ENTER,), "ask-of-group"),
-    # Not among the answers: the date of the next check-in (four weeks), kept beside them.
-    ("When would you like to check in next", (ENTER,), CHECK_IN),
-]
+#: How that prompt starts on screen (rct's own, not content's).
+CHECK_IN_PROMPT = "When would you like your next check-in"
 
 
-def step_at(answer_id: str) -> int:
-    """The index in STEPS of the prompt that fills ``answer_id``."""
-    return next(i for i, (_, _, filled) in enumerate(STEPS) if filled == answer_id)
-
-
-# Ctrl-C comes at the "risks" prompt, after thirteen answers.
-RISKS_AT = step_at("risks")
-ROLE_AT = step_at("role")
-
-
-def full_run_keys() -> str:
-    """The keys of a whole `rct assess`, prompt after prompt, as pipe input sends them."""
-    return "".join(key for _, keys, _ in STEPS for key in keys)
-
-
-def expected_answers() -> dict[str, Any]:
-    """What the keys in STEPS give, in the order they are asked."""
-    content = load_content()
-    first_two = [p.id for p in content.cultures["hierarchical"].indicators[:2]]
+def chosen(content: Content) -> dict[str, Any]:
+    """What this person answers, by question id. A question of the flow not named here is
+    answered the quickest way: left empty where optional, its kind's example where required."""
     return {
         "wellbeing": 4,
         "support-people": "Ana, my peer group",
@@ -97,34 +43,138 @@ def expected_answers() -> dict[str, Any]:
         "good-thing-clarity": 1,
         "good-thing-worth": 4,
         "good-thing-connection": 2,
-        "position": None,
-        "other-settings": None,
-        "history": None,
         "risks": "Being seen as difficult",
-        "practices": first_two,
-        "connecting": [],
-        "kept-out": None,
-        "unhealthy": [],
-        "unhealthy-in-me": [],
+        "practices": [p.id for p in content.cultures["hierarchical"].indicators[:2]],
         "strategies": ["naming"],
-        "disempowerment": None,
         "strategies-how": "Name the family meetings",
         "allies": "Bo",
-        "courage": None,
-        "one-true-thing": None,
         "small-steps": [
             {"what": "Ask for a case slot", "with-whom": "Bo", "by-when": "May", "risk": "high", "evidence": "A slot"}
         ],
         "vision": "A unit that can disagree",
         "sustain": "Peer group monthly",
-        "ask-of-group": None,
     }
+
+
+def on_screen(prompt: str, room: int = 40) -> str:
+    """The start of a prompt as a person sees it: its first words, short enough to sit on the
+    prompt's first line at 80 columns."""
+    words = prompt.split()
+    shown = words[0]
+    for word in words[1:]:
+        if len(shown) + 1 + len(word) > room:
+            break
+        shown += " " + word
+    return shown
+
+
+def keys_for(ask: Ask, value: Any) -> tuple[str, ...]:
+    """The keys that give ``value`` at the prompt of ``ask``, from what its kind shows
+    (typed text, a pick from a menu, ticks, yes or no); never from the type's name."""
+    spec = ask.kind.prompt(ask, None)
+    if spec.form == "text":
+        typed = (value,) if value else ()
+        return (*typed, FINISH if spec.multiline else ENTER)
+    if spec.form == "select":
+        at = next(i for i, option in enumerate(spec.options) if option.value == value)
+        return (*(DOWN,) * at, ENTER)
+    if spec.form == "checkbox":
+        ticked = [i for i, option in enumerate(spec.options) if option.value in (value or [])]
+        keys: list[str] = []
+        for i in range(max(ticked, default=-1) + 1):
+            keys += [SPACE] if i in ticked else []
+            keys += [DOWN] if i < max(ticked) else []
+        return (*keys, ENTER)
+    if spec.form == "confirm":
+        return ("y" if value else "n",)
+    raise AssertionError(f"no keys for a {spec.form} prompt")  # a repeat is asked field by field
+
+
+def _value(ask: Ask, given: dict[str, Any]) -> Any:
+    if ask.id in given:
+        return given[ask.id]
+    return ask.kind.example(ask) if ask.question.required else None
+
+
+def _prompts(ask: Ask, value: Any) -> list[tuple[str, tuple[str, ...], str | None]]:
+    """The prompts of one question, in order: (start on screen, keys, the answer id it fills)."""
+    if not ask.fields:
+        return [(on_screen(ask.question.prompt), keys_for(ask, value), ask.id)]
+    q, rows = ask.question, list(value or [])
+    out: list[tuple[str, tuple[str, ...], str | None]] = []
+    if q.min_items == 0:
+        out.append((on_screen(f"{q.prompt}: add one?"), ("y" if rows else "n",), None))
+    for n, row in enumerate(rows, 1):
+        for field in ask.fields:
+            given = row.get(field.id) if field.id in row else _value(field, {})
+            out.append((on_screen(f"{n}. {field.question.prompt}"), keys_for(field, given), None))
+        if n < q.max_items:
+            out.append((f"Add another? ({n} of at most {q.max_items})", ("y" if n < len(rows) else "n",), None))
+    last = out[-1]
+    out[-1] = (last[0], last[1], ask.id)
+    return out
+
+
+def assess_asks(content: Content) -> list[Ask]:
+    """Every question of the assessment, in the order asked (before conditions)."""
+    return [a for s in content.flow("assess").sections for a in resolve(s.questions, content, s.id)]
+
+
+def script(content: Content | None = None) -> tuple[list[tuple[str, tuple[str, ...], str | None]], dict[str, Any]]:
+    """A whole interactive `rct assess`, built from the flow: each prompt as asked, in order
+    (the start of its text on screen, the keys a person presses there, sent one after
+    another, and the answer id it fills: None for the prompts inside a repeat question
+    before its last), then the answers those keys give."""
+    content = content or load_content()
+    given = chosen(content)
+    steps: list[tuple[str, tuple[str, ...], str | None]] = []
+    answers: dict[str, Any] = {}
+    for ask in assess_asks(content):
+        if not applies(ask, answers):
+            continue
+        value = _value(ask, given)
+        steps += _prompts(ask, value)
+        answers[ask.id] = ask.kind.check(ask, value)
+    # Not among the answers: the date of the next check-in (four weeks), kept beside them.
+    steps.append((CHECK_IN_PROMPT, (ENTER,), CHECK_IN))
+    return steps, answers
+
+
+#: The built-in assessment's prompts, as ``script`` builds them.
+STEPS = script()[0]
+
+
+def step_at(answer_id: str) -> int:
+    """The index in STEPS of the prompt that fills ``answer_id``."""
+    return next(i for i, (_, _, filled) in enumerate(STEPS) if filled == answer_id)
+
+
+# Ctrl-C comes at the "risks" prompt, after the answers before it.
+RISKS_AT = step_at("risks")
+ROLE_AT = step_at("role")
+
+
+def full_run_keys(content: Content | None = None) -> str:
+    """The keys of a whole `rct assess`, prompt after prompt, as pipe input sends them."""
+    steps = STEPS if content is None else script(content)[0]
+    return "".join(key for _, keys, _ in steps for key in keys)
+
+
+def expected_answers(content: Content | None = None) -> dict[str, Any]:
+    """What the keys of the script give, in the order they are asked."""
+    return script(content)[1]
 
 
 def answers_before(index: int) -> dict[str, Any]:
     """The expected answers given by STEPS[:index]."""
     done = {answer_id for _, _, answer_id in STEPS[:index] if answer_id}
     return {k: v for k, v in expected_answers().items() if k in done}
+
+
+def mean_rating(answers: dict[str, Any]) -> float:
+    """The mean of the good-thing ratings in ``answers``, as the reading takes it."""
+    rated = [v for k, v in answers.items() if k.startswith(GOOD_THING_PREFIX) and isinstance(v, int)]
+    return sum(rated) / len(rated)
 
 
 # --- rct vignette paula --------------------------------------------------------------------------
@@ -160,7 +210,7 @@ def check_saved(home: Path) -> None:
     assert post["answers"] == expected_answers()
     reading = post["reading"]
     assert isinstance(reading, dict)
-    assert reading["mean"] == pytest.approx((2 + 3 + 1 + 4 + 2) / 5)
+    assert reading["mean"] == pytest.approx(mean_rating(expected_answers()))
     assert has_mode(files[0], 0o600)
     assert drafts(home) == []
 

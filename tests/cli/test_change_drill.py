@@ -14,8 +14,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+import frontmatter
 import pytest
 import yaml
+from prompt_toolkit.input import PipeInput
 
 from rct_workbook.flow.askers import example
 from rct_workbook.flow.questions import applies, resolve
@@ -24,7 +26,7 @@ from rct_workbook.model.answers import Ask
 from rct_workbook.model.content import Content, load_content
 from rct_workbook.model.question_types import QUESTION_TYPES, RATING_MAX, short_label
 from rct_workbook.model.stamps import builtin_content_dir
-from tests.flows import journal_files
+from tests.flows import full_run_keys, journal_files, script
 from tests.helpers import Run, Tree
 
 #: The fifth case: invented, as a trainer's pack would add one.
@@ -299,3 +301,20 @@ def test_what_is_said_of_where_a_case_comes_from_follows_its_first_citation(run:
     for case in papers:
         said = " ".join(plan_markdown(plan_workshop(content, case, 12, 90, ()), content).split())
         assert "The case is the paper's" in said
+
+
+def test_a_person_answers_the_new_questions_at_the_keyboard(
+    terminal: PipeInput, run: Run, pack: Path, rct_home: Path
+) -> None:
+    """The keystroke script is built from the flow (tests/flows.py), so the same person
+    answers the drill's flow at prompts, new questions included, with no test changed."""
+    content = load_content([pack])
+    steps, expected = script(content)
+    assert {drill_id(k) for k in EXTRAS} <= {answer_id for _, _, answer_id in steps}
+    terminal.send_text(full_run_keys(content))
+    result = run("--content", str(pack), "assess")
+    assert result.exit_code == 0, result.output
+    [entry] = journal_files(rct_home)
+    assert frontmatter.load(str(entry))["answers"] == expected
+    for kind in EXTRAS:
+        assert drill_prompt(kind) in result.stdout
