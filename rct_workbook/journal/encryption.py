@@ -119,7 +119,7 @@ def _new_key(passphrase: str) -> None:
 
 
 def _change(*, to_sealed: bool) -> tuple[tuple[int, int, int, int], list[str]]:
-    from rct_workbook.storage import clean_stale_temps
+    from rct_workbook.storage import _fsync_dir, clean_stale_temps
 
     entries = changed = drafts = decisions = 0
     left: list[str] = []
@@ -152,6 +152,7 @@ def _change(*, to_sealed: bool) -> tuple[tuple[int, int, int, int], list[str]]:
                 drafts += did
             else:
                 decisions += did
+        _fsync_dir(folder)
     return (entries, changed, drafts, decisions), left
 
 
@@ -163,7 +164,7 @@ def _other(name: str, to_sealed: bool) -> str:
 def _change_one(source: Path, *, to_sealed: bool, lock: bool) -> int:
     """Write ``source`` in the other form, then remove it; 1 if it was changed, 0 if it was gone."""
     from rct_workbook.journal.locks import held
-    from rct_workbook.storage import NotReadable, _fsync_dir, read_bounded, write_atomic
+    from rct_workbook.storage import NotReadable, read_bounded, write_atomic
 
     context = held(f"entry:{source.name}", what=f"the entry {source.name}") if lock else contextlib.nullcontext()
     with context:
@@ -181,8 +182,7 @@ def _change_one(source: Path, *, to_sealed: bool, lock: bool) -> int:
             target = vault.plain_path(source)
             if not os.path.lexists(target):  # else a complete copy, left by a killed run, is there
                 write_atomic(target, data)
-        os.unlink(source)
-        _fsync_dir(source.parent)
+        os.unlink(source)  # made durable once per folder (_change): until then a crash leaves both forms
     return 1
 
 
