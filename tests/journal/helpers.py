@@ -11,6 +11,7 @@ from rct_workbook.flow.questions import check_all, resolve
 from rct_workbook.journal.entry import save
 from rct_workbook.journal.reflection import assess_entry, vignette_entry
 from rct_workbook.model.content import load_content
+from rct_workbook.model.question_types import is_empty
 from rct_workbook.reading import read
 
 CONTENT = load_content()
@@ -52,3 +53,13 @@ def make_vignette(day: str, name: str = "paula", **changes: Any) -> Path:
 
 def entry_id(path: Path) -> str:
     return path.stem
+
+
+def private_answers(path: Path) -> int:
+    """How many of an assessment's answers the content keeps private and that hold something:
+    what an export without --include-private leaves out."""
+    import frontmatter
+
+    private = {a.id for a in ASKS if a.question.share == "private"}
+    answers = frontmatter.load(str(path))["answers"]
+    return sum(1 for key, value in answers.items() if key in private and not is_empty(value))

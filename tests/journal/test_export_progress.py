@@ -9,7 +9,7 @@ from markdown_it import MarkdownIt
 
 from rct_workbook.journal.deidentify import Redactor, placeholder
 from tests.helpers import Run, has_mode
-from tests.journal.helpers import entry_id, make_assess, make_vignette
+from tests.journal.helpers import entry_id, make_assess, make_vignette, private_answers
 
 
 @pytest.fixture
@@ -104,7 +104,7 @@ def test_export_to_file_html(run: Run, named: list[Path], rct_home: Path, tmp_pa
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
     assert result.stderr == (
-        f"Wrote {out} (1 entry). 6 private answers left out (--include-private adds them)."
+        f"Wrote {out} (1 entry). {private_answers(named[0])} private answers left out (--include-private adds them)."
         " The handout prints to 1 page.\n"
     )
     page = out.read_text()

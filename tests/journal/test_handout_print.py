@@ -13,7 +13,7 @@ import pytest
 
 from tests import printing
 from tests.helpers import Run
-from tests.journal.helpers import entry_id, make_assess, make_vignette
+from tests.journal.helpers import entry_id, make_assess, make_vignette, private_answers
 
 PERSONAS = Path(__file__).parent.parent / "personas"
 needs_printing = pytest.mark.skipif(
@@ -66,12 +66,16 @@ def long_entry(rct_home: Path) -> str:
     )
 
 
-def test_a_long_answer_is_shortened_marked_and_signposted(run: Run, long_entry: str, tmp_path: Path) -> None:
+def test_a_long_answer_is_shortened_marked_and_signposted(
+    run: Run, long_entry: str, tmp_path: Path, rct_home: Path
+) -> None:
     out = tmp_path / "handout.html"
     said = export_html(run, [long_entry], out)
+    private = private_answers(rct_home / "journal" / f"{long_entry}.md")
     assert said == (
-        f"Wrote {out} (1 entry). 6 private answers left out (--include-private adds them). The handout prints to "
-        "1 page; answers on 1 of them are shortened (marked …) and --with-answers adds them in full.\n"
+        f"Wrote {out} (1 entry). {private} private answers left out (--include-private adds them). "
+        "The handout prints to 1 page; answers on 1 of them are shortened (marked …) and --with-answers adds them "
+        "in full.\n"
     )
     page = out.read_text(encoding="utf-8")
     vision = re.search(r'<p class="said"><b>My vision\.</b> (.*?)</p>', page)
