@@ -139,6 +139,8 @@ def _take_away() -> None:
     for name in OS_NAMES:
         if hasattr(os, name):
             delattr(os, name)
+    if "tempfile" in sys.modules:  # imported above, it decided then that O_TMPFILE exists
+        sys.modules["tempfile"]._O_TMPFILE_WORKS = False  # type: ignore[attr-defined]
 
 
 _take_away()
