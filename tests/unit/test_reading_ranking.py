@@ -242,3 +242,31 @@ def test_words_that_raised_urgent_care_are_answered_by_care_alone(content: Conte
     rules = {x.rule for x in responses}
     assert not {"vision-held", "kept-out-of-relationship"} & rules
     assert all("intake meeting" not in (x.quote or "") for x in responses)
+
+
+def test_no_rule_says_a_long_paragraph_that_is_not_the_persons_own(content: Content) -> None:
+    """A response that neither quotes the person nor names their steps is the same for
+    everyone it reaches: with its citation it stays under 25 words, so two people never
+    read the same long paragraph (the personas test holds the screens themselves)."""
+    from rct_workbook.model.safe_yaml import load_plain
+    from rct_workbook.model.stamps import builtin_content_dir
+
+    # The rules of content/readings (the care rules of content/care are the care evaluation's).
+    ours = {
+        item["id"]
+        for path in (builtin_content_dir() / "readings").glob("*.yaml")
+        for item in load_plain(path.read_text(encoding="utf-8"))["items"]
+        if "part" in item
+    }
+    long = []
+    for rule in (r for r in content.readings.values() if r.id in ours):
+        personal = bool(rule.quote) or rule.part == "review"
+        for text in (rule.response, rule.gentle):
+            if text is None or personal:
+                continue
+            said = f"{text} ({'; '.join(rule.cite)})"
+            if len(said.split()) >= 25:
+                long.append(f"{rule.id}: {len(said.split())} words")
+    assert not long, long
+    # Review responses name the steps in the response itself.
+    assert all("{steps}" in r.response for r in content.readings.values() if r.part == "review")
