@@ -104,6 +104,8 @@ def shared_answers(content: Content, row: Row, include_private: bool) -> tuple[d
 #: status, note, how often carried) and the steps carried into its plan.
 SINCE_KEY = "since-last-time"
 CARRIED_KEY = "carried-steps"
+#: How the identifier review names where their words are.
+PLAN_LABELS = {SINCE_KEY: "Since last time", CARRIED_KEY: "Steps carried into the plan"}
 
 
 def plan_answers(row: Row) -> dict[str, Any]:
@@ -153,7 +155,7 @@ def texts_and_names(content: Content, row: Row, answers: dict[str, Any]) -> tupl
     names: list[str] = []
     for key, value in answers.items():
         ask = asks.get(key)
-        prompt = ask.question.prompt if ask else key
+        prompt = ask.question.prompt if ask else PLAN_LABELS.get(key, key)
         where = f"{row.title} ({row.date}) › {' '.join(prompt.split())}"
         if ask is not None and ask.fields and isinstance(value, list):
             fields = {f.id: f for f in ask.fields}
