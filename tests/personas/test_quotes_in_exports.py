@@ -40,3 +40,27 @@ def test_quotes_follow_sharing_and_redaction(run: Run, rct_home: Path, tmp_path:
     assert "You wrote: “That I think our waiting list policy is unfair to students of colour.”" in everything.read_text(
         encoding="utf-8"
     )
+
+
+def test_a_carried_step_is_reviewed_for_identifiers_and_redacted(run: Run, rct_home: Path, tmp_path: Path) -> None:
+    """The steps carried into a plan come from an earlier entry; in an export of the later
+    one, their words go through the same identifier review and redaction as its answers."""
+    first = yaml.safe_load((HERE / "noor-four-months.1.answers.yaml").read_text(encoding="utf-8"))
+    first["small-steps"][0]["with-whom"] = "okafor@clinic.example.org"
+    path = tmp_path / "one.yaml"
+    path.write_text(yaml.safe_dump(first, allow_unicode=True), encoding="utf-8")
+    assert run("assess", "--answers", str(path)).exit_code == 0
+    (one,) = (rct_home / "journal").glob("*.md")
+    second = (HERE / "noor-four-months.2.answers.yaml").read_text(encoding="utf-8").replace("{1}", one.stem)
+    path.write_text(second, encoding="utf-8")
+    assert run("assess", "--answers", str(path)).exit_code == 0
+    (two,) = set((rct_home / "journal").glob("*.md")) - {one}
+
+    check = run("journal", "export", two.stem, "--check")
+    assert check.exit_code == 1
+    assert "okafor@clinic.example.org" in check.stdout + check.stderr
+    out = tmp_path / "meeting.md"
+    assert run("journal", "export", two.stem, "--redact-flagged", "--out", str(out)).exit_code == 0
+    document = out.read_text(encoding="utf-8").replace("\\", "")
+    assert "okafor" not in document
+    assert "| carried | Ask the team lead for a monthly case discussion | [Email 1] |" in document
