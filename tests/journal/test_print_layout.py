@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import Run
-from tests.journal.helpers import entry_id, make_assess, make_vignette
+from tests.journal.helpers import CONTENT, entry_id, make_assess, make_vignette
 from tests.printing import CHROMIUM, PDFTOTEXT, page_texts, print_pdf
+
+CASES = list(CONTENT.vignettes)
 
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None or PDFTOTEXT is None, reason="needs headless Chromium and pdftotext to print and read pages"
@@ -54,7 +56,7 @@ def printed(run: Run, rct_home: Path, tmp_path: Path) -> tuple[str, list[str], l
     ids = []
     for i in range(6):
         ids.append(entry_id(make_assess(f"2026-0{1 + i}-1{i}", small_steps=_steps(i))))
-        ids.append(entry_id(make_vignette(f"2026-0{1 + i}-2{i}", ["paula", "susan", "agnes", "clinic"][i % 4])))
+        ids.append(entry_id(make_vignette(f"2026-0{1 + i}-2{i}", CASES[i % len(CASES)])))
     page = tmp_path / "meeting.html"
     # With the answers in full: the handout pages, then every entry's full tables and headings.
     result = run("journal", "export", *ids, "--keep-flagged", "--format", "html", "--with-answers", "--out", str(page))

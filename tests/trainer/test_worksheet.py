@@ -59,7 +59,7 @@ def test_every_question_of_the_assessment_is_on_the_worksheet() -> None:
         assert section.title in md and section.title in page
 
 
-@pytest.mark.parametrize("case", ["paula", "susan", "agnes", "clinic"])
+@pytest.mark.parametrize("case", list(CONTENT.vignettes))
 def test_every_reflection_question_of_a_case_is_on_its_worksheet(case: str) -> None:
     vignette = CONTENT.vignette(case)
     sheet = vignette_worksheet(CONTENT, case)

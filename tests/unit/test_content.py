@@ -31,7 +31,8 @@ def test_whole_content_loads_and_covers_the_paper() -> None:
     assert [s.name for s in c.steps.values()] == ["Read it", "Name it", "Oppose it", "Replace it"]
     assert list(c.good_things) == ["zest", "empowerment", "clarity", "worth", "connection"]
     assert set(c.cultures) == {"hierarchical", "pseudo-relational", "survival"}
-    assert set(c.vignettes) == {"paula", "susan", "agnes", "clinic"}
+    # The paper's four cases; a case from elsewhere (its first citation says so) may join them.
+    assert {v.id for v in c.vignettes.values() if c.from_the_paper(v)} == {"paula", "susan", "agnes", "clinic"}
     assert {"naming", "norming", "negotiating", "networking"} <= {
         x.id for x in c.strategies.values() if x.family == "fletcher"
     }
