@@ -154,10 +154,30 @@ RISKS_AT = step_at("risks")
 ROLE_AT = step_at("role")
 
 
+def question_steps(answer_id: str) -> list[tuple[str, tuple[str, ...], str | None]]:
+    """The prompts of one question in STEPS: a repeat's field prompts and confirms with it."""
+    end = start = step_at(answer_id)
+    while start > 0 and STEPS[start - 1][2] is None:
+        start -= 1
+    return STEPS[start : end + 1]
+
+
+def after_section(section_id: str) -> int:
+    """The index in STEPS just after the prompts of a section of the flow (where "Since last
+    time" is asked after the support section, for example)."""
+    flow = load_content().flow("assess")
+    ids = {q.id for section in flow.sections if section.id == section_id for q in section.questions}
+    return max(i for i, (_, _, filled) in enumerate(STEPS) if filled in ids) + 1
+
+
+def keys_of(steps: list[tuple[str, tuple[str, ...], str | None]]) -> str:
+    """The keys of ``steps``, one prompt after another, as pipe input sends them."""
+    return "".join(key for _, keys, _ in steps for key in keys)
+
+
 def full_run_keys(content: Content | None = None) -> str:
     """The keys of a whole `rct assess`, prompt after prompt, as pipe input sends them."""
-    steps = STEPS if content is None else script(content)[0]
-    return "".join(key for _, keys, _ in steps for key in keys)
+    return keys_of(STEPS if content is None else script(content)[0])
 
 
 def expected_answers(content: Content | None = None) -> dict[str, Any]:

@@ -58,15 +58,15 @@ def test_reuse_last_without_a_previous_assessment(run: Run, tmp_path: Path, fill
 
 
 def test_reuse_last_interactive_shows_defaults(terminal: PipeInput, run: Run, rct_home: Path) -> None:
-    from tests.flows import full_run_keys
+    from tests.flows import STEPS, after_section, keys_of
 
     make_assess("2026-01-01", role="Charge nurse", support_people="Ana and Bo")
-    keys = full_run_keys()
-    # Accept the pre-filled support people and role as they are (just finish / Enter).
-    keys = keys.replace("Ana, my peer group" + FINISH, FINISH, 1).replace("Staff nurse" + ENTER, ENTER, 1)
-    # The earlier assessment's step is reviewed first ("Since last time"): done, no note.
-    end_of_support = keys.index(FINISH + "y") + len(FINISH + "y")
-    keys = keys[:end_of_support] + ENTER + ENTER + keys[end_of_support:]
+    # Accept the pre-filled support people and role as they are (only the key that ends the prompt).
+    accept = {"support-people", "role"}
+    steps = [(text, pressed[-1:] if filled in accept else pressed, filled) for text, pressed, filled in STEPS]
+    # The earlier assessment's step is reviewed after the support questions ("Since last time"): done, no note.
+    end_of_support = after_section("support")
+    keys = keys_of(steps[:end_of_support]) + ENTER + ENTER + keys_of(steps[end_of_support:])
     terminal.send_text(keys)
     result = run("assess", "--reuse-last")
     assert result.exit_code == 0, result.stderr
