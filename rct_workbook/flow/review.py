@@ -16,6 +16,7 @@ from typing import Any
 
 from rct_workbook.flow.questions import Ask, check, plural
 from rct_workbook.journal.steps import STATUSES, StepItem
+from rct_workbook.model.answers import SMALL_STEPS
 from rct_workbook.model.question_types import clean_text, kind_of_value, too_long
 from rct_workbook.model.schema import Choice, Question, Section
 
@@ -127,7 +128,7 @@ def plan_asks(asks: Sequence[Ask], carried_count: int) -> list[Ask]:
     out = []
     for ask in asks:
         q = ask.question
-        if q.type == "repeat" and q.id == "small-steps" and q.min_items > 0:
+        if ask.kind.has_rows and q.id == SMALL_STEPS and q.min_items > 0:
             ask = Ask(dataclasses.replace(q, min_items=0), ask.choices, ask.fields, ask.section)
         out.append(ask)
     return out
