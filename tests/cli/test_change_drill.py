@@ -318,3 +318,16 @@ def test_a_person_answers_the_new_questions_at_the_keyboard(
     assert frontmatter.load(str(entry))["answers"] == expected
     for kind in EXTRAS:
         assert drill_prompt(kind) in result.stdout
+
+
+def test_what_rules_may_do_with_an_answer_follows_what_its_kind_stores(pack: Path) -> None:
+    """numeric, has_rows and free_text (what content validation lets a rule do with an answer:
+    take a mean, test each row, quote it) say what the kind's answers are."""
+    content = load_content([pack])
+    for ask in _asks(content, "assess"):
+        if not ask.id.startswith("drill-"):
+            continue
+        value = ask.kind.example(ask)
+        assert ask.kind.numeric == (isinstance(value, int) and not isinstance(value, bool)), ask.id
+        assert ask.kind.has_rows == (isinstance(value, list) and all(isinstance(v, dict) for v in value)), ask.id
+        assert ask.kind.free_text == (ask.kind.free_texts(ask.question, value) == [value]), ask.id
