@@ -226,7 +226,7 @@ def test_care_note_comes_first_on_screen(content: Content) -> None:
     assert first < out.index("The five good things")
     assert first < out.index("Culture profile")
     assert "The change plan can wait." in out
-    assert "\"finding ways to sustain and support oneself\" essential" in out
+    assert '"finding ways to sustain and support oneself" essential' in out
     for resource in ("therapist or doctor", "employee assistance programme", "Occupational health", "crisis line"):
         assert resource in out
 
