@@ -11,6 +11,7 @@ from rct_workbook.cli import complete
 from rct_workbook.cli.conventions import choice
 from rct_workbook.cli.output import FORCE_HELP
 from rct_workbook.cli.state import has_terminal, state
+from rct_workbook.render.formats import JOURNAL
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -276,10 +277,7 @@ def export(
     redact_file: Annotated[
         Path | None, typer.Option("--redact-file", metavar="FILE", help="Names to replace, one per line.")
     ] = None,
-    form: Annotated[
-        str,
-        typer.Option("--format", help="Markdown (default) or an HTML handout to print.", **choice("md", "html")),
-    ] = "md",
+    form: Annotated[str, typer.Option("--format", help=JOURNAL.help(), **choice(*JOURNAL.names()))] = JOURNAL.default(),
     include_private: Annotated[
         bool, typer.Option("--include-private", help="Also include answers marked private.")
     ] = False,
@@ -308,7 +306,8 @@ def export(
         bool,
         typer.Option(
             "--with-answers",
-            help="HTML only: add every answer in full after the one-page handouts (the Markdown always has them).",
+            help=f"With --format {' or '.join(JOURNAL.taking('--with-answers'))}: add every answer in full after"
+            " the one-page handouts (the other formats always have them).",
         ),
     ] = False,
 ) -> None:
@@ -328,7 +327,8 @@ def export(
     you ask of the group, the plan, your answers, the questions for discussion), with a
     first page of movement over time for two or more assessments. Answers too long for
     the page are shortened and marked "…"; --with-answers adds every answer in full after
-    the handout pages. The Markdown export always holds every answer in full.
+    the handout pages. The Markdown export always holds every answer in full, and so does
+    --format text, plain text to paste into an email.
 
     Example: rct journal export 20260312 20260402 --redact "Dr. Jones" --out meeting.md
     """
@@ -338,8 +338,12 @@ def export(
 
     if redact_flagged and keep_flagged:
         raise WorkbookError("--redact-flagged and --keep-flagged cannot be used together")
-    if with_answers and form != "html":
-        raise WorkbookError("--with-answers is for --format html; a Markdown export always holds every answer in full")
+    chosen = JOURNAL.get(form)
+    if with_answers and "--with-answers" not in chosen.options:
+        taking = " or ".join(JOURNAL.taking("--with-answers"))
+        raise WorkbookError(
+            f"--with-answers is for --format {taking}; {chosen.title} always holds every answer in full"
+        )
     st = state(ctx)
     replace = _may_write(out, check=check, force=force, plain=st.plain)
     request = sharing.Request(
@@ -356,7 +360,7 @@ def export(
         return
     mode: sharing.Decision = explicit or ("ask" if has_terminal() else "refuse")
     document = _reviewed_document(st, request, review, mode=mode, check_in_first=check_in_first)
-    _deliver(document, html=form == "html", with_answers=with_answers, out=out, replace=replace)
+    _deliver(document, form, with_answers=with_answers, out=out, replace=replace)
 
 
 def _may_write(out: Path | None, *, check: bool, force: bool, plain: bool) -> bool:
@@ -429,36 +433,25 @@ def _ask_before_export(
     return asker, check_in_first, display_name
 
 
-def _deliver(document: "Export", *, html: bool, with_answers: bool, out: Path | None, replace: bool) -> None:
-    """Print the document or write it to --out, saying how many private answers were left out
-    and, for the HTML handout, how many pages it prints to and where shortened answers are in full."""
+def _deliver(document: "Export", form: str, *, with_answers: bool, out: Path | None, replace: bool) -> None:
+    """Print the document in the format named ``form`` or write it to --out, saying how many
+    private answers were left out and what the format adds (the handout's pages)."""
     from rct_workbook.cli.output import exists_error, to_stdout
     from rct_workbook.journal import sharing
+    from rct_workbook.render.formats import JournalDocument
     from rct_workbook.render.safe import clean
 
     entries = len(document.pages)
-    text = document.markdown
+    rendered = JOURNAL.get(form).render(JournalDocument(document, with_answers=with_answers))
+    text = rendered.data
     withheld = (
         f" {document.withheld} private answer{'s' if document.withheld != 1 else ''} left out"
         " (--include-private adds them)."
         if document.withheld
         else ""
     )
-    if html:
-        from rct_workbook.render.handout import render
-
-        handout = render(document, with_answers=with_answers)
-        text = handout.html
-        withheld += f" The handout prints to {handout.pages} page{'s' if handout.pages != 1 else ''}"
-        if with_answers:
-            withheld += ", followed by every answer in full."
-        elif handout.shortened:
-            withheld += (
-                f"; answers on {handout.shortened} of them are shortened (marked …)"
-                " and --with-answers adds them in full."
-            )
-        else:
-            withheld += "."
+    if rendered.note:
+        withheld += f" {rendered.note}"
     if to_stdout(out):
         sys.stdout.write(text)
         if withheld:

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from rct_workbook.cli.app import COMMANDS, app
+from rct_workbook.render.formats import JOURNAL
 from tests.helpers import FilledAnswers
 
 
@@ -85,7 +86,7 @@ def test_help_usage_names_arguments_the_posix_way() -> None:
         ),
         (
             ("journal", "export", "x", "--format", "pdf"),
-            "rct: invalid value for '--format': 'pdf' is not one of 'md', 'html'.\n"
+            f"rct: invalid value for '--format': 'pdf' is not one of {', '.join(map(repr, JOURNAL.names()))}.\n"
             "  Try 'rct journal export -h' for help.\n",
         ),
         (
@@ -104,7 +105,7 @@ def test_options_with_fixed_values_refuse_others_listing_the_allowed(args: tuple
 
 def test_help_names_the_allowed_values() -> None:
     assert "--kind assess|vignette" in invoke("journal", "list", "--help").stdout
-    assert "--format md|html" in invoke("journal", "export", "--help").stdout
+    assert f"--format {'|'.join(JOURNAL.names())}" in invoke("journal", "export", "--help").stdout
     assert "--every 1w|2w|4w" in invoke("group", "rota", "--help").stdout
 
 

@@ -8,6 +8,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from rct_workbook.journal.deidentify import Redactor, placeholder
+from rct_workbook.render.formats import JOURNAL
 from tests.helpers import Run, has_mode
 from tests.journal.helpers import entry_id, make_assess, make_vignette, private_answers
 
@@ -121,7 +122,7 @@ def test_export_to_file_html(run: Run, named: list[Path], rct_home: Path, tmp_pa
     [
         (
             ["--format", "pdf"],
-            "rct: invalid value for '--format': 'pdf' is not one of 'md', 'html'.\n"
+            f"rct: invalid value for '--format': 'pdf' is not one of {', '.join(map(repr, JOURNAL.names()))}.\n"
             "  Try 'rct journal export -h' for help.\n",
         ),
         (

@@ -1,0 +1,162 @@
+"""Export formats: one renderer per format, registered by name (jrnl's exporter registry).
+
+Each kind of document a command writes (a journal export, the progress page, a workshop
+plan, a worksheet, a class profile) has a ``Registry`` here, and each of its formats is
+one module in this package holding a ``FORMAT``: its name, one line of help, the file
+suffixes it is chosen for, and ``render``, which turns the document into what is
+written. The commands take their ``--format`` choices, help and default from the
+registry and only write what ``render`` returns; they never switch on a format's name.
+
+Adding a format is one module here plus its name in one registry's tuple below. Modules
+are imported when a registry is first asked, and each imports what it renders with
+inside ``render``, so listing the choices for ``--help`` stays cheap.
+
+A journal export's formats are given the document ``journal/sharing.py`` made after the
+review of identifiers (``Export``): what they render has already passed what sharing
+lets leave, and a format must not read the journal itself.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from rct_workbook.class_profile import ClassProfile
+    from rct_workbook.journal.export import Export
+    from rct_workbook.journal.progress import Progress
+    from rct_workbook.model.content import Content
+    from rct_workbook.worksheet import Worksheet
+    from rct_workbook.workshop import Plan
+
+D = TypeVar("D")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What a format made: the text (or bytes) to write, and what to say about it once written."""
+
+    data: str
+    #: One or more sentences the command adds after "Wrote …" (for example how many pages
+    #: the handout prints to); empty when there is nothing to add.
+    note: str = ""
+
+
+class Format(Generic[D]):
+    """One format of one kind of document. Subclasses set the class attributes and ``render``."""
+
+    #: What ``--format`` takes (lower case, no spaces).
+    name: str = ""
+    #: A few words for the option's help: "Markdown", "an HTML handout to print".
+    help: str = ""
+    #: Lower-case file suffixes this format is chosen for when no --format is given.
+    suffixes: tuple[str, ...] = ()
+    #: Options of the command that only this format takes (``--with-answers``). A journal
+    #: format that does not take ``--with-answers`` holds every answer in full.
+    options: tuple[str, ...] = ()
+    #: How a message names a document in this format: "a Markdown export".
+    title: str = ""
+
+    def render(self, document: D) -> Rendered:
+        raise NotImplementedError
+
+
+class Registry(Generic[D]):
+    """The formats of one kind of document, by name, in the order given (the first is the default)."""
+
+    def __init__(self, what: str, modules: Sequence[str]) -> None:
+        self.what = what
+        self._modules = tuple(modules)
+        self._formats: dict[str, Format[D]] | None = None
+
+    @property
+    def formats(self) -> dict[str, Format[D]]:
+        if self._formats is None:
+            self._formats = {}
+            for module in self._modules:
+                self.add(importlib.import_module(f"{__name__}.{module}").FORMAT)
+        return self._formats
+
+    def add(self, fmt: Format[D]) -> Format[D]:
+        """Register ``fmt`` under its name (a module listed above is added on first use)."""
+        formats = self.formats
+        if not fmt.name or fmt.name in formats:
+            raise ValueError(f"a {self.what} format needs a name of its own, not {fmt.name!r}")
+        formats[fmt.name] = fmt
+        return fmt
+
+    def remove(self, name: str) -> None:
+        del self.formats[name]
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(self.formats)
+
+    def get(self, name: str) -> Format[D]:
+        return self.formats[name]
+
+    def default(self) -> str:
+        return next(iter(self.formats))
+
+    def for_file(self, name: str | None, out: Path | None) -> Format[D]:
+        """The format asked for, else the one whose suffix ``out`` has, else the first."""
+        if name is not None:
+            return self.get(name)
+        if out is not None and str(out) != "-":
+            suffix = out.suffix.lower()
+            for fmt in self.formats.values():
+                if suffix in fmt.suffixes:
+                    return fmt
+        return self.get(self.default())
+
+    def taking(self, option: str) -> tuple[str, ...]:
+        """The names of the formats that take ``option``."""
+        return tuple(f.name for f in self.formats.values() if option in f.options)
+
+    def help(self, *, by_suffix: bool = False) -> str:
+        """The --format option's help: each format in a few words, and, ``by_suffix``, how
+        the default follows --out's suffix (else Typer shows the default itself)."""
+        each = "; ".join(f"{f.name}: {f.help}" for f in self.formats.values())
+        if not by_suffix:
+            return f"{each}."
+        suffixed = [f for f in self.formats.values() if f.suffixes]
+        by = ", ".join(f"{f.name} if FILE ends in {' or '.join(f.suffixes)}" for f in suffixed)
+        return f"{each} (default: {by + ', else ' if by else ''}{self.default()})."
+
+
+@dataclass(frozen=True)
+class JournalDocument:
+    """A journal export as sharing made it, and what the person asked of its form."""
+
+    export: Export
+    with_answers: bool = False
+
+
+@dataclass(frozen=True)
+class ProgressDocument:
+    """The figures of `rct progress` and the content's words its page needs."""
+
+    progress: Progress
+    content: Content
+
+
+@dataclass(frozen=True)
+class PlanDocument:
+    """A workshop plan and the content it is drawn from (for its sources)."""
+
+    plan: Plan
+    content: Content
+
+
+#: The formats of `rct journal export`.
+JOURNAL: Registry[JournalDocument] = Registry("journal export", ("journal_md", "journal_html", "journal_text"))
+#: The formats of `rct progress` written to a file or stdout (the terminal view is not one).
+PROGRESS: Registry[ProgressDocument] = Registry("progress", ("progress_html", "progress_json"))
+#: The formats of `rct workshop plan`.
+WORKSHOP_PLAN: Registry[PlanDocument] = Registry("workshop plan", ("plan_md", "plan_html"))
+#: The formats of `rct worksheet`.
+WORKSHEET: Registry[Worksheet] = Registry("worksheet", ("worksheet_md", "worksheet_html"))
+#: The formats of `rct workshop profile`.
+CLASS_PROFILE: Registry[ClassProfile] = Registry("class profile", ("profile_md", "profile_html"))
