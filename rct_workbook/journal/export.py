@@ -129,6 +129,17 @@ def plan_answers(row: Row) -> dict[str, Any]:
     return {SINCE_KEY: review, CARRIED_KEY: steps}
 
 
+def review_lines(review: Sequence[dict[str, Any]]) -> list[str]:
+    """ "Since last time" as lines: each step, what became of it, and the note."""
+    from rct_workbook.journal.reflection import STATUS_WORDS
+
+    return [
+        f"“{' '.join(str(r.get('what') or '').split())}”: {STATUS_WORDS.get(str(r.get('status')), '')}."
+        + (f" You noted: “{' '.join(str(r['note']).split())}”." if r.get("note") else "")
+        for r in review
+    ]
+
+
 def split_plan(answers: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]], list[Reviewed], list[SmallStep]]:
     """(the answers without the plan's additions, the review as saved, as the reading reads
     it, and the carried steps) from answers that ``shared_answers`` (maybe redacted) gave."""
@@ -536,7 +547,7 @@ def _page(
     date = human_date(_when(row))
     title = row.title or row.kind
     if row.kind == "assess" and "assess" in content.flows:
-        answers, _, reviewed, carried = split_plan(answers)
+        answers, review, reviewed, carried = split_plan(answers)
         reading = read(
             content, answers, parse_reading(row.reading).previous, section=row.section, review=reviewed, carried=carried
         )
@@ -546,6 +557,7 @@ def _page(
             answers,
             reading,
             carried=carried,
+            review=review_lines(review),
             title=title,
             date=date,
             withheld=withheld,

@@ -66,6 +66,8 @@ class HandoutEntry:
     culture: tuple[CultureRow, ...] = ()
     culture_summary: str = ""
     plan: tuple[PlanRow, ...] = ()
+    #: "Since last time": each step of the last plan as reviewed, with its note.
+    review: tuple[str, ...] = ()
     ask: str = ""
     reflections: tuple[Reflection, ...] = ()
     questions: tuple[str, ...] = ()
@@ -109,6 +111,7 @@ def assess_page(
     withheld: int,
     full_markdown: str,
     carried: Sequence[PlanStep] = (),
+    review: Sequence[str] = (),
 ) -> HandoutEntry:
     """The handout page of an assessment, from its shared (redacted) answers and its reading;
     the plan holds the steps ``carried`` into it too, marked, not numbered anew."""
@@ -143,6 +146,7 @@ def assess_page(
         culture=tuple(CultureRow(c.name, c.checked, c.total) for c in reading.profile if c.total) if ticked else (),
         culture_summary=reading.profile_summary if ticked else "",
         plan=plan,
+        review=tuple(one_line(r) for r in review),
         ask=one_line(ask) if isinstance(ask, str) else "",
         reflections=reflections(asks, answers, shown_elsewhere=elsewhere),
         questions=tuple(flow.discussion_questions) if flow is not None else (),
@@ -212,6 +216,7 @@ def redacted(entry: HandoutEntry, text: Callable[[str], str]) -> HandoutEntry:
             PlanRow(p.number, text(p.what), text(p.with_whom), text(p.by_when), text(p.risk), text(p.evidence))
             for p in entry.plan
         ),
+        review=many(entry.review),
         ask=text(entry.ask),
         reflections=tuple(Reflection(r.id, text(r.label), many(r.items), listed=r.listed) for r in entry.reflections),
         questions=many(entry.questions),

@@ -103,7 +103,7 @@ def responses_markdown(responses: Sequence[Response]) -> str:
     return "\n".join(out).rstrip("\n")
 
 
-_STATUS_WORDS = {
+STATUS_WORDS = {
     "done": "done",
     "tried": "tried, and something was learned",
     "carried": "carried forward",
@@ -116,7 +116,7 @@ def review_markdown(review: Sequence[dict[str, Any]], responses: Sequence[Respon
     echoed back, the movement beside the wins (``linked``), then what the reading says."""
     items = []
     for r in review:
-        line = f"“{' '.join(str(r.get('what') or '').split())}”: {_STATUS_WORDS.get(str(r.get('status')), '')}."
+        line = f"“{' '.join(str(r.get('what') or '').split())}”: {STATUS_WORDS.get(str(r.get('status')), '')}."
         if r.get("note"):
             line += f" You noted: “{' '.join(str(r['note']).split())}”."
         items.append(line)

@@ -291,7 +291,20 @@ def head_cost(entry: HandoutEntry) -> float:
     if entry.good_things or entry.culture:
         mix = entry.culture_summary
         cost += max(BRIEF, 5.5 + lines(mix, WIDTH // 2 - 4) * SMALL_LINE)
+    if entry.review:
+        cost += HEADING + sum(lines(r, SMALL_WIDTH) for r in _review(entry)) * SMALL_LINE
     return cost
+
+
+#: "Since last time" on a page: at most this many steps, each in at most two lines.
+MAX_REVIEW_ROWS = 4
+
+
+def _review(entry: HandoutEntry) -> list[str]:
+    """The review of the last plan as the page shows it (the rest is in full elsewhere)."""
+    shown = [shorten(r, SMALL_WIDTH, 2)[0] for r in entry.review[:MAX_REVIEW_ROWS]]
+    more = len(entry.review) - len(shown)
+    return [*shown, *([f"And {more} more{CUT}"] if more else [])]
 
 
 #: How tight a page may be made, tried in order until every answer has a place: the lines
@@ -484,6 +497,9 @@ def entry_page(export: Export, fitted: Fitted, notes: Sequence[str], *, number: 
     parts.append(f"<h2>{_e(entry.title)}</h2>\n")
     parts.append(f'<p class="about">{_e(fitted.about)}</p>\n')
     parts.append(_brief(entry))
+    if entry.review:
+        items = "".join(f"<li>{_e(r)}</li>" for r in _review(entry))
+        parts.append(f'<div class="review"><h3>Since last time</h3><ul>{items}</ul></div>\n')
     if fitted.ask:
         parts.append(f'<div class="ask"><h3>What I ask of the group</h3><p>{_e(fitted.ask)}</p></div>\n')
     parts.append(_plan(fitted))
@@ -602,6 +618,7 @@ p.said { margin: .15em 0 .35em; break-inside: avoid; page-break-inside: avoid; }
 .words.two p.said:first-child { margin-top: 0; }
 p.said b { font-family: Helvetica, Arial, sans-serif; font-size: .9em; color: #333; }
 ol.questions { font-size: .9em; margin: .2em 0 .3em; padding-left: 1.6em; }
+.review ul { font-size: .9em; margin: .2em 0 .3em; padding-left: 1.6em; }
 ol.questions li { margin: .1em 0; }
 .more { font-size: .85em; color: #555; margin: .2em 0; }
 footer.page-foot { margin-top: 1em; padding-top: .4em; border-top: 1px solid #ccc; font-size: .75em; color: #555;
@@ -620,7 +637,7 @@ HANDOUT_PRINT_CSS = """
   section.handout, section.over-time { break-inside: avoid; page-break-inside: avoid; }
   section.sheet h2 { font-size: 13pt; }
   h3 { font-size: 10pt; margin: .7em 0 .2em; }
-  table.plan, ol.questions { font-size: 9pt; }
+  table.plan, ol.questions, .review ul { font-size: 9pt; }
   table.plan th, table.plan td { padding: .1em .35em; }
   table.mix { font-size: 9pt; }
   table.mix th, table.mix td { padding: .05em .4em; }

@@ -203,4 +203,6 @@ def test_since_last_time_and_carried_steps_reach_every_view(run: Run, rct_home: 
         run("journal", "export", ident, "--keep-flagged", "--format", "html", "--out", str(html), env=env).exit_code
         == 0
     )
-    assert "Ask the team lead for a monthly case discussion" in html.read_text(encoding="utf-8")
+    page = html.read_text(encoding="utf-8")
+    assert "<h3>Since last time</h3>" in page and "Raised it at last in supervision" in page
+    assert "<td>carried</td>" in page or ">carried<" in page
