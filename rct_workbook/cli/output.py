@@ -67,16 +67,7 @@ def write_stdout(data: bytes) -> None:
     sys.stdout.flush()
 
 
-# --- documents of the trainer's kit (plans, worksheets, class profiles) ---------------------
-
-FORMATS = ("md", "html")
-
-
-def choose_format(fmt: str | None, out: Path | None) -> str:
-    """The format asked for, else HTML for a file ending in .html or .htm, else Markdown."""
-    if fmt is not None:
-        return fmt
-    return "html" if not to_stdout(out) and out is not None and out.suffix.lower() in (".html", ".htm") else "md"
+# --- documents (plans, worksheets, class profiles, pages); their formats are in render/formats ---
 
 
 def write_document(out: Path | None, data: str | bytes, what: str, *, replace: bool) -> None:

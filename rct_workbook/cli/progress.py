@@ -6,8 +6,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from rct_workbook.cli.conventions import choice
 from rct_workbook.cli.output import FORCE_HELP, write_document
 from rct_workbook.cli.state import state
+from rct_workbook.render.formats import PROGRESS
 
 if TYPE_CHECKING:
     from rct_workbook.journal.index import Index
@@ -27,12 +29,18 @@ def _setting(index: "Index", name: str | None) -> str | None:
 def progress(
     ctx: typer.Context,
     setting: Annotated[str | None, typer.Option("--setting", metavar="NAME", help=SETTING_HELP)] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON (--format json).")] = False,
     html: Annotated[
         Path | None,
         typer.Option(
-            "--html", metavar="FILE", help="Write one page with SVG charts to FILE instead (one line says so)."
+            "--html", metavar="FILE", help="Write one page with SVG charts to FILE instead (--format html --out FILE)."
         ),
+    ] = None,
+    form: Annotated[
+        str | None, typer.Option("--format", help=PROGRESS.help(by_suffix=True), **choice(*PROGRESS.names()))
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", metavar="FILE", help="Write the --format document to FILE (- for stdout).")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
 ) -> None:
@@ -45,34 +53,34 @@ def progress(
     Example: rct progress --setting ward --html progress.html
     """
     from rct_workbook.cli.journal import open_journal
-    from rct_workbook.cli.output import may_replace
+    from rct_workbook.cli.output import may_replace, to_stdout
     from rct_workbook.cli.screen import show
+    from rct_workbook.errors import WorkbookError
     from rct_workbook.journal.progress import progress as compute
+    from rct_workbook.render.formats import ProgressDocument
     from rct_workbook.render.progress_view import progress_view
 
-    replace = may_replace(html, "--html", force=force, plain=state(ctx).plain) if html is not None else False
+    # What to write: --format/--out, and the older --json (stdout) and --html FILE, which may be given together.
+    wanted = [(PROGRESS.for_file(form, out), out, "--out")] if form is not None or out is not None else []
+    wanted += [(PROGRESS.get("json"), None, "--json")] if as_json else []
+    wanted += [(PROGRESS.get("html"), html, "--html")] if html is not None else []
+    if sum(1 for _, to, _ in wanted if to_stdout(to)) > 1:
+        raise WorkbookError("only one document can be printed; give the others a file with --out or --html")
+    plain = state(ctx).plain
+    writes = [(fmt, to, may_replace(to, option, force=force, plain=plain)) for fmt, to, option in wanted]
     index = open_journal()
     data = compute(index, _setting(index, setting))
-    if as_json:
-        import json
-
-        sys.stdout.write(json.dumps(data.to_dict(), ensure_ascii=False, indent=2) + "\n")
-    elif not data.settings:
-        sys.stdout.write("No assessments yet. Start with: rct assess\n")
-        return
-    elif html is None:  # writing the page says one line, with no view or pager before it
+    if not data.settings and not (writes and all(fmt.data_only for fmt, _, _ in writes)):
+        # A page for people is not written with nothing to show; the figures (an empty list) are.
+        said = sys.stderr if any(to_stdout(to) for _, to, _ in writes) else sys.stdout
+        said.write("No assessments yet. Start with: rct assess\n")
+        writes = [w for w in writes if w[0].data_only]
+    elif not writes:  # writing a document says one line, with no view or pager before it
         st = state(ctx)
         show(st.console(), progress_view(st.ui(), data), pager=st.pager)
-    if html is not None:
-        from rct_workbook.render.progress_html import progress_html
-
-        content = state(ctx).content()
-        page = progress_html(
-            data,
-            culture_names={c.id: c.name for c in content.cultures.values()},
-            disclaimer=content.meta.disclaimer,
-        )
-        write_document(html, page, "the progress page", replace=replace)
+    for fmt, to, replace in writes:
+        document = fmt.render(ProgressDocument(data, state(ctx).content))
+        write_document(to, document.data, fmt.title, replace=replace)
 
 
 steps_app = typer.Typer(

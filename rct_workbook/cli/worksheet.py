@@ -9,6 +9,7 @@ from rct_workbook.cli import complete
 from rct_workbook.cli.conventions import choice
 from rct_workbook.cli.output import FORCE_HELP
 from rct_workbook.cli.state import state
+from rct_workbook.render.formats import WORKSHEET
 
 app = typer.Typer(
     help="Printable worksheets of the four steps or of a case, for people who will not use a terminal.",
@@ -19,9 +20,7 @@ app = typer.Typer(
 
 OUT = typer.Option("--out", metavar="FILE", help="Write the worksheet to FILE (- for stdout).")
 FORCE = typer.Option("--force", help=FORCE_HELP)
-FORMAT = typer.Option(
-    "--format", help="md or html (default: html if FILE ends in .html, else md).", **choice("md", "html")
-)
+FORMAT = typer.Option("--format", help=WORKSHEET.help(by_suffix=True), **choice(*WORKSHEET.names()))
 
 
 @app.command("assess")
@@ -62,11 +61,8 @@ def vignette(
 
 
 def _write(sheet: object, out: Path | None, fmt: str | None, replace: bool) -> None:
-    from rct_workbook.cli.output import choose_format, write_document
-    from rct_workbook.render.worksheet_view import worksheet_html, worksheet_markdown
+    from rct_workbook.cli.output import write_document
     from rct_workbook.worksheet import Worksheet
 
     assert isinstance(sheet, Worksheet)
-    kind = choose_format(fmt, out)
-    text = worksheet_html(sheet) if kind == "html" else worksheet_markdown(sheet)
-    write_document(out, text, "the worksheet", replace=replace)
+    write_document(out, WORKSHEET.for_file(fmt, out).render(sheet).data, "the worksheet", replace=replace)

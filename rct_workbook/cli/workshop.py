@@ -11,6 +11,7 @@ from rct_workbook.cli import complete
 from rct_workbook.cli.conventions import choice
 from rct_workbook.cli.output import FORCE_HELP
 from rct_workbook.cli.state import state
+from rct_workbook.render.formats import CLASS_PROFILE, WORKSHOP_PLAN
 
 app = typer.Typer(
     help="For trainers: a workshop plan for a case, and an anonymous class profile.",
@@ -18,8 +19,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     add_completion=False,
 )
-
-FORMAT_HELP = "md or html (default: html if FILE ends in .html, else md)."
 
 
 @app.command("plan")
@@ -35,7 +34,10 @@ def plan(
     out: Annotated[
         Path | None, typer.Option("--out", metavar="FILE", help="Write the plan to FILE (- for stdout).")
     ] = None,
-    fmt: Annotated[str | None, typer.Option("--format", help=FORMAT_HELP, **choice("md", "html"))] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", help=WORKSHOP_PLAN.help(by_suffix=True), **choice(*WORKSHOP_PLAN.names())),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
 ) -> None:
     """Make a facilitator's plan for a workshop on one case.
@@ -47,17 +49,16 @@ def plan(
 
     Example: rct workshop plan paula --participants 20 --minutes 120 --out plan.html
     """
-    from rct_workbook.cli.output import choose_format, may_replace, write_document
-    from rct_workbook.render.workshop_view import plan_html, plan_markdown
+    from rct_workbook.cli.output import may_replace, write_document
+    from rct_workbook.render.formats import PlanDocument
     from rct_workbook.workshop import plan_workshop
 
     st = state(ctx)
-    kind = choose_format(fmt, out)
+    chosen = WORKSHOP_PLAN.for_file(fmt, out)
     replace = may_replace(out, "--out", force=force, plain=st.plain)
     content = st.content()
     made = plan_workshop(content, case, participants, minutes, rehearsal or ())
-    text = plan_html(made, content) if kind == "html" else plan_markdown(made, content)
-    write_document(out, text, "the plan", replace=replace)
+    write_document(out, chosen.render(PlanDocument(made, content)).data, "the plan", replace=replace)
 
 
 @app.command("profile")
@@ -72,7 +73,10 @@ def profile(
     out: Annotated[
         Path | None, typer.Option("--out", metavar="FILE", help="Write the profile to FILE (- for stdout).")
     ] = None,
-    fmt: Annotated[str | None, typer.Option("--format", help=FORMAT_HELP, **choice("md", "html"))] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", help=CLASS_PROFILE.help(by_suffix=True), **choice(*CLASS_PROFILE.names())),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
 ) -> None:
     """Make an anonymous class profile from participants' exports, for the plenary.
@@ -85,14 +89,13 @@ def profile(
     Example: rct workshop profile exports/*.md --out profile.html
     """
     from rct_workbook.class_profile import build_profile
-    from rct_workbook.cli.output import choose_format, may_replace, write_document
+    from rct_workbook.cli.output import may_replace, write_document
     from rct_workbook.errors import WorkbookError
     from rct_workbook.group import read_export_files
-    from rct_workbook.render.profile_view import profile_html, profile_markdown
     from rct_workbook.render.safe import clean
 
     st = state(ctx)
-    kind = choose_format(fmt, out)
+    chosen = CLASS_PROFILE.for_file(fmt, out)
     replace = may_replace(out, "--out", force=force, plain=st.plain)
     try:
         when = _dt.date.fromisoformat(day) if day else _dt.date.today()
@@ -102,5 +105,4 @@ def profile(
     for line in skipped:
         sys.stderr.write(f"rct: {clean(line)}\n")
     made = build_profile(st.content(), exports, when)
-    text = profile_html(made) if kind == "html" else profile_markdown(made)
-    write_document(out, text, "the class profile", replace=replace)
+    write_document(out, chosen.render(made).data, "the class profile", replace=replace)

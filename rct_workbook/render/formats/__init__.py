@@ -19,7 +19,7 @@ lets leave, and a format must not read the journal itself.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -40,8 +40,8 @@ class Rendered:
     """What a format made: the text (or bytes) to write, and what to say about it once written."""
 
     data: str
-    #: One or more sentences the command adds after "Wrote …" (for example how many pages
-    #: the handout prints to); empty when there is nothing to add.
+    #: One or more sentences `rct journal export` adds after "Wrote …" (how many pages the
+    #: handout prints to); empty when there is nothing to add.
     note: str = ""
 
 
@@ -59,6 +59,9 @@ class Format(Generic[D]):
     options: tuple[str, ...] = ()
     #: How a message names a document in this format: "a Markdown export".
     title: str = ""
+    #: Machine-readable data, written even when there is nothing to show yet (an empty
+    #: list); a document for people is not written then, and the command says why.
+    data_only: bool = False
 
     def render(self, document: D) -> Rendered:
         raise NotImplementedError
@@ -121,7 +124,7 @@ class Registry(Generic[D]):
         each = "; ".join(f"{f.name}: {f.help}" for f in self.formats.values())
         if not by_suffix:
             return f"{each}."
-        suffixed = [f for f in self.formats.values() if f.suffixes]
+        suffixed = [f for f in self.formats.values() if f.suffixes and f.name != self.default()]
         by = ", ".join(f"{f.name} if FILE ends in {' or '.join(f.suffixes)}" for f in suffixed)
         return f"{each} (default: {by + ', else ' if by else ''}{self.default()})."
 
@@ -136,10 +139,11 @@ class JournalDocument:
 
 @dataclass(frozen=True)
 class ProgressDocument:
-    """The figures of `rct progress` and the content's words its page needs."""
+    """The figures of `rct progress`, and how to load the content for the words a page needs
+    (the figures alone need no content: JSON is written without loading it)."""
 
     progress: Progress
-    content: Content
+    load_content: Callable[[], Content]
 
 
 @dataclass(frozen=True)
