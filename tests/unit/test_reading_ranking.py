@@ -251,10 +251,11 @@ def test_no_rule_says_a_long_paragraph_that_is_not_the_persons_own(content: Cont
     from rct_workbook.model.safe_yaml import load_plain
     from rct_workbook.model.stamps import builtin_content_dir
 
-    # The rules of content/readings (the care rules of content/care are the care evaluation's).
+    # The rules of content/readings and the care rules that answer ticks (content/care).
+    root = builtin_content_dir()
     ours = {
         item["id"]
-        for path in (builtin_content_dir() / "readings").glob("*.yaml")
+        for path in [*(root / "readings").glob("*.yaml"), root / "care" / "readings.yaml"]
         for item in load_plain(path.read_text(encoding="utf-8"))["items"]
         if "part" in item
     }
