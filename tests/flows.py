@@ -23,6 +23,10 @@ from tests.keys import DOWN, ENTER, FINISH, SPACE
 
 # --- rct assess ----------------------------------------------------------------------------------
 
+#: One prompt as a person meets it: the start of its text on screen, the keys pressed there
+#: (sent one after another), and the answer id it fills (None inside a repeat, before its last).
+Step = tuple[str, tuple[str, ...], str | None]
+
 #: The last prompt of a whole assessment: when to check in next (not a question of the flow).
 CHECK_IN = "next-check-in"
 #: How that prompt starts on screen (rct's own, not content's).
@@ -96,12 +100,12 @@ def _value(ask: Ask, given: dict[str, Any]) -> Any:
     return ask.kind.example(ask) if ask.question.required else None
 
 
-def _prompts(ask: Ask, value: Any) -> list[tuple[str, tuple[str, ...], str | None]]:
+def _prompts(ask: Ask, value: Any) -> list[Step]:
     """The prompts of one question, in order: (start on screen, keys, the answer id it fills)."""
     if not ask.fields:
         return [(on_screen(ask.question.prompt), keys_for(ask, value), ask.id)]
     q, rows = ask.question, list(value or [])
-    out: list[tuple[str, tuple[str, ...], str | None]] = []
+    out: list[Step] = []
     if q.min_items == 0:
         out.append((on_screen(f"{q.prompt}: add one?"), ("y" if rows else "n",), None))
     for n, row in enumerate(rows, 1):
@@ -120,21 +124,27 @@ def assess_asks(content: Content) -> list[Ask]:
     return [a for s in content.flow("assess").sections for a in resolve(s.questions, content, s.id)]
 
 
-def script(content: Content | None = None) -> tuple[list[tuple[str, tuple[str, ...], str | None]], dict[str, Any]]:
-    """A whole interactive `rct assess`, built from the flow: each prompt as asked, in order
-    (the start of its text on screen, the keys a person presses there, sent one after
-    another, and the answer id it fills: None for the prompts inside a repeat question
-    before its last), then the answers those keys give."""
-    content = content or load_content()
-    given = chosen(content)
-    steps: list[tuple[str, tuple[str, ...], str | None]] = []
+def _walk(asks: list[Ask], given: dict[str, Any]) -> tuple[list[Step], dict[str, Any]]:
+    """The prompts of ``asks`` as asked (conditions followed) for the answers ``given``, and
+    the answers they give."""
+    steps: list[Step] = []
     answers: dict[str, Any] = {}
-    for ask in assess_asks(content):
+    for ask in asks:
         if not applies(ask, answers):
             continue
         value = _value(ask, given)
         steps += _prompts(ask, value)
         answers[ask.id] = ask.kind.check(ask, value)
+    return steps, answers
+
+
+def script(content: Content | None = None) -> tuple[list[Step], dict[str, Any]]:
+    """A whole interactive `rct assess`, built from the flow: each prompt as asked, in order
+    (the start of its text on screen, the keys a person presses there, sent one after
+    another, and the answer id it fills: None for the prompts inside a repeat question
+    before its last), then the answers those keys give."""
+    content = content or load_content()
+    steps, answers = _walk(assess_asks(content), chosen(content))
     # Not among the answers: the date of the next check-in (four weeks), kept beside them.
     steps.append((CHECK_IN_PROMPT, (ENTER,), CHECK_IN))
     return steps, answers
@@ -154,7 +164,7 @@ RISKS_AT = step_at("risks")
 ROLE_AT = step_at("role")
 
 
-def question_steps(answer_id: str) -> list[tuple[str, tuple[str, ...], str | None]]:
+def question_steps(answer_id: str) -> list[Step]:
     """The prompts of one question in STEPS: a repeat's field prompts and confirms with it."""
     end = start = step_at(answer_id)
     while start > 0 and STEPS[start - 1][2] is None:
@@ -170,7 +180,7 @@ def after_section(section_id: str) -> int:
     return max(i for i, (_, _, filled) in enumerate(STEPS) if filled in ids) + 1
 
 
-def keys_of(steps: list[tuple[str, tuple[str, ...], str | None]]) -> str:
+def keys_of(steps: list[Step]) -> str:
     """The keys of ``steps``, one prompt after another, as pipe input sends them."""
     return "".join(key for _, keys, _ in steps for key in keys)
 
@@ -199,15 +209,37 @@ def mean_rating(answers: dict[str, Any]) -> float:
 
 # --- rct vignette paula --------------------------------------------------------------------------
 
-# A distinctive part of each reflection prompt in content/vignettes/paula.yaml, short
-# enough to sit on the prompt's first line at 80 columns.
-PROMPT_ECHO = "does Paula's situation echo"
-PROMPT_RISK = "How risky would it feel"
-PROMPT_FLETCHER = "Which of Fletcher's strategies"
-PROMPT_HELD_BACK = "Is there a concern you keep out"
-PROMPT_SMALL_STEP = "Name one small, low-risk step"
-
 SMALL_STEP = "Ask to present one case at the next team meeting with a nursing colleague."
+
+
+def reflection_chosen() -> dict[str, Any]:
+    """What this person answers in their reflection on paula, by question id (any other
+    question: left empty where optional, its example where required)."""
+    return {
+        "own-setting-echo": "Meetings got shorter",
+        "visibility-risk": 2,
+        "fletcher-fit": ["naming"],
+        "first-small-step": SMALL_STEP,
+    }
+
+
+def reflection_script(name: str = "paula", content: Content | None = None) -> tuple[list[Step], dict[str, Any]]:
+    """The reflection prompts of `rct vignette NAME` as asked, and the answers they give."""
+    content = content or load_content()
+    return _walk(list(resolve(content.vignette(name).reflection, content)), reflection_chosen())
+
+
+def _paula_prompt(question_id: str) -> str:
+    content = load_content()
+    return on_screen(next(q.prompt for q in content.vignette("paula").reflection if q.id == question_id))
+
+
+# The start of each reflection prompt of paula, as it shows on the prompt's first line.
+PROMPT_ECHO = _paula_prompt("own-setting-echo")
+PROMPT_RISK = _paula_prompt("visibility-risk")
+PROMPT_FLETCHER = _paula_prompt("fletcher-fit")
+PROMPT_HELD_BACK = _paula_prompt("held-back")
+PROMPT_SMALL_STEP = _paula_prompt("first-small-step")
 
 
 # --- what is left on disk ------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from rct_workbook.model.answers import Ask
 from rct_workbook.model.content import Content, load_content
 from rct_workbook.model.question_types import QUESTION_TYPES, RATING_MAX, short_label
 from rct_workbook.model.stamps import builtin_content_dir
-from tests.flows import full_run_keys, journal_files, script
+from tests.flows import full_run_keys, journal_files, keys_of, reflection_script, script
 from tests.helpers import Run, Tree
 
 #: The fifth case: invented, as a trainer's pack would add one.
@@ -331,3 +331,18 @@ def test_what_rules_may_do_with_an_answer_follows_what_its_kind_stores(pack: Pat
         assert ask.kind.numeric == (isinstance(value, int) and not isinstance(value, bool)), ask.id
         assert ask.kind.has_rows == (isinstance(value, list) and all(isinstance(v, dict) for v in value)), ask.id
         assert ask.kind.free_text == (ask.kind.free_texts(ask.question, value) == [value]), ask.id
+
+
+def test_a_person_reflects_on_the_fifth_case_at_the_keyboard(
+    terminal: PipeInput, run: Run, pack: Path, rct_home: Path
+) -> None:
+    """The reflection's keystrokes come from the case's own questions (tests/flows.py), so the
+    same person reflects on a new case, a question of every type, with no test changed."""
+    content = load_content([pack])
+    steps, expected = reflection_script(CASE, content)
+    terminal.send_text(keys_of(steps))
+    result = run("--content", str(pack), "vignette", CASE)
+    assert result.exit_code == 0, result.output
+    [entry] = journal_files(rct_home)
+    post = frontmatter.load(str(entry))
+    assert post["vignette"] == CASE and post["answers"] == expected
