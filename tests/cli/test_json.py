@@ -61,15 +61,15 @@ def test_vignette_list_json() -> None:
     data = json.loads(result.stdout)
     content = load_content()
     assert [v["id"] for v in data] == list(content.vignettes)
-    paula = next(v for v in data if v["id"] == "paula")
-    assert paula == {
-        "id": "paula",
-        "title": "Paula: a hierarchical culture",
-        "protagonist": "Paula",
-        "culture": "hierarchical",
-        "setting": "Staff psychologist, private psychiatric hospital near Chicago",
-        "parts": 4,
-    }
+    for listed, case in zip(data, content.vignettes.values(), strict=True):
+        assert listed == {
+            "id": case.id,
+            "title": case.title,
+            "protagonist": case.protagonist,
+            "culture": case.culture,
+            "setting": case.setting,
+            "parts": len(case.parts),
+        }
 
 
 def test_learn_list_json(run: Run) -> None:
