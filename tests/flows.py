@@ -1,6 +1,10 @@
 """The assessment and the paula vignette as a person answers them: the keys pressed at each
 prompt and the answers they give, with what a finished or cancelled run leaves on disk.
 
+The prompts, their order and their keys are built from the loaded content (each question's
+kind says how it is answered); only what this person chooses is written here, by question
+id. A question added to the flow is answered too, with no change here.
+
 One definition for the pipe-input tests (tests/cli), the real-terminal tests (tests/tty) and
 the reliability suite. Nothing here needs pexpect or a terminal.
 """
