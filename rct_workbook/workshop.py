@@ -200,12 +200,17 @@ def plan_workshop(content: Content, case: str, participants: int, minutes: int, 
     care = ((guide.care,) if guide and guide.care else ()) + tuple(facilitation.care)
     if guide is None and vignette.care_note:
         care += (vignette.care_note,)
+    # A plan with a role-play says once, with the care for the room, how to cast it with care.
+    role_play = facilitation.role_play if chosen else None
+    if role_play is not None:
+        care += role_play.notes
     cites: list[str] = []
     for group in (
         vignette.cite,
         guide.cite if guide else (),
         facilitation.cite,
         *(st.cite for st in (facilitation.opening, facilitation.groups, facilitation.plenary, facilitation.small_step)),
+        *(st.cite for st in (role_play, facilitation.step_out if chosen else None) if st is not None),
         *(r.cite for r in chosen),
     ):
         cites.extend(group)

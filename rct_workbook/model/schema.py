@@ -505,8 +505,10 @@ class Facilitation(Record):
     groups: Stage
     plenary: Stage
     small_step: Stage
-    #: Said with every role-play: casting with care, observer as a choice, stepping out of role.
+    #: Said once, with the care for the room: casting a role-play with care, observer as a choice.
     role_play: Stage | None = None
+    #: Said after each role-play, before its debrief: stepping out of role.
+    step_out: Stage | None = None
     care: Annotated[tuple[Text, ...], Limits(min_length=1)]
     cite: Annotated[tuple[Cite, ...], Limits(min_length=1)]
 

@@ -41,12 +41,34 @@ dd { margin-left: 1.5em; }
 figure { margin: 1em 0; }
 figcaption { font-size: .9em; color: #444; }
 svg text { font-family: Helvetica, Arial, sans-serif; }
-@page { margin: 1.8cm; }
+@page { margin: 1.3cm 1.5cm; }
+table.entries th { font-size: .85em; font-weight: normal; }
+table.entries .ticks { font-size: .85em; line-height: 1.6; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 11pt; }
   section.page { border: none; margin: 0; padding: 0; break-after: page; page-break-after: always; }
   section.page:last-child { break-after: auto; page-break-after: auto; }
-  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  h2, h3, h4, .when { break-after: avoid; page-break-after: avoid; }
+  h2 + p, h3 + p, h3 + ul, h3 + ol, h3 + dl { break-before: avoid; page-break-before: avoid; }
+  ul, dl, table, figure, .care, p { break-inside: avoid; page-break-inside: avoid; }
+  body { font-size: 10pt; line-height: 1.35; }
+  .box { min-height: 4em; }
+  .line { height: 1.5em; }
+  .question { margin-bottom: .7em; }
+  h2 { margin: 1em 0 .4em; }
+  h3 { margin: .6em 0 .2em; }
+  .choices.few li { display: inline-block; margin-right: 2em; }
+  .question.long { break-inside: auto; page-break-inside: auto; }
+  .question.long ul { break-inside: auto; page-break-inside: auto; }
+  .help { margin: .15em 0; }
+  table.entries { width: 100%; }
+  table.entries td { height: 4.2em; }
+  .choices.many { columns: 2; column-gap: 2em; }
+  .choices li { break-inside: avoid; page-break-inside: avoid; }
+  ul.sources { columns: 2; column-gap: 2em; font-size: .9em; }
+  .keep { break-inside: avoid; page-break-inside: avoid; }
+  ol + p.cite { break-before: avoid; page-break-before: avoid; }
+  ol li { break-inside: avoid; page-break-inside: avoid; }
 }
 """
 

@@ -109,7 +109,11 @@ def _h_space(spec: PaperSpec) -> str:
     if spec.form == "box":
         return '<div class="box"></div>'
     if spec.form == "tick":
-        return '<ul class="choices">' + "".join(f"<li>{_e(label)}</li>" for label in spec.options) + "</ul>"
+        # A long list prints in two columns, a few short choices on one line.
+        longest = max((len(label) for label in spec.options), default=0)
+        columns = len(spec.options) > 6 or (len(spec.options) >= 4 and longest <= 50)
+        many = " many" if columns else " few" if longest <= 30 else ""
+        return f'<ul class="choices{many}">' + "".join(f"<li>{_e(label)}</li>" for label in spec.options) + "</ul>"
     if spec.form == "scale":
         circles = "".join(f'<span class="circle">{_e(n)}</span>' for n in spec.options)
         low, high = (_e(x) for x in (spec.ends or ("", "")))
@@ -130,20 +134,34 @@ def _h_head(ask: Ask, spec: PaperSpec, number: str, tag: str) -> str:
 def _h_item(item: Item) -> str:
     ask = item.ask
     spec = ask.kind.paper(ask)
-    out = '<div class="question">' + _h_head(ask, spec, item.number, "h3")
+    # A long list of ticks may run over a page break (kept whole, it left gaps a third of a page).
+    long = " long" if spec.form == "tick" and len(spec.options) > 6 else ""
+    out = f'<div class="question{long}">' + _h_head(ask, spec, item.number, "h3")
     if item.condition:
         out += f'<p class="note">{_e(item.condition)}</p>'
     if spec.form != "repeat":
         return out + _h_space(spec) + "</div>\n"
-    out += "</div>\n"
+    # The entries as rows of a table, one column a field: each entry fits a few lines of
+    # writing instead of a card a page tall (the small steps took three pages).
+    head = "".join(
+        f"<th>{_e(letter)}. {_e(field.question.prompt)}"
+        f"{' <small>(optional)</small>' if not field.question.required else ''}</th>"
+        for letter, field in zip("abcdefghijklmnopqrstuvwxyz", ask.fields, strict=False)
+    )
+    rows = ""
     for slot in range(1, spec.lines + 1):
-        out += f'<div class="card"><h4>{_e(ask.question.prompt.rstrip("?:. "))} {slot}</h4>'
-        for letter, field in zip("abcdefghijklmnopqrstuvwxyz", ask.fields, strict=False):
-            fspec = field.kind.paper(field)
-            out += '<div class="question">' + _h_head(field, fspec, f"{item.number}{letter}", "h4")
-            out += _h_space(fspec) + "</div>"
-        out += "</div>\n"
-    return out
+        cells = "".join(f"<td>{_h_cell(field.kind.paper(field))}</td>" for field in ask.fields)
+        rows += f'<tr><th class="n">{slot}</th>{cells}</tr>'
+    return out + f'<table class="entries"><thead><tr><th></th>{head}</tr></thead><tbody>{rows}</tbody></table></div>\n'
+
+
+def _h_cell(spec: PaperSpec) -> str:
+    """The room for one field in a table row: blank to write in, or the boxes to tick."""
+    if spec.form == "tick":
+        return '<span class="ticks">' + " ".join(f"&#x2610;&nbsp;{_e(label)}" for label in spec.options) + "</span>"
+    if spec.form == "scale":
+        return '<span class="ticks">' + " ".join(f"&#x25cb;&nbsp;{_e(n)}" for n in spec.options) + "</span>"
+    return ""
 
 
 def worksheet_html(sheet: Worksheet) -> str:
@@ -173,4 +191,5 @@ def worksheet_html(sheet: Worksheet) -> str:
         end += "</ol>\n"
     end += f'<p class="cite">Sources: {_e("; ".join(sheet.cite))}.</p>\n'
     pages[-1] += end
-    return page(title, pages)
+    # One flowing document: a page for each step left the sheet at 15 pages, many near empty.
+    return page(title, ["".join(pages)])

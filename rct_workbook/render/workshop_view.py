@@ -61,8 +61,12 @@ def _sources(content: Content, cites: Iterable[str]) -> list[str]:
         if ref is None:
             out.append(cite)
             continue
+        if ref.year is None and not ref.title:  # not a publication: named for what it is
+            out.append(f"{ref.cite}: {ref.authors}.")
+            continue
         title = f", {ref.title}" if ref.title else ""
-        out.append(f"{ref.authors} ({ref.year}){title}.")
+        year = f" ({ref.year})" if ref.year is not None else ""
+        out.append(f"{ref.authors}{year}{title}.")
     return out
 
 
@@ -114,9 +118,9 @@ def _md_rehearsal(plan: Plan, rp: RehearsalPlan) -> list[str]:
     lines += [md.heading(3, "Running it"), "", md.numbered_list(phases), "", md.bullet_list(r.steps), ""]
     lines += [md.heading(3, "Debrief questions"), "", md.numbered_list(r.debrief), ""]
     lines += [md.escape_line(f"Sources: {'; '.join(r.cite)}."), ""]
-    care = plan.facilitation.role_play
-    if care is not None:
-        lines += _md_stage("Casting, observing and stepping out of role", care.notes, care.questions, care.cite)
+    step_out = plan.facilitation.step_out
+    if step_out is not None:
+        lines += _md_stage("After the role-play: step out of role", step_out.notes, (), step_out.cite)
     return lines
 
 
@@ -246,10 +250,10 @@ def _h_item(plan: Plan, item: AgendaItem, f: s.Facilitation) -> str:
         out += "</dl>\n<h3>Running it</h3>\n" + _ul([f"{n}: {m} minutes" for n, m in rp.phases], ordered=True)
         out += _ul(r.steps) + "<h3>Debrief questions</h3>\n" + _ul(r.debrief, ordered=True)
         out += f'<p class="cite">Sources: {_e("; ".join(r.cite))}.</p>\n'
-        care = f.role_play
-        if care is not None:
-            out += "<h3>Casting, observing and stepping out of role</h3>\n" + _ul(care.notes)
-            out += f'<p class="cite">Sources: {_e("; ".join(care.cite))}.</p>\n'
+        step_out = f.step_out
+        if step_out is not None:
+            out += "<h3>After the role-play: step out of role</h3>\n" + _ul(step_out.notes)
+            out += f'<p class="cite">Sources: {_e("; ".join(step_out.cite))}.</p>\n'
         return out
     if item.key == "plenary":
         return _h_stage(f.plenary.notes, f.plenary.questions, f.plenary.cite)
@@ -269,13 +273,18 @@ def plan_html(plan: Plan, content: Content) -> str:
         + "".join(f'<p class="care">{_e(c)}</p>' for c in plan.care)
         + (f"<p>{_e(RESOURCES_INTRO)}</p>\n" + _ul(_resource(r) for r in plan.resources) if plan.resources else "")
     )
-    pages = [first]
-    for item in plan.agenda:
+    # The facilitator's notes run on from part to part (a page each left short parts, such as
+    # the break, nearly empty); each handout starts a sheet of its own, to be handed out.
+    # The last part and the sources are kept together, so no sheet holds only the sources.
+    notes = first
+    for number, item in enumerate(plan.agenda, 1):
         when = f"{item.minutes} minutes, {clock(item.start)} to {clock(item.start + item.minutes)}"
         head = f'<h2>{_e(item.title)}</h2>\n<p class="when">{when}</p>\n'
-
-        pages.append(head + _h_item(plan, item, f))
-    pages.append("<h2>Sources</h2>\n" + _ul(_sources(content, plan.cites)))
+        if number == len(plan.agenda):
+            notes += '<div class="keep">'
+        notes += f'<div class="part">{head}{_h_item(plan, item, f)}</div>\n'
+    sources = "".join(f"<li>{_e(s)}</li>" for s in _sources(content, plan.cites))
+    pages = [notes + f'<h2>Sources</h2>\n<ul class="sources">{sources}</ul></div>\n']
     case = f'<h2 class="handout">Handout: {_e(plan.case.title)}</h2>\n'
     if plan.case.care_note:
         case += f'<p class="care">{_e(plan.case.care_note)}</p>\n'
@@ -292,6 +301,7 @@ def plan_html(plan: Plan, content: Content) -> str:
         pages.append(cards)
     step = '<h2 class="handout">Handout: my one small step</h2>\n'
     for prompt in f.small_step.questions:
-        step += f"<p>{_e(prompt)}</p>\n" + '<div class="line"></div>' * SMALL_STEP_LINES + "\n"
+        # Room to write by hand: the sheet is filled, not a few lines at its top.
+        step += f"<p>{_e(prompt)}</p>\n" + '<div class="line"></div>' * (2 * SMALL_STEP_LINES) + "\n"
     pages.append(step)
     return page(title, pages)

@@ -170,7 +170,8 @@ def test_several_entries_print_one_page_each_after_movement_over_time(run: Run, 
     # The entries in time order: the vignette (2 April), the long assessment (1 May), then the
     # personas (assessed today).
     assert "Reflection on Paula" in pages[1]
-    assert "Vision sentence 0 of a long answer" in pages[2] and "…" in pages[2]
+    # Its long answers are shortened at sentence ends, never inside one (#24).
+    assert "continued in the full answers" in pages[2] and "My vision" in pages[2]
     # Headless Chromium prints on US Letter; on A4 (taller, a little narrower) the same five pages.
     a4 = tmp_path / "meeting-a4.html"
     a4.write_text(out.read_text(encoding="utf-8").replace("</head>", "<style>@page { size: A4; }</style></head>"))

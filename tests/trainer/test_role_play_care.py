@@ -30,14 +30,15 @@ def plan_of(case: str) -> tuple[str, str, object]:
 
 
 def test_role_play_care_says_where_it_comes_from() -> None:
-    care = FACILITATION.role_play
-    assert care is not None
-    assert all(PRACTICE in flat(note) for note in care.notes)
+    care, step_out = FACILITATION.role_play, FACILITATION.step_out
+    assert care is not None and step_out is not None
+    assert all(PRACTICE in flat(note) for note in (*care.notes, *step_out.notes))
     assert "(Hartling & Sparks, 2002)" in flat(care.notes[0])  # where the paper speaks: the risks
+    assert step_out.cite == ("rct-workbook facilitation practice",)  # not the paper's
     said = flat(" ".join(care.notes))
     assert "line manager opposite their own staff" in said
     assert "Observer is a role anyone may choose" in said
-    assert "step out of role" in said
+    assert "step out of role" in flat(" ".join(step_out.notes))
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -46,14 +47,18 @@ def test_every_role_play_in_a_plan_carries_the_care(case: str) -> None:
     rehearsals = len(plan.rehearsals)  # type: ignore[attr-defined]
     assert rehearsals >= 1
     for text in (markdown, page):
-        # With each role-play, after its debrief questions.
-        heading = "Casting, observing and stepping out of role"
+        # Casting and the observer's role once, with the care for the room, before any role-play.
+        care = text.index("Care for the room")
+        assert text.count("line manager opposite their own staff") == 1
+        assert care < text.index("line manager opposite their own staff") < text.index("Debrief questions")
+        assert text.count("Observer is a role anyone may choose") == 1
+        # Stepping out of role after each role-play, after its debrief questions.
+        heading = "After the role-play: step out of role"
         assert text.count(heading) == rehearsals
-        assert text.count("line manager opposite their own staff") == rehearsals
-        assert text.count("Observer is a role anyone may choose") == rehearsals
         debriefs = [m.start() for m in re.finditer("Debrief questions", text)]
         steps_out = [m.start() for m in re.finditer(heading, text)]
         assert all(d < s for d, s in zip(debriefs, steps_out, strict=True))
+    assert "rct-workbook facilitation practice" in markdown[markdown.index("## Sources") :]
 
 
 @pytest.mark.parametrize("case", CASES)

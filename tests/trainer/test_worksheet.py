@@ -80,10 +80,10 @@ def test_answer_space_fits_each_kind_of_question() -> None:
     ratings = [a for a in _flow_asks(CONTENT) if a.type == "rating"]  # the five good things, wellbeing…
     assert len(ratings) >= 5
     assert page.count('<span class="circle">1</span>') == len(ratings)
-    assert '<ul class="choices"><li>Yes</li><li>No</li></ul>' in page
+    assert '<ul class="choices few"><li>Yes</li><li>No</li></ul>' in page  # few short choices: one line
     assert page.count('<div class="box"></div>') == sum(1 + 0 for a in _flow_asks(CONTENT) if a.type == "long_text")
     steps = next(a for a in _flow_asks(CONTENT) if a.type == "repeat")
-    assert page.count('class="card"') == steps.question.max_items
+    assert page.count('<tr><th class="n">') == steps.question.max_items  # a row of the table for each
     md = worksheet_markdown(assess_worksheet(CONTENT))
     assert "*Tick any that apply, or none.*" in md
     assert "(optional; private: yours to keep, not for sharing)" in md
