@@ -9,7 +9,8 @@ registry and only write what ``render`` returns; they never switch on a format's
 
 Adding a format is one module here plus its name in one registry's tuple below. Modules
 are imported when a registry is first asked, and each imports what it renders with
-inside ``render``, so listing the choices for ``--help`` stays cheap.
+inside ``render``, so listing the choices for ``--help`` stays cheap (named tuples, not
+dataclasses, for the same reason: this is imported by every journal command).
 
 A journal export's formats are given the document ``journal/sharing.py`` made after the
 review of identifiers (``Export``): what they render has already passed what sharing
@@ -20,9 +21,8 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 if TYPE_CHECKING:
     from rct_workbook.class_profile import ClassProfile
@@ -35,8 +35,7 @@ if TYPE_CHECKING:
 D = TypeVar("D")
 
 
-@dataclass(frozen=True)
-class Rendered:
+class Rendered(NamedTuple):
     """What a format made: the text (or bytes) to write, and what to say about it once written."""
 
     data: str
@@ -129,16 +128,14 @@ class Registry(Generic[D]):
         return f"{each} (default: {by + ', else ' if by else ''}{self.default()})."
 
 
-@dataclass(frozen=True)
-class JournalDocument:
+class JournalDocument(NamedTuple):
     """A journal export as sharing made it, and what the person asked of its form."""
 
     export: Export
     with_answers: bool = False
 
 
-@dataclass(frozen=True)
-class ProgressDocument:
+class ProgressDocument(NamedTuple):
     """The figures of `rct progress`, and how to load the content for the words a page needs
     (the figures alone need no content: JSON is written without loading it)."""
 
@@ -146,8 +143,7 @@ class ProgressDocument:
     load_content: Callable[[], Content]
 
 
-@dataclass(frozen=True)
-class PlanDocument:
+class PlanDocument(NamedTuple):
     """A workshop plan and the content it is drawn from (for its sources)."""
 
     plan: Plan
