@@ -338,7 +338,65 @@ class Turn:
 def rota(members: Sequence[str], meetings: int, start: _dt.date, every_days: int) -> list[Turn]:
     """Who raises the practice at each meeting: round robin, so nobody raises it a second
     time before everyone has raised it once, and counts never differ by more than one."""
-    return [Turn(i + 1, start + _dt.timedelta(days=every_days * i), members[i % len(members)]) for i in range(meetings)]
+    dates = [start + _dt.timedelta(days=every_days * i) for i in range(meetings)]
+    return rota_on(members, dates)
+
+
+def rota_on(members: Sequence[str], dates: Sequence[_dt.date]) -> list[Turn]:
+    """The round robin of ``rota`` over the meetings' ``dates``."""
+    return [Turn(i + 1, day, members[i % len(members)]) for i, day in enumerate(dates)]
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1}
+#: What --every takes, said in its help and its error.
+EVERY_FORMS = '1w, 2w, 4w, 1m (monthly, on the first meeting\'s day) or a weekday of the month such as "first tuesday"'
+
+
+def meeting_dates(start: _dt.date, meetings: int, every: str) -> list[_dt.date] | None:
+    """The dates of ``meetings`` meetings from ``start``, ``every`` as --every takes it; None if
+    ``every`` is none of ``EVERY_FORMS``. A weekday of the month ("first tuesday", "last
+    friday") starts with the first such day on or after ``start``; "1m" keeps the day of the
+    month, or the month's last day where it has no such day (31 January, then 28 February)."""
+    text = " ".join(every.casefold().replace("-", " ").split())
+    if text in EVERY:
+        return [start + _dt.timedelta(days=EVERY[text] * i) for i in range(meetings)]
+    if text in ("1m", "monthly"):
+        return [_in_month(start, i, start.day) for i in range(meetings)]
+    words = text.split()
+    if len(words) != 2 or words[0] not in ORDINALS:
+        return None
+    weekday = next((i for i, name in enumerate(WEEKDAYS) if len(words[1]) >= 3 and name.startswith(words[1])), None)
+    if weekday is None:
+        return None
+    nth = ORDINALS[words[0]]
+    dates: list[_dt.date] = []
+    month = 0
+    while len(dates) < meetings:
+        day = _nth_weekday(_in_month(start, month, 1), nth, weekday)
+        if day >= start:
+            dates.append(day)
+        month += 1
+    return dates
+
+
+def _in_month(start: _dt.date, months: int, day: int) -> _dt.date:
+    """``day`` of the month ``months`` after ``start``'s (the month's last day if it has fewer)."""
+    import calendar
+
+    year, month = divmod(start.month - 1 + months, 12)
+    year, month = start.year + year, month + 1
+    return _dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+def _nth_weekday(first: _dt.date, nth: int, weekday: int) -> _dt.date:
+    """The ``nth`` ``weekday`` of ``first``'s month (nth -1: the last)."""
+    import calendar
+
+    if nth > 0:
+        return first + _dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    return last - _dt.timedelta(days=(last.weekday() - weekday) % 7)
 
 
 def rota_markdown(turns: Sequence[Turn], topic: str | None) -> str:

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from rct_workbook.cli.conventions import choice
 from rct_workbook.cli.output import FORCE_HELP
 from rct_workbook.cli.state import state
 
@@ -92,6 +91,14 @@ def agenda(
     _write(out, text.encode("utf-8"), "the agenda", replace=replace, ctx=ctx)
 
 
+def _every_forms(incomplete: str) -> list[str]:
+    """What --every offers to complete: the weekly and monthly forms, then weekdays of the month."""
+    from rct_workbook.group import ORDINALS, WEEKDAYS
+
+    forms = ["1w", "2w", "4w", "1m", *(f"{n} {d}" for n in ORDINALS for d in WEEKDAYS)]
+    return [form for form in forms if form.startswith(incomplete.casefold())]
+
+
 @app.command("rota")
 def rota(
     ctx: typer.Context,
@@ -106,7 +113,13 @@ def rota(
     ] = None,
     every: Annotated[
         str,
-        typer.Option("--every", help="How often the group meets: every 1, 2 or 4 weeks.", **choice("1w", "2w", "4w")),
+        typer.Option(
+            "--every",
+            metavar="1w|2w|4w|1m|DAY",
+            help="How often the group meets: every 1, 2 or 4 weeks, monthly, or on a weekday of the month "
+            '("first tuesday", "last friday").',
+            autocompletion=_every_forms,
+        ),
     ] = "1w",
     topic: Annotated[str | None, typer.Option("--topic", metavar="TEXT", help="The practice being raised.")] = None,
     ics: Annotated[Path | None, typer.Option("--ics", metavar="FILE", help="Also write an iCalendar file.")] = None,
@@ -123,8 +136,7 @@ def rota(
     """
     from rct_workbook.cli.output import may_replace, to_stdout
     from rct_workbook.errors import WorkbookError
-    from rct_workbook.group import EVERY, rota_ics, rota_markdown
-    from rct_workbook.group import rota as make_rota
+    from rct_workbook.group import EVERY_FORMS, meeting_dates, rota_ics, rota_markdown, rota_on
     from rct_workbook.model.commonmark import one_line
 
     names = [one_line(m) for m in members.split(",")]
@@ -140,12 +152,15 @@ def rota(
     latest = _dt.date(9000, 12, 31)  # meetings (up to 520, every 4 weeks) must stay within the calendar
     if first > latest:
         raise WorkbookError(f"--start must be on or before {latest.isoformat()}, not {first.isoformat()}")
+    dates = meeting_dates(first, meetings, every)
+    if dates is None:
+        raise WorkbookError(f"--every takes {EVERY_FORMS}, not {every!r}")
     if ics is not None and to_stdout(ics) and to_stdout(out):
         raise WorkbookError("--ics - and the rota cannot both go to stdout; give --out FILE too")
     plain = state(ctx).plain
     replace_out = may_replace(out, "--out", force=force, plain=plain)
     replace_ics = may_replace(ics, "--ics", force=force, plain=plain) if ics is not None else False
-    turns = make_rota(names, meetings, first, EVERY[every])
+    turns = rota_on(names, dates)
     _write(out, rota_markdown(turns, topic).encode("utf-8"), "the rota", replace=replace_out, ctx=ctx)
     if ics is not None:
         _write(ics, rota_ics(turns, topic), "the calendar", replace=replace_ics)

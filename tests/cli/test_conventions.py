@@ -91,8 +91,8 @@ def test_help_usage_names_arguments_the_posix_way() -> None:
         ),
         (
             ("group", "rota", "--members", "Ana,Bo", "--meetings", "2", "--every", "3w"),
-            "rct: invalid value for '--every': '3w' is not one of '1w', '2w', '4w'.\n"
-            "  Try 'rct group rota -h' for help.\n",
+            "rct: --every takes 1w, 2w, 4w, 1m (monthly, on the first meeting's day) or a weekday of the month "
+            "such as \"first tuesday\", not '3w'\n",
         ),
     ],
 )

@@ -136,8 +136,8 @@ def test_rota_bad_input(run: Run) -> None:
         (["--members", "Ana,ana", "--meetings", "3"], "rct: --members lists someone twice\n"),
         (
             ["--members", "Ana", "--meetings", "3", "--every", "3d"],
-            "rct: invalid value for '--every': '3d' is not one of '1w', '2w', '4w'.\n"
-            "  Try 'rct group rota -h' for help.\n",
+            "rct: --every takes 1w, 2w, 4w, 1m (monthly, on the first meeting's day) or a weekday of the month "
+            "such as \"first tuesday\", not '3d'\n",
         ),
         (
             ["--members", "Ana", "--meetings", "3", "--start", "soon"],
