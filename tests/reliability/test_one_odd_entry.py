@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from rct_workbook.journal.entry import MAX_ENTRY_BYTES
+from rct_workbook.render.formats import JOURNAL
 from tests.helpers import FilledAnswers, Run
 from tests.journal.helpers import entry_id, make_assess
 
@@ -54,7 +55,7 @@ def test_an_instant_past_the_calendar_skips_that_entry_with_one_line(run: Run, i
 def test_a_section_todays_flow_does_not_have_is_exported(run: Run) -> None:
     path = make_assess("2026-01-01")
     _edit(path, "kind: assess\n", "kind: assess\nsection: nowhere\n")
-    for fmt in ("html", "md"):
+    for fmt in JOURNAL.names():
         result = run("journal", "export", entry_id(path), "--keep-flagged", "--format", fmt, "--out", "-")
         assert result.exit_code == 0, result.output
         assert "Traceback" not in result.output

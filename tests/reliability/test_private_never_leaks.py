@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from rct_workbook.render.formats import JOURNAL
 from tests.helpers import FilledAnswers, Run
 from tests.journal.helpers import entry_id, make_assess, make_vignette
 
@@ -86,7 +87,7 @@ def test_debug_log_names_no_answers(run: Run, rct_home: Path, tmp_path: Path, fi
 
 
 def test_exports_hold_no_local_paths_or_user_names(run: Run, entries: list[str], rct_home: Path) -> None:
-    for form in ("md", "html"):
+    for form in JOURNAL.names():  # every registered format
         doc = run("journal", "export", *entries, "--keep-flagged", "--include-private", "--format", form).stdout
         assert str(rct_home) not in doc
         assert os.path.expanduser("~") not in doc
