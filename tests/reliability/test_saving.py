@@ -67,18 +67,29 @@ def test_sigkill_mid_save_leaves_only_whole_entries(rct_home: Path, delay: float
     assert len(files) >= len(reported)  # every save reported done is there
 
 
+@pytest.mark.posix  # flock: on Windows a temporary file's age decides
 def test_stale_temp_files_are_ignored_then_cleaned(run: Run, rct_home: Path) -> None:
-    make_assess("2026-01-01")
+    """A temporary file whose writer is gone is removed whatever its age; one whose writer
+    holds its lock (another rct saving right now) stays."""
+    import fcntl
+
+    ident = make_assess("2026-01-01").stem
     stale = rct_home / "journal" / ".rct-tmp-deadbeef"
     fresh = rct_home / "journal" / ".rct-tmp-cafe"
-    stale.write_text("half")
+    stale.write_text("half")  # written a moment ago, by a writer since killed
     fresh.write_text("half")
-    os.utime(stale, (time.time() - 3600, time.time() - 3600))
-    result = run("journal", "list")
-    assert result.stderr == ""
-    assert len(result.stdout.splitlines()) == 2
-    assert not stale.exists()
-    assert fresh.exists()  # perhaps another rct is saving right now
+    held = os.open(fresh, os.O_RDWR)
+    try:
+        fcntl.flock(held, fcntl.LOCK_EX)  # its writer is alive and writing
+        result = run("journal", "list")
+        assert result.stderr == ""
+        assert ident in result.stdout and ".rct-tmp" not in result.stdout
+        assert not stale.exists()
+        assert fresh.exists()
+    finally:
+        os.close(held)
+    run("journal", "list")
+    assert not fresh.exists()  # its writer is gone now
 
 
 def test_full_disk_keeps_the_answers(
