@@ -95,9 +95,29 @@ def save_draft(draft: Draft) -> None:
     text = "# An unfinished rct assessment. Continue it with: rct assess --resume\n" + yaml.safe_dump(
         data, allow_unicode=True, sort_keys=False, width=1000
     )
+    _check_size(text, draft.answers)
     path, kept = vault.for_writing(draft.path, text.encode("utf-8"))  # encrypted when the journal is
     write_atomic(path, kept)
     vault.drop_other(path)
+
+
+def _check_size(text: str, answers: dict[str, Any]) -> None:
+    """A draft rct could not read back (larger than a YAML file it reads) is not written:
+    StorageError naming the answers that take the most room, so the walk stops and the
+    answers are printed instead (flow/session.NotKept)."""
+    import yaml
+
+    from rct_workbook.model.safe_yaml import MAX_BYTES
+
+    size = len(text.encode("utf-8"))
+    if size <= MAX_BYTES:
+        return
+    room = {k: len(yaml.safe_dump({k: v}, allow_unicode=True, width=1000).encode("utf-8")) for k, v in answers.items()}
+    named = ", ".join(f"{k} ({room[k]:,} bytes)" for k in sorted(room, key=room.__getitem__, reverse=True)[:3])
+    raise StorageError(
+        f"these answers are too long to keep in a draft: it would be {size:,} bytes and rct reads back at most"
+        f" {MAX_BYTES:,}; the longest: {named}"
+    )
 
 
 def discard_draft(name: str) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -172,3 +174,21 @@ def _rct(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
         timeout=180,
         check=False,
     )
+
+
+def test_a_draft_rct_could_not_read_back_is_not_written(rct_home: Path) -> None:
+    """Answers whose draft would pass the reader's limit (control characters are written
+    escaped, four bytes each) are refused by name, so the walk stops and prints them."""
+    from rct_workbook.errors import StorageError
+    from rct_workbook.flow.drafts import load_draft, new_draft, save_draft
+
+    draft = new_draft("assess", None)
+    fits = {"role": "Staff nurse", "history": "x" * 19_000}
+    save_draft(dataclasses.replace(draft, answers=fits))
+    escaped = {**fits, **{f"note-{i}": "\x01" * 20_000 for i in range(14)}}
+    with pytest.raises(StorageError) as refused:
+        save_draft(dataclasses.replace(draft, answers=escaped))
+    assert refused.value.message.startswith("these answers are too long to keep in a draft: it would be ")
+    assert re.search(r"; the longest: note-\d+ \(80,\d{3} bytes\), note-\d+ ", refused.value.message)
+    kept = load_draft(draft.name)
+    assert kept is not None and kept.answers == fits  # the last draft written is whole and readable
