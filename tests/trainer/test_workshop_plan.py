@@ -220,7 +220,7 @@ def test_cli_unknown_format(run: Run) -> None:
 def test_cli_unknown_case(run: Run) -> None:
     result = run("workshop", "plan", "pauls", "--participants", "20", "--minutes", "90")
     assert result.exit_code == 2
-    known = ", ".join(sorted(CONTENT.vignettes))
+    known = ", ".join(CONTENT.vignettes)
     assert result.stderr == f"rct: no vignette called 'pauls'. Did you mean 'paula'? Known: {known}.\n"
 
 
