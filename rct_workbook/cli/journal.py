@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from rct_workbook.journal.export import Export
     from rct_workbook.journal.index import Index, Refresh, Row
     from rct_workbook.journal.sharing import Decision, Request, Review
+    from rct_workbook.render.formats import Format, JournalDocument
 
 #: The largest -n: far more than any journal holds, and a number SQLite can take.
 MAX_LISTED = 1_000_000
@@ -277,7 +278,9 @@ def export(
     redact_file: Annotated[
         Path | None, typer.Option("--redact-file", metavar="FILE", help="Names to replace, one per line.")
     ] = None,
-    form: Annotated[str, typer.Option("--format", help=JOURNAL.help(), **choice(*JOURNAL.names()))] = JOURNAL.default(),
+    form: Annotated[
+        str | None, typer.Option("--format", help=JOURNAL.help(by_suffix=True), **choice(*JOURNAL.names()))
+    ] = None,
     include_private: Annotated[
         bool, typer.Option("--include-private", help="Also include answers marked private.")
     ] = False,
@@ -338,7 +341,7 @@ def export(
 
     if redact_flagged and keep_flagged:
         raise WorkbookError("--redact-flagged and --keep-flagged cannot be used together")
-    chosen = JOURNAL.get(form)
+    chosen = JOURNAL.for_file(form, out)
     if with_answers and "--with-answers" not in chosen.options:
         taking = " or ".join(JOURNAL.taking("--with-answers"))
         raise WorkbookError(
@@ -360,7 +363,7 @@ def export(
         return
     mode: sharing.Decision = explicit or ("ask" if has_terminal() else "refuse")
     document = _reviewed_document(st, request, review, mode=mode, check_in_first=check_in_first)
-    _deliver(document, form, with_answers=with_answers, out=out, replace=replace)
+    _deliver(document, chosen, with_answers=with_answers, out=out, replace=replace)
 
 
 def _may_write(out: Path | None, *, check: bool, force: bool, plain: bool) -> bool:
@@ -433,8 +436,10 @@ def _ask_before_export(
     return asker, check_in_first, display_name
 
 
-def _deliver(document: "Export", form: str, *, with_answers: bool, out: Path | None, replace: bool) -> None:
-    """Print the document in the format named ``form`` or write it to --out, saying how many
+def _deliver(
+    document: "Export", form: "Format[JournalDocument]", *, with_answers: bool, out: Path | None, replace: bool
+) -> None:
+    """Print the document in the format ``form`` or write it to --out, saying how many
     private answers were left out and what the format adds (the handout's pages)."""
     from rct_workbook.cli.output import exists_error, to_stdout
     from rct_workbook.journal import sharing
@@ -442,7 +447,7 @@ def _deliver(document: "Export", form: str, *, with_answers: bool, out: Path | N
     from rct_workbook.render.safe import clean
 
     entries = len(document.pages)
-    rendered = JOURNAL.get(form).render(JournalDocument(document, with_answers=with_answers))
+    rendered = form.render(JournalDocument(document, with_answers=with_answers))
     text = rendered.data
     withheld = (
         f" {document.withheld} private answer{'s' if document.withheld != 1 else ''} left out"

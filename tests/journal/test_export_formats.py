@@ -171,7 +171,20 @@ def test_the_default_follows_the_file_s_ending() -> None:
     assert WORKSHEET.for_file(None, Path("-")).name == "md"
     assert WORKSHEET.for_file("md", Path("sheet.html")).name == "md"
     assert PROGRESS.for_file(None, Path("figures.json")).name == "json"
-    assert JOURNAL.default() == "md"
+    assert JOURNAL.default() == "md" and JOURNAL.for_file(None, Path("for-the-group.txt")).name == "text"
+
+
+def test_an_export_s_format_follows_the_file_s_ending(run: Run, entries: list[Path], tmp_path: Path) -> None:
+    ident = entry_id(entries[2])
+    for name, start in (("handout.html", "<!DOCTYPE html>"), ("mail.txt", "="), ("notes.md", "<!-- rct-workbook")):
+        out = tmp_path / name
+        result = run("journal", "export", ident, "--keep-flagged", "--out", str(out))
+        assert result.exit_code == 0, result.stderr
+        assert out.read_text(encoding="utf-8").startswith(start)
+    with_answers = run(
+        "journal", "export", ident, "--keep-flagged", "--with-answers", "--out", str(tmp_path / "a.html")
+    )
+    assert with_answers.exit_code == 0, with_answers.stderr
 
 
 def test_progress_takes_its_formats_from_the_registry(run: Run, entries: list[Path], tmp_path: Path) -> None:
