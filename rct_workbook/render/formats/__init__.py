@@ -36,7 +36,7 @@ D = TypeVar("D")
 
 
 class Rendered(NamedTuple):
-    """What a format made: the text (or bytes) to write, and what to say about it once written."""
+    """What a format made: the text to write, and what to say about it once written."""
 
     data: str
     #: One or more sentences `rct journal export` adds after "Wrote …" (how many pages the
