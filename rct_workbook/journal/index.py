@@ -535,7 +535,7 @@ class Index:
             row = Index._made_row(values)
         except (ValueError, TypeError, AttributeError, RecursionError) as exc:
             raise _DamagedRow(values[0]) from exc
-        if not _sound(row, _ROW_SHAPE):
+        if not _sound_row(row):
             raise _DamagedRow(values[0])
         return row
 
@@ -571,7 +571,17 @@ class Index:
     def _listing(values: Sequence[Any]) -> Listing:
         name, ident, created, kind, title, vignette, section, mean, setting = values
         listing = Listing(name, ident, created, kind, title or "", vignette, section, mean, setting)
-        if not _sound(listing, _LISTING_SHAPE):
+        if not (
+            type(name) is str
+            and type(ident) is str
+            and type(created) is str
+            and type(kind) is str
+            and type(listing.title) is str
+            and (vignette is None or type(vignette) is str)
+            and (section is None or type(section) is str)
+            and (setting is None or type(setting) is str)
+            and (mean is None or type(mean) is float or type(mean) is int)
+        ):  # SQLite gives exact types: checked by identity, a fraction of a microsecond a row
             raise _DamagedRow(name)
         return listing
 
@@ -804,32 +814,37 @@ class Index:
 
 # --- rows of the wrong shape ---------------------------------------------------------------
 
-_TEXT, _MAYBE_TEXT, _MAYBE_NUMBER, _MAPPING, _MAYBE_MAPPING, _LIST = range(6)
-_ROW_SHAPE = {
-    "name": _TEXT, "id": _TEXT, "created": _TEXT, "kind": _TEXT, "title": _TEXT, "vignette": _MAYBE_TEXT,
-    "section": _MAYBE_TEXT, "mean": _MAYBE_NUMBER, "answers": _MAPPING, "reading": _MAYBE_MAPPING, "updates": _LIST,
-    "shares": _MAPPING, "setting": _MAYBE_TEXT, "review": _LIST, "next_check_in": _MAYBE_TEXT,
-}  # fmt: skip
-_LISTING_SHAPE = {k: v for k, v in _ROW_SHAPE.items() if k in Listing.__dataclass_fields__}
+
+def _text_or_none(value: Any) -> bool:
+    return value is None or type(value) is str
 
 
-def _fits(value: Any, shape: int) -> bool:
-    if shape == _TEXT:
-        return isinstance(value, str)
-    if shape == _MAYBE_TEXT:
-        return value is None or isinstance(value, str)
-    if shape == _MAYBE_NUMBER:
-        return value is None or (isinstance(value, (int, float)) and not isinstance(value, bool))
-    if shape == _MAPPING:
-        return isinstance(value, dict)
-    if shape == _MAYBE_MAPPING:
-        return value is None or isinstance(value, dict)
-    return isinstance(value, list) and all(isinstance(item, dict) for item in value)
+def _number_or_none(value: Any) -> bool:
+    return value is None or (isinstance(value, (int, float)) and not isinstance(value, bool))
 
 
-def _sound(record: Row | Listing, shapes: dict[str, int]) -> bool:
-    """Whether what was read of a row has the types a refresh writes."""
-    return all(_fits(getattr(record, key), shape) for key, shape in shapes.items())
+def _sound_row(row: Row) -> bool:
+    """Whether what was read of a row has the types a refresh writes (SQLite and JSON give
+    exact types, so they are checked by identity)."""
+    return (
+        type(row.name) is str
+        and type(row.id) is str
+        and type(row.created) is str
+        and type(row.kind) is str
+        and type(row.title) is str
+        and _text_or_none(row.vignette)
+        and _text_or_none(row.section)
+        and _text_or_none(row.setting)
+        and _text_or_none(row.next_check_in)
+        and _number_or_none(row.mean)
+        and type(row.answers) is dict
+        and (row.reading is None or type(row.reading) is dict)
+        and type(row.shares) is dict
+        and type(row.updates) is list
+        and all(type(u) is dict for u in row.updates)
+        and type(row.review) is list
+        and all(type(r) is dict for r in row.review)
+    )
 
 
 def _sound_digest_row(row: Sequence[Any]) -> bool:
@@ -837,12 +852,16 @@ def _sound_digest_row(row: Sequence[Any]) -> bool:
     numbers, updates, review): the texts are texts, the JSON is JSON of the right kind."""
     ident, created, mean, digest, setting, check_in, numbers, updates, review = row[:9]
     return (
-        isinstance(ident, str)
-        and isinstance(created, str)
-        and _fits(mean, _MAYBE_NUMBER)
-        and isinstance(digest, str)
-        and all(_fits(v, _MAYBE_TEXT) for v in (setting, check_in, numbers))
-        and all(v is None or v == "[]" or _decodes_to(v, list) for v in (updates, review))
+        type(ident) is str
+        and type(created) is str
+        and _number_or_none(mean)
+        and type(digest) is str
+        and _text_or_none(setting)
+        and _text_or_none(check_in)
+        and _text_or_none(numbers)
+        # Most entries have no updates and no review; only those that do are decoded here.
+        and (updates is None or updates == "[]" or _decodes_to(updates, list))
+        and (review is None or review == "[]" or _decodes_to(review, list))
     )
 
 
@@ -865,8 +884,8 @@ def _damaged_rows(conn: sqlite3.Connection) -> list[Any]:
         digest, answers, steps, reading, updates, shares, review = values[12:]
         sound = (
             all(isinstance(v, str) for v in (name, ident, created, instant, kind, digest))
-            and all(_fits(v, _MAYBE_TEXT) for v in (title, vignette, section, setting, check_in, numbers))
-            and _fits(mean, _MAYBE_NUMBER)
+            and all(_text_or_none(v) for v in (title, vignette, section, setting, check_in, numbers))
+            and _number_or_none(mean)
             and _decodes_to(digest, dict)
             and all(v is None or _decodes_to(v, dict) for v in (answers, steps, reading, shares))
             and all(v is None or _decodes_to(v, list) for v in (updates, review))
