@@ -497,7 +497,9 @@ def _negated(clause: _Clause, start: int, tokens: Sequence[_Token]) -> bool:
 
 def subject(clause: _Clause, start: int) -> str | None:
     """Whose the clause is, read back from word ``start``: "self", "other", or None (no subject)."""
-    participle = any(w.endswith("ing") for w in clause.words[start : start + 3])
+    # "a young person self-harming": the match itself opens with a participle. Only its
+    # first two words count ("thought about jumping", "a failure at everything" are not).
+    participle = any(w.endswith("ing") for w in clause.words[start : start + 2])
     for k in range(start - 1, -1, -1):
         word = clause.words[k]
         if word in _FIRST_PERSON or word in _GLOBAL:

@@ -21,6 +21,8 @@ from tests.unit.helpers import CALM
 TESTS = Path(__file__).parent.parent
 TUNED = TESTS / "care_corpus.yaml"
 HELD_OUT = TESTS / "care_corpus_heldout.yaml"
+#: A second held-out set, written by another hand before its round of pattern changes.
+FRESH = TESTS / "care_corpus_fresh.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -86,11 +88,12 @@ def measure(content: Content, path: Path) -> tuple[Figures, list[str]]:
 
 
 def test_the_corpora_are_large_and_labelled() -> None:
-    tuned, held = sentences(TUNED), sentences(HELD_OUT)
+    tuned, held, fresh = sentences(TUNED), sentences(HELD_OUT), sentences(FRESH)
     assert len(tuned) >= 150 and len(held) >= 40
-    for item in [*tuned, *held]:
+    assert sum(i["level"] != "none" for i in fresh) >= 40 and sum(i["level"] == "none" for i in fresh) >= 40
+    for item in [*tuned, *held, *fresh]:
         assert item["level"] in ("none", "check-in", "urgent")
-    texts = [i["text"].casefold() for i in [*tuned, *held]]
+    texts = [i["text"].casefold() for i in [*tuned, *held, *fresh]]
     assert len(set(texts)) == len(texts), "a sentence is in the corpora twice"
 
 
@@ -133,3 +136,27 @@ def test_care_on_the_held_out_corpus(content: Content, capsys: pytest.CaptureFix
     assert figures.recall >= 27 / 28
     assert figures.crisis_first >= figures.urgent - 1
     assert figures.false_positive_rate <= 0.1
+
+
+def test_care_on_the_fresh_corpus(content: Content, capsys: pytest.CaptureFixture[str]) -> None:
+    """Never tuned on (its sentences were written before the patterns it measures were
+    generalised). Before that round it measured distress met 8/43, crisis line first 6/35,
+    benign given care 1/42; after it, 36/43, 29/35, 0/42. Held at those figures; the
+    issue's goal itself is the next test."""
+    figures, wrong = measure(content, FRESH)
+    with capsys.disabled():
+        print("\n" + figures.line("care corpus (fresh, held out)"))
+        for line in wrong:
+            print("  " + line)
+    assert figures.met >= 36 and figures.crisis_first >= 29, wrong
+    assert figures.false_positive_rate <= 0.1, wrong
+
+
+@pytest.mark.xfail(strict=True, reason="not met on sentences never seen: 36/43 distress met, 29/35 crisis line first")
+def test_the_issue_goal_on_the_fresh_corpus(content: Content) -> None:
+    """Every distress sentence met, the crisis line first for every urgent one, at most
+    1 in 10 benign given care. Strict: when it passes, this mark must go."""
+    figures, wrong = measure(content, FRESH)
+    assert figures.met == figures.distress, wrong
+    assert figures.crisis_first == figures.urgent, wrong
+    assert figures.false_positive_rate <= 0.1, wrong
