@@ -126,7 +126,7 @@ def _checked(data: Any) -> EntrySummary:
 def parse_export(member: str, text: str) -> MemberExport:
     """The entries in one member's export (format 1), or NotAnExport."""
     if not text.lstrip("\ufeff").startswith(EXPORT_MARK):
-        raise NotAnExport("it is not an rct-workbook export (rct journal export makes one)")
+        raise NotAnExport("it is not an rct-workbook export in Markdown (rct journal export --format md makes one)")
     entries = []
     for found in _summaries(text):
         try:

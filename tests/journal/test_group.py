@@ -45,7 +45,7 @@ def test_agenda_from_three_exports_and_a_junk_file(run: Run, tmp_path: Path, rct
     result = run("group", "agenda", str(ana), str(bo), str(chris), str(junk), str(binary), "--minutes", "70")
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines() == [
-        f"rct: skipped {junk}: it is not an rct-workbook export (rct journal export makes one)",
+        f"rct: skipped {junk}: it is not an rct-workbook export in Markdown (rct journal export --format md makes one)",
         f"rct: skipped {binary}: it is not UTF-8 text",
     ]
     out = result.stdout
@@ -69,7 +69,7 @@ def test_agenda_with_no_exports(run: Run, tmp_path: Path) -> None:
     result = run("group", "agenda", str(junk), str(tmp_path / "missing.md"))
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        f"rct: skipped {junk}: it is not an rct-workbook export (rct journal export makes one)",
+        f"rct: skipped {junk}: it is not an rct-workbook export in Markdown (rct journal export --format md makes one)",
         f"rct: skipped {tmp_path / 'missing.md'}: No such file or directory",
         "rct: none of the files is an export, so there is no agenda to make",
     ]
