@@ -1093,7 +1093,9 @@ def _tokens(text: str) -> list[str]:
     if not text.isascii():
         import unicodedata
 
-        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        text = unicodedata.normalize("NFKD", text)
+        marks = {ord(c): None for c in set(text) if unicodedata.combining(c)}  # a few distinct characters
+        text = text.translate(marks) if marks else text
     return re.findall(r"[^\W_]+", text.casefold())
 
 
