@@ -212,3 +212,23 @@ def test_progress_with_no_assessments_writes_only_the_figures(run: Run, rct_home
         False,
     )
     assert json.loads(run("progress", "--format", "json").stdout) == {"settings": []}
+
+
+@pytest.mark.parametrize(
+    ("command", "registry"),
+    [
+        (("journal", "export"), JOURNAL),
+        (("progress",), PROGRESS),
+        (("workshop", "plan"), WORKSHOP_PLAN),
+        (("workshop", "profile"), CLASS_PROFILE),
+        (("worksheet", "assess"), WORKSHEET),
+        (("worksheet", "vignette"), WORKSHEET),
+    ],
+)
+def test_each_command_offers_its_registry_s_formats(
+    run: Run, command: tuple[str, ...], registry: Registry[object]
+) -> None:
+    shown = " ".join(run(*command, "--help").stdout.split())
+    assert f"--format {'|'.join(registry.names())}" in shown
+    for fmt in registry.formats.values():
+        assert f"{fmt.name}: {' '.join(fmt.help.split())}" in shown
