@@ -61,7 +61,7 @@ _asker: Callable[[str], str] | None = None
 _identity: Identity | None = None
 _unlocked_from: tuple[str, int, int] | None = None
 _recipient: tuple[str, Recipient] | None = None
-_state: tuple[tuple[int, int] | None, State | None] | None = None
+_state: tuple[tuple[int, int, int] | None, State | None] | None = None
 
 
 def offer(asker: Callable[[str], str] | None) -> None:
@@ -84,7 +84,7 @@ def state() -> State | None:
     path = state_path()
     try:
         st = os.stat(path)
-        stamp: tuple[int, int] | None = (st.st_mtime_ns, st.st_size)
+        stamp: tuple[int, int, int] | None = (st.st_ino, st.st_mtime_ns, st.st_size)  # a new file, a new inode
     except OSError:
         stamp = None
     if _state is not None and _state[0] == stamp:
@@ -213,9 +213,16 @@ def recipient() -> Recipient:
     if found is None:
         raise StorageError("the journal is not encrypted")  # pragma: no cover - writers check first
     if _recipient is None or _recipient[0] != found.recipient:
+        import pyrage
         from pyrage import x25519
 
-        _recipient = (found.recipient, x25519.Recipient.from_str(found.recipient))
+        try:
+            _recipient = (found.recipient, x25519.Recipient.from_str(found.recipient))
+        except pyrage.RecipientError:
+            raise StorageError(
+                f"{state_path()} is damaged (its recipient is no age key), so rct will not write there;"
+                " restore it from a backup"
+            ) from None
     return _recipient[1]
 
 

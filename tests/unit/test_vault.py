@@ -128,3 +128,10 @@ def test_a_damaged_state_file_is_one_line_never_a_guess(rct_home: Path, content:
     private(rct_home / "encryption.json", content)
     with pytest.raises(StorageError, match="cannot tell whether your journal is encrypted"):
         vault.state()
+
+
+def test_a_state_file_whose_recipient_is_no_key_stops_writing_with_one_line(rct_home: Path) -> None:
+    rct_home.mkdir()
+    private(rct_home / "encryption.json", json.dumps({"mode": "on", "recipient": "age1notakey"}).encode())
+    with pytest.raises(StorageError, match="its recipient is no age key"):
+        vault.for_writing(rct_home / "drafts" / "assess.yaml", b"text")
