@@ -385,7 +385,10 @@ def _alternative(text: str) -> tuple[_Part, ...]:
             continue
         exact = part.startswith("=")
         for w in words(part.lstrip("=")):
-            out.append((frozenset({w if exact else stem(w)}), exact))
+            # A word written as a stem ("overdos", "relaps", "goodby") is stemmed again by
+            # Snowball ("overdo", "relap", "goodbi") and would never meet the text's stem:
+            # it matches as written as well.
+            out.append((frozenset({w} if exact else {stem(w), w}), exact))
     return tuple(out)
 
 
