@@ -221,7 +221,7 @@ class QuestionaryAsker(_Asks):
         # prompt itself starts on the line after them.
         rows = self._say(label or clean(q.prompt), clean(q.help) if q.help else None, self._hint(spec), ask.place)
         if spec.form == "repeat":
-            return self._repeat(ask)
+            return self._repeat(ask, default)
         if spec.form == "text":
             return self._text(ask, spec)
         forms = {"select": self._select, "checkbox": self._checkbox, "confirm": self._confirm}
@@ -354,7 +354,7 @@ class QuestionaryAsker(_Asks):
                 **self._common(),
             )
             control = inquirer(prompt)
-            ticked = (lambda: list(control.selected_options)) if back and control is not None else None
+            ticked = (lambda shown=control: list(shown.selected_options)) if back and control is not None else None
             values = with_prompt_keys(fit_to_screen(prompt, rows), back=ticked).unsafe_ask()
             if isinstance(values, BackRequest):
                 raise GoBack(values.given)
@@ -384,7 +384,7 @@ class QuestionaryAsker(_Asks):
         rows = self._say(message, hint=YES_NO_HINT.format(default="Yes" if default else "No"))
         return bool(self._confirm(PromptSpec("confirm", default=default), rows, back=back))
 
-    def _repeat(self, ask: Ask) -> list[dict[str, Any]]:
+    def _repeat(self, ask: Ask, default: Any = None) -> list[dict[str, Any]]:
         """Each entry's fields in turn, then "Add another?" until the most allowed.
 
         Going back moves through the fields and entries already given (each offered again);
@@ -398,7 +398,11 @@ class QuestionaryAsker(_Asks):
         fields = list(ask.fields)
         rows: list[dict[str, Any]] = []
         row: dict[str, Any] = {}
-        again: dict[tuple[int, int], Any] = {}  # (entry, field) -> the value to offer again
+        # (entry, field) -> the value to offer again: the entries given before, when going back to them.
+        given = [entry for entry in default if isinstance(entry, dict)] if isinstance(default, list) else []
+        again: dict[tuple[int, int], Any] = {
+            (r, j): entry.get(field.id) for r, entry in enumerate(given) for j, field in enumerate(fields)
+        }
         at = 0  # the field asked next in ``row``
         while True:
             first = not rows and at == 0
@@ -407,7 +411,8 @@ class QuestionaryAsker(_Asks):
                     if len(rows) >= q.max_items:
                         break
                     if len(rows) >= max(q.min_items, 1):
-                        if not self._yes(f"Add another? ({len(rows)} of at most {q.max_items})", False, back=True):
+                        more = len(rows) < len(given)  # there were more entries: offered again
+                        if not self._yes(f"Add another? ({len(rows)} of at most {q.max_items})", more, back=True):
                             break
                     elif (
                         q.min_items == 0

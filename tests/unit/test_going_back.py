@@ -68,3 +68,20 @@ def test_take_back_gives_the_last_answer_of_the_sections() -> None:
     answers = {"role": "Nurse", "kind": "y", "other": 1}
     rest, taken = take_back(sections(), answers)
     assert taken == {"kind": "y"} and rest == {"role": "Nurse", "other": 1}
+
+
+def test_back_into_a_repeat_offers_its_entries_again(pipe: Any) -> None:
+    steps = asks(
+        {
+            "id": "steps",
+            "type": "repeat",
+            "prompt": "Your steps",
+            "min_items": 1,
+            "max_items": 2,
+            "fields": [{"id": "what", "type": "text", "prompt": "What?"}],
+        },
+        {"id": "after", "type": "text", "prompt": "After?", "required": False},
+    )
+    # One entry, no other; back from the next question; the entry is offered, kept with Enter.
+    pipe.send_text("Ask Bo" + ENTER + ENTER + CTRL_B + " today" + ENTER + ENTER + "ok" + ENTER)
+    assert walk(steps, asker(pipe)) == {"steps": [{"what": "Ask Bo today"}], "after": "ok"}
