@@ -2,7 +2,8 @@
 
 Prints recall (distress met with care), the crisis line first for self-harm and suicide,
 and the false-positive rate (benign sentences given care), on the set the patterns were
-tuned on and, apart, on the held-out set written with it and never tuned on.
+tuned on and, apart, on the held-out set written with it and never tuned on, and on
+fresh sets each written before a later round of pattern changes (FRESH_SETS).
 """
 
 from __future__ import annotations
@@ -21,8 +22,6 @@ from tests.unit.helpers import CALM
 TESTS = Path(__file__).parent.parent
 TUNED = TESTS / "care_corpus.yaml"
 HELD_OUT = TESTS / "care_corpus_heldout.yaml"
-#: A second held-out set, written by another hand before its round of pattern changes.
-FRESH = TESTS / "care_corpus_fresh.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -88,9 +87,12 @@ def measure(content: Content, path: Path) -> tuple[Figures, list[str]]:
 
 
 def test_the_corpora_are_large_and_labelled() -> None:
-    tuned, held, fresh = sentences(TUNED), sentences(HELD_OUT), sentences(FRESH)
+    tuned, held = sentences(TUNED), sentences(HELD_OUT)
+    fresh = [i for name in FRESH_SETS for i in sentences(TESTS / name)]
     assert len(tuned) >= 150 and len(held) >= 40
-    assert sum(i["level"] != "none" for i in fresh) >= 40 and sum(i["level"] == "none" for i in fresh) >= 40
+    for name in FRESH_SETS:
+        labels = [i["level"] for i in sentences(TESTS / name)]
+        assert labels.count("none") >= 40 and len(labels) - labels.count("none") >= 40
     for item in [*tuned, *held, *fresh]:
         assert item["level"] in ("none", "check-in", "urgent")
     texts = [i["text"].casefold() for i in [*tuned, *held, *fresh]]
@@ -138,25 +140,39 @@ def test_care_on_the_held_out_corpus(content: Content, capsys: pytest.CaptureFix
     assert figures.false_positive_rate <= 0.1
 
 
-def test_care_on_the_fresh_corpus(content: Content, capsys: pytest.CaptureFixture[str]) -> None:
-    """Never tuned on (its sentences were written before the patterns it measures were
-    generalised). Before that round it measured distress met 8/43, crisis line first 6/35,
-    benign given care 1/42; after it, 36/43, 29/35, 0/42. Held at those figures; the
-    issue's goal itself is the next test."""
-    figures, wrong = measure(content, FRESH)
+#: Each fresh set, with the figures it was held to when first measured after a round of
+#: pattern changes it had not been seen by: (distress met, crisis line first, benign given care).
+FRESH_SETS = {
+    # Written before the second round; measured 8/43, 6/35, 1/42 before it and 36/43, 29/35,
+    # 0/42 after it. Its misses were then seen, so later figures on it (40/43, 33/35, 0/42)
+    # are no longer a held-out measurement.
+    "care_corpus_fresh.yaml": (40, 33, 0),
+    # Written after the first fresh set was seen and before the third round; measured
+    # 21/41, 14/32, 3/40 before it and 37/41, 28/32, 3/40 after it (run once).
+    "care_corpus_fresh2.yaml": (37, 28, 3),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FRESH_SETS))
+def test_care_on_a_fresh_corpus(content: Content, name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Never tuned on when measured: held at the figures first measured; the issue's goal
+    itself is the next test."""
+    figures, wrong = measure(content, TESTS / name)
     with capsys.disabled():
-        print("\n" + figures.line("care corpus (fresh, held out)"))
+        print("\n" + figures.line(f"care corpus ({name}, held out)"))
         for line in wrong:
             print("  " + line)
-    assert figures.met >= 36 and figures.crisis_first >= 29, wrong
-    assert figures.false_positive_rate <= 0.1, wrong
+    met, crisis_first, given_care = FRESH_SETS[name]
+    assert figures.met >= met and figures.crisis_first >= crisis_first, wrong
+    assert figures.given_care <= given_care and figures.false_positive_rate <= 0.1, wrong
 
 
-@pytest.mark.xfail(strict=True, reason="not met on sentences never seen: 36/43 distress met, 29/35 crisis line first")
-def test_the_issue_goal_on_the_fresh_corpus(content: Content) -> None:
+@pytest.mark.xfail(strict=True, reason="not met on sentences never seen (see FRESH_SETS)")
+@pytest.mark.parametrize("name", sorted(FRESH_SETS))
+def test_the_issue_goal_on_a_fresh_corpus(content: Content, name: str) -> None:
     """Every distress sentence met, the crisis line first for every urgent one, at most
-    1 in 10 benign given care. Strict: when it passes, this mark must go."""
-    figures, wrong = measure(content, FRESH)
+    1 in 10 benign given care. Strict: when a set passes, its mark must go."""
+    figures, wrong = measure(content, TESTS / name)
     assert figures.met == figures.distress, wrong
     assert figures.crisis_first == figures.urgent, wrong
     assert figures.false_positive_rate <= 0.1, wrong
