@@ -334,11 +334,14 @@ def passphrase_in(path: Path, where: str) -> str:
         raise WorkbookError(f"{where} names {path}, which does not exist") from None
     except OSError as exc:
         raise WorkbookError(f"{where}: cannot read {path} ({exc.strerror or exc})") from None
-    if st.st_mode & 0o077:
+    from rct_workbook.system import owned_by_someone_else, posix_permissions
+
+    # On Windows a file's mode says nothing of who may read it (its access list does).
+    if posix_permissions() and st.st_mode & 0o077:
         raise WorkbookError(
             f"{where}: others can read {path}, so rct will not use the passphrase in it; to fix: chmod 600 {path}"
         )
-    if stat.S_ISREG(st.st_mode) and hasattr(os, "geteuid") and st.st_uid != os.geteuid():
+    if stat.S_ISREG(st.st_mode) and owned_by_someone_else(st):
         raise WorkbookError(f"{where}: {path} belongs to another user; rct uses only a file of yours")
     try:
         raw = read_bounded(path, _PASSPHRASE_FILE_LIMIT)

@@ -199,6 +199,7 @@ def snapshot(home: Path) -> dict[str, bytes]:
     return files_under(home)
 
 
+@pytest.mark.posix  # a file others can read, by its mode; Windows has none
 @pytest.mark.parametrize("problem", ["wrong", "missing", "readable", "two lines"])
 def test_a_passphrase_that_cannot_be_used_is_one_line_and_changes_nothing(
     run: Run, rct_home: Path, journal: list[str], passphrase_file: Path, problem: str
@@ -294,6 +295,7 @@ def test_a_missing_key_is_one_line(run: Run, rct_home: Path, journal: list[str],
     assert len(result.stderr.splitlines()) == 1
 
 
+@pytest.mark.posix  # a pseudo-terminal for age's prompt; Windows has none
 @pytest.mark.skipif(shutil.which("age") is None, reason="the age tool is not installed")
 def test_the_way_out_in_the_readme_works_with_the_age_tool(
     run: Run, rct_home: Path, journal: list[str], passphrase_file: Path, tmp_path: Path

@@ -24,6 +24,8 @@ import pytest
 from rct_workbook.journal import vault
 from tests.journal.helpers import make_assess, make_vignette
 
+pytestmark = pytest.mark.posix  # SIGKILL; Windows has none
+
 RCT = str(Path(sys.executable).with_name("rct"))
 PASSPHRASE = "lantern orchard velvet quietly 42"
 ENTRIES = 24

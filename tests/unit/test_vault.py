@@ -45,6 +45,7 @@ def test_a_passphrase_file_holds_one_line(tmp_path: Path, data: bytes, message: 
             vault.passphrase_in(path, "RCT_PASSPHRASE_FILE")
 
 
+@pytest.mark.posix  # file modes and FIFOs; Windows has neither
 @pytest.mark.parametrize("mode", [0o640, 0o604, 0o644, 0o660])
 def test_a_passphrase_file_others_can_read_is_refused(tmp_path: Path, mode: int) -> None:
     path = private(tmp_path / "secret", b"lantern orchard velvet quietly 42\n")
@@ -57,6 +58,7 @@ def test_a_passphrase_file_others_can_read_is_refused(tmp_path: Path, mode: int)
     )
 
 
+@pytest.mark.posix  # file modes and FIFOs; Windows has neither
 def test_a_passphrase_file_that_is_no_file_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "folder"
     folder.mkdir(mode=0o700)
