@@ -1,7 +1,9 @@
-"""Shell completion of names: topics, vignettes and journal entry ids.
+"""Names from the loaded content and the journal, read only when asked for: shell completion
+of topics, vignettes and journal entry ids, and the cases an argument's help lists.
 
-Each function runs only while the shell asks for completions, never prints, and answers
-with nothing rather than an error: a completion must never break the command line.
+Each function runs only while the shell asks for completions (or help is shown), never
+prints, and answers with nothing rather than an error: a completion or a help must never
+break the command line.
 """
 
 from __future__ import annotations
