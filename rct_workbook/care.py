@@ -16,8 +16,11 @@ not negated:
   clause is. "I", "me", "myself" are the writer; "the director", "our funding", "my
   clients", "they" are not; a clause with no subject at all ("Cutting again.") is a
   clipped note about oneself, unless an earlier clause of the sentence had a subject;
+  "my" right before the match makes it the writer's ("my suicidal thoughts");
 * negation: "not", "never" or "no" just before the match (within three words, not across
-  "if" or "that") cancels it, unless the pattern itself begins with the negation.
+  "if" or "that") cancels it, unless the pattern itself begins with the negation; so does
+  a hedged denial ("I wouldn't say I'm suicidal", "I don't think I'm a burden");
+* a pattern word written as a stem ("overdos") matches as written as well as stemmed.
 """
 
 from __future__ import annotations
@@ -271,6 +274,11 @@ _INTRODUCERS = frozenset(
     ]
 )
 _NEGATORS = frozenset({"not", "never", "no", "nor", "neither"})
+#: A determiner right before a match that makes the matched phrase the writer's own
+#: ("my suicidal thoughts"). "The" is left as it was: "the letter", "the cuts" are things.
+_OWN_DETERMINERS = frozenset({"my"})
+#: "I wouldn't say I'm ...", "I don't think I'm ...": a hedged denial negates what follows.
+_HEDGES = frozenset({"say", "think", "call", "describe", "consider", "believe", "feel"})
 #: Negation does not reach across these: "wouldn't mind if I ...", "don't know how much longer ...".
 _NEGATION_STOPS = frozenset({"if", "that", "when", "because", "than", "whether", "but", "know", "sure", "tell"})
 #: Trailing words that do not stop a clause from "ending" at a match (``$``).
@@ -489,6 +497,8 @@ def find(clause: _Clause, pattern: str) -> tuple[int, int] | None:
 def _negated(clause: _Clause, start: int, tokens: Sequence[_Token]) -> bool:
     if any(option and option[0][0] & _NEGATORS for option in tokens[0].options):
         return False
+    if _hedged(clause.words[:start]):
+        return True
     for k in range(start - 1, max(start - 1 - NEGATION_WINDOW, -1), -1):
         word = clause.words[k]
         if word in _NEGATION_STOPS:
@@ -498,6 +508,16 @@ def _negated(clause: _Clause, start: int, tokens: Sequence[_Token]) -> bool:
     return False
 
 
+def _hedged(before: Sequence[str]) -> bool:
+    """Whether the words before a match end in a hedged denial: not + say/think/... + I (+ am)."""
+    rest = list(before)
+    if rest and rest[-1] in ("am", "was", "be", "a"):
+        rest.pop()
+    if rest and rest[-1] in ("am", "was", "be"):
+        rest.pop()
+    return len(rest) >= 3 and rest[-1] in _FIRST_PERSON and rest[-2] in _HEDGES and rest[-3] in _NEGATORS
+
+
 def subject(clause: _Clause, start: int) -> str | None:
     """Whose the clause is, read back from word ``start``: "self", "other", or None (no subject)."""
     # "a young person self-harming": the match itself opens with a participle. Only its
@@ -505,6 +525,9 @@ def subject(clause: _Clause, start: int) -> str | None:
     participle = any(w.endswith("ing") for w in clause.words[start : start + 2])
     for k in range(start - 1, -1, -1):
         word = clause.words[k]
+        if k == start - 1 and word in _OWN_DETERMINERS:
+            return "self"  # "my suicidal thoughts": the writer's own, not a subject's
+
         if word in _FIRST_PERSON or word in _GLOBAL:
             return "self"
         if word == "that" and k > 0:
