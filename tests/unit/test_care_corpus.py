@@ -144,12 +144,15 @@ def test_care_on_the_held_out_corpus(content: Content, capsys: pytest.CaptureFix
 #: pattern changes it had not been seen by: (distress met, crisis line first, benign given care).
 FRESH_SETS = {
     # Written before the second round; measured 8/43, 6/35, 1/42 before it and 36/43, 29/35,
-    # 0/42 after it. Its misses were then seen, so later figures on it (40/43, 33/35, 0/42)
-    # are no longer a held-out measurement.
+    # 0/42 after it. Its misses were then seen, so later figures on it are no longer a
+    # held-out measurement.
     "care_corpus_fresh.yaml": (40, 33, 0),
-    # Written after the first fresh set was seen and before the third round; measured
-    # 21/41, 14/32, 3/40 before it and 37/41, 28/32, 3/40 after it (run once).
-    "care_corpus_fresh2.yaml": (37, 28, 3),
+    # Written before the third round; 21/41, 14/32, 3/40 before it and 37/41, 28/32, 3/40
+    # after it (run once). Seen since, like the first.
+    "care_corpus_fresh2.yaml": (40, 31, 0),
+    # Written before the fourth round; 22/41, 20/33, 2/40 before it and 35/41, 27/33, 2/40
+    # after it (run once).
+    "care_corpus_fresh3.yaml": (35, 27, 2),
 }
 
 
