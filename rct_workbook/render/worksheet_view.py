@@ -11,6 +11,8 @@ from rct_workbook.render.printable import page
 from rct_workbook.worksheet import Item, Worksheet
 
 DOTS = ". " * 36
+#: How many of the last questions print on one sheet with the closing part (HTML).
+TAIL = 3
 #: On paper the flow's "stays on this computer" does not hold; say what does.
 PAPER_NOTE = (
     "This sheet is yours: keep it, and share only what you choose. Answers marked private "
@@ -179,17 +181,23 @@ def worksheet_html(sheet: Worksheet) -> str:
             case += f"<h3>{_e(part_title)}</h3>\n" + "".join(f"<p>{_e(p)}</p>" for p in paragraphs) + "\n"
         pages.append(first + case)
         first = ""
-    for block in sheet.blocks:
-        body = first + f"<h2>{_e(block.title)}</h2>\n"
-        first = ""
-        if block.intro:
-            body += f"<p>{_e(block.intro)}</p>\n"
-        pages.append(body + "".join(_h_item(item) for item in block.items))
     end = ""
     if sheet.discussion_questions:
         end += "<h2>For discussion</h2>\n<ol>" + "".join(f"<li>{_e(q)}</li>" for q in sheet.discussion_questions)
         end += "</ol>\n"
     end += f'<p class="cite">Sources: {_e("; ".join(sheet.cite))}.</p>\n'
+    for n, block in enumerate(sheet.blocks, 1):
+        body = first + f"<h2>{_e(block.title)}</h2>\n"
+        first = ""
+        if block.intro:
+            body += f"<p>{_e(block.intro)}</p>\n"
+        items = [_h_item(item) for item in block.items]
+        if n == len(sheet.blocks):
+            # The last questions are kept on one sheet with the closing part, so a break never
+            # leaves that part alone on a last page a quarter full (#24: no page under a third).
+            tail = "".join(items[-TAIL:]) + end
+            items, end = [*items[:-TAIL], f'<div class="keep">{tail}</div>\n'], ""
+        pages.append(body + "".join(items))
     pages[-1] += end
     # One flowing document: a page for each step left the sheet at 15 pages, many near empty.
     return page(title, ["".join(pages)])
