@@ -37,7 +37,7 @@ from rct_workbook.reading_rules import Filler, flow_questions, holds, names_ques
 
 if TYPE_CHECKING:
     from rct_workbook.model.content import Content
-    from rct_workbook.model.schema import CarePattern, CrisisLine
+    from rct_workbook.model.schema import CareConcept, CarePattern, CrisisLine
 
 LEVELS = ("none", "check-in", "urgent")
 #: The answer to "How are you, really?" (asked when only a phrase raised care).
@@ -453,7 +453,7 @@ def _trailing_only(clause: _Clause, i: int) -> bool:
     return all(w in _TRAILING for w in clause.words[i:])
 
 
-def _match_from(clause: _Clause, tokens: Sequence[_Token], i: int, skipped: bool = False) -> int | None:
+def _match_from(clause: _Clause, tokens: Sequence[_Token], i: int, skipped: bool = False, gap: int = GAP) -> int | None:
     """Where tokens match from word i (the first token exactly at i), or None; the end of
     the clause ($) only matches right after the token before it (not ``skipped`` ahead)."""
     token = tokens[0]
@@ -466,9 +466,9 @@ def _match_from(clause: _Clause, tokens: Sequence[_Token], i: int, skipped: bool
         rest = tokens[1:]
         if not rest:
             return end
-        reach = LONG_GAP if rest[0].far else GAP
+        reach = LONG_GAP if rest[0].far else gap
         for k in range(end, min(end + reach, len(clause.words)) + 1):
-            found = _match_from(clause, rest, k, skipped=k > end)
+            found = _match_from(clause, rest, k, skipped=k > end, gap=gap)
             if found is not None:
                 return found
     return None
@@ -505,6 +505,24 @@ def _negated(clause: _Clause, start: int, tokens: Sequence[_Token]) -> bool:
             return False
         if word in _NEGATORS:
             return True
+    return _denied_thought(clause, start)
+
+
+#: Words that may stand between a negation and what it denies: "never had thoughts of",
+#: "not once felt the urge to", "never really been" (stems).
+_DENIAL_BRIDGE = frozenset(
+    stem(w)
+    for w in words("have ever once any really the a an thought thoughts of about idea ideas urge urges feel be serious")
+)
+
+
+def _denied_thought(clause: _Clause, start: int) -> bool:
+    """A denied thought, feeling or urge: "I've never had thoughts of ending my life"."""
+    for k in range(start - 1, -1, -1):
+        if clause.words[k] in _NEGATORS:
+            return k < start - 1
+        if clause.stems[k] not in _DENIAL_BRIDGE:
+            return False
     return False
 
 
@@ -622,6 +640,161 @@ def found_in(text: str, question: str, patterns: Iterable[CarePattern]) -> list[
     return list({(f.pattern, f.quote): f for f in out}.values())
 
 
+# --- the safety net ---------------------------------------------------------------------------
+
+#: "can't stop thinking", "can't help wondering", "can't shake the thought": not a negation.
+_NOT_NEGATING = frozenset({"stop", "help", "shake", "get", "wait"})
+#: Words that may stand between "after" words and a concept ("not want to be alive").
+AFTER_WINDOW = 4
+
+
+@dataclass(frozen=True)
+class Net:
+    """The safety net's groups from content (``content/care/concepts.yaml``), by role."""
+
+    concepts: tuple[CareConcept, ...]
+    intent: tuple[str, ...]
+    idioms: tuple[str, ...]
+
+    @classmethod
+    def of(cls, groups: Iterable[CareConcept]) -> Net:
+        groups = list(groups)
+        return cls(
+            tuple(g for g in groups if g.role == "concept"),
+            tuple(w for g in groups if g.role == "intent" for w in g.words),
+            tuple(w for g in groups if g.role == "idiom" for w in g.words),
+        )
+
+
+def find_all(clause: _Clause, pattern: str, gap: int = GAP) -> list[tuple[int, int]]:
+    """Every span of the clause a pattern matches, from each word it can begin at (``gap``:
+    how many words may come between its tokens; idioms are matched with none)."""
+    tokens, anchors = compile_pattern(pattern), _anchors(pattern)
+    if anchors.isdisjoint(clause.vocabulary):
+        return []
+    out = []
+    for i in range(len(clause.words)):
+        if clause.words[i] in anchors or clause.stems[i] in anchors:
+            end = _match_from(clause, tokens, i, gap=gap)
+            if end is not None:
+                out.append((i, end))
+    return out
+
+
+def _clause_negated(clause: _Clause, start: int) -> bool:
+    """Negation at the clause level: a negator anywhere before the match, back to the last
+    word that stops negation ("if", "that", "whether" ...), unless it is "can't stop"."""
+    if _hedged(clause.words[:start]):
+        return True
+    for k in range(start - 1, -1, -1):
+        word = clause.words[k]
+        if word in _NEGATION_STOPS:
+            return False
+        if word in _NEGATORS:
+            following = clause.words[k + 1 : k + 2]
+            if following and stem(following[0]) in _NOT_NEGATING:
+                continue
+            return True
+    return False
+
+
+def _after_one_of(clause: _Clause, start: int, phrases: Sequence[str]) -> bool:
+    """Whether one of ``phrases`` ends at most AFTER_WINDOW words before ``start``."""
+    lo = max(0, start - AFTER_WINDOW - 3)
+    return any(lo <= i and start - AFTER_WINDOW <= end <= start for p in phrases for i, end in find_all(clause, p))
+
+
+def _writers(clause: _Clause, start: int, sentence_self: bool, inherited: str | None) -> bool:
+    """Whether the concept at ``start`` is the writer's: "my" right before it or "I"/"me"
+    the nearest subject; no subject in a sentence that is the writer's. A third-person
+    subject keeps it theirs."""
+    whose = subject(clause, start)
+    dummy = _dummy_it(clause, start)
+    if whose == "other" and dummy is not None:
+        whose = subject(clause, dummy)  # "it would be like to not exist": "it" stands for nobody
+    if whose is not None:
+        return whose == "self"
+    if inherited is not None:
+        return inherited == "self"
+    return sentence_self
+
+
+def _dummy_it(clause: _Clause, start: int) -> int | None:
+    """Where "it" stands as a dummy subject before ``start`` ("it would be easier if ...",
+    "it feels like ..."): it is the nearest subject and a verb of being or seeming follows it."""
+    for k in range(start - 1, -1, -1):
+        word = clause.words[k]
+        if word in _OTHERS or word in _FIRST_PERSON:
+            if word == "it" and k + 1 < len(clause.words) and clause.stems[k + 1] in _DUMMY_VERBS:
+                return k
+            return None
+    return None
+
+
+#: Verbs after which "it" stands for nobody in particular (stems).
+_DUMMY_VERBS = frozenset(stem(w) for w in ["would", "is", "was", "feels", "seems", "be", "will", "might", "could"])
+
+
+def net_found_in(text: str, question: str, net: Net, met: str = "none") -> list[Found]:
+    """What the safety net finds in a text, one finding (the highest) a sentence: a concept
+    word the writer is near, not negated, not in an idiom. ``met`` is the level the precise
+    patterns found there: the net only adds a finding that would raise it."""
+    out: list[Found] = []
+    rank = {"none": 0, "check-in": 1, "urgent": 2}
+    for sentence in _sentences(text):
+        raw = [c for c in _CLAUSE.split(sentence) if c and c.strip()]
+        clauses = [_clause(c) for c in raw]
+        all_words = [w for c in clauses for w in c.words]
+        first_person = any(w in _FIRST_PERSON or w == "my" for w in all_words)
+        no_subject = all(subject(c, len(c.words)) is None for c in clauses if c.words)
+        sentence_self = first_person or no_subject
+        best: Found | None = None
+        inherited: str | None = None
+        for clause in clauses:
+            idiom = {k for p in net.idioms for i, end in find_all(clause, p, gap=0) for k in range(i, end)}
+            # A wish anywhere in the sentence: "Death doesn't frighten me; some days I want it."
+            wish = any(find(c, p) for p in net.intent for c in clauses)
+            for group in net.concepts:
+                # A concept with its own intent words ("thinking about" the pills) wants them in its clause.
+                intent = any(find(clause, p) for p in group.intent) if group.intent else wish
+                level = _net_level(group, clause, idiom, intent, sentence_self, inherited)
+                if level is not None and (best is None or rank[level] > rank[best.level]):
+                    best = Found(group.id, level, str(group.kind), question, quote_of(sentence, clause.text))
+            if clause.words:
+                inherited = subject(clause, len(clause.words)) or inherited
+        if best is not None and rank[best.level] > rank[met]:
+            out.append(best)
+    return out
+
+
+def _net_level(
+    group: CareConcept,
+    clause: _Clause,
+    idiom: set[int],
+    intent: bool,
+    sentence_self: bool,
+    inherited: str | None,
+) -> str | None:
+    """The level one concept group raises in one clause, or None."""
+    for phrase in group.words:
+        for start, end in find_all(clause, phrase):
+            if idiom & set(range(start, end)):
+                continue
+            if group.after:
+                if not _after_one_of(clause, start, group.after):
+                    continue
+            elif _clause_negated(clause, start):
+                continue
+            if not _writers(clause, start, sentence_self, inherited):
+                continue
+            if group.urgent == "always" or (intent and group.urgent != "never"):
+                return "urgent"
+            if group.urgent == "only-with-intent":
+                continue
+            return "check-in"
+    return None
+
+
 def texts_by_question(content: Content, answers: Mapping[str, Any]) -> list[tuple[str, str]]:
     """(question id, text) for every free-text answer of the reading flow, in flow order."""
     out: list[tuple[str, str]] = []
@@ -632,8 +805,17 @@ def texts_by_question(content: Content, answers: Mapping[str, Any]) -> list[tupl
 
 
 def found_in_answers(content: Content, answers: Mapping[str, Any]) -> list[Found]:
+    """The precise patterns' findings, sentence by sentence, and the safety net's where it
+    raises a sentence above what the patterns found there (it never lowers it)."""
     patterns = list(content.care_patterns.values())
-    return [f for qid, text in texts_by_question(content, answers) for f in found_in(text, qid, patterns)]
+    net = Net.of(content.care_concepts.values())
+    out: list[Found] = []
+    for qid, text in texts_by_question(content, answers):
+        for sentence in _sentences(text):
+            precise = found_in(sentence, qid, patterns)
+            met = max((f.level for f in precise if f.level in LEVELS), key=LEVELS.index, default="none")
+            out += precise + net_found_in(sentence, qid, net, met)
+    return out
 
 
 # --- the evaluation --------------------------------------------------------------------------
@@ -691,21 +873,24 @@ def evaluate(content: Content, answers: Mapping[str, Any], asked: frozenset[str]
             signals.append(signal.id)
             reasons.append(CareReason(signal.id, None, filler.fill(signal.because)))
             level = _higher(level, signal.level)
-    by_pattern = {p.id: p for p in content.care_patterns.values()}
+    because_of = {p.id: p.because for p in content.care_patterns.values()}
+    because_of |= {g.id: g.because for g in content.care_concepts.values() if g.because is not None}
     found = found_in_answers(content, answers)
     grief: CareReason | None = None
     phrase_reasons: list[CareReason] = []
+    urgent_reasons: set[CareReason] = set()
     silenced: set[str] = set()
     phrase_level = "none"
     for f in found:
-        pattern = by_pattern[f.pattern]
-        reason = CareReason(f.kind, f.quote, _quoted(pattern.because, f.quote), f.question)
+        reason = CareReason(f.kind, f.quote, _quoted(because_of[f.pattern], f.quote), f.question)
         if f.level == "grief":
             grief = grief or reason
             continue
         if f.pattern not in signals:
             signals.append(f.pattern)
         phrase_reasons.append(reason)
+        if f.level == "urgent":
+            urgent_reasons.add(reason)
         phrase_level = _higher(phrase_level, f.level)
         if f.level == "urgent":
             silenced.add(f.question)
@@ -722,7 +907,7 @@ def evaluate(content: Content, answers: Mapping[str, Any], asked: frozenset[str]
     elif isinstance(answers.get(HOW_ARE_YOU), str) and HOW_ARE_YOU_LEVELS.get(answers[HOW_ARE_YOU]) == "urgent":
         phrase_level = "urgent"
     # Urgent reasons come first: they are what the note answers first.
-    phrase_reasons.sort(key=lambda r: 0 if by_kind_level(content, r.kind) == "urgent" else 1)
+    phrase_reasons.sort(key=lambda r: 0 if r in urgent_reasons else 1)
     level = _higher(level, phrase_level)
     if level == "none":
         return Evaluation(grief=grief)

@@ -77,6 +77,7 @@ class Content:
     care_signals: dict[str, s.CareSignal] = field(default_factory=dict)
     phrases: dict[str, s.PhraseList] = field(default_factory=dict)
     care_patterns: dict[str, s.CarePattern] = field(default_factory=dict)
+    care_concepts: dict[str, s.CareConcept] = field(default_factory=dict)
     crisis_lines: dict[str, s.CrisisLine] = field(default_factory=dict)
     resources: dict[str, s.Resource] = field(default_factory=dict)
     care_notes: dict[str, s.CareNote] = field(default_factory=dict)

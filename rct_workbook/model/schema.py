@@ -396,6 +396,45 @@ class CarePattern(Record):
                 raise ValueError(f"{phrase!r} must begin with a word")
 
 
+class CareConcept(Record):
+    """One group of the care safety net (``rct_workbook.care``), beside the precise patterns.
+
+    ``concept``: words of one concept (death, suicide, means, burden...) that raise care when
+    the writer is near them and they are not negated; ``intent``: words of wish or intent
+    that make a concept urgent; ``idiom``: phrases in which a concept word is not about
+    living or dying ("dying to", "bored to death"). Written as care patterns are."""
+
+    id: Id
+    role: Literal["concept", "intent", "idiom"]
+    words: Annotated[tuple[CarePhrase, ...], Limits(min_length=1)]
+    #: concept only: when it is urgent (always; with an intent word in its clause, else a
+    #: check-in; only with one, else nothing; never).
+    urgent: Literal["always", "with-intent", "only-with-intent", "never"] | None = None
+    #: concept only: the words only count right after one of these ("not", "stop", "tired of").
+    after: tuple[CarePhrase, ...] = ()
+    #: concept only: its own intent words, in its clause (otherwise the intent groups', in its sentence).
+    intent: tuple[CarePhrase, ...] = ()
+    #: concept only: the reason's kind, and what is said to the person ({quote}: their words).
+    kind: Id | None = None
+    because: Text | None = None
+    #: Why the group is here, for whoever reviews the content.
+    reason: Text
+
+    @check
+    def _written(self) -> None:
+        for phrase in (*self.words, *self.after, *self.intent):
+            bad = [t for t in phrase.split() if not CARE_TOKEN.match(t)]
+            if bad:
+                raise ValueError(f"{bad[0]!r} in {phrase!r} is not a word, a|b, a_b, =word, I, ME, MYSELF, MY, .. or $")
+            if phrase.split()[0] == ".." or "$" in phrase.split()[0].split("|"):
+                raise ValueError(f"{phrase!r} must begin with a word")
+        concept = self.role == "concept"
+        if concept != (self.urgent is not None and self.kind is not None and self.because is not None):
+            raise ValueError("a concept needs urgent, kind and because; an intent or idiom has none of them")
+        if (self.after or self.intent) and not concept:
+            raise ValueError("only a concept has words before it (after) or its own intent words")
+
+
 class CrisisLine(Record):
     """A national crisis line, named when the person's region is known (``rct config``)."""
 
@@ -630,6 +669,7 @@ KINDS: dict[str, Kind] = {
         Kind("care_signals", CareSignal, "care_signals"),
         Kind("phrases", PhraseList, "phrases"),
         Kind("care_patterns", CarePattern, "care_patterns"),
+        Kind("care_concepts", CareConcept, "care_concepts"),
         Kind("crisis_lines", CrisisLine, "crisis_lines"),
         Kind("resources", Resource, "resources"),
         Kind("care_note", CareNote, "care_notes", single=True),
