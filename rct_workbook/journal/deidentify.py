@@ -96,13 +96,17 @@ _STREET = (
 _RECORD_LABEL = (
     r"MRN|UHID|NHI|SSN|(?-i:IP|OP)(?=\s+\d)|(?:NHS|CHI|HSC|IHI|PPSN?|SIN|Medicare|Medicaid|Aadhaar|case|file|folder|record|chart|"
     r"patient|client|account|referral|incident|ref(?:erence)?|ID|hospital|claim|policy|FPS|prisoner|inmate|"
-    r"offender|student|staff|employee|payroll|court|docket|registration|reg|unit|booking|member(?:ship)?)"
+    r"offender|student|staff|employee|payroll|court|docket|registration|reg|unit|booking|member(?:ship)?|bed|"
+    # Any acronym before "number" or "no." is a scheme's name: "NI number", "OHIP no.", "TFN #".
+    r"(?-i:[A-Z]{2,6})(?=\s*(?:number|no\.|num\b|#)))"
     r"(?:\s+(?:no\.?|number|num|#|ID|ref(?:erence)?|file))?"
 )
-#: The TLDs a link with no scheme may end in ("bit.ly/…", "waratahyouthhub.org.au").
-_TLDS = (
-    "com|org|net|edu|gov|mil|int|io|ly|co|uk|au|nz|ca|za|in|ie|info|biz|me|app|health|nhs|gl|to|tv|us|de|fr|"
-    "es|it|nl|be|ch|se|no|dk|fi|pl|pt|br|mx|ar|cl|jp|kr|cn|hk|sg|my|ph|ng|ke|gh|link|page|site|online"
+#: Something shaped like a domain, with or without a path ("bit.ly/…", "forms.gle/…",
+#: "waratahyouthhub.org.au"): a link only if its last labels are a public suffix (see _is_domain).
+_DOMAIN_LIKE = re.compile(
+    r"(?<![\w@.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?:\.[a-z]{2,})*\b(?!\.\w)(?!@)"
+    r"(?:/[^\s<>\"')\]]*[^\s<>\"')\].,;:!?])?",
+    re.IGNORECASE,
 )
 #: A postcode written after a town: Eircodes, Indian PINs, four-digit codes after a state.
 _POSTCODE = (
@@ -122,19 +126,24 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("email", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
     # A link ends before the punctuation after it: "see bit.ly/x, then" keeps its comma.
     ("url", re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]*[^\s<>\"')\].,;:!?]", re.IGNORECASE)),
-    (
-        "url",
-        re.compile(
-            rf"(?<![\w@.-])(?:[a-z0-9][a-z0-9-]*\.)+(?:{_TLDS})\b(?!\.\w)(?:/[^\s<>\"')\]]*[^\s<>\"')\].,;:!?])?",
-            re.IGNORECASE,
-        ),
-    ),
+    ("url", _DOMAIN_LIKE),  # kept only where _is_domain says so
     ("ip", re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])|\b(?:[0-9a-fA-F]{1,4}:){3,7}[0-9a-fA-F]{1,4}\b")),
     (
         "record",
         re.compile(
-            rf"(?<!\w)(?i:{_RECORD_LABEL})\.?(?:\s+(?:is|was))?\s*(?:#|:)?\s*(?:[A-Z]{{1,3}}\s(?=\d))?"
-            r"(?=[A-Z0-9/-]*\d)[A-Z0-9](?:[A-Z0-9/-]|\s(?=\d))*[A-Z0-9]\b"
+            rf"(?<!\w)(?i:{_RECORD_LABEL})\.?(?:\s+(?:is|was|as|given\s+as|reads|of))?\s*(?:#|:)?\s*"
+            r"(?:[A-Z]{1,3}\s(?=\d))?"
+            # "QQ 12 34 56 C": groups of digits, and a letter after them, are one number.
+            r"(?=[A-Z0-9/-]*\d)[A-Z0-9](?:[A-Z0-9/-]|\s(?=\d)|\s(?=(?![AI]\s)[A-Z]\b(?!['’])))*[A-Z0-9]\b"
+        ),
+    ),
+    # Capitals and four or more digits in one token, with or without a label: "RX7730215",
+    # "A4721BK", "4567-123-890-XK", "CN-2025-11873"; not "B12", "HbA1c", "NEWS2", "COVID-19";
+    # one before a group of digits is a prefix of the phone number found later ("MW-07700 900123").
+    (
+        "record",
+        re.compile(
+            r"(?<![\w/-])(?=[\w/-]*[A-Z])(?=(?:[A-Z/-]*\d){4})[A-Z0-9](?:[A-Z0-9]|[/-](?=[A-Z0-9]))+(?![\w/-])(?!\s\d)"
         ),
     ),
     (
@@ -441,6 +450,28 @@ def _sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:;\n"
 
 
+@functools.lru_cache(maxsize=1)
+def _suffixes() -> Any:
+    """The Public Suffix List as tldextract ships it (MPL 2.0), never fetched: no network."""
+    import tldextract
+
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=False)
+
+
+def _is_domain(token: str) -> bool:
+    """A token that ends in a public suffix ("forms.gle", "bit.ly/x", "trust.org.uk"); but
+    two everyday words run together at a missing space ("tired.so", "end.life") only
+    with a path after them."""
+    host, _, path = token.partition("/")
+    parts = _suffixes()(host.rstrip("."))
+    if not parts.suffix or not (parts.domain or "." in parts.suffix):
+        return False
+    if path or "." in parts.suffix or parts.subdomain:
+        return True
+    english = english_words()
+    return not (fold(parts.domain) in english and fold(parts.suffix) in english)
+
+
 @dataclass(frozen=True)
 class Span:
     start: int
@@ -521,6 +552,8 @@ class Detector:
                     claim("place", start, end)
                 continue
             for match in pattern.finditer(text):
+                if pattern is _DOMAIN_LIKE and not _is_domain(match.group()):
+                    continue
                 claim(kind, *match.span())
         # Every source of names, merged: a listed "Oluwaseun" inside "Oluwaseun Adeyemi"
         # makes one name, not a name and a stray surname.

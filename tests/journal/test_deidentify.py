@@ -179,6 +179,9 @@ def test_uk_mobile_is_one_phone_number_not_a_postcode() -> None:
         "CBT, DBT and EMDR were in the plan. During handover I rushed.",
         "Today I sat in the car. Later, on Tuesday, I went in. Hope is hard.",
         "Will you come? May was a blur. In June the rota changes.",
+        # Look-alikes of the record and link shapes: lab tests, scores, codes, a missing space.
+        "B12 was low, NEWS2 was 3 and COVID-19 is still about.",
+        "I was tired.so I went home; e.g. the rota, i.e. nights.",
     ],
 )
 def test_decoys_are_not_identifiers(text: str) -> None:
@@ -343,6 +346,18 @@ def test_a_name_found_once_never_rewrites_the_everyday_word_elsewhere() -> None:
         ("She lives at 2/17 Hinemoa Street, Whanganui, with her son.", "address", "2/17 Hinemoa Street, Whanganui"),
         ("His IP 31/0092 went missing.", "record", "IP 31/0092"),
         ("They moved to 9 Macquarie Place, Dubbo NSW 2830 last month.", "address", "9 Macquarie Place, Dubbo NSW 2830"),
+        # Any public suffix, not a short list of them: ".gle", ".page", ".ie", a path or none.
+        ("The sign-up is forms.gle/Qw81tZ, sent to all.", "url", "forms.gle/Qw81tZ"),
+        ("Book at booking.kauri-wellbeing.nz today.", "url", "booking.kauri-wellbeing.nz"),
+        ("The notes are at clinicnotes.page/r/77x.", "url", "clinicnotes.page/r/77x"),
+        # Any scheme's acronym before "number" or "no." is a record label; a letter after the digits goes too.
+        ("His NI number AB 12 34 56 D was wrong.", "record", "NI number AB 12 34 56 D"),
+        ("TFN no. 123 456 782 on the form.", "record", "TFN no. 123 456 782"),
+        ("The hospital no. given as K0012345 was old.", "record", "hospital no. given as K0012345"),
+        ("She is in bed 7C now.", "record", "bed 7C"),
+        # Capitals and four digits in one token: a record number with no label at all.
+        ("Quote XJ20419 when you ring.", "record", "XJ20419"),
+        ("The card says 5521-880-417-MB on it.", "record", "5521-880-417-MB"),
     ],
 )
 def test_places_units_records_links_days_and_addresses(text: str, kind: str, value: str) -> None:
