@@ -379,3 +379,69 @@ def test_a_packs_care_pattern_is_checked_on_load(tree: Any) -> None:
     )
     problems = [str(p) for p in validate_pack(pack)]
     assert any("'up?' in 'give up?' is not a word" in p and "patterns.yaml:" in p for p in problems), problems
+
+
+# --- the safety net (content/care/concepts.yaml) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A concept word with the writer near it, in phrasings no precise pattern names.
+        ("I keep googling painless ways to go.", "urgent"),  # suicide: always urgent
+        ("I bang my head on the wall when I'm alone.", "urgent"),  # self-harm
+        ("I keep thinking about the pills in the cupboard.", "urgent"),  # means with intent
+        ("I keep thinking I'd be better dead.", "urgent"),  # death with a wish
+        ("Death doesn't frighten me any more; some days I want it.", "urgent"),  # the wish in the sentence
+        ("I'm dying inside.", "check-in"),  # death without a wish
+        ("I've been wondering what it would be like to not exist.", "check-in"),  # "it" stands for nobody
+        # Idioms, matched word for word.
+        ("I nearly killed myself laughing at the staff panto.", "none"),
+        ("I'd die for a day off.", "none"),
+        ("I was dead tired after the night shift.", "none"),
+        ("Over my dead body will they close the drop-in.", "none"),
+        ("I want the old system dead and buried.", "none"),
+        ("I'm drowning myself in work to avoid the grief.", "none"),
+        # Negation at the clause level, and "can't stop" is none.
+        ("I've never had thoughts of ending my life.", "none"),
+        ("I would never harm myself.", "none"),
+        ("I can't stop thinking about ending it.", "urgent"),
+        # Means and places alone, or wished for something else, are everyday words.
+        ("I hope the bridge reopens soon, my commute is awful.", "none"),
+        ("I dream about the sea.", "none"),
+        ("I stood on the platform for forty minutes because of delays.", "none"),
+        # Someone else's.
+        ("The client wants to die and I'm worried about her.", "none"),
+        ("The printer is dead, it was never alive really.", "none"),
+    ],
+)
+def test_the_safety_net(content: Content, text: str, expected: str) -> None:
+    assert level(content, text) == expected
+
+
+def test_the_net_quotes_the_person_and_names_its_kind(content: Content) -> None:
+    care = read(content, {**CALM, "sustain": "I keep googling painless ways to go."}).care
+    assert care is not None and care.crisis is not None
+    assert [(r.kind, r.quote) for r in care.reasons] == [("suicide", "I keep googling painless ways to go.")]
+
+
+def test_the_net_never_lowers_and_never_repeats_what_a_pattern_found(content: Content) -> None:
+    from rct_workbook.care import found_in_answers
+
+    # A precise pattern found it urgent: the net adds nothing at a lower level.
+    found = found_in_answers(content, {**CALM, "sustain": "I've started cutting again."})
+    assert [f.level for f in found] == ["urgent"]
+    assert not any(f.pattern.startswith("net-") for f in found)
+
+
+def test_a_packs_care_concept_is_checked_on_load(tree: Any) -> None:
+    from rct_workbook.model.content import validate_pack
+
+    pack = tree(
+        {
+            "concepts.yaml": "kind: care_concepts\nitems:\n  - id: x\n    role: concept\n    urgent: always\n"
+            "    words: ['die']\n    reason: 'Why.'\n"
+        }
+    )
+    problems = [str(p) for p in validate_pack(pack)]
+    assert any("a concept needs urgent, kind and because" in p and "concepts.yaml:" in p for p in problems), problems

@@ -146,13 +146,17 @@ FRESH_SETS = {
     # Written before the second round; measured 8/43, 6/35, 1/42 before it and 36/43, 29/35,
     # 0/42 after it. Its misses were then seen, so later figures on it are no longer a
     # held-out measurement.
-    "care_corpus_fresh.yaml": (40, 33, 0),
+    "care_corpus_fresh.yaml": (41, 34, 0),
     # Written before the third round; 21/41, 14/32, 3/40 before it and 37/41, 28/32, 3/40
     # after it (run once). Seen since, like the first.
     "care_corpus_fresh2.yaml": (40, 31, 0),
     # Written before the fourth round; 22/41, 20/33, 2/40 before it and 35/41, 27/33, 2/40
-    # after it (run once).
-    "care_corpus_fresh3.yaml": (35, 27, 2),
+    # after it (run once). Seen since; with the safety net 39/41, 31/33, 2/40.
+    "care_corpus_fresh3.yaml": (39, 31, 2),
+    # Written before the safety net (content/care/concepts.yaml); 30/55, 21/38, 0/52 before
+    # it and 39/55, 28/38, 1/52 after it (run once). Its one benign miss, "bored me to
+    # death", was an idiom the net's brief already named ("bored to death") and is mended.
+    "care_corpus_fresh4.yaml": (39, 28, 1),
 }
 
 
