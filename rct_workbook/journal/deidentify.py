@@ -289,6 +289,21 @@ _LOWER_AFTER_CUE = re.compile(
     r"\b(?i:ask|asked|tell|told|with|thank|thanked|call|called|ring|rang|text|texted|email|emailed|meet|met|"
     r"see|saw|and|from|to)\s+(?P<name>[a-z][a-z'’-]+)\b"
 )
+#: In a text typed in lower case, the words after which a word of no list is a name.
+_LOWER_CASUAL_CUE = re.compile(
+    r"\b(?:with|ask|asked|tell|told|thank|thanked|call|called|ring|rang|text|texted|meet|met|see|saw|"
+    r"cc|(?:talk|talked|speak|spoke|vent|vented|chat|chatted)\s+(?:to|with))\s+(?P<name>[a-z][a-z'’-]+)\b"
+)
+
+
+_LOWER_PAIR = re.compile(r"(?<![\w'’-])(?P<a>[a-z][a-z'’-]+)\s+(?:and|&)\s+(?P<b>[a-z][a-z'’-]+)\b")
+
+
+def _casual(text: str) -> bool:
+    """Typed without capitals ("ask kiri", "i told zanele"): no sentence starts with one."""
+    return not re.search(r"(?:^|[.!?]\s+)[A-Z]", text)
+
+
 #: Words of a place that are surnames too, after a given name ("Maya Ward", "Tom Lane").
 _SURNAME_WORDS = frozenset({"Ward", "Lane", "Street", "Wing", "Hall", "Park", "Court", "House"})
 #: After these a lowercase word that is no English word is a name ("ask tamati", "told zanele").
@@ -677,6 +692,24 @@ class Detector:
             low = fold(m.group("name"))
             if low not in english and low not in place_names() and low not in _NOT_NAMES and len(low) > 2:
                 found.append(m.span("name"))
+        if _casual(text):
+            # Typed all in lower case, capitals say nothing: after "with", "and" or another
+            # person's cue, a word of no English nor place list is a name ("with zanele and thabo").
+            def lone(word: str) -> bool:
+                low = fold(word)
+                return low not in english and low not in place_names() and low not in _NOT_NAMES and len(low) > 2
+
+            for m in _LOWER_CASUAL_CUE.finditer(text):
+                if lone(m.group("name")):
+                    found.append(m.span("name"))
+            # "with zanele and thabo": such a word joined by "and" to a name found is a name too
+            # ("olanzapine and sertraline", with no person's cue, stays as written).
+            for m in _LOWER_PAIR.finditer(text):
+                if lone(m.group("a")) and lone(m.group("b")):
+                    if m.span("a") in found:
+                        found.append(m.span("b"))
+                    elif m.span("b") in found:
+                        found.append(m.span("a"))
         return found
 
     def _namelike(self, word: str) -> bool:
@@ -809,6 +842,10 @@ class Detector:
         # Two name-like words in a row, one of them of no list: "Fiachra Breathnach".
         if hi > lo and unknowns and all(self._namelike(w(i)) or initial_letter(i) for i in idx):
             return span
+        # Two words, the second of no list and the first no English word, even where the
+        # first is also a town somewhere ("Mandla Zungu disagreed"): a given name and a surname.
+        if hi == lo + 1 and unknown(hi) and not blocked(lo) and fold(w(lo)) not in english:
+            return span
         maybe = bool(_MAYBE_PERSON_BEFORE.search(before))
         # No given name, or only one that is also a word: only the neighbours can tell.
         if initial and lo == 0:
@@ -890,7 +927,12 @@ def locate(
     first = [detector.spans(text) for text in texts]
     full = [text[s.start : s.end] for text, spans in zip(texts, first, strict=True) for s in spans if s.kind == "name"]
     blocked = _NOT_NAMES | detector._authors
-    also = name_pattern([p for n in full for p in name_parts(n) if p.casefold() not in blocked])
+    parts = [p for n in full for p in name_parts(n) if p.casefold() not in blocked]
+    # A one-word name of no English word, found once, is that person wherever it stands and
+    # in any case ("asked kiri …, Kiri said"); an everyday word stays a word elsewhere.
+    english = english_words()
+    single = [b for n in full if " " not in (b := _bare(n)) and fold(b) not in english and b.casefold() not in blocked]
+    also = name_pattern([*parts, *single])
     if also is None:
         return first
     return [detector.spans(text, also) for text in texts]

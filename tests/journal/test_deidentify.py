@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from rct_workbook.journal.deidentify import Redactor, fold, names_in, scan
+from rct_workbook.journal.deidentify import Redactor, fold, locate, names_in, scan
 from rct_workbook.render.formats import JOURNAL
 from tests.helpers import Run
 from tests.journal.helpers import entry_id, make_assess, make_vignette
@@ -288,6 +288,28 @@ def test_a_lowercase_name_after_a_cue_or_named_elsewhere_is_found() -> None:
     assert ("name", "deepa") in _found("need to ask deepa about the rota.")
     found = scan([("a", "Nomsa Zulu covered the clinic."), ("b", "thank nomsa on monday")], region="GB")
     assert {f.value for f in found if f.kind == "name"} >= {"Nomsa Zulu", "nomsa"}
+
+
+def test_a_lowercase_name_in_casual_typing_and_a_one_word_name_elsewhere_are_found() -> None:
+    # Typed without capitals: after "with" a word of no list, and one joined to it by "and".
+    assert {v for k, v in _found("catch up with sipho and naledi tomorrow") if k == "name"} == {"sipho", "naledi"}
+    # A one-word name of no English word, found once, is found again in lower case.
+    text = "Talk to Whetu about cover. Later whetu said the rota is fine."
+    spans = locate([text], region="GB")[0]
+    assert [text[s.start : s.end] for s in spans if s.kind == "name"] == ["Whetu", "whetu"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["swapped olanzapine and sertraline, with food", "went to tesco and asda with the kids then home"],
+)
+def test_casual_typing_keeps_drugs_and_shops_with_no_persons_cue(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_two_words_at_a_sentence_start_the_second_of_no_list_are_a_name() -> None:
+    # The first word is a town somewhere too; the second is no word, place or given name.
+    assert ("name", "Rewa Tipoki") in _found("Rewa Tipoki disagreed with me in front of everyone.")
 
 
 @pytest.mark.parametrize(
