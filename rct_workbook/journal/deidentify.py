@@ -175,6 +175,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:\b(?:Flat|Apt\.?|Apartment|Unit|Suite)\s+\d+[A-Za-z]?,?\s+)?"
             rf"\b\d{{1,5}}(?:/\d{{1,5}})?[A-Za-z]?,?\s+(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{_STREET})\b\.?"
             r"(?:\s+(?:North|South|East|West|Upper|Lower|Extension))?"
+            # A flat or suite after the street, as in North America: "12 Elm St, Apt 5, …".
+            r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|Flat|Fl|Floor|#)\.?\s*#?\d+[A-Za-z]?)?"
             # The town, and a postcode, after it: no part of an address is left in the clear.
             r"(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?){0,2}"
             rf"(?:,?\s+(?:{_POSTCODE})\b)?"

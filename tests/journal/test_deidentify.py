@@ -380,6 +380,12 @@ def test_a_name_found_once_never_rewrites_the_everyday_word_elsewhere() -> None:
         # Capitals and four digits in one token: a record number with no label at all.
         ("Quote XJ20419 when you ring.", "record", "XJ20419"),
         ("The card says 5521-880-417-MB on it.", "record", "5521-880-417-MB"),
+        # A suite or flat after the street, then town, state and ZIP: the whole address.
+        (
+            "She moved to 88 Birch Avenue, Suite 210, Dayton, OH 45402 last year.",
+            "address",
+            "88 Birch Avenue, Suite 210, Dayton, OH 45402",
+        ),
     ],
 )
 def test_places_units_records_links_days_and_addresses(text: str, kind: str, value: str) -> None:
