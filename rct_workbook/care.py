@@ -595,13 +595,21 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
 
 
-def _holds(pattern: CarePattern, clause: _Clause, sentence_clauses: Sequence[_Clause], inherited: str | None) -> bool:
+def _holds(
+    pattern: CarePattern,
+    clause: _Clause,
+    sentence_clauses: Sequence[_Clause],
+    inherited: str | None,
+    idiom: frozenset[int] = frozenset(),
+) -> bool:
     for text in pattern.match:
         tokens = compile_pattern(text)
         span = find(clause, text)
         if span is None:
             continue
         start, end = span
+        if start in idiom and pattern.level != "grief":
+            continue  # "cut myself off", "burned myself out": an idiom the net's content names
         if _negated(clause, start, tokens):
             continue
         whose = subject(clause, start) or inherited or "self"
@@ -620,8 +628,9 @@ def _holds(pattern: CarePattern, clause: _Clause, sentence_clauses: Sequence[_Cl
     return False
 
 
-def found_in(text: str, question: str, patterns: Iterable[CarePattern]) -> list[Found]:
-    """Every care pattern one answer's text holds, one finding per pattern and sentence."""
+def found_in(text: str, question: str, patterns: Iterable[CarePattern], idioms: Sequence[str] = ()) -> list[Found]:
+    """Every care pattern one answer's text holds, one finding per pattern and sentence; a
+    match that begins inside one of ``idioms`` (the net's, word for word) does not count."""
     out: list[Found] = []
     patterns = list(patterns)
     for sentence in _sentences(text):
@@ -629,8 +638,9 @@ def found_in(text: str, question: str, patterns: Iterable[CarePattern]) -> list[
         clauses = [_clause(c) for c in raw]
         inherited: str | None = None
         for clause in clauses:
+            idiom = _idiom_words(clause, idioms)
             for pattern in patterns:
-                if _holds(pattern, clause, clauses, inherited):
+                if _holds(pattern, clause, clauses, inherited, idiom):
                     out.append(
                         Found(pattern.id, pattern.level, pattern.kind, question, quote_of(sentence, clause.text))
                     )
@@ -679,6 +689,11 @@ def find_all(clause: _Clause, pattern: str, gap: int = GAP) -> list[tuple[int, i
             if end is not None:
                 out.append((i, end))
     return out
+
+
+def _idiom_words(clause: _Clause, idioms: Sequence[str]) -> frozenset[int]:
+    """The positions of the clause's words that are inside an idiom (matched word for word)."""
+    return frozenset(k for p in idioms for i, end in find_all(clause, p, gap=0) for k in range(i, end))
 
 
 def _clause_negated(clause: _Clause, start: int) -> bool:
@@ -751,7 +766,7 @@ def net_found_in(text: str, question: str, net: Net, met: str = "none") -> list[
         best: Found | None = None
         inherited: str | None = None
         for clause in clauses:
-            idiom = {k for p in net.idioms for i, end in find_all(clause, p, gap=0) for k in range(i, end)}
+            idiom = _idiom_words(clause, net.idioms)
             # A wish anywhere in the sentence: "Death doesn't frighten me; some days I want it."
             wish = any(find(c, p) for p in net.intent for c in clauses)
             for group in net.concepts:
@@ -770,7 +785,7 @@ def net_found_in(text: str, question: str, net: Net, met: str = "none") -> list[
 def _net_level(
     group: CareConcept,
     clause: _Clause,
-    idiom: set[int],
+    idiom: frozenset[int],
     intent: bool,
     sentence_self: bool,
     inherited: str | None,
@@ -812,7 +827,7 @@ def found_in_answers(content: Content, answers: Mapping[str, Any]) -> list[Found
     out: list[Found] = []
     for qid, text in texts_by_question(content, answers):
         for sentence in _sentences(text):
-            precise = found_in(sentence, qid, patterns)
+            precise = found_in(sentence, qid, patterns, net.idioms)
             met = max((f.level for f in precise if f.level in LEVELS), key=LEVELS.index, default="none")
             out += precise + net_found_in(sentence, qid, net, met)
     return out

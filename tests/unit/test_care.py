@@ -402,6 +402,13 @@ def test_a_packs_care_pattern_is_checked_on_load(tree: Any) -> None:
         ("Over my dead body will they close the drop-in.", "none"),
         ("I want the old system dead and buried.", "none"),
         ("I'm drowning myself in work to avoid the grief.", "none"),
+        # The net's idioms hold for the precise patterns too ("cut myself off" is no cutting),
+        # but a death wish about one's whole job is not the slideshow idiom.
+        ("I've cut myself off from friends since the move.", "none"),
+        ("I burned myself out last year and learned from it.", "none"),
+        ("I'd rather die than sit through another mandatory slideshow.", "none"),
+        ("I'd rather be dead than keep doing this job.", "urgent"),
+        ("After the death of a client on the unit, the team went quiet.", "none"),  # grief, still read
         # Negation at the clause level, and "can't stop" is none.
         ("I've never had thoughts of ending my life.", "none"),
         ("I would never harm myself.", "none"),
