@@ -11,8 +11,8 @@ Imported only when a person is asked (it imports prompt_toolkit and questionary)
   list scrolls with the pointer, so the question and the current item stay in view.
 - Every prompt behaves one way: Esc Enter submits a menu or checklist as Enter does (through
   the same checks); Ctrl-D and Ctrl-C cancel; Ctrl-B or Alt-Left goes back to the previous
-  question where there is one; and keys typed before a prompt is drawn (a habitual second
-  Enter) are dropped, never carried into it.
+  question where there is one, and says there is none where there is not; and keys typed
+  before a prompt is drawn (a habitual second Enter) are dropped, never carried into it.
 """
 
 from __future__ import annotations
@@ -33,6 +33,30 @@ MARKER = "› "
 #: The keys that go back to the previous question: Ctrl-B, and Alt-Left (which terminals
 #: send as Esc before the Left key).
 BACK_KEYS: tuple[tuple[str, ...], ...] = (("c-b",), ("escape", "left"))
+
+
+#: Said above the prompt when the back keys are pressed where there is no question before.
+NO_WAY_BACK = "There is no question before this one to go back to."
+
+
+def bind_back(bindings: KeyBindings, go_back: Callable[[Any], None] | None) -> None:
+    """Ctrl-B and Alt-Left: ``go_back`` where there is a question before, else a line saying
+    there is none (at the first question, or a question asked before the first; a silent key
+    left the person wondering, and in a text prompt Ctrl-B moved the cursor instead)."""
+
+    def say_none(event: Any) -> None:
+        from prompt_toolkit.application import run_in_terminal
+
+        output = event.app.output
+
+        def say() -> None:
+            output.write(NO_WAY_BACK + "\n")
+            output.flush()
+
+        run_in_terminal(say)
+
+    for keys in BACK_KEYS:
+        bindings.add(*keys, eager=True)(go_back or say_none)
 
 
 class EditRequest:
@@ -172,7 +196,8 @@ def type_text(
 ) -> str | EditRequest | BackRequest:
     """One typed answer; the prompt is erased when done (the caller echoes the answer).
 
-    With ``back``, Ctrl-B or Alt-Left returns a ``BackRequest`` holding the text so far.
+    With ``back``, Ctrl-B or Alt-Left returns a ``BackRequest`` holding the text so far;
+    without it they say there is no question before.
     """
     from prompt_toolkit import PromptSession
     from prompt_toolkit.validation import ValidationError, Validator
@@ -217,13 +242,10 @@ def type_text(
         def _(event: Any) -> None:
             event.app.exit(result=EditRequest(event.current_buffer.text))
 
-    if back:
+    def go_back(event: Any) -> None:
+        event.app.exit(result=BackRequest(_finished(event.current_buffer.text) or None))
 
-        def go_back(event: Any) -> None:
-            event.app.exit(result=BackRequest(_finished(event.current_buffer.text) or None))
-
-        for keys in BACK_KEYS:
-            bindings.add(*keys, eager=True)(go_back)
+    bind_back(bindings, go_back if back else None)
 
     session: PromptSession[Any] = PromptSession(
         [("class:marker", MARKER)],
@@ -323,7 +345,8 @@ def with_prompt_keys(prompt: Any, *, back: Callable[[], Any] | None = None) -> A
       its text prompts bind; unbound, the menu was drawn again and the cancel lost.
     - Esc Enter (which finishes a long text) is Enter: the same checks, the same answer.
       Unbound, prompt_toolkit's own Esc Enter ended a checklist with no answer at all.
-    - With ``back`` (what is picked so far), Ctrl-B or Alt-Left returns a ``BackRequest``.
+    - With ``back`` (what is picked so far), Ctrl-B or Alt-Left returns a ``BackRequest``;
+      without it they say there is no question before (``bind_back``).
     - Keys typed before the prompt was drawn are dropped (``drop_typed_ahead``).
     """
     from prompt_toolkit.key_binding import KeyPress
@@ -344,13 +367,10 @@ def with_prompt_keys(prompt: Any, *, back: Callable[[], Any] | None = None) -> A
         # Handed to the prompt's own Enter, so it is checked and answered exactly as Enter is.
         event.app.key_processor.feed(KeyPress(Keys.ControlM, "\r"), first=True)
 
-    if back is not None:
+    def go_back(event: Any) -> None:
+        event.app.exit(result=BackRequest(back() if back is not None else None))
 
-        def go_back(event: Any) -> None:
-            event.app.exit(result=BackRequest(back()))
-
-        for keys in BACK_KEYS:
-            bindings.add(*keys, eager=True)(go_back)
+    bind_back(bindings, go_back if back is not None else None)
 
     app = prompt.application
     app.key_bindings = merge_key_bindings([app.key_bindings, bindings]) if app.key_bindings else bindings

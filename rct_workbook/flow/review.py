@@ -286,8 +286,11 @@ def check_in_date(choice: Any, today: _dt.date) -> str | None:
     return None if days is None else (today + _dt.timedelta(days=days)).isoformat()
 
 
-def ask_check_in(asker: Any, setting: str, today: _dt.date) -> str | None:
-    ask = check_in_ask(setting)
+def ask_check_in(asker: Any, setting: str, today: _dt.date, *, back: bool = False) -> str | None:
+    """The next check-in's date; with ``back``, Ctrl-B raises ``GoBack`` (to the last question)."""
+    from dataclasses import replace
+
+    ask = replace(check_in_ask(setting), can_go_back=back)
     return check_in_date(check(ask, asker.ask(ask, "4w")), today)
 
 

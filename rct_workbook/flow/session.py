@@ -231,17 +231,21 @@ def _ask_with_draft(
                         asker,
                         answers={**start, **first},
                         on_answer=keep,
-                        defaults=defaults,
+                        defaults={**defaults, **again},
                         on_section=on_section,
                         back_out=bool(first),
                     )
-                    break
                 except GoBack:
                     start, again = take_back(plan.first(), {**start, **first})
-            # Asked once, before the reading, when a phrase alone raised care (flow/care_ask.py).
-            given = ask_how_are_you(plan.content, asker, {**first, **rest}, plan.step)
-            check_in = ask_check_in(asker, plan.setting, _dt.date.today()) if plan.step is None else None
-            return given, check_in
+                    continue
+                # Asked once, before the reading, when a phrase alone raised care (flow/care_ask.py).
+                given = ask_how_are_you(plan.content, asker, {**first, **rest}, plan.step)
+                if plan.step is not None:
+                    return given, None
+                try:  # going back from the check-in asks the last question answered again
+                    return given, ask_check_in(asker, plan.setting, _dt.date.today(), back=True)
+                except GoBack:
+                    start, again = take_back([*plan.first(), *plan.rest(count)], {**start, **first, **rest})
     except Cancelled as exc:
         if drafts.has_answers:
             exc.details = (f"Your answers so far are kept. Continue with: {plan.resume_command}",)

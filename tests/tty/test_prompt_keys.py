@@ -4,7 +4,9 @@
   checklist with nothing ticked is refused with the reason and asked again, never a
   traceback), and Ctrl-D and Ctrl-C cancel it with status 130;
 - a keystroke that ends one prompt is never carried into the next (a habitual second Enter);
-- Ctrl-B and Alt-Left go back to the previous question, offering what was written;
+- Ctrl-B and Alt-Left go back to the previous question, offering what was written (from
+  the check-in to the assessment's last question), and say so where there is none (the
+  first question, and the question about a draft, which comes before it);
 - Ctrl-E with no EDITOR or VISUAL opens the first editor installed, says which, or says
   that none was found and how to set one, keeping the text.
 
@@ -22,8 +24,9 @@ import frontmatter
 import pytest
 import yaml
 
+from rct_workbook.flow.prompts import NO_WAY_BACK
 from rct_workbook.model.question_types import QUESTION_TYPES
-from tests.flows import journal_files
+from tests.flows import ROLE_AT, STEPS, journal_files
 from tests.keys import ALT_LEFT, CTRL_B, CTRL_E
 from tests.tty.terminal import CTRL_C, CTRL_D, DOWN, ENTER, ESC_ENTER, SPACE, Session
 
@@ -228,12 +231,56 @@ def test_going_back_offers_what_was_written(home: Path, pack: Path, back: str) -
     assert answers["a-repeat"] == [{"what": "one thing"}]
 
 
-def test_going_back_from_the_first_question_stays_there(home: Path, pack: Path) -> None:
-    with reflect(home, pack, "only-choice") as session:
-        session.expect_prompt("Pick one of these?")
-        session.send(CTRL_B + DOWN + ENTER)  # nothing before it: Ctrl-B does nothing
+@pytest.mark.parametrize("case", ["only-choice", "only-text"])
+def test_going_back_from_the_first_question_says_there_is_none(home: Path, pack: Path, case: str) -> None:
+    with reflect(home, pack, case) as session:
+        prompt = "Pick one of these?" if case == "only-choice" else "One line about it?"
+        session.expect_prompt(prompt)
+        session.send(CTRL_B)  # nothing before it: said so, and the question stays
+        session.expect(NO_WAY_BACK)
+        session.expect_prompt("Why" if case == "only-choice" else "›")  # the prompt, drawn again below
+        shown = [row.strip() for row in session.rendered() if row.strip()]
+        assert NO_WAY_BACK in shown  # a line of its own, the prompt below it
+        assert shown[shown.index(NO_WAY_BACK) + 1].startswith("›")
+        session.send(DOWN + ENTER if case == "only-choice" else "words" + ENTER)
         session.ends(0)
-    assert saved_answers(home) == {"a-choice": "y"}
+    assert saved_answers(home) == ({"a-choice": "y"} if case == "only-choice" else {"a-text": "words"})
+
+
+def test_going_back_from_the_check_in_asks_the_last_question_again(home: Path) -> None:
+    *before, (check_in, _, _) = STEPS
+    last_prompt, _, last_id = before[-1]
+    with Session(home, "assess") as session:
+        session.answer(before)
+        session.expect_prompt(check_in)
+        session.send(CTRL_B)
+        session.expect_prompt(last_prompt)
+        session.send("Time to think it through" + ESC_ENTER)
+        session.expect_prompt(check_in)
+        session.send(ENTER)
+        session.expect("Saved your assessment")
+        session.ends(0)
+    (entry,) = journal_files(home)
+    front = frontmatter.load(entry)
+    assert front["answers"][last_id] == "Time to think it through"
+    assert front["next_check_in"]
+
+
+def test_the_resume_question_says_it_comes_before_the_first(home: Path) -> None:
+    with Session(home, "assess") as session:  # leaves a draft
+        session.answer(STEPS[:ROLE_AT])
+        session.expect_prompt(STEPS[ROLE_AT][0])
+        session.send(CTRL_C)
+        session.ends(130)
+    with Session(home, "assess") as session:
+        session.expect_prompt("You have an unfinished assessment")
+        session.send(CTRL_B)
+        session.expect(NO_WAY_BACK)
+        session.expect_prompt("Resume it")
+        session.send(ENTER)  # resume: the question it stopped at comes next
+        session.expect_prompt(STEPS[ROLE_AT][0])
+        session.send(CTRL_C)
+        session.ends(130)
 
 
 def editor_env(tmp_path: Path, editors: dict[str, str]) -> dict[str, str]:
