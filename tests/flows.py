@@ -133,11 +133,12 @@ def _walk(asks: list[Ask], given: dict[str, Any]) -> tuple[list[Step], dict[str,
     the answers they give."""
     steps: list[Step] = []
     answers: dict[str, Any] = {}
+    by_id = {ask.id: ask for ask in asks}
     for ask in asks:
         if not applies(ask, answers):
             continue
         value = _value(ask, given)
-        steps += _prompts(ask, value)
+        steps += _prompts(ask.as_asked(answers, by_id), value)  # a prompt may name earlier answers
         answers[ask.id] = ask.kind.check(ask, value)
     return steps, answers
 

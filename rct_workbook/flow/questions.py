@@ -93,6 +93,8 @@ def _walk(
     #: Answers taken back (and what was typed at a question left): offered when asked again.
     again: dict[str, Any] = {}
     told: set[int] = set()
+    #: Every question of the walk by id: what an ``asked`` prompt names is looked up here.
+    earlier = {a.id: a for _, _, asks in parts for a in asks}
     p, i = 0, 0
     while p < len(parts):
         section, title, asks = parts[p]
@@ -117,6 +119,7 @@ def _walk(
         asked = [a.id for a in asks if applies(a, answers)]
         place = f"{asked.index(ask.id) + 1} of {len(asked)}"
         shown = replace(ask, place=f"{title} · {place}" if title else place, can_go_back=bool(history) or back_out)
+        shown = shown.as_asked(answers, earlier)
         default = again.pop(ask.id) if ask.id in again else (defaults or {}).get(ask.id)
         try:
             answers[ask.id] = check(ask, asker.ask(shown, default))

@@ -17,6 +17,8 @@ To add a type: add its name to ``QuestionType`` in ``schema.py`` and a class her
 from __future__ import annotations
 
 import datetime as _dt
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
@@ -81,6 +83,35 @@ class Ask:
             if choice.value == value:
                 return choice.label
         return value
+
+    def name_of(self, value: str) -> str:
+        """A choice as a sentence names it: its label, or the name before a colon that begins
+        one ("Naming: call attention to..." is "Naming")."""
+        return self.label_of(value).split(": ", 1)[0]
+
+    def as_asked(self, answers: Mapping[str, Any], earlier: Mapping[str, Ask]) -> Ask:
+        """This question as it is asked: with an ``asked`` prompt, each ``{id}`` in it names what
+        was chosen at the earlier question ``id`` ("Naming and Networking"); the prompt stays
+        as it is when nothing was chosen at one of them."""
+        from dataclasses import replace
+
+        asked = self.question.asked
+        if asked is None:
+            return self
+        names: dict[str, str] = {}
+        for ident in re.findall(r"\{([a-z0-9-]+)\}", asked):
+            given, source = answers.get(ident), earlier.get(ident)
+            chosen = [given] if isinstance(given, str) else given if isinstance(given, list) else []
+            if source is None or not chosen:
+                return self
+            names[ident] = joined([source.name_of(str(value)) for value in chosen])
+        prompt = re.sub(r"\{([a-z0-9-]+)\}", lambda m: names[m.group(1)], asked)
+        return replace(self, question=replace(self.question, prompt=prompt))
+
+
+def joined(names: list[str]) -> str:
+    """Names in a sentence: "A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 @dataclass(frozen=True)

@@ -85,14 +85,37 @@ class Question(Record):
     fields: tuple[Question, ...] | None = None
     min_items: Annotated[ExactInt, Limits(ge=0, le=20)] = 0
     max_items: Annotated[ExactInt, Limits(ge=1, le=20)] = 3
+    #: The prompt as asked when it can name earlier answers: ``{id}`` stands for what was
+    #: chosen at the earlier choice or checklist ``id`` ("Naming and Networking"). The prompt
+    #: is asked when nothing was chosen there, and printed everywhere else (paper, exports).
+    asked: Text | None = None
 
     @check
     def _shape(self) -> None:
         QUESTION_TYPES[self.type].shape(self)
+        if self.asked is not None:
+            rest = re.sub(r"\{[a-z0-9-]+\}", "", self.asked)
+            if not recalled_ids(self.asked) or "{" in rest or "}" in rest:
+                raise ValueError("asked: name earlier answers as {question-id}, with no other braces")
         if self.choices is not None:
             unique([c.value for c in self.choices], "choice value")
         if self.fields is not None:
             unique([f.id for f in self.fields], "field id")
+
+
+def recalled_ids(asked: str) -> list[str]:
+    """The question ids an ``asked`` prompt names, as ``{id}``."""
+    return re.findall(r"\{([a-z0-9-]+)\}", asked)
+
+
+def recalls_earlier(questions: Iterable[Question]) -> None:
+    """Every ``{id}`` of an ``asked`` prompt names an earlier choice or checklist question."""
+    before: dict[str, Question] = {}
+    for q in questions:
+        for ident in recalled_ids(q.asked or ""):
+            if ident not in before or before[ident].type not in ("choice", "multi"):
+                raise ValueError(f"{q.id}: asked names {{{ident}}}, which is no earlier choice or checklist question")
+        before[q.id] = q
 
 
 class Section(Record):
@@ -116,6 +139,7 @@ class Flow(Record):
     def _unique_ids(self) -> None:
         unique([s.id for s in self.sections], "section id")
         unique([q.id for s in self.sections for q in s.questions], "question id")
+        recalls_earlier(q for s in self.sections for q in s.questions)
 
 
 # --- the model ------------------------------------------------------------------------
@@ -280,6 +304,7 @@ class Vignette(Record):
     @check
     def _unique_questions(self) -> None:
         unique([q.id for q in self.reflection], "question id")
+        recalls_earlier(self.reflection)
 
 
 class GlossaryTerm(Record):
