@@ -5,9 +5,10 @@ Only ids and ratings are read from an export, and every id is looked up in the c
 so no text a participant wrote (nor an unknown id carrying it) can reach the profile.
 No names and no dates are read at all. Counts of fewer than ``MIN_CELL`` people are
 merged (ratings) or suppressed (categories), as small-cell suppression does in public
-statistics, and where the cells of a group add up to a total the page shows, a second
-cell is suppressed beside a lone one (complementary suppression), so no suppressed
-count can be worked out by subtraction. One person is counted once: exports that share
+statistics, and where the cells of a group add up to a total the page shows (less,
+for a choice of several, those who chose none), further cells are suppressed, or
+practices left out, until no suppressed count can be worked out by subtraction
+(complementary suppression). One person is counted once: exports that share
 an entry's anonymous token (two exports of one entry) are one person. From ``MIN_CELL``
 to ``MIN_EXPORTS - 1`` people only a small summary is made (bands, the most-ticked
 culture, the steps' risk mix); fewer are refused.
@@ -142,16 +143,29 @@ def merge_bins(counts: dict[int, int]) -> tuple[tuple[RatingBin, ...], bool]:
         merged = True
 
 
-def complementary(cells: list[Cell], total_shown: bool) -> list[Cell]:
-    """Cells with a second one suppressed beside a lone suppressed one, when the cells add up
-    to a total the page shows: else the lone cell is the total less the others."""
-    if not total_shown or sum(c.suppressed for c in cells) != 1:
-        return cells
-    shown = [(c.count, i) for i, c in enumerate(cells) if c.count]
-    if not shown:
-        return cells
-    _, i = min(shown)
-    return [Cell(c.label, None) if j == i else c for j, c in enumerate(cells)]
+def determined(hidden: Sequence[int], unseen: int = 0, partition: bool = True) -> bool:
+    """Whether suppressed counts could be worked out from a total the page shows: the total
+    less the shown cells leaves ``sum(hidden) + unseen`` (``unseen``: people in no cell, such
+    as those who ticked nothing; ``partition``: every person is in exactly one cell). It is
+    worked out when it can only be one per cell, or, in a partition, when one cell is
+    suppressed or each must be MIN_CELL - 1."""
+    k, left = len(hidden), sum(hidden) + unseen
+    if not k:
+        return False
+    return left == k or (partition and not unseen and (k == 1 or left == k * (MIN_CELL - 1)))
+
+
+def complementary_counts(counts: Sequence[tuple[str, int]], unseen: int, partition: bool) -> list[Cell]:
+    """Cells of a group of counts that add up to a total the page shows (less ``unseen``
+    people in none of them): small ones suppressed, then the smallest shown beside them
+    until no suppressed count can be worked out by subtraction."""
+    hidden = {i for i, (_, n) in enumerate(counts) if 0 < n < MIN_CELL}
+    while determined([counts[i][1] for i in hidden], unseen, partition):
+        shown = [(n, i) for i, (_, n) in enumerate(counts) if n and i not in hidden]
+        if not shown:
+            break
+        hidden.add(min(shown)[1])
+    return [Cell(label, None if i in hidden else n) for i, (label, n) in enumerate(counts)]
 
 
 def widen_everyone(bins: tuple[RatingBin, ...]) -> tuple[tuple[RatingBin, ...], bool]:
@@ -210,12 +224,19 @@ def _latest_of(group: list[MemberExport]) -> EntrySummary | None:
     return max(found, key=lambda e: e.date or "") if found else None
 
 
-def _practices(counts: Counter[str], labels: dict[str, str]) -> PracticeCounts:
+def _practices(counts: Counter[str], labels: dict[str, str], one_each: bool, unseen: int) -> PracticeCounts:
+    """The most and least ticked practices, and those ticked by few or nobody. Where each
+    person ticked at most one, the counts add up to the people less ``unseen`` (who ticked
+    none): the smallest shown counts are left out until the few cannot be worked out."""
     order = list(labels)
     shown = sorted((p for p in order if counts[p] >= MIN_CELL), key=lambda p: (-counts[p], order.index(p)))
     most = shown[:SHOWN]
     rest = [p for p in shown if p not in most]
     least = sorted(rest, key=lambda p: (counts[p], order.index(p)))[:SHOWN]
+    few = [counts[p] for p in order if 0 < counts[p] < MIN_CELL]
+    left_out = [counts[p] for p in shown if p not in most and p not in least]
+    while one_each and (least or most) and determined([*few, *left_out], unseen, partition=False):
+        left_out.append(counts[(least or most).pop(0 if least else -1)])
     return PracticeCounts(
         most=tuple(Cell(labels[p], counts[p]) for p in most),
         least=tuple(Cell(labels[p], counts[p]) for p in least),
@@ -280,26 +301,39 @@ def build_profile(content: Content, exports: Sequence[MemberExport], day: _dt.da
         observed.update(_known(entry.practices, indicators))
         connecting.update(_known(entry.connecting, connecting_labels))
         strategies.update(_known(entry.strategies, fletcher))
-    culture_cells = [_cell(c.name, cultures[c.id]) for c in content.cultures.values()]
-    culture_cells.append(_cell("No single type stood out", none_stood_out))
+    culture_counts = [(c.name, cultures[c.id]) for c in content.cultures.values()]
+    culture_counts.append(("No single type stood out", none_stood_out))
     # When each person has at most one type, the cells add up to the people counted.
-    culture_cells = complementary(culture_cells, all(len(_known(e.leading, content.cultures)) <= 1 for e in entries))
+    if all(len(_known(e.leading, content.cultures)) <= 1 for e in entries):
+        culture_cells = complementary_counts(culture_counts, 0, partition=True)
+    else:
+        culture_cells = [_cell(name, n) for name, n in culture_counts]
     risks = Counter(
         (step.risk or "").strip().casefold() if (step.risk or "").strip().casefold() in RISKS else "not given"
         for e in entries
         for step in e.plan
         if step.what
     )
-    risk_cells = complementary(
-        [_cell(f"{r.capitalize()} risk" if r in RISKS else "Risk not given", risks[r]) for r in (*RISKS, "not given")],
-        True,
+    risk_cells = complementary_counts(
+        [(f"{r.capitalize()} risk" if r in RISKS else "Risk not given", risks[r]) for r in (*RISKS, "not given")],
+        0,
+        partition=True,
     )
     top = max(cultures.values(), default=0)
     leaders = [c.name for c in content.cultures.values() if cultures[c.id] == top]
     most_ticked = leaders[0] if top >= MIN_CELL and len(leaders) == 1 else None
-    strategy_cells = [_cell(name, strategies[sid]) for sid, name in fletcher.items()]
-    observed_counts = _practices(observed, indicators)
-    connecting_counts = _practices(connecting, connecting_labels)
+    # Several may be chosen; where each person chose at most one, the counts add up to the
+    # people counted less those who chose none (not shown), and a small one could be worked out.
+    chosen = [len(_known(e.strategies, fletcher)) for e in entries]
+    strategy_counts = [(name, strategies[sid]) for sid, name in fletcher.items()]
+    if max(chosen) <= 1:
+        strategy_cells = complementary_counts(strategy_counts, chosen.count(0), partition=False)
+    else:
+        strategy_cells = [_cell(name, n) for name, n in strategy_counts]
+    ticked = [len(_known(e.practices, indicators)) for e in entries]
+    observed_counts = _practices(observed, indicators, max(ticked) <= 1, ticked.count(0))
+    ticked = [len(_known(e.connecting, connecting_labels)) for e in entries]
+    connecting_counts = _practices(connecting, connecting_labels, max(ticked) <= 1, ticked.count(0))
     suppressed |= any(c.suppressed for c in (*culture_cells, *strategy_cells, *risk_cells))
     suppressed |= bool(observed_counts.few or connecting_counts.few)
     return ClassProfile(

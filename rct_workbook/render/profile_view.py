@@ -45,8 +45,9 @@ def _privacy(profile: ClassProfile) -> str:
     rule = (
         f" Small-cell suppression, as in public statistics: no count of fewer than {MIN_CELL} people is shown. "
         "Ratings are merged with a neighbouring rating (shown as a range such as 1–2), and other categories "
-        f'say "{SUPPRESSED_TEXT}" instead of a number; where counts add up to a total, a second one is '
-        "suppressed beside a lone one, so none can be worked out by subtraction."
+        f'say "{SUPPRESSED_TEXT}" instead of a number. Where counts add up to a total (one culture type, '
+        "strategy or practice each), further counts are hidden the same way, so a hidden count may be larger, "
+        "or a practice is left out, until none can be worked out by subtraction."
     )
     applied = " Some counts below were merged or suppressed for this reason." if profile.suppressed_any else ""
     return said + rule + applied

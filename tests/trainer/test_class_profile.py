@@ -83,7 +83,9 @@ def test_small_cells_are_merged_or_suppressed_and_the_profile_says_so() -> None:
     # suppressed alone, 7 - 5 would give it away; Survival is suppressed beside it.
     assert cultures["Survival culture"] is None and cultures["Hierarchical culture"] is None
     strategies = {c.label: c.count for c in profile.strategies}
-    assert strategies["Networking"] == 6 and strategies["Naming"] is None and strategies["Norming"] == 0
+    # Each chose one strategy: 7 people less Networking's 6 would give Naming's 1 away, so
+    # Networking is suppressed beside it.
+    assert strategies["Networking"] is None and strategies["Naming"] is None and strategies["Norming"] == 0
     labels = {p.id: p.text for c in CONTENT.cultures.values() for p in c.indicators}
     assert [c.label for c in profile.observed.most] == [labels[SURVIVAL[0]], labels[SURVIVAL[1]]]
     assert profile.observed.few == (labels[HIERARCHICAL[0]],)
@@ -271,6 +273,29 @@ def test_no_suppressed_cell_can_be_worked_out_from_the_totals() -> None:
     people = [member(i, assessment(ALL_THREE, plan=plan)) for i, plan in enumerate(steps)]
     risk = {c.label: c.count for c in build_profile(CONTENT, people, DAY).risk_mix}
     assert risk == {"Low risk": None, "Medium risk": 0, "High risk": None, "Risk not given": 0}
+
+
+def test_multi_select_counts_keep_a_small_one_hidden_when_each_person_chose_at_most_one() -> None:
+    def strategies_of(chosen: list[list[str]]) -> dict[str, int | None]:
+        people = [member(i, assessment(ALL_THREE, strategies=c)) for i, c in enumerate(chosen)]
+        return {c.label: c.count for c in build_profile(CONTENT, people, DAY).strategies}
+
+    # One each, two chose Naming alone (1 each is impossible to tell from 2): 6 - 4 = 2 could
+    # be 2 for Naming or 1 and one person who chose none; only a lone 1 is given away.
+    assert strategies_of([["networking"]] * 4 + [["naming"]] * 2)["Networking"] == 4
+    # 5 people, 4 Networking, 1 Naming: 5 - 4 = 1 can only be Naming's one.
+    found = strategies_of([["networking"]] * 4 + [["naming"]])
+    assert found["Networking"] is None and found["Naming"] is None
+    # Two small cells of one each (6 - 4 = 2 for two cells): both 1, so another is hidden.
+    found = strategies_of([["networking"]] * 4 + [["naming"], ["norming"]])
+    assert found["Networking"] is None and found["Naming"] is None and found["Norming"] is None
+    # Several may be chosen: the counts add up to nothing shown, so nothing more is hidden.
+    found = strategies_of([["networking", "norming"]] * 4 + [["naming", "networking"]])
+    assert found == {**found, "Networking": 5, "Norming": 4, "Naming": None}
+    # Practices ticked one each: 5 people, 4 ticked one, 1 another: the shown 4 is left out.
+    people = [member(i, assessment(ALL_THREE, practices=[SURVIVAL[0] if i else HIERARCHICAL[0]])) for i in range(5)]
+    observed = build_profile(CONTENT, people, DAY).observed
+    assert not observed.most and not observed.least and len(observed.few) == 1
 
 
 def test_a_row_that_shows_everyones_rating_is_merged_and_said() -> None:
