@@ -417,6 +417,11 @@ def test_a_packs_care_pattern_is_checked_on_load(tree: Any) -> None:
         ("I hope the bridge reopens soon, my commute is awful.", "none"),
         ("I dream about the sea.", "none"),
         ("I stood on the platform for forty minutes because of delays.", "none"),
+        # Low mood said of oneself is a check-in, never urgent; idioms of mood are none.
+        ("I feel so lonely these days.", "check-in"),
+        ("I'm struggling to get up in the morning.", "check-in"),
+        ("I feel desperate for a holiday.", "none"),
+        ("I feel low on energy after lunch.", "none"),
         # Someone else's.
         ("The client wants to die and I'm worried about her.", "none"),
         ("The printer is dead, it was never alive really.", "none"),
