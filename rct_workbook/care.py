@@ -21,6 +21,15 @@ not negated:
   "if" or "that") cancels it, unless the pattern itself begins with the negation; so does
   a hedged denial ("I wouldn't say I'm suicidal", "I don't think I'm a burden");
 * a pattern word written as a stem ("overdos") matches as written as well as stemmed.
+
+Beside the patterns, a safety net (``content/care/concepts.yaml``) catches phrasings no
+pattern names: a concept word (death, not being alive, suicide, self-harm, means, burden,
+low mood) with the writer near it, not negated anywhere before it in its clause, and not
+inside an idiom ("dying to", "bored me to death"), matched word for word. Suicide and
+self-harm are urgent; death and burden with a wish in the sentence, and means with an
+intent word of their own in the clause, are urgent; the rest is a check-in. The net only
+adds a finding where it raises what the patterns found in that sentence, never lowers it.
+Its idioms also hold for the patterns ("cut myself off" is no cutting).
 """
 
 from __future__ import annotations
@@ -934,12 +943,6 @@ def evaluate(content: Content, answers: Mapping[str, Any], asked: frozenset[str]
         ask=ask,
         grief=grief,
     )
-
-
-def by_kind_level(content: Content, kind: str) -> str:
-    """The highest level of the patterns of one kind."""
-    levels = [p.level for p in content.care_patterns.values() if p.kind == kind]
-    return "urgent" if "urgent" in levels else "check-in"
 
 
 def _higher(a: str, b: str) -> str:
