@@ -732,6 +732,9 @@ def _writers(clause: _Clause, start: int, sentence_self: bool, inherited: str | 
     """Whether the concept at ``start`` is the writer's: "my" right before it or "I"/"me"
     the nearest subject; no subject in a sentence that is the writer's. A third-person
     subject keeps it theirs."""
+    lead = _thought_of(clause, start)
+    if lead is not None:
+        start = lead  # "the thought of not existing": whose thought it is decides
     whose = subject(clause, start)
     dummy = _dummy_it(clause, start)
     if whose == "other" and dummy is not None:
@@ -741,6 +744,23 @@ def _writers(clause: _Clause, start: int, sentence_self: bool, inherited: str | 
     if inherited is not None:
         return inherited == "self"
     return sentence_self
+
+
+#: "The thought of ...", "the urge to ...": a noun of thought or wish that carries a concept.
+_THOUGHT_NOUNS = frozenset(
+    stem(w) for w in words("thought idea prospect notion urge pull temptation fantasy wish desire")
+)
+
+
+def _thought_of(clause: _Clause, start: int) -> int | None:
+    """Where "the thought of" / "the urge to" begins, when it stands at most three words
+    before ``start`` ("the thought of not being around"), else None."""
+    for k in range(start - 1, max(start - 5, 0) - 1, -1):
+        if clause.stems[k] in _THOUGHT_NOUNS and k + 1 < len(clause.words) and clause.words[k + 1] in ("of", "to"):
+            if k > 0 and clause.words[k - 1] in ("the", "this", "that", "my"):
+                return k - 1 if clause.words[k - 1] != "my" else None
+            return None
+    return None
 
 
 def _dummy_it(clause: _Clause, start: int) -> int | None:

@@ -422,6 +422,9 @@ def test_a_packs_care_pattern_is_checked_on_load(tree: Any) -> None:
         ("I'm struggling to get up in the morning.", "check-in"),
         ("I feel desperate for a holiday.", "none"),
         ("I feel low on energy after lunch.", "none"),
+        # "The thought of ..." is the writer's when the sentence is.
+        ("The thought of dying calms me.", "urgent"),
+        ("The client's thought of suicide worried me.", "none"),
         # Someone else's.
         ("The client wants to die and I'm worried about her.", "none"),
         ("The printer is dead, it was never alive really.", "none"),
