@@ -224,7 +224,8 @@ def reflection_chosen() -> dict[str, Any]:
         "own-setting-echo": "Meetings got shorter",
         "visibility-risk": 2,
         "fletcher-fit": ["naming"],
-        "first-small-step": SMALL_STEP,
+        # One small step, as an assessment's plan has them; "With whom?" and "By when?" left empty.
+        "small-steps": [{"what": SMALL_STEP}],
     }
 
 
@@ -235,8 +236,16 @@ def reflection_script(name: str = "paula", content: Content | None = None) -> tu
 
 
 def _paula_prompt(question_id: str) -> str:
+    """The start of one of paula's reflection prompts; the id itself when paula no longer asks
+    it, so a test waiting for it says which question it looked for (and the rest still load)."""
     content = load_content()
-    return on_screen(next(q.prompt for q in content.vignette("paula").reflection if q.id == question_id))
+    found = [q for q in content.vignette("paula").reflection if q.id == question_id]
+    if not found:
+        return f"(paula asks no {question_id!r})"
+    q = found[0]
+    if q.fields:  # a repeat opens with whether to add one, or (when one is needed) its first field
+        return on_screen(f"{q.prompt}: add one?") if q.min_items == 0 else on_screen(f"1. {q.fields[0].prompt}")
+    return on_screen(q.prompt)
 
 
 # The start of each reflection prompt of paula, as it shows on the prompt's first line.
@@ -244,7 +253,7 @@ PROMPT_ECHO = _paula_prompt("own-setting-echo")
 PROMPT_RISK = _paula_prompt("visibility-risk")
 PROMPT_FLETCHER = _paula_prompt("fletcher-fit")
 PROMPT_HELD_BACK = _paula_prompt("held-back")
-PROMPT_SMALL_STEP = _paula_prompt("first-small-step")
+PROMPT_SMALL_STEP = _paula_prompt("small-steps")
 
 
 # --- what is left on disk ------------------------------------------------------------------------
