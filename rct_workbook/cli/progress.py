@@ -103,7 +103,7 @@ def steps(
     as_json: Annotated[
         bool,
         typer.Option(
-            "--json", help="Print a JSON list (id, entry, setting, what, with, by, risk, status, note, history)."
+            "--json", help="Print a JSON list (id, entry, setting, case, what, with, by, risk, status, note, history)."
         ),
     ] = False,
     ics: Annotated[
@@ -114,7 +114,7 @@ def steps(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
 ) -> None:
-    """List the small steps from all assessments, with status, age, setting and last note.
+    """List the small steps from assessments and case reflections: status, age, setting or case, last note.
 
     Example: rct steps --open --setting ward
     """
@@ -132,7 +132,8 @@ def steps(
     replace = may_replace(ics, "--ics", force=force, plain=state(ctx).plain) if ics is not None else False
     index = open_journal()
     where = _setting(index, setting)
-    items = step_life(index.rows(kind="assess", newest_first=False, fields="life", setting=where))
+    # Assessments and case reflections both plan steps; a case's have no setting, so --setting leaves them out.
+    items = step_life(index.rows(newest_first=False, fields="life", setting=where))
     shown = [s for s in items if (not only_open or s.is_open) and (wanted is None or s.status == wanted)]
     if ics is not None:
         _write_ics(index, items, where, ics, replace=replace)
@@ -144,7 +145,10 @@ def steps(
     if ics is not None:
         return
     if not items:
-        sys.stdout.write("No small steps yet. They come from the Replace it step of rct assess.\n")
+        sys.stdout.write(
+            "No small steps yet. They come from the Replace it step of rct assess, and from the reflection"
+            " on a case (rct vignette paula).\n"
+        )
         return
     from rct_workbook.cli.screen import show
     from rct_workbook.render.progress_view import steps_view

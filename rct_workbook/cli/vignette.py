@@ -145,12 +145,14 @@ def _save_reflection(
     """Save the reflection as a journal entry and say where it is; if saving fails, nothing typed is lost."""
     from rct_workbook.errors import StorageError
     from rct_workbook.flow.askers import answers_file_text
+    from rct_workbook.flow.review import dated_plan
     from rct_workbook.journal.entry import save
     from rct_workbook.journal.reflection import vignette_entry
     from rct_workbook.render.safe import clean
 
     try:
-        entry = save(vignette_entry(content, case, asks, result))
+        # A step's "By when?" is kept as a date where it names one, as an assessment's is (rct steps --ics).
+        entry = save(vignette_entry(content, case, asks, dated_plan(result)))
     except StorageError as exc:
         if answers_file is None:
             # No draft for a short reflection: print the answers so nothing typed is lost.
@@ -164,6 +166,9 @@ def _save_reflection(
             exc.details = (*exc.details, f"Your answers are unchanged in {answers_file}.")
         raise
     typer.echo(f"Saved your reflection: {clean(str(entry.path))}")
+    planned = [n for n, step in enumerate(entry.answers.get("small-steps") or (), 1) if isinstance(step, dict)]
+    if planned:
+        typer.echo(f"Your small step is listed in rct steps; when it is done: rct steps done {entry.id}.{planned[0]}")
     typer.echo(f"To take it to your peer-supervision group:\n  rct journal export {entry.id} --out meeting.md")
 
 

@@ -58,7 +58,8 @@ def steps_ics(steps: Sequence[StepItem], check_ins: Sequence[CheckIn]) -> bytes:
         event.add("dtend", due + _dt.timedelta(days=1))
         event.add("dtstamp", _stamp(step.history[-1].date if step.history else step.created))
         # "With whom" names people; it stays out of a file that may be synced to a calendar service.
-        lines = [f"Setting: {one_line(step.setting)}."]
+        where = f"Setting: {one_line(step.setting)}." if step.setting else f"From the case {one_line(step.case or '')}."
+        lines = [where]
         lines.append(f"When it is done, or tried: rct steps done {step.id} (or tried, carry, drop).")
         event.add("description", " ".join(lines))
         cal.add_component(event)

@@ -525,8 +525,9 @@ class Index:
         "listing": _LISTING,
         "steps": "name, id, created, kind, title, vignette, section, mean, steps, reading, updates, NULL, setting,"
         " review, next_check_in",
-        # What the life of the small steps needs, and nothing else (see journal/steps.py).
-        "life": "name, id, created, kind, '', NULL, NULL, NULL, steps, NULL, updates, NULL, setting, review, NULL",
+        # What the life of the small steps needs, and nothing else (see journal/steps.py): the
+        # vignette names the case a step from a case's reflection came from.
+        "life": "name, id, created, kind, '', vignette, NULL, NULL, steps, NULL, updates, NULL, setting, review, NULL",
     }
 
     @staticmethod

@@ -1,4 +1,4 @@
-"""Movement over time, and the small steps across assessments (data only)."""
+"""Movement over time, and the small steps across assessments and case reflections (data only)."""
 
 from __future__ import annotations
 
@@ -133,7 +133,10 @@ def set_status(
 
     update_entry(row.path, record)
     index.refresh()
-    rows = index.rows(kind="assess", newest_first=False, fields="life", setting=row.setting)
+    if row.kind == "vignette":  # a step from a case's reflection: its own entry holds its whole life
+        rows = index.rows(kind="vignette", vignette=row.vignette, newest_first=False, fields="life")
+    else:
+        rows = index.rows(kind="assess", newest_first=False, fields="life", setting=row.setting)
     ident = f"{row.id}.{n}"
     item = next((s for s in step_life(rows) if s.id == ident), None)
     if item is None:  # deleted (`rct journal delete`) just after the update was saved: it was still marked

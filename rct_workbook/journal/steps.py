@@ -1,7 +1,11 @@
 """The life of a small step across assessments (data only: no printing, no prompting).
 
-A step is born in the plan of one assessment and keeps that id (``<entry id>.<n>``) for
-good. Its history is a list of events, each with a date, a status and an optional note:
+A step is born in the plan of one assessment, or in the reflection on a case (a vignette
+entry whose answers hold ``small-steps`` of the same shape), and keeps that id
+(``<entry id>.<n>``) for good. A step from a case belongs to no setting: it carries the
+case instead, and only ``rct steps`` (never an assessment's review) gives it a status.
+
+Its history is a list of events, each with a date, a status and an optional note:
 
 - ``done``: a small win; ``tried``: tried, and something was learned; ``dropped``: let go.
   These close the step.
@@ -31,6 +35,13 @@ STATUSES = ("done", "tried", "carried", "dropped")
 CLOSED = frozenset({"done", "tried", "dropped"})
 #: The verbs of ``rct steps VERB ID``, by status.
 VERBS = {"done": "done", "tried": "tried", "carried": "carry", "dropped": "drop"}
+#: The kinds of entry that can plan small steps.
+PLANNING = frozenset({"assess", "vignette"})
+
+
+def setting_of(row: Any) -> str | None:
+    """The setting a row's steps belong to: an assessment's (``main`` when unnamed), none for a case's."""
+    return None if row.kind == "vignette" else row.setting or "main"
 
 
 def instant(text: str) -> _dt.datetime:
@@ -61,7 +72,8 @@ class StepItem:
     entry_id: str
     number: int
     created: str
-    setting: str
+    #: The setting of the assessment that planned it; None for a step from a case's reflection.
+    setting: str | None
     what: str
     with_whom: str | None
     by_when: str | None  # an ISO date when it names one, else the words typed
@@ -70,6 +82,8 @@ class StepItem:
     history: tuple[Event, ...] = ()
     #: The later assessments whose plans it was carried into, oldest first.
     carried_into: tuple[str, ...] = ()
+    #: The case (vignette id) whose reflection planned it; None for an assessment's step.
+    case: str | None = None
 
     @property
     def status(self) -> str:
@@ -115,6 +129,7 @@ class StepItem:
             "id": self.id,
             "entry": self.entry_id,
             "setting": self.setting,
+            "case": self.case,
             "what": self.what,
             "with": self.with_whom,
             "by": self.by_when,
@@ -145,12 +160,13 @@ def _event(raw: dict[str, Any], date: Any, entry: str) -> Event | None:
 
 
 def step_life(rows: Sequence[Any]) -> list[StepItem]:
-    """Every small step of the assessments in ``rows`` (index rows or alike), with its history.
+    """Every small step of the assessments and case reflections in ``rows`` (index rows or
+    alike), with its history.
 
     Steps are listed in the order they were planned. A step carried into later plans is
     listed once, under the id it was born with.
     """
-    ordered = sorted((r for r in rows if r.kind == "assess"), key=lambda r: (instant(r.created), r.id))
+    ordered = sorted((r for r in rows if r.kind in PLANNING), key=lambda r: (instant(r.created), r.id))
     born: dict[str, dict[str, Any]] = {}
     events: dict[str, list[Event]] = {}
     carried_into: dict[str, list[str]] = {}
@@ -190,7 +206,7 @@ def step_life(rows: Sequence[Any]) -> list[StepItem]:
                 entry_id=row.id,
                 number=origin["n"],
                 created=row.created,
-                setting=row.setting or "main",
+                setting=setting_of(row),
                 what=str(step.get("what") or ""),
                 with_whom=_text(step.get("with-whom")),
                 by_when=_text(step.get("by-when")),
@@ -198,6 +214,7 @@ def step_life(rows: Sequence[Any]) -> list[StepItem]:
                 evidence=_text(step.get("evidence")),
                 history=tuple(history),
                 carried_into=tuple(carried_into.get(ident, ())),
+                case=row.vignette if row.kind == "vignette" else None,
             )
         )
     return items
@@ -325,15 +342,16 @@ def replace_part(body: str, heading: str, part: str) -> str:
     return "\n\n".join(pieces) + "\n"
 
 
-def tally(rows: Sequence[Any]) -> dict[str, Counts]:
+def tally(rows: Sequence[Any]) -> dict[str | None, Counts]:
     """Where each setting's steps stand now, counted without building every step's history:
-    the same answer as ``counts(step_life(rows))`` per setting, for progress on long journals."""
-    ordered = sorted((r for r in rows if r.kind == "assess"), key=lambda r: (instant(r.created), r.id))
-    return tally_planned(
+    the same answer as ``counts(step_life(rows))`` per setting (None: the steps from cases),
+    for progress on long journals."""
+    ordered = sorted((r for r in rows if r.kind in PLANNING), key=lambda r: (instant(r.created), r.id))
+    return _tally(
         (
             row.id,
             row.created,
-            row.setting,
+            setting_of(row),
             [n for n, step in enumerate(row.answers.get("small-steps") or (), 1) if isinstance(step, dict)],
             row.updates,
             row.review,
@@ -348,20 +366,28 @@ def tally_planned(
     """``tally`` from each assessment's id, time, setting, the numbers of its small steps, its
     updates and its review, given in order of time (as ``tally`` sorts them): what progress
     reads from the index without decoding the steps themselves."""
-    setting_of: dict[str, str] = {}
+    counted = _tally((i, c, setting or "main", n, u, r) for i, c, setting, n, u, r in assessments)
+    return {s: c for s, c in counted.items() if s is not None}
+
+
+def _tally(
+    planned: Iterable[tuple[str, str, str | None, Sequence[int], Sequence[Any], Sequence[Any]]],
+) -> dict[str | None, Counts]:
+    """``tally_planned`` with each entry's steps counted under the setting given as it is (None: from a case)."""
+    where: dict[str, str | None] = {}
     latest: dict[str, tuple[_dt.datetime, str]] = {}
 
     def record(ident: str, date: Any, status: Any) -> None:
-        if ident not in setting_of or status not in STATUSES:
+        if ident not in where or status not in STATUSES:
             return
         when = instant(str(date))
         if ident not in latest or when >= latest[ident][0]:
             latest[ident] = (when, str(status))
 
     reviews: list[tuple[str, Sequence[Any]]] = []
-    for ident, created, setting, numbers, updates, review in assessments:
+    for ident, created, setting, numbers, updates, review in planned:
         for n in numbers:
-            setting_of[f"{ident}.{n}"] = setting or "main"
+            where[f"{ident}.{n}"] = setting
         for update in updates:
             n = update.get("step")
             if isinstance(n, int) and not isinstance(n, bool):
@@ -373,8 +399,8 @@ def tally_planned(
         for item in review:
             if isinstance(item.get("step"), str):
                 record(item["step"], created, item.get("status"))
-    by_setting: dict[str, dict[str, int]] = {}
-    for ident, setting in setting_of.items():
+    by_setting: dict[str | None, dict[str, int]] = {}
+    for ident, setting in where.items():
         counts_here = by_setting.setdefault(setting, dict.fromkeys(("open", *STATUSES), 0))
         counts_here[latest[ident][1] if ident in latest else "open"] += 1
     return {s: Counts(planned=sum(c.values()), **c) for s, c in by_setting.items()}

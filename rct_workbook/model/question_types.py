@@ -678,7 +678,10 @@ class RepeatKind(QuestionKind):
 
     def describe(self, ask: Ask, indent: str = "") -> list[str]:
         q = ask.question
-        out = [f"{indent}#   type: a list of {q.min_items} to {q.max_items} entries, each with:"]
+        many = f"{q.max_items} {'entry' if q.max_items == 1 else 'entries'}"
+        count = f"{q.min_items} to {many}" if q.min_items else f"up to {many}"
+        count = many if q.min_items == q.max_items else count
+        out = [f"{indent}#   type: a list of {count}, each with:"]
         for field in ask.fields:
             out.extend(describe(field, indent + "  "))
         return out

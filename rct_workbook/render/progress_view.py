@@ -157,17 +157,27 @@ def status_text(s: StepItem) -> str:
     return shown
 
 
+def where_from(s: StepItem) -> str:
+    """The setting a step belongs to, or the case whose reflection planned it ("from the Paula case").
+
+    Like ``culture_label``, the case is named from its id, so the list never loads the content."""
+    if s.setting is not None:
+        return s.setting
+    return f"from the {s.case[:1].upper()}{s.case[1:]} case" if s.case else "from a case"
+
+
 def steps_view(
     ui: Ui, items: Sequence[StepItem], *, total: int | None = None, done: int | None = None
 ) -> list[RenderableType]:
-    """The steps as one block of text: each id with its status, age and setting, then the step and its last note."""
+    """The steps as one block of text: each id with its status, age and setting (or case), then the step and its
+    last note."""
     total = len(items) if total is None else total
     done = sum(1 for s in items if s.status == "done") if done is None else done
     subtitle = f"{len(items)} of {total} shown, {done} done. " if len(items) != total else f"{done} of {total} done. "
     block = Text()
     for s in items:
         by = f", {when_phrase(s.by_when)}" if s.by_when else ""
-        block.append_text(text(f"{s.id}  {status_text(s)}, {s.age_days()} days, {s.setting}{by}\n", "bold"))
+        block.append_text(text(f"{s.id}  {status_text(s)}, {s.age_days()} days, {where_from(s)}{by}\n", "bold"))
         what = s.what + (f" (with {s.with_whom})" if s.with_whom else "")
         if s.note:
             what += f". {_NOTE_LABEL.get(s.status, 'Note')}: {s.note}"

@@ -29,7 +29,7 @@ ENTRY_KEYS = [
 
 
 def test_journal_show_json_of_a_vignette_reflection(run: Run, rct_home: Path) -> None:
-    path = make_vignette("2026-03-12", "paula", first_small_step="Ask to present one case")
+    path = make_vignette("2026-03-12", "paula", small_steps=[{"what": "Ask to present one case"}])
     result = run("journal", "show", entry_id(path)[:15], "--json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
@@ -38,7 +38,7 @@ def test_journal_show_json_of_a_vignette_reflection(run: Run, rct_home: Path) ->
     assert data["kind"] == "vignette"
     assert data["vignette"] == "paula"
     assert data["created"].startswith("2026-03-12T10:00:00")
-    assert data["answers"]["first-small-step"] == "Ask to present one case"
+    assert data["answers"]["small-steps"][0]["what"] == "Ask to present one case"
     assert data["path"] == str(path)
 
 

@@ -7,7 +7,8 @@ import frontmatter
 import pytest
 import yaml
 
-from rct_workbook.flow.questions import plural
+from rct_workbook.flow.questions import plural, resolve
+from rct_workbook.model.answers import Ask
 from rct_workbook.model.content import load_content
 from tests.helpers import FilledAnswers, Run, has_mode
 
@@ -85,6 +86,15 @@ def test_without_a_terminal_says_so(run: Run, rct_home: Path) -> None:
     assert not (rct_home / "journal").exists()
 
 
+def needed(ask: Ask) -> str:
+    """What an answers file hears of a required question left empty, as its kind says it."""
+    try:
+        ask.kind.check_empty(ask)
+    except ValueError as exc:
+        return str(exc)
+    raise AssertionError(f"{ask.id} is required but may be left empty")
+
+
 def test_template_keeps_examples_in_comments(run: Run, tmp_path: Path, rct_home: Path) -> None:
     template = run("vignette", "paula", "--template").stdout
     reflection = load_content().vignette("paula").reflection
@@ -97,10 +107,11 @@ def test_template_keeps_examples_in_comments(run: Run, tmp_path: Path, rct_home:
     answers.write_text(template)
     result = run("vignette", "paula", "--answers", str(answers))
     assert result.exit_code == 2
-    required = [q.id for q in reflection if q.required]
+    asks = resolve(reflection, load_content())
+    required = [a for a in asks if a.question.required]
     assert result.stderr.splitlines() == [
         f"rct: the answers file {answers} has {plural(len(required), 'problem')}; nothing was saved",
-        *(f"  {qid}: an answer is needed" for qid in required),
+        *(f"  {a.id}: {needed(a)}" for a in required),
     ]
     assert not (rct_home / "journal").exists() or not any((rct_home / "journal").iterdir())
 
@@ -112,7 +123,8 @@ def test_examples_copied_as_answers_are_refused(
     content = load_content()
     paula = {q.id: q for q in content.vignette("paula").reflection}
     answers["own-setting-echo"] = paula["own-setting-echo"].example
-    answers["first-small-step"] = "  " + str(paula["first-small-step"].example).upper()  # case and spaces aside
+    (what, *_) = paula["small-steps"].fields or ()
+    answers["small-steps"] = [{"what": "  " + str(what.example).upper()}]  # case and spaces aside
     answers["held-back"] = "Write your reflection here."  # the old template's stand-in
     path = tmp_path / "a.yaml"
     path.write_text(yaml.safe_dump(answers))
@@ -123,7 +135,11 @@ def test_examples_copied_as_answers_are_refused(
         f"rct: the answers file {path} still has the template's example as 3 answers; "
         "write your own words or leave them empty; nothing was saved"
     )
-    assert [line.split(":")[0].strip() for line in lines[1:]] == ["own-setting-echo", "held-back", "first-small-step"]
+    assert [line.split(":")[0].strip() for line in lines[1:]] == [
+        "own-setting-echo",
+        "held-back",
+        "small-steps, entry 1, what",
+    ]
     assert not (rct_home / "journal").exists() or not any((rct_home / "journal").iterdir())
 
 
@@ -147,7 +163,7 @@ def test_answers_file_saves_exact_answers(run: Run, tmp_path: Path, rct_home: Pa
         "visibility-risk": 4,
         "fletcher-fit": ["networking", "naming"],
         "held-back": None,
-        "first-small-step": "Talk with the nurses [bold]today[/bold]",
+        "small-steps": [{"what": "Talk with the nurses [bold]today[/bold]", "with-whom": "Dana", "by-when": None}],
     }
     path = tmp_path / "a.yaml"
     path.write_text(yaml.safe_dump(answers))
@@ -173,7 +189,10 @@ def test_answers_file_saves_exact_answers(run: Run, tmp_path: Path, rct_home: Pa
         ({"fletcher-fit": ["shouting"]}, ["fletcher-fit: not among the choices: 'shouting'"]),
         ({"surprise": "x"}, ["surprise: not a question here"]),
         ({"own-setting-echo": None}, ["own-setting-echo: an answer is needed"]),
-        ({"first-small-step": True}, ["first-small-step: expected text, got a yes/no value (put it in quotes)"]),
+        (
+            {"small-steps": [{"what": True}]},
+            ["small-steps: entry 1, what: expected text, got a yes/no value (put it in quotes)"],
+        ),
     ],
 )
 def test_bad_answers_are_refused_before_anything_is_written(

@@ -430,7 +430,7 @@ def test_steps_statuses_filters_and_history(run: Any, rct_home: Path) -> None:
         ("carried", "Still planning"),
         ("dropped", "The group formed anyway"),
     ]
-    assert list(first) == ["id", "entry", "setting", "what", "with", "by", "risk", "status", "note", "history"]
+    assert list(first) == ["id", "entry", "setting", "case", "what", "with", "by", "risk", "status", "note", "history"]
     assert (first["entry"], first["with"], first["by"], first["risk"]) == (ident, "Bo", "2026-02-01", "low")
     assert [s["id"] for s in steps_json(run, "--status", "dropped")] == [f"{ident}.2"]
     assert steps_json(run, "--open") == []

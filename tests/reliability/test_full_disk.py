@@ -35,12 +35,13 @@ def test_assess_keeps_the_draft(terminal: PipeInput, disk_full: None, run: Run, 
 
 
 def test_vignette_prints_the_answers(terminal: PipeInput, disk_full: None, run: Run) -> None:
-    terminal.send_text("It echoes my ward." + "\x1b\r" + "\x1b[B\r" + " \r" + "\x1b\r" + "Talk to nursing\r")
+    # The small step's "With whom?" and "By when?" are left empty.
+    terminal.send_text("It echoes my ward." + "\x1b\r" + "\x1b[B\r" + " \r" + "\x1b\r" + "Talk to nursing\r\r\r")
     result = run("vignette", "paula")
     assert result.exit_code == 2
     kept = yaml.safe_load(result.stdout[result.stdout.index("# Answers for:") :])
     assert kept["own-setting-echo"] == "It echoes my ward."
-    assert kept["first-small-step"] == "Talk to nursing"
+    assert kept["small-steps"] == [{"what": "Talk to nursing", "with-whom": None, "by-when": None}]
     assert result.stderr.splitlines()[-1] == (
         "  Your answers are printed above; save them to a file and run: rct vignette paula --answers FILE"
     )

@@ -71,6 +71,11 @@ def test_full_reflection_is_saved_as_typed(home: Path) -> None:
         session.expect_prompt(PROMPT_SMALL_STEP)
         session.send(SMALL_STEP)
         session.send(ENTER)
+        session.expect_prompt("1. With whom?")
+        session.send("A nursing colleague")
+        session.send(ENTER)
+        session.expect_prompt("1. By when?")
+        session.send(ENTER)  # optional: left empty
 
         session.expect("Saved your reflection")
         session.ends(0)
@@ -85,7 +90,7 @@ def test_full_reflection_is_saved_as_typed(home: Path) -> None:
         "visibility-risk": 2,
         "fletcher-fit": ["naming", "norming"],
         "held-back": None,
-        "first-small-step": SMALL_STEP,
+        "small-steps": [{"what": SMALL_STEP, "with-whom": "A nursing colleague", "by-when": None}],
     }
 
     assert stat.S_IMODE(files[0].stat().st_mode) == 0o600
