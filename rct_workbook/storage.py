@@ -13,7 +13,7 @@ from rct_workbook.system import posix_permissions
 TEMP_PREFIX = ".rct-tmp-"
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:  # pragma: no cover - some platforms cannot open folders
@@ -363,7 +363,7 @@ def _write(path: Path, data: bytes, *, overwrite: bool, durable: bool, unnamed: 
             if temp == path:  # linked into place already: nothing to move
                 temp = None
                 if durable:
-                    _fsync_dir(folder)
+                    fsync_dir(folder)
                 return path
         if overwrite:
             os.replace(temp, path)
@@ -376,7 +376,7 @@ def _write(path: Path, data: bytes, *, overwrite: bool, durable: bool, unnamed: 
             os.unlink(temp)
         temp = None
         if durable:
-            _fsync_dir(folder)
+            fsync_dir(folder)
     except FileExistsError:
         _remove(temp)
         raise

@@ -119,7 +119,7 @@ def _new_key(passphrase: str) -> None:
 
 
 def _change(*, to_sealed: bool) -> tuple[tuple[int, int, int, int], list[str]]:
-    from rct_workbook.storage import _fsync_dir, clean_stale_temps
+    from rct_workbook.storage import clean_stale_temps, fsync_dir
 
     entries = changed = drafts = decisions = 0
     left: list[str] = []
@@ -152,7 +152,7 @@ def _change(*, to_sealed: bool) -> tuple[tuple[int, int, int, int], list[str]]:
                 drafts += did
             else:
                 decisions += did
-        _fsync_dir(folder)
+        fsync_dir(folder)
     return (entries, changed, drafts, decisions), left
 
 

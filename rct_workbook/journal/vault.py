@@ -115,13 +115,13 @@ def state() -> State | None:
 def set_state(mode: str | None, recipient: str = "") -> None:
     """Record the state (None: encryption off, the file removed)."""
     global _state
-    from rct_workbook.storage import _fsync_dir, write_atomic
+    from rct_workbook.storage import fsync_dir, write_atomic
 
     path = state_path()
     if mode is None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(path)
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
     else:
         data = {"format": 1, "mode": mode, "recipient": recipient}
         write_atomic(path, (json.dumps(data, indent=1) + "\n").encode("ascii"))
