@@ -126,8 +126,8 @@ _DETERMINERS = frozenset(
         "half",
     ]
 )
-#: Words that may open a clause before its verb without being its subject.
-_OPENERS = frozenset(
+#: Words that join or soften a clause ("and", "honestly", "tbh"): before its verb or its subject.
+_DISCOURSE = frozenset(
     [
         "and",
         "but",
@@ -152,6 +152,11 @@ _OPENERS = frozenset(
         "oh",
         "ag",
         "mate",
+    ]
+)
+#: Words that may open a clause before its verb without being its subject.
+_OPENERS = _DISCOURSE | frozenset(
+    [
         "there",
         "can",
         "could",
@@ -249,32 +254,8 @@ _IRREGULAR = {
     "left": "leave",
 }
 #: Words after which a noun phrase can still be the subject ("honestly the software is ...").
-_INTRODUCERS = frozenset(
+_INTRODUCERS = _DISCOURSE | frozenset(
     [
-        "and",
-        "but",
-        "so",
-        "then",
-        "yet",
-        "or",
-        "also",
-        "just",
-        "still",
-        "honestly",
-        "really",
-        "sometimes",
-        "often",
-        "lately",
-        "recently",
-        "now",
-        "tbh",
-        "ok",
-        "okay",
-        "well",
-        "oh",
-        "ag",
-        "mate",
-        "and",
         "that",
         "when",
         "if",
