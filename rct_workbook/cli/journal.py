@@ -3,7 +3,7 @@
 import datetime as _dt
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -120,16 +120,16 @@ def list_entries(
         from rct_workbook.journal.settings import require_known
 
         setting = require_known(setting, index.settings())
-    rows = index.rows(
-        kind=kind,
-        setting=setting,
-        since=_date(since, "--since"),
-        until=_date(until, "--until"),
-        vignette=vignette,
-        grep=grep,
-        limit=number,
-        fields="listing",
-    )
+    query: dict[str, Any] = {
+        "kind": kind,
+        "setting": setting,
+        "since": _date(since, "--since"),
+        "until": _date(until, "--until"),
+        "vignette": vignette,
+        "grep": grep,
+        "limit": number,
+    }
+    rows = index.rows(**query, fields="listing")
     if as_json:
         import json
 
@@ -171,15 +171,7 @@ def list_entries(
         from rct_workbook.render.listing import snippet
 
         shown = {r.id for r in rows}
-        full = index.rows(
-            kind=kind,
-            setting=setting,
-            since=_date(since, "--since"),
-            until=_date(until, "--until"),
-            vignette=vignette,
-            grep=grep,
-            limit=number,
-        )
+        full = index.rows(**query)
         snippets = {
             r.id: found
             for r in full
