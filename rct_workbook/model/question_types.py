@@ -691,13 +691,17 @@ class RepeatKind(QuestionKind):
 
     def paper(self, ask: Ask) -> PaperSpec:
         low, high = ask.question.min_items, ask.question.max_items
+        if high == 1:  # one row says how many by itself; whether it may stay empty goes in the tags
+            return PaperSpec("repeat", lines=1, says_optional=True)
         how = f"Write {low} to {high}." if low and low != high else f"Write up to {high}."
         return PaperSpec("repeat", how=how, lines=high, says_optional=False)
 
     def markdown_given(self, ask: Ask, value: Any) -> str:
         blocks = []
         for i, row in enumerate(value, 1):
-            parts = [f"{i}. {escape_line(ask.question.prompt.rstrip('?:. '))} {i}"]
+            # Its short name where it has one: a long question is not repeated before each entry.
+            name = ask.question.label or ask.question.prompt
+            parts = [f"{i}. {escape_line(name.rstrip('?:. '))} {i}"]
             for field in ask.fields:
                 parts.append("")
                 parts.append(f"   *{escape_line(field.question.prompt)}*")

@@ -71,10 +71,10 @@ def test_full_reflection_is_saved_as_typed(home: Path) -> None:
         session.expect_prompt(PROMPT_SMALL_STEP)
         session.send(SMALL_STEP)
         session.send(ENTER)
-        session.expect_prompt("1. With whom?")
+        session.expect_prompt("1. With whom")
         session.send("A nursing colleague")
         session.send(ENTER)
-        session.expect_prompt("1. By when?")
+        session.expect_prompt("1. By when")
         session.send(ENTER)  # optional: left empty
 
         session.expect("Saved your reflection")
