@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable, Mapping
@@ -105,3 +106,17 @@ def has_mode(path: Path, mode: int) -> bool:
     from rct_workbook.system import posix_permissions
 
     return not posix_permissions() or stat.S_IMODE(path.stat().st_mode) == mode
+
+
+def rct_process(home: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """``python -m rct_workbook ARGS`` as a process of its own, as a script would run it: the
+    data folder ``home``, no input, the output captured (``env`` adds variables)."""
+    return subprocess.run(
+        [sys.executable, "-m", "rct_workbook", *args],
+        env={**os.environ, "RCT_HOME": str(home), **env},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )

@@ -6,28 +6,16 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.helpers import rct_process
 from tests.journal.helpers import entry_id, make_assess
 
 
-def _rct(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "rct_workbook", *args],
-        env={**os.environ, "RCT_HOME": str(home)},
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-
-
 def _export(home: Path, ident: str, out: Path) -> subprocess.CompletedProcess[str]:
-    return _rct(home, "journal", "export", ident, "--redact-flagged", "--out", str(out), "--force")
+    return rct_process(home, "journal", "export", ident, "--redact-flagged", "--out", str(out), "--force")
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid"), reason="owners and modes are POSIX")
@@ -62,7 +50,7 @@ def test_a_file_in_place_of_the_decisions_folder_leaves_the_export_working(rct_h
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can write into a 0500 folder")
 def test_a_read_only_data_root_still_exports_and_says_decisions_are_not_kept(rct_home: Path, tmp_path: Path) -> None:
     ident = entry_id(make_assess("2026-01-01"))
-    _rct(rct_home, "journal", "list")  # the index is made while the root can be written
+    rct_process(rct_home, "journal", "list")  # the index is made while the root can be written
     rct_home.chmod(0o500)
     try:
         out = tmp_path / "share.md"
@@ -85,7 +73,7 @@ def test_a_decisions_file_that_is_a_fifo_or_dev_zero_hangs_nothing(rct_home: Pat
         os.mkfifo(path, 0o600)
     else:
         path.symlink_to("/dev/zero")
-    checked = _rct(rct_home, "journal", "export", ident, "--check")
+    checked = rct_process(rct_home, "journal", "export", ident, "--check")
     assert checked.returncode in (0, 1), checked.stderr
     assert "Traceback" not in checked.stderr
     exported = _export(rct_home, ident, tmp_path / "share.md")

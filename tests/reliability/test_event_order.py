@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from tests.helpers import FilledAnswers, Run
+from tests.helpers import FilledAnswers, Run, rct_process
 from tests.journal.helpers import entry_id, make_assess
 
 STEP = {
@@ -24,18 +24,6 @@ STEP = {
     "risk": "low",
     "evidence": "x",
 }
-
-
-def _rct(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "rct_workbook", *args],
-        env={**os.environ, "RCT_HOME": str(home)},
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
 
 
 def _status(steps_json: str, ident: str) -> str:
@@ -96,8 +84,8 @@ def test_assess_then_drop_at_once_ends_dropped(tmp_path: Path, filled_answers: F
             yaml.safe_dump({**base, "review": [{"step": f"{old}.1", "status": "carried"}]}, allow_unicode=True),
             encoding="utf-8",
         )
-        saved = _rct(home, "assess", "--answers", str(answers))
+        saved = rct_process(home, "assess", "--answers", str(answers))
         assert saved.returncode == 0, saved.stderr
-        dropped = _rct(home, "steps", "drop", f"{old}.1")
+        dropped = rct_process(home, "steps", "drop", f"{old}.1")
         assert dropped.returncode == 0, dropped.stderr
-        assert _status(_rct(home, "steps", "--json").stdout, f"{old}.1") == "dropped"
+        assert _status(rct_process(home, "steps", "--json").stdout, f"{old}.1") == "dropped"

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -162,18 +159,6 @@ def test_what_is_saved_is_always_read_back(
     listed = run("journal", "list")
     assert listed.stderr == "" and entry.stem in listed.stdout
     assert run("journal", "show", entry.stem).exit_code == 0
-
-
-def _rct(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "rct_workbook", *args],
-        env={**os.environ, "RCT_HOME": str(home)},
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
 
 
 def test_a_draft_rct_could_not_read_back_is_not_written(rct_home: Path) -> None:
