@@ -83,6 +83,13 @@ def entry_view(
         asks = list(resolve(content.vignettes[entry.vignette].reflection, content))
         out.append(ui.heading("My reflection"))
         out.extend(_answers(ui, asks, answers))
+        # Answers to questions the case no longer asks (paula's first-small-step became
+        # small-steps): shown under their ids, as an export keeps them, never dropped.
+        known = {a.id for a in asks}
+        for key, value in answers.items():
+            if key not in known and value not in (None, "", []):
+                out.append(text(key, "bold"))
+                out.append(ui.para(str(value)))
     else:
         for key, value in answers.items():
             out.append(text(key, "bold"))

@@ -205,3 +205,23 @@ def test_an_encrypted_case_step_is_listed_and_marked_from_its_file(
     (item,) = steps_json(run)
     assert (item["case"], item["status"], item["note"]) == ("paula", "done", f"{MARKER} said yes")
     assert in_clear(rct_home) == []
+
+
+def test_a_reflection_saved_before_the_step_was_a_list_keeps_its_answer(run: Run, rct_home: Path) -> None:
+    """Paula's step was once one line of text (first-small-step): that answer is still shown
+    and exported, under its id, though it is no step `rct steps` can mark."""
+    path = make_vignette("2026-03-06", "paula")
+    post = frontmatter.load(str(path))
+    answers = dict(post["answers"])
+    del answers["small-steps"]
+    post["answers"] = {**answers, "first-small-step": "Bring one case to the team"}
+    post["shares"] = {**{k: v for k, v in post["shares"].items() if k != "small-steps"}, "first-small-step": "group"}
+    path.write_text(frontmatter.dumps(post) + "\n")
+    ident = entry_id(path)
+    shown = run("journal", "show", ident)
+    assert shown.exit_code == 0, shown.stderr
+    assert "first-small-step\nBring one case to the team" in shown.stdout
+    exported = run("journal", "export", ident, "--keep-flagged", "--out", "-")
+    assert exported.exit_code == 0, exported.stderr
+    assert "### first-small-step\n\nBring one case to the team\n" in exported.stdout
+    assert steps_json(run) == []
