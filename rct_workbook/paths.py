@@ -47,6 +47,18 @@ def drafts_dir() -> Path:
     return data_root() / "drafts"
 
 
+def editing_dir(sealed: bool) -> Path:
+    """Where the text open in the person's editor is kept while they edit: the drafts folder;
+    with the journal encrypted, rct's own folder in the per-user runtime folder where the
+    system has one (XDG_RUNTIME_DIR: in memory on Linux, 0700, emptied at log-out), so an
+    answer is not written in clear into the data folder, even by a run killed mid-edit."""
+    if sealed:
+        runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+        if runtime and os.path.isabs(runtime) and os.path.isdir(runtime):
+            return Path(runtime) / "rct-workbook"
+    return drafts_dir()
+
+
 def ensure_private_dir(path: Path) -> Path:
     """Make sure ``path`` is a folder rct can write, creating what is missing as 0700.
 

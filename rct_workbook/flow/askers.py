@@ -490,20 +490,21 @@ def edit_text(initial: str, argv: list[str] | None = None) -> str | None:
     None to keep ``initial``.
 
     None when no editor is found, it cannot start, exits non-zero, or leaves the buffer
-    empty. The temporary file lives in the private drafts folder and is removed.
+    empty. The temporary file lives in a private folder (``paths.editing_dir``) and is removed.
     """
     import os
     import subprocess
     import tempfile
 
-    from rct_workbook.paths import drafts_dir, ensure_private_dir
+    from rct_workbook.journal.vault import writes_sealed
+    from rct_workbook.paths import editing_dir, ensure_private_dir
 
     if argv is None:
         found = find_editor()
         if found is None:
             return None
         argv = found[0].argv
-    folder = ensure_private_dir(drafts_dir())
+    folder = ensure_private_dir(editing_dir(writes_sealed()))
     fd, name = tempfile.mkstemp(prefix=".rct-edit-", suffix=".md", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

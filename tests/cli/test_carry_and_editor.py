@@ -104,6 +104,28 @@ def test_editor_seen_file_is_private(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert (tmp_path / "got").read_text() == "secret draft"
 
 
+@pytest.mark.posix  # the stand-in editors are sh scripts
+def test_with_the_journal_encrypted_the_editor_file_is_kept_out_of_the_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rct_home: Path
+) -> None:
+    """Encrypted, the text open in the editor is in the runtime folder, never the data folder;
+    plain, it stays in the private drafts folder (where it always was)."""
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    seen = tmp_path / "where"
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", fake_editor(tmp_path, f'dirname "$1" > {seen}; echo edited > "$1"'))
+    monkeypatch.setattr("rct_workbook.journal.vault.writes_sealed", lambda: True)
+    assert edit_text("the marker text") == "edited"
+    assert seen.read_text().strip() == str(runtime / "rct-workbook")
+    assert not list((runtime / "rct-workbook").iterdir())  # removed after the edit
+    assert not (rct_home / "drafts").exists() or not list((rct_home / "drafts").iterdir())
+    monkeypatch.setattr("rct_workbook.journal.vault.writes_sealed", lambda: False)
+    assert edit_text("plain") == "edited"
+    assert seen.read_text().strip() == str(rct_home / "drafts")
+
+
 def long_question() -> Any:
     q = Question(id="vision", type="long_text", prompt="Your vision?")
     return resolve([q], load_content())
