@@ -13,6 +13,10 @@ an unreadable file in its place) is moved aside as ``index.sqlite3.damaged-<time
 rebuilt from the files, with one note saying so. When the index cannot be used at all
 (its folder is read-only, another process holds it too long), the answer comes from
 the files through an index kept in memory for this one command.
+
+The parts live beside this module: ``index_schema`` (the tables), ``index_records`` (what
+the index answers with), ``index_parse`` (rows from the files), ``index_search`` (the
+full-text search) and ``index_heal`` (a damaged or busy index).
 """
 
 from __future__ import annotations
@@ -24,254 +28,46 @@ import logging
 import os
 import sqlite3
 from collections.abc import Callable, Generator, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar, overload
 
 from rct_workbook.errors import NotFoundError, StorageError
+from rct_workbook.journal.index_heal import (
+    _INDEXED_COLUMNS,  # noqa: F401 - tests read it from here
+    _check,
+    _connect,
+    _damaged_rows,
+    _decodes_to,
+    _describe,
+    _is_busy,
+    _memory,
+    _open_file,
+    _quick_check,
+    _replace_index,
+    _sound_digest_row,
+    _sound_row,
+)
+from rct_workbook.journal.index_parse import _parse_chunk, _remove_if_stale, _sealed_entry, _sealed_steps
+from rct_workbook.journal.index_records import Digested as Digested
+from rct_workbook.journal.index_records import Listing as Listing
+from rct_workbook.journal.index_records import Refresh as Refresh
+from rct_workbook.journal.index_records import Row as Row
+from rct_workbook.journal.index_records import _digests_of, _numbers, _updates
+from rct_workbook.journal.index_records import parse_digest as parse_digest
+from rct_workbook.journal.index_schema import _UPSERT, _DamagedRow
+from rct_workbook.journal.index_schema import SCHEMA_VERSION as SCHEMA_VERSION
+from rct_workbook.journal.index_schema import index_path as index_path
+from rct_workbook.journal.index_search import _ALL_FOR_SEARCH, _fts_query, _loads, _sealed_holds
 from rct_workbook.paths import data_root, ensure_private_dir, journal_dir
 from rct_workbook.storage import TEMP_PREFIX
 from rct_workbook.system import posix_permissions
 
 if TYPE_CHECKING:
-    from rct_workbook.journal.entry import Digest, Entry
     from rct_workbook.journal.settings import SettingSummary
 
 _T = TypeVar("_T")
 
-SCHEMA_VERSION = 11
-
-#: How long a refresh waits for another process's refresh before answering from the files.
-BUSY_SECONDS = 10.0
-
 log = logging.getLogger("rct")
-
-
-class _DamagedRow(Exception):
-    """A row of the index holds values a refresh never writes (a byte changed in its JSON, a
-    NULL or junk in a column): the file is the truth, so the row is read again from it."""
-
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS entries (
-    num INTEGER PRIMARY KEY,
-    name TEXT UNIQUE NOT NULL,
-    size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL,
-    bad TEXT,
-    id TEXT,
-    created TEXT,
-    instant TEXT,
-    kind TEXT,
-    title TEXT,
-    vignette TEXT,
-    section TEXT,
-    mean REAL,
-    setting TEXT,
-    next_check_in TEXT,
-    steps TEXT,
-    -- The numbers of the small steps (1,3: the second was no step), so progress need not decode them.
-    step_numbers TEXT,
-    digest TEXT,
-    updates TEXT,
-    shares TEXT,
-    review TEXT,
-    -- The large columns last: a row longer than a page goes on in overflow pages, which are
-    -- read in a chain, so a column after them costs reading them (listings and progress
-    -- read only the columns above).
-    answers TEXT,
-    reading TEXT,
-    -- 1 until the entry's text is added to entries_fts (by the first search that needs it).
-    unsearched INTEGER
-);
--- `instant` is `created` as a UTC time, so entries made in different time zones sort by when they were made.
-CREATE INDEX IF NOT EXISTS entries_instant ON entries(instant);
-CREATE INDEX IF NOT EXISTS entries_id ON entries(id);
-CREATE INDEX IF NOT EXISTS entries_unsearched ON entries(num) WHERE unsearched IS NOT NULL;
--- Full-text search; each row's rowid is its entry's num.
-CREATE VIRTUAL TABLE IF NOT EXISTS entries_fts USING fts5(body, tokenize='unicode61');
-"""
-
-
-_ROW_COLUMNS = (
-    "name", "size", "mtime_ns", "bad", "id", "created", "instant", "kind", "title", "vignette", "section", "mean",
-    "answers", "steps", "step_numbers", "digest", "reading", "updates", "shares", "setting", "review",
-    "next_check_in", "unsearched",
-)  # fmt: skip
-#: One file's row in, whether or not the index has one for it already; gives the row's num.
-_UPSERT = (
-    f"INSERT INTO entries ({', '.join(_ROW_COLUMNS)}) VALUES ({', '.join('?' * len(_ROW_COLUMNS))})"  # noqa: S608 - fixed column names
-    f" ON CONFLICT(name) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in _ROW_COLUMNS[1:])} RETURNING num"
-)
-
-
-def index_path() -> Path:
-    return data_root() / "index.sqlite3"
-
-
-class _InJournal:
-    """Where an indexed entry's file is and the day it was made, for the records below."""
-
-    name: str
-    created: str
-
-    @property
-    def path(self) -> Path:
-        return journal_dir() / self.name
-
-    @property
-    def date(self) -> str:
-        return self.created[:10]
-
-
-@dataclass(frozen=True)
-class Row(_InJournal):
-    """What the index knows of one entry: enough to list, filter and chart it."""
-
-    name: str
-    id: str
-    created: str
-    kind: str
-    title: str
-    vignette: str | None
-    section: str | None
-    mean: float | None
-    answers: dict[str, Any]
-    reading: dict[str, Any] | None
-    updates: list[dict[str, Any]]
-    #: Each answer's share mode ("group" or "private") as stored when it was saved; empty
-    #: for entries saved before rct stored it.
-    shares: dict[str, str] = field(default_factory=dict)
-    #: The assessment's setting ("main" for entries saved before settings existed); None for other kinds.
-    setting: str | None = None
-    review: list[dict[str, Any]] = field(default_factory=list)
-    next_check_in: str | None = None
-
-
-@dataclass(frozen=True)
-class Refresh:
-    """What a refresh found: files skipped (with the reason) and files others can read."""
-
-    skipped: tuple[tuple[str, str], ...]
-    exposed: tuple[str, ...] = ()
-    #: Entry ids found in more than one file (e.g. a sync tool's "conflicted copy"), with the files.
-    duplicates: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    #: One line each about the index itself: healed from damage, or answered from the files.
-    notes: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Listing(_InJournal):
-    """What a list of entries shows of one entry (``Index.rows(fields="listing")``)."""
-
-    name: str
-    id: str
-    created: str
-    kind: str
-    title: str
-    vignette: str | None
-    section: str | None
-    mean: float | None
-    setting: str | None = None
-
-
-@dataclass(frozen=True)
-class Digested:
-    """One entry as progress reads it (``Index.digests``): its digest, parsed, and where and when."""
-
-    id: str
-    created: str
-    mean: float | None
-    ratings: dict[str, int]
-    profile: dict[str, float]
-    #: How many small steps it planned, and which of them (numbered from 1) are done.
-    steps: int
-    done: tuple[int, ...]
-    #: The assessment's setting (None for entries of other kinds), and its chosen next check-in.
-    setting: str | None
-    next_check_in: str | None
-    #: The numbers of its small steps (a hand-edited answer that is no step has no number), and
-    #: the updates and review it records: what the tally of the small steps needs (journal/steps.py).
-    numbers: tuple[int, ...] = ()
-    updates: list[dict[str, Any]] = field(default_factory=list)
-    review: list[dict[str, Any]] = field(default_factory=list)
-
-
-def parse_digest(text: str | None) -> Digest:
-    """The ``digest`` column (JSON written from ``entry.digest``); parts of the wrong shape read as empty."""
-    try:
-        data = json.loads(text) if text else {}
-    except (ValueError, RecursionError):
-        data = {}
-    return _digest_of(data)
-
-
-def _digest_of(data: object) -> Digest:
-    """A decoded digest with parts of the wrong shape read as empty. (What JSON decodes is of
-    exact types, so ``type(v) is int`` is "an int and no bool" here, and quicker to ask.)"""
-    if not isinstance(data, dict):
-        data = {}
-    ratings, profile, steps, done = data.get("ratings"), data.get("profile"), data.get("steps"), data.get("done")
-    return {
-        "ratings": {k: v for k, v in ratings.items() if type(v) is int} if isinstance(ratings, dict) else {},
-        "profile": (
-            {k: float(v) for k, v in profile.items() if type(v) is float or type(v) is int}
-            if isinstance(profile, dict)
-            else {}
-        ),
-        "steps": steps if type(steps) is int else 0,
-        "done": [d for d in done if type(d) is int] if isinstance(done, list) else [],
-    }
-
-
-def _digests_of(texts: Sequence[str | None]) -> list[Digest]:
-    """Many ``digest`` columns at once: decoded as one JSON array (one call instead of thousands),
-    or one by one when any of them is missing or no JSON."""
-    if all(texts):
-        try:
-            decoded = json.loads("[" + ",".join(texts) + "]")  # type: ignore[arg-type]
-        except (ValueError, RecursionError):
-            decoded = None
-        if isinstance(decoded, list) and len(decoded) == len(texts):
-            return [_digest_of(data) for data in decoded]
-    return [parse_digest(text) for text in texts]
-
-
-def _numbers(text: str | None) -> tuple[int, ...]:
-    """The ``step_numbers`` column ("1,2") as numbers; none if it is empty or damaged."""
-    if not text:
-        return ()
-    try:
-        return tuple(map(int, text.split(",")))
-    except ValueError:
-        return ()
-
-
-def _updates(entry: Entry) -> list[dict[str, Any]]:
-    return list(entry.updates) if entry.updates else []
-
-
-def utc_instant(created: str) -> str:
-    """``created`` (ISO 8601 with an offset) as a sortable UTC time; "" if it is no time.
-
-    A time without an offset (hand-written) is taken as UTC, so it still has one place.
-    """
-    import datetime as _dt
-
-    text = created.strip()
-    if text.endswith(("Z", "z")):
-        text = text[:-1] + "+00:00"
-    try:
-        when = _dt.datetime.fromisoformat(text)
-    except ValueError:
-        try:
-            when = _dt.datetime.combine(_dt.date.fromisoformat(text[:10]), _dt.time())
-        except ValueError:
-            return ""
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=_dt.timezone.utc)
-    return when.astimezone(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 class Index:
@@ -813,197 +609,8 @@ class Index:
         self.conn.close()
 
 
-# --- rows of the wrong shape ---------------------------------------------------------------
-
-
-def _text_or_none(value: Any) -> bool:
-    return value is None or type(value) is str
-
-
-def _number_or_none(value: Any) -> bool:
-    return value is None or (isinstance(value, (int, float)) and not isinstance(value, bool))
-
-
-def _sound_row(row: Row) -> bool:
-    """Whether what was read of a row has the types a refresh writes (SQLite and JSON give
-    exact types, so they are checked by identity)."""
-    return (
-        type(row.name) is str
-        and type(row.id) is str
-        and type(row.created) is str
-        and type(row.kind) is str
-        and type(row.title) is str
-        and _text_or_none(row.vignette)
-        and _text_or_none(row.section)
-        and _text_or_none(row.setting)
-        and _text_or_none(row.next_check_in)
-        and _number_or_none(row.mean)
-        and type(row.answers) is dict
-        and (row.reading is None or type(row.reading) is dict)
-        and type(row.shares) is dict
-        and type(row.updates) is list
-        and all(type(u) is dict for u in row.updates)
-        and type(row.review) is list
-        and all(type(r) is dict for r in row.review)
-    )
-
-
-def _sound_digest_row(row: Sequence[Any]) -> bool:
-    """A row as ``Index.digests`` reads it (id, created, mean, digest, setting, next check-in, step
-    numbers, updates, review): the texts are texts, the JSON is JSON of the right kind."""
-    ident, created, mean, digest, setting, check_in, numbers, updates, review = row[:9]
-    return (
-        type(ident) is str
-        and type(created) is str
-        and _number_or_none(mean)
-        and type(digest) is str
-        and _text_or_none(setting)
-        and _text_or_none(check_in)
-        and _text_or_none(numbers)
-        # Most entries have no updates and no review; only those that do are decoded here.
-        and (updates is None or updates == "[]" or _decodes_to(updates, list))
-        and (review is None or review == "[]" or _decodes_to(review, list))
-    )
-
-
-def _decodes_to(text: Any, kind: type) -> bool:
-    try:
-        return isinstance(text, str) and isinstance(json.loads(text), kind)
-    except (ValueError, RecursionError):
-        return False
-
-
-def _damaged_rows(conn: sqlite3.Connection) -> list[Any]:
-    """The names of the rows whose values a refresh would never have written. Read only when a
-    query met such a value, so a healthy index pays nothing for it."""
-    damaged = []
-    for values in conn.execute(
-        "SELECT name, id, created, instant, kind, title, vignette, section, mean, setting, next_check_in,"
-        " step_numbers, digest, answers, steps, reading, updates, shares, review FROM entries WHERE bad IS NULL"
-    ):
-        name, ident, created, instant, kind, title, vignette, section, mean, setting, check_in, numbers = values[:12]
-        digest, answers, steps, reading, updates, shares, review = values[12:]
-        sound = (
-            all(isinstance(v, str) for v in (name, ident, created, instant, kind, digest))
-            and all(_text_or_none(v) for v in (title, vignette, section, setting, check_in, numbers))
-            and _number_or_none(mean)
-            and _decodes_to(digest, dict)
-            and all(v is None or _decodes_to(v, dict) for v in (answers, steps, reading, shares))
-            and all(v is None or _decodes_to(v, list) for v in (updates, review))
-        )
-        if not sound:
-            damaged.append(name)
-    return damaged
-
-
-#: Where a temporary file cannot be locked (Windows), one older than this was left by a killed save.
-STALE_TEMP_SECONDS = 600
-
-
-def _remove_if_stale(item: os.DirEntry[str]) -> None:
-    """A temporary file left by a save that was killed is removed: its writer's lock is gone
-    (``storage.remove_if_abandoned``); one being written now stays."""
-    from rct_workbook.storage import remove_if_abandoned
-
-    remove_if_abandoned(item.path, STALE_TEMP_SECONDS)
-
-
 #: From this many files to read at once (a first run, a reindex), two processes share the parsing.
 PARALLEL_FROM = 800
-
-
-def _parse_one(folder: Path, name: str, size: int, mtime: int) -> tuple[str, tuple[Any, ...] | None]:
-    """An index row for one file, or a row that records why it is no entry;
-    no row at all for a file deleted since the folder was listed (that is no problem to report)."""
-    # Only reading files needs the YAML parser and the entry checks: a warm listing never imports them.
-    from rct_workbook.journal.entry import digest, parse_reading
-    from rct_workbook.journal.store import BadEntry, EntryGone, read_entry
-    from rct_workbook.model.answers import SMALL_STEPS
-
-    try:
-        entry = read_entry(folder / name)
-    except EntryGone:
-        return name, None
-    except BadEntry as exc:
-        return name, (name, size, mtime, str(exc), *([None] * 19))
-    reading = parse_reading(entry.reading)
-    updates = _updates(entry)
-    row = (
-        name,
-        size,
-        mtime,
-        None,
-        entry.id,
-        entry.created,
-        utc_instant(entry.created),
-        entry.kind,
-        entry.title,
-        entry.vignette,
-        entry.section,
-        reading.mean,
-        json.dumps(entry.answers, ensure_ascii=False, default=str),
-        # The small steps alone, so progress and steps need not decode every answer.
-        json.dumps({SMALL_STEPS: entry.answers.get(SMALL_STEPS) or []}, ensure_ascii=False, default=str),
-        ",".join(str(n) for n, step in enumerate(entry.answers.get(SMALL_STEPS) or (), 1) if isinstance(step, dict)),
-        json.dumps(digest(entry, reading), ensure_ascii=False, separators=(",", ":"), default=str),
-        None if entry.reading is None else json.dumps(entry.reading, ensure_ascii=False, default=str),
-        json.dumps(updates, ensure_ascii=False, default=str),
-        None if entry.shares is None else json.dumps(entry.shares, ensure_ascii=False),
-        entry.setting_name if entry.kind == "assess" else entry.setting,
-        json.dumps(list(entry.review), ensure_ascii=False, default=str) if entry.review else None,
-        entry.next_check_in,
-        1,  # not yet in the search index
-    )
-    if name.endswith(".age"):  # encrypted: the index keeps none of its text (see _sealed_row)
-        row = _without_text(row)
-    return name, row
-
-
-def _without_text(row: tuple[Any, ...]) -> tuple[Any, ...]:
-    """An encrypted entry's row as kept: what a listing and progress need, and no answer's text.
-
-    Its answers, small steps and reading are read from its file when asked for; so are its
-    updates and review, which are "[]" when it has none (so progress needs no file then).
-    It is never added to the full-text index: a search opens its file instead."""
-    values = list(row)
-    values[12] = values[13] = values[16] = None
-    values[17] = "[]" if values[17] == "[]" else None
-    values[20] = "[]" if values[20] is None else None
-    values[22] = None
-    return tuple(values)
-
-
-def _sealed_steps(row: tuple[Any, ...]) -> tuple[Any, ...]:
-    """A row of ``digests``, with the updates and review of an encrypted entry that has any read from its file."""
-    *head, updates, review, name = row
-    if not name.endswith(".age") or (updates is not None and review is not None):
-        return row
-    entry = _sealed_entry(name)
-    return (*head, json.dumps(_updates(entry), default=str), json.dumps(list(entry.review), default=str), name)
-
-
-def _sealed_entry(name: str) -> Entry:
-    """The encrypted entry ``name``, read (and opened) from its file for what its row leaves out."""
-    from rct_workbook.journal.store import BadEntry, read_entry
-
-    try:
-        return read_entry(journal_dir() / name)
-    except BadEntry as exc:
-        raise StorageError(f"cannot read journal/{name}: {exc}") from None
-
-
-def _parse_chunk(folder: Path, items: list[tuple[str, int, int]]) -> list[tuple[str, tuple[Any, ...] | None]]:
-    import gc
-
-    # Parsing makes no reference cycles, and the cyclic collector would walk every object it
-    # keeps over and over (a tenth of the time): leave freeing to reference counts meanwhile.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return [_parse_one(folder, *item) for item in items]
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _parse_shares(
@@ -1046,66 +653,6 @@ def _parse_shares(
         yield rest
 
 
-_ALL_FOR_SEARCH = "SELECT num, title, answers, updates, review FROM entries WHERE unsearched IS NOT NULL"
-
-
-def _loads(text: str | None) -> Any:
-    try:
-        return json.loads(text) if text else None
-    except ValueError:
-        return None
-
-
-def _sealed_holds(name: str, query: str) -> bool:
-    """Whether the encrypted entry ``name`` holds every word of ``query``, as the full-text
-    search would find them: its title and the texts of its answers, updates and review.
-
-    Parsing an entry costs ten times opening it, so its front matter's text is looked at first:
-    words missing there are missing from its answers. (A YAML escape can hide a word boundary,
-    so a front matter with a backslash is always parsed.)"""
-    from rct_workbook.journal import vault
-    from rct_workbook.journal.store import BadEntry, split_front_matter
-    from rct_workbook.model.answers import texts_in
-    from rct_workbook.storage import NotReadable, read_bounded
-
-    words = [" ".join(_tokens(word)) for word in query.replace('"', " ").split()]
-    path = journal_dir() / name
-    try:
-        raw = vault.decoded(path, read_bounded(path, 4 * 1024 * 1024, follow_links=False)).decode("utf-8")
-        text, _ = split_front_matter(raw)  # the answers, updates and review are all in the front matter
-    except (OSError, ValueError, NotReadable, BadEntry, vault.Undecryptable):  # the ordinary way says why
-        text = "\\"
-    if "\\" not in text:
-        found = f" {' '.join(_tokens(text))} "
-        if not all(f" {word} " in found for word in words):
-            return False
-    entry = _sealed_entry(name)
-    columns = (entry.answers, _updates(entry), list(entry.review))
-    text = "\n".join([entry.title, *(t for c in columns for t in texts_in(json.loads(json.dumps(c, default=str))))])
-    found = f" {' '.join(_tokens(text))} "
-    return all(f" {word} " in found for word in words)
-
-
-def _tokens(text: str) -> list[str]:
-    """The words of ``text`` as SQLite's unicode61 tokenizer makes them: letters and digits,
-    case and diacritics set aside."""
-    import re
-
-    if not text.isascii():
-        import unicodedata
-
-        text = unicodedata.normalize("NFKD", text)
-        marks = {ord(c): None for c in set(text) if unicodedata.combining(c)}  # a few distinct characters
-        text = text.translate(marks) if marks else text
-    return re.findall(r"[^\W_]+", text.casefold())
-
-
-def _fts_query(text: str) -> str:
-    """Each word of ``text`` as a quoted FTS5 term (all must match); no query syntax."""
-    words = [w for w in text.replace('"', " ").split() if w]
-    return " ".join(f'"{w}"' for w in words) or '""'
-
-
 def open_index(*, refresh: bool = True, rebuild: bool = False) -> tuple[Index, Refresh]:
     """Open (creating or healing if needed) the index and bring it up to date with the journal.
 
@@ -1137,151 +684,3 @@ def open_index(*, refresh: bool = True, rebuild: bool = False) -> tuple[Index, R
     else:
         result = Refresh((), notes=tuple(index.notes))
     return index, result
-
-
-_INDEXED_COLUMNS = (
-    "num, name, size, mtime_ns, bad, id, created, instant, kind, title, vignette, section, mean,"
-    " answers, steps, step_numbers, digest, reading, updates, shares, setting, review, next_check_in, unsearched"
-)
-
-
-def _state(conn: sqlite3.Connection) -> str:
-    """ "ok", "empty" (a new file), "old" (another schema version) or "damaged"."""
-    tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if not tables:
-        return "empty"
-    if "meta" not in tables:
-        return "damaged"
-    version = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-    if version is None:
-        return "damaged"
-    if version[0] != str(SCHEMA_VERSION):
-        return "old"
-    # A dropped column or table shows here, before any command relies on it.
-    conn.execute(f"SELECT {_INDEXED_COLUMNS} FROM entries LIMIT 0").fetchall()  # noqa: S608 - fixed columns
-    conn.execute("SELECT rowid, body FROM entries_fts LIMIT 0").fetchall()
-    return "ok"
-
-
-def _describe(problem: BaseException | str) -> str:
-    if isinstance(problem, str):
-        return problem
-    if isinstance(problem, OSError):
-        return str(problem.strerror or problem).lower()
-    return str(problem).splitlines()[0] if str(problem) else type(problem).__name__
-
-
-def _is_busy(exc: BaseException) -> bool:
-    text = str(exc).lower()
-    return isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
-
-
-def _check(path: Path) -> tuple[sqlite3.Connection | None, str, str]:
-    """Connect and look: (connection if "ok", state, what is wrong)."""
-    conn: sqlite3.Connection | None = None
-    try:
-        conn = _connect(path)
-        state = _state(conn)
-    except (OSError, sqlite3.DatabaseError) as exc:
-        if conn is not None and _is_busy(exc):
-            conn.close()
-            raise
-        problem = _describe(exc)
-        if conn is not None:
-            problem = _quick_check(conn) or problem
-            conn.close()
-        return None, "damaged", problem
-    if state == "ok":
-        return conn, state, ""
-    conn.close()
-    return None, state, "its tables are missing or changed" if state == "damaged" else ""
-
-
-def _quick_check(conn: sqlite3.Connection) -> str | None:
-    """What SQLite's own quick check says is wrong, or None."""
-    try:
-        found = [str(r[0]) for r in conn.execute("PRAGMA quick_check(3)")]
-    except sqlite3.DatabaseError as exc:
-        return _describe(exc)
-    return None if found == ["ok"] else "; ".join(found)
-
-
-def _open_file(path: Path) -> tuple[sqlite3.Connection, str | None]:
-    """The index file's connection, made or healed first if needed, and a note if it was healed."""
-    conn, state, problem = _check(path)
-    if conn is not None:
-        return conn, None
-    from rct_workbook.journal.locks import held
-
-    # One process at a time makes or heals the index; the others then find it ready.
-    with held("index", what="the journal index"):
-        conn, state, problem = _check(path)
-        if conn is not None:
-            return conn, None
-        moved = _replace_index(path, damaged=problem if state == "damaged" else None)
-        conn, _, trouble = _check(path)
-        if conn is None:
-            raise StorageError(f"the new journal index cannot be used ({trouble})")
-    if moved is None:
-        return conn, None
-    return conn, (
-        f"the journal index was damaged ({problem}); it was moved aside as {moved.name} and rebuilt from your entries"
-    )
-
-
-def _replace_index(path: Path, *, damaged: str | None) -> Path | None:
-    """Put a new, empty index at ``path``. A damaged one is moved aside (and its name
-    returned); an old or empty one is simply removed. Call with the index lock held."""
-    import secrets
-    import time
-
-    folder = path.parent
-    fresh = folder / f"{TEMP_PREFIX}index-{secrets.token_hex(6)}"
-    try:
-        conn = _connect(fresh)
-        try:
-            conn.executescript(_SCHEMA)
-            conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-        finally:
-            conn.close()
-        moved: Path | None = None
-        if damaged is not None and os.path.lexists(path):
-            moved = folder / f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(2)}"
-            os.rename(path, moved)
-        # SQLite's side files belong to the old file: left, they could be applied to the new one.
-        for suffix in ("-journal", "-wal", "-shm"):
-            side = folder / f"{path.name}{suffix}"
-            if os.path.lexists(side):
-                if moved is not None:
-                    with contextlib.suppress(OSError):
-                        os.rename(side, folder / f"{moved.name}{suffix}")
-                if os.path.lexists(side):
-                    os.unlink(side)
-        os.replace(fresh, path)
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(fresh)
-    if damaged is not None:
-        log.debug("index: damaged (%s); moved aside as %s", damaged, moved.name if moved else "-")
-    return moved
-
-
-def _memory() -> sqlite3.Connection:
-    conn = sqlite3.connect(":memory:", isolation_level=None)
-    conn.executescript(_SCHEMA)
-    return conn
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
-    try:
-        if posix_permissions():  # on Windows the file inherits the data folder's access list
-            os.fchmod(fd, 0o600)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-    # isolation_level=None: transactions are begun explicitly, with BEGIN IMMEDIATE.
-    conn = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
-    conn.execute("PRAGMA synchronous=NORMAL")
-    return conn
