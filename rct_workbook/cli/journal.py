@@ -537,3 +537,4 @@ from rct_workbook.cli import encryption as _encryption  # noqa: E402
 app.command("encrypt")(_encryption.encrypt)
 app.command("decrypt")(_encryption.decrypt)
 app.command("passphrase")(_encryption.passphrase)
+app.command("forget")(_encryption.forget)

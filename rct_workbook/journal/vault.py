@@ -15,6 +15,12 @@ other), the plain one is used: in either direction it is the source or a complet
 The core never asks for the passphrase: ``RCT_PASSPHRASE_FILE`` is read here, and the
 command line offers a way to ask a person (``offer``). Nothing here imports pyrage until
 a file must be sealed or opened.
+
+The system keyring (the optional ``keyring`` package) remembers the passphrase only if the
+person chose it (``rct journal encrypt --remember``): ``encryption.json`` then says so, and
+only then is the keyring read, after ``RCT_PASSPHRASE_FILE`` and before asking. It is kept
+under the service ``rct-workbook`` and the journal's recipient (stable for one key, so two
+data folders never share an item).
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ from rct_workbook.errors import StorageError, WorkbookError
 from rct_workbook.paths import data_root
 
 if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
     from pyrage.x25519 import Identity, Recipient
 
 SUFFIX = ".age"
@@ -44,18 +51,27 @@ PASSPHRASE_ENV = "RCT_PASSPHRASE_FILE"  # noqa: S105 - the name of a variable, n
 _PASSPHRASE_FILE_LIMIT = 4096
 
 
+KEYRING_SERVICE = "rct-workbook"
+
+
 class Undecryptable(Exception):
     """A ``.age`` file this journal's key cannot open (damaged, or made with another key)."""
+
+
+class WrongPassphrase(WorkbookError):
+    """A passphrase that does not open this journal's key."""
 
 
 @dataclass(frozen=True)
 class State:
     mode: str
     recipient: str
+    #: Whether the person chose to have the system keyring remember the passphrase.
+    keyring: bool = False
 
 
-#: Asks a person for the passphrase (given what to say); set by the command line.
-_asker: Callable[[str], str] | None = None
+#: Asks a person for the passphrase (given what to say, and a note on why, or None); set by the command line.
+_asker: Callable[[str, str | None], str] | None = None
 #: The unlocked identity, once per process (and inherited by a forked one), with the file
 #: it came from (its path and stamp): another data root, or a new key, is unlocked anew.
 _identity: Identity | None = None
@@ -64,7 +80,7 @@ _recipient: tuple[str, Recipient] | None = None
 _state: tuple[tuple[int, int, int] | None, State | None] | None = None
 
 
-def offer(asker: Callable[[str], str] | None) -> None:
+def offer(asker: Callable[[str, str | None], str] | None) -> None:
     """How to ask a person for the passphrase (None: nobody can be asked)."""
     global _asker
     _asker = asker
@@ -107,14 +123,20 @@ def state() -> State | None:
                 f"{path} is damaged or not yours alone, so rct cannot tell whether your journal is encrypted;"
                 " restore it from a backup"
             )
-        found = State(str(data["mode"]), str(data["recipient"]))
+        found = State(str(data["mode"]), str(data["recipient"]), data.get("keyring") is True)
     _state = (stamp, found)
     return found
 
 
-def set_state(mode: str | None, recipient: str = "") -> None:
-    """Record the state (None: encryption off, the file removed)."""
+def set_state(mode: str | None, recipient: str = "", *, keyring: bool | None = None) -> None:
+    """Record the state (None: encryption off, the file removed); ``keyring`` None keeps the choice made."""
     global _state
+    if keyring is None and mode is not None:
+        try:
+            current = state()
+        except StorageError:
+            current = None
+        keyring = current is not None and current.keyring
     from rct_workbook.storage import fsync_dir, write_atomic
 
     path = state_path()
@@ -123,7 +145,9 @@ def set_state(mode: str | None, recipient: str = "") -> None:
             os.unlink(path)
         fsync_dir(path.parent)
     else:
-        data = {"format": 1, "mode": mode, "recipient": recipient}
+        data: dict[str, object] = {"format": 1, "mode": mode, "recipient": recipient}
+        if keyring:
+            data["keyring"] = True
         write_atomic(path, (json.dumps(data, indent=1) + "\n").encode("ascii"))
     _state = None
 
@@ -239,10 +263,101 @@ def unlock(passphrase: str | None = None) -> Identity:
         return _identity
     blob = read_identity()
     if passphrase is None:
-        passphrase = given_passphrase() or ask("Passphrase of your journal")
-    _identity = identity_from(blob, passphrase)
+        passphrase = given_passphrase()
+    _identity = _unlock_remembered(blob) if passphrase is None else identity_from(blob, passphrase)
     _unlocked_from = source
     return _identity
+
+
+def _unlock_remembered(blob: bytes) -> Identity:
+    """Unlock with the passphrase the keyring remembers (if the person chose that), else ask.
+
+    A remembered passphrase that no longer opens the key, or a keyring that cannot be read,
+    is said in one line with the question; the one typed then is remembered instead.
+    """
+    found = state()
+    if found is None or not found.keyring:
+        return identity_from(blob, ask("Passphrase of your journal"))
+    note: str
+    try:
+        remembered = keyring_get(found.recipient)
+    except WorkbookError as exc:
+        note = exc.message
+    else:
+        if remembered is not None:
+            try:
+                return identity_from(blob, remembered)
+            except WrongPassphrase:
+                note = "the passphrase your system keyring remembers does not open your journal"
+        else:
+            note = "your system keyring no longer holds the passphrase of your journal"
+        typed = ask("Passphrase of your journal", f"{note}; type it, and rct remembers it instead")
+        identity = identity_from(blob, typed)
+        with contextlib.suppress(WorkbookError):  # it opens the journal; remembering it is a kindness
+            keyring_set(found.recipient, typed)
+        return identity
+    return identity_from(blob, ask("Passphrase of your journal", note))
+
+
+def _keyring() -> KeyringBackend:
+    """The system keyring's backend, or a one-line error saying why there is none to use."""
+    try:
+        import keyring
+        from keyring.backends import fail, null
+    except ImportError:
+        raise WorkbookError(
+            "remembering the passphrase needs the keyring package, which is not installed;"
+            " to add it: pip install 'rct-workbook[keyring]'"
+        ) from None
+    try:
+        backend = keyring.get_keyring()
+    except Exception as exc:  # a backend named in the settings may fail in any way
+        raise WorkbookError(f"the system keyring cannot be used ({_reason(exc)})") from None
+    if isinstance(backend, (fail.Keyring, null.Keyring)):
+        raise WorkbookError("this system has no keyring rct can use to remember the passphrase")
+    return backend
+
+
+def _reason(exc: BaseException) -> str:
+    # A backend's own words, on one line of printable characters (it is not ours to trust).
+    text = "".join(ch for ch in " ".join(str(exc).split()) if ch.isprintable())[:200]
+    return text or type(exc).__name__
+
+
+def keyring_check() -> None:
+    """A one-line error (exit 2) if there is no system keyring to remember the passphrase in."""
+    _keyring()
+
+
+def keyring_get(recipient: str) -> str | None:
+    """The passphrase the keyring remembers for the journal of ``recipient`` (None: none)."""
+    backend = _keyring()
+    try:
+        found = backend.get_password(KEYRING_SERVICE, recipient)
+    except Exception as exc:  # a third party's backend (D-Bus, a locked keychain)
+        raise WorkbookError(f"the system keyring could not be read ({_reason(exc)})") from None
+    return found if isinstance(found, str) and found else None
+
+
+def keyring_set(recipient: str, passphrase: str) -> None:
+    backend = _keyring()
+    try:
+        backend.set_password(KEYRING_SERVICE, recipient, passphrase)
+    except Exception as exc:  # the same
+        raise WorkbookError(f"the system keyring could not keep the passphrase ({_reason(exc)})") from None
+
+
+def keyring_delete(recipient: str) -> None:
+    """Remove the remembered passphrase (nothing there is not an error)."""
+    backend = _keyring()
+    from keyring.errors import PasswordDeleteError
+
+    try:
+        backend.delete_password(KEYRING_SERVICE, recipient)
+    except PasswordDeleteError:
+        return
+    except Exception as exc:  # the same
+        raise WorkbookError(f"the system keyring could not forget the passphrase ({_reason(exc)})") from None
 
 
 def remember(identity: Identity) -> None:
@@ -284,7 +399,7 @@ def identity_from(blob: bytes, passphrase: str) -> Identity:
     try:
         text = pyrage.passphrase.decrypt(blob, passphrase).decode("utf-8")
     except pyrage.DecryptError:
-        raise WorkbookError("that passphrase does not open your journal; nothing was changed") from None
+        raise WrongPassphrase("that passphrase does not open your journal; nothing was changed") from None
     except UnicodeDecodeError:
         text = ""
     for line in text.splitlines():
@@ -304,13 +419,14 @@ def identity_text(identity: Identity) -> bytes:
     return f"# created: {when}\n# public key: {identity.to_public()}\n{identity}\n".encode("ascii")
 
 
-def ask(prompt: str) -> str:
+def ask(prompt: str, note: str | None = None) -> str:
+    """Ask the person (``note``: one line on why they are asked, e.g. the keyring failed)."""
     if _asker is None:
         raise WorkbookError(
-            f"your journal is encrypted: run rct in a terminal to give its passphrase, or name a file holding it"
-            f" in {PASSPHRASE_ENV}"
+            f"{note + '; ' if note else ''}your journal is encrypted: run rct in a terminal to give its passphrase,"
+            f" or name a file holding it in {PASSPHRASE_ENV}"
         )
-    return _asker(prompt)
+    return _asker(prompt, note)
 
 
 def given_passphrase(variable: str = PASSPHRASE_ENV) -> str | None:
