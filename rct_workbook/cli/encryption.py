@@ -194,7 +194,15 @@ def passphrase(
         raise WorkbookError("your journal is not encrypted; to turn encryption on: rct journal encrypt")
     keep = remember or found.keyring
     if keep:
-        vault.keyring_check()  # before anything is asked or changed
+        try:
+            vault.keyring_check()  # before anything is asked or changed
+        except WorkbookError as exc:
+            if remember:
+                raise
+            raise WorkbookError(
+                f"{exc.message}, so it cannot keep the new passphrase; nothing was changed."
+                " To change it without the keyring: rct journal forget, then rct journal passphrase"
+            ) from None
     vault.unlock()  # the current passphrase first: a wrong one asks nothing more
     if new_passphrase_file is None and vault.given_passphrase() is not None:
         raise WorkbookError(
@@ -224,6 +232,14 @@ def forget() -> None:
     if found is None or not found.keyring:
         sys.stdout.write("The system keyring does not remember your passphrase for rct; nothing was changed.\n")
         return
-    vault.keyring_delete(found.recipient)
+    from rct_workbook.errors import WorkbookError
+
+    try:
+        vault.keyring_delete(found.recipient)
+    except WorkbookError as exc:  # rct stops reading it all the same: the person chose to stop
+        vault.set_state(found.mode, found.recipient, keyring=False)
+        sys.stderr.write(f"rct: {exc.message}; remove the item rct-workbook from it yourself\n")
+        sys.stdout.write("rct no longer reads your passphrase from the system keyring; it asks when it needs it.\n")
+        return
     vault.set_state(found.mode, found.recipient, keyring=False)
     sys.stdout.write("The system keyring no longer remembers your passphrase; rct asks it when it needs it.\n")

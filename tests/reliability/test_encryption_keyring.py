@@ -253,3 +253,33 @@ def test_in_a_terminal_a_wrong_remembered_passphrase_is_said_then_asked_and_the_
     assert PASSPHRASE not in (child.before or "")
     assert keyring_file_backend.items() == {item(rct_home): PASSPHRASE}
     assert rct(rct_home, "journal", "show", ident).returncode == 0  # remembered again
+
+
+def test_forget_stops_reading_the_keyring_even_when_it_cannot_be_reached(
+    rct_home: Path, tmp_path: Path, keyring_file: Path
+) -> None:
+    ident = entry_id(make_assess("2026-01-05"))
+    given = secret_file(tmp_path, "p", PASSPHRASE)
+    assert rct(rct_home, "journal", "encrypt", "--remember", passphrase_file=given).returncode == 0
+    gone = rct(rct_home, "journal", "show", ident, backend="keyring.backends.fail.Keyring")
+    line = one_line_error(gone)  # the keyring is said, then the question that cannot be asked here
+    assert "this system has no keyring rct can use" in line and "no terminal" in line
+
+    forgot = rct(rct_home, "journal", "forget", backend="keyring.backends.fail.Keyring")
+    assert forgot.returncode == 0, forgot.stderr
+    assert "remove the item rct-workbook from it yourself" in forgot.stderr
+    assert "keyring" not in settings(rct_home)
+    asked = rct(rct_home, "journal", "show", ident)  # the file keyring still holds it, and is not read
+    assert keyring_file_backend.items() == {item(rct_home): PASSPHRASE}
+    line = one_line_error(asked)
+    assert "keyring" not in line and "no terminal to ask its passphrase in" in line
+
+    before = files(rct_home)
+    assert rct(rct_home, "journal", "encrypt", "--remember", passphrase_file=given).returncode == 0
+    new = secret_file(tmp_path, "new", NEW_PASSPHRASE)
+    refused = rct(
+        rct_home, "journal", "passphrase", "--new-passphrase-file", str(new), backend="keyring.backends.fail.Keyring"
+    )
+    assert "cannot keep the new passphrase; nothing was changed" in one_line_error(refused)
+    assert keyring_file_backend.items() == {item(rct_home): PASSPHRASE}
+    assert files(rct_home)["identity.age"] == before["identity.age"]
