@@ -78,6 +78,17 @@ def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
     return result.stderr
 
 
+def remembered_journal(rct_home: Path, tmp_path: Path, stored: str | None = None) -> str:
+    """An entry in a journal encrypted with the passphrase remembered in the keyring (and,
+    with ``stored``, the keyring then holding that other passphrase); the entry's id."""
+    ident = entry_id(make_assess("2026-01-05"))
+    done = rct(rct_home, "journal", "encrypt", "--remember", passphrase_file=secret_file(tmp_path, "p", PASSPHRASE))
+    assert done.returncode == 0, done.stderr
+    if stored is not None:
+        keyring_file_backend.put({item(rct_home): stored})
+    return ident
+
+
 def test_remembered_passphrase_is_read_by_later_commands_until_forgotten(
     rct_home: Path, tmp_path: Path, keyring_file: Path
 ) -> None:
@@ -137,10 +148,7 @@ def test_remembering_a_journal_already_encrypted_checks_the_passphrase_first(
 def test_a_wrong_remembered_passphrase_is_one_line_and_changes_nothing(
     rct_home: Path, tmp_path: Path, keyring_file: Path
 ) -> None:
-    ident = entry_id(make_assess("2026-01-05"))
-    given = secret_file(tmp_path, "passphrase", PASSPHRASE)
-    assert rct(rct_home, "journal", "encrypt", "--remember", passphrase_file=given).returncode == 0
-    keyring_file_backend.put({item(rct_home): "an old passphrase 1234"})
+    ident = remembered_journal(rct_home, tmp_path, stored="an old passphrase 1234")
     before = files(rct_home)
     for command in (("journal", "show", ident), ("journal", "decrypt"), ("journal", "passphrase")):
         result = rct(rct_home, *command)
@@ -149,17 +157,13 @@ def test_a_wrong_remembered_passphrase_is_one_line_and_changes_nothing(
         assert "no terminal" in line
         assert files(rct_home) == before
     # The passphrase file still wins over the keyring, as it did before.
-    assert rct(rct_home, "journal", "show", ident, passphrase_file=given).returncode == 0
+    assert (
+        rct(rct_home, "journal", "show", ident, passphrase_file=secret_file(tmp_path, "p", PASSPHRASE)).returncode == 0
+    )
 
 
 def test_changing_the_passphrase_updates_the_remembered_one(rct_home: Path, tmp_path: Path, keyring_file: Path) -> None:
-    ident = entry_id(make_assess("2026-01-05"))
-    assert (
-        rct(
-            rct_home, "journal", "encrypt", "--remember", passphrase_file=secret_file(tmp_path, "p", PASSPHRASE)
-        ).returncode
-        == 0
-    )
+    ident = remembered_journal(rct_home, tmp_path)
     new = secret_file(tmp_path, "new", NEW_PASSPHRASE)
     changed = rct(rct_home, "journal", "passphrase", "--new-passphrase-file", str(new))  # the current from the keyring
     assert changed.returncode == 0, changed.stderr
@@ -217,13 +221,7 @@ def test_a_system_without_a_keyring_is_said_in_one_line_and_nothing_changes(
 def test_a_keyring_that_cannot_be_read_is_said_and_the_person_asked(
     rct_home: Path, tmp_path: Path, keyring_file: Path
 ) -> None:
-    ident = entry_id(make_assess("2026-01-05"))
-    assert (
-        rct(
-            rct_home, "journal", "encrypt", "--remember", passphrase_file=secret_file(tmp_path, "p", PASSPHRASE)
-        ).returncode
-        == 0
-    )
+    ident = remembered_journal(rct_home, tmp_path)
     locked = rct(rct_home, "journal", "show", ident, backend="tests.reliability.keyring_file_backend.LockedKeyring")
     line = one_line_error(locked)
     assert "the system keyring could not be read (the keyring is locked)" in line
@@ -234,10 +232,7 @@ def test_a_keyring_that_cannot_be_read_is_said_and_the_person_asked(
 def test_in_a_terminal_a_wrong_remembered_passphrase_is_said_then_asked_and_the_typed_one_remembered(
     rct_home: Path, tmp_path: Path, keyring_file: Path
 ) -> None:
-    ident = entry_id(make_assess("2026-01-05"))
-    given = secret_file(tmp_path, "p", PASSPHRASE)
-    assert rct(rct_home, "journal", "encrypt", "--remember", passphrase_file=given).returncode == 0
-    keyring_file_backend.put({item(rct_home): "an old passphrase 1234"})
+    ident = remembered_journal(rct_home, tmp_path, stored="an old passphrase 1234")
     env = {k: v for k, v in os.environ.items() if k not in ("RCT_PASSPHRASE_FILE",)}
     env.update(RCT_HOME=str(rct_home), NO_COLOR="1", PYTHONPATH=str(ROOT), PYTHON_KEYRING_BACKEND=FILE_BACKEND)
     child = pexpect.spawn(
