@@ -425,7 +425,7 @@ def rota_ics(turns: Sequence[Turn], topic: str | None) -> bytes:
     cal = Calendar()
     cal.add("prodid", "-//rct-workbook//collaborative complaining rota//EN")
     cal.add("version", "2.0")
-    stamp = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0)
+    stamp = _dt.datetime.now(_dt.UTC).replace(microsecond=0)
     topic = md.one_line(topic) if topic else None
     for turn in turns:
         event = Event()

@@ -36,8 +36,8 @@ def check_in_uid(setting: str) -> str:
 
 
 def _stamp(text: str) -> _dt.datetime:
-    when = instant(text).astimezone(_dt.timezone.utc).replace(microsecond=0)
-    return when if when.year > 1 else _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)
+    when = instant(text).astimezone(_dt.UTC).replace(microsecond=0)
+    return when if when.year > 1 else _dt.datetime(2000, 1, 1, tzinfo=_dt.UTC)
 
 
 def steps_ics(steps: Sequence[StepItem], check_ins: Sequence[CheckIn]) -> bytes:

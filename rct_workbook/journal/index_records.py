@@ -176,5 +176,5 @@ def utc_instant(created: str) -> str:
         except ValueError:
             return ""
     if when.tzinfo is None:
-        when = when.replace(tzinfo=_dt.timezone.utc)
-    return when.astimezone(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        when = when.replace(tzinfo=_dt.UTC)
+    return when.astimezone(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")

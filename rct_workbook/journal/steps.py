@@ -49,8 +49,8 @@ def instant(text: str) -> _dt.datetime:
     try:
         when = _dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError:
-        return _dt.datetime.min.replace(tzinfo=_dt.timezone.utc)
-    return when if when.tzinfo is not None else when.replace(tzinfo=_dt.timezone.utc)
+        return _dt.datetime.min.replace(tzinfo=_dt.UTC)
+    return when if when.tzinfo is not None else when.replace(tzinfo=_dt.UTC)
 
 
 @dataclass(frozen=True)

@@ -62,8 +62,8 @@ def check_front(front: dict[Any, Any]) -> Checked:
 #: calendar's ends (9999-12-31T23:59:59-12:00 is in the year 10000), and what rct counts
 #: from it (days since, "by the end of next month") stays inside the calendar too.
 EARLIEST, LATEST = (
-    _dt.datetime(1900, 1, 1, tzinfo=_dt.timezone.utc),
-    _dt.datetime(9000, 12, 31, tzinfo=_dt.timezone.utc),
+    _dt.datetime(1900, 1, 1, tzinfo=_dt.UTC),
+    _dt.datetime(9000, 12, 31, tzinfo=_dt.UTC),
 )
 
 
@@ -80,9 +80,9 @@ def _check_instant(created: str) -> None:
         except ValueError:
             return  # no time at all: such an entry sorts first, as it always has
     if when.tzinfo is None:  # as the index reads it: a time without an offset is UTC
-        when = when.replace(tzinfo=_dt.timezone.utc)
+        when = when.replace(tzinfo=_dt.UTC)
     try:
-        instant: _dt.datetime | None = when.astimezone(_dt.timezone.utc)
+        instant: _dt.datetime | None = when.astimezone(_dt.UTC)
     except (OverflowError, ValueError, OSError):  # past the calendar's end, or the platform's
         instant = None
     if instant is None or not EARLIEST <= instant <= LATEST:
