@@ -1,0 +1,117 @@
+"""The neighbours of a word that say whether a person, a place or an organisation is meant:
+"… said", "told …", "in …", "the … room".
+
+Part of ``journal/deidentify.py`` (its docstring says how the parts fit together).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Terms of respect that follow a name: "Iyer sir", "Raju bhai", "Siddharth-ji", "Tanaka-san".
+_TITLE_AFTER = re.compile(
+    r"^(?:\s+|-)(?:sir|ji|jee|bhai|bhaiya|didi|saab|sahib|sahab|madam|ma'am|aunty|auntie|uncle|san|sama|sensei|"
+    r"kun|chan|dada|baba|mama|apa|abla|hanım|hanim|bey|efendi)\b(?!-)",
+    re.IGNORECASE,
+)
+
+#: Words after a capitalised word that say a person is meant.
+_PERSON_AFTER = re.compile(
+    r"^(?:['’]s\b|\s+(?:said|says|told|tells|asked|asks|replied|wants|wanted|thinks|thought|noticed|"
+    r"texted|emailed|phoned|called|rang|wrote|covered|brought|stayed|listened|recommended|presented|"
+    r"reminded|suggested|admitted|laughed|cried|smiled|sighed|shrugged|agreed|refused|insisted|"
+    r"explained|mentioned|offered|promised|is|was|has|had|did|does|never|always|and I|from (?:the )?[a-z]+|"
+    r"came|comes|walked|drove|sat|spoke|rang|opened|ran|runs|signed|left|took|takes|knows|knew|watched|"
+    r"escorted|chaired|stayed|interpreted|answered|joined|made|sent|gave|kept|held|went|will|would|can|could))\b"
+)
+#: Verbs after a word that only a person does ("Tusla has", "Medicaid will" are no people).
+_HUMAN_AFTER = re.compile(
+    r"^(?:\s+(?:said|says|told|tells|asked|asks|replied|thinks|thought|noticed|texted|emailed|phoned|rang|"
+    r"covered|stayed|listened|laughed|cried|smiled|sighed|shrugged|agreed|insisted|explained|mentioned|"
+    r"promised|came|walked|drove|sat|spoke|signed|took|knows|knew|watched|escorted|chaired|interpreted|"
+    r"answered|joined|brought|went|wants|wanted|needs|needed|arrived|nodded|"
+    r"stood|helped|hugged|waved|whispered|shouted|worried|decided|tried|apologi[sz]ed|thanked|missed|"
+    r"and I|from (?:the )?[a-z]+)"
+    r"|['’]s\s+(?:mum|mom|mother|dad|father|son|daughter|wife|husband|partner|brother|sister|family|baby|"
+    r"children|kids|carer|friend|parents|grandmother|grandfather|nan|gran|granny|auntie|aunty|uncle|cousin))\b"
+)
+#: A role after a word says a person: "… at the front desk", "… from Campus Safety", "…, our porter,".
+_ROLE_AFTER = re.compile(
+    r"^(?:\s+(?:from|at|on|in|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){0,3}(?i:front desk|desk|reception|door|gate|"
+    r"switchboard|team|service|office|ward|unit|clinic|department|safety|security|shift|crew|maintenance|pharmacy|"
+    r"admin|HR|IT|liaison|interpreting|outreach|chaplaincy|school|church|mosque|temple|council)\b"
+    r"|\s+from\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}\b"
+    r"|,\s+(?:our|my|the|his|her|their)\s+[a-z]+(?:\s+[a-z]+)?,)"
+)
+_SPEECH = re.compile(r"^\s+(?:said|says|told|asked|replied)\b")
+#: Words before a capitalised word that say a person is meant.
+_PERSON_BEFORE = re.compile(
+    r"\b(?:with|told|tell|asked|ask|thanked|thank|met|meet|called|phoned|texted|emailed|visited|"
+    r"trust|miss|owe|owed|like|liked|love|loved|helped|supervised|mentor|colleague|manager|"
+    r"supervisor|lead|son|daughter|mother|father|sister|brother|wife|husband|partner|client|"
+    r"locum|consultant|said|says|thanks|dear|hi|hello|cc|spoke\s+(?:to|with)|talk(?:ed)?\s+(?:to|with)|"
+    r"phone|ring|wants|wanted|needs|needed|saw|see|visit|support|supported|hugged|"
+    r"(?:confide[ds]?|believed?|believes)\s+in),?\s+$",
+    re.IGNORECASE,
+)
+#: Words before a word that say a person may be meant, or a place: "to", "from", "and", "by".
+_MAYBE_PERSON_BEFORE = re.compile(r"\b(?:to|from|and|by|for|via|cc|&)\s+$", re.IGNORECASE)
+#: A lowercase word after these, that is a given name and no English word, is a name: "ask deepa".
+_LOWER_AFTER_CUE = re.compile(
+    r"\b(?i:ask|asked|tell|told|with|thank|thanked|call|called|ring|rang|text|texted|email|emailed|meet|met|"
+    r"see|saw|and|from|to)\s+(?P<name>[a-z][a-z'’-]+)\b"
+)
+#: In a text typed in lower case, the words after which a word of no list is a name.
+_LOWER_CASUAL_CUE = re.compile(
+    r"\b(?:with|ask|asked|tell|told|thank|thanked|call|called|ring|rang|text|texted|meet|met|see|saw|"
+    r"cc|(?:talk|talked|speak|spoke|vent|vented|chat|chatted)\s+(?:to|with))\s+(?P<name>[a-z][a-z'’-]+)\b"
+)
+
+
+_LOWER_PAIR = re.compile(r"(?<![\w'’-])(?P<a>[a-z][a-z'’-]+)\s+(?:and|&)\s+(?P<b>[a-z][a-z'’-]+)\b")
+
+
+def _casual(text: str) -> bool:
+    """Typed without capitals ("ask kiri", "i told zanele"): no sentence starts with one."""
+    return not re.search(r"(?:^|[.!?]\s+)[A-Z]", text)
+
+
+#: Words of a place that are surnames too, after a given name ("Maya Ward", "Tom Lane").
+_SURNAME_WORDS = frozenset({"Ward", "Lane", "Street", "Wing", "Hall", "Park", "Court", "House"})
+#: After these a lowercase word that is no English word is a name ("ask tamati", "told zanele").
+_LOWER_AFTER_VERB = re.compile(
+    r"\b(?i:ask|asked|tell|told|thank|thanked|call|called|ring|rang|text|texted|email|emailed|meet|met|phone|"
+    r"(?:talk|talked|speak|spoke|vent|vented|chat|chatted)\s+(?:to|with))\s+"
+    r"(?P<name>[a-z][a-z'’-]+)\b"
+)
+#: Org words: a run that ends in one names an organisation, not a person ("Fraser Health").
+_ORG_LAST = frozenset(
+    (  # noqa: SIM905 - a long word list reads better as one string
+        "health service services trust board council authority department ministry agency institute foundation "
+        "network partnership commission society association church mosque temple police court office centre center "
+        "hospital clinic university college school group company fund"
+    ).split()
+)
+
+#: Words before a capitalised word that say a place is meant ("in Sydney", "near Leeds").
+_PLACE_BEFORE = re.compile(r"\b(?i:in|near|across|around|throughout|outside|inside|within)\s+(?:the\s+)?$")
+_PLACE_NOUNS = (
+    "room|rooms|ward|wards|wing|building|centre|center|suite|unit|house|lounge|clinic|hospital|campus|site|"
+    "street|road|lane|avenue|surgery|practice|library|chapel|floor|station|school|college|university|team|teams"
+)
+#: Words after one that say a place is meant ("the Grace room", "Faith ward", "Lincoln teams").
+_PLACE_AFTER = re.compile(rf"^\s+(?:{_PLACE_NOUNS}|hall)\b")
+#: The last word of a capitalised run that makes it a place ("Austin House", "Mercy Hospital");
+#: not Ward, Wing, Lane, Street, Hall, Park or Court, which are surnames too ("Maya Lane").
+_PLACE_LAST = frozenset(_PLACE_NOUNS.split("|")) - {"ward", "wing", "lane", "street", "team", "teams"}
+
+_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
+_PARTICLES = frozenset(
+    ["de", "da", "del", "della", "der", "den", "di", "du", "dos", "das", "van", "von", "ter", "bin", "ibn", "al", "el"]
+)
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"“‘'(*_-•")
+    return not before or before[-1] in ".!?:;\n"

@@ -1,0 +1,417 @@
+"""The detector: finds identifiers in one text by the patterns, then names by titles, the
+name lists, the English dictionary and a word's neighbours.
+
+Part of ``journal/deidentify.py`` (its docstring says how the parts fit together).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rct_workbook.journal.deid_cues import (
+    _HUMAN_AFTER,
+    _LOWER_AFTER_CUE,
+    _LOWER_AFTER_VERB,
+    _LOWER_CASUAL_CUE,
+    _LOWER_PAIR,
+    _MAYBE_PERSON_BEFORE,
+    _ORG_LAST,
+    _PARTICLES,
+    _PERSON_AFTER,
+    _PERSON_BEFORE,
+    _PLACE_AFTER,
+    _PLACE_BEFORE,
+    _PLACE_LAST,
+    _POSSESSIVE,
+    _ROLE_AFTER,
+    _SPEECH,
+    _SURNAME_WORDS,
+    _TITLE_AFTER,
+    _WORD,
+    _casual,
+    _sentence_start,
+)
+from rct_workbook.journal.deid_patterns import (
+    _CITATION,
+    _DOMAIN_LIKE,
+    _EXTENSION,
+    _PHONE_LIKE,
+    _STREET_END,
+    _TOWN,
+    _UNIT_NAME,
+    PATTERNS,
+    Span,
+    _is_domain,
+    _whole_token,
+)
+from rct_workbook.journal.deid_words import (
+    _NOT_NAMES,
+    FORMAL_TITLES,
+    WORD_TITLES,
+    _is_honorific,
+    english_words,
+    fold,
+    given_names,
+    name_parts,
+    name_pattern,
+    name_words,
+    place_names,
+    strip_title,
+)
+from rct_workbook.preferences import default_region
+
+
+@dataclass
+class Detector:
+    """Finds identifiers in one export's texts.
+
+    ``names``: names the person gave (found anywhere, in any case); ``not_names``:
+    words that are not people here (the authors the content cites); ``region``: the
+    phone numbering region for national formats (GB, US …).
+    """
+
+    names: Sequence[str] = ()
+    not_names: Iterable[str] = ()
+    region: str | None = None
+    _listed: re.Pattern[str] | None = field(default=None, repr=False)
+    _authors: frozenset[str] = field(default_factory=frozenset, repr=False)
+
+    def __post_init__(self) -> None:
+        self.region = (self.region or default_region()).upper()
+        self._authors = frozenset(w.casefold() for w in self.not_names)
+        self._listed = name_pattern(self._variants(self.names))
+
+    def _variants(self, names: Iterable[str]) -> list[str]:
+        """Each name, and the first and last name of each full name."""
+        out: list[str] = []
+        for raw in names:
+            name = " ".join(raw.split())
+            if not strip_title(name):
+                continue
+            out.append(name)
+            out.extend(part for part in name_parts(name) if part.casefold() not in _NOT_NAMES)
+        return list(dict.fromkeys(out))
+
+    # -- the passes -------------------------------------------------------------------
+
+    def spans(self, text: str, also: re.Pattern[str] | None = None) -> list[Span]:
+        taken: list[Span] = []
+
+        def claim(kind: str, start: int, end: int) -> None:
+            # Earlier detectors win an overlap (an email is not also a name).
+            if start < end and not any(start < s.end and s.start < end for s in taken):
+                taken.append(Span(start, end, kind))
+
+        for kind, pattern in PATTERNS:
+            if kind == "phone":
+                for start, end in self._phones(text):
+                    claim("phone", start, end)
+                # Digit groups in some other country's national format, if not in this one's.
+                for match in _PHONE_LIKE.finditer(text):
+                    if sum(c.isdigit() for c in match.group()) >= 7:
+                        claim("phone", *match.span())
+                for match in _EXTENSION.finditer(text):
+                    claim("phone", *match.span())
+                continue
+            if kind == "place":
+                for start, end in self._places(text):
+                    claim("place", start, end)
+                continue
+            for match in pattern.finditer(text):
+                if pattern is _DOMAIN_LIKE and not _is_domain(match.group()):
+                    continue
+                claim(kind, *match.span())
+        # Every source of names, merged: a listed "Oluwaseun" inside "Oluwaseun Adeyemi"
+        # makes one name, not a name and a stray surname.
+        candidates = [m.span("name") for p in (self._listed, also) if p is not None for m in p.finditer(text)]
+        citations = [m.span() for m in _CITATION.finditer(text)]
+        candidates += [(a, b) for a, b in self._names(text) if not any(a < d and c < b for c, d in citations)]
+        merged: list[list[int]] = []
+        for start, end in sorted(candidates):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        for start, end in merged:
+            while end < len(text) and text[end].isdigit():
+                end += 1  # "Maya2": the whole token, or the digit would be left in the clear
+            claim("name", start, end)
+        return sorted((_whole_token(text, s) for s in taken), key=lambda s: s.start)
+
+    def _places(self, text: str) -> list[tuple[int, int]]:
+        """Named wards, units, clinics and programmes ("Larchwood Unit", "Ward 7B", "5 West");
+        not an organisation of a country ("Correctional Service") nor a person ("Maya Ward")."""
+        given, english = given_names(), english_words()
+        found = []
+        for match in _UNIT_NAME.finditer(text):
+            words = match.group().split()
+            start = match.start()
+            # Leading words that only start the sentence or say "the" are not the name.
+            while len(words) > 2 and (words[0].casefold() in _NOT_NAMES or _is_honorific(words[0])):
+                start += len(words[0]) + 1
+                words.pop(0)
+            if words[0][0].isdigit() or words[0] in ("Ward", "Unit", "Wing", "Bay", "Pod", "Block", "Level", "Floor"):
+                found.append((start, match.end()))
+                continue
+            modifiers = [fold(w) for w in words[:-1] if not w[0].isdigit()]
+            last = words[-1] if not words[-1][0].isdigit() else words[-2]
+            if last == "Service" or all(m in _NOT_NAMES for m in modifiers):
+                continue  # "Correctional Service", "the Stone Center": an institution, not one place
+            if last == "Ward" and any(m in given and m not in english for m in modifiers):
+                continue  # "Maya Ward" is a person; "Butterfly Ward" a place
+            generic = all(m in english and m not in given for m in modifiers)
+            if generic and last in ("Centre", "Center", "House", "Service", "Hub"):
+                continue  # "the Community Centre", "the Wellbeing Hub": any town has one
+            found.append((start, match.end()))
+        return found
+
+    def _phones(self, text: str) -> list[tuple[int, int]]:
+        import phonenumbers
+
+        found = []
+        try:
+            matches = phonenumbers.PhoneNumberMatcher(text, self.region, leniency=phonenumbers.Leniency.POSSIBLE)
+            for m in matches:
+                raw = m.raw_string
+                # An unbroken run of digits is a phone number only when dialled like one
+                # (0…, +…); otherwise it is a long number, found as such below.
+                if sum(c.isdigit() for c in raw) >= 7 and (not raw.isdigit() or raw[0] == "0"):
+                    found.append((m.start, m.end))
+        except Exception:  # noqa: S110 - an unknown region must not stop an export; the regex still runs
+            pass
+        return found
+
+    def _names(self, text: str) -> list[tuple[int, int]]:
+        """Name spans found from titles, the gazetteer, the dictionary and context."""
+        given, everyday = given_names(), name_words()
+        words: list[tuple[int, int]] = []
+        titled_after: set[int] = set()
+        for m in _WORD.finditer(text):
+            start, end = m.start(), m.end()
+            if p := _POSSESSIVE.search(m.group()):
+                end -= len(p.group())
+            # "Siddharth-ji", "Tanaka-san": the name, and a title after it.
+            hyphen = text.rfind("-", start, end)
+            if hyphen > start and _TITLE_AFTER.match(text[hyphen:end] + " "):
+                end = hyphen
+                titled_after.add(start)
+            words.append((start, end))
+        runs: list[list[tuple[int, int]]] = []
+        for start, end in words:
+            word = text[start:end]
+            capital = word[0].isupper() and not (word.isupper() and len(word) > 1)
+            if runs and runs[-1]:
+                last_start, last_end = runs[-1][-1]
+                gap = text[last_end:start]
+                joined = gap in (" ", ". ") and (capital or word.casefold() in _PARTICLES)
+                initial = last_end - last_start == 1 and text[last_start].isupper()
+                if gap == ". " and not (_is_honorific(text[last_start:last_end]) or initial):
+                    joined = False
+                if joined and word.rstrip(".") not in FORMAL_TITLES:  # a title starts a name of its own
+                    runs[-1].append((start, end))
+                    continue
+            runs.append([(start, end)] if capital else [])
+        spans: list[tuple[int, int] | None] = []
+        kept: list[list[tuple[int, int]]] = []
+        for run in runs:
+            while run and text[run[-1][0] : run[-1][1]].casefold() in _PARTICLES:
+                run.pop()
+            if run:
+                kept.append(run)
+                spans.append(self._judge(text, run, given, everyday, titled_after))
+        # "Aroha and Wiremu Tane": a word that looks like a name, joined by "and" to a name.
+        for i, run in enumerate(kept):
+            if spans[i] is not None or len(run) > 2:
+                continue
+            for j in (i - 1, i + 1):
+                if not 0 <= j < len(kept) or spans[j] is None:
+                    continue
+                a, b = (run[-1][1], kept[j][0][0]) if j > i else (kept[j][-1][1], run[0][0])
+                if re.fullmatch(r"\s+(?:and|&|or)\s+|,\s+", text[a:b]) and all(
+                    self._namelike(text[x:y]) for x, y in run
+                ):
+                    spans[i] = (run[0][0], run[-1][1])
+                    break
+        found = [span for span in spans if span is not None]
+        # "ask deepa", "with zanele": a given name in lower case after a name cue.
+        english = english_words()
+        for m in _LOWER_AFTER_CUE.finditer(text):
+            low = fold(m.group("name"))
+            if low in given and low not in english and low not in everyday and low not in _NOT_NAMES:
+                found.append(m.span("name"))
+        for m in _LOWER_AFTER_VERB.finditer(text):
+            low = fold(m.group("name"))
+            if low not in english and low not in place_names() and low not in _NOT_NAMES and len(low) > 2:
+                found.append(m.span("name"))
+        if _casual(text):
+            # Typed all in lower case, capitals say nothing: after "with", "and" or another
+            # person's cue, a word of no English nor place list is a name ("with zanele and thabo").
+            def lone(word: str) -> bool:
+                low = fold(word)
+                return low not in english and low not in place_names() and low not in _NOT_NAMES and len(low) > 2
+
+            for m in _LOWER_CASUAL_CUE.finditer(text):
+                if lone(m.group("name")):
+                    found.append(m.span("name"))
+            # "with zanele and thabo": such a word joined by "and" to a name found is a name too
+            # ("olanzapine and sertraline", with no person's cue, stays as written).
+            for m in _LOWER_PAIR.finditer(text):
+                if lone(m.group("a")) and lone(m.group("b")):
+                    if m.span("a") in found:
+                        found.append(m.span("b"))
+                    elif m.span("b") in found:
+                        found.append(m.span("a"))
+        return found
+
+    def _namelike(self, word: str) -> bool:
+        """A word that can be a name: a given name, or no English word nor place, nor a word
+        this export treats as no person."""
+        low = fold(word)
+        if low in _NOT_NAMES or low in self._authors or len(low) < 2:
+            return False
+        return low in given_names() or (low not in english_words() and low not in place_names())
+
+    def _judge(
+        self,
+        text: str,
+        run: list[tuple[int, int]],
+        given: frozenset[str],
+        everyday: frozenset[str],
+        titled_after: set[int] = frozenset(),  # type: ignore[assignment]
+    ) -> tuple[int, int] | None:
+        english, places = english_words(), place_names()
+
+        def w(i: int) -> str:
+            return text[run[i][0] : run[i][1]]
+
+        def initial_letter(i: int) -> bool:
+            return len(w(i)) == 1 and w(i).isupper() and text[run[i][1] : run[i][1] + 1] == "."
+
+        def blocked(i: int) -> bool:
+            if initial_letter(i):
+                return False  # "A. K. Rao": an initial, not the word "a"
+            low = w(i).casefold()
+            return low in _NOT_NAMES or low in self._authors or len(low) < 2
+
+        def unknown(i: int) -> bool:
+            """No English word, no place, no given name: a name of an origin the lists miss."""
+            f = fold(w(i))
+            return not blocked(i) and f not in english and f not in given and f not in places and len(f) > 1
+
+        lo, hi = 0, len(run) - 1
+        while lo <= hi and blocked(lo) and not _is_honorific(w(lo)):
+            lo += 1
+        if lo > hi:
+            return None
+        initial = _sentence_start(text, run[lo][0])
+        # A title and what follows: one name; a title alone is none. A title that is an
+        # everyday word too ("Officer", "Uncle", "Sister") only before a name-like word.
+        if _is_honorific(w(lo)):
+            last = lo
+            while last + 1 <= hi and (not blocked(last + 1) or w(last + 1).casefold() in self._authors):
+                last += 1
+            if last > lo and w(lo).rstrip(".") in WORD_TITLES and fold(w(lo).rstrip(".")) in english:
+                first = next((i for i in range(lo + 1, last + 1) if not initial_letter(i)), None)
+                if first is None or not self._namelike(w(first)):
+                    return None
+            return (run[lo][0], run[last][1]) if last > lo else None
+        last_word = w(len(run) - 1)
+        if (
+            len(run) > 1
+            and last_word.casefold() in _PLACE_LAST | _ORG_LAST
+            and not _is_honorific(w(lo))
+            and not (len(run) == 2 and last_word in _SURNAME_WORDS)
+        ):
+            return None  # "Kenyatta Hospital sends": a place or an institution
+        while hi >= lo and blocked(hi):
+            if hi > lo and w(hi) in _SURNAME_WORDS and fold(w(hi - 1)) in given:
+                break  # "Maya Ward", "Tom Lane": a surname, not a place
+            hi -= 1
+        if lo > hi:
+            return None
+        whole = " ".join(fold(w(i)) for i in range(lo, hi + 1))
+        # "Meet Hemi Walker", "Ask Mbali Khumalo": a verb starting the sentence is no part of the name.
+        while (
+            initial
+            and lo < hi
+            and fold(w(lo)) in english
+            and (fold(w(lo)) not in given or fold(w(lo)) in everyday)
+            and not initial_letter(lo)
+            and not _PERSON_AFTER.match(text[run[hi][1] : run[hi][1] + 24])
+        ):
+            lo += 1
+        after = text[run[hi][1] : run[hi][1] + 40]
+        if (
+            lo == 0
+            and initial
+            and lo < hi
+            and fold(w(0)) not in given
+            and fold(w(1)) in given
+            and not _PERSON_AFTER.match(after)
+        ):
+            # "Keep Maya and the group": the verb at the start goes, the name stays; but
+            # "Thabo Nkosi was admitted" is one person, whatever the lists know of "Thabo".
+            lo = 1
+        span = (run[lo][0], run[hi][1])
+        before = text[max(0, span[0] - 24) : span[0]]
+        person_before = bool(_PERSON_BEFORE.search(before))  # "confided in Maya" is no place
+        title_after = run[hi][0] in titled_after or bool(_TITLE_AFTER.match(after))
+        if title_after and self._namelike(w(hi)):
+            return span  # "Iyer sir", "Raju bhai"
+        place = (_PLACE_BEFORE.search(before) and not person_before) or _PLACE_AFTER.match(after)
+        if place or w(hi).casefold() in _PLACE_LAST or _TOWN.match(after) or _STREET_END.search(before):
+            return None  # "in Sydney", "the Grace room", "Mill Road, Cambridge CB1 2AD": a place
+        idx = range(lo, hi + 1)
+        folded = {i: fold(w(i)) for i in idx if not blocked(i)}
+        # A given name that is also a word ("Hope") is weak: it needs a surname or context; one
+        # that is the name of a people or language ("English", "Spanish") is no name here.
+        strong = [i for i, f in folded.items() if f in given and f not in everyday and f not in english]
+        weak = [i for i, f in folded.items() if f in given and f in everyday]
+        speech = bool(_SPEECH.match(after))
+        human = bool(_HUMAN_AFTER.match(after))
+        if not (speech or (strong and (human or person_before))) and (
+            whole in places
+            or " ".join(fold(w(i)) for i in idx) in places
+            or (hi > lo and fold(w(hi)) in places and not (strong or weak))
+        ):
+            return None  # "Berlin", "São Paulo", "Santé Québec"; but "Fatima spoke"
+        if hi > lo and fold(w(hi)) in _ORG_LAST:
+            return None  # "Fraser Health", "Legal Aid Board"
+        if re.search(r"(?i:\bthe)\s+$", before) and not (strong and hi > lo):
+            return None  # "the Warden", "the Dean's cabinet", "the Mater": a role or a place
+        # "The youth worker, Kahurangi, noticed": a name set off by commas after a role.
+        apposition = bool(re.search(r"\b[a-z]{3,},\s+$", before) and after.startswith(","))
+        role_after = bool(_ROLE_AFTER.match(after)) or apposition
+        context = bool(_PERSON_AFTER.match(after) or person_before or role_after)
+        if strong:
+            return span
+        # A given name that is also a word ("Hope", "Faith") needs a surname after it or
+        # a person's context around it: on its own it is as often a room or a virtue.
+        if weak and hi > lo:
+            return span
+        unknowns = [i for i in idx if unknown(i)]
+        # Two name-like words in a row, one of them of no list: "Fiachra Breathnach".
+        if hi > lo and unknowns and all(self._namelike(w(i)) or initial_letter(i) for i in idx):
+            return span
+        # Two words, the second of no list and the first no English word, even where the
+        # first is also a town somewhere ("Mandla Zungu disagreed"): a given name and a surname.
+        if hi == lo + 1 and unknown(hi) and not blocked(lo) and fold(w(lo)) not in english:
+            return span
+        maybe = bool(_MAYBE_PERSON_BEFORE.search(before))
+        # No given name, or only one that is also a word: only the neighbours can tell.
+        if initial and lo == 0:
+            # At a sentence start capitals say nothing; a verb after says a person ("Kwame
+            # Mensah was admitted"), for one word only a verb of speech ("Okonkwo said"),
+            # or, for a word of no list or a given name, any person's verb or a role.
+            if speech:
+                return span
+            if (unknowns or weak) and hi == lo and (human or role_after):
+                return span
+            return span if hi > lo and _PERSON_AFTER.match(after) else None
+        if weak or unknowns:
+            # Mid-sentence: a cue before or after ("told Gosia", "with Tamati", "Bill from
+            # Campus Safety"); "to" and "from" only for a word of no list.
+            return span if context or (unknowns and maybe) else None
+        return None

@@ -1,0 +1,167 @@
+"""The words that de-identification knows: titles, words that are never names, the name,
+English-word and place lists, and patterns for names already found.
+
+Part of ``journal/deidentify.py`` (its docstring says how the parts fit together).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+#: Titles that go before a name in running text, in several languages; "Dr. Okafor" and
+#: "Mme Lefebvre" are one name. Whatever capitalised word follows one of these is a name.
+FORMAL_TITLES = (
+    *("Dr", "Doctor", "Mr", "Mrs", "Ms", "Mx", "Miss", "Prof", "Professor", "Dame", "Sir", "Lady", "Lord"),
+    *("Rev", "Revd", "Reverend", "Fr", "Sr", "Sra", "Srta", "Mme", "Mmes", "Mlle", "Madame", "Monsieur"),
+    *("Herr", "Frau", "Señor", "Señora", "Signor", "Signora", "Sig", "Sgt", "Insp", "Det", "Cllr", "PC"),
+    *("Rabbi", "Imam", "Sheikh", "Shaikh", "Pastor", "Chaplain", "Alhaji", "Alhaja", "Hajia", "Haji"),
+    *("Shri", "Sri", "Smt", "Pandit", "Swami", "Ustadh", "Ustaz", "Maulana", "Mufti", "Dato", "Datuk"),
+)
+#: Titles and terms of respect or kinship that are everyday words too ("Sister", "Officer",
+#: "Uncle", "Gogo", "Whaea"): before a word that is a given name or no English word, a
+#: title; alone or before an everyday word ("Officer in charge", "Sister ward"), not a name.
+WORD_TITLES = (
+    *("Sister", "Father", "Mother", "Brother", "Officer", "Sergeant", "Constable", "Inspector", "Detective"),
+    *("Judge", "Justice", "Chief", "Nurse", "Coach", "Captain", "Councillor", "Governor", "Warden"),
+    *("Gogo", "Mkhulu", "Tata", "Baba", "Mama", "Aunty", "Auntie", "Aunt", "Uncle", "Nana", "Nani", "Dadi"),
+    *("Amma", "Appa", "Ammi", "Abba", "Bibi", "Didi", "Whaea", "Matua", "Tía", "Tío", "Nonna", "Nonno"),
+    *("Babcia", "Ouma", "Oupa", "Mzee", "Oga", "Mallam"),
+)
+HONORIFICS = (*FORMAL_TITLES, *WORD_TITLES)
+_HONORIFIC = rf"(?:{'|'.join(HONORIFICS)})\.?"
+
+#: Capitalised words that are never a person's name on their own: function words,
+#: calendar and number words, and the vocabulary of the paper and of clinical work.
+_NOT_NAMES = frozenset(
+    (  # noqa: SIM905 - a long word list reads better as one string
+        "a an and as at but by for from he her his i if in is it its me my no not of on or our she so "
+        "the their them then there they this that these those to us we what when where which who why with "
+        "you your yes after before during since until later today tomorrow yesterday tonight every each "
+        "both all some any many most nobody everybody somebody anyone everyone nothing something "
+        "also again still just only even once never always often sometimes maybe perhaps however "
+        "colleague colleagues friend friends group groups team teams peer peers supervisor supervisors "
+        "supervision manager managers director clinic clinics hospital unit ward wards center centre "
+        "department staff nurse nurses doctor doctors therapist therapists clinician clinicians former "
+        "client clients patient patients service services board trust union council "
+        "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays "
+        "fridays saturdays sundays weekend weekends "
+        "january february march april may june july august september october november december "
+        "spring summer autumn fall winter christmas easter "
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+        "hundred thousand first second third fourth fifth sixth seventh eighth ninth tenth half "
+        "zest worth clarity productivity connection connections disconnection isolation mutuality "
+        "empathy growth relational relationship relationships resilience power culture cultures "
+        "grand rounds governance clinical stone wellesley meeting meetings session sessions "
+        "honest i'm i've i'd i'll "
+        # Festivals and seasons of many calendars, named like people at a sentence's start.
+        "ramadan eid diwali deepavali holi navratri hanukkah chanukah passover pesach shabbat sabbath lent "
+        "advent nowruz vesak matariki waitangi kwanzaa thanksgiving purim sukkot muharram ashura rakhi "
+        "onam pongal chuseok songkran juneteenth hogmanay ugadi vaisakhi baisakhi "
+    ).split()
+)
+
+#: Letters that Unicode does not decompose into a base letter and an accent.
+_UNACCENTED = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
+)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def fold(word: str) -> str:
+    """A word as the name lists hold it: casefolded, without accents ("Sørensen" → "sorensen")."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", word.casefold().translate(_UNACCENTED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _data_lines(filename: str) -> frozenset[str]:
+    from importlib import resources
+
+    text = (resources.files("rct_workbook.journal") / filename).read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@functools.lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Given names, folded: US birth records and mortgage applications, public domain and
+    CC0 (given_names.txt; its header and bench/make_name_lists.py say where from)."""
+    return _data_lines("given_names.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def name_words() -> frozenset[str]:
+    """Given names that are also everyday English words ("grace", "will")."""
+    return _data_lines("name_words.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Everyday English words, folded (SCOWL, english_words.txt): a capitalised word
+    mid-sentence that is none of these is likely a name, whatever its origin."""
+    return _data_lines("english_words.txt")
+
+
+@functools.lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Countries, US states, continents and cities of 15,000 people or more, folded
+    (GeoNames, CC BY 4.0; place_names.txt): "from Oaxaca" is a place."""
+    return _data_lines("place_names.txt")
+
+
+_TITLES = frozenset(HONORIFICS)
+
+
+def _is_honorific(word: str) -> bool:
+    return word.rstrip(".") in _TITLES
+
+
+def strip_title(name: str) -> str:
+    """The name without the titles in front ("Dr. Helen Wu" → "Helen Wu"); "" for a title alone."""
+    words = name.split()
+    while words and _is_honorific(words[0]):
+        words.pop(0)
+    return " ".join(words)
+
+
+def name_parts(name: str) -> list[str]:
+    """The first and last name of a full name ("Dr Helen Wu" → Helen, Wu); [] for one word."""
+    from nameparser import HumanName
+
+    bare = strip_title(name)
+    if len(bare.split()) < 2:
+        return []
+    parsed = HumanName(bare)
+    parts = [p for p in (parsed.first, parsed.last) if p and len(p) > 1]
+    return list(dict.fromkeys(parts))
+
+
+def name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern for these names, whole words, with any title before them and possessives
+    after; a one-word name that is also an everyday word ("Grace") only when capitalised."""
+    alternatives = []
+    everyday, english = name_words(), english_words()
+    # A name given on purpose that is only a title ("Miss") is still that word.
+    for value in sorted({_bare(n) for n in names} - {""}, key=len, reverse=True):
+        body = r"\s+".join(re.escape(w) for w in value.split())
+        if " " not in value and (fold(value) in everyday or fold(value) in english or value.casefold() in _NOT_NAMES):
+            # As given, or capitalised: "Grace" the person, never "grace" the word, and
+            # "the Principal" found once never makes "the principal" a person elsewhere.
+            alternatives.append(f"{re.escape(value)}|{re.escape(value[0].upper())}(?i:{re.escape(value[1:])})")
+        else:
+            alternatives.append(f"(?i:{body})")
+    if not alternatives:
+        return None
+    return re.compile(
+        rf"(?<![\w@.])(?P<name>(?:{_HONORIFIC}\s+)?(?:{'|'.join(alternatives)}))"
+        # A digit stuck to a name goes with it ("Maya2"): no part of it is left behind.
+        rf"(?:\d+(?!\w)|(?P<poss>['’]s\b|s['’]|['’](?!\w))?(?!\w))"
+    )
+
+
+def _bare(name: str) -> str:
+    """A name without its titles, spacing or a digit stuck to its end ("Dr. Maya2" → "Maya")."""
+    return " ".join((strip_title(name) or name).split()).rstrip("0123456789")
