@@ -156,7 +156,7 @@ def list_entries(
         )
         return
     from rct_workbook.render.listing import listing
-    from rct_workbook.render.terminal import MAX_WIDTH, ascii_only_terminal
+    from rct_workbook.render.modes import MAX_WIDTH, ascii_only_terminal
 
     width = MAX_WIDTH
     if sys.stdout.isatty():

@@ -153,12 +153,13 @@ def run_assessment(
     whole assessment ends by offering the next check-in. Without it (an answers file)
     nothing is kept on the side: the file is the draft, and it gives ``next_check_in``.
     """
-    from rct_workbook.flow.care_ask import ask_how_are_you
     from rct_workbook.flow.review import carried, split_review
     from rct_workbook.paths import ensure_private_dir, journal_dir
 
     ensure_private_dir(journal_dir())
     if drafts is None:
+        from rct_workbook.flow.care_ask import ask_how_are_you
+
         answers = walk_sections(plan.first(required=False), asker)
         count = len(carried(split_review(plan.open_steps, answers)[1]))
         answers.update(walk_sections(plan.rest(count), asker, answers=dict(answers)))
@@ -185,7 +186,6 @@ def _ask_with_draft(
 ) -> tuple[dict[str, Any], str | None]:
     import datetime as _dt
 
-    from rct_workbook.flow.care_ask import ask_how_are_you
     from rct_workbook.flow.questions import GoBack, check, take_back
     from rct_workbook.flow.review import ask_check_in, carried, split_review
 
@@ -238,7 +238,10 @@ def _ask_with_draft(
                 except GoBack:
                     start, again = take_back(plan.first(), {**start, **first})
                     continue
-                # Asked once, before the reading, when a phrase alone raised care (flow/care_ask.py).
+                # Asked once, before the reading, when a phrase alone raised care (flow/care_ask.py);
+                # imported here, after the questions, as the care rules take a while to load.
+                from rct_workbook.flow.care_ask import ask_how_are_you
+
                 given = ask_how_are_you(plan.content, asker, {**first, **rest}, plan.step)
                 if plan.step is not None:
                     return given, None

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import python_says
+from tests.helpers import FilledAnswers, Run, python_says
 
 #: Not pydantic (nor ``secrets``, which it imports): Typer (0.29 on) checks a command's
 #: parameters with it, so every command but ``--version`` and ``--help`` imports it. No YAML
@@ -143,18 +143,36 @@ def test_reading_a_topic_or_case_imports_no_validator_parser_or_prompts(
     assert set(loaded(rct_home, *args, terminal=terminal)) <= {"rich", "rich.table"}
 
 
+#: Read only once answers are given: the care rules and the stemmer they load (~20 ms).
+NOT_BEFORE_ANSWERS = ("rct_workbook.care", "snowballstemmer")
+
+
+@pytest.mark.parametrize("terminal", TERMINALS)
+def test_listing_the_journal_needs_only_its_index(
+    rct_home: Path, run: Run, filled_answers: FilledAnswers, terminal: bool
+) -> None:
+    """`rct journal list` reads the index and writes plain lines: no Rich (its width and
+    characters come from ``render.modes``), no content, no prompts, no YAML on a warm index."""
+    answers = rct_home.parent / "answers.yaml"
+    answers.write_text(filled_answers("assess"), encoding="utf-8")
+    assert run("assess", "--answers", str(answers)).exit_code == 0
+    also = ("rct_workbook.model.content", "rct_workbook.render.terminal", *NOT_BEFORE_ANSWERS)
+    assert loaded(rct_home, "journal", "list", terminal=terminal, also=also) == ["sqlite3"]
+
+
 def test_the_first_assess_question_needs_no_validator_parser_or_table(rct_home: Path) -> None:
     """Before the first question: the cached content, the journal's index and the title on
     screen (drawn with Rich); no content validation, no YAML (drafts and answers files are
-    read only when there are any) and no Rich table."""
-    assert loaded(rct_home, "assess", prelude=AT_FIRST_QUESTION) == ["rich", "sqlite3"]
+    read only when there are any) and no Rich table. Nor the care rules (and the stemmer
+    they load), which read the answers once they are given."""
+    assert loaded(rct_home, "assess", prelude=AT_FIRST_QUESTION, also=NOT_BEFORE_ANSWERS) == ["rich", "sqlite3"]
 
 
 @pytest.mark.parametrize("terminal", TERMINALS)
 def test_the_first_assess_prompt_needs_no_validator_parser_or_table(rct_home: Path, terminal: bool) -> None:
     """Up to the first prompt, in either mode, the prompt library joins them, and still no
     content validation, YAML or Rich table."""
-    assert loaded(rct_home, "assess", prelude=AT_FIRST_PROMPT, terminal=terminal) == [
+    assert loaded(rct_home, "assess", prelude=AT_FIRST_PROMPT, terminal=terminal, also=NOT_BEFORE_ANSWERS) == [
         "prompt_toolkit",
         "questionary",
         "rich",
