@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from rct_workbook.journal.deid_address import addresses
 from rct_workbook.journal.deid_cues import (
     _HUMAN_AFTER,
     _LOWER_AFTER_CUE,
@@ -35,15 +36,14 @@ from rct_workbook.journal.deid_cues import (
 )
 from rct_workbook.journal.deid_patterns import (
     _CITATION,
-    _DOMAIN_LIKE,
     _EXTENSION,
     _PHONE_LIKE,
     _STREET_END,
     _TOWN,
     _UNIT_NAME,
+    CHECKS,
     PATTERNS,
     Span,
-    _is_domain,
     _whole_token,
 )
 from rct_workbook.journal.deid_words import (
@@ -115,12 +115,16 @@ class Detector:
                 for match in _EXTENSION.finditer(text):
                     claim("phone", *match.span())
                 continue
+            if kind == "address":
+                for start, end in addresses(text):
+                    claim("address", start, end)
+                continue
             if kind == "place":
                 for start, end in self._places(text):
                     claim("place", start, end)
                 continue
             for match in pattern.finditer(text):
-                if pattern is _DOMAIN_LIKE and not _is_domain(match.group()):
+                if (check := CHECKS.get(pattern)) is not None and not check(match):
                     continue
                 claim(kind, *match.span())
         # Every source of names, merged: a listed "Oluwaseun" inside "Oluwaseun Adeyemi"

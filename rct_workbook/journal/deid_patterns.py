@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from rct_workbook.journal.deid_address import STREET
 from rct_workbook.journal.deid_words import english_words, fold
 
 KIND_LABELS = {
@@ -44,10 +46,6 @@ _MONTHS = (
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
 
-_STREET = (
-    "Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Boulevard|Blvd|Drive|Dr|Court|Ct|Place|Pl|Way|Close|Crescent|"
-    "Terrace|Gardens|Square|Sq|Parkway|Pkwy|Highway|Hwy|Row|Mews|Grove|Hill|Walk|Circle|Cir|Trail|Gate|Green"
-)
 _RECORD_LABEL = (
     r"MRN|UHID|NHI|SSN|(?-i:IP|OP)(?=\s+\d)|(?:NHS|CHI|HSC|IHI|PPSN?|SIN|Medicare|Medicaid|Aadhaar|case|file|folder|record|chart|"
     r"patient|client|account|referral|incident|ref(?:erence)?|ID|hospital|claim|policy|FPS|prisoner|inmate|"
@@ -63,18 +61,29 @@ _DOMAIN_LIKE = re.compile(
     r"(?:/[^\s<>\"')\]]*[^\s<>\"')\].,;:!?])?",
     re.IGNORECASE,
 )
-#: A postcode written after a town: Eircodes, Indian PINs, four-digit codes after a state.
-_POSTCODE = (
-    r"[AC-FHKNPRTV-Y]\d{2}\s?[0-9AC-FHKNPRTV-Y]{4}|\d{6}|(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\s+\d{4}|\d{4,5}"
-    r"|[A-Z]{2}\s+\d{5}(?:-\d{4})?"
-    r"|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d"
+#: A scheme's acronym before its number, the two together: "OHIP 4567-123-890-XK", "TFN: 123 456
+#: 782", "UR 0088213". Kept only where _is_acronym_record says the number is one (no "BP 120/80").
+_ACRONYM_RECORD = re.compile(
+    r"(?<![\w&/-])(?P<label>[A-Z]{2,6})(?:\s*(?:#|:|no\.)\s*|\s+)"
+    r"(?P<value>(?=[A-Z]{0,3}\d)[A-Z0-9]+(?:(?:[-/]|\s(?=\d)|\s(?=[A-Z]\b(?![\'’])))[A-Z0-9]+)*)\b(?![\w/-])"
 )
-#: Words of an address that has no street word, as in India ("Sector 14", "4th Cross").
-_ADDRESS_WORDS = (
-    r"Flat|Apt|Apartment|Apartments|Unit|Suite|House|H\.?\s?No|No|Plot|Door|Sector|Block|Phase|Cross|Main|"
-    r"Layout|Nagar|Colony|Enclave|Society|Marg|Chowk|Towers?|Residency|Complex|Estate|Floor|Building"
-)
-_SEGMENT = r"[A-Z0-9][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*){0,4}"
+
+
+def _is_acronym_record(match: re.Match[str]) -> bool:
+    """A number long enough to name one person: five digits or more, or four with letters; not
+    a measurement written as a ratio ("BP 120/80"), not a phone number as dialled ("GP 07700
+    900461", left to the phone finder), and no shouted word as the label ("CALL 0800…")."""
+    label, value = match.group("label"), match.group("value")
+    digits = sum(c.isdigit() for c in value)
+    letters = any(c.isalpha() for c in value)
+    if len(label) > 3 and fold(label) in english_words():
+        return False
+    if not (digits >= 5 or (digits >= 4 and letters)):
+        return False
+    if "/" in value and not letters and digits < 6:
+        return False
+    return not (value[0] in "0+" and digits >= 10 and not letters)
+
 
 #: (kind, pattern) in the order they claim text: an earlier match wins an overlap.
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -83,6 +92,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("url", re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]*[^\s<>\"')\].,;:!?]", re.IGNORECASE)),
     ("url", _DOMAIN_LIKE),  # kept only where _is_domain says so
     ("ip", re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])|\b(?:[0-9a-fA-F]{1,4}:){3,7}[0-9a-fA-F]{1,4}\b")),
+    # Before records: "Unit 4/12 Banksia Street, …" is one address, not a unit number and a street.
+    ("address", re.compile(r"(?!)")),  # found by deid_address.addresses
     (
         "record",
         re.compile(
@@ -92,6 +103,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?=[A-Z0-9/-]*\d)[A-Z0-9](?:[A-Z0-9/-]|\s(?=\d)|\s(?=(?![AI]\s)[A-Z]\b(?!['’])))*[A-Z0-9]\b"
         ),
     ),
+    ("record", _ACRONYM_RECORD),  # kept only where _is_acronym_record says so
     # Capitals and four or more digits in one token, with or without a label: "RX7730215",
     # "A4721BK", "4567-123-890-XK", "CN-2025-11873"; not "B12", "HbA1c", "NEWS2", "COVID-19";
     # one before a group of digits is a prefix of the phone number found later ("MW-07700 900123").
@@ -113,42 +125,6 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bthe\s+\d{1,2}(?:st|nd|rd|th)\b"
             r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+\d{1,2}(?:[/.]\d{1,2}|st|nd|rd|th)\b",
             re.IGNORECASE,
-        ),
-    ),
-    (
-        # An address of comma-separated parts that ends in a postcode: "Flat 12, Shanti
-        # Apartments, Sector 14, Gurugram 122001"; "88 Buitenkant Street, Cape Town, 8001".
-        "address",
-        re.compile(
-            rf"\b(?:(?:{_ADDRESS_WORDS})\.?\s+\d+[A-Za-z]?|\d{{1,5}}[A-Za-z]?(?:st|nd|rd|th)?\s+[A-Z][\w'’-]*)"
-            rf"(?:\s+[A-Z][\w'’-]+){{0,4}}(?:,\s+{_SEGMENT}){{1,6}}?,?\s+(?:{_POSTCODE})\b"
-        ),
-    ),
-    (
-        "address",
-        re.compile(
-            r"(?:\b(?:Flat|Apt\.?|Apartment|Unit|Suite)\s+\d+[A-Za-z]?,?\s+)?"
-            rf"\b\d{{1,5}}(?:/\d{{1,5}})?[A-Za-z]?,?\s+(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{_STREET})\b\.?"
-            r"(?:\s+(?:North|South|East|West|Upper|Lower|Extension))?"
-            # A flat or suite after the street, as in North America: "12 Elm St, Apt 5, …".
-            r"(?:,?\s+(?:Apt|Apartment|Unit|Suite|Ste|Flat|Fl|Floor|#)\.?\s*#?\d+[A-Za-z]?)?"
-            # The town, and a postcode, after it: no part of an address is left in the clear.
-            r"(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?){0,2}"
-            rf"(?:,?\s+(?:{_POSTCODE})\b)?"
-        ),
-    ),
-    (
-        "address",
-        re.compile(
-            r"\b(?:P\.?\s?O\.?\s?Box|PO Box|Private Bag)\s+\d+(?:-\d+)?(?:,\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?"
-        ),
-    ),
-    # A number and a name with no street word, before a town: "2261 Kingsway, Vancouver".
-    (
-        "address",
-        re.compile(
-            r"\b\d{1,5}[A-Za-z]?\s+(?:[NSEW]\.?\s+|(?:North|South|East|West)\s+)?[A-Z][a-z][\w'’-]+"
-            r"(?:\s+[A-Z][a-z][\w'’-]+)?(?=,\s+[A-Z][a-z])"
         ),
     ),
     ("place", re.compile(r"(?!)")),  # wards, units, clinics and programmes: see _places
@@ -178,7 +154,7 @@ _UNIT_NAME = re.compile(
 )
 
 #: A town in an address: after a street ("Mill Road, Cambridge") or before a postcode.
-_STREET_END = re.compile(rf"\b(?:{_STREET})\.?,\s*$")
+_STREET_END = re.compile(rf"\b(?:{STREET})\.?,\s*$")
 _TOWN = re.compile(r"^,?\s+(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{5}(?:-\d{4})?)\b")
 
 
@@ -232,3 +208,10 @@ _CITATION = re.compile(
     r"|[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+)?(?:\s+et\s+al\.?)?,?\s*\(\s*\d{4}[a-z]?\s*\)"
     r"|[A-Z][\w'’-]+\s+et\s+al\.?"
 )
+
+
+#: Patterns whose finds are kept only where a check says so.
+CHECKS: dict[re.Pattern[str], Callable[[re.Match[str]], bool]] = {
+    _DOMAIN_LIKE: lambda m: _is_domain(m.group()),
+    _ACRONYM_RECORD: _is_acronym_record,
+}

@@ -1,0 +1,184 @@
+"""Street addresses and postcodes, as people write them in many countries.
+
+An address is caught whole, or a house number, a flat or a postcode is left in the clear.
+It is built from parts whose shapes are shared across countries rather than from one
+country's format:
+
+- a flat, suite or floor ("Apt 5", "Unit 4/12", "#05-67", "Flat 2/1", "3rd Floor", "3º B");
+- the street and its number, in the orders people use: number first with an English street
+  word ("1420 Elm Street", "350 W 5th Ave"), number first with a Romance one ("12 rue de la
+  Paix"), the street word first ("Calle Mayor 12", "Via Roma 10", "ul. Długa 5/7"), one
+  word with a street ending ("Lindenstraße 12", "Keizersgracht 123", "Storgatan 5"),
+  or no street word at all before a town ("2261 Kingsway, Vancouver");
+- the towns, state or province codes and postcode after it, in either order ("Springfield,
+  IL 62704", "Toronto, ON M5H 2N2", "10969 Berlin", "00-590 Warszawa", "Hyderabad - 500034").
+
+Postcodes: UK, Canada, Eircodes, the Netherlands, Brazil, Portugal, Poland, Japan, Sweden,
+India and Singapore (six digits) and the four- and five-digit codes of many others; a
+four- to six-digit code with no street is an address only beside a known town.
+
+Part of ``journal/deidentify.py`` (its docstring says how the parts fit together).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rct_workbook.journal.deid_words import english_words, fold, place_names
+
+#: English street words, after the street's name ("Elm Street", "Ang Mo Kio Ave 3").
+STREET = (
+    "Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Av|Boulevard|Blvd|Drive|Dr|Court|Ct|Place|Pl|Way|Close|Crescent|Cres|"
+    "Terrace|Tce|Gardens|Gdns|Square|Sq|Parkway|Pkwy|Highway|Hwy|Row|Mews|Grove|Hill|Walk|Circle|Cir|Trail|"
+    "Gate|Green|Parade|Pde|Esplanade|Quay|Rise|Promenade|Broadway|Alley|Loop|Path|Pike|Route|Rte|Wharf|"
+    "Heights|Causeway|Expressway|Expy|Freeway|Fwy|Marg|Salai|Cross|Main|Wynd|Vale|View"
+)
+#: A flat, suite, floor or room before or after the street: "Apt 5", "Unit 4/12", "#05-67".
+_UNIT_WORD = (
+    r"Apt|Apartment|Appt|Apto|Suite|Ste|Unit|Flat|Fl|Floor|Level|Lvl|Room|Rm|Blk|Block|Bldg|Building|Door|"
+    r"Plot|Shop|Office|Lot|Bungalow|House\s+No|H\.\s?No|No"
+)
+_UNIT_VALUE = r"(?=[\w/-]*\d)[A-Z0-9][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*\b"
+UNIT = (
+    rf"(?:(?i:{_UNIT_WORD})\.?\s*(?:#\s?)?|#\s?){_UNIT_VALUE}"
+    r"|\d{1,2}(?:st|nd|rd|th)\s+(?i:floor|fl)\b\.?"
+    r"|\d{1,2}[º°ª]\s?(?:[A-Z0-9]\b[ºª]?)?"
+)
+#: A house number: "12", "12A", "4/12" (flat 4 at number 12), "1203-88", "12-3-456".
+NUMBER = r"\d{1,5}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?){0,2}\b"
+_DIRECTION = r"(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?"
+_NAME = r"[A-Z][\w'’.-]*"
+#: Street words of French, Spanish, Catalan, Italian, Portuguese and Polish.
+_ROMANCE = (
+    r"rue|avenue|av|boulevard|bd|chemin|allée|impasse|quai|route|calle|avenida|avda|paseo|plaza|carrer|via|"
+    r"viale|piazza|corso|rua|travessa|largo|praça|alameda|estrada|ulica|ul|al|aleja"
+)
+#: The same words capitalised, starting an address: "Calle Mayor 12", "Via Roma 10".
+_ROMANCE_FIRST = "|".join(w[0].upper() + w[1:] for w in _ROMANCE.split("|") if len(w) > 2)
+_PARTICLE = r"(?:de|del|de\s+la|des|du|di|della|da|das|do|dos|la|le|les|l['’]|d['’])"
+_ROMANCE_NAME = rf"(?:{_PARTICLE}\s*)*{_NAME}(?:\s+(?:{_PARTICLE}\s*)*{_NAME}){{0,3}}"
+#: Endings of a one-word street in German, Dutch and the Nordic languages.
+_STREET_ENDING = (
+    r"straße|strasse|str\.|weg|gasse|platz|allee|damm|ufer|chaussee|gracht|straat|laan|plein|kade|singel|steeg|"
+    r"vej|gade|gatan|vägen|väg|veien|vegen|gata|katu"
+)
+
+#: The street with its number, in the orders people write it.
+_CIVIC = (
+    # "1420 Elm Street", "350 W 5th Ave", "88 Queen St W", "Blk 123 Ang Mo Kio Ave 3".
+    rf"(?:(?:Blk|Block|No)\.?\s+)?{NUMBER},?\s+(?:{_DIRECTION}\s+)?(?:(?:{_NAME}|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,3}}"
+    rf"(?:{STREET})\b\.?(?:\s+(?:{_DIRECTION}|Extension|Ext|Upper|Lower|\d{{1,3}})(?![\w'’-]))?"
+    # "12 rue de la Paix", "1550 rue Sainte-Catherine O".
+    rf"|{NUMBER},?\s+(?i:{_ROMANCE})\.?\s+{_ROMANCE_NAME}(?:\s+[NSEO]\b)?"
+    # "Lindenstraße 12", "Keizersgracht 123", "Storgatan 5".
+    rf"|[A-ZÄÖÜÅØÆ][\w'’-]*(?:{_STREET_ENDING})\s+{NUMBER}"
+    # "Sector 14", "4th Cross", "80 Feet Road": Indian addresses.
+    r"|(?:Sector|Phase|Stage|Block)\s+\d{1,3}[A-Z]?\b|\d{1,2}(?:st|nd|rd|th)\s+(?:Cross|Main|Block|Stage|Phase)\b"
+)
+#: The street word first: "Calle Mayor 12", "Rue de la Loi 16", "ul. Długa 5/7", "Rua das Flores, 123".
+_CIVIC_WORD_FIRST = (
+    rf"(?P<type>(?:{_ROMANCE_FIRST})\.?|ul\.|al\.)\s+(?P<street>{_ROMANCE_NAME}),?\s+(?:n[º°o]\.?\s*)?{NUMBER}"
+)
+#: A postcode, in any of the shapes listed in the docstring (longest first).
+POSTCODE = (
+    r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"  # UK
+    r"|[A-Z]\d[A-Z]\s?\d[A-Z]\d"  # Canada
+    r"|[AC-FHKNPRTV-Y]\d[0-9W]\s?[0-9AC-FHKNPRTV-Y]{4}"  # Ireland (Eircode)
+    r"|\d{4}\s?[A-Z]{2}(?![\w'’])"  # the Netherlands
+    r"|\d{5}-\d{3,4}|\d{4}-\d{3}|\d{3}-\d{4}|\d{2}-\d{3}"  # Brazil, US ZIP+4, Portugal, Japan, Poland
+    r"|\d{3}\s\d{3}(?!\d)|\d{3}\s\d{2}(?!\d)"  # India written in two, Sweden
+    r"|\d{4,6})(?![\w-])"  # six digits (India, Singapore), five (US, Europe), four (Australia, Africa …)
+)
+_TOWN = rf"{_NAME}(?:\s+(?:(?:de|da|do|di|du|la|le|upon|on|sur|am|an|der|en)\s+)?{_NAME}){{0,3}}"
+#: A state or province code: "IL", "ON", "NSW", "SP".
+_REGION = r"(?-i:[A-Z]{2,3})"
+#: What follows the street: a flat, towns, a county, a state and a postcode, in either order.
+_TAIL = (
+    rf"(?:,?\s+(?:{UNIT}))?"
+    rf"(?:,\s+(?:{UNIT}|Co\.?\s+{_NAME}|{_TOWN}(?:\s+[-–]\s+{_REGION}\b)?)){{0,4}}"
+    rf"(?:(?:,\s*|\s+)(?:[-–]\s+)?(?:{_REGION}\s+)?{POSTCODE}(?:\s+{_TOWN})?"
+    rf"|,\s+{POSTCODE}\s+{_TOWN})?"
+)
+
+#: A flat or unit first, then the street: "Flat 3, 27 Mill Road, Cambridge CB1 2AD".
+_STREET_ADDRESS = re.compile(rf"(?<![\w-])(?:(?:{UNIT}),?\s+)?(?:{_CIVIC}){_TAIL}")
+#: The same with the street word first; alone, as "Via Zoom 3", it needs a word that is no English one.
+_WORD_FIRST_ADDRESS = re.compile(rf"(?<![\w-])(?:(?:{UNIT}),?\s+)?{_CIVIC_WORD_FIRST}(?P<tail>{_TAIL})")
+#: Comma-separated parts from a flat or house to a postcode, with no street word: "Flat 202, Sai
+#: Residency, 3rd Cross, Indiranagar, Bengaluru 560038", "H.No. 12-3-456, …, Hyderabad - 500034".
+_PARTS_ADDRESS = re.compile(
+    rf"(?<![\w-])(?:{UNIT}|{NUMBER}\s+{_NAME})(?:\s+{_NAME}){{0,4}}"
+    rf"(?:,\s+[A-Z0-9][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*){{0,4}}){{1,6}}?"
+    rf"(?:,\s*|\s+)(?:[-–]\s+)?(?P<region>{_REGION}\s+)?(?P<code>{POSTCODE})"
+)
+#: "PO Box 123, Nelson", "P.O. Box 30197-00100, Nairobi", "Private Bag 3".
+_BOX = re.compile(
+    r"\b(?:P\.?\s?O\.?\s?Box|PO Box|Private Bag|Postbus|Apartado|Caixa Postal)\s+\d+(?:-\d+)?"
+    rf"(?:,\s+{_TOWN})?(?:(?:,\s*|\s+)(?:{_REGION}\s+)?{POSTCODE})?"
+)
+#: A number and a name with no street word, before a known town: "2261 Kingsway, Vancouver".
+_NO_STREET_WORD = re.compile(
+    rf"(?<![\w-])\d{{1,5}}[A-Za-z]?\s+(?:{_DIRECTION}\s+)?[A-Z][a-z][\w'’-]+(?:\s+[A-Z][a-z][\w'’-]+)?"
+    rf"(?=,\s+(?P<town>{_TOWN})){_TAIL}"
+)
+#: A postcode beside a town with no street: "Hamilton 3204", "10969 Berlin", "Pretoria, 0002".
+_TOWN_CODE = re.compile(
+    rf"(?<![\w-])(?P<town>{_TOWN}),?\s+(?:[-–]\s+)?(?:(?P<region>{_REGION})\s+)?(?P<code>{POSTCODE})"
+    rf"|(?<![\w-])(?P<code2>{POSTCODE})\s+(?P<town2>{_TOWN})"
+)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_HYPHENATED = re.compile(r"\d{4}-\d{3}|\d{2}-\d{3}|\d{5}-\d{3}")
+
+
+def _known_town(words: str, *, last: bool) -> str | None:
+    """The longest run of these words that the place list knows, ending at the last word
+    (a town before its code) or starting at the first (after it); None if none."""
+    places = place_names()
+    parts = words.split()
+    runs = [parts[i:] for i in range(len(parts))] if last else [parts[:j] for j in range(len(parts), 0, -1)]
+    return next((" ".join(r) for r in runs if fold(" ".join(r)) in places), None)
+
+
+def _english(words: str) -> bool:
+    english = english_words()
+    return all(fold(w) in english for w in re.findall(r"[^\W\d_]+", words))
+
+
+def addresses(text: str) -> list[tuple[int, int]]:
+    """Street addresses, whole; and postcodes beside a known town ("Hamilton 3204")."""
+    found = [m.span() for pattern in (_STREET_ADDRESS, _BOX) for m in pattern.finditer(text)]
+    for m in _WORD_FIRST_ADDRESS.finditer(text):
+        if m.group("tail") or not (_english(m.group("type")) and _english(m.group("street"))):
+            found.append(m.span())
+    for m in _PARTS_ADDRESS.finditer(text):
+        if not (_YEAR.fullmatch(m.group("code")) and not m.group("region")):  # "…, Leeds 2019" is no address
+            found.append(m.span())
+    for m in _NO_STREET_WORD.finditer(text):
+        if _known_town(m.group("town"), last=False):
+            found.append(m.span())
+    for m in _TOWN_CODE.finditer(text):
+        before = m.group("town") is not None
+        town, code = (m.group("town"), m.group("code")) if before else (m.group("town2"), m.group("code2"))
+        known = _known_town(town, last=before)
+        digits = code.replace(" ", "").replace("-", "")
+        # A code that is all digits could be a year, a count or a phone number ("Paris 2024",
+        # "Sydney 2000 people", "555-0134 Monday"): beside a known town only, and a four-digit
+        # year only after a state code. Portugal's, Poland's and Brazil's shapes say postcode.
+        if (
+            digits.isdigit()
+            and not _HYPHENATED.fullmatch(code)
+            and (known is None or (len(digits) == 4 and _YEAR.fullmatch(digits) and not m.group("region")))
+        ):
+            continue
+        start, end = m.span()
+        if known is not None:  # "Visit Hamilton 3204": the town, not the word before it
+            start, end = (m.end("town") - len(known), end) if before else (start, m.start("town2") + len(known))
+        found.append((start, end))
+    # Overlapping finds are one address: "Flat 202, Sai Residency, 3rd Cross, …" whole.
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(found):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged

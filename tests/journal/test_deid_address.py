@@ -1,0 +1,168 @@
+"""Addresses, postcodes and record numbers with a scheme's acronym (issue 21).
+
+Every example here is made up for this file, in the shapes people write in each country,
+and none comes from the measured sets: the detector is held to shapes, not to a list.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rct_workbook.journal.deidentify import Redactor, locate, scan
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(s.kind, text[s.start : s.end]) for s in locate([text], region="GB")[0]]
+
+
+def _kinds(text: str, kind: str) -> list[str]:
+    return [value for k, value in _found(text) if k == kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # United States: a suite, unit or "#" after the street, then town, state and ZIP (+4).
+        (
+            "Send the letter to 350 W 5th Ave Ste 200, Denver, CO 80204 please.",
+            "350 W 5th Ave Ste 200, Denver, CO 80204",
+        ),
+        ("She lives at 77 Lakeview Dr #12B, Madison WI 53703-1234 now.", "77 Lakeview Dr #12B, Madison WI 53703-1234"),
+        ("He stays at 9 Orchard Lane, Apartment 3C, Tulsa, OK 74103.", "9 Orchard Lane, Apartment 3C, Tulsa, OK 74103"),
+        ("Our old office was 210 N Main St, Fl 4, Akron, OH 44308.", "210 N Main St, Fl 4, Akron, OH 44308"),
+        # Canada: unit after the street, or unit-number joined by a hyphen; French street words.
+        (
+            "Moved to 88 Queen St W, Unit 1203, Toronto, ON M5H 2N2 in May.",
+            "88 Queen St W, Unit 1203, Toronto, ON M5H 2N2",
+        ),
+        ("Mail goes to 1203-88 Queen St W, Toronto, ON M5H 2N2.", "1203-88 Queen St W, Toronto, ON M5H 2N2"),
+        (
+            "Apt 4, 1550 rue Sainte-Catherine O, Montréal, QC H3G 1P1 is the flat.",
+            "Apt 4, 1550 rue Sainte-Catherine O, Montréal, QC H3G 1P1",
+        ),
+        # United Kingdom: a flat first, a Scottish flat "2/1", postcode after the town.
+        ("Flat 3, 27 Mill Road, Cambridge CB1 2AD was her last address.", "Flat 3, 27 Mill Road, Cambridge CB1 2AD"),
+        (
+            "Flat 2/1, 45 Hyndland Road, Glasgow G12 9UX is where he stays.",
+            "Flat 2/1, 45 Hyndland Road, Glasgow G12 9UX",
+        ),
+        # Ireland: a county and an Eircode.
+        ("12 Main Street, Ennis, Co. Clare V95 T3K6 is the family home.", "12 Main Street, Ennis, Co. Clare V95 T3K6"),
+        # Australia: unit/number, a level, state and four-digit postcode.
+        (
+            "Unit 4/12 Banksia Street, Parramatta NSW 2150 was on the form.",
+            "Unit 4/12 Banksia Street, Parramatta NSW 2150",
+        ),
+        ("Level 3, 200 George St, Sydney NSW 2000 is the office.", "Level 3, 200 George St, Sydney NSW 2000"),
+        # New Zealand and South Africa: four digits after the town, with or without a comma.
+        ("Flat 2, 19 Kowhai Road, Hamilton 3204 was the address.", "Flat 2, 19 Kowhai Road, Hamilton 3204"),
+        (
+            "Unit 7, 15 Jacaranda Avenue, Sunnyside, Pretoria, 0002 is his gran's.",
+            "Unit 7, 15 Jacaranda Avenue, Sunnyside, Pretoria, 0002",
+        ),
+        # India: no street word, a PIN of six digits, a dash before it.
+        (
+            "Flat 202, Sai Residency, 3rd Cross, Indiranagar, Bengaluru 560038 is the flat.",
+            "Flat 202, Sai Residency, 3rd Cross, Indiranagar, Bengaluru 560038",
+        ),
+        (
+            "H.No. 12-3-456, Banjara Hills, Hyderabad - 500034 is the house.",
+            "H.No. 12-3-456, Banjara Hills, Hyderabad - 500034",
+        ),
+        # Germany and the Netherlands: one word with a street ending, the postcode before the town.
+        ("She wrote Lindenstraße 12, 10969 Berlin on the form.", "Lindenstraße 12, 10969 Berlin"),
+        ("He gave Keizersgracht 123, 1015 CJ Amsterdam as his address.", "Keizersgracht 123, 1015 CJ Amsterdam"),
+        # France, Spain, Poland, Brazil: the street word before or after the number.
+        ("They live at 12 rue de la Paix, 75002 Paris now.", "12 rue de la Paix, 75002 Paris"),
+        ("Calle Mayor 12, 3º B, 28013 Madrid was the old flat.", "Calle Mayor 12, 3º B, 28013 Madrid"),
+        ("ul. Marszałkowska 10/12, 00-590 Warszawa is her mother's.", "ul. Marszałkowska 10/12, 00-590 Warszawa"),
+        (
+            "Rua das Flores, 123, apto 45, São Paulo - SP, 01310-100 is on file.",
+            "Rua das Flores, 123, apto 45, São Paulo - SP, 01310-100",
+        ),
+        # Singapore: a block, a "#floor-unit", six digits.
+        (
+            "Blk 123 Ang Mo Kio Ave 3, #05-67, Singapore 560123 is her block.",
+            "Blk 123 Ang Mo Kio Ave 3, #05-67, Singapore 560123",
+        ),
+    ],
+)
+def test_an_address_is_caught_whole(text: str, address: str) -> None:
+    assert _kinds(text, "address") == [address]
+
+
+def test_no_digit_of_an_address_is_left_after_redaction() -> None:
+    text = "Her flat is Suite 300, 1055 West Georgia Street, Vancouver, BC V6E 3P3, near the clinic."
+    findings = scan([("answer", text)])
+    redacted = Redactor(others=[(f.kind, f.value) for f in findings]).text(text)
+    assert redacted == "Her flat is [Address 1], near the clinic."
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("She grew up in Hamilton 3204 and left at sixteen.", "Hamilton 3204"),
+        ("The form said 10969 Berlin and nothing more.", "10969 Berlin"),
+        ("Her post goes to Pretoria, 0002 these days.", "Pretoria, 0002"),
+        ("A card came from 1100-048 Lisboa last week.", "1100-048 Lisboa"),
+    ],
+)
+def test_a_postcode_beside_a_known_town_goes_with_it(text: str, place: str) -> None:
+    assert _kinds(text, "address") == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Sydney 2000 people marched, and Paris 2024 was on the news.",
+        "By 2030 Berlin will have more of these clinics.",
+        "We read chapter 12 Main Ideas, then 3 Big Questions.",
+        "Via Zoom 3 times a week is too much.",
+        "She scored 27 on the PHQ 9 and her BP 120/80 was fine.",
+        "Route 66 is the song she hums in the corridor.",
+        "The group met in Room 12 at 3 pm.",
+    ],
+)
+def test_numbers_beside_capitals_that_are_no_address_are_kept(text: str) -> None:
+    assert [k for k, _ in _found(text) if k in ("address", "record", "postcode")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "record"),
+    [
+        # A scheme's acronym and its number go together, whatever the scheme.
+        ("The card for her health plan read QHIP 5512-908-114-RT.", "QHIP 5512-908-114-RT"),
+        ("His TFN: 321 654 987 is on the letter.", "TFN: 321 654 987"),
+        ("UR 0077145 is the number on the wristband.", "UR 0077145"),
+        ("Her NHI WXB4402 came up on the screen.", "NHI WXB4402"),
+        ("The plan number NDIS 430 112 889 was wrong.", "NDIS 430 112 889"),
+    ],
+)
+def test_an_acronym_before_a_number_is_one_record(text: str, record: str) -> None:
+    assert record in _kinds(text, "record")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her BP 145/95 worried the nurse.",
+        "PHQ 9 of 21 and GAD 7 of 18 at the last review.",
+        "NEWS2 5 at handover.",
+    ],
+)
+def test_a_measure_with_an_acronym_is_no_record(text: str) -> None:
+    assert _kinds(text, "record") == []
+
+
+def test_a_phone_number_after_an_acronym_stays_a_phone_number() -> None:
+    found = _found("Ring the GP 07700 900461 tomorrow.")
+    assert ("phone", "07700 900461") in found
+    assert not [v for k, v in found if k == "record"]
+
+
+def test_a_record_label_does_not_swallow_an_address() -> None:
+    # "file is 1420" looks like a file number: the address after it wins, whole.
+    text = "The address on file is 6 Birchwood Street, Apt 2, Peoria, IL 61602."
+    assert _kinds(text, "address") == ["6 Birchwood Street, Apt 2, Peoria, IL 61602"]
+    redacted = Redactor(others=[("address", _kinds(text, "address")[0])]).text(text)
+    assert redacted == "The address on file is [Address 1]."
