@@ -58,11 +58,18 @@ def cache_file(key: Stamp) -> Path | None:
     return folder / f"content-{binascii.crc32(folders):08x}.pickle"
 
 
+#: The modules that define the content's records (``schema`` and its parts).
+_RECORD_MODULES = frozenset(
+    f"rct_workbook.model.{name}"
+    for name in ("schema", "schema_paper", "schema_reading", "schema_trainer", "conditions")
+)
+
+
 class _ContentUnpickler(pickle.Unpickler):
     """Makes the content's classes and paths, and nothing else."""
 
     def find_class(self, module: str, name: str) -> Any:
-        if module in ("rct_workbook.model.schema", "rct_workbook.model.conditions"):
+        if module in _RECORD_MODULES:
             from rct_workbook.model.records import Record
 
             found = getattr(importlib.import_module(module), name, None)

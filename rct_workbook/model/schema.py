@@ -5,6 +5,11 @@ Every content file is a YAML mapping with a ``kind``. Single-item kinds (``meta`
 hold an ``items`` list whose entries each carry an ``id``. Unknown keys are refused
 everywhere, and text fields are strict: a YAML ``no`` or ``1.10`` where text is
 expected is an error, not a silent conversion.
+
+The records of the paper's model, of the reading and care, and of the trainer's kit live
+beside this module (``schema_paper``, ``schema_reading``, ``schema_trainer``); here are the
+questions and the records that hold them (flows, cases, the care note) and the kinds of
+content file (``KINDS``). Every record is imported from here.
 """
 
 from __future__ import annotations
@@ -34,6 +39,100 @@ from rct_workbook.model.records import (
     unique,
 )
 from rct_workbook.model.records import validator as validator
+from rct_workbook.model.schema_paper import (
+    Band,
+    Concept,
+    Continuum,
+    Culture,
+    GlossaryTerm,
+    GoodThing,
+    Meta,
+    OppositionOption,
+    Practice,
+    Reference,
+    Source,
+    Step,
+    Strategy,
+)
+from rct_workbook.model.schema_reading import (
+    CARE_TOKEN,
+    LEARN_TOPICS,
+    READING_PARTS,
+    CareConcept,
+    CarePattern,
+    CarePhrase,
+    CareSignal,
+    CrisisLine,
+    PhraseList,
+    ReadingRule,
+    Resource,
+)
+from rct_workbook.model.schema_trainer import (
+    Facilitation,
+    PartNote,
+    Rehearsal,
+    RehearsalRole,
+    ScriptLine,
+    Stage,
+    Workshop,
+)
+
+__all__ = [
+    "CARE_TOKEN",
+    "CHOICE_SOURCES",
+    "GOOD_THINGS",
+    "ID_RE",
+    "KINDS",
+    "LEARN_TOPICS",
+    "READING_PARTS",
+    "REVIEW_STATUSES",
+    "Band",
+    "CareConcept",
+    "CareNote",
+    "CarePattern",
+    "CarePhrase",
+    "CareSignal",
+    "Choice",
+    "ChoicePairs",
+    "Concept",
+    "Condition",
+    "Continuum",
+    "CrisisLine",
+    "Culture",
+    "Facilitation",
+    "Fact",
+    "Flow",
+    "GlossaryTerm",
+    "GoodThing",
+    "Kind",
+    "Meta",
+    "OppositionOption",
+    "Part",
+    "PartNote",
+    "Person",
+    "PhraseList",
+    "Practice",
+    "Question",
+    "QuestionType",
+    "ReadingRule",
+    "Reference",
+    "Rehearsal",
+    "RehearsalRole",
+    "Resource",
+    "ReviewTest",
+    "ScriptLine",
+    "Section",
+    "Source",
+    "Stage",
+    "Step",
+    "Strategy",
+    "StrategyUse",
+    "Vignette",
+    "When",
+    "Workshop",
+    "validator",
+]
+
 
 #: An id as a pattern, for names checked outside the records (a pack's file names).
 ID_RE = re.compile(ID_PATTERN)
@@ -142,120 +241,7 @@ class Flow(Record):
         recalls_earlier(q for s in self.sections for q in s.questions)
 
 
-# --- the model ------------------------------------------------------------------------
-
-
-class Source(Record):
-    authors: Text
-    year: ExactInt
-    title: Text
-    series: Text | None = None
-    publisher: Text | None = None
-
-
-class Meta(Record):
-    kind: Literal["meta"]
-    id: Id
-    version: Annotated[str, Limits(strict=True, pattern=r"^\d+\.\d+\.\d+$")]
-    title: Text
-    source: Source
-    disclaimer: Text
-
-
-class Step(Record):
-    id: Id
-    number: Annotated[ExactInt, Limits(ge=1, le=4)]
-    name: Text
-    summary: Text
-    purpose: Text
-    details: tuple[Text, ...] = ()
-    questions: tuple[Text, ...]
-    cite: tuple[Cite, ...]
-
-
-class Concept(Record):
-    """A named idea of the model: support first, the visionary pragmatist, and so on."""
-
-    id: Id
-    title: Text
-    summary: Text
-    body: tuple[Text, ...]
-    quote: Text | None = None
-    cite: tuple[Cite, ...]
-
-
-class GoodThing(Record):
-    id: Id
-    name: Text
-    description: Text
-    opposite_name: Text
-    opposite: Text
-    cite: tuple[Cite, ...]
-
-
-class Band(Record):
-    """A labelled stretch of the continuum of connection, for a mean rating."""
-
-    min: Annotated[float, Limits(ge=1, le=5)]
-    max: Annotated[float, Limits(ge=1, le=5)]
-    label: Text
-    description: Text
-
-
-class Continuum(Record):
-    id: Id
-    title: Text
-    summary: Text
-    body: tuple[Text, ...]
-    toward_disconnection: Text
-    toward_connection: Text
-    bands: tuple[Band, ...]
-    cite: tuple[Cite, ...]
-
-
-class Strategy(Record):
-    id: Id
-    name: Text
-    family: Literal["fletcher", "ward", "jordan", "practice"]
-    summary: Text
-    description: Text
-    example: Text | None = None
-    quote: Text | None = None
-    cite: tuple[Cite, ...]
-
-
-class OppositionOption(Record):
-    id: Id
-    quality: Literal["healthy", "unhealthy"]
-    name: Text
-    description: Text
-    cite: tuple[Cite, ...]
-
-
-class Practice(Record):
-    """An observable practice; in a culture file it is an indicator of that culture."""
-
-    id: Id
-    text: Text
-
-
-class Culture(Record):
-    kind: Literal["culture"]
-    id: Id
-    name: Text
-    summary: Text
-    description: tuple[Text, ...]
-    found_in: tuple[Text, ...]
-    indicators: tuple[Practice, ...]
-    challenges: tuple[Text, ...]
-    opportunities: tuple[Text, ...]
-    risks: tuple[Text, ...]
-    figure: Text | None = None
-    cite: tuple[Cite, ...]
-
-    @check
-    def _unique_indicators(self) -> None:
-        unique([p.id for p in self.indicators], "indicator id")
+# --- cases (vignettes), which ask reflection questions ---------------------------------------
 
 
 class Fact(Record):
@@ -307,186 +293,7 @@ class Vignette(Record):
         recalls_earlier(self.reflection)
 
 
-class GlossaryTerm(Record):
-    id: Id
-    term: Text
-    definition: Text
-    cite: tuple[Cite, ...]
-
-
-class Reference(Record):
-    id: Id
-    cite: Cite
-    authors: Text
-    year: ExactInt | None = None  # none for general usage, not one work
-    title: Text | None = None
-    used_for: Text
-
-
-# --- the reading: rules, care signals, personal resources --------------------------------
-
-#: The `rct learn` topics a rule may point to (the terminal views name the same topics).
-LEARN_TOPICS = (
-    "framework",
-    "good-things",
-    "continuum",
-    "cultures",
-    "opposition",
-    "strategies",
-    "glossary",
-    "references",
-)
-
-#: The parts of a reading, in the order they are shown; a rule says which part it belongs to.
-READING_PARTS = ("support", "review", "read", "name", "oppose", "replace")
-
-
-class ReadingRule(Record):
-    """One thing the reading may say back: when it applies, what it says, and why."""
-
-    id: Id
-    part: Literal[READING_PARTS]  # type: ignore[valid-type]
-    when: When
-    #: Why the response appears, in the person's terms ("You ticked {labels:unhealthy}").
-    because: Text
-    response: Text
-    #: A softer response for when the care note is shown; without it a rule that
-    #: assumes energy to change the organisation is held back then.
-    gentle: Text | None = None
-    assumes_energy: ExactBool = False
-    learn: Literal[LEARN_TOPICS] | None = None  # type: ignore[valid-type]
-    vignette: Id | None = None
-    cite: tuple[Cite, ...]
-    #: Free-text questions whose words the response quotes back ("You wrote: “…”"): the
-    #: first one answered; around the phrase a ``phrases`` test on it found, if any.
-    quote: tuple[Id, ...] = ()
-
-    @check
-    def _cited(self) -> None:
-        if not self.cite:
-            raise ValueError("a reading rule needs at least one citation")
-
-
-class CareSignal(Record):
-    """A sign that the person may be struggling; any one is enough for the care note."""
-
-    id: Id
-    when: When
-    #: Said to the person (on screen and in their own entry, never in an export).
-    because: Text
-    level: Literal["check-in", "urgent"] = "check-in"
-
-
-#: How a care pattern is written (``rct_workbook.care`` reads it): tokens separated by
-#: spaces; ``a|b`` alternatives; ``a_b`` words that follow each other; ``=word`` the exact
-#: word, unstemmed; I, ME, MYSELF, MY; ``..`` lets the next token come further on; ``$``
-#: the end of the clause.
-_CARE_PART = r"(=?[a-z0-9']+|I|ME|MYSELF|MY)"
-_CARE_ALT = rf"(\$|{_CARE_PART}(_{_CARE_PART})*)"
-CARE_TOKEN = re.compile(rf"^(\.\.|{_CARE_ALT}(\|{_CARE_ALT})*)$")
-CarePhrase = Annotated[str, Limits(strict=True, min_length=2, max_length=300)]
-
-
-class CarePattern(Record):
-    """Words that, about the writer and not negated, raise care (see ``rct_workbook.care``)."""
-
-    id: Id
-    #: urgent: harming oneself or not wanting to live; check-in: distress short of that;
-    #: grief: history of a death at work (care for the team, not a note about the person).
-    level: Literal["check-in", "urgent", "grief"]
-    #: The reason's kind, as programs read it (``reading.care.reasons[].kind``).
-    kind: Id
-    #: Whose the clause must be: the writer's (self), anyone's (any: the pattern names the
-    #: writer itself, "without me"), or someone else's (other).
-    who: Literal["self", "any", "other"] = "self"
-    match: Annotated[tuple[CarePhrase, ...], Limits(min_length=1)]
-    #: The sentence must also hold one of these.
-    needs: tuple[CarePhrase, ...] = ()
-    #: The sentence must hold none of these.
-    unless: tuple[CarePhrase, ...] = ()
-    #: What may not come right after the match ("suicidal" then "client").
-    then_not: tuple[CarePhrase, ...] = ()
-    #: Said to the person; {quote} is their own words.
-    because: Text
-    #: Why the pattern is here, for whoever reviews the content.
-    reason: Text
-
-    @check
-    def _written(self) -> None:
-        for phrase in (*self.match, *self.needs, *self.unless, *self.then_not):
-            bad = [t for t in phrase.split() if not CARE_TOKEN.match(t)]
-            if bad:
-                raise ValueError(f"{bad[0]!r} in {phrase!r} is not a word, a|b, a_b, =word, I, ME, MYSELF, MY, .. or $")
-            if phrase.split()[0] == ".." or "$" in phrase.split()[0].split("|"):
-                raise ValueError(f"{phrase!r} must begin with a word")
-
-
-class CareConcept(Record):
-    """One group of the care safety net (``rct_workbook.care``), beside the precise patterns.
-
-    ``concept``: words of one concept (death, suicide, means, burden...) that raise care when
-    the writer is near them and they are not negated; ``intent``: words of wish or intent
-    that make a concept urgent; ``idiom``: phrases in which a concept word is not about
-    living or dying ("dying to", "bored to death"). Written as care patterns are."""
-
-    id: Id
-    role: Literal["concept", "intent", "idiom"]
-    words: Annotated[tuple[CarePhrase, ...], Limits(min_length=1)]
-    #: concept only: when it is urgent (always; with an intent word in its clause, else a
-    #: check-in; only with one, else nothing; never).
-    urgent: Literal["always", "with-intent", "only-with-intent", "never"] | None = None
-    #: concept only: the words only count right after one of these ("not", "stop", "tired of").
-    after: tuple[CarePhrase, ...] = ()
-    #: concept only: its own intent words, in its clause (otherwise the intent groups', in its sentence).
-    intent: tuple[CarePhrase, ...] = ()
-    #: concept only: the reason's kind, and what is said to the person ({quote}: their words).
-    kind: Id | None = None
-    because: Text | None = None
-    #: Why the group is here, for whoever reviews the content.
-    reason: Text
-
-    @check
-    def _written(self) -> None:
-        for phrase in (*self.words, *self.after, *self.intent):
-            bad = [t for t in phrase.split() if not CARE_TOKEN.match(t)]
-            if bad:
-                raise ValueError(f"{bad[0]!r} in {phrase!r} is not a word, a|b, a_b, =word, I, ME, MYSELF, MY, .. or $")
-            if phrase.split()[0] == ".." or "$" in phrase.split()[0].split("|"):
-                raise ValueError(f"{phrase!r} must begin with a word")
-        concept = self.role == "concept"
-        if concept != (self.urgent is not None and self.kind is not None and self.because is not None):
-            raise ValueError("a concept needs urgent, kind and because; an intent or idiom has none of them")
-        if (self.after or self.intent) and not concept:
-            raise ValueError("only a concept has words before it (after) or its own intent words")
-
-
-class CrisisLine(Record):
-    """A national crisis line, named when the person's region is known (``rct config``)."""
-
-    id: Id
-    regions: Annotated[tuple[Annotated[str, Limits(strict=True, pattern=r"^[A-Z]{2}$")], ...], Limits(min_length=1)]
-    name: Text
-    contact: Text
-    emergency: Text
-    #: Where the number comes from, and the month it was last checked (YYYY-MM).
-    source: Text
-    checked: Annotated[str, Limits(strict=True, pattern=r"^[0-9]{4}-[0-9]{2}$")]
-
-
-class PhraseList(Record):
-    """Phrases of hopelessness or self-harm, matched case-insensitively in free text."""
-
-    id: Id
-    phrases: tuple[Annotated[str, Limits(strict=True, min_length=2, max_length=200)], ...]
-
-
-class Resource(Record):
-    """A personal resource the care note names; a pack can set the local name and number."""
-
-    id: Id
-    name: Text
-    detail: Text
-    contact: Text | None = None
+# --- the care note, which may ask a question (the rest of care is in schema_reading) ---------
 
 
 class CareNote(Record):
@@ -512,89 +319,6 @@ class CareNote(Record):
     grief_cite: tuple[Cite, ...] = ()
     #: Asked once when a phrase alone raised care ("You wrote {quote}. How are you, really?").
     ask: Question | None = None
-
-
-# --- the trainer's kit -----------------------------------------------------------------------
-
-
-class RehearsalRole(Record):
-    name: Text
-    brief: Text
-
-
-class ScriptLine(Record):
-    role: Text
-    says: Text
-
-
-class Rehearsal(Record):
-    """A short role-play of one of the paper's practices, for a workshop or peer group."""
-
-    id: Id
-    title: Text
-    practice: Id | None = None  # the strategy (practice) it rehearses
-    summary: Text
-    background: Text
-    scene: Text
-    roles: Annotated[tuple[RehearsalRole, ...], Limits(min_length=2)]
-    script: Annotated[tuple[ScriptLine, ...], Limits(min_length=1)]
-    steps: Annotated[tuple[Text, ...], Limits(min_length=1)]
-    debrief: Annotated[tuple[Text, ...], Limits(min_length=1)]
-    cite: Annotated[tuple[Cite, ...], Limits(min_length=1)]
-
-    @check
-    def _script_roles(self) -> None:
-        names = [r.name for r in self.roles]
-        unique(names, "role name")
-        for line in self.script:
-            if line.role not in names:
-                raise ValueError(f"the script gives a line to {line.role!r}, which is not one of the roles")
-
-
-class Stage(Record):
-    """What a facilitator says and asks in one part of a workshop."""
-
-    notes: Annotated[tuple[Text, ...], Limits(min_length=1)]
-    questions: tuple[Text, ...] = ()
-    cite: Annotated[tuple[Cite, ...], Limits(min_length=1)]
-
-
-class Facilitation(Record):
-    """The notes for every part of a workshop that does not depend on the case."""
-
-    kind: Literal["facilitation"]
-    id: Id
-    opening: Stage
-    reading: Stage
-    groups: Stage
-    plenary: Stage
-    small_step: Stage
-    #: Said once, with the care for the room: casting a role-play with care, observer as a choice.
-    role_play: Stage | None = None
-    #: Said after each role-play, before its debrief: stepping out of role.
-    step_out: Stage | None = None
-    care: Annotated[tuple[Text, ...], Limits(min_length=1)]
-    cite: Annotated[tuple[Cite, ...], Limits(min_length=1)]
-
-
-class PartNote(Record):
-    """A facilitator's note on one part of a case: what it shows, and what to ask."""
-
-    steps: tuple[Id, ...] = ()
-    shows: Text
-    ask: Annotated[tuple[Text, ...], Limits(min_length=1)]
-    care: Text | None = None
-
-
-class Workshop(Record):
-    """A facilitator's guide to one case; ``id`` is the case's (vignette's) id."""
-
-    kind: Literal["workshop"]
-    id: Id
-    care: Text | None = None
-    parts: Annotated[tuple[PartNote, ...], Limits(min_length=1)]
-    rehearsals: Annotated[tuple[Id, ...], Limits(min_length=1, max_length=4)]
-    cite: Annotated[tuple[Cite, ...], Limits(min_length=1)]
 
 
 # --- kinds -----------------------------------------------------------------------------
