@@ -89,8 +89,37 @@ _ORG_LAST = frozenset(
     (  # noqa: SIM905 - a long word list reads better as one string
         "health service services trust board council authority department ministry agency institute foundation "
         "network partnership commission society association church mosque temple police court office centre center "
-        "hospital clinic university college school group company fund"
+        "hospital clinic university college school group company fund affairs medicaid medicare welfare justice "
+        "corrections housing benefits insurance commissioner directorate executive ombudsman tribunal registry "
+        "bureau administration division inspectorate regulator"
     ).split()
+)
+#: Org words that start a name, in English and the languages of public services: "Ministry
+#: of …", "Santé Québec", "Ministerio de Salud", "Hauora Tairāwhiti". Folded.
+_ORG_FIRST = frozenset(
+    (  # noqa: SIM905 - a long word list reads better as one string
+        "ministry agency authority bureau commission directorate sante salud saude sanita gesundheit gezondheid "
+        "hauora ministere ministerio ministero ministerium ministerie agence agencia agenzia servicio servico "
+        "servizio conseil consejo conselho consiglio caisse krankenkasse gemeente regie"
+    ).split()
+)
+#: What stands before an organisation's name: a health system's acronym ("NHS Lothian", "HSE
+#: West") or "Department of", "Ministry of" ("Department of Home Affairs").
+_ORG_BEFORE = re.compile(
+    r"(?:\b(?-i:NHS|HSE|HSC|DHB|PHN|LHD|ICB|CCG|HHS|DHHS|DOH|DoH|VA)|\b(?i:Medicaid|Medicare)"
+    r"|\b(?:Department|Dept\.?|Ministry|Minister|Office|Bureau|Agency|Council|Board|Commission|Commissioner)"
+    r"\s+(?:of|for)(?:\s+the)?)\s+$"
+)
+#: A verb for more than one after a word: "Oranga Tamariki were called", "Te Kete are …".
+#: Not "have", which follows one person in a question ("Did Maya have …?").
+_PLURAL_AFTER = re.compile(r"^\s+(?:were|are)\b")
+#: Words before a word where a plural verb after it says nothing of it: "Tom and Maya were",
+#: "if Maya were here".
+_JOINED_BEFORE = re.compile(r"(?:\b(?:and|or|if|wish|wished|though|suppose|supposing)|[&,])\s+$", re.IGNORECASE)
+#: A word before these is a place ("Waikato hospital", "Rotorua district"), in the whole export.
+_PLACE_NOUN_AFTER = re.compile(
+    r"(?<![\w'’-])(?P<word>[A-Z][^\W\d_]+)\s+(?:hospital|hospitals|clinic|campus|station|school|college|"
+    r"university|region|district|province|county|city|town|valley|coast|airport|prison)\b"
 )
 
 #: Words before a capitalised word that say a place is meant ("in Sydney", "near Leeds").

@@ -13,11 +13,14 @@ from dataclasses import dataclass, field
 from rct_workbook.journal.deid_address import addresses
 from rct_workbook.journal.deid_cues import (
     _HUMAN_AFTER,
+    _JOINED_BEFORE,
     _LOWER_AFTER_CUE,
     _LOWER_AFTER_VERB,
     _LOWER_CASUAL_CUE,
     _LOWER_PAIR,
     _MAYBE_PERSON_BEFORE,
+    _ORG_BEFORE,
+    _ORG_FIRST,
     _ORG_LAST,
     _PARTICLES,
     _PERSON_AFTER,
@@ -25,6 +28,7 @@ from rct_workbook.journal.deid_cues import (
     _PLACE_AFTER,
     _PLACE_BEFORE,
     _PLACE_LAST,
+    _PLURAL_AFTER,
     _POSSESSIVE,
     _ROLE_AFTER,
     _SPEECH,
@@ -54,9 +58,11 @@ from rct_workbook.journal.deid_words import (
     english_words,
     fold,
     given_names,
+    lexicon,
     name_parts,
     name_pattern,
     name_words,
+    peoples,
     place_names,
     strip_title,
 )
@@ -275,6 +281,8 @@ class Detector:
         low = fold(word)
         if low in _NOT_NAMES or low in self._authors or len(low) < 2:
             return False
+        if low in peoples():
+            return False  # "German and Turkish": languages, not people
         return low in given_names() or (low not in english_words() and low not in place_names())
 
     def _judge(
@@ -285,7 +293,8 @@ class Detector:
         everyday: frozenset[str],
         titled_after: set[int] = frozenset(),  # type: ignore[assignment]
     ) -> tuple[int, int] | None:
-        english, places = english_words(), place_names()
+        # Languages and peoples count as everyday words here: "German was her first language".
+        english, places = lexicon(), place_names()
 
         def w(i: int) -> str:
             return text[run[i][0] : run[i][1]]
@@ -381,8 +390,12 @@ class Detector:
             or (hi > lo and fold(w(hi)) in places and not (strong or weak))
         ):
             return None  # "Berlin", "São Paulo", "Santé Québec"; but "Fatima spoke"
-        if hi > lo and fold(w(hi)) in _ORG_LAST:
-            return None  # "Fraser Health", "Legal Aid Board"
+        if hi > lo and (fold(w(hi)) in _ORG_LAST or fold(w(lo)) in _ORG_FIRST):
+            return None  # "Fraser Health", "Legal Aid Board", "Santé Québec", "Ministry of …"
+        if _ORG_BEFORE.search(before):
+            return None  # "NHS Lothian", "Department of Home Affairs"
+        if _PLURAL_AFTER.match(after) and not _JOINED_BEFORE.search(before):
+            return None  # "Oranga Tamariki were called": more than one person, or a body
         if re.search(r"(?i:\bthe)\s+$", before) and not (strong and hi > lo):
             return None  # "the Warden", "the Dean's cabinet", "the Mater": a role or a place
         # "The youth worker, Kahurangi, noticed": a name set off by commas after a role.

@@ -112,6 +112,57 @@ def place_names() -> frozenset[str]:
     return _data_lines("place_names.txt")
 
 
+#: Endings of a word for a people or a language ("German", "Danish", "Dutch", "Kenyan",
+#: "Congolese"): such a word that is also a given name is as a rule the people or language.
+_PEOPLE_ENDINGS = ("ish", "ese", "ian", "an", "ch")
+
+
+def _demonyms(country: str) -> set[str]:
+    """The usual English forms for the people of a country, by the common endings ("Kenya"
+    → Kenyan, "Italy" → Italian, "Japan" → Japanese, "Pakistan" → Pakistani); forms that
+    are no word are harmless, as they are only looked up."""
+    stem, last = country[:-1], country[-1]
+    if last == "a":
+        return {country + "n", stem + "ian", stem + "ese", stem + "an"}
+    if last == "y":
+        return {stem + "ian", stem + "ish"}
+    if last == "o":
+        return {stem + "an", country + "an", stem + "ese"}
+    if last == "e":
+        return {country + "an", stem + "ian", stem + "ese"}
+    if country.endswith("land"):
+        return {country + "er", country[:-4] + "ish"}
+    return {country + "ian", country + "i", country + "ese", country + "an"}
+
+
+@functools.lru_cache(maxsize=1)
+def peoples() -> frozenset[str]:
+    """Languages and peoples, folded: the English names of languages in the Unicode CLDR, as
+    Babel ships them offline, and the people of each country CLDR names ("German", "Yoruba",
+    "Māori", "Kenyan", "Scottish Gaelic"). A capitalised word of these is a language or a
+    people, not a person; one that is also a given name ("Shona", "Swati") stays a possible
+    name unless it has the ending of a people's word ("German", "Dutch", "Danish"; not "Shan")."""
+    from babel import Locale
+
+    english = Locale("en")
+    given = given_names()
+    words: set[str] = set()
+    for name in english.languages.values():
+        words.add(name)
+        words.update(w for w in name.split()[:-1] if w.endswith(_PEOPLE_ENDINGS))  # "Scottish" Gaelic
+    for code, name in english.territories.items():
+        if code.isalpha() and " " not in name and "&" not in name:
+            words.update(_demonyms(name))
+    folded = {fold(w) for w in words}
+    return frozenset(w for w in folded if w not in given or (len(w) > 4 and w.endswith(_PEOPLE_ENDINGS)))
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> frozenset[str]:
+    """Everyday English words with languages and peoples: words that alone are no person."""
+    return english_words() | peoples()
+
+
 _TITLES = frozenset(HONORIFICS)
 
 

@@ -34,6 +34,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from rct_workbook.journal.deid_cues import _PLACE_NOUN_AFTER
 from rct_workbook.journal.deid_detect import Detector
 from rct_workbook.journal.deid_patterns import _PLACEHOLDER_WORD, KIND_LABELS, PATTERNS, Span
 from rct_workbook.journal.deid_words import (
@@ -44,9 +45,11 @@ from rct_workbook.journal.deid_words import (
     english_words,
     fold,
     given_names,
+    lexicon,
     name_parts,
     name_pattern,
     name_words,
+    peoples,
     place_names,
     strip_title,
 )
@@ -69,6 +72,7 @@ __all__ = [
     "name_words",
     "names_in",
     "people",
+    "peoples",
     "place_names",
     "placeholder",
     "scan",
@@ -133,8 +137,19 @@ def locate(
 
     Two passes: the first finds full names anywhere in the export; the second also seeks
     each full name's first and last name on their own ("Jonah Reyes" … "Jonah").
+
+    A word of no list that stands before a place's noun anywhere in the export ("Waikato
+    hospital") is a place in all of it ("the letter from Waikato"), unless it was given as a name.
     """
-    detector = Detector(list(names), list(not_names), region)
+    names = list(names)
+    given, listed = given_names(), {fold(w) for n in names for w in n.split()}
+    places_here = {
+        word
+        for text in texts
+        for m in _PLACE_NOUN_AFTER.finditer(text)
+        if (low := fold(word := m.group("word"))) not in given and low not in lexicon() and low not in listed
+    }
+    detector = Detector(names, [*not_names, *sorted(places_here)], region)
     first = [detector.spans(text) for text in texts]
     full = [text[s.start : s.end] for text, spans in zip(texts, first, strict=True) for s in spans if s.kind == "name"]
     blocked = _NOT_NAMES | detector._authors

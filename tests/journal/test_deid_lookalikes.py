@@ -1,0 +1,85 @@
+"""Look-alikes of names that are no person: languages and peoples, organisations, places (issue 21).
+
+The examples are made up for this file and none comes from the measured sets: languages and
+peoples come from CLDR through Babel, organisations from the words around them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rct_workbook.journal.deidentify import locate, peoples
+
+
+def _names(*texts: str) -> list[str]:
+    located = locate(list(texts), region="GB")
+    return [t[s.start : s.end] for t, spans in zip(texts, located, strict=True) for s in spans if s.kind == "name"]
+
+
+def test_languages_and_peoples_come_from_cldr() -> None:
+    words = peoples()
+    # Languages of several continents, and peoples made from CLDR's country names.
+    for word in ("german", "dutch", "yoruba", "xhosa", "maori", "tagalog", "kenyan", "nigerian", "scottish"):
+        assert word in words
+    # A language that is a common given name too stays a possible name.
+    assert "swati" not in words
+    assert "shona" not in words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Portuguese was the language at home, and Danish at school.",
+        "Dutch bluntness, he calls it.",
+        "Kenyan nurses covered the whole night.",
+        "She is Yoruba and her husband is Igbo.",
+        "We found a Tagalog interpreter in the end.",
+    ],
+)
+def test_a_language_or_people_is_no_name(text: str) -> None:
+    assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NHS Grampian wrote to us again.",
+        "HSE South sent the forms twice.",
+        "Veterans Affairs called back on Friday.",
+        "Oregon Medicaid refused the claim.",
+        "The Department of Social Development phoned about it.",
+        "Ministerio de Sanidad sent new guidance.",
+        "Hauora Tairāwhiti asked for the numbers.",
+        "Kāinga Ora were slow to answer.",
+    ],
+)
+def test_an_organisation_is_no_name(text: str) -> None:
+    assert _names(text) == []
+
+
+def test_a_word_before_a_place_noun_is_a_place_in_the_whole_export() -> None:
+    texts = ("The transfer letter came from Taranaki.", "Taranaki hospital discharged her late.")
+    assert _names(*texts) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Swati said she would cover the group.", "Swati"),
+        ("I planned the session with Shona.", "Shona"),
+        ("Jordan said the rota was wrong.", "Jordan"),
+        ("Tom and Wiremu were late again.", "Wiremu"),
+        ("Ngozi and Kemal are both leaving.", "Kemal"),
+        ("We spoke German with Kemal's mum.", "Kemal"),
+        ("Tamati came back from Rotorua school.", "Tamati"),
+        ("Ask Sione from Corrections about the visit.", "Sione"),
+    ],
+)
+def test_names_beside_these_cues_are_still_found(text: str, name: str) -> None:
+    assert name in _names(text)
+
+
+def test_a_name_given_on_purpose_is_never_taken_for_a_place() -> None:
+    texts = ("Mahina school was where we met.", "Mahina said hello.")
+    located = locate(list(texts), ["Mahina"], region="GB")
+    assert [texts[1][s.start : s.end] for s in located[1]] == ["Mahina"]
