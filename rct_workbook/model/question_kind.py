@@ -1,4 +1,5 @@
-"""What every question type shares: the question ready to ask (``Ask``), what a prompt
+"""What every question type shares: a content question as the types read it
+(``QuestionLike``), the question ready to ask (``Ask``), what a prompt
 and a printed worksheet are told (``PromptSpec``, ``PaperSpec``), the base class each type
 extends (``QuestionKind``), the types by name (``QUESTION_TYPES``, filled by
 ``question_types``, which imports every type) and a question's lines in an answers-file
@@ -9,21 +10,94 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol
 
 from rct_workbook.model.answer_text import is_empty, joined, one_line
 from rct_workbook.model.commonmark import escape_text
 
 if TYPE_CHECKING:
-    from rct_workbook.model.schema import Choice, Question
+    import dataclasses
+
+# The content's records (``schema.Question`` and its parts) are made by the schema, which
+# checks each question's shape with these types; so the types know a question only by what
+# they read of it, and import nothing from the schema. mypy checks that the records fit.
+
+
+class ChoiceLike(Protocol):
+    """A choice as the types read it (the record is ``schema.Choice``)."""
+
+    @property
+    def value(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+
+
+class ConditionLike(Protocol):
+    """When a question is asked, as the types read it (the record is ``schema.Condition``)."""
+
+    @property
+    def question(self) -> str: ...
+    @property
+    def equals(self) -> str | bool | int | None: ...
+    @property
+    def includes(self) -> str | None: ...
+    @property
+    def not_equals(self) -> str | bool | int | None: ...
+
+
+class QuestionLike(Protocol):
+    """A content question as the types and the asks read it (the record is ``schema.Question``,
+    where each field is described)."""
+
+    # A question is a dataclass: ``Ask.as_asked`` makes the question as asked with ``replace``.
+    __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def prompt(self) -> str: ...
+    @property
+    def label(self) -> str | None: ...
+    @property
+    def help(self) -> str | None: ...
+    @property
+    def required(self) -> bool: ...
+    @property
+    def choices(self) -> tuple[ChoiceLike, ...] | None: ...
+    @property
+    def choices_from(self) -> str | None: ...
+    @property
+    def low_label(self) -> str | None: ...
+    @property
+    def high_label(self) -> str | None: ...
+    @property
+    def when(self) -> ConditionLike | None: ...
+    @property
+    def share(self) -> Literal["group", "private"]: ...
+    @property
+    def carry(self) -> bool: ...
+    @property
+    def names(self) -> bool: ...
+    @property
+    def example(self) -> str | int | bool | tuple[str, ...] | None: ...
+    @property
+    def fields(self) -> tuple[QuestionLike, ...] | None: ...
+    @property
+    def min_items(self) -> int: ...
+    @property
+    def max_items(self) -> int: ...
+    @property
+    def asked(self) -> str | None: ...
 
 
 @dataclass(frozen=True)
 class Ask:
     """A question ready to ask: its content, with choices resolved from the model."""
 
-    question: Question
-    choices: tuple[Choice, ...] = ()
+    question: QuestionLike
+    choices: tuple[ChoiceLike, ...] = ()
     fields: tuple[Ask, ...] = ()
     section: str = ""
     #: Where the question is, as shown above it ("Step 1: Read it · 4 of 9"); set by the walk.
@@ -126,7 +200,7 @@ class PaperSpec:
     says_optional: bool = True
 
 
-def _need(q: Question) -> str:
+def _need(q: QuestionLike) -> str:
     return "required" if q.required else "optional"
 
 
@@ -152,7 +226,7 @@ class QuestionKind:
     #: Whether an answer is the person's own words (a rule may quote it back).
     free_text: ClassVar[bool] = False
 
-    def shape(self, q: Question) -> None:
+    def shape(self, q: QuestionLike) -> None:
         """Raise ValueError if the content question is not well formed for this type."""
         if self.takes_choices:
             if (q.choices is None) == (q.choices_from is None):
@@ -206,7 +280,7 @@ class QuestionKind:
         """Where ``value`` is still the template's example text (a reflection nobody wrote)."""
         return []
 
-    def free_texts(self, question: Question, value: Any) -> list[str]:
+    def free_texts(self, question: QuestionLike, value: Any) -> list[str]:
         """The words a person typed in this answer (not choice ids), for reading them back."""
         return []
 

@@ -3,14 +3,19 @@ of small steps, each step with whom, by when, its risk and what would show it wo
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from rct_workbook.model.answer_text import is_empty, kind_of_value, short_label
 from rct_workbook.model.commonmark import escape_line
-from rct_workbook.model.question_kind import QUESTION_TYPES, Ask, PaperSpec, PromptSpec, QuestionKind, describe
-
-if TYPE_CHECKING:
-    from rct_workbook.model.schema import Question
+from rct_workbook.model.question_kind import (
+    QUESTION_TYPES,
+    Ask,
+    PaperSpec,
+    PromptSpec,
+    QuestionKind,
+    QuestionLike,
+    describe,
+)
 
 
 class RepeatKind(QuestionKind):
@@ -20,7 +25,7 @@ class RepeatKind(QuestionKind):
     empty: ClassVar[Any] = []
     block = True
 
-    def shape(self, q: Question) -> None:
+    def shape(self, q: QuestionLike) -> None:
         if q.choices is not None or q.choices_from is not None:
             raise ValueError(f"a {q.type} question takes no choices")
         if not q.fields:
@@ -60,7 +65,7 @@ class RepeatKind(QuestionKind):
     def fallback_example(self, ask: Ask) -> Any:
         return [{f.id: f.kind.example(f) for f in ask.fields} for _ in range(max(ask.question.min_items, 1))]
 
-    def free_texts(self, question: Question, value: Any) -> list[str]:
+    def free_texts(self, question: QuestionLike, value: Any) -> list[str]:
         if not isinstance(value, list):
             return []
         fields = {f.id: f for f in question.fields or ()}

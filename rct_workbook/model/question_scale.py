@@ -3,14 +3,11 @@ yes or no (``yes_no``)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rct_workbook.model.answer_text import kind_of_value, one_line
 from rct_workbook.model.commonmark import escape_line
-from rct_workbook.model.question_kind import Ask, Option, PaperSpec, PromptSpec, QuestionKind, _need
-
-if TYPE_CHECKING:
-    from rct_workbook.model.schema import Question
+from rct_workbook.model.question_kind import Ask, Option, PaperSpec, PromptSpec, QuestionKind, QuestionLike, _need
 
 #: How a yes/no question is answered (its default filled in); every prompt's hint says which key ends it.
 YES_NO_HINT = "y or n; Enter alone answers {default}."
@@ -21,7 +18,7 @@ class RatingKind(QuestionKind):
     name = "rating"
     numeric = True
 
-    def shape(self, q: Question) -> None:
+    def shape(self, q: QuestionLike) -> None:
         super().shape(q)
         if q.low_label is None or q.high_label is None:
             raise ValueError("a rating question needs low_label and high_label")

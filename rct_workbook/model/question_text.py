@@ -4,13 +4,10 @@ length (``long_text``)."""
 from __future__ import annotations
 
 import datetime as _dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rct_workbook.model.answer_text import clean_text, kind_of_value, one_line, too_long
-from rct_workbook.model.question_kind import Ask, PaperSpec, PromptSpec, QuestionKind, _need
-
-if TYPE_CHECKING:
-    from rct_workbook.model.schema import Question
+from rct_workbook.model.question_kind import Ask, PaperSpec, PromptSpec, QuestionKind, QuestionLike, _need
 
 
 class TextKind(QuestionKind):
@@ -37,7 +34,7 @@ class TextKind(QuestionKind):
     def fallback_example(self, ask: Ask) -> Any:
         return "Your answer here"
 
-    def free_texts(self, question: Question, value: Any) -> list[str]:
+    def free_texts(self, question: QuestionLike, value: Any) -> list[str]:
         return [value] if isinstance(value, str) else []
 
     def template_example(self, ask: Ask) -> Any:

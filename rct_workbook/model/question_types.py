@@ -16,11 +16,13 @@ The parts: ``question_kind`` (what every type shares: ``Ask``, the specs, the ba
 ``question_scale``, ``question_repeat``), and ``answer_text`` (answers as text). Every name
 other modules use is imported from here.
 
-To add a type: add its name to ``QuestionType`` in ``schema.py``, a class in the module of
-its family (or a new one), and one of it in ``QUESTION_TYPES`` below.
+To add a type: write its class in the module of its family (or a new one), and add its name
+to ``QuestionType`` and one of it to ``QUESTION_TYPES`` below.
 """
 
 from __future__ import annotations
+
+from typing import Literal
 
 from rct_workbook.model.answer_text import (
     MAX_TEXT,
@@ -60,6 +62,7 @@ __all__ = [
     "PaperSpec",
     "PromptSpec",
     "QuestionKind",
+    "QuestionType",
     "RatingKind",
     "RepeatKind",
     "TextKind",
@@ -73,6 +76,10 @@ __all__ = [
     "short_label",
     "too_long",
 ]
+
+#: The name of every question type, as content declares it (``schema.Question.type``); a test
+#: holds it and ``QUESTION_TYPES`` together.
+QuestionType = Literal["text", "long_text", "choice", "multi", "rating", "yes_no", "repeat"]
 
 QUESTION_TYPES.update(
     (kind.name, kind)

@@ -23,7 +23,7 @@ from rct_workbook.model.conditions import REVIEW_STATUSES as REVIEW_STATUSES
 from rct_workbook.model.conditions import ReviewTest as ReviewTest
 from rct_workbook.model.conditions import When as When
 from rct_workbook.model.good_things import GOOD_THINGS as GOOD_THINGS
-from rct_workbook.model.question_types import QUESTION_TYPES
+from rct_workbook.model.question_types import QUESTION_TYPES, QuestionType
 from rct_workbook.model.records import (
     ID_PATTERN,
     Cite,
@@ -139,8 +139,6 @@ ID_RE = re.compile(ID_PATTERN)
 
 
 # --- questions -----------------------------------------------------------------------
-
-QuestionType = Literal["text", "long_text", "choice", "multi", "rating", "yes_no", "repeat"]
 
 
 class Choice(Record):
