@@ -117,8 +117,10 @@ def movement(
     return _svg(width, height, title, desc, body)
 
 
-#: What a suppressed count (too few people to show) says instead of a number.
-SUPPRESSED_TEXT = "fewer than 3"
+#: What a suppressed count says instead of a number. A count is hidden when it is small, or
+#: only to protect a small one beside it (complementary suppression), when it may be any size:
+#: so it claims no size, and the two kinds read alike, or the wording would tell them apart.
+SUPPRESSED_TEXT = "hidden to protect a small group"
 
 
 def counts(

@@ -136,7 +136,7 @@ def _md_practices(counts: PracticeCounts) -> list[str]:
         lines += _md_table(("Practice", "People"), [(c.label, _count(c)) for c in counts.least])
     if counts.few:
         lines += [
-            md.heading(3, f"Ticked by {SUPPRESSED_TEXT} people (not counted)"),
+            md.heading(3, f"Ticked by fewer than {MIN_CELL} people (not counted)"),
             "",
             md.bullet_list(counts.few),
             "",
@@ -159,7 +159,7 @@ def profile_markdown(profile: ClassProfile) -> str:
         ]
         lines += ["", md.heading(2, RISK_SECTION[0]), "", md.escape_line(RISK_SECTION[1]), ""]
         lines += _md_table(
-            ("Risk", "Steps"), [(a, "fewer than 3" if b is None else str(b)) for a, b in _risk_rows(profile)]
+            ("Risk", "Steps"), [(a, SUPPRESSED_TEXT if b is None else str(b)) for a, b in _risk_rows(profile)]
         )
         lines += [md.escape_line(CLOSING)]
         return "\n".join(lines).rstrip("\n") + "\n"
@@ -212,7 +212,7 @@ def _h_practices(title: str, counts: PracticeCounts, n: int) -> str:
             f"{title}: least ticked", [(c.label, c.count) for c in counts.least], "People who ticked each.", n
         )
     if counts.few:
-        out += f"<h3>Ticked by {SUPPRESSED_TEXT} people (not counted)</h3>\n<ul>"
+        out += f"<h3>Ticked by fewer than {MIN_CELL} people (not counted)</h3>\n<ul>"
         out += "".join(f"<li>{_e(x)}</li>" for x in counts.few) + "</ul>\n"
     if counts.nobody:
         out += "<h3>Ticked by nobody</h3>\n<ul>" + "".join(f"<li>{_e(x)}</li>" for x in counts.nobody) + "</ul>\n"

@@ -91,12 +91,16 @@ def test_small_cells_are_merged_or_suppressed_and_the_profile_says_so() -> None:
     assert profile.observed.few == (labels[HIERARCHICAL[0]],)
     assert profile.suppressed_any
     md = profile_markdown(profile)
-    assert "| Hierarchical culture | fewer than 3 |" in md
+    # A hidden count claims no size: Survival is hidden only to protect Hierarchical and may be
+    # any size, so neither says "fewer than 3", and the two read alike.
+    assert "| Hierarchical culture | hidden to protect a small group |" in md
+    assert "| Survival culture | hidden to protect a small group |" in md
+    assert "fewer than 3 |" not in md
     assert "| Rated 1–4 | 7 |" in md
     assert "Some counts below were merged or suppressed for this reason." in md
     assert "no count of fewer than 3 people is shown" in md
     page = profile_html(profile)
-    assert "fewer than 3" in page and "<svg" in page
+    assert "hidden to protect a small group" in page and "<svg" in page
     for table in re.findall(r"\| (\d) \|", md):  # no bare count of one or two anywhere
         assert int(table) == 0 or int(table) >= MIN_CELL
 
