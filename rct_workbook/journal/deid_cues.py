@@ -35,6 +35,17 @@ _HUMAN_AFTER = re.compile(
     r"|['’]s\s+(?:mum|mom|mother|dad|father|son|daughter|wife|husband|partner|brother|sister|family|baby|"
     r"children|kids|carer|friend|parents|grandmother|grandfather|nan|gran|granny|auntie|aunty|uncle|cousin))\b"
 )
+#: What only a person does or feels, after a word: "Aigul was upset", "Tui laughed". Enough
+#: even for a word that is also a town somewhere ("Ngozi smiled"), as a town never feels.
+_PERSONAL_AFTER = re.compile(
+    r"^\s+(?:(?:is|was|seemed|seems|looked|looks|felt|feels|sounded|sounds|got|became)\s+"
+    r"(?:so\s+|very\s+|really\s+|quite\s+|a\s+bit\s+|visibly\s+)?(?:upset|angry|tired|sick|ill|"
+    r"worried|anxious|furious|gutted|pleased|happy|sad|exhausted|distressed|tearful|frightened|scared|"
+    r"relieved|grateful|annoyed|hurt|proud|nervous|ashamed|embarrassed|shocked|overwhelmed|off\s+sick|"
+    r"on\s+leave|pregnant|crying|shaking)"
+    r"|laughed|cried|smiled|sighed|shrugged|nodded|hugged|waved|whispered|shouted|wept|winced|blushed|"
+    r"apologi[sz]ed|thanked)\b"
+)
 #: A role after a word says a person: "… at the front desk", "… from Campus Safety", "…, our porter,".
 _ROLE_AFTER = re.compile(
     r"^(?:\s+(?:from|at|on|in|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){0,3}(?i:front desk|desk|reception|door|gate|"

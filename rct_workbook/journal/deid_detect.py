@@ -25,6 +25,7 @@ from rct_workbook.journal.deid_cues import (
     _PARTICLES,
     _PERSON_AFTER,
     _PERSON_BEFORE,
+    _PERSONAL_AFTER,
     _PLACE_AFTER,
     _PLACE_BEFORE,
     _PLACE_LAST,
@@ -383,8 +384,13 @@ class Detector:
         strong = [i for i, f in folded.items() if f in given and f not in everyday and f not in english]
         weak = [i for i, f in folded.items() if f in given and f in everyday]
         speech = bool(_SPEECH.match(after))
-        human = bool(_HUMAN_AFTER.match(after))
-        if not (speech or (strong and (human or person_before))) and (
+        human = bool(_HUMAN_AFTER.match(after)) or bool(_PERSONAL_AFTER.match(after))
+        # "The youth worker, Kahurangi, noticed": a name set off by commas after a role.
+        apposition = bool(re.search(r"\b[a-z]{3,},\s+$", before) and after.startswith(","))
+        role_after = bool(_ROLE_AFTER.match(after)) or apposition
+        # Only a person feels, or is "the charge nurse": "Ngozi, the charge nurse, …" is no town.
+        personal = bool(_PERSONAL_AFTER.match(after)) or bool(_ROLE_AFTER.match(after) and after.startswith(","))
+        if not (speech or personal or (strong and (human or person_before))) and (
             whole in places
             or " ".join(fold(w(i)) for i in idx) in places
             or (hi > lo and fold(w(hi)) in places and not (strong or weak))
@@ -398,12 +404,11 @@ class Detector:
             return None  # "Oranga Tamariki were called": more than one person, or a body
         if re.search(r"(?i:\bthe)\s+$", before) and not (strong and hi > lo):
             return None  # "the Warden", "the Dean's cabinet", "the Mater": a role or a place
-        # "The youth worker, Kahurangi, noticed": a name set off by commas after a role.
-        apposition = bool(re.search(r"\b[a-z]{3,},\s+$", before) and after.startswith(","))
-        role_after = bool(_ROLE_AFTER.match(after)) or apposition
         context = bool(_PERSON_AFTER.match(after) or person_before or role_after)
         if strong:
             return span
+        if personal and all(i in folded and folded[i] not in english for i in idx):
+            return span  # "Tui laughed", "Ngozi was upset": a town's name, but a person feels
         # A given name that is also a word ("Hope", "Faith") needs a surname after it or
         # a person's context around it: on its own it is as often a room or a virtue.
         if weak and hi > lo:

@@ -32,6 +32,7 @@ def test_languages_and_peoples_come_from_cldr() -> None:
         "Portuguese was the language at home, and Danish at school.",
         "Dutch bluntness, he calls it.",
         "Kenyan nurses covered the whole night.",
+        "Leeds was quiet, and Berlin felt cold.",
         "She is Yoruba and her husband is Igbo.",
         "We found a Tagalog interpreter in the end.",
     ],
@@ -73,6 +74,10 @@ def test_a_word_before_a_place_noun_is_a_place_in_the_whole_export() -> None:
         ("We spoke German with Kemal's mum.", "Kemal"),
         ("Tamati came back from Rotorua school.", "Tamati"),
         ("Ask Sione from Corrections about the visit.", "Sione"),
+        # Only a person feels, or is the charge nurse, even with a town's name somewhere.
+        ("Aigul was upset after the round.", "Aigul"),
+        ("Ngozi, the charge nurse, backed me up.", "Ngozi"),
+        ("Tui laughed at the new rota.", "Tui"),
     ],
 )
 def test_names_beside_these_cues_are_still_found(text: str, name: str) -> None:
