@@ -3,12 +3,15 @@ signals on ratings and ticks and what the patterns and the net find in the free 
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from rct_workbook.care.found import Found, Net, found_in, net_found_in
-from rct_workbook.care.text import _sentences
+from rct_workbook.care.found import MEANING, Found, Net, found_in, net_found_in, writers_sentence
+from rct_workbook.care.lexicon import _NEGATORS, _OTHERS
+from rct_workbook.care.text import _sentences, quote_of, words
 from rct_workbook.model.question_types import QUESTION_TYPES
 from rct_workbook.reading_rules import Filler, flow_questions, holds, names_questions
 
@@ -32,16 +35,98 @@ def texts_by_question(content: Content, answers: Mapping[str, Any]) -> list[tupl
 
 
 def found_in_answers(content: Content, answers: Mapping[str, Any]) -> list[Found]:
-    """The precise patterns' findings, sentence by sentence, and the safety net's where it
-    raises a sentence above what the patterns found there (it never lowers it)."""
+    """The precise patterns' findings, sentence by sentence; the safety net's where it
+    raises a sentence above what the patterns found there (it never lowers it); and the
+    meaning's (:mod:`rct_workbook.care.meaning`) where it raises a sentence above both."""
     patterns = list(content.care_patterns.values())
     net = Net.of(content.care_concepts.values())
     out: list[Found] = []
+    pending: list[tuple[str, str, str]] = []  # question, sentence, the level found there
     for qid, text in texts_by_question(content, answers):
         for sentence in _sentences(text):
             precise = found_in(sentence, qid, patterns, net.idioms)
             met = max((f.level for f in precise if f.level in LEVELS), key=LEVELS.index, default="none")
-            out += precise + net_found_in(sentence, qid, net, met)
+            netted = net_found_in(sentence, qid, net, met)
+            out += precise + netted
+            met = max((f.level for f in precise + netted if f.level in LEVELS), key=LEVELS.index, default="none")
+            # History of a death at work is met with care for the team, not read for the writer.
+            if met != "urgent" and not any(f.level == "grief" for f in precise):
+                pending.append((qid, sentence, met))
+    return out + by_meaning(pending)
+
+
+#: The kind of care a labelled sentence of the bank stands for (its ``about``), for the
+#: reasons a meaning raises; a kind not named here falls back to the level's own.
+MEANING_KINDS = {
+    "passive": "not-wanting-to-live",
+    "burden": "burden",
+    "suicide": "suicide",
+    "plan": "suicide",
+    "means": "means",
+    "self-harm": "self-harm",
+    "hopeless": "hopelessness",
+    "exhaustion": "exhaustion",
+}
+_LEVEL_KINDS = {"urgent": "not-wanting-to-live", "check-in": "hopelessness"}
+
+
+_THEIR_SELVES = frozenset({"himself", "herself", "themselves", "themself", "yourself"})
+_TELLING = frozenset(
+    {"said", "say", "says", "told", "tell", "tells", "mentioned", "disclosed", "admitted", "reported", "wrote"}
+)
+
+
+def anothers(sentence: str) -> bool:
+    """Whether a sentence tells of someone else's distress: another's own self ("the young
+    man has been burning himself") with no "myself", or another's words ("she said her
+    family would be better off without her", "he told me he'd stood on the bridge")."""
+    ws = words(sentence)
+    if _THEIR_SELVES & set(ws) and "myself" not in ws:
+        return True
+    return any(a in _OTHERS and b in _TELLING for a, b in itertools.pairwise(ws))
+
+
+#: A denial: the writer's own negation right after "I" ("I have never wanted to", "I'm not
+#: thinking of"), not inside a wish or a condition ("I keep wishing I'd never been born").
+_DENIAL = re.compile(
+    r"^(?:(?!\b(?:wish\w*|if|rather|hope\w*|pray\w*)\b).)*?"
+    r"\bi (?:(?:am|have|had|do|did|would|will|was|could|can|really|honestly|truly|ever) ){0,2}(?:not|never)\b"
+)
+#: Not wanting to live is itself the distress: "I don't want to be here any more".
+_NOT_WANTING_LIFE = re.compile(
+    r"\b(?:not|never) (?:\w+ )?(?:want|wanted|wish|care) to "
+    r"(?:live|be here|be alive|exist|wake|go on|carry on|be around|get up)"
+)
+
+
+def denied(sentence: str, like: str) -> bool:
+    """Whether a sentence denies what its nearest labelled sentence says. The meaning of
+    "I have never wanted to hurt myself" is close to "I want to hurt myself": only the
+    negation sets them apart. So a writer's own negation right after "I" (not inside a
+    wish or a condition), beside a labelled sentence with no negation, is a denial; not
+    wanting to live is not one."""
+    said = " ".join(words(sentence))
+    if _NOT_WANTING_LIFE.search(said) or not _DENIAL.search(said):
+        return False
+    return not any(w in _NEGATORS for w in words(like))
+
+
+def by_meaning(pending: list[tuple[str, str, str]]) -> list[Found]:
+    """What the meaning finds in sentences the patterns and the net left below urgent: one
+    finding a sentence, only where it raises the level, and only in a sentence that is the
+    writer's (first person in it, or a clipped note with no subject at all): "the client
+    overdosed" stays the client's, however close its meaning is to distress."""
+    from rct_workbook.care.meaning import meanings
+
+    mine = [(q, s, met) for q, s, met in pending if writers_sentence(s) and not anothers(s)]
+    read = meanings([s for _, s, _ in mine])
+    if read is None:
+        return []
+    out: list[Found] = []
+    for (qid, sentence, met), meaning in zip(mine, read, strict=True):
+        if LEVELS.index(meaning.level) > LEVELS.index(met) and not denied(sentence, meaning.like):
+            kind = MEANING_KINDS.get(meaning.about) or _LEVEL_KINDS[meaning.level]
+            out.append(Found(MEANING, meaning.level, kind, qid, quote_of(sentence, sentence)))
     return out
 
 
@@ -102,6 +187,7 @@ def evaluate(content: Content, answers: Mapping[str, Any], asked: frozenset[str]
             level = _higher(level, signal.level)
     because_of = {p.id: p.because for p in content.care_patterns.values()}
     because_of |= {g.id: g.because for g in content.care_concepts.values() if g.because is not None}
+    because_of[MEANING] = "You wrote {quote}."
     found = found_in_answers(content, answers)
     grief: CareReason | None = None
     phrase_reasons: list[CareReason] = []

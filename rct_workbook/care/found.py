@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 # --- what was found ----------------------------------------------------------------------
 
 
+#: The id under which the meaning (:mod:`rct_workbook.care.meaning`) reports what it finds.
+MEANING = "meaning"
+
+
 @dataclass(frozen=True)
 class Found:
     """One care pattern found in one answer."""
@@ -115,10 +119,7 @@ def net_found_in(text: str, question: str, net: Net, met: str = "none") -> list[
     for sentence in _sentences(text):
         raw = [c for c in _CLAUSE.split(sentence) if c and c.strip()]
         clauses = [_clause(c) for c in raw]
-        all_words = [w for c in clauses for w in c.words]
-        first_person = any(w in _FIRST_PERSON or w == "my" for w in all_words)
-        no_subject = all(subject(c, len(c.words)) is None for c in clauses if c.words)
-        sentence_self = first_person or no_subject
+        sentence_self = _writers_clauses(clauses)
         best: Found | None = None
         inherited: str | None = None
         for clause in clauses:
@@ -136,6 +137,19 @@ def net_found_in(text: str, question: str, net: Net, met: str = "none") -> list[
         if best is not None and rank[best.level] > rank[met]:
             out.append(best)
     return out
+
+
+def _writers_clauses(clauses: Sequence[_Clause]) -> bool:
+    all_words = [w for c in clauses for w in c.words]
+    first_person = any(w in _FIRST_PERSON or w == "my" for w in all_words)
+    no_subject = all(subject(c, len(c.words)) is None for c in clauses if c.words)
+    return first_person or no_subject
+
+
+def writers_sentence(sentence: str) -> bool:
+    """Whether a sentence is the writer's own: first person in it ("I", "me", "my"), or a
+    clipped note with no subject at all ("Cutting again.")."""
+    return _writers_clauses([_clause(c) for c in _CLAUSE.split(sentence) if c and c.strip()])
 
 
 def _net_level(

@@ -1,0 +1,222 @@
+"""Care by meaning: a sentence read for what it is like, not for the words it uses.
+
+The patterns and the safety net find what someone thought to write down; people in
+distress rarely use those words ("if God took me tonight I'd be grateful", "the rope's in
+the boot"). So each sentence is also set beside a bank of labelled sentences
+(``care/bank/*.yaml``: distress of every kind and workplace talk that uses the same
+words), through a small sentence encoder that runs on this machine: all-MiniLM-L6-v2
+(Apache-2.0), exported to ONNX and quantised (``care/model/``, built by
+``bench/make_care_model.py``), run by onnxruntime, its words split by the tokenizers
+package. Nothing leaves the machine.
+
+The nearest labelled sentences vote, weighted by how close they are; a sentence counts
+only when the closest one is close enough and the vote is not "none". The bank's vectors
+are computed ahead (``bank/vectors.npy``, ``bench/make_care_vectors.py``) and checked
+against the bank's text; a bank changed since is encoded at first use instead.
+
+Pure functions: nothing prints, prompts or writes. When the encoder cannot be loaded
+(a damaged install, a platform without onnxruntime) :func:`reader` returns why, and care
+falls back to the patterns and the net.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+
+HERE = Path(__file__).resolve().parent
+MODEL = HERE / "model" / "model.onnx"
+TOKENIZER = HERE / "model" / "tokenizer.json"
+BANK = HERE / "bank"
+VECTORS = BANK / "vectors.npy"
+VECTORS_STAMP = BANK / "vectors.json"
+
+LEVELS = ("none", "check-in", "urgent")
+#: How many of the nearest labelled sentences vote.
+NEIGHBOURS = 1
+#: The closest labelled sentence must be at least this close (cosine) for the vote to count:
+#: below it, nothing in the bank is like the sentence, and it is left to the patterns.
+CLOSE_ENOUGH = 0.5
+#: A vote for care must be this much closer than the closest sentence labelled "none".
+MARGIN = 0.0
+#: Sentences longer than this many word pieces are cut (the encoder was trained on 128).
+MAX_PIECES = 128
+
+
+@dataclass(frozen=True)
+class Example:
+    """One labelled sentence of the bank."""
+
+    level: str
+    about: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Meaning:
+    """What the nearest labelled sentences say of one sentence."""
+
+    level: str  # none, check-in or urgent
+    about: str  # the closest voting example's kind (passive, burden, means, ...)
+    closest: float  # the cosine of the closest labelled sentence
+    like: str  # the closest labelled sentence of the winning level
+
+
+class UnreadableBank(ValueError):
+    """A bank file that is not a list of labelled sentences."""
+
+
+def bank_examples(folder: Path = BANK) -> tuple[Example, ...]:
+    """Every labelled sentence of the bank, file by file in name order; checked on load."""
+    from rct_workbook.model.safe_yaml import load_plain
+
+    out: list[Example] = []
+    for path in sorted(folder.glob("*.yaml")):
+        data = load_plain(path.read_text(encoding="utf-8"))
+        items = data.get("sentences") if isinstance(data, dict) else None
+        if not isinstance(items, list):
+            raise UnreadableBank(f"{path.name}: no list of sentences")
+        for n, item in enumerate(items, 1):
+            if (
+                not isinstance(item, dict)
+                or item.get("level") not in LEVELS
+                or not isinstance(item.get("text"), str)
+                or not item["text"].strip()
+            ):
+                raise UnreadableBank(f"{path.name}: sentence {n} needs a level ({', '.join(LEVELS)}) and a text")
+            out.append(Example(item["level"], str(item.get("about", item["level"])), item["text"].strip()))
+    return tuple(out)
+
+
+def bank_digest(examples: Sequence[Example], model: Path = MODEL) -> str:
+    """What the bank's vectors were computed from: the model file and every labelled text."""
+    h = hashlib.sha256()
+    h.update(hashlib.sha256(model.read_bytes()).digest())
+    for e in examples:
+        h.update(e.text.encode("utf-8") + b"\0")
+    return h.hexdigest()
+
+
+class Encoder:
+    """The sentence encoder: word pieces in, one unit vector a sentence out."""
+
+    def __init__(self, model: Path = MODEL, tokenizer: Path = TOKENIZER) -> None:
+        import onnxruntime  # type: ignore[import-untyped]  # the package ships no type hints
+        from tokenizers import Tokenizer
+
+        self._tokenizer = Tokenizer.from_file(str(tokenizer))
+        self._tokenizer.enable_truncation(max_length=MAX_PIECES)
+        self._tokenizer.no_padding()  # the file pads to 128; one text at a time needs none
+        options = onnxruntime.SessionOptions()
+        # One thread: a reading is a few sentences, and the person's machine is doing other work.
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        self._session = onnxruntime.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit vectors, one row a text: the encoder's last layer, its mean over the text's
+        word pieces (all-MiniLM-L6-v2's own pooling), scaled to length 1. One text at a
+        time: the quantised model scales its activations over the whole batch, padding and
+        all, so a sentence read alone and the same sentence read in a batch would differ."""
+        import numpy as np
+
+        rows: list[np.ndarray] = []
+        for text in texts:
+            pieces = self._tokenizer.encode(text)
+            ids = np.array([pieces.ids], dtype=np.int64)
+            feed = {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": np.zeros_like(ids)}
+            mean = self._session.run(None, feed)[0][0].mean(axis=0)
+            rows.append(mean / max(float(np.linalg.norm(mean)), 1e-12))
+        return np.stack(rows) if rows else np.zeros((0, 384), dtype=np.float32)
+
+
+@dataclass(frozen=True, eq=False)
+class Reader:
+    """The encoder with the bank it compares against."""
+
+    encoder: Encoder
+    examples: tuple[Example, ...]
+    vectors: np.ndarray
+
+    @cached_property
+    def _none(self) -> np.ndarray:
+        import numpy as np
+
+        return np.array([e.level == "none" for e in self.examples])
+
+    def read(self, sentences: Sequence[str]) -> list[Meaning]:
+        """What the bank says of each sentence, in order."""
+        import numpy as np
+
+        if not sentences:
+            return []
+        similar = self.encoder.encode(sentences) @ self.vectors.T.astype(np.float32)
+        return [self._vote(row) for row in similar]
+
+    def _vote(self, row: np.ndarray) -> Meaning:
+        import numpy as np
+
+        nearest = np.argsort(-row)[:NEIGHBOURS]
+        weight = dict.fromkeys(LEVELS, 0.0)
+        for i in nearest:
+            weight[self.examples[i].level] += float(row[i])
+        level = max(LEVELS, key=lambda lv: (weight[lv], LEVELS.index(lv)))
+        closest = float(row[nearest[0]])
+        voter = next(i for i in nearest if self.examples[i].level == level)
+        if closest < CLOSE_ENOUGH or (level != "none" and float(row[voter]) - float(row[self._none].max()) < MARGIN):
+            level = "none"
+        return Meaning(level, self.examples[voter].about, closest, self.examples[voter].text)
+
+
+def bank_vectors(encoder: Encoder, examples: Sequence[Example]) -> np.ndarray:
+    """The bank's vectors: the shipped ones when they were computed from this model and this
+    bank's text, else encoded now."""
+    import numpy as np
+
+    try:
+        stamp = json.loads(VECTORS_STAMP.read_text(encoding="utf-8"))
+        if stamp.get("digest") == bank_digest(examples):
+            vectors: np.ndarray = np.load(VECTORS, allow_pickle=False)
+            if vectors.shape == (len(examples), 384):
+                return vectors
+    except (OSError, ValueError):
+        pass
+    return encoder.encode([e.text for e in examples]).astype(np.float16)
+
+
+@cache
+def reader() -> Reader | str:
+    """The reader, loaded once a process; or, when it cannot be loaded, one line saying why."""
+    try:
+        encoder = Encoder()
+        examples = bank_examples()
+        return Reader(encoder, examples, bank_vectors(encoder, examples))
+    except ImportError as e:
+        return f"the sentence encoder's library is missing ({e.name or e})"
+    except UnreadableBank as e:
+        return f"the care bank is damaged ({e})"
+    except Exception as e:  # onnxruntime and tokenizers raise their own types for a damaged file
+        return f"the sentence encoder could not be loaded ({type(e).__name__})"
+
+
+def meanings(sentences: Sequence[str]) -> list[Meaning] | None:
+    """What the bank says of each sentence, or None when the reader cannot be loaded (said
+    once on stderr: care then reads the phrases alone, and the person should know)."""
+    if not sentences:
+        return []
+    loaded = reader()
+    if isinstance(loaded, Reader):
+        return loaded.read(sentences)
+    from rct_workbook.storage import warn_once
+
+    warn_once(f"care read your words for phrases only: {loaded}; reinstall rct-workbook to mend it")
+    return None

@@ -1,0 +1,163 @@
+"""Care by meaning (rct_workbook/care/meaning.py): the encoder, the bank, the guards, and
+what happens when the encoder cannot be loaded. The corpus figures are in
+test_care_corpus.py."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rct_workbook.care import evaluate
+from rct_workbook.care import meaning as m
+from rct_workbook.care.evaluation import MEANING_KINDS, anothers, by_meaning, denied
+from rct_workbook.model.content import Content, load_content
+from rct_workbook.reading import read
+from tests.unit.helpers import CALM
+
+
+@pytest.fixture(scope="module")
+def content() -> Content:
+    return load_content()
+
+
+@pytest.fixture
+def fresh_reader() -> Iterator[None]:
+    """Each test that changes how the reader loads gets a reader of its own, and leaves the
+    shipped one for the rest."""
+    m.reader.cache_clear()
+    yield
+    m.reader.cache_clear()
+
+
+def test_the_shipped_vectors_are_the_banks() -> None:
+    """A bank or model changed without `python bench/make_care_vectors.py` fails here."""
+    examples = m.bank_examples()
+    stamp = json.loads(m.VECTORS_STAMP.read_text(encoding="utf-8"))
+    assert stamp["digest"] == m.bank_digest(examples)
+    assert stamp["count"] == len(examples)
+    vectors = np.load(m.VECTORS, allow_pickle=False)
+    assert vectors.shape == (len(examples), 384)
+
+
+def test_the_bank_is_labelled_with_every_level() -> None:
+    examples = m.bank_examples()
+    levels = [e.level for e in examples]
+    assert {"none", "check-in", "urgent"} == set(levels)
+    assert levels.count("none") >= 200 and levels.count("urgent") >= 200
+    texts = [e.text.casefold() for e in examples]
+    assert len(set(texts)) == len(texts), "a sentence is in the bank twice"
+
+
+def test_the_encoder_gives_unit_vectors_that_carry_meaning() -> None:
+    encoder = m.Encoder()
+    v = encoder.encode(["I wish I were dead.", "Part of me wants my life to be over.", "The rota is out on Friday."])
+    assert v.shape == (3, 384)
+    assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-4)
+    assert float(v[0] @ v[1]) > float(v[0] @ v[2]) + 0.2
+
+
+def test_the_nearest_labelled_sentence_decides(content: Content) -> None:
+    reader = m.reader()
+    assert isinstance(reader, m.Reader)
+    # Each bank sentence is its own nearest neighbour: the bank votes for its own label.
+    sample = reader.examples[::40]
+    for example, meaning in zip(sample, reader.read([e.text for e in sample]), strict=True):
+        assert meaning.closest > 0.99
+        assert meaning.level == example.level or meaning.closest < m.CLOSE_ENOUGH
+    # Nothing in the bank is like a shopping list: below the threshold, no vote.
+    (far,) = reader.read(["Eggs, flour, two lemons and a bag of rice."])
+    assert far.level == "none"
+
+
+def test_a_phrase_no_pattern_names_is_met_by_its_meaning(content: Content) -> None:
+    """Said in words no pattern and no concept of the net names; the bank's closest
+    sentence makes it urgent, quoted back, with the crisis line first."""
+    said = "Heaven can have me whenever it likes, the sooner the better."
+    # Not a sentence of the bank: the meaning generalises, it does not look up.
+    assert said.casefold() not in {e.text.casefold() for e in m.bank_examples()}
+    evaluation = evaluate(content, {**CALM, "sustain": said})
+    assert evaluation.level == "urgent"
+    assert any(r.quote == said and r.kind in MEANING_KINDS.values() for r in evaluation.reasons)
+    assert "meaning" in evaluation.signals  # no pattern and no concept of the net found it
+    reading = read(content, {**CALM, "sustain": said})
+    assert reading.care is not None and reading.care.crisis is not None
+    assert "sustain" in evaluation.silenced
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He told me he'd been standing on the bridge for hours before the police came.",
+        "The young man I see has been burning himself with lighters again.",
+        "She said her children would be better off without her, and I sat with that.",
+    ],
+)
+def test_anothers_distress_told_by_the_worker_is_theirs(content: Content, sentence: str) -> None:
+    assert anothers(sentence)
+    assert by_meaning([("sustain", sentence, "none")]) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "is_denial"),
+    [
+        ("I have never wanted to hurt myself, even in the worst weeks.", True),
+        ("I'm not thinking of ending anything, just changing jobs.", True),
+        ("I don't want to be here any more.", False),  # not wanting to live is the distress
+        ("I keep wishing I'd never been born.", False),  # a negation inside a wish
+        ("Some days I'd give anything not to exist.", False),  # not right after "I"
+    ],
+)
+def test_a_denial_is_not_read_as_what_it_denies(sentence: str, is_denial: bool) -> None:
+    assert denied(sentence, "I want to hurt myself most days.") is is_denial
+
+
+def test_a_denial_beside_a_negated_example_is_no_denial() -> None:
+    assert not denied("I'm not sure I can keep going.", "I don't think I can keep going.")
+
+
+def test_a_damaged_model_falls_back_to_the_patterns_and_says_so(
+    content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, fresh_reader: None
+) -> None:
+    broken = tmp_path / "model.onnx"
+    broken.write_bytes(b"not a model")
+    monkeypatch.setattr(m, "MODEL", broken)
+    monkeypatch.setattr(m.Encoder.__init__, "__defaults__", (broken, m.TOKENIZER))
+    with caplog.at_level(logging.WARNING, logger="rct"):
+        evaluation = evaluate(content, {**CALM, "sustain": "I've put the rope in the car boot."})
+        # The patterns still work: a plain sentence is still met.
+        plain = evaluate(content, {**CALM, "sustain": "I want to kill myself."})
+    assert evaluation.level == "none"
+    assert plain.level == "urgent"
+    said = [r.getMessage() for r in caplog.records]
+    assert any("care read your words for phrases only" in s and "could not be loaded" in s for s in said), said
+
+
+def test_a_missing_library_is_named(monkeypatch: pytest.MonkeyPatch, fresh_reader: None) -> None:
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)
+    loaded = m.reader()
+    assert isinstance(loaded, str) and "missing" in loaded and "onnxruntime" in loaded
+
+
+def test_a_damaged_bank_file_is_named(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("sentences:\n  - {level: maybe, text: hi}\n", encoding="utf-8")
+    with pytest.raises(m.UnreadableBank, match=r"a\.yaml: sentence 1"):
+        m.bank_examples(tmp_path)
+    (tmp_path / "a.yaml").write_text("just text\n", encoding="utf-8")
+    with pytest.raises(m.UnreadableBank, match="no list of sentences"):
+        m.bank_examples(tmp_path)
+
+
+def test_a_changed_bank_is_encoded_at_first_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Vectors computed from another bank are not trusted: the bank is encoded afresh."""
+    reader = m.reader()
+    assert isinstance(reader, m.Reader)
+    changed = (*reader.examples[:3], m.Example("none", "workplace", "The new rota starts in May."))
+    vectors = m.bank_vectors(reader.encoder, changed)
+    assert vectors.shape == (4, 384)
+    assert np.allclose(vectors[:3].astype(np.float32), reader.vectors[:3].astype(np.float32), atol=2e-2)
