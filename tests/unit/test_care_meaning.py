@@ -122,7 +122,11 @@ def test_a_denial_beside_a_negated_example_is_no_denial() -> None:
 
 
 def test_a_damaged_model_falls_back_to_the_patterns_and_says_so(
-    content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, fresh_reader: None
+    content: Content,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    fresh_reader: None,
 ) -> None:
     broken = tmp_path / "model.onnx"
     broken.write_bytes(b"not a model")
