@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import numpy as np
 
-from rct_workbook.care.meaning import VECTORS, VECTORS_STAMP, Encoder, bank_digest, bank_examples
+from rct_workbook.care.meaning import VECTORS, VECTORS_STAMP, Encoder, bank_digest, bank_examples, model_hash
 from rct_workbook.storage import write_atomic
 
 
@@ -25,7 +25,7 @@ def main() -> None:
     buffer = io.BytesIO()
     np.save(buffer, vectors, allow_pickle=False)
     write_atomic(VECTORS, buffer.getvalue())
-    stamp = {"digest": bank_digest(examples), "count": len(examples), "model": "model.onnx"}
+    stamp = {"digest": bank_digest(examples), "count": len(examples), "model_sha256": model_hash()}
     write_atomic(VECTORS_STAMP, (json.dumps(stamp, indent=2) + "\n").encode("utf-8"))
     print(f"wrote {len(examples)} vectors to {VECTORS}")
 

@@ -40,6 +40,16 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path: Path) -> None:
         names = set(zf.namelist())
     assert "rct_workbook/_content/vignettes/paula.yaml" in names
     assert "rct_workbook/_content/meta.yaml" in names
+    # Care by meaning: the encoder, its licence and the labelled bank with its vectors.
+    for shipped in (
+        "model/model.onnx",
+        "model/tokenizer.json",
+        "model/LICENSE",
+        "bank/vectors.npy",
+        "bank/vectors.json",
+    ):
+        assert f"rct_workbook/care/{shipped}" in names, shipped
+    assert any(n.startswith("rct_workbook/care/bank/") and n.endswith(".yaml") for n in names)
 
     env_dir = tmp_path / "venv"
     made = _run([sys.executable, "-m", "venv", str(env_dir)], timeout=120)
@@ -67,6 +77,22 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path: Path) -> None:
     version = _run([str(python), "-m", "rct_workbook", "--version"], timeout=60, cwd=work, env=env)
     assert version.returncode == 0, _explain(version)
     assert version.stdout.startswith("rct-workbook "), _explain(version)
+
+    # The installed care reads meaning with the shipped encoder and bank, not a fallback.
+    meaning = _run(
+        [
+            str(python),
+            "-c",
+            "import sys; from rct_workbook.care.meaning import meanings, reader;"
+            " said = meanings(['I wish I could fall asleep and never wake up.'])[0].level;"
+            " sys.stdout.write(type(reader()).__name__ + ' ' + said)",
+        ],
+        timeout=120,
+        cwd=work,
+        env=env,
+    )
+    assert meaning.returncode == 0, _explain(meaning)
+    assert meaning.stdout == "Reader urgent", _explain(meaning)
 
     # The installed package really is the wheel's, not the checkout's.
     where = _run(

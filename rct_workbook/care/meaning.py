@@ -76,11 +76,14 @@ class UnreadableBank(ValueError):
 
 def bank_examples(folder: Path = BANK) -> tuple[Example, ...]:
     """Every labelled sentence of the bank, file by file in name order; checked on load."""
-    from rct_workbook.model.safe_yaml import load_plain
+    from rct_workbook.model.safe_yaml import YamlProblem, load_plain
 
     out: list[Example] = []
     for path in sorted(folder.glob("*.yaml")):
-        data = load_plain(path.read_text(encoding="utf-8"))
+        try:
+            data = load_plain(path.read_text(encoding="utf-8"))
+        except YamlProblem as e:
+            raise UnreadableBank(f"{path.name}: {e}") from None
         items = data.get("sentences") if isinstance(data, dict) else None
         if not isinstance(items, list):
             raise UnreadableBank(f"{path.name}: no list of sentences")
@@ -97,12 +100,17 @@ def bank_examples(folder: Path = BANK) -> tuple[Example, ...]:
 
 
 def bank_digest(examples: Sequence[Example], model: Path = MODEL) -> str:
-    """What the bank's vectors were computed from: the model file and every labelled text."""
-    h = hashlib.sha256()
-    h.update(hashlib.sha256(model.read_bytes()).digest())
+    """What the bank's vectors were computed from: every labelled text, and the model (by its
+    size, cheap at each start; its full hash is checked by the tests, see ``model_hash``)."""
+    h = hashlib.sha256(str(model.stat().st_size).encode("ascii") + b"\0")
     for e in examples:
         h.update(e.text.encode("utf-8") + b"\0")
     return h.hexdigest()
+
+
+def model_hash(model: Path = MODEL) -> str:
+    """The model file's sha256, as the vectors' stamp records it."""
+    return hashlib.sha256(model.read_bytes()).hexdigest()
 
 
 class Encoder:

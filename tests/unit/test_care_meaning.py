@@ -41,6 +41,7 @@ def test_the_shipped_vectors_are_the_banks() -> None:
     stamp = json.loads(m.VECTORS_STAMP.read_text(encoding="utf-8"))
     assert stamp["digest"] == m.bank_digest(examples)
     assert stamp["count"] == len(examples)
+    assert stamp["model_sha256"] == m.model_hash()
     vectors = np.load(m.VECTORS, allow_pickle=False)
     assert vectors.shape == (len(examples), 384)
 
@@ -154,6 +155,9 @@ def test_a_damaged_bank_file_is_named(tmp_path: Path) -> None:
         m.bank_examples(tmp_path)
     (tmp_path / "a.yaml").write_text("just text\n", encoding="utf-8")
     with pytest.raises(m.UnreadableBank, match="no list of sentences"):
+        m.bank_examples(tmp_path)
+    (tmp_path / "a.yaml").write_text("sentences: [unclosed\n", encoding="utf-8")
+    with pytest.raises(m.UnreadableBank, match=r"a\.yaml: "):
         m.bank_examples(tmp_path)
 
 
