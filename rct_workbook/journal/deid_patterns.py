@@ -18,6 +18,7 @@ from rct_workbook.journal.deid_words import english_words, fold
 KIND_LABELS = {
     "name": "name",
     "email": "email address",
+    "handle": "social media handle",
     "phone": "phone number",
     "url": "web address",
     "ip": "IP address",
@@ -30,6 +31,7 @@ KIND_LABELS = {
 }
 _PLACEHOLDER_WORD = {
     "email": "Email",
+    "handle": "Handle",
     "phone": "Phone",
     "url": "Link",
     "ip": "IP address",
@@ -88,6 +90,8 @@ def _is_acronym_record(match: re.Match[str]) -> bool:
 #: (kind, pattern) in the order they claim text: an earlier match wins an overlap.
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("email", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+    # A social media handle: "@kiri_m", "@dr.wu" (an email is claimed above, first).
+    ("handle", re.compile(r"(?<![\w.@/])@(?=[\w.]*[A-Za-z])\w(?:[\w.]{0,28}\w)?(?![\w@])")),
     # A link ends before the punctuation after it: "see bit.ly/x, then" keeps its comma.
     ("url", re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]*[^\s<>\"')\].,;:!?]", re.IGNORECASE)),
     ("url", _DOMAIN_LIKE),  # kept only where _is_domain says so

@@ -166,3 +166,9 @@ def test_a_record_label_does_not_swallow_an_address() -> None:
     assert _kinds(text, "address") == ["6 Birchwood Street, Apt 2, Peoria, IL 61602"]
     redacted = Redactor(others=[("address", _kinds(text, "address")[0])]).text(text)
     assert redacted == "The address on file is [Address 1]."
+
+
+def test_a_social_media_handle_is_a_contact_detail() -> None:
+    assert _found("She messaged me from @tane_w88 on Instagram.") == [("handle", "@tane_w88")]
+    assert _found("Write to a.rangi@example.org today.") == [("email", "a.rangi@example.org")]
+    assert _found("See you @ 3 in the staff room.") == []
