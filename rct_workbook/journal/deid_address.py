@@ -33,10 +33,12 @@ STREET = (
     "Gate|Green|Parade|Pde|Esplanade|Quay|Rise|Promenade|Broadway|Alley|Loop|Path|Pike|Route|Rte|Wharf|"
     "Heights|Causeway|Expressway|Expy|Freeway|Fwy|Marg|Salai|Cross|Main|Wynd|Vale|View"
 )
+#: The dot of "St." or "Rd.", where more of the address follows; never the full stop of a sentence.
+_ABBREVIATION_DOT = r"(?:\.(?=,|\s+[\w#]))?"
 #: A flat, suite, floor or room before or after the street: "Apt 5", "Unit 4/12", "#05-67".
 _UNIT_WORD = (
     r"Apt|Apartment|Appt|Apto|Suite|Ste|Unit|Flat|Fl|Floor|Level|Lvl|Room|Rm|Blk|Block|Bldg|Building|Door|"
-    r"Plot|Shop|Office|Lot|Bungalow|House\s+No|H\.\s?No|No"
+    r"Plot|Shop|Office|Lot|Bungalow|Casa|Ward|Bed|Bay|House\s+No|H\.\s?No|No"
 )
 _UNIT_VALUE = r"(?=[\w/-]*\d)[A-Z0-9][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*\b"
 UNIT = (
@@ -47,11 +49,12 @@ UNIT = (
 #: A house number: "12", "12A", "4/12" (flat 4 at number 12), "1203-88", "12-3-456".
 NUMBER = r"\d{1,5}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?){0,2}\b"
 _DIRECTION = r"(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?"
-_NAME = r"[A-Z][\w'’.-]*"
-#: Street words of French, Spanish, Catalan, Italian, Portuguese and Polish.
+#: A capitalised word; a dot only inside it ("St.Kilda"), never the full stop after it.
+_NAME = r"[A-Z][\w'’-]*(?:\.[\w'’-]+)*"
+#: Street words of French, Spanish, Catalan, Italian, Portuguese, Polish and Malay.
 _ROMANCE = (
     r"rue|avenue|av|boulevard|bd|chemin|allée|impasse|quai|route|calle|avenida|avda|paseo|plaza|carrer|via|"
-    r"viale|piazza|corso|rua|travessa|largo|praça|alameda|estrada|ulica|ul|al|aleja"
+    r"viale|piazza|corso|rua|travessa|largo|praça|alameda|estrada|ulica|ul|al|aleja|jalan|jln|lorong"
 )
 #: The same words capitalised, starting an address: "Calle Mayor 12", "Via Roma 10".
 _ROMANCE_FIRST = "|".join(w[0].upper() + w[1:] for w in _ROMANCE.split("|") if len(w) > 2)
@@ -67,7 +70,7 @@ _STREET_ENDING = (
 _CIVIC = (
     # "1420 Elm Street", "350 W 5th Ave", "88 Queen St W", "Blk 123 Ang Mo Kio Ave 3".
     rf"(?:(?:Blk|Block|No)\.?\s+)?{NUMBER},?\s+(?:{_DIRECTION}\s+)?(?:(?:{_NAME}|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,3}}"
-    rf"(?:{STREET})\b\.?(?:\s+(?:{_DIRECTION}|Extension|Ext|Upper|Lower|\d{{1,3}})(?![\w'’-]))?"
+    rf"(?:{STREET})\b{_ABBREVIATION_DOT}(?:\s+(?:{_DIRECTION}|Extension|Ext|Upper|Lower|\d{{1,3}})(?![\w'’-]))?"
     # "12 rue de la Paix", "1550 rue Sainte-Catherine O".
     rf"|{NUMBER},?\s+(?i:{_ROMANCE})\.?\s+{_ROMANCE_NAME}(?:\s+[NSEO]\b)?"
     # "Lindenstraße 12", "Keizersgracht 123", "Storgatan 5".
@@ -101,7 +104,13 @@ _TAIL = (
 )
 
 #: A flat or unit first, then the street: "Flat 3, 27 Mill Road, Cambridge CB1 2AD".
-_STREET_ADDRESS = re.compile(rf"(?<![\w-])(?:(?:{UNIT}),?\s+)?(?:{_CIVIC}){_TAIL}")
+_STREET_ADDRESS = re.compile(
+    rf"(?<![\w-])(?:(?:(?:{UNIT}),?\s+)?(?:{_CIVIC})"
+    # A plot, flat or house with its number, then a street with none: "Plot 23, Kampala Road",
+    # "Apartment 3, Block C, Westlands Road".
+    rf"|(?:{UNIT}),\s+(?:{_NAME}(?:\s+{_NAME})?,\s+)?"
+    rf"(?:(?:{_NAME}\s+){{1,3}}(?:{STREET})\b{_ABBREVIATION_DOT}|(?:{_ROMANCE_FIRST})\.?\s+{_ROMANCE_NAME})){_TAIL}"
+)
 #: The same with the street word first; alone, as "Via Zoom 3", it needs a word that is no English one.
 _WORD_FIRST_ADDRESS = re.compile(rf"(?<![\w-])(?:(?:{UNIT}),?\s+)?{_CIVIC_WORD_FIRST}(?P<tail>{_TAIL})")
 #: Comma-separated parts from a flat or house to a postcode, with no street word: "Flat 202, Sai
@@ -109,7 +118,7 @@ _WORD_FIRST_ADDRESS = re.compile(rf"(?<![\w-])(?:(?:{UNIT}),?\s+)?{_CIVIC_WORD_F
 _PARTS_ADDRESS = re.compile(
     rf"(?<![\w-])(?:{UNIT}|{NUMBER}\s+{_NAME})(?:\s+{_NAME}){{0,4}}"
     rf"(?:,\s+[A-Z0-9][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*){{0,4}}){{1,6}}?"
-    rf"(?:,\s*|\s+)(?:[-–]\s+)?(?P<region>{_REGION}\s+)?(?P<code>{POSTCODE})"
+    rf"(?:,\s*|\s+)(?:[-–]\s+)?(?P<region>{_REGION}\s+)?(?P<code>{POSTCODE})(?:\s+{_TOWN})?"
 )
 #: "PO Box 123, Nelson", "P.O. Box 30197-00100, Nairobi", "Private Bag 3".
 _BOX = re.compile(

@@ -80,6 +80,12 @@ def _kinds(text: str, kind: str) -> list[str]:
             "Rua das Flores, 123, apto 45, São Paulo - SP, 01310-100 is on file.",
             "Rua das Flores, 123, apto 45, São Paulo - SP, 01310-100",
         ),
+        # Uganda, Kenya, Mozambique: a plot, flat or house with the number, a street with none.
+        ("Plot 23, Kampala Road, Kampala is where she stays.", "Plot 23, Kampala Road, Kampala"),
+        ("Apartment 3, Block C, Westlands Road, Nairobi.", "Apartment 3, Block C, Westlands Road, Nairobi"),
+        ("Casa 12, Rua da Paz, Maputo, for the letters.", "Casa 12, Rua da Paz, Maputo"),
+        # Malaysia: the street word first, the town after the postcode, the full stop left.
+        ("No. 7, Jalan Ampang, 50450 Kuala Lumpur.", "No. 7, Jalan Ampang, 50450 Kuala Lumpur"),
         # Singapore: a block, a "#floor-unit", six digits.
         (
             "Blk 123 Ang Mo Kio Ave 3, #05-67, Singapore 560123 is her block.",
