@@ -46,6 +46,17 @@ _PERSONAL_AFTER = re.compile(
     r"|laughed|cried|smiled|sighed|shrugged|nodded|hugged|waved|whispered|shouted|wept|winced|blushed|"
     r"apologi[sz]ed|thanked)\b"
 )
+#: Endings of medicines' international names (the WHO's INN stems), folded: "Sertraline",
+#: "Olanzapine", "Risperidone", "Pregabalin" are no people, though no dictionary holds them.
+_MEDICINE = re.compile(
+    r"^[a-z]{3,}(?:apine|azepam|azolam|oxetine|traline|faxine|peridol|idone|adone|pramine|triptyline|prazole|"
+    r"statin|cillin|mycin|cycline|oxacin|olol|pril|sartan|gabalin|pentin|thixol|orphine|profen|formin|gliptin|"
+    r"parin|xaban|umab|ximab|tinib|ciclovir|navir|mazine|tidine|dronate|glitazone)$"
+)
+#: A possessive determiner before a word with "'s" and nothing it owns: "his Parkinson's", "my
+#: Crohn's", "their Alzheimer's" name a condition. ("her" is left out: "I told her Maya's …".)
+_EPONYM_BEFORE = re.compile(r"\b(?i:his|their|my|your|our|its)\s+$")
+_EPONYM_AFTER = re.compile(r"^['’]s\b(?!\s+(?:[a-z]+\s+)?(?:mum|mom|dad|wife|husband|partner|son|daughter)\b)")
 #: A role after a word says a person: "… at the front desk", "… from Campus Safety", "…, our porter,".
 _ROLE_AFTER = re.compile(
     r"^(?:\s+(?:from|at|on|in|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s+){0,3}(?i:front desk|desk|reception|door|gate|"

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from rct_workbook.journal.deid_address import addresses
 from rct_workbook.journal.deid_cues import (
+    _EPONYM_AFTER,
+    _EPONYM_BEFORE,
     _HUMAN_AFTER,
     _JOINED_BEFORE,
     _LOWER_AFTER_CUE,
@@ -19,6 +21,7 @@ from rct_workbook.journal.deid_cues import (
     _LOWER_CASUAL_CUE,
     _LOWER_PAIR,
     _MAYBE_PERSON_BEFORE,
+    _MEDICINE,
     _ORG_BEFORE,
     _ORG_FIRST,
     _ORG_LAST,
@@ -282,8 +285,8 @@ class Detector:
         low = fold(word)
         if low in _NOT_NAMES or low in self._authors or len(low) < 2:
             return False
-        if low in peoples():
-            return False  # "German and Turkish": languages, not people
+        if low in peoples() or _MEDICINE.match(low):
+            return False  # "German and Turkish", "Sertraline and Olanzapine": no people
         return low in given_names() or (low not in english_words() and low not in place_names())
 
     def _judge(
@@ -312,6 +315,8 @@ class Detector:
         def unknown(i: int) -> bool:
             """No English word, no place, no given name: a name of an origin the lists miss."""
             f = fold(w(i))
+            if _MEDICINE.match(f):
+                return False  # "Olanzapine was stopped": a medicine
             return not blocked(i) and f not in english and f not in given and f not in places and len(f) > 1
 
         lo, hi = 0, len(run) - 1
@@ -370,6 +375,8 @@ class Detector:
             lo = 1
         span = (run[lo][0], run[hi][1])
         before = text[max(0, span[0] - 24) : span[0]]
+        if _EPONYM_BEFORE.search(before) and _EPONYM_AFTER.match(after) and fold(w(hi)) not in given:
+            return None  # "his Parkinson's", "my Crohn's": a condition named after someone; not "my Siobhan's"
         person_before = bool(_PERSON_BEFORE.search(before))  # "confided in Maya" is no place
         title_after = run[hi][0] in titled_after or bool(_TITLE_AFTER.match(after))
         if title_after and self._namelike(w(hi)):

@@ -58,6 +58,26 @@ def test_an_organisation_is_no_name(text: str) -> None:
     assert _names(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Medicines by their international names' endings, which no dictionary lists.
+        "Quetiapine and Venlafaxine were both reviewed.",
+        "Paliperidone was started, then Aripiprazole was stopped.",
+        # A condition named after someone, after "his", "my", "their".
+        "His Parkinson's was worse by the spring.",
+        "Their Asperger's assessment took a year.",
+        "My Crohn's flared the week of the audit.",
+    ],
+)
+def test_medicines_and_eponymous_conditions_are_no_names(text: str) -> None:
+    assert _names(text) == []
+
+
+def test_an_own_name_after_my_is_still_a_name() -> None:
+    assert _names("My Siobhan's always there for me.") == ["Siobhan"]
+
+
 def test_a_word_before_a_place_noun_is_a_place_in_the_whole_export() -> None:
     texts = ("The transfer letter came from Taranaki.", "Taranaki hospital discharged her late.")
     assert _names(*texts) == []
