@@ -73,7 +73,7 @@ _PERSON_BEFORE = re.compile(
     r"supervisor|lead|son|daughter|mother|father|sister|brother|wife|husband|partner|client|"
     r"locum|consultant|said|says|thanks|dear|hi|hello|cc|spoke\s+(?:to|with)|talk(?:ed)?\s+(?:to|with)|"
     r"phone|ring|wants|wanted|needs|needed|saw|see|visit|support|supported|hugged|"
-    r"(?:confide[ds]?|believed?|believes)\s+in),?\s+$",
+    r"(?:confide[ds]?|believed?|believes|loop(?:ed|ing)?|bring|brought|rope[ds]?|roped)\s+in),?\s+$",
     re.IGNORECASE,
 )
 #: Words before a word that say a person may be meant, or a place: "to", "from", "and", "by".

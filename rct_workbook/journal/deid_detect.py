@@ -367,11 +367,13 @@ class Detector:
             and initial
             and lo < hi
             and fold(w(0)) not in given
+            and fold(w(0)) in english
             and fold(w(1)) in given
             and not _PERSON_AFTER.match(after)
         ):
             # "Keep Maya and the group": the verb at the start goes, the name stays; but
-            # "Thabo Nkosi was admitted" is one person, whatever the lists know of "Thabo".
+            # "Thabo Nkosi was admitted" is one person, whatever the lists know of "Thabo",
+            # and so is "Zhou Wei", the family name first, which is no English word.
             lo = 1
         span = (run[lo][0], run[hi][1])
         before = text[max(0, span[0] - 24) : span[0]]

@@ -74,6 +74,19 @@ def test_medicines_and_eponymous_conditions_are_no_names(text: str) -> None:
     assert _names(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A family name first, as in Chinese, Korean or Vietnamese, is no verb to drop.
+        ("Zhou Wei and Li Na joined the group.", "Zhou Wei"),
+        # "in" after "loop" or "bring" is no place.
+        ("We need to loop in Ifeoma before Friday.", "Ifeoma"),
+    ],
+)
+def test_whole_names_in_other_orders_and_phrases(text: str, name: str) -> None:
+    assert name in _names(text)
+
+
 def test_an_own_name_after_my_is_still_a_name() -> None:
     assert _names("My Siobhan's always there for me.") == ["Siobhan"]
 
