@@ -99,7 +99,8 @@ _REGION = r"(?-i:[A-Z]{2,3})"
 _TAIL = (
     rf"(?:,?\s+(?:{UNIT}))?"
     rf"(?:,\s+(?:{UNIT}|Co\.?\s+{_NAME}|{_TOWN}(?:\s+[-–]\s+{_REGION}\b)?)){{0,4}}"
-    rf"(?:(?:,\s*|\s+)(?:[-–]\s+)?(?:{_REGION}\s+)?{POSTCODE}(?:\s+{_TOWN})?"
+    # The town may stand with no comma before a state or postcode: "… Street Fitzroy VIC 3065".
+    rf"(?:(?:,\s*|\s+)(?:{_TOWN},?\s+)?(?:[-–]\s+)?(?:{_REGION}\s+)?{POSTCODE}(?:\s+{_TOWN})?"
     rf"|,\s+{POSTCODE}\s+{_TOWN})?"
 )
 
@@ -113,6 +114,15 @@ _STREET_ADDRESS = re.compile(
 )
 #: The same with the street word first; alone, as "Via Zoom 3", it needs a word that is no English one.
 _WORD_FIRST_ADDRESS = re.compile(rf"(?<![\w-])(?:(?:{UNIT}),?\s+)?{_CIVIC_WORD_FIRST}(?P<tail>{_TAIL})")
+#: An address typed all in lower case, kept only with a flat or a postcode ("1420 elm street,
+#: apt 5, springfield il 62704"); without one ("5 miles down the road, and") it is no address.
+_LOWER_WORD = r"(?!(?:and|or|but|then|so|the|to|with|for|in|on|at|was|is)\b)[a-z][\w'’-]*"
+_LOWER_UNIT = rf"(?i:{_UNIT_WORD})\.?\s*#?\s?\d+[a-z]?"
+_LOWER_ADDRESS = re.compile(
+    rf"(?<![\w-])(?P<unit1>{_LOWER_UNIT},?\s+)?{NUMBER}\s+(?:[a-z][\w'’-]*\s+){{1,3}}(?:{STREET.lower()})\b"
+    rf"(?P<unit2>,?\s+{_LOWER_UNIT})?(?:,\s+{_LOWER_WORD}(?:\s+{_LOWER_WORD})?){{0,3}}"
+    rf"(?P<code>,?\s+(?:[a-z]{{2,3}}\s+)?\d{{4,6}}(?:-\d{{3,4}})?\b)?"
+)
 #: Comma-separated parts from a flat or house to a postcode, with no street word: "Flat 202, Sai
 #: Residency, 3rd Cross, Indiranagar, Bengaluru 560038", "H.No. 12-3-456, …, Hyderabad - 500034".
 _PARTS_ADDRESS = re.compile(
@@ -156,6 +166,7 @@ def _english(words: str) -> bool:
 def addresses(text: str) -> list[tuple[int, int]]:
     """Street addresses, whole; and postcodes beside a known town ("Hamilton 3204")."""
     found = [m.span() for pattern in (_STREET_ADDRESS, _BOX) for m in pattern.finditer(text)]
+    found += [m.span() for m in _LOWER_ADDRESS.finditer(text) if m.group("unit1", "unit2", "code") != (None,) * 3]
     for m in _WORD_FIRST_ADDRESS.finditer(text):
         if m.group("tail") or not (_english(m.group("type")) and _english(m.group("street"))):
             found.append(m.span())

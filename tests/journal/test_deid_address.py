@@ -97,6 +97,25 @@ def test_an_address_is_caught_whole(text: str, address: str) -> None:
     assert _kinds(text, "address") == [address]
 
 
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # No commas between the street, the town and the postcode.
+        ("She lives at 14 Oak Street Leeds LS6 2QT now.", "14 Oak Street Leeds LS6 2QT"),
+        ("Send it to 3/45 Smith Street Fitzroy VIC 3065 please.", "3/45 Smith Street Fitzroy VIC 3065"),
+        # Typed all in lower case: with a flat or a postcode it is an address.
+        ("i moved to 12 kauri road, hamilton 3204 last year", "12 kauri road, hamilton 3204"),
+        ("she is at 88 birch avenue, suite 210, dayton oh 45402 now", "88 birch avenue, suite 210, dayton oh 45402"),
+    ],
+)
+def test_an_address_with_no_commas_or_no_capitals_is_caught_whole(text: str, address: str) -> None:
+    assert _kinds(text, "address") == [address]
+
+
+def test_lower_case_words_before_a_street_word_are_no_address_alone() -> None:
+    assert _kinds("we walked 5 miles down the road, and then home", "address") == []
+
+
 def test_no_digit_of_an_address_is_left_after_redaction() -> None:
     text = "Her flat is Suite 300, 1055 West Georgia Street, Vancouver, BC V6E 3P3, near the clinic."
     findings = scan([("answer", text)])
