@@ -125,9 +125,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?(?:,?\s+\d{{4}})?\b"
             rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
             rf"|\b(?:{_MONTHS})\.?\s+\d{{4}}\b"
-            # A day with no month: "on the 21st", "Tuesday 14/10".
+            # "3-Jun-24", "2024/06/03", "04/2025" (a month and year).
+            rf"|\b\d{{1,2}}[-/](?:{_MONTHS})[-/](?:\d{{4}}|\d{{2}})\b"
+            r"|\b\d{4}[/.]\d{1,2}[/.]\d{1,2}\b|\b(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}\b"
+            # A day with no month: "on the 21st", "Tuesday 14/10", "Thurs 4th".
             r"|\bthe\s+\d{1,2}(?:st|nd|rd|th)\b"
-            r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+\d{1,2}(?:[/.]\d{1,2}|st|nd|rd|th)\b",
+            r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+\d{1,2}(?:[/.]\d{1,2}|st|nd|rd|th)\b"
+            r"|\b(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)\.?\s+\d{1,2}(?:st|nd|rd|th)\b",
             re.IGNORECASE,
         ),
     ),

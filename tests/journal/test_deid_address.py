@@ -197,3 +197,20 @@ def test_a_social_media_handle_is_a_contact_detail() -> None:
     assert _found("She messaged me from @tane_w88 on Instagram.") == [("handle", "@tane_w88")]
     assert _found("Write to a.rangi@example.org today.") == [("email", "a.rangi@example.org")]
     assert _found("See you @ 3 in the staff room.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Seen in clinic on 3-Jun-24 with her son.", "3-Jun-24"),
+        ("The letter is dated 2024/06/03 at the top.", "2024/06/03"),
+        ("Admitted Thurs 4th, home by the weekend.", "Thurs 4th"),
+        ("Her next review is 04/2025, she thinks.", "04/2025"),
+    ],
+)
+def test_more_shapes_of_a_date(text: str, date: str) -> None:
+    assert _kinds(text, "date") == [date]
+
+
+def test_a_score_is_no_date() -> None:
+    assert _kinds("I scored 3/10 and then 12/20 on it.", "date") == []
