@@ -96,3 +96,16 @@ def test_the_held_out_corpus_is_measured_apart(world_held_out: dict[str, object]
     assert recall["names"][0] >= 0.9, report(world_held_out)  # type: ignore[index]
     assert recall["contacts and records"][0] >= 0.9, report(world_held_out)  # type: ignore[index]
     assert world_held_out["decoys_kept"][0] >= 0.85, report(world_held_out)  # type: ignore[index]
+
+
+@pytest.mark.parametrize("path", BENCH_SETS, ids=[p.stem for p in BENCH_SETS])
+def test_each_benchmark_set_meets_the_aims(path: Path) -> None:
+    """Issue 21's aims on every set under bench/deid_sets (several were seen while the
+    detector was changed, so this holds ground; only a sealed set says how it generalises):
+    names 0.95, contact details and record numbers 0.98, look-alikes kept 0.90."""
+    r = measure(path)
+    recall = r["recall"]
+    assert recall["names"][0] >= 0.95, report(r)  # type: ignore[index]
+    if "contacts and records" in recall:  # type: ignore[operator]
+        assert recall["contacts and records"][0] >= 0.98, report(r)  # type: ignore[index]
+    assert r["decoys_kept"][0] >= 0.9, report(r)  # type: ignore[index]
