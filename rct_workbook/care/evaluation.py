@@ -66,6 +66,8 @@ MEANING_KINDS = {
     "self-harm": "self-harm",
     "hopeless": "hopelessness",
     "exhaustion": "exhaustion",
+    "isolation": "isolation",
+    "numb": "numbness",
 }
 _LEVEL_KINDS = {"urgent": "not-wanting-to-live", "check-in": "hopelessness"}
 

@@ -47,6 +47,8 @@ NEIGHBOURS = 1
 CLOSE_ENOUGH = 0.5
 #: A vote for care must be this much closer than the closest sentence labelled "none".
 MARGIN = 0.0
+#: An urgent vote needs its labelled sentence at least this close; below it, it is left to the patterns.
+URGENT_CLOSE = 0.5
 #: Sentences longer than this many word pieces are cut (the encoder was trained on 128).
 MAX_PIECES = 128
 
@@ -180,7 +182,8 @@ class Reader:
         level = max(LEVELS, key=lambda lv: (weight[lv], LEVELS.index(lv)))
         closest = float(row[nearest[0]])
         voter = next(i for i in nearest if self.examples[i].level == level)
-        if closest < CLOSE_ENOUGH or (level != "none" and float(row[voter]) - float(row[self._none].max()) < MARGIN):
+        too_far = closest < (URGENT_CLOSE if level == "urgent" else CLOSE_ENOUGH)
+        if too_far or (level != "none" and float(row[voter]) - float(row[self._none].max()) < MARGIN):
             level = "none"
         return Meaning(level, self.examples[voter].about, closest, self.examples[voter].text)
 
