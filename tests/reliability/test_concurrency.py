@@ -59,6 +59,9 @@ def test_two_listings_build_a_missing_index_together(rct_home: Path) -> None:
             assert out.count('"id":') == entries
 
 
+# Forty whole assessments, each loading care's sentence encoder for its reading: the hang
+# guard allows for a loaded 2-core machine (the test waits on the processes, never on time).
+@pytest.mark.timeout(600)
 def test_two_assessments_saved_at_once_with_no_index(
     rct_home: Path, tmp_path: Path, filled_answers: FilledAnswers
 ) -> None:
