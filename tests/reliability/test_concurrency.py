@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import FilledAnswers
 from tests.journal.helpers import make_assess
 
