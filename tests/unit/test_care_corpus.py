@@ -175,8 +175,12 @@ FRESH_SETS = {
     "care_corpus_fresh5.yaml": (40, 30, 5),
     # Written by a helper who read neither the detector nor the earlier corpora, sealed
     # outside the repository until the meaning was finished, and run once: 72/100, 45/60,
-    # 8/60 (with the patterns and the net alone 49/100, 31/60, 5/60). Seen since.
-    "care_corpus_fresh6.yaml": (72, 45, 8),
+    # 8/60 (with the patterns and the net alone 49/100, 31/60, 5/60). Seen since; with the
+    # bank grown to 1,215 sentences 85/100, 49/60, 7/60.
+    "care_corpus_fresh6.yaml": (85, 49, 7),
+    # Written the same way by another helper, sealed until the bank of 1,215 was encoded,
+    # and run once: 78/100, 47/60, 8/60 (patterns and net alone 52/100, 29/60, 3/60).
+    "care_corpus_fresh7.yaml": (78, 47, 8),
 }
 #: The sets on which the issue's goal is met (checked as a plain test); on the others it is
 #: a strict expected failure, so a set that comes to meet it must move here.
