@@ -120,7 +120,8 @@ _ORG_LAST = frozenset(
 #: of …", "Santé Québec", "Ministerio de Salud", "Hauora Tairāwhiti". Folded.
 _ORG_FIRST = frozenset(
     (  # noqa: SIM905 - a long word list reads better as one string
-        "ministry agency authority bureau commission directorate sante salud saude sanita gesundheit gezondheid "
+        "ministry agency authority bureau commission directorate medicare medicaid sante salud saude sanita "
+        "gesundheit gezondheid "
         "hauora ministere ministerio ministero ministerium ministerie agence agencia agenzia servicio servico "
         "servizio conseil consejo conselho consiglio caisse krankenkasse gemeente regie"
     ).split()

@@ -436,11 +436,14 @@ class Detector:
             # At a sentence start capitals say nothing; a verb after says a person ("Kwame
             # Mensah was admitted"), for one word only a verb of speech ("Okonkwo said"),
             # or, for a word of no list or a given name, any person's verb or a role.
-            if speech:
+            # Two everyday words, neither a given name ("Legal Aid said", "Citizens Advice
+            # helped"), are a service, not a person; one word ("Okonkwo said") may be a surname.
+            nameish = hi == lo or unknowns or weak or any(f in given for f in folded.values())
+            if speech and nameish:
                 return span
             if (unknowns or weak) and hi == lo and (human or role_after):
                 return span
-            return span if hi > lo and _PERSON_AFTER.match(after) else None
+            return span if hi > lo and nameish and _PERSON_AFTER.match(after) else None
         if weak or unknowns:
             # Mid-sentence: a cue before or after ("told Gosia", "with Tamati", "Bill from
             # Campus Safety"); "to" and "from" only for a word of no list.

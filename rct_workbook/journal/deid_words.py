@@ -45,6 +45,11 @@ _NOT_NAMES = frozenset(
         "supervision manager managers director clinic clinics hospital unit ward wards center centre "
         "department staff nurse nurses doctor doctors therapist therapists clinician clinicians former "
         "client clients patient patients service services board trust union council "
+        # Roles of clinical and school work, named like people at a sentence's start ("Registrar said").
+        "registrar registrars matron consultant consultants psychiatrist psychologist counsellor counselor "
+        "caseworker keyworker receptionist pharmacist paramedic paramedics midwife headteacher lecturer "
+        "coordinator administrator interpreter psychotherapist physiotherapist dietitian trainee volunteer "
+        "safeguarding "
         "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays "
         "fridays saturdays sundays weekend weekends "
         "january february march april may june july august september october november december "

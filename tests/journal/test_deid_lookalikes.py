@@ -52,6 +52,10 @@ def test_a_language_or_people_is_no_name(text: str) -> None:
         "Ministerio de Sanidad sent new guidance.",
         "Hauora Tairāwhiti asked for the numbers.",
         "Kāinga Ora were slow to answer.",
+        # Two everyday words, neither a given name, at a sentence's start; a role.
+        "Legal Aid said no to the appeal.",
+        "Registrar said to wait for the bloods.",
+        "Medicare Levy went up again.",
     ],
 )
 def test_an_organisation_is_no_name(text: str) -> None:
@@ -102,6 +106,8 @@ def test_a_word_before_a_place_noun_is_a_place_in_the_whole_export() -> None:
         ("Swati said she would cover the group.", "Swati"),
         ("I planned the session with Shona.", "Shona"),
         ("Jordan said the rota was wrong.", "Jordan"),
+        ("Baker said the rota was wrong.", "Baker"),
+        ("Grace Wood said she would cover.", "Grace Wood"),
         ("Tom and Wiremu were late again.", "Wiremu"),
         ("Ngozi and Kemal are both leaving.", "Kemal"),
         ("We spoke German with Kemal's mum.", "Kemal"),
