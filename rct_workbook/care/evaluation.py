@@ -88,11 +88,12 @@ def anothers(sentence: str) -> bool:
     return any(a in _OTHERS and b in _TELLING for a, b in itertools.pairwise(ws))
 
 
-#: A denial: the writer's own negation right after "I" ("I have never wanted to", "I'm not
-#: thinking of"), not inside a wish or a condition ("I keep wishing I'd never been born").
+#: A denial: the writer's own negation right after an "I" that opens the sentence ("I have
+#: never wanted to", "Honestly, I'm not thinking of"), not one inside a purpose, a wish or a
+#: condition further on ("enough to make sure I don't wake up", "wishing I'd never been born").
 _DENIAL = re.compile(
-    r"^(?:(?!\b(?:wish\w*|if|rather|hope\w*|pray\w*)\b).)*?"
-    r"\bi (?:(?:am|have|had|do|did|would|will|was|could|can|really|honestly|truly|ever) ){0,2}(?:not|never)\b"
+    r"^(?:\w+ ){0,2}i "
+    r"(?:(?:am|have|had|do|did|would|will|was|could|can|really|honestly|truly|ever) ){0,2}(?:not|never)\b"
 )
 #: Not wanting to live is itself the distress: "I don't want to be here any more".
 _NOT_WANTING_LIFE = re.compile(

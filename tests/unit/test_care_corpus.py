@@ -172,15 +172,19 @@ FRESH_SETS = {
     # Written after the safety net was built, by its author, and run once: 22/50, 15/36,
     # 5/50. Never in the meaning's bank; with the meaning 40/50, 30/36, 5/50 (its misses
     # were read while the meaning's threshold was chosen, so it is no longer fully held out).
-    "care_corpus_fresh5.yaml": (40, 30, 5),
+    # With the bank grown to 1,215 sentences: 40/50, 29/36, 6/50.
+    "care_corpus_fresh5.yaml": (40, 29, 6),
     # Written by a helper who read neither the detector nor the earlier corpora, sealed
     # outside the repository until the meaning was finished, and run once: 72/100, 45/60,
     # 8/60 (with the patterns and the net alone 49/100, 31/60, 5/60). Seen since; with the
-    # bank grown to 1,215 sentences 85/100, 49/60, 7/60.
-    "care_corpus_fresh6.yaml": (85, 49, 7),
+    # bank grown to 1,215 sentences 85/100, 49/60, 7/60; with a denial read only at the
+    # sentence's opening "I" 87/100, 50/60, 7/60.
+    "care_corpus_fresh6.yaml": (87, 50, 7),
     # Written the same way by another helper, sealed until the bank of 1,215 was encoded,
-    # and run once: 78/100, 47/60, 8/60 (patterns and net alone 52/100, 29/60, 3/60).
-    "care_corpus_fresh7.yaml": (78, 47, 8),
+    # and run once: 78/100, 47/60, 8/60 (patterns and net alone 52/100, 29/60, 3/60). Seen
+    # since: with a denial read only at the sentence's opening "I" ("enough to make sure I
+    # don't wake up" is no denial) 80/100, 48/60, 9/60.
+    "care_corpus_fresh7.yaml": (80, 48, 9),
 }
 #: The sets on which the issue's goal is met (checked as a plain test); on the others it is
 #: a strict expected failure, so a set that comes to meet it must move here.

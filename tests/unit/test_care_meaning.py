@@ -112,6 +112,7 @@ def test_anothers_distress_told_by_the_worker_is_theirs(content: Content, senten
         ("I don't want to be here any more.", False),  # not wanting to live is the distress
         ("I keep wishing I'd never been born.", False),  # a negation inside a wish
         ("Some days I'd give anything not to exist.", False),  # not right after "I"
+        ("There are enough tablets in the house to make sure I don't wake up.", False),  # a purpose
     ],
 )
 def test_a_denial_is_not_read_as_what_it_denies(sentence: str, is_denial: bool) -> None:
