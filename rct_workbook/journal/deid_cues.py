@@ -157,10 +157,27 @@ _PLACE_AFTER = re.compile(rf"^\s+(?:{_PLACE_NOUNS}|hall)\b")
 #: not Ward, Wing, Lane, Street, Hall, Park or Court, which are surnames too ("Maya Lane").
 _PLACE_LAST = frozenset(_PLACE_NOUNS.split("|")) - {"ward", "wing", "lane", "street", "team", "teams"}
 
-_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
+#: A word: letters, with apostrophes and hyphens inside and the combining marks of tones and
+#: accents anywhere ("Adébáyọ̀" typed with a combining grave keeps its last letter).
+_WORD = re.compile(r"[^\W\d_][\u0300-\u036f]*(?:[\w'’\u0300-\u036f-]*[^\W\d_][\u0300-\u036f]*)?")
+#: Small words inside a name, of several languages: "van der", "dos … e …", Welsh "ap"/"ab",
+#: Malay "bin"/"binti", Arabic "al", Irish "Ní"/"Mac" spelt small, Spanish "y".
 _PARTICLES = frozenset(
-    ["de", "da", "del", "della", "der", "den", "di", "du", "dos", "das", "van", "von", "ter", "bin", "ibn", "al", "el"]
+    (  # noqa: SIM905 - a long word list reads better as one string
+        "de da del della der den di du dos das van von ter ten bin binti bint ibn al el ap ab ferch verch "
+        "e y la le dela delos degli dei af zu ní nic mac"
+    ).split()
 )
+#: Between two parts of a name, Malaysian and Indian "son of", "daughter of": "a/l", "a/p", "s/o", "d/o".
+_PATRONYM_JOIN = re.compile(r"\s+(?i:a/l|a/p|s/o|d/o|w/o)\s+")
+#: A lowercase prefix joined to a capital: "al-Rashid", "el-Masri", "d'Souza", "ʻIlaisa".
+_PREFIXED_CAPITAL = re.compile(
+    r"^(?:(?:al|el|ul|ad|an|ar|as|ash|at|az|abu|bin|ibn|ben|bint|d|l|o)[-'’]|[ʻʼ'‘’])(?=[A-Z])"
+)
+#: What may follow a whole name: "Jr.", "Sr.", "III".
+_NAME_SUFFIX = re.compile(r"(?<=\b(?:Jr|Sr))\.|(?<=\b(?:Jnr|Snr))\.|,?\s+(?:Jr|Jnr|Sr|Snr)\b\.?|\s+(?:II|III|IV)\b")
+#: Short forms of given names with a full stop: "Ma." (Maria), "Wm.", "Jos.", "Chas.", "Thos.".
+_GIVEN_ABBREVIATIONS = frozenset({"Ma", "Wm", "Jos", "Chas", "Thos", "Geo", "Jno", "Mª"})
 _POSSESSIVE = re.compile(r"['’]s$")
 
 

@@ -14,6 +14,7 @@ from rct_workbook.journal.deid_address import addresses
 from rct_workbook.journal.deid_cues import (
     _EPONYM_AFTER,
     _EPONYM_BEFORE,
+    _GIVEN_ABBREVIATIONS,
     _HUMAN_AFTER,
     _JOINED_BEFORE,
     _LOWER_AFTER_CUE,
@@ -22,10 +23,12 @@ from rct_workbook.journal.deid_cues import (
     _LOWER_PAIR,
     _MAYBE_PERSON_BEFORE,
     _MEDICINE,
+    _NAME_SUFFIX,
     _ORG_BEFORE,
     _ORG_FIRST,
     _ORG_LAST,
     _PARTICLES,
+    _PATRONYM_JOIN,
     _PERSON_AFTER,
     _PERSON_BEFORE,
     _PERSONAL_AFTER,
@@ -34,6 +37,7 @@ from rct_workbook.journal.deid_cues import (
     _PLACE_LAST,
     _PLURAL_AFTER,
     _POSSESSIVE,
+    _PREFIXED_CAPITAL,
     _ROLE_AFTER,
     _SPEECH,
     _SURNAME_WORDS,
@@ -202,8 +206,12 @@ class Detector:
         given, everyday = given_names(), name_words()
         words: list[tuple[int, int]] = []
         titled_after: set[int] = set()
+        # "Rajendran a/l Subramaniam": the "son of" between two names is no word of its own.
+        joins = [m.span() for m in _PATRONYM_JOIN.finditer(text)]
         for m in _WORD.finditer(text):
             start, end = m.start(), m.end()
+            if any(a < start < b for a, b in joins):
+                continue
             if p := _POSSESSIVE.search(m.group()):
                 end -= len(p.group())
             # "Siddharth-ji", "Tanaka-san": the name, and a title after it.
@@ -216,12 +224,15 @@ class Detector:
         for start, end in words:
             word = text[start:end]
             capital = word[0].isupper() and not (word.isupper() and len(word) > 1)
+            capital = capital or bool(_PREFIXED_CAPITAL.match(word))  # "al-Rashid", "ʻAna"
             if runs and runs[-1]:
                 last_start, last_end = runs[-1][-1]
                 gap = text[last_end:start]
-                joined = gap in (" ", ". ") and (capital or word.casefold() in _PARTICLES)
+                patronym = bool(_PATRONYM_JOIN.fullmatch(gap)) and capital
+                joined = patronym or (gap in (" ", ". ") and (capital or word.casefold() in _PARTICLES))
                 initial = last_end - last_start == 1 and text[last_start].isupper()
-                if gap == ". " and not (_is_honorific(text[last_start:last_end]) or initial):
+                short = text[last_start:last_end] in _GIVEN_ABBREVIATIONS  # "Ma. Teresa"
+                if gap == ". " and not (_is_honorific(text[last_start:last_end]) or initial or short):
                     joined = False
                 if joined and word.rstrip(".") not in FORMAL_TITLES:  # a title starts a name of its own
                     runs[-1].append((start, end))
@@ -248,7 +259,12 @@ class Detector:
                 ):
                     spans[i] = (run[0][0], run[-1][1])
                     break
-        found = [span for span in spans if span is not None]
+        found = []
+        for span in spans:
+            if span is not None:
+                # "Billy Ray Tidwell Jr.", "Robert Pruitt III": the suffix is part of the name.
+                suffix = _NAME_SUFFIX.match(text, span[1])
+                found.append((span[0], suffix.end()) if suffix else span)
         # "ask deepa", "with zanele": a given name in lower case after a name cue.
         english = english_words()
         for m in _LOWER_AFTER_CUE.finditer(text):
