@@ -31,7 +31,13 @@ _HUMAN_AFTER = re.compile(
     r"promised|came|walked|drove|sat|spoke|signed|took|knows|knew|watched|escorted|chaired|interpreted|"
     r"answered|joined|brought|went|wants|wanted|needs|needed|arrived|nodded|"
     r"stood|helped|hugged|waved|whispered|shouted|worried|decided|tried|apologi[sz]ed|thanked|missed|"
-    r"and I|from (?:the )?[a-z]+)"
+    r"led|handled|sorted|organi[sz]ed|arranged|booked|collected|visited|checked|showed|taught|cooked|baked|"
+    r"volunteered|swapped|reckons|reckoned|"
+    r"(?:has|had)\s+(?:been\s+(?:off|away|on\s+leave|in\s+hospital|unwell|ill|sick|great|brilliant|amazing|so)|"
+    r"gone\s+(?:home|back|off)|moved\s+(?:to|in|out|back|house|away)|left|said|told|asked|rung|phoned|texted|"
+    r"agreed|decided|promised|offered|covered)|"
+    r"did\s+(?:the|a|an|his|her|their|my|our|really|so)|"
+    r"and I|(?:from|fae|frae) (?:the )?[a-z]+)"
     r"|['’]s\s+(?:mum|mom|mother|dad|father|son|daughter|wife|husband|partner|brother|sister|family|baby|"
     r"children|kids|carer|friend|parents|grandmother|grandfather|nan|gran|granny|auntie|aunty|uncle|cousin))\b"
 )
@@ -90,6 +96,36 @@ _LOWER_CASUAL_CUE = re.compile(
 )
 
 
+#: A lowercase word before a person's verb, maybe with a term of respect between: "shaz reckons",
+#: "pinky di says", "femi's mum rang", "jhun-jhun said".
+_LOWER_BEFORE_VERB = re.compile(
+    r"(?<![\w'’-])(?P<name>[a-z][a-z'’-]+)(?:\s+(?:di|didi|da|dada|ji|bhai|bhaiya|akka|anna|kak|abang|ate|kuya))?"
+    r"(?:\s+(?:said|says|told|tells|asked|asks|reckons|reckoned|thinks|thought|wants|wanted|texted|rang|phoned|"
+    r"called|emailed|messaged|mentioned|promised|agreed|covered|brought|came|went|left|laughed|cried|smiled)\b"
+    r"|['’]s\s+(?:mum|mom|mam|mother|dad|father|nan|gran|granny|kokum|kokom|nana|wife|husband|partner|son|"
+    r"daughter|brother|sister|auntie|aunty|uncle|cousin|family|kids|baby)\b)"
+)
+#: A lowercase term of respect or kinship before a name, of several languages: "anh minh",
+#: "kak yati", "ate joy", "kuya ben", "tita marie", "aunty bisi".
+_LOWER_TITLE_BEFORE = re.compile(
+    r"\b(?:anh|chị|chi|em|cô|co|chú|chu|bác|bac|kak|kakak|abang|bang|adik|encik|cik|puan|ate|kuya|tita|tito|"
+    r"lola|lolo|aunty|auntie|uncle|mama|papa|baba|gogo|whaea|matua|didi|bhaiya|akka|anna|thambi|amma)"
+    r"\s+(?P<name>[a-z][a-z'’-]+)\b"
+)
+#: A question to a colleague: "can jaz send …", "could bex check …".
+_LOWER_MODAL = re.compile(
+    r"\b(?:can|could|will|would|pls|please)\s+(?P<name>[a-z][a-z'’-]+)\s+(?:send|check|do|ring|call|bring|cover|"
+    r"come|pick|help|sign|take|get|look|drop|swap|text|email|sort|grab|book|chase|update)\b"
+)
+#: Kin and role words that go before a person's verb like a name: "mum said", "nan rang".
+_KIN_WORDS = frozenset(
+    (  # noqa: SIM905 - a long word list reads better as one string
+        "mum mom mam ma mother dad da pa papa mama father nan nana nanna gran granny grandma grandpa nonna "
+        "nonno oma opa boss staff everyone everybody someone somebody nobody anyone sis bro hubby wifey"
+    ).split()
+)
+
+
 _LOWER_PAIR = re.compile(r"(?<![\w'’-])(?P<a>[a-z][a-z'’-]+)\s+(?:and|&)\s+(?P<b>[a-z][a-z'’-]+)\b")
 
 
@@ -103,6 +139,7 @@ _SURNAME_WORDS = frozenset({"Ward", "Lane", "Street", "Wing", "Hall", "Park", "C
 #: After these a lowercase word that is no English word is a name ("ask tamati", "told zanele").
 _LOWER_AFTER_VERB = re.compile(
     r"\b(?i:ask|asked|tell|told|thank|thanked|call|called|ring|rang|text|texted|email|emailed|meet|met|phone|"
+    r"remind|reminded|ping|pinged|message|messaged|"
     r"(?:talk|talked|speak|spoke|vent|vented|chat|chatted)\s+(?:to|with))\s+"
     r"(?P<name>[a-z][a-z'’-]+)\b"
 )

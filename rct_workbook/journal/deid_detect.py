@@ -17,10 +17,14 @@ from rct_workbook.journal.deid_cues import (
     _GIVEN_ABBREVIATIONS,
     _HUMAN_AFTER,
     _JOINED_BEFORE,
+    _KIN_WORDS,
     _LOWER_AFTER_CUE,
     _LOWER_AFTER_VERB,
+    _LOWER_BEFORE_VERB,
     _LOWER_CASUAL_CUE,
+    _LOWER_MODAL,
     _LOWER_PAIR,
+    _LOWER_TITLE_BEFORE,
     _MAYBE_PERSON_BEFORE,
     _MEDICINE,
     _NAME_SUFFIX,
@@ -285,6 +289,24 @@ class Detector:
             for m in _LOWER_CASUAL_CUE.finditer(text):
                 if lone(m.group("name")):
                     found.append(m.span("name"))
+            # "shaz reckons", "can jaz send", "anh minh said": a person's verb after, a question
+            # to a colleague, or a term of respect before; a nickname that is also a word
+            # ("pinky said") only where a sentence or clause starts, never a kin word ("nan rang").
+            for pattern in (_LOWER_BEFORE_VERB, _LOWER_MODAL, _LOWER_TITLE_BEFORE):
+                for m in pattern.finditer(text):
+                    low = fold(m.group("name"))
+                    if low in _KIN_WORDS or low in _NOT_NAMES:
+                        continue
+                    start = m.start("name")
+                    opening = re.search(r"(?:^|[\n.!?,;:]|\b(?:and|then|but|so|cos|coz))\s*$", text[:start])
+                    if lone(m.group("name")) or (low in given and low in everyday and opening):
+                        found.append(m.span("name"))
+            # "with xin yi": a second word of a given name, of no English word, goes with the first.
+            for i, (a, b) in enumerate(found):
+                more = re.match(r"\s+([a-z][a-z'’-]+)\b", text[b:])
+                if more and fold(more.group(1)) in given and fold(more.group(1)) not in english and a < b:
+                    if fold(more.group(1)) not in _NOT_NAMES and fold(more.group(1)) not in place_names():
+                        found[i] = (a, b + more.end())
             # "with zanele and thabo": such a word joined by "and" to a name found is a name too
             # ("olanzapine and sertraline", with no person's cue, stays as written).
             for m in _LOWER_PAIR.finditer(text):

@@ -56,3 +56,62 @@ def test_a_name_is_found_whole(text: str, name: str) -> None:
 )
 def test_particles_and_numerals_alone_are_no_names(text: str) -> None:
     assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A nickname of no list before a person's verb, typed in lower case.
+        ("bex reckons the rota is wrong again", "bex"),
+        ("jhun-jhun said she would come", "jhun-jhun"),
+        ("femi's mum rang twice, she wants him home", "femi"),
+        # A nickname that is also a word, where a clause starts.
+        ("then pinky said no", "pinky"),
+        # After a cue, a question to a colleague, or a term of respect.
+        ("pls remind jaz to sign the rota", "jaz"),
+        ("can lwazi send me the form", "lwazi"),
+        ("chị lan said the forms are old", "lan"),
+        ("kuya ben says the van is late", "ben"),
+        # A given name of two words, both in lower case.
+        ("had coffee with mei ling after", "mei ling"),
+    ],
+)
+def test_a_casual_name_in_lower_case_is_found(text: str, name: str) -> None:
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mum said it was fine",
+        "nan rang twice about the tablets",
+        "everyone reckons it will work",
+        "the staff said no",
+        "can someone send me the form",
+        "had coffee with ice after",
+    ],
+)
+def test_kin_and_everyday_words_before_a_verb_are_no_names(text: str) -> None:
+    assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Chebet has moved to the other ward and is happier.", "Chebet"),
+        ("Tevita did the session today and it went well.", "Tevita"),
+        ("Dougal fae the team says hello.", "Dougal"),
+        ("Wambui has been off since Friday.", "Wambui"),
+        ("Segun handled the family meeting.", "Segun"),
+    ],
+)
+def test_a_single_name_doing_something_is_found(text: str, name: str) -> None:
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sertraline did nothing for her.", "Zoom has crashed again.", "Everyone said no."],
+)
+def test_things_that_do_something_are_no_names(text: str) -> None:
+    assert _names(text) == []
