@@ -304,9 +304,9 @@ class Detector:
             # "with xin yi": a second word of a given name, of no English word, goes with the first.
             for i, (a, b) in enumerate(found):
                 more = re.match(r"\s+([a-z][a-z'’-]+)\b", text[b:])
-                if more and fold(more.group(1)) in given and fold(more.group(1)) not in english and a < b:
-                    if fold(more.group(1)) not in _NOT_NAMES and fold(more.group(1)) not in place_names():
-                        found[i] = (a, b + more.end())
+                second = fold(more.group(1)) if more else ""
+                if more and second in given and not any(second in s for s in (english, _NOT_NAMES, place_names())):
+                    found[i] = (a, b + more.end())
             # "with zanele and thabo": such a word joined by "and" to a name found is a name too
             # ("olanzapine and sertraline", with no person's cue, stays as written).
             for m in _LOWER_PAIR.finditer(text):
