@@ -56,6 +56,12 @@ def level(content: Content, text: str, question: str = "sustain", **more: Any) -
         ("It's a killer of a caseload.", "none"),  # an idiom
         ("That meeting is pointless unless the nurses are in the room.", "none"),
         ("Everything feels pointless.", "check-in"),
+        # A note for the family is a farewell unless it is about the day's errands.
+        ("I've written a letter for my kids in case I'm not here.", "urgent"),
+        ("I wrote a note for my partner saying the dog needs feeding at six.", "none"),
+        # Affairs in order: urgent, unless a life event is named beside them.
+        ("I've been getting my affairs in order.", "urgent"),
+        ("I'm getting my affairs in order before my hip operation next month.", "none"),
     ],
 )
 def test_levels(content: Content, text: str, expected: str) -> None:

@@ -178,13 +178,15 @@ FRESH_SETS = {
     # outside the repository until the meaning was finished, and run once: 72/100, 45/60,
     # 8/60 (with the patterns and the net alone 49/100, 31/60, 5/60). Seen since; with the
     # bank grown to 1,215 sentences 85/100, 49/60, 7/60; with a denial read only at the
-    # sentence's opening "I" 87/100, 50/60, 7/60.
-    "care_corpus_fresh6.yaml": (87, 50, 7),
+    # sentence's opening "I" 87/100, 50/60, 7/60; with notes about errands and affairs put
+    # in order for a named life event left alone 87/100, 50/60, 5/60.
+    "care_corpus_fresh6.yaml": (87, 50, 5),
     # Written the same way by another helper, sealed until the bank of 1,215 was encoded,
     # and run once: 78/100, 47/60, 8/60 (patterns and net alone 52/100, 29/60, 3/60). Seen
     # since: with a denial read only at the sentence's opening "I" ("enough to make sure I
-    # don't wake up" is no denial) 80/100, 48/60, 9/60.
-    "care_corpus_fresh7.yaml": (80, 48, 9),
+    # don't wake up" is no denial) 80/100, 48/60, 9/60; with notes about errands and
+    # affairs put in order for a named life event left alone 80/100, 48/60, 7/60.
+    "care_corpus_fresh7.yaml": (80, 48, 7),
 }
 #: The sets on which the issue's goal is met (checked as a plain test); on the others it is
 #: a strict expected failure, so a set that comes to meet it must move here.
