@@ -113,8 +113,12 @@ def english_words() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Countries, US states, continents and cities of 15,000 people or more, folded
-    (GeoNames, CC BY 4.0; place_names.txt): "from Oaxaca" is a place."""
-    return _data_lines("place_names.txt")
+    (GeoNames, CC BY 4.0; place_names.txt): "from Oaxaca" is a place. With them the
+    first-level regions of every country (countryinfo, MIT; region_names.txt: "Punjab",
+    "Sindh", "Rift Valley"), but not a region that is also a given name ("Clare", "Devon"),
+    which stays a possible name."""
+    given = given_names()
+    return _data_lines("place_names.txt") | {r for r in _data_lines("region_names.txt") if r not in given}
 
 
 #: Endings of a word for a people or a language ("German", "Danish", "Dutch", "Kenyan",

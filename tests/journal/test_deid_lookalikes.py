@@ -127,3 +127,19 @@ def test_a_name_given_on_purpose_is_never_taken_for_a_place() -> None:
     texts = ("Mahina school was where we met.", "Mahina said hello.")
     located = locate(list(texts), ["Mahina"], region="GB")
     assert [texts[1][s.start : s.end] for s in located[1]] == ["Mahina"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Balochistan and Khyber Pakhtunkhwa figures are kept apart.",
+        "Nyanza cases rose, and Gauteng stayed flat.",
+        "Oromia sends its referrals by post.",
+    ],
+)
+def test_a_countrys_region_is_no_name(text: str) -> None:
+    assert _names(text) == []
+
+
+def test_a_region_that_is_a_given_name_stays_a_possible_name() -> None:
+    assert _names("Clare said the group had moved.") == ["Clare"]
