@@ -150,9 +150,34 @@ _ORG_LAST = frozenset(
         "network partnership commission society association church mosque temple police court office centre center "
         "hospital clinic university college school group company fund affairs medicaid medicare welfare justice "
         "corrections housing benefits insurance commissioner directorate executive ombudsman tribunal registry "
-        "bureau administration division inspectorate regulator"
+        "bureau administration division inspectorate regulator "
+        # The same in other languages: Māori "ora" and "hauora" (health, wellbeing), Hindi
+        # "yojana", "abhiyan", "mission" (a scheme), Malay "masyarakat" (community welfare).
+        "ora hauora yojana abhiyan mission scheme programme program masyarakat kesihatan"
     ).split()
 )
+#: Words before a word that say a language is meant: "speaks Hokkien", "fluent in Dari",
+#: "Farsi and some Dari" (another language before "and" is checked where this is used).
+_LANGUAGE_BEFORE = re.compile(
+    r"\b(?i:speaks?|spoke|speaking|fluent\s+in|learning|learnt|learned|understands?|reads|writes|"
+    r"interpreter\s+for|translated\s+into|translation\s+into)"
+    r"\s+(?:(?i:some|a\s+little|a\s+bit\s+of|only|mostly|mainly|broken|fluent|good|basic|conversational)\s+)?$"
+)
+#: "Farsi and some Dari", "Mandarin or Hokkien": the word before "and", "or" or a comma.
+_LANGUAGE_PAIR_BEFORE = re.compile(
+    r"(?P<other>[^\W\d_][\w'’-]*)(?:,|\s+and|\s+or|\s*/)\s+"
+    r"(?:(?i:some|a\s+little|a\s+bit\s+of|only|mostly|broken|basic)\s+)?$"
+)
+#: Words after a word that say a language is meant: "a Hokkien interpreter", "Dari-speaking".
+_LANGUAGE_AFTER = re.compile(
+    r"^(?:-speaking|-speaker|\s+(?:interpreter|interpreters|interpreting|speaker|speakers|speaking|translation|"
+    r"translator|translators|version|subtitles|lessons|classes|class|teacher|words?|phrases?|language)\b)"
+)
+#: Words that make a run a language: "Bahasa Melayu", "Te Reo Māori", "Yolŋu Matha", "Kimberley
+#: Kriol", "Jamaican Patois", "Auslan Sign Language". Folded.
+_LANGUAGE_FIRST = frozenset({"bahasa", "basa", "lingua", "lengua", "lingala", "reo"})
+_LANGUAGE_LAST = frozenset({"matha", "kriol", "creole", "patois", "pidgin", "patwa", "dialect", "language", "sign"})
+
 #: Org words that start a name, in English and the languages of public services: "Ministry
 #: of …", "Santé Québec", "Ministerio de Salud", "Hauora Tairāwhiti". Folded.
 _ORG_FIRST = frozenset(
@@ -160,7 +185,10 @@ _ORG_FIRST = frozenset(
         "ministry agency authority bureau commission directorate medicare medicaid sante salud saude sanita "
         "gesundheit gezondheid "
         "hauora ministere ministerio ministero ministerium ministerie agence agencia agenzia servicio servico "
-        "servizio conseil consejo conselho consiglio caisse krankenkasse gemeente regie"
+        "servizio conseil consejo conselho consiglio caisse krankenkasse gemeente regie "
+        # Malay, Indonesian, Polish, Swahili, Hindi and Vietnamese public services.
+        "jabatan kementerian kementrian pejabat lembaga majlis dewan jawatankuasa badan dinas urzad instytut "
+        "wizara idara halmashauri shirika rashtriya pradhan mantralaya vibhag nigam"
     ).split()
 )
 #: What stands before an organisation's name: a health system's acronym ("NHS Lothian", "HSE

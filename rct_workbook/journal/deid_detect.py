@@ -18,6 +18,11 @@ from rct_workbook.journal.deid_cues import (
     _HUMAN_AFTER,
     _JOINED_BEFORE,
     _KIN_WORDS,
+    _LANGUAGE_AFTER,
+    _LANGUAGE_BEFORE,
+    _LANGUAGE_FIRST,
+    _LANGUAGE_LAST,
+    _LANGUAGE_PAIR_BEFORE,
     _LOWER_AFTER_CUE,
     _LOWER_AFTER_VERB,
     _LOWER_BEFORE_VERB,
@@ -258,8 +263,12 @@ class Detector:
                 if not 0 <= j < len(kept) or spans[j] is None:
                     continue
                 a, b = (run[-1][1], kept[j][0][0]) if j > i else (kept[j][-1][1], run[0][0])
-                if re.fullmatch(r"\s+(?:and|&|or)\s+|,\s+", text[a:b]) and all(
-                    self._namelike(text[x:y]) for x, y in run
+                lead = text[max(0, run[0][0] - 24) : run[0][0]]
+                tail = text[run[-1][1] : run[-1][1] + 40]
+                if (
+                    re.fullmatch(r"\s+(?:and|&|or)\s+|,\s+", text[a:b])
+                    and all(self._namelike(text[x:y]) for x, y in run)
+                    and not self._language(text, run, 0, len(run) - 1, lead, tail)
                 ):
                     spans[i] = (run[0][0], run[-1][1])
                     break
@@ -316,6 +325,23 @@ class Detector:
                     elif m.span("b") in found:
                         found.append(m.span("a"))
         return found
+
+    def _language(self, text: str, run: list[tuple[int, int]], lo: int, hi: int, before: str, after: str) -> bool:
+        """A language, by its neighbours or its words: "speaks Hokkien", "Mandarin and Hokkien",
+        "a Dari interpreter", "Bahasa Melayu", "Yolŋu Matha", "Ulster Scots" (a place and a language)."""
+        words = [fold(text[a:b]) for a, b in run[lo : hi + 1]]
+        if _LANGUAGE_BEFORE.search(before) or _LANGUAGE_AFTER.match(after):
+            return True
+        pair = _LANGUAGE_PAIR_BEFORE.search(before)
+        if pair:
+            # "Mandarin and Hokkien"; "speaks Hokkien and Dari", the first known by its cue.
+            start = run[lo][0] - len(before) + pair.start("other")
+            if fold(pair.group("other")) in peoples() or _LANGUAGE_BEFORE.search(text[max(0, start - 40) : start]):
+                return True
+        if len(words) > 1 and (words[0] in _LANGUAGE_FIRST or words[-1] in _LANGUAGE_LAST):
+            return True
+        places, languages = place_names(), peoples()
+        return len(words) > 1 and words[-1] in languages and all(x in places or x in languages for x in words[:-1])
 
     def _namelike(self, word: str) -> bool:
         """A word that can be a name: a given name, or no English word nor place, nor a word
@@ -415,6 +441,10 @@ class Detector:
             lo = 1
         span = (run[lo][0], run[hi][1])
         before = text[max(0, span[0] - 24) : span[0]]
+        if self._language(text, run, lo, hi, before, after):
+            return None  # "speaks Hokkien", "Farsi and some Dari", "Bahasa Melayu", "Ulster Scots"
+        if hi == lo and fold(w(lo)) in _ORG_LAST | _ORG_FIRST and fold(w(lo)) not in given:
+            return None  # "Medicaid said no": a public body's word alone
         if _EPONYM_BEFORE.search(before) and _EPONYM_AFTER.match(after) and fold(w(hi)) not in given:
             return None  # "his Parkinson's", "my Crohn's": a condition named after someone; not "my Siobhan's"
         person_before = bool(_PERSON_BEFORE.search(before))  # "confided in Maya" is no place

@@ -65,6 +65,9 @@ _NOT_NAMES = frozenset(
         "ramadan eid diwali deepavali holi navratri hanukkah chanukah passover pesach shabbat sabbath lent "
         "advent nowruz vesak matariki waitangi kwanzaa thanksgiving purim sukkot muharram ashura rakhi "
         "onam pongal chuseok songkran juneteenth hogmanay ugadi vaisakhi baisakhi "
+        # Apps and platforms people message and meet on, capitalised like names.
+        "whatsapp facebook instagram snapchat tiktok youtube telegram viber skype zoom teams messenger "
+        "wechat imessage facetime linkedin twitter discord reddit signal "
     ).split()
 )
 
@@ -126,6 +129,11 @@ def place_names() -> frozenset[str]:
 _PEOPLE_ENDINGS = ("ish", "ese", "ian", "an", "ch")
 
 
+#: Noun-class prefixes that name a language in Bantu and Nilotic languages (Ki-, Chi-,
+#: isi-, Se-, Lu-, Dho-, Oshi-, Kinya-, Otji-, Ru-, Tshi-, Xi-, Si-).
+_LANGUAGE_PREFIXES = ("ki", "chi", "isi", "se", "lu", "dho", "oshi", "kinya", "otji", "ru", "tshi", "xi", "si")
+
+
 def _demonyms(country: str) -> set[str]:
     """The usual English forms for the people of a country, by the common endings ("Kenya"
     → Kenyan, "Italy" → Italian, "Japan" → Japanese, "Pakistan" → Pakistani); forms that
@@ -159,6 +167,11 @@ def peoples() -> frozenset[str]:
     for name in english.languages.values():
         words.add(name)
         words.update(w for w in name.split()[:-1] if w.endswith(_PEOPLE_ENDINGS))  # "Scottish" Gaelic
+        # Bantu languages as their speakers write them, with the noun-class prefix for a
+        # language: Swahili → Kiswahili, Luo → Dholuo, Zulu → isiZulu, Sotho → Sesotho.
+        last = name.split()[-1]
+        if last.isalpha():
+            words.update(prefix + last.lower() for prefix in _LANGUAGE_PREFIXES)
     for code, name in english.territories.items():
         if code.isalpha() and " " not in name and "&" not in name:
             words.update(_demonyms(name))

@@ -143,3 +143,46 @@ def test_a_countrys_region_is_no_name(text: str) -> None:
 
 def test_a_region_that_is_a_given_name_stays_a_possible_name() -> None:
     assert _names("Clare said the group had moved.") == ["Clare"]
+
+
+def test_bantu_languages_with_their_prefix_come_from_cldr() -> None:
+    words = peoples()
+    for word in ("kiswahili", "isizulu", "sesotho", "kinyarwanda", "luganda"):
+        assert word in words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A language by its neighbours, where no list knows it or it is a given name too.
+        "She speaks Cantonese and Teochew with her gran.",
+        "He is fluent in Pashto and some Hazaragi.",
+        "We need a Tigrinya interpreter, or Saho.",
+        "Her mum is Shona-speaking.",
+        # A language by its words.
+        "The leaflet is in Bahasa Indonesia now.",
+        "The boys speak Kimberley Kriol at home.",
+        "Her dad speaks Jamaican Patois.",
+        "Signs went up in Scots and Ulster Scots.",
+        # A public body of another language, a programme, an app.
+        "Kementerian Kesihatan sent the letter.",
+        "Pradhan Mantri Awas Yojana paid for the roof.",
+        "Hauora Tairāwhiti and Whānau Ora both came.",
+        "Medicare said the claim was late.",
+        "We talked on WhatsApp, then Signal, then Teams.",
+    ],
+)
+def test_languages_bodies_and_apps_are_no_names(text: str) -> None:
+    assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("I spoke with Dari Haidari after the group.", "Dari Haidari"),
+        ("Shona and Tendai were both there.", "Shona"),
+        ("Hannah English rang about the rota.", "Hannah English"),
+    ],
+)
+def test_a_name_beside_a_language_word_is_still_found(text: str, name: str) -> None:
+    assert name in _names(text)
