@@ -87,6 +87,24 @@ def _is_acronym_record(match: re.Match[str]) -> bool:
     return not (value[0] in "0+" and digits >= 10 and not letters)
 
 
+#: A scheme's name as a word, capitalised or run together, before a long number in digit
+#: groups: "PhilHealth 12-503318447-9", "Centrelink 204 118 553K", "Medibank 4412 55130".
+_NAMED_RECORD = re.compile(
+    r"(?<![\w&/-])(?P<label>[A-Z][a-z]+(?:[A-Z][a-z]+)*)(?:\s*(?:#|:|no\.)\s*|\s+)"
+    r"(?P<value>\d[\d]*(?:[ -]\d+)*(?:[ -]?[A-Z])?)\b(?![\w/-])"
+)
+
+
+def _is_named_record(match: re.Match[str]) -> bool:
+    """Eight digits or more after a word of no English: a scheme's number ("PhilHealth …"),
+    not a phone number as dialled ("Mobile 07700 900318") nor a sum or a year."""
+    label, value = match.group("label"), match.group("value")
+    digits = sum(c.isdigit() for c in value)
+    if digits < 8 or fold(label) in english_words():
+        return False
+    return not (value[0] in "0+" and digits >= 10)
+
+
 #: (kind, pattern) in the order they claim text: an earlier match wins an overlap.
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("email", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
@@ -108,6 +126,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("record", _ACRONYM_RECORD),  # kept only where _is_acronym_record says so
+    ("record", _NAMED_RECORD),  # kept only where _is_named_record says so
     # Capitals and four or more digits in one token, with or without a label: "RX7730215",
     # "A4721BK", "4567-123-890-XK", "CN-2025-11873"; not "B12", "HbA1c", "NEWS2", "COVID-19";
     # one before a group of digits is a prefix of the phone number found later ("MW-07700 900123").
@@ -222,4 +241,5 @@ _CITATION = re.compile(
 CHECKS: dict[re.Pattern[str], Callable[[re.Match[str]], bool]] = {
     _DOMAIN_LIKE: lambda m: _is_domain(m.group()),
     _ACRONYM_RECORD: _is_acronym_record,
+    _NAMED_RECORD: _is_named_record,
 }

@@ -1,0 +1,39 @@
+"""Record numbers under a scheme's name, and units named by a word and a code (issue 21).
+
+Every number and place here is made up for this file; none comes from a measured set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rct_workbook.journal.deidentify import locate
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    (spans,) = locate([text], region="GB")
+    return [(s.kind, text[s.start : s.end]) for s in spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "record"),
+    [
+        ("His PhilHealth 12-503318447-9 was wrong.", "PhilHealth 12-503318447-9"),
+        ("Centrelink 204 118 553K is on the letter.", "Centrelink 204 118 553K"),
+        ("Her Medibank: 4412 5513 09 is new.", "Medibank: 4412 5513 09"),
+        ("The SocialSeguro 880-1234-5521 card came.", "SocialSeguro 880-1234-5521"),
+    ],
+)
+def test_a_schemes_name_goes_with_its_number(text: str, record: str) -> None:
+    assert ("record", record) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ring 07700 900318 after six.",  # a phone number as dialled, not a record
+        "Around 12,000 people came in 2024.",
+    ],
+)
+def test_a_phone_or_a_count_is_no_schemes_record(text: str) -> None:
+    assert all(kind != "record" for kind, _ in _found(text))
