@@ -64,6 +64,7 @@ from rct_workbook.journal.deid_patterns import (
     _UNIT_NAME,
     CHECKS,
     PATTERNS,
+    UNIT_CODE_WORDS,
     Span,
     _whole_token,
 )
@@ -179,7 +180,7 @@ class Detector:
             while len(words) > 2 and (words[0].casefold() in _NOT_NAMES or _is_honorific(words[0])):
                 start += len(words[0]) + 1
                 words.pop(0)
-            if words[0][0].isdigit() or words[0] in ("Ward", "Unit", "Wing", "Bay", "Pod", "Block", "Level", "Floor"):
+            if words[0][0].isdigit() or words[0] in UNIT_CODE_WORDS:
                 found.append((start, match.end()))
                 continue
             modifiers = [fold(w) for w in words[:-1] if not w[0].isdigit()]

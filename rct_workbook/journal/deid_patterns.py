@@ -172,11 +172,21 @@ _EXTENSION = re.compile(r"\b(?i:bleep|pager|ext(?:ension)?\.?)\s*(?:#|:|no\.?)?\
 #: Digit groups that look like a phone number in some other country's national format.
 _PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,6}){1,3}(?!\w)")
 
+#: Words before a code that name a ward, unit or block, in several languages and services:
+#: "Ward 7B", "Wad 5A" (Malay), "Houseblock 4" (a prison), "Pavilion 2", "Station 3" (German),
+#: "Sala 4" (Spanish, Portuguese), "Reparto 2" (Italian), "Afdeling 5" (Dutch).
+UNIT_CODE_WORDS = (
+    *("Ward", "Wad", "Unit", "Wing", "Bay", "Pod", "Block", "Houseblock", "Level", "Floor", "Landing", "Spur"),
+    *("Pavilion", "Pavillon", "Pabellón", "Pavilhão", "Padiglione", "Station", "Sala", "Reparto", "Afdeling"),
+    *("Oddział", "Servicio", "Enfermaria", "Kamar", "Bilik", "Cottage", "Villa", "Suite", "Annexe", "Annex"),
+)
+_UNIT_CODE_WORDS = "|".join(UNIT_CODE_WORDS)
+
 #: The last word of a named ward, unit, clinic or programme: "Larchwood Unit", "Butterfly Ward".
 _UNIT_WORDS = "Ward|Unit|Clinic|Programme|Program|Wing|Service"
 _UNIT_NAME = re.compile(
     rf"\b(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{_UNIT_WORDS})\b(?:\s+\d{{1,3}}[A-Z]?\b)?"
-    rf"|\b(?:Ward|Unit|Wing|Bay|Pod|Block|Level|Floor)\s+\d{{1,3}}[A-Z]?\b"
+    rf"|\b(?:{_UNIT_CODE_WORDS})\s+(?:\d{{1,3}}[A-Z]?|[A-Z]\d{{0,2}})\b(?![’'-])"
     r"|\b\d{1,2}\s+(?:North|South|East|West)\b(?!\s+[A-Z])"
 )
 

@@ -37,3 +37,23 @@ def test_a_schemes_name_goes_with_its_number(text: str, record: str) -> None:
 )
 def test_a_phone_or_a_count_is_no_schemes_record(text: str) -> None:
     assert all(kind != "record" for kind, _ in _found(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Encik Hafiz is on Wad 7B now.", "Wad 7B"),
+        ("He was moved to Houseblock 2 overnight.", "Houseblock 2"),
+        ("She went back to Pavilion 3 after lunch.", "Pavilion 3"),
+        ("Die Patientin liegt auf Station 4.", "Station 4"),
+        ("Está en la Sala 6 desde ayer.", "Sala 6"),
+        ("Spur C was locked down again.", "Spur C"),
+    ],
+)
+def test_a_unit_word_and_its_code_is_a_place(text: str, place: str) -> None:
+    assert ("place", place) in _found(text)
+
+
+@pytest.mark.parametrize("text", ["The Sala family rang.", "Pavilion staff were kind.", "Station staff helped."])
+def test_a_unit_word_without_a_code_is_no_place(text: str) -> None:
+    assert all(kind != "place" for kind, _ in _found(text))
