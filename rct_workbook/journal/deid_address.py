@@ -38,13 +38,15 @@ _ABBREVIATION_DOT = r"(?:\.(?=,|\s+[\w#]))?"
 #: A flat, suite, floor or room before or after the street: "Apt 5", "Unit 4/12", "#05-67".
 _UNIT_WORD = (
     r"Apt|Apartment|Appt|Apto|Suite|Ste|Unit|Flat|Fl|Floor|Level|Lvl|Room|Rm|Blk|Block|Bldg|Building|Door|"
-    r"Plot|Shop|Office|Lot|Bungalow|Casa|Ward|Bed|Bay|House\s+No|H\.\s?No|No"
+    r"Plot|Shop|Office|Lot|Bungalow|Casa|Ward|Bed|Bay|Tower|Twr|House\s+No|H\.\s?No|No"
 )
 _UNIT_VALUE = r"(?=[\w/-]*\d)[A-Z0-9][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*\b"
 UNIT = (
     rf"(?:(?i:{_UNIT_WORD})\.?\s*(?:#\s?)?|#\s?){_UNIT_VALUE}"
     r"|\d{1,2}(?:st|nd|rd|th)\s+(?i:floor|fl)\b\.?"
     r"|\d{1,2}[º°ª]\s?(?:[A-Z0-9]\b[ºª]?)?"
+    # A Polish flat after the number: "ul. Długa 5 m. 12", "… 9 lok. 3".
+    r"|(?-i:m|lok|mieszk)\.\s?\d{1,4}[A-Za-z]?\b"
 )
 #: A house number: "12", "12A", "4/12" (flat 4 at number 12), "1203-88", "12-3-456".
 NUMBER = r"\d{1,5}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?){0,2}\b"
@@ -54,11 +56,13 @@ _NAME = r"[A-Z][\w'’-]*(?:\.[\w'’-]+)*"
 #: Street words of French, Spanish, Catalan, Italian, Portuguese, Polish and Malay.
 _ROMANCE = (
     r"rue|avenue|av|boulevard|bd|chemin|allée|impasse|quai|route|calle|avenida|avda|paseo|plaza|carrer|via|"
-    r"viale|piazza|corso|rua|travessa|largo|praça|alameda|estrada|ulica|ul|al|aleja|jalan|jln|lorong"
+    r"viale|piazza|corso|rua|travessa|largo|praça|alameda|estrada|ulica|ul|al|aleja|jalan|jln|lorong|"
+    # Welsh: "12 Heol y Barcud", "Ffordd yr Afon", "Stryd Fawr", "Lôn Las".
+    r"heol|ffordd|stryd|lôn|lon|rhodfa|teras|cilgant"
 )
 #: The same words capitalised, starting an address: "Calle Mayor 12", "Via Roma 10".
-_ROMANCE_FIRST = "|".join(w[0].upper() + w[1:] for w in _ROMANCE.split("|") if len(w) > 2)
-_PARTICLE = r"(?:de|del|de\s+la|des|du|di|della|da|das|do|dos|la|le|les|l['’]|d['’])"
+_ROMANCE_FIRST = "|".join(w[0].upper() + w[1:] for w in _ROMANCE.split("|") if len(w) > 2 and w.isascii())
+_PARTICLE = r"(?:de|del|de\s+la|des|du|di|della|da|das|do|dos|la|le|les|l['’]|d['’]|y|yr)"
 _ROMANCE_NAME = rf"(?:{_PARTICLE}\s*)*{_NAME}(?:\s+(?:{_PARTICLE}\s*)*{_NAME}){{0,3}}"
 #: Endings of a one-word street in German, Dutch and the Nordic languages.
 _STREET_ENDING = (
@@ -92,7 +96,11 @@ POSTCODE = (
     r"|\d{3}\s\d{3}(?!\d)|\d{3}\s\d{2}(?!\d)"  # India written in two, Sweden
     r"|\d{4,6})(?![\w-])"  # six digits (India, Singapore), five (US, Europe), four (Australia, Africa …)
 )
-_TOWN = rf"{_NAME}(?:\s+(?:(?:de|da|do|di|du|la|le|upon|on|sur|am|an|der|en)\s+)?{_NAME}){{0,3}}"
+#: A town or parish, also a saint's ("St. Catherine", "Ste. Foy", "Mt. Hope").
+_TOWN = (
+    rf"(?:(?:St|Ste|Mt|Ft|Pt)\.?\s+)?{_NAME}"
+    rf"(?:\s+(?:(?:de|da|do|di|du|la|le|upon|on|sur|am|an|der|en)\s+)?{_NAME}){{0,3}}"
+)
 #: A state or province code: "IL", "ON", "NSW", "SP".
 _REGION = r"(?-i:[A-Z]{2,3})"
 #: What follows the street: a flat, towns, a county, a state and a postcode, in either order.
@@ -106,7 +114,7 @@ _TAIL = (
 
 #: A flat or unit first, then the street: "Flat 3, 27 Mill Road, Cambridge CB1 2AD".
 _STREET_ADDRESS = re.compile(
-    rf"(?<![\w-])(?:(?:(?:{UNIT}),?\s+)?(?:{_CIVIC})"
+    rf"(?<![\w-])(?:(?:(?:{UNIT}),?\s+(?:{_NAME}(?:\s+{_NAME}){{0,2}},\s+)?)?(?:{_CIVIC})"
     # A plot, flat or house with its number, then a street with none: "Plot 23, Kampala Road",
     # "Apartment 3, Block C, Westlands Road".
     rf"|(?:{UNIT}),\s+(?:{_NAME}(?:\s+{_NAME})?,\s+)?"
@@ -134,6 +142,23 @@ _PARTS_ADDRESS = re.compile(
 _BOX = re.compile(
     r"\b(?:P\.?\s?O\.?\s?Box|PO Box|Private Bag|Postbus|Apartado|Caixa Postal)\s+\d+(?:-\d+)?"
     rf"(?:,\s+{_TOWN})?(?:(?:,\s*|\s+)(?:{_REGION}\s+)?{POSTCODE})?"
+    # "Box 117, Chisasibi, QC J0M 1E0": a box alone, only with its town and a postcode.
+    rf"|\b(?:Box|Bag|RR|Rural\s+Route)\s+\d+,\s+{_TOWN}(?:,\s*|\s+)(?:{_REGION}\s+)?{POSTCODE}"
+)
+#: A word naming a district, written first: Filipino "Barangay San Roque", "Brgy. 12", "Purok 3".
+_DISTRICT = re.compile(
+    rf"(?<![\w-])(?:Barangay|Brgy\.?|Bgy\.?|Purok|Sitio|Poblacion)\s+(?:{_NAME}|\d{{1,4}})(?:\s+{_NAME}){{0,3}}"
+    rf"(?:,\s+{_TOWN}){{1,3}}(?:,?\s+{POSTCODE})?"
+)
+#: A Vietnamese address: "Số 12, ngõ 45 phố Huế, Hai Bà Trưng, Hà Nội", "88 đường Lê Lợi, Phường
+#: Bến Nghé, Quận 1, TP. Hồ Chí Minh". Capitals of Vietnamese are outside A–Z ("Đống Đa").
+_VN_NAME = r"(?:[^\W\d_a-z][\w'’-]*|\d{1,3})"
+_VN_STREET = r"(?i:ngõ|ngách|hẻm|kiệt|phố|đường|đ\.)"
+_VN_AREA = r"(?i:phường|quận|huyện|xã|thị\s+xã|thị\s+trấn|thành\s+phố|tp\.|tỉnh|p\.|q\.)"
+_VIETNAMESE = re.compile(
+    rf"(?<![\w-])(?:(?i:số|nhà\s+số)\s+)?\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}}[A-Za-z]?)*,?"
+    rf"(?:\s+{_VN_STREET}\s+(?:\d{{1,4}}[A-Za-z]?(?:/\d{{1,4}})*|{_VN_NAME}(?:\s+{_VN_NAME}){{0,3}}),?)+"
+    rf"(?:,?\s+(?:{_VN_AREA}\s*)?{_VN_NAME}(?:\s+{_VN_NAME}){{0,3}}){{0,4}}"
 )
 #: A number and a name with no street word, before a known town: "2261 Kingsway, Vancouver".
 _NO_STREET_WORD = re.compile(
@@ -165,7 +190,7 @@ def _english(words: str) -> bool:
 
 def addresses(text: str) -> list[tuple[int, int]]:
     """Street addresses, whole; and postcodes beside a known town ("Hamilton 3204")."""
-    found = [m.span() for pattern in (_STREET_ADDRESS, _BOX) for m in pattern.finditer(text)]
+    found = [m.span() for pattern in (_STREET_ADDRESS, _BOX, _DISTRICT, _VIETNAMESE) for m in pattern.finditer(text)]
     found += [m.span() for m in _LOWER_ADDRESS.finditer(text) if m.group("unit1", "unit2", "code") != (None,) * 3]
     for m in _WORD_FIRST_ADDRESS.finditer(text):
         if m.group("tail") or not (_english(m.group("type")) and _english(m.group("street"))):

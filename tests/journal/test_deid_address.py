@@ -214,3 +214,50 @@ def test_more_shapes_of_a_date(text: str, date: str) -> None:
 
 def test_a_score_is_no_date() -> None:
     assert _kinds("I scored 3/10 and then 12/20 on it.", "date") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # Welsh street words after the number, and a house name between flat and street.
+        ("She lives at 7 Heol y Dderwen, Aberystwyth SY23 1AB now.", "7 Heol y Dderwen, Aberystwyth SY23 1AB"),
+        (
+            "Post it to Flat 2, Tŷ Mawr, 18 Ffordd yr Afon, Caernarfon LL55 1AA please.",
+            "Flat 2, Tŷ Mawr, 18 Ffordd yr Afon, Caernarfon LL55 1AA",
+        ),
+        # Filipino: a tower, a barangay, a city and its four digits.
+        (
+            "New address: Unit 12B, Tower 3, Dahlia Residences, Barangay Pinagbuhatan, Pasig City 1602.",
+            "Unit 12B, Tower 3, Dahlia Residences, Barangay Pinagbuhatan, Pasig City 1602",
+        ),
+        ("He moved to Barangay San Roque, Quezon City 1109 last year.", "Barangay San Roque, Quezon City 1109"),
+        # Polish: the flat after the number ("m.", "lok.").
+        ("Write to ul. Długa 5 m. 12, 00-238 Warszawa for the forms.", "ul. Długa 5 m. 12, 00-238 Warszawa"),
+        ("Her flat is ul. Ogrodowa 9 lok. 3, 61-821 Poznań.", "ul. Ogrodowa 9 lok. 3, 61-821 Poznań"),
+        # Vietnamese: number, lane, street, ward, district, city.
+        (
+            "Nhà ở Số 12, ngõ 45 phố Huế, Hai Bà Trưng, Hà Nội từ tháng trước.",
+            "Số 12, ngõ 45 phố Huế, Hai Bà Trưng, Hà Nội",
+        ),
+        (
+            "They live at 88 đường Lê Lợi, Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh.",
+            "88 đường Lê Lợi, Phường Bến Nghé, Quận 1, TP. Hồ Chí Minh",
+        ),
+        # A box with its town and postcode; a Caribbean lot in a parish named for a saint.
+        ("Send the letter to Box 552, Moose Factory, ON P0L 1W0 by Friday.", "Box 552, Moose Factory, ON P0L 1W0"),
+        (
+            "Home is Lot 9, Hibiscus Close, Old Harbour, St. Catherine.",
+            "Lot 9, Hibiscus Close, Old Harbour, St. Catherine",
+        ),
+    ],
+)
+def test_addresses_of_more_countries_are_caught_whole(text: str, address: str) -> None:
+    assert _kinds(text, "address") == [address]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We put Box 3 of the files in the cupboard.", "It was 5 m. 20 cm long.", "Barangay health workers came."],
+)
+def test_their_words_alone_are_no_address(text: str) -> None:
+    assert _kinds(text, "address") == []
