@@ -71,6 +71,8 @@ _ROLE_AFTER = re.compile(
     r"|\s+from\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}\b"
     r"|,\s+(?:our|my|the|his|her|their)\s+[a-z]+(?:\s+[a-z]+)?,)"
 )
+#: After a name: a comma, or a suffix ("Grant Hollis, the porter"; "Bobby Joe Hatfield Jr.").
+_APPOSITION_AFTER = re.compile(r",|\s*(?:Jr|Jnr|Sr|Snr|II|III|IV)\b")
 _SPEECH = re.compile(r"^\s+(?:said|says|told|asked|replied)\b")
 #: Words before a capitalised word that say a person is meant.
 _PERSON_BEFORE = re.compile(
@@ -100,7 +102,8 @@ _LOWER_CASUAL_CUE = re.compile(
 #: "pinky di says", "femi's mum rang", "jhun-jhun said".
 _LOWER_BEFORE_VERB = re.compile(
     r"(?<![\w'’-])(?P<name>[a-z][a-z'’-]+)(?:\s+(?:di|didi|da|dada|ji|bhai|bhaiya|akka|anna|kak|abang|ate|kuya))?"
-    r"(?:\s+(?:said|says|told|tells|asked|asks|reckons|reckoned|thinks|thought|wants|wanted|texted|rang|phoned|"
+    r"(?:\s+(?:said|says|say|told|tells|tell|asked|asks|reckons|reckoned|reckon|thinks|thought|wants|wanted|"
+    r"texted|rang|phoned|"
     r"called|emailed|messaged|mentioned|promised|agreed|covered|brought|came|went|left|laughed|cried|smiled)\b"
     r"|['’]s\s+(?:mum|mom|mam|mother|dad|father|nan|gran|granny|kokum|kokom|nana|wife|husband|partner|son|"
     r"daughter|brother|sister|auntie|aunty|uncle|cousin|family|kids|baby)\b)"
@@ -109,7 +112,9 @@ _LOWER_BEFORE_VERB = re.compile(
 #: "kak yati", "ate joy", "kuya ben", "tita marie", "aunty bisi".
 _LOWER_TITLE_BEFORE = re.compile(
     r"\b(?:anh|chị|chi|em|cô|co|chú|chu|bác|bac|kak|kakak|abang|bang|adik|encik|cik|puan|ate|kuya|tita|tito|"
-    r"lola|lolo|aunty|auntie|uncle|mama|papa|baba|gogo|whaea|matua|didi|bhaiya|akka|anna|thambi|amma)"
+    r"lola|lolo|aunty|auntie|uncle|mama|papa|baba|gogo|whaea|matua|didi|bhaiya|akka|anna|thambi|amma|"
+    # Tagalog's markers of a person's name: "sabi ni …" (said …), "ayon kay …" (according to …).
+    r"sabi\s+ni|ayon\s+kay|kasama\s+si|tanong\s+ni)"
     r"\s+(?P<name>[a-z][a-z'’-]+)\b"
 )
 #: A question to a colleague: "can jaz send …", "could bex check …".

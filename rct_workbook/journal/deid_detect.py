@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from rct_workbook.journal.deid_address import addresses
 from rct_workbook.journal.deid_cues import (
+    _APPOSITION_AFTER,
     _EPONYM_AFTER,
     _EPONYM_BEFORE,
     _GIVEN_ABBREVIATIONS,
@@ -311,6 +312,15 @@ class Detector:
                     opening = re.search(r"(?:^|[\n.!?,;:]|\b(?:and|then|but|so|cos|coz))\s*$", text[:start])
                     if lone(m.group("name")) or (low in given and low in everyday and opening):
                         found.append(m.span("name"))
+            # "mei ling say": a first word of a given name, of no English word, goes with the second.
+            titled = {m.start("name") for m in _LOWER_TITLE_BEFORE.finditer(text)}
+            for i, (a, b) in enumerate(found):
+                if a in titled:
+                    continue  # "sabi ni nonoy": the word before is the cue, not a name
+                less = re.search(r"(?<![\w'’-])([a-z][a-z'’-]+)\s+$", text[max(0, a - 24) : a])
+                first = fold(less.group(1)) if less else ""
+                if less and first in given and not any(first in s for s in (english, _NOT_NAMES, place_names())):
+                    found[i] = (a - len(less.group(0)), b)
             # "with xin yi": a second word of a given name, of no English word, goes with the first.
             for i, (a, b) in enumerate(found):
                 more = re.match(r"\s+([a-z][a-z'’-]+)\b", text[b:])
@@ -424,6 +434,12 @@ class Detector:
             and (fold(w(lo)) not in given or fold(w(lo)) in everyday)
             and not initial_letter(lo)
             and not _PERSON_AFTER.match(text[run[hi][1] : run[hi][1] + 24])
+            # "Grant Hollis, the porter", "Bobby Joe Hatfield Jr.": a given name before a comma
+            # or a suffix is the first name, not a verb ("Meet Hemi Walker about" stays a verb).
+            and not (
+                fold(w(lo)) in given
+                and (_APPOSITION_AFTER.match(text, run[hi][1]) or _APPOSITION_AFTER.fullmatch(w(hi)))
+            )
         ):
             lo += 1
         after = text[run[hi][1] : run[hi][1] + 40]

@@ -72,8 +72,11 @@ def test_particles_and_numerals_alone_are_no_names(text: str) -> None:
         ("can lwazi send me the form", "lwazi"),
         ("chị lan said the forms are old", "lan"),
         ("kuya ben says the van is late", "ben"),
-        # A given name of two words, both in lower case.
+        # A given name of two words, both in lower case; a verb's base form in casual English.
         ("had coffee with mei ling after", "mei ling"),
+        ("jia hui say the letter come already", "jia hui"),
+        # Tagalog's marker of a person's name.
+        ("sabi ni nonoy the leaflets arrived na", "nonoy"),
     ],
 )
 def test_a_casual_name_in_lower_case_is_found(text: str, name: str) -> None:
@@ -107,6 +110,24 @@ def test_kin_and_everyday_words_before_a_verb_are_no_names(text: str) -> None:
 )
 def test_a_single_name_doing_something_is_found(text: str, name: str) -> None:
     assert name in _names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A given name that is also a word, first in the sentence, before two more names,
+        # a comma or a suffix, is the first name and no verb.
+        ("Bobby Joe Hatfield Jr. was discharged home.", "Bobby Joe Hatfield Jr."),
+        ("Grant Hollis, the porter, was kind.", "Grant Hollis"),
+        ("Dean Pruitt, prison number A1234BC, was moved.", "Dean Pruitt"),
+    ],
+)
+def test_a_first_name_that_is_also_a_word_stays_with_the_name(text: str, name: str) -> None:
+    assert name in _names(text)
+
+
+def test_a_verb_first_is_still_no_part_of_the_name() -> None:
+    assert _names("Meet Hemi Walker about the rota.") == ["Hemi Walker"]
 
 
 @pytest.mark.parametrize(
