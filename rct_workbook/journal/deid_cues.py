@@ -122,6 +122,12 @@ _LOWER_MODAL = re.compile(
     r"\b(?:can|could|will|would|pls|please)\s+(?P<name>[a-z][a-z'’-]+)\s+(?:send|check|do|ring|call|bring|cover|"
     r"come|pick|help|sign|take|get|look|drop|swap|text|email|sort|grab|book|chase|update)\b"
 )
+#: A word between a verb said to a person and what is asked or told: "ask dimple to cover",
+#: "tell joy about the rota", "remind will that …" (only a given name counts, where it is used).
+_LOWER_ASKED = re.compile(
+    r"\b(?:ask|asked|tell|told|remind|reminded|text|texted|ring|rang|ping|pinged|message|messaged|thank|thanked)"
+    r"\s+(?P<name>[a-z][a-z'’-]+)\s+(?:to|that|about|if|whether|what|when|where|for|re)\b"
+)
 #: Kin and role words that go before a person's verb like a name: "mum said", "nan rang".
 _KIN_WORDS = frozenset(
     (  # noqa: SIM905 - a long word list reads better as one string

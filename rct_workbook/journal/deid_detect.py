@@ -26,6 +26,7 @@ from rct_workbook.journal.deid_cues import (
     _LANGUAGE_PAIR_BEFORE,
     _LOWER_AFTER_CUE,
     _LOWER_AFTER_VERB,
+    _LOWER_ASKED,
     _LOWER_BEFORE_VERB,
     _LOWER_CASUAL_CUE,
     _LOWER_MODAL,
@@ -310,8 +311,16 @@ class Detector:
                         continue
                     start = m.start("name")
                     opening = re.search(r"(?:^|[\n.!?,;:]|\b(?:and|then|but|so|cos|coz))\s*$", text[:start])
-                    if lone(m.group("name")) or (low in given and low in everyday and opening):
+                    # A town does not reckon or ring: a word that names one somewhere is a name here.
+                    agent = low not in english and len(low) > 2
+                    if agent or (low in given and low in everyday and opening):
                         found.append(m.span("name"))
+            # "ask dimple to cover", "tell joy about it": a given name that is also a word, after
+            # a verb said to a person and before what is asked or told.
+            for m in _LOWER_ASKED.finditer(text):
+                low = fold(m.group("name"))
+                if low in given and low not in _KIN_WORDS and low not in _NOT_NAMES:
+                    found.append(m.span("name"))
             # "mei ling say": a first word of a given name, of no English word, goes with the second.
             titled = {m.start("name") for m in _LOWER_TITLE_BEFORE.finditer(text)}
             for i, (a, b) in enumerate(found):
@@ -531,6 +540,10 @@ class Detector:
             return span if hi > lo and nameish and _PERSON_AFTER.match(after) else None
         if weak or unknowns:
             # Mid-sentence: a cue before or after ("told Gosia", "with Tamati", "Bill from
-            # Campus Safety"); "to" and "from" only for a word of no list.
+            # Campus Safety"); "to" and "from" only for a word of no list. A word joined by
+            # "and" to a place and nothing else is a place too ("Gauteng and Limpopo figures").
+            pair = re.search(r"([^\W\d_][\w'’-]*)\s+(?:and|or|&)\s+$", before)
+            if maybe and not context and pair and fold(pair.group(1)) in places and fold(pair.group(1)) not in given:
+                return None
             return span if context or (unknowns and maybe) else None
         return None

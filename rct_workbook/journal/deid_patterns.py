@@ -102,7 +102,10 @@ def _is_named_record(match: re.Match[str]) -> bool:
     digits = sum(c.isdigit() for c in value)
     if digits < 8 or fold(label) in english_words():
         return False
-    return not (value[0] in "0+" and digits >= 10)
+    if match.group().count(":") or "#" in match.group() or "no." in match.group():
+        return True  # "PhilHealth no. 01-…": a number given as the scheme's
+    last = re.split(r"[ -]", value)[-1]
+    return not (value[0] in "0+" and digits >= 10 and len(last) >= 3)
 
 
 #: (kind, pattern) in the order they claim text: an earlier match wins an overlap.

@@ -75,6 +75,10 @@ def test_particles_and_numerals_alone_are_no_names(text: str) -> None:
         # A given name of two words, both in lower case; a verb's base form in casual English.
         ("had coffee with mei ling after", "mei ling"),
         ("jia hui say the letter come already", "jia hui"),
+        # A given name that is also a word, between a verb said to a person and what is asked.
+        ("pls ask dimple to cover thurs", "dimple"),
+        # A word that names a town somewhere, but rings and reckons.
+        ("can ngozi ring the school", "ngozi"),
         # Tagalog's marker of a person's name.
         ("sabi ni nonoy the leaflets arrived na", "nonoy"),
     ],
@@ -92,6 +96,8 @@ def test_a_casual_name_in_lower_case_is_found(text: str, name: str) -> None:
         "the staff said no",
         "can someone send me the form",
         "had coffee with ice after",
+        "ask questions about it first",
+        "remind staff to sign the rota",
     ],
 )
 def test_kin_and_everyday_words_before_a_verb_are_no_names(text: str) -> None:

@@ -22,6 +22,8 @@ def _found(text: str) -> list[tuple[str, str]]:
         ("Centrelink 204 118 553K is on the letter.", "Centrelink 204 118 553K"),
         ("Her Medibank: 4412 5513 09 is new.", "Medibank: 4412 5513 09"),
         ("The SocialSeguro 880-1234-5521 card came.", "SocialSeguro 880-1234-5521"),
+        # A leading 0 looks dialled, but "no." says the number is the scheme's.
+        ("His PhilHealth no. 01-234567890-1 was wrong.", "PhilHealth no. 01-234567890-1"),
     ],
 )
 def test_a_schemes_name_goes_with_its_number(text: str, record: str) -> None:
