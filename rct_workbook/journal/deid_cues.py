@@ -32,7 +32,7 @@ _HUMAN_AFTER = re.compile(
     r"answered|joined|brought|went|wants|wanted|needs|needed|arrived|nodded|"
     r"stood|helped|hugged|waved|whispered|shouted|worried|decided|tried|apologi[sz]ed|thanked|missed|"
     r"led|handled|sorted|organi[sz]ed|arranged|booked|collected|visited|checked|showed|taught|cooked|baked|"
-    r"volunteered|swapped|reckons|reckoned|"
+    r"volunteered|swapped|reckons|reckoned|gave|wrote|sang|prayed|played|danced|fed|"
     r"(?:has|had)\s+(?:been\s+(?:off|away|on\s+leave|in\s+hospital|unwell|ill|sick|great|brilliant|amazing|so)|"
     r"gone\s+(?:home|back|off)|moved\s+(?:to|in|out|back|house|away)|left|said|told|asked|rung|phoned|texted|"
     r"agreed|decided|promised|offered|covered)|"

@@ -88,6 +88,19 @@ from rct_workbook.journal.deid_words import (
 )
 from rct_workbook.preferences import default_region
 
+_CAMEL_PART = re.compile(r"[A-Z][a-z]*|[a-z]+")
+
+
+def _brand(word: str) -> bool:
+    """A word run together from everyday words, each capitalised: an app or a product
+    ("MyChart", "GoFundMe", "WhatsApp", "PowerPoint"), not a name ("McDonald", "DeShawn",
+    "MacKenzie", "LaToya": a part of each is no word)."""
+    parts = _CAMEL_PART.findall(word)
+    if len(parts) < 2 or "".join(parts) != word or not any(c.isupper() for c in word[1:]):
+        return False  # one word, or no capital inside it
+    english = english_words()
+    return all(p.casefold() in english or p.casefold() in ("my", "me", "go", "up", "in", "on") for p in parts)
+
 
 @dataclass
 class Detector:
@@ -367,7 +380,7 @@ class Detector:
         """A word that can be a name: a given name, or no English word nor place, nor a word
         this export treats as no person."""
         low = fold(word)
-        if low in _NOT_NAMES or low in self._authors or len(low) < 2:
+        if low in _NOT_NAMES or low in self._authors or len(low) < 2 or _brand(word):
             return False
         if low in peoples() or _MEDICINE.match(low):
             return False  # "German and Turkish", "Sertraline and Olanzapine": no people
@@ -394,7 +407,7 @@ class Detector:
             if initial_letter(i):
                 return False  # "A. K. Rao": an initial, not the word "a"
             low = w(i).casefold()
-            return low in _NOT_NAMES or low in self._authors or len(low) < 2
+            return low in _NOT_NAMES or low in self._authors or len(low) < 2 or _brand(w(i))
 
         def unknown(i: int) -> bool:
             """No English word, no place, no given name: a name of an origin the lists miss."""

@@ -172,6 +172,8 @@ def test_bantu_languages_with_their_prefix_come_from_cldr() -> None:
         "Hauora Tairāwhiti and Whānau Ora both came.",
         "Medicare said the claim was late.",
         "We talked on WhatsApp, then Signal, then Teams.",
+        # A word run together from everyday words is a product, whatever its name.
+        "She checks MyChart and shared the GoFundMe.",
     ],
 )
 def test_languages_bodies_and_apps_are_no_names(text: str) -> None:
@@ -184,6 +186,9 @@ def test_languages_bodies_and_apps_are_no_names(text: str) -> None:
         ("I spoke with Dari Haidari after the group.", "Dari Haidari"),
         ("Shona and Tendai were both there.", "Shona"),
         ("Hannah English rang about the rota.", "Hannah English"),
+        # Names with a capital inside, a part of each no word.
+        ("I met DeShawn McDonald and LaToya MacKenzie.", "DeShawn McDonald"),
+        ("I met DeShawn McDonald and LaToya MacKenzie.", "LaToya MacKenzie"),
     ],
 )
 def test_a_name_beside_a_language_word_is_still_found(text: str, name: str) -> None:

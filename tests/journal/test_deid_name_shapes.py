@@ -112,6 +112,7 @@ def test_kin_and_everyday_words_before_a_verb_are_no_names(text: str) -> None:
         ("Dougal fae the team says hello.", "Dougal"),
         ("Wambui has been off since Friday.", "Wambui"),
         ("Segun handled the family meeting.", "Segun"),
+        ("Afua gave the talk on grief.", "Afua"),
     ],
 )
 def test_a_single_name_doing_something_is_found(text: str, name: str) -> None:
