@@ -215,6 +215,8 @@ def addresses(text: str) -> list[tuple[int, int]]:
             and (known is None or (len(digits) == 4 and _YEAR.fullmatch(digits) and not m.group("region")))
         ):
             continue
+        if digits.isdigit() and re.match(r"[\s.-]?\d", text[m.end() :]):
+            continue  # "Mobile 07700 900318": more digits after, a phone number, not a town's code
         start, end = m.span()
         if known is not None:  # "Visit Hamilton 3204": the town, not the word before it
             start, end = (m.end("town") - len(known), end) if before else (start, m.start("town2") + len(known))

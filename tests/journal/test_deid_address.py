@@ -261,3 +261,9 @@ def test_addresses_of_more_countries_are_caught_whole(text: str, address: str) -
 )
 def test_their_words_alone_are_no_address(text: str) -> None:
     assert _kinds(text, "address") == []
+
+
+def test_a_phone_after_a_word_that_names_a_town_is_no_address() -> None:
+    # "Mobile" is a town in Alabama and "07700" could be its ZIP: the digits after say a phone.
+    assert _kinds("Mobile 07700 900318 after six.", "address") == []
+    assert ("phone", "07700 900318") in _found("Mobile 07700 900318 after six.")
