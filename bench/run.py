@@ -579,6 +579,18 @@ def time_all(commands: Sequence[Command], runs: int) -> None:
                     command.cpus.append(command.last_cpu)
 
 
+def _load() -> list[float] | None:
+    """The system's load averages over 1, 5 and 15 minutes, where the system has them."""
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except (AttributeError, OSError):
+        return None
+
+
+def _load_text(load: list[float] | None) -> str:
+    return ", ".join(f"{x:.2f}" for x in load) if load is not None else "unknown"
+
+
 def capture(argv: Sequence[str], env: dict[str, str]) -> str:
     done = subprocess.run(argv, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False)
     if done.returncode != 0:
@@ -896,7 +908,9 @@ def run(args: argparse.Namespace, root: Path, home: Path) -> int:
 
     compileall.compile_dir(Path(rct_workbook.__file__).parent, quiet=1)
     note(f"Timing {len(cmds)} commands: 1 warm-up round and {args.runs} timed rounds…")
+    load_before = _load()
     time_all(cmds, args.runs)
+    load_after = _load()
 
     by = {c.name: c for c in cmds}
     checks = checks_for(by, n, scaled)
@@ -904,7 +918,9 @@ def run(args: argparse.Namespace, root: Path, home: Path) -> int:
         f"rct-workbook benchmark: {n} entries ({built.vignettes} vignette reflections), "
         f"median and min of {args.runs} runs after 1 warm-up\n"
         f"Python {platform.python_version()} on {platform.system()} {platform.machine()}, "
-        f"{workers} CPUs; jrnl {jrnl_version or 'not installed'}; --grep {GREP_WORD} matches {hits} entries"
+        f"{workers} CPUs; jrnl {jrnl_version or 'not installed'}; --grep {GREP_WORD} matches {hits} entries\n"
+        f"load average (1, 5, 15 min) when timing began: {_load_text(load_before)}; when it ended: "
+        f"{_load_text(load_after)}"
     )
     print()
     print_report(cmds, checks, header)
@@ -922,6 +938,7 @@ def run(args: argparse.Namespace, root: Path, home: Path) -> int:
             "jrnl": jrnl_version,
             "grep": {"word": GREP_WORD, "matches": hits},
             "scaled_index_build_seconds": scaled_cold,
+            "load_average": {"began": load_before, "ended": load_after},
             "commands": {
                 c.name: {"argv": c.argv, "median": c.median, "min": c.best, "times": c.times, "cpu_median": c.cpu}
                 for c in cmds
