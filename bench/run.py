@@ -554,7 +554,7 @@ class PromptCommand(Command):
     """Timed from start to the first prompt on screen, in a pseudo-terminal; then stopped."""
 
     def run(self) -> float:
-        import pexpect
+        import pexpect  # type: ignore[import-untyped]  # the package ships no type hints
 
         began = time.perf_counter()
         self.last_cpu = None  # stopped, not waited for: its CPU time is not counted
@@ -720,10 +720,10 @@ def print_report(commands: Sequence[Command], checks: Sequence[Check], header: s
     width = max(len(c.label) for c in checks)
     print(f"{'target (medians)':<{width}}  {'value':>7}  {'target':>8}")
     print(f"{'-' * width}  {'-' * 7}  {'-' * 8}")
-    for c in checks:
-        value = f"{c.value:.2f}{'s' if c.unit == 's' else '×'}"
-        target = f"{c.op} {c.target:g}{'s' if c.unit == 's' else '×'}"
-        print(f"{c.label:<{width}}  {value:>7}  {target:>8}  {'✓' if c.ok else '✗'}")
+    for check in checks:
+        value = f"{check.value:.2f}{'s' if check.unit == 's' else '×'}"
+        target = f"{check.op} {check.target:g}{'s' if check.unit == 's' else '×'}"
+        print(f"{check.label:<{width}}  {value:>7}  {target:>8}  {'✓' if check.ok else '✗'}")
 
 
 # --- main ---------------------------------------------------------------------------------
