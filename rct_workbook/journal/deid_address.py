@@ -84,7 +84,8 @@ _CIVIC = (
 )
 #: The street word first: "Calle Mayor 12", "Rue de la Loi 16", "ul. Długa 5/7", "Rua das Flores, 123".
 _CIVIC_WORD_FIRST = (
-    rf"(?P<type>(?:{_ROMANCE_FIRST})\.?|ul\.|al\.)\s+(?P<street>{_ROMANCE_NAME}),?\s+(?:n[º°o]\.?\s*)?{NUMBER}"
+    rf"(?P<type>(?:{_ROMANCE_FIRST})\.?|ul\.|al\.|Av\.|Avda\.|Pso\.|Jr\.|C/)\s+(?P<street>{_ROMANCE_NAME}),?\s+"
+    rf"(?:n[º°o]\.?\s*)?{NUMBER}"
 )
 #: A postcode, in any of the shapes listed in the docstring (longest first).
 POSTCODE = (
@@ -103,10 +104,15 @@ _TOWN = (
 )
 #: A state or province code: "IL", "ON", "NSW", "SP".
 _REGION = r"(?-i:[A-Z]{2,3})"
+#: A word naming a neighbourhood before its name: Mexican "Col. Del Valle", Spanish "Urb.",
+#: "Barrio", Brazilian "Bairro", Filipino "Barangay", "Brgy.", "Purok", "Sitio".
+_DISTRICT_WORD = (
+    r"(?:Col\.|Colonia|Fracc\.|Fraccionamiento|Urb\.|Urbanización|Barrio|Bairro|Barangay|Brgy\.?|Bgy\.?|Purok|Sitio)"
+)
 #: What follows the street: a flat, towns, a county, a state and a postcode, in either order.
 _TAIL = (
     rf"(?:,?\s+(?:{UNIT}))?"
-    rf"(?:,\s+(?:{UNIT}|Co\.?\s+{_NAME}|{_TOWN}(?:\s+[-–]\s+{_REGION}\b)?)){{0,4}}"
+    rf"(?:,\s+(?:{UNIT}|Co\.?\s+{_NAME}|(?:{_DISTRICT_WORD}\s+)?{_TOWN}(?:\s+[-–]\s+{_REGION}\b)?)){{0,4}}"
     # The town may stand with no comma before a state or postcode: "… Street Fitzroy VIC 3065".
     rf"(?:(?:,\s*|\s+)(?:{_TOWN},?\s+)?(?:[-–]\s+)?(?:{_REGION}\s+)?{POSTCODE}(?:\s+{_TOWN})?"
     rf"|,\s+{POSTCODE}\s+{_TOWN})?"
@@ -147,7 +153,7 @@ _BOX = re.compile(
 )
 #: A word naming a district, written first: Filipino "Barangay San Roque", "Brgy. 12", "Purok 3".
 _DISTRICT = re.compile(
-    rf"(?<![\w-])(?:Barangay|Brgy\.?|Bgy\.?|Purok|Sitio|Poblacion)\s+(?:{_NAME}|\d{{1,4}})(?:\s+{_NAME}){{0,3}}"
+    rf"(?<![\w-])(?:{_DISTRICT_WORD}|Poblacion)\s+(?:{_NAME}|\d{{1,4}})(?:\s+{_NAME}){{0,3}}"
     rf"(?:,\s+{_TOWN}){{1,3}}(?:,?\s+{POSTCODE})?"
 )
 #: A Vietnamese address: "Số 12, ngõ 45 phố Huế, Hai Bà Trưng, Hà Nội", "88 đường Lê Lợi, Phường

@@ -192,7 +192,11 @@ class Detector:
             words = match.group().split()
             start = match.start()
             # Leading words that only start the sentence or say "the" are not the name.
-            while len(words) > 2 and (words[0].casefold() in _NOT_NAMES or _is_honorific(words[0])):
+            while (
+                len(words) > 2
+                and words[0] not in UNIT_CODE_WORDS
+                and (words[0].casefold() in _NOT_NAMES or _is_honorific(words[0]))
+            ):
                 start += len(words[0]) + 1
                 words.pop(0)
             if words[0][0].isdigit() or words[0] in UNIT_CODE_WORDS:

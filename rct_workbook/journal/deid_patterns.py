@@ -67,7 +67,7 @@ _DOMAIN_LIKE = re.compile(
 #: 782", "UR 0088213". Kept only where _is_acronym_record says the number is one (no "BP 120/80").
 _ACRONYM_RECORD = re.compile(
     r"(?<![\w&/-])(?P<label>[A-Z]{2,6})(?:\s*(?:#|:|no\.)\s*|\s+)"
-    r"(?P<value>(?=[A-Z]{0,3}\d)[A-Z0-9]+(?:(?:[-/]|\s(?=\d)|\s(?=[A-Z]\b(?![\'’])))[A-Z0-9]+)*)\b(?![\w/-])"
+    r"(?P<value>(?=[A-Z]{0,3}\d)[A-Z0-9]+(?:(?:[-/]|\.(?=\d)|\s(?=\d)|\s(?=[A-Z]\b(?![\'’])))[A-Z0-9]+)*)\b(?![\w/-])"
 )
 
 
@@ -190,6 +190,7 @@ _UNIT_WORDS = "Ward|Unit|Clinic|Programme|Program|Wing|Service"
 _UNIT_NAME = re.compile(
     rf"\b(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{_UNIT_WORDS})\b(?:\s+\d{{1,3}}[A-Z]?\b)?"
     rf"|\b(?:{_UNIT_CODE_WORDS})\s+(?:\d{{1,3}}[A-Z]?|[A-Z]\d{{0,2}})\b(?![’'-])"
+    r"(?:\s+(?:North|South|East|West|Upper|Lower)\b)?"
     r"|\b\d{1,2}\s+(?:North|South|East|West)\b(?!\s+[A-Z])"
 )
 

@@ -249,6 +249,11 @@ def test_a_score_is_no_date() -> None:
             "Home is Lot 9, Hibiscus Close, Old Harbour, St. Catherine.",
             "Lot 9, Hibiscus Close, Old Harbour, St. Catherine",
         ),
+        # Mexican: an abbreviated street word first, then the colonia.
+        (
+            "They moved to Av. Reforma Norte 455, Col. Guerrero, CDMX 06300 in May.",
+            "Av. Reforma Norte 455, Col. Guerrero, CDMX 06300",
+        ),
     ],
 )
 def test_addresses_of_more_countries_are_caught_whole(text: str, address: str) -> None:

@@ -22,6 +22,8 @@ def _found(text: str) -> list[tuple[str, str]]:
         ("Centrelink 204 118 553K is on the letter.", "Centrelink 204 118 553K"),
         ("Her Medibank: 4412 5513 09 is new.", "Medibank: 4412 5513 09"),
         ("The SocialSeguro 880-1234-5521 card came.", "SocialSeguro 880-1234-5521"),
+        # An acronym's number in groups with dots (a Brazilian CPF's shape).
+        ("Her CPF 321.654.987-00 is on the form.", "CPF 321.654.987-00"),
         # A leading 0 looks dialled, but "no." says the number is the scheme's.
         ("His PhilHealth no. 01-234567890-1 was wrong.", "PhilHealth no. 01-234567890-1"),
     ],
@@ -50,6 +52,7 @@ def test_a_phone_or_a_count_is_no_schemes_record(text: str) -> None:
         ("Die Patientin liegt auf Station 4.", "Station 4"),
         ("Está en la Sala 6 desde ayer.", "Sala 6"),
         ("Spur C was locked down again.", "Spur C"),
+        ("He's on Ward 4 East since Monday.", "Ward 4 East"),
     ],
 )
 def test_a_unit_word_and_its_code_is_a_place(text: str, place: str) -> None:
