@@ -132,9 +132,23 @@ _LOWER_ASKED = re.compile(
 _KIN_WORDS = frozenset(
     (  # noqa: SIM905 - a long word list reads better as one string
         "mum mom mam ma mother dad da pa papa mama father nan nana nanna gran granny grandma grandpa nonna "
-        "nonno oma opa boss staff everyone everybody someone somebody nobody anyone sis bro hubby wifey"
+        "nonno oma opa boss staff everyone everybody someone somebody nobody anyone sis bro hubby wifey "
+        "fam whanau whānau iwi hapu kuia kaumatua koro kui lola lolo "
+        # Roles of clinical, social and school work, typed in lower case: "the cpn said", "camhs rang".
+        "doc gp cpn hca rmn rgn sw ot pt slt amhp senco camhs cmht crht ahp hcsw tl nic sho reg fy1 fy2 "
+        "lol omg tbh idk ppl"
     ).split()
 )
+#: Before a lowercase word, what says it is a thing or a role, not a name: "the cpn said".
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|our|my|his|her|their|your|this|that|every|each|some|no|any)\s+$")
+
+
+def _name_shaped(word: str) -> bool:
+    """A lowercase word that can be a name: a vowel in it, and no run of three consonants at
+    its end ("amhp", "camhs" are acronyms typed small; "thabo", "jhun-jhun" are names)."""
+    return bool(re.search(r"[aeiouyáéíóúàèìòùâêîôûäëïöüāēīōū]", word)) and not re.search(
+        r"[bcdfghjklmnpqrstvwxz]{3}$", word
+    )
 
 
 _LOWER_PAIR = re.compile(r"(?<![\w'’-])(?P<a>[a-z][a-z'’-]+)\s+(?:and|&)\s+(?P<b>[a-z][a-z'’-]+)\b")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from rct_workbook.journal.deid_address import addresses
 from rct_workbook.journal.deid_cues import (
     _APPOSITION_AFTER,
+    _DETERMINER_BEFORE,
     _EPONYM_AFTER,
     _EPONYM_BEFORE,
     _GIVEN_ABBREVIATIONS,
@@ -55,6 +56,7 @@ from rct_workbook.journal.deid_cues import (
     _TITLE_AFTER,
     _WORD,
     _casual,
+    _name_shaped,
     _sentence_start,
 )
 from rct_workbook.journal.deid_patterns import (
@@ -324,9 +326,11 @@ class Detector:
             for pattern in (_LOWER_BEFORE_VERB, _LOWER_MODAL, _LOWER_TITLE_BEFORE):
                 for m in pattern.finditer(text):
                     low = fold(m.group("name"))
-                    if low in _KIN_WORDS or low in _NOT_NAMES:
-                        continue
                     start = m.start("name")
+                    if low in _KIN_WORDS or low in _NOT_NAMES or not _name_shaped(low):
+                        continue
+                    if _DETERMINER_BEFORE.search(text[max(0, start - 8) : start]):
+                        continue  # "the cpn said", "our ot rang": a role
                     opening = re.search(r"(?:^|[\n.!?,;:]|\b(?:and|then|but|so|cos|coz))\s*$", text[:start])
                     # A town does not reckon or ring: a word that names one somewhere is a name here.
                     agent = low not in english and len(low) > 2

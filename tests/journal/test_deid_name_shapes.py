@@ -97,6 +97,11 @@ def test_a_casual_name_in_lower_case_is_found(text: str, name: str) -> None:
         "can someone send me the form",
         "had coffee with ice after",
         "ask questions about it first",
+        # Roles and services typed small, and a role after "the".
+        "the cpn said no",
+        "camhs said they would ring",
+        "amhp reckons we wait",
+        "our ot rang back",
         "remind staff to sign the rota",
     ],
 )
