@@ -308,6 +308,8 @@ class Detector:
                 found.append(m.span("name"))
         for m in _LOWER_AFTER_VERB.finditer(text):
             low = fold(m.group("name"))
+            if low in _KIN_WORDS or not _name_shaped(low):
+                continue  # "spoke to amhp": a service typed small
             if low not in english and low not in place_names() and low not in _NOT_NAMES and len(low) > 2:
                 found.append(m.span("name"))
         if _casual(text):
@@ -315,6 +317,8 @@ class Detector:
             # person's cue, a word of no English nor place list is a name ("with zanele and thabo").
             def lone(word: str) -> bool:
                 low = fold(word)
+                if low in _KIN_WORDS or not _name_shaped(low):
+                    return False  # "with camhs", "spoke to amhp": a service typed small
                 return low not in english and low not in place_names() and low not in _NOT_NAMES and len(low) > 2
 
             for m in _LOWER_CASUAL_CUE.finditer(text):

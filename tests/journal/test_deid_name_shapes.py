@@ -102,6 +102,8 @@ def test_a_casual_name_in_lower_case_is_found(text: str, name: str) -> None:
         "camhs said they would ring",
         "amhp reckons we wait",
         "our ot rang back",
+        "went with camhs to the meeting",
+        "spoke to amhp about it",
         "remind staff to sign the rota",
     ],
 )
