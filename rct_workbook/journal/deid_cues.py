@@ -73,6 +73,13 @@ _ROLE_AFTER = re.compile(
 )
 #: After a name: a comma, or a suffix ("Grant Hollis, the porter"; "Bobby Joe Hatfield Jr.").
 _APPOSITION_AFTER = re.compile(r",|\s*(?:Jr|Jnr|Sr|Snr|II|III|IV)\b")
+#: "Cardiff and Vale never says …": a capitalised word and "and" before, and a verb for one after,
+#: name one body (two people take "say", "have", "are").
+_PAIR_BEFORE = re.compile(r"(?<![\w'’-])(?P<left>[A-Z][\w'’-]*)\s+(?:and|&)\s+$")
+_SINGULAR_AFTER = re.compile(
+    r"^\s+(?:never\s+|always\s+|still\s+|also\s+)?(?:says|has|is|was|does|doesn't|hasn't|isn't|wasn't|wants|"
+    r"needs|sends|pays|runs|funds|covers|provides|offers)\b"
+)
 _SPEECH = re.compile(r"^\s+(?:said|says|told|asked|replied)\b")
 #: Words before a capitalised word that say a person is meant.
 _PERSON_BEFORE = re.compile(

@@ -39,6 +39,7 @@ from rct_workbook.journal.deid_cues import (
     _ORG_BEFORE,
     _ORG_FIRST,
     _ORG_LAST,
+    _PAIR_BEFORE,
     _PARTICLES,
     _PATRONYM_JOIN,
     _PERSON_AFTER,
@@ -51,6 +52,7 @@ from rct_workbook.journal.deid_cues import (
     _POSSESSIVE,
     _PREFIXED_CAPITAL,
     _ROLE_AFTER,
+    _SINGULAR_AFTER,
     _SPEECH,
     _SURNAME_WORDS,
     _TITLE_AFTER,
@@ -467,7 +469,9 @@ class Detector:
             and fold(w(lo)) in english
             and (fold(w(lo)) not in given or fold(w(lo)) in everyday)
             and not initial_letter(lo)
-            and not _PERSON_AFTER.match(text[run[hi][1] : run[hi][1] + 24])
+            # A person's verb after keeps a first word that is a given name too ("Rose Tremain
+            # said"); one of no given name is a word of the sentence ("Because Tusla never …").
+            and (fold(w(lo)) not in given or not _PERSON_AFTER.match(text[run[hi][1] : run[hi][1] + 24]))
             # "Grant Hollis, the porter", "Bobby Joe Hatfield Jr.": a given name before a comma
             # or a suffix is the first name, not a verb ("Meet Hemi Walker about" stays a verb).
             and not (
@@ -492,6 +496,10 @@ class Detector:
             lo = 1
         span = (run[lo][0], run[hi][1])
         before = text[max(0, span[0] - 24) : span[0]]
+        if _PAIR_BEFORE.search(before) and _SINGULAR_AFTER.match(after):
+            pair = _PAIR_BEFORE.search(before)
+            if pair and fold(pair.group("left")) not in given:
+                return None  # "Cardiff and Vale never says": one body named by two words
         if self._language(text, run, lo, hi, before, after):
             return None  # "speaks Hokkien", "Farsi and some Dari", "Bahasa Melayu", "Ulster Scots"
         if hi == lo and fold(w(lo)) in _ORG_LAST | _ORG_FIRST and fold(w(lo)) not in given:

@@ -144,6 +144,12 @@ def test_a_verb_first_is_still_no_part_of_the_name() -> None:
     assert _names("Meet Hemi Walker about the rota.") == ["Hemi Walker"]
 
 
+def test_a_word_of_the_sentence_first_is_no_part_of_the_name() -> None:
+    # "Because" before a name and a person's verb: the name alone, never "Because Kahurangi".
+    assert _names("Because Kahurangi said so, we waited.") == ["Kahurangi"]
+    assert _names("Rose Tremain said hello.") == ["Rose Tremain"]
+
+
 @pytest.mark.parametrize(
     "text",
     ["Sertraline did nothing for her.", "Zoom has crashed again.", "Everyone said no."],
