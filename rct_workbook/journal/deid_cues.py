@@ -88,7 +88,10 @@ _PERSON_BEFORE = re.compile(
     r"supervisor|lead|son|daughter|mother|father|sister|brother|wife|husband|partner|client|"
     r"locum|consultant|said|says|thanks|dear|hi|hello|cc|spoke\s+(?:to|with)|talk(?:ed)?\s+(?:to|with)|"
     r"phone|ring|wants|wanted|needs|needed|saw|see|visit|support|supported|hugged|"
-    r"(?:confide[ds]?|believed?|believes|loop(?:ed|ing)?|bring|brought|rope[ds]?|roped)\s+in),?\s+$",
+    r"(?:confide[ds]?|believed?|believes|loop(?:ed|ing)?|bring|brought|rope[ds]?|roped)\s+in|"
+    # A name given or chosen: "calls himself 'Motti'", "goes by Bex", "known as Kip".
+    r"calls\s+(?:him|her|them|my|your|our)sel(?:f|ves)|goes\s+by|went\s+by|known\s+as|nicknamed|"
+    r"prefers\s+to\s+be\s+called|likes\s+to\s+be\s+called)(?:,?\s+|\s+['\"‘“])$",
     re.IGNORECASE,
 )
 #: Words before a word that say a person may be meant, or a place: "to", "from", "and", "by".

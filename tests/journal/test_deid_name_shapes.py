@@ -156,3 +156,15 @@ def test_a_word_of_the_sentence_first_is_no_part_of_the_name() -> None:
 )
 def test_things_that_do_something_are_no_names(text: str) -> None:
     assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("He calls himself 'Motti' now.", "Motti"),
+        ("She goes by Bex at school.", "Bex"),
+        ('He is known as "Tama" to the boys.', "Tama"),
+    ],
+)
+def test_a_name_given_or_chosen_is_found(text: str, name: str) -> None:
+    assert name in _names(text)
