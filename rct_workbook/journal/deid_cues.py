@@ -188,14 +188,19 @@ _ORG_LAST = frozenset(
         "bureau administration division inspectorate regulator "
         # The same in other languages: Māori "ora" and "hauora" (health, wellbeing), Hindi
         # "yojana", "abhiyan", "mission" (a scheme), Malay "masyarakat" (community welfare).
-        "ora hauora yojana abhiyan mission scheme programme program masyarakat kesihatan"
+        "ora hauora yojana abhiyan mission scheme programme program masyarakat kesihatan "
+        # "Sécurité Sociale", "Previdência Social", "Ontario Works", "Public Works".
+        "social sociale sociales sosial sozial works"
     ).split()
 )
 #: Words before a word that say a language is meant: "speaks Hokkien", "fluent in Dari",
 #: "Farsi and some Dari" (another language before "and" is checked where this is used).
 _LANGUAGE_BEFORE = re.compile(
     r"\b(?i:speaks?|spoke|speaking|fluent\s+in|learning|learnt|learned|understands?|reads|writes|"
-    r"interpreter\s+for|translated\s+into|translation\s+into)"
+    r"interpreter\s+for|(?:translated|translates|translate|translating|translation|interprets|interpreted|"
+    r"interpreting|switched|switches|switching)\s+(?:back\s+)?into|"
+    r"(?:replied|replies|answered|answers|wrote|writes|talks|talked|spoke|speaks|sang|sings|prays|prayed|dreams|"
+    r"counts|swears|swore)\s+in)"
     r"\s+(?:(?i:some|a\s+little|a\s+bit\s+of|only|mostly|mainly|broken|fluent|good|basic|conversational)\s+)?$"
 )
 #: "Farsi and some Dari", "Mandarin or Hokkien": the word before "and", "or" or a comma.
@@ -212,6 +217,13 @@ _LANGUAGE_AFTER = re.compile(
 #: Kriol", "Jamaican Patois", "Auslan Sign Language". Folded.
 _LANGUAGE_FIRST = frozenset({"bahasa", "basa", "lingua", "lengua", "lingala", "reo"})
 _LANGUAGE_LAST = frozenset({"matha", "kriol", "creole", "patois", "pidgin", "patwa", "dialect", "language", "sign"})
+#: Creoles and pidgins named in one word as their speakers write them: "Kriolu", "Kreyòl", "Patwa".
+_CREOLE_WORDS = frozenset({"kriol", "kriolu", "kreol", "kreyol", "krio", "patwa", "patois", "pidgin", "creole"})
+#: One German or Dutch word for a public office or service: "Jugendamt", "Krankenkasse", "Arbeitsagentur".
+_OFFICE_COMPOUND = re.compile(
+    r"^[A-ZÄÖÜ][a-zäöüß]{3,}(?:amt|ämter|behörde|kasse|dienst|verwaltung|gericht|agentur|zentrum|stelle|"
+    r"gemeente|dienst|instantie)$"
+)
 
 #: Org words that start a name, in English and the languages of public services: "Ministry
 #: of …", "Santé Québec", "Ministerio de Salud", "Hauora Tairāwhiti". Folded.

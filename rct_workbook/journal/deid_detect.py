@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from rct_workbook.journal.deid_address import addresses
 from rct_workbook.journal.deid_cues import (
     _APPOSITION_AFTER,
+    _CREOLE_WORDS,
     _DETERMINER_BEFORE,
     _EPONYM_AFTER,
     _EPONYM_BEFORE,
@@ -36,6 +37,7 @@ from rct_workbook.journal.deid_cues import (
     _MAYBE_PERSON_BEFORE,
     _MEDICINE,
     _NAME_SUFFIX,
+    _OFFICE_COMPOUND,
     _ORG_BEFORE,
     _ORG_FIRST,
     _ORG_LAST,
@@ -504,6 +506,8 @@ class Detector:
             return None  # "speaks Hokkien", "Farsi and some Dari", "Bahasa Melayu", "Ulster Scots"
         if hi == lo and fold(w(lo)) in _ORG_LAST | _ORG_FIRST and fold(w(lo)) not in given:
             return None  # "Medicaid said no": a public body's word alone
+        if hi == lo and (_OFFICE_COMPOUND.match(w(lo)) or fold(w(lo)) in _CREOLE_WORDS):
+            return None  # "Jugendamt came", "switched to Kriolu": an office, a language
         if _EPONYM_BEFORE.search(before) and _EPONYM_AFTER.match(after) and fold(w(hi)) not in given:
             return None  # "his Parkinson's", "my Crohn's": a condition named after someone; not "my Siobhan's"
         person_before = bool(_PERSON_BEFORE.search(before))  # "confided in Maya" is no place

@@ -174,6 +174,13 @@ def test_bantu_languages_with_their_prefix_come_from_cldr() -> None:
         "We talked on WhatsApp, then Signal, then Teams.",
         # A word run together from everyday words is a product, whatever its name.
         "She checks MyChart and shared the GoFundMe.",
+        # Offices of other languages, and languages by what is done in them.
+        "Sozialamt came on Monday, then the Krankenkasse rang.",
+        "Previdência Sociale said no.",
+        "Alberta Works cut her cheque.",
+        "He translates into Hiri Motu and Bislama.",
+        "She switched to Kreyòl with her mum.",
+        "He always prays in Gurmukhi.",
         # Two words joined by "and" before a verb for one: one body, not two people.
         "Because Swansea and Neath never says thank you, we said it.",
     ],
