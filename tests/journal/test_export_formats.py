@@ -232,3 +232,21 @@ def test_each_command_offers_its_registry_s_formats(
     assert f"--format {'|'.join(registry.names())}" in shown
     for fmt in registry.formats.values():
         assert f"{fmt.name}: {' '.join(fmt.help.split())}" in shown
+
+
+def test_a_format_is_one_module_found_by_its_name(tmp_path: Path) -> None:
+    """A registry's formats are the modules named for it in the formats folder: a new one
+    is one file, named nowhere else; the default comes first, the rest by name."""
+    for stem in ("journal_md", "journal_html", "journal_email", "progress_json", "journalish"):
+        (tmp_path / f"{stem}.py").write_text("", encoding="utf-8")
+    registry: Registry[object] = Registry("journal export", "journal", default="md", folder=tmp_path)
+    assert registry.modules() == ("journal_md", "journal_email", "journal_html")
+
+
+def test_the_shipped_registries_find_their_modules() -> None:
+    from rct_workbook.render.formats import CLASS_PROFILE, PROGRESS, WORKSHEET, WORKSHOP_PLAN
+
+    assert JOURNAL.modules() == ("journal_md", "journal_html", "journal_text")
+    assert JOURNAL.default() == "md" and PROGRESS.default() == "html"
+    for registry in (JOURNAL, PROGRESS, WORKSHOP_PLAN, WORKSHEET, CLASS_PROFILE):
+        assert registry.names() == tuple(m.removeprefix(f"{registry.prefix}_") for m in registry.modules())

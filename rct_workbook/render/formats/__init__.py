@@ -7,10 +7,13 @@ suffixes it is chosen for, and ``render``, which turns the document into what is
 written. The commands take their ``--format`` choices, help and default from the
 registry and only write what ``render`` returns; they never switch on a format's name.
 
-Adding a format is one module here plus its name in one registry's tuple below. Modules
-are imported when a registry is first asked, and each imports what it renders with
-inside ``render``, so listing the choices for ``--help`` stays cheap (named tuples, not
-dataclasses, for the same reason: this is imported by every journal command).
+Adding a format is one module here, named for its registry and itself
+(``journal_text.py``: the ``journal`` registry's ``text`` format); nothing else names it.
+A registry finds its modules by their names in this folder (one directory listing) and
+imports them when it is first asked; each imports what it renders with inside
+``render``, so listing the choices for ``--help`` stays cheap (named tuples, not
+dataclasses, for the same reason: this is imported by every journal command). The
+registry's default comes first, the others in the order of their names.
 
 A journal export's formats are given the document ``journal/sharing.py`` made after the
 review of identifiers (``Export``): what they render has already passed what sharing
@@ -20,7 +23,7 @@ lets leave, and a format must not read the journal itself.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
@@ -69,16 +72,25 @@ class Format(Generic[D]):
 class Registry(Generic[D]):
     """The formats of one kind of document, by name, in the order given (the first is the default)."""
 
-    def __init__(self, what: str, modules: Sequence[str]) -> None:
+    def __init__(self, what: str, prefix: str, default: str, folder: Path | None = None) -> None:
         self.what = what
-        self._modules = tuple(modules)
+        self.prefix = prefix
+        self._default = default
+        self._folder = folder or Path(__file__).resolve().parent
         self._formats: dict[str, Format[D]] | None = None
+
+    def modules(self) -> tuple[str, ...]:
+        """The modules of this registry's formats: the files named ``PREFIX_NAME.py`` in this
+        package, the default's first, then the others by name."""
+        stems = sorted(p.stem for p in self._folder.glob(f"{self.prefix}_*.py"))
+        first = f"{self.prefix}_{self._default}"
+        return tuple(sorted(stems, key=lambda stem: stem != first))
 
     @property
     def formats(self) -> dict[str, Format[D]]:
         if self._formats is None:
             self._formats = {}
-            for module in self._modules:
+            for module in self.modules():
                 self.add(importlib.import_module(f"{__name__}.{module}").FORMAT)
         return self._formats
 
@@ -151,12 +163,12 @@ class PlanDocument(NamedTuple):
 
 
 #: The formats of `rct journal export`.
-JOURNAL: Registry[JournalDocument] = Registry("journal export", ("journal_md", "journal_html", "journal_text"))
+JOURNAL: Registry[JournalDocument] = Registry("journal export", "journal", default="md")
 #: The formats of `rct progress` written to a file or stdout (the terminal view is not one).
-PROGRESS: Registry[ProgressDocument] = Registry("progress", ("progress_html", "progress_json"))
+PROGRESS: Registry[ProgressDocument] = Registry("progress", "progress", default="html")
 #: The formats of `rct workshop plan`.
-WORKSHOP_PLAN: Registry[PlanDocument] = Registry("workshop plan", ("plan_md", "plan_html"))
+WORKSHOP_PLAN: Registry[PlanDocument] = Registry("workshop plan", "plan", default="md")
 #: The formats of `rct worksheet`.
-WORKSHEET: Registry[Worksheet] = Registry("worksheet", ("worksheet_md", "worksheet_html"))
+WORKSHEET: Registry[Worksheet] = Registry("worksheet", "worksheet", default="md")
 #: The formats of `rct workshop profile`.
-CLASS_PROFILE: Registry[ClassProfile] = Registry("class profile", ("profile_md", "profile_html"))
+CLASS_PROFILE: Registry[ClassProfile] = Registry("class profile", "profile", default="md")
