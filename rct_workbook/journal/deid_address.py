@@ -52,7 +52,7 @@ UNIT = (
 NUMBER = r"\d{1,5}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?){0,2}\b"
 _DIRECTION = r"(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?"
 #: A capitalised word; a dot only inside it ("St.Kilda"), never the full stop after it.
-_NAME = r"[A-Z][\w'’-]*(?:\.[\w'’-]+)*"
+_NAME = r"[A-ZÀ-ÖØ-ÞİŁŚŻŹĆŃŠŽČŘĐĀĒĪŌŪ][\w'’-]*(?:\.[\w'’-]+)*"
 #: Street words of French, Spanish, Catalan, Italian, Portuguese, Polish and Malay.
 _ROMANCE = (
     r"rue|avenue|av|boulevard|bd|chemin|allée|impasse|quai|route|calle|avenida|avda|paseo|plaza|carrer|via|"
@@ -176,6 +176,22 @@ _TOWN_CODE = re.compile(
     rf"(?<![\w-])(?P<town>{_TOWN}),?\s+(?:[-–]\s+)?(?:(?P<region>{_REGION})\s+)?(?P<code>{POSTCODE})"
     rf"|(?<![\w-])(?P<code2>{POSTCODE})\s+(?P<town2>{_TOWN})"
 )
+#: A title before a name, which no town's name starts with: "…, Bed 2, Dr Patel" is a person after.
+_TITLE = r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Sr|Fr|Rev|Nurse|Sister)\b"
+#: Parts of an address that are a word and a number, as in the Gulf, South Asia and Portugal:
+#: "Villa 12, Street 5, Al Barsha 2, Dubai", "House 17, Road 4, Dhanmondi, Dhaka 1205".
+_PART_WORD = rf"(?:{_UNIT_WORD}|House|Villa|Street|Road|Lane|Avenue|Way|Sector|Lote|Kuche|Khiaban|Alley|Soi|Moo|Jalan)"
+_NUMBERED = rf"(?-i:{_PART_WORD})\.?\s*(?:No[.:]?\s*)?\d{{1,5}}[A-Za-z]?\b"
+_NUMBERED_PARTS = re.compile(
+    rf"(?<![\w-]){_NUMBERED}(?:,\s+(?:{_NUMBERED}|(?!{_TITLE}){_TOWN}(?:\s+\d{{1,3}}\b)?)){{2,6}}(?:,?\s+{POSTCODE})?"
+)
+_NUMBERED_ONE = re.compile(_NUMBERED)
+#: A Turkish address: "Atatürk Mah. Gül Sok. No: 7 D: 3, Kadıköy, İstanbul".
+_TURKISH = re.compile(
+    rf"(?<![\w-]){_NAME}(?:\s+{_NAME})?\s+(?:Mah\.|Mahallesi)\s+{_NAME}(?:\s+{_NAME})?\s+"
+    rf"(?:Sok\.|Sk\.|Sokak|Sokağı|Cad\.|Cd\.|Caddesi|Bulv\.|Bulvarı)\s+No\s*:?\s*\d+[A-Za-z]?"
+    rf"(?:\s+(?:D|Daire|Kat|K)\s*:?\s*\d+)*(?:,\s+{_TOWN}){{0,3}}(?:,?\s+{POSTCODE})?"
+)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _HYPHENATED = re.compile(r"\d{4}-\d{3}|\d{2}-\d{3}|\d{5}-\d{3}")
 
@@ -196,7 +212,10 @@ def _english(words: str) -> bool:
 
 def addresses(text: str) -> list[tuple[int, int]]:
     """Street addresses, whole; and postcodes beside a known town ("Hamilton 3204")."""
-    found = [m.span() for pattern in (_STREET_ADDRESS, _BOX, _DISTRICT, _VIETNAMESE) for m in pattern.finditer(text)]
+    patterns = (_STREET_ADDRESS, _BOX, _DISTRICT, _VIETNAMESE, _TURKISH)
+    found = [m.span() for pattern in patterns for m in pattern.finditer(text)]
+    # Two parts or more that are a word and a number, and a name: "Villa 12, Street 5, Al Barsha".
+    found += [m.span() for m in _NUMBERED_PARTS.finditer(text) if len(_NUMBERED_ONE.findall(m.group())) >= 2]
     found += [m.span() for m in _LOWER_ADDRESS.finditer(text) if m.group("unit1", "unit2", "code") != (None,) * 3]
     for m in _WORD_FIRST_ADDRESS.finditer(text):
         if m.group("tail") or not (_english(m.group("type")) and _english(m.group("street"))):

@@ -272,3 +272,26 @@ def test_a_phone_after_a_word_that_names_a_town_is_no_address() -> None:
     # "Mobile" is a town in Alabama and "07700" could be its ZIP: the digits after say a phone.
     assert _kinds("Mobile 07700 900318 after six.", "address") == []
     assert ("phone", "07700 900318") in _found("Mobile 07700 900318 after six.")
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # Parts that are a word and a number, as in the Gulf and South Asia.
+        ("They live at Villa 9, Street 14, Al Wasl 3, Dubai now.", "Villa 9, Street 14, Al Wasl 3, Dubai"),
+        ("Send it to House 22, Road 7, Gulshan, Dhaka 1212 please.", "House 22, Road 7, Gulshan, Dhaka 1212"),
+        # Turkish: neighbourhood, street, door and flat; a capital İ outside A–Z.
+        (
+            "Adres: Cumhuriyet Mah. Lale Sok. No: 4 D: 2, Üsküdar, İstanbul",
+            "Cumhuriyet Mah. Lale Sok. No: 4 D: 2, Üsküdar, İstanbul",
+        ),
+    ],
+)
+def test_addresses_of_numbered_parts_are_caught_whole(text: str, address: str) -> None:
+    assert _kinds(text, "address") == [address]
+
+
+def test_a_person_after_numbered_parts_is_no_part_of_the_address() -> None:
+    found = _found("I saw her on Ward 5, Bay 3, Bed 2, Dr Patel said.")
+    assert ("name", "Dr Patel") in found
+    assert all("Patel" not in value for kind, value in found if kind == "address")
