@@ -544,7 +544,7 @@ class Detector:
             return None  # "Oranga Tamariki were called": more than one person, or a body
         if re.search(r"(?i:\bthe)\s+$", before) and not (strong and hi > lo):
             return None  # "the Warden", "the Dean's cabinet", "the Mater": a role or a place
-        context = bool(_PERSON_AFTER.match(after) or person_before or role_after)
+        context = bool(_PERSON_AFTER.match(after) or human or person_before or role_after)
         if strong:
             return span
         if personal and all(i in folded and folded[i] not in english for i in idx):

@@ -120,6 +120,9 @@ def test_kin_and_everyday_words_before_a_verb_are_no_names(text: str) -> None:
         ("Wambui has been off since Friday.", "Wambui"),
         ("Segun handled the family meeting.", "Segun"),
         ("Afua gave the talk on grief.", "Afua"),
+        # After a word that opens the sentence: the name is mid-sentence, the verb still says a person.
+        ("Then Wanjiru handled the family.", "Wanjiru"),
+        ("Yesterday Kiprotich covered the ward.", "Kiprotich"),
     ],
 )
 def test_a_single_name_doing_something_is_found(text: str, name: str) -> None:
