@@ -144,6 +144,8 @@ _KIN_WORDS = frozenset(
         "mum mom mam ma mother dad da pa papa mama father nan nana nanna gran granny grandma grandpa nonna "
         "nonno oma opa boss staff everyone everybody someone somebody nobody anyone sis bro hubby wifey "
         "fam whanau whānau iwi hapu kuia kaumatua koro kui lola lolo "
+        # Terms of respect said alone: "kuya said", "aunty rang".
+        "kuya ate tita tito anh chi kak abang didi bhaiya akka anna amma appa aunty auntie uncle aunt "
         # Roles of clinical, social and school work, typed in lower case: "the cpn said", "camhs rang".
         "doc gp cpn hca rmn rgn sw ot pt slt amhp senco camhs cmht crht ahp hcsw tl nic sho reg fy1 fy2 "
         "lol omg tbh idk ppl"

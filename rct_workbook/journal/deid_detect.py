@@ -341,7 +341,8 @@ class Detector:
                         continue  # "the cpn said", "our ot rang": a role
                     opening = re.search(r"(?:^|[\n.!?,;:]|\b(?:and|then|but|so|cos|coz))\s*$", text[:start])
                     # A town does not reckon or ring: a word that names one somewhere is a name here.
-                    agent = low not in english and len(low) > 2
+                    agent = low not in english and len(low) > 2 and not _MEDICINE.match(low)
+                    agent = agent and (low in given or low not in place_names())  # not "auckland said"
                     if agent or (low in given and low in everyday and opening):
                         found.append(m.span("name"))
             # "ask dimple to cover", "tell joy about it": a given name that is also a word, after

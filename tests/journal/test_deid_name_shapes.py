@@ -103,6 +103,10 @@ def test_a_casual_name_in_lower_case_is_found(text: str, name: str) -> None:
         "amhp reckons we wait",
         "our ot rang back",
         "went with camhs to the meeting",
+        # A medicine, a city, a term of respect alone.
+        "olanzapine said to be working lol",
+        "auckland said no to the transfer",
+        "kuya said it was fine",
         "spoke to amhp about it",
         "remind staff to sign the rota",
     ],
