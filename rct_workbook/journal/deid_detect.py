@@ -343,6 +343,11 @@ class Detector:
                     # A town does not reckon or ring: a word that names one somewhere is a name here.
                     agent = low not in english and len(low) > 2 and not _MEDICINE.match(low)
                     agent = agent and (low in given or low not in place_names())  # not "auckland said"
+                    # "xin yi say": a short second part of a given name, after a first part.
+                    prev = re.search(r"(?<![\w'’-])([a-z][a-z'’-]+)\s+$", text[max(0, start - 24) : start])
+                    short = len(low) == 2 and low in given and low not in english
+                    if short and prev and fold(prev.group(1)) in given and fold(prev.group(1)) not in english:
+                        agent = True
                     if agent or (low in given and low in everyday and opening):
                         found.append(m.span("name"))
             # "ask dimple to cover", "tell joy about it": a given name that is also a word, after

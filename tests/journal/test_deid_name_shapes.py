@@ -75,6 +75,7 @@ def test_particles_and_numerals_alone_are_no_names(text: str) -> None:
         # A given name of two words, both in lower case; a verb's base form in casual English.
         ("had coffee with mei ling after", "mei ling"),
         ("jia hui say the letter come already", "jia hui"),
+        ("mei yi say the form come back", "mei yi"),
         # A given name that is also a word, between a verb said to a person and what is asked.
         ("pls ask dimple to cover thurs", "dimple"),
         # A word that names a town somewhere, but rings and reckons.
