@@ -51,6 +51,8 @@ MARGIN = 0.0
 URGENT_CLOSE = 0.5
 #: Sentences longer than this many word pieces are cut (the encoder was trained on 128).
 MAX_PIECES = 128
+#: How many sentences' meanings a process keeps (a few megabytes at most).
+MEMO_SIZE = 20_000
 
 
 @dataclass(frozen=True)
@@ -163,14 +165,26 @@ class Reader:
 
         return np.array([e.level == "none" for e in self.examples])
 
-    def read(self, sentences: Sequence[str]) -> list[Meaning]:
-        """What the bank says of each sentence, in order."""
+    @cached_property
+    def _bank(self) -> np.ndarray:
         import numpy as np
 
-        if not sentences:
-            return []
-        similar = self.encoder.encode(sentences) @ self.vectors.T.astype(np.float32)
-        return [self._vote(row) for row in similar]
+        return self.vectors.astype(np.float32).T
+
+    @cached_property
+    def _memo(self) -> dict[str, Meaning]:
+        return {}
+
+    def read(self, sentences: Sequence[str]) -> list[Meaning]:
+        """What the bank says of each sentence, in order. A sentence read once in this
+        process is not encoded again: an export reads each entry several times."""
+        new = list(dict.fromkeys(s for s in sentences if s not in self._memo))
+        if new:
+            if len(self._memo) + len(new) > MEMO_SIZE:
+                self._memo.clear()
+            for sentence, row in zip(new, self.encoder.encode(new) @ self._bank, strict=True):
+                self._memo[sentence] = self._vote(row)
+        return [self._memo[s] for s in sentences]
 
     def _vote(self, row: np.ndarray) -> Meaning:
         import numpy as np

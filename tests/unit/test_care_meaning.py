@@ -170,3 +170,22 @@ def test_a_changed_bank_is_encoded_at_first_use(monkeypatch: pytest.MonkeyPatch)
     vectors = m.bank_vectors(reader.encoder, changed)
     assert vectors.shape == (4, 384)
     assert np.allclose(vectors[:3].astype(np.float32), reader.vectors[:3].astype(np.float32), atol=2e-2)
+
+
+def test_a_sentence_is_encoded_once_a_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An export reads each entry several times: the second reading encodes nothing."""
+    reader = m.reader()
+    assert isinstance(reader, m.Reader)
+    encoded: list[str] = []
+    encode = reader.encoder.encode
+
+    def counting(texts: list[str]) -> np.ndarray:
+        encoded.extend(texts)
+        return encode(texts)
+
+    monkeypatch.setattr(reader.encoder, "encode", counting)
+    said = ["The rota for May is out on the board.", "I sat with a family for an hour after the news."]
+    first = reader.read([said[0], said[1], said[0]])
+    again = reader.read(said)
+    assert encoded.count(said[0]) <= 1 and encoded.count(said[1]) <= 1
+    assert again == first[:2]
