@@ -65,6 +65,7 @@ from rct_workbook.journal.deid_cues import (
 )
 from rct_workbook.journal.deid_patterns import (
     _CITATION,
+    _DATES_ABROAD,
     _EXTENSION,
     _PHONE_LIKE,
     _STREET_END,
@@ -75,6 +76,7 @@ from rct_workbook.journal.deid_patterns import (
     UNIT_CODE_WORDS,
     Span,
     _whole_token,
+    dates_abroad,
 )
 from rct_workbook.journal.deid_words import (
     _NOT_NAMES,
@@ -163,6 +165,10 @@ class Detector:
             if kind == "address":
                 for start, end in addresses(text):
                     claim("address", start, end)
+                continue
+            if pattern is _DATES_ABROAD:
+                for start, end in dates_abroad(text):
+                    claim("date", start, end)
                 continue
             if kind == "place":
                 for start, end in self._places(text):

@@ -108,6 +108,138 @@ def _is_named_record(match: re.Match[str]) -> bool:
     return not (value[0] in "0+" and digits >= 10 and len(last) >= 3)
 
 
+#: Languages whose dates a clinician may copy into a reflection beside English ("3 février", "12
+#: maja", "3 de fevereiro de 2025", "3. März", "5 Mei", "11월 5일"): the languages of the regions
+#: the app is used in and of the people its users work with. Their month names and the order
+#: of day, month and year come from the Unicode CLDR through Babel, never typed here.
+_DATE_LOCALES = (
+    *("fr", "es", "pt", "it", "de", "nl", "pl", "ro", "cs", "sk", "sl", "hr", "bs", "sr_Latn", "hu", "sq"),
+    *("sv", "da", "nb", "nn", "fi", "et", "lv", "lt", "is", "ga", "cy", "gd", "kw", "mt", "ca", "eu", "gl"),
+    *("tr", "az", "uz", "id", "ms", "fil", "vi", "sw", "af", "zu", "xh", "yo", "ha", "ig", "so", "mi", "to"),
+    *("haw", "ko", "ja", "zh"),
+)
+#: The slot in PATTERNS that dates_abroad fills (a pattern of its own, so it can be told apart).
+_DATES_ABROAD = re.compile(r"(?!)(?#dates abroad)")
+
+
+#: Where a month's name goes in a shape, full or short; filled once all languages are read.
+_WIDE, _SHORT = "\x00W", "\x00S"
+
+
+def _cldr_shape(pattern: str) -> str | None:
+    """A CLDR date pattern ("d 'de' MMMM 'de' y", "y년 MMMM d일", "M月d日") as a regex: the day,
+    the month by name (_WIDE or _SHORT, filled later) or by number where a word marks it (as
+    月 and 월 do), and the year."""
+    out = []
+    tokens = re.findall(r"'[^']*'|d+|M+|L+|y+|\s+|.", pattern)
+    if not any(t[0] in "ML" for t in tokens) or not any(t[0] == "d" for t in tokens):
+        return None
+    numeric_month = False
+    for token in tokens:
+        if token[0] == "d":
+            out.append(r"\d{1,2}(?:er|º|ª)?")
+        elif token[0] in "ML":
+            numeric_month = len(token) < 3
+            out.append(r"(?:0?[1-9]|1[0-2])" if numeric_month else (_WIDE if len(token) == 4 else _SHORT))
+        elif token[0] == "y":
+            out.append(r"\d{4}")
+        elif token[0] == "'":
+            out.append(re.escape(token[1:-1]) if len(token) > 2 else "'")
+        elif token.isspace():
+            out.append(r"\s*" if numeric_month else r"\s+")
+        elif token in (",", "."):
+            out.append(re.escape(token) + "?")
+        else:
+            out.append(re.escape(token))
+    shape = "".join(out)
+    # A month by number is a date only with a word beside it ("5월", "11月"), never "3/4".
+    marked = re.search(r"[^\W\d_]", re.sub(r"\\.|\(\?:[^)]*\)|\\d", "", shape))
+    return None if numeric_month and not marked else shape
+
+
+@functools.lru_cache(maxsize=1)
+def _dates_abroad() -> tuple[re.Pattern[str], frozenset[str]]:
+    """The pattern of dates_abroad, and the month names it knows (casefolded, for a quick look)."""
+    from babel import Locale
+    from babel.units import format_unit
+
+    english = english_words()
+    # Each shape of date with the months of every language that writes it so: few shapes, each
+    # with one alternation of names, rather than one per language.
+    shapes: dict[str, tuple[set[str], set[str]]] = {}
+    day_words: set[str] = set()
+    month_words: set[str] = set()
+    for code in _DATE_LOCALES:
+        locale = Locale.parse(code)
+        months: dict[str, set[str]] = {"wide": set(), "abbreviated": set()}
+        for width, names in months.items():
+            for context in ("format", "stand-alone"):
+                for name in locale.months[context][width].values():
+                    name = name.rstrip(".")
+                    # An abbreviation that is an English word ("Set", "Sun", "Mat") or of two
+                    # letters says nothing after a number; a full name ("mars", "mayo") does.
+                    if (len(name) > 2 or name[0].isdigit()) and (width == "wide" or fold(name) not in english):
+                        names.add(re.escape(name) + (r"\.?" if width == "abbreviated" else ""))
+                        # Looked up to find where to search: a whole name ("mars"), or the
+                        # words of one that are no English ("Iuchar", not "An" of "An t-Iuchar").
+                        parts = re.findall(r"[^\W\d_]+|\d+\w", name)
+                        if len(parts) == 1:
+                            month_words.add(parts[0].casefold())
+                        else:
+                            month_words.update(w.casefold() for w in parts if len(w) > 2 and fold(w) not in english)
+        for skeleton in ("yMMMMd", "yMMMd", "MMMMd", "MMMd"):
+            found = locale.datetime_skeletons.get(skeleton)
+            if found is not None and (shape := _cldr_shape(found.pattern)) is not None:
+                wide, short = shapes.setdefault(shape, (set(), set()))
+                wide.update(months["wide"])
+                short.update(months["abbreviated"] | months["wide"])
+        day = re.sub(r"[\d\s\u00a0]+", " ", format_unit(1, "duration-day", locale=locale)).strip()
+        if day and " " not in day and day.isalpha():
+            day_words.add(re.escape(day))
+
+    def either(found: set[str]) -> str:
+        return "(?i:" + "|".join(sorted(found, key=len, reverse=True)) + ")"
+
+    filled = [shape.replace(_WIDE, either(w)).replace(_SHORT, either(s)) for shape, (w, s) in shapes.items()]
+    days = "|".join(sorted(day_words, key=len, reverse=True))
+    # A month by number with its word ("5月", "11월") is looked for by its word.
+    month_words.update(("月", "월"))
+    # What ends a date: no more letters of a Latin word; Korean and Japanese join particles
+    # straight on ("3월 14일이었다").
+    end = r"(?![\dA-Za-zÀ-ÖØ-öø-ɏ])"
+    pattern = re.compile(rf"(?<![\w/.-])(?:(?i:{days})\s+)?(?:{'|'.join(filled)}){end}")
+    return pattern, frozenset(month_words)
+
+
+#: The English months, which the date pattern above finds in English shapes.
+_ENGLISH_MONTHS = frozenset(m.casefold() for m in _MONTHS.split("|"))
+_MONTH_WORD = re.compile(r"[^\W\d_]+|[月월]")
+
+
+def dates_abroad(text: str) -> list[tuple[int, int]]:
+    """Days with a month written in the languages of _DATE_LOCALES, the year optional, in the
+    order and with the words each language uses: "3 février", "12 maja 2025", "3 de fevereiro",
+    "3. März", "február 3.", "11월 5일", "5月3日", "ngày 5 tháng 11" (the word for a day first,
+    as Vietnamese writes it, is CLDR's too). Sought only around a month's name: one long
+    alternation tried at every word would cost more than all the other patterns."""
+    if not any(c.isdigit() for c in text):
+        return []
+    pattern, month_words = _dates_abroad()
+    found: list[tuple[int, int]] = []
+    for word in _MONTH_WORD.finditer(text):
+        low = word.group().casefold()
+        if low in month_words and low not in _ENGLISH_MONTHS and not (found and word.start() < found[-1][1]):
+            lo = max(0, word.start() - 24)
+            if not any(c.isdigit() for c in text[lo : word.end() + 24]):
+                continue
+            found += [
+                m.span()
+                for m in pattern.finditer(text, lo, min(len(text), word.end() + 24))
+                if m.start() <= word.start() < m.end() and not (found and m.start() < found[-1][1])
+            ]
+    return found
+
+
 #: (kind, pattern) in the order they claim text: an earlier match wins an overlap.
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("email", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
@@ -151,12 +283,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"|\b\d{{1,2}}[-/](?:{_MONTHS})[-/](?:\d{{4}}|\d{{2}})\b"
             r"|\b\d{4}[/.]\d{1,2}[/.]\d{1,2}\b|\b(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}\b"
             # A day with no month: "on the 21st", "Tuesday 14/10", "Thurs 4th".
-            r"|\bthe\s+\d{1,2}(?:st|nd|rd|th)\b"
+            rf"|\bthe\s+\d{{1,2}}(?:st|nd|rd|th)\b(?:\s+of\s+(?:{_MONTHS})\b\.?)?"
             r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+\d{1,2}(?:[/.]\d{1,2}|st|nd|rd|th)\b"
             r"|\b(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)\.?\s+\d{1,2}(?:st|nd|rd|th)\b",
             re.IGNORECASE,
         ),
     ),
+    ("date", _DATES_ABROAD),  # dates written in other languages, built when first needed
     ("place", re.compile(r"(?!)")),  # wards, units, clinics and programmes: see _places
     ("phone", re.compile(r"(?!)")),  # found by phonenumbers, see _phones
     (
