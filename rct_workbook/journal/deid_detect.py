@@ -68,12 +68,16 @@ from rct_workbook.journal.deid_patterns import (
     _DATES_ABROAD,
     _EXTENSION,
     _PHONE_LIKE,
+    _PLACE_HEAD,
+    _PLACE_TAIL,
     _STREET_END,
     _TOWN,
     _UNIT_NAME,
     CHECKS,
     PATTERNS,
     UNIT_CODE_WORDS,
+    UNIT_LAST,
+    UNIT_WORDS_FOLDED,
     Span,
     _whole_token,
     dates_abroad,
@@ -108,6 +112,16 @@ def _brand(word: str) -> bool:
         return False  # one word, or no capital inside it
     english = english_words()
     return all(p.casefold() in english or p.casefold() in ("my", "me", "go", "up", "in", "on") for p in parts)
+
+
+_DERIVED = re.compile(r"^(?P<stem>[a-z]{3,}?)(?:ness|ment|ship|ing|ful|less|hood)$")
+
+
+def _derived(word: str) -> bool:
+    """An English word made from another by a common ending, which the word list may not hold:
+    "wellness", "befriending", "peership" ("Employee Wellness Programme" is any workplace's)."""
+    found = _DERIVED.match(word)
+    return found is not None and found.group("stem") in english_words()
 
 
 @dataclass
@@ -151,6 +165,14 @@ class Detector:
             if start < end and not any(start < s.end and s.start < end for s in taken):
                 taken.append(Span(start, end, kind))
 
+        def widen(start: int, end: int) -> None:
+            # A ward that runs on past an address found first is one: "Ward 9, Nile View Unit".
+            for i, span in enumerate(taken):
+                if span.kind == "address" and start < span.end and span.start < end:
+                    taken[i] = Span(min(start, span.start), max(end, span.end), "address")
+                    return
+            claim("place", start, end)
+
         for kind, pattern in PATTERNS:
             if kind == "phone":
                 for start, end in self._phones(text):
@@ -172,7 +194,7 @@ class Detector:
                 continue
             if kind == "place":
                 for start, end in self._places(text):
-                    claim("place", start, end)
+                    widen(start, end)
                 continue
             for match in pattern.finditer(text):
                 if (check := CHECKS.get(pattern)) is not None and not check(match):
@@ -211,8 +233,15 @@ class Detector:
             ):
                 start += len(words[0]) + 1
                 words.pop(0)
-            if words[0][0].isdigit() or words[0] in UNIT_CODE_WORDS:
-                found.append((start, match.end()))
+            named = words[1].isalpha() and words[1][1:].islower() and len(words[1]) > 1  # not "Ward C"
+            if len(words) == 2 and words[0] in ("Ward", "Unit", "Wing", "Pavilion", "Block") and named:
+                # "Ward Tegid": a ward named by a word of no English nor given name after it.
+                name = fold(words[1])
+                if name not in english and name not in given:
+                    found.append((start, match.end()))
+                continue
+            if words[0][0].isdigit() or words[0] in UNIT_CODE_WORDS or words[0].isupper() or not words[0][0].isupper():
+                found.append((start, self._ward_end(text, match.end(), words)))
                 continue
             modifiers = [fold(w) for w in words[:-1] if not w[0].isdigit()]
             last = words[-1] if not words[-1][0].isdigit() else words[-2]
@@ -220,11 +249,65 @@ class Detector:
                 continue  # "Correctional Service", "the Stone Center": an institution, not one place
             if last == "Ward" and any(m in given and m not in english for m in modifiers):
                 continue  # "Maya Ward" is a person; "Butterfly Ward" a place
-            generic = all(m in english and m not in given for m in modifiers)
-            if generic and last in ("Centre", "Center", "House", "Service", "Hub"):
-                continue  # "the Community Centre", "the Wellbeing Hub": any town has one
+            generic = all((m in english or _derived(m)) and m not in given for m in modifiers)
+            if generic and last in ("Centre", "Center", "House", "Service", "Hub", "Programme", "Program"):
+                continue  # "the Community Centre", "the Employee Wellness Programme": any town has one
             found.append((start, match.end()))
-        return found
+        return self._joined_places(text, found)
+
+    def _ward_end(self, text: str, end: int, words: list[str]) -> int:
+        """Where a ward found by its code ends: "Wad 7A Psikiatri", "Ward 7 Female Psychiatry" take
+        the words after the code, but not a person ("… on Ward 7 Maya said") or a word of the
+        sentence after them ("Ward 3 Then")."""
+        given, english = given_names(), english_words()
+        code = next((i for i, w in enumerate(words) if w[0].isdigit()), None)
+        if code is None:
+            return end
+        after = words[code + 1 :]
+        for i, word in enumerate(after):
+            low = fold(word)
+            if low in UNIT_LAST or low in UNIT_WORDS_FOLDED:
+                continue  # "71 Ward", "Pavilion 2 Acute Ward"
+            if word[0].isupper() and (low in _NOT_NAMES or (low in given and low not in english)):
+                end -= len(" ".join(after[i:])) + 1  # "Ward 7 Maya Jones": the ward ends at the code
+                return end
+        while after and after[-1][0].isupper() and _PERSON_AFTER.match(text[end : end + 24]):
+            end -= len(after.pop()) + 1
+        return end
+
+    def _joined_places(self, text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A ward with the parts and site written after it, or before its code, is one place:
+        "Ward 6, Kiwatule Annex", "Jacaranda Unit, Pod C", "Ward 4 North, Knockbracken", "on Te
+        Whare Ahuru, Unit 2"; never a person after the comma ("Ward 6, Maya said")."""
+        given, english = given_names(), english_words()
+
+        def site(words: list[str], after: str) -> bool:
+            """A site or building: not a person (a given name that is no English word, a title,
+            a person's verb after) nor a word that starts a clause ("Then", "The")."""
+            if fold(words[0]) in _NOT_NAMES or _is_honorific(words[0]) or _PERSON_AFTER.match(after):
+                return False
+            last_is_place = fold(words[-1]) in UNIT_LAST
+            return last_is_place or not any(fold(w) in given and fold(w) not in english for w in words)
+
+        joined: list[tuple[int, int]] = []
+        for start, end in sorted(found):
+            for _ in range(3):  # "Female Ward 3B, Annex Block, 2nd floor"
+                tail = _PLACE_TAIL.match(text, end)
+                if tail is None:
+                    break
+                if tail.group("name") and not site(tail.group("name").split(), text[tail.end() : tail.end() + 24]):
+                    break
+                end = tail.end()
+            window = text[max(0, start - 60) : start]
+            head = _PLACE_HEAD.search(window)
+            first = fold(text[start:end].split()[0])
+            if head and first in UNIT_WORDS_FOLDED and site(head.group("head").split(), ""):
+                start -= len(window) - head.start("head")
+            if joined and (start <= joined[-1][1] or re.fullmatch(r",\s+", text[joined[-1][1] : start])):
+                joined[-1] = (joined[-1][0], max(end, joined[-1][1]))  # "Khoa 3, Nhà B": one place
+            else:
+                joined.append((start, end))
+        return joined
 
     def _phones(self, text: str) -> list[tuple[int, int]]:
         import phonenumbers

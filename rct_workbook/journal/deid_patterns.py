@@ -315,16 +315,73 @@ UNIT_CODE_WORDS = (
     *("Ward", "Wad", "Unit", "Wing", "Bay", "Pod", "Block", "Houseblock", "Level", "Floor", "Landing", "Spur"),
     *("Pavilion", "Pavillon", "Pabellón", "Pavilhão", "Padiglione", "Station", "Sala", "Reparto", "Afdeling"),
     *("Oddział", "Servicio", "Enfermaria", "Kamar", "Bilik", "Cottage", "Villa", "Suite", "Annexe", "Annex"),
+    *("Building", "Room"),
+)
+#: The same in other languages, in any case and before a code or a name: French "l'unité 4 Nord",
+#: "pavillon Les Tilleuls"; Spanish "Planta 3", "Ala B", "Unidad 2"; Portuguese "Ala", "Bloco";
+#: Italian "Padiglione"; Polish "Oddziale" (its cases); Turkish "Servis", "Blok", "Kat"; Malay
+#: and Indonesian "Ruang", "Bangsal", "Wad", "Gedung"; Vietnamese "Khoa", "Nhà"; Hebrew
+#: "Mahlaka"; Swahili "Wodi"; German "Station", "Abteilung"; Dutch "Afdeling", "Paviljoen".
+_UNIT_WORDS_ABROAD = (
+    "unité|unite|pavillon|bâtiment|pabellón|pabellon|planta|ala|unidad|módulo|modulo|sala|servicio|pavilhão|"
+    "pavilhao|bloco|enfermaria|unidade|reparto|padiglione|oddział|oddziale|oddziału|oddzial|pawilon|servis|"
+    "blok|kat|ruang|bangsal|wad|gedung|khoa|nhà|mahlaka|wodi|station|abteilung|afdeling|paviljoen"
+)
+#: Of those, the ones that before a capitalised name alone (no code) say a ward: "Ruang Cempaka",
+#: "Pabellón Charcot", "Mahlaka Bet", "pavillon Les Tilleuls" (not "Ala", "Sala" or "Station",
+#: which start other names).
+_UNIT_NAMED_ABROAD = (
+    "unité|pavillon|pabellón|pabellon|pavilhão|pavilhao|padiglione|reparto|oddział|oddziale|oddziału|pawilon|"
+    "ruang|bangsal|wad|khoa|mahlaka|wodi|abteilung|afdeling|paviljoen"
 )
 _UNIT_CODE_WORDS = "|".join(UNIT_CODE_WORDS)
-
+#: A ward's code: "7B", "B3", "12", "C-7", "III".
+_UNIT_CODE = r"(?:\d{1,3}[A-Z]?|[A-Z]\d{0,2}(?:-\d{1,2})?|[IVX]{1,4})\b(?![’'-])"
+#: Points of the compass after a code, in several languages: "4 North", "l'unité 4 Nord",
+#: "Planta 3 Norte", "Station 12 Süd", "Ala Sur", "Blok Timur" (Malay, Indonesian).
+DIRECTIONS = (
+    "North|South|East|West|Upper|Lower|Nord|Sud|Süd|Est|Ouest|Ost|Norte|Sur|Sul|Este|Oeste|Leste|Noord|Zuid|"
+    "Oost|Utara|Selatan|Timur|Barat"
+)
 #: The last word of a named ward, unit, clinic or programme: "Larchwood Unit", "Butterfly Ward".
-_UNIT_WORDS = "Ward|Unit|Clinic|Programme|Program|Wing|Service"
+_UNIT_WORDS = "Ward|Unit|Clinic|Programme|Program|Wing|Service|Annex|Annexe|Block|Building|Pavilion"
+_PARTICLE = r"(?:de|del|de\s+la|des|du|di|della|da|do|dos|das|la|le|les|nr\.?)"
 _UNIT_NAME = re.compile(
-    rf"\b(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{_UNIT_WORDS})\b(?:\s+\d{{1,3}}[A-Z]?\b)?"
-    rf"|\b(?:{_UNIT_CODE_WORDS})\s+(?:\d{{1,3}}[A-Z]?|[A-Z]\d{{0,2}})\b(?![’'-])"
-    r"(?:\s+(?:North|South|East|West|Upper|Lower)\b)?"
-    r"|\b\d{1,2}\s+(?:North|South|East|West)\b(?!\s+[A-Z])"
+    rf"\b(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{_UNIT_WORDS})\b(?![’'-])(?:\s+\d{{1,3}}[A-Z]?\b)?"
+    # "Ward 7B", "OPD Room 4", "l'unité 4 Nord", "Wad 7A Psikiatri", "Pabellón 3 de Psiquiatría".
+    rf"|(?:\b[A-Z]{{2,5}}\s+(?=(?:{_UNIT_CODE_WORDS})\s))?(?:\b[lL]['’])?"
+    rf"\b(?:{_UNIT_CODE_WORDS}|(?i:{_UNIT_WORDS_ABROAD}))\s+{_UNIT_CODE}"
+    rf"(?:\s+(?:{DIRECTIONS})\b(?:[-\s][A-Z][\w'’-]+)?|\s+{_PARTICLE}\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+    r"|(?:\s+[A-Z][\w'’-]+){1,3})?"
+    # "Ward 14 (Psychiatry)": a ward's speciality in brackets after its code.
+    r"(?:\s*\([A-Z][\w'’ -]{2,30}\))?"
+    # "Ruang Cempaka 3", "Pabellón Charcot", "Oddziale Psychiatrycznym nr 2": a word of another
+    # language for a ward before its name.
+    rf"|\b(?i:{_UNIT_NAMED_ABROAD})\s+(?:{_PARTICLE}\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}"
+    rf"(?:\s+(?:{_PARTICLE}\s+)?{_UNIT_CODE})?"
+    # "Ward Tegid": an English word for a ward before a name (judged where it is used).
+    r"|\b(?:Ward|Unit|Wing|Pavilion|Block)\s+[A-Z][\w'’-]+\b(?![’'-])"
+    # "71 Ward", "5 West", "8 North Step-Down", "4 West Behavioral Health".
+    r"|\b\d{1,3}[A-Z]?\s+(?:Ward|Unit|Wing)\b"
+    rf"|\b\d{{1,2}}\s+(?:{DIRECTIONS})\b(?:[-\s][A-Z][\w'’-]+){{0,3}}"
+)
+#: Every word for a ward or unit before its code, in every language above, folded.
+UNIT_WORDS_FOLDED = frozenset(fold(w) for w in (*UNIT_CODE_WORDS, *_UNIT_WORDS_ABROAD.split("|")))
+#: Words that end the name of a building or a ward: "Kiwatule Annex", "Sakura Building".
+UNIT_LAST = frozenset(w.casefold() for w in _UNIT_WORDS.split("|")) | {"centre", "center", "hospital", "house"}
+#: What may follow a ward after a comma and is part of it: another part ("Ward 6, Kiwatule Annex",
+#: "Jacaranda Unit, Pod C", "Pabellón B, Ala Sur", "Psychiatry Day Unit, 3rd floor") or its
+#: building or site ("Ward 4 North, Knockbracken"), judged where it is used.
+_PLACE_TAIL = re.compile(
+    rf",\s+(?:(?P<part>(?:{_UNIT_CODE_WORDS}|(?i:{_UNIT_WORDS_ABROAD}))\s+(?:{_UNIT_CODE}|(?:{DIRECTIONS})\b)"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)\s+(?i:floor)\b|(?i:level|floor|planta|piso|étage|kat|tầng)\s+\d{{1,3}}\b)"
+    rf"|(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+(?:{_PARTICLE}\s+)?[A-ZÀ-ÖØ-Þ][\w'’-]*){{0,3}}))"
+    r"(?=[\s.,;:)!?]|$)"
+)
+#: A site or building named before a ward's code after a comma: "on Te Whare Ahuru, Unit 2".
+_PLACE_HEAD = re.compile(
+    r"\b(?:on|in|at|to|from|off|into|onto)\s+(?:the\s+)?"
+    r"(?P<head>[A-ZÀ-ÖØ-Þ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*){0,3}),\s+$"
 )
 
 #: A town in an address: after a street ("Mill Road, Cambridge") or before a postcode.

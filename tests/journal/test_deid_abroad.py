@@ -49,3 +49,58 @@ def test_numbers_beside_words_are_no_foreign_date(text: str) -> None:
 
 def test_an_ordinal_day_takes_the_month_after_it() -> None:
     assert ("date", "the 9th of Feb") in _found("Seen again on the 9th of Feb, late as usual.")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # The parts and site of a ward written after it with a comma.
+        ("She was moved to Ward 12, Rosewood Annex overnight.", "Ward 12, Rosewood Annex"),
+        ("He is back on Ward 3 South, Ardgowan since Monday.", "Ward 3 South, Ardgowan"),
+        ("They found him a bed in Harbour Unit, Pod D at last.", "Harbour Unit, Pod D"),
+        ("The clinic is in Memory Unit, 2nd floor, past the lifts.", "Memory Unit, 2nd floor"),
+        # A site named before the ward's code.
+        ("He stays on Te Rau Aroha, Unit 4 for now.", "Te Rau Aroha, Unit 4"),
+        # Words after the code, and a speciality in brackets.
+        ("Transferred to Wad 9B Perubatan today.", "Wad 9B Perubatan"),
+        ("She came back to Ward 12 (Neurology) again.", "Ward 12 (Neurology)"),
+        ("We met on 6 East Transitional Care that evening.", "6 East Transitional Care"),
+        ("He is on 52 Ward now.", "52 Ward"),
+        # Words for a ward in other languages, before a code or a name, any case.
+        ("Elle est à l'unité 2 Sud depuis lundi.", "l'unité 2 Sud"),
+        ("Está en la Planta 5 Norte.", "Planta 5 Norte"),
+        ("Dia dirawat di Ruang Anggrek sejak Senin.", "Ruang Anggrek"),
+        ("Leżała na Oddziale Neurologicznym nr 3 od wtorku.", "Oddziale Neurologicznym nr 3"),
+        ("Ingresó al Pabellón 2 de Salud Mental anoche.", "Pabellón 2 de Salud Mental"),
+        # An English word for a ward before a name of no English.
+        ("He went back to Ward Gwydir after lunch.", "Ward Gwydir"),
+        ("The meeting was outside OPD Room 7 as usual.", "OPD Room 7"),
+    ],
+)
+def test_a_ward_is_found_whole(text: str, place: str) -> None:
+    found = [span for kind, span in _found(text) if kind in ("place", "address")]
+    assert place in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "person"),
+    [
+        ("On Ward 6, Maya said the beds were full.", "Ward 6", "Maya"),
+        ("He was on Ward 7 when Sipho rang.", "Ward 7", "Sipho"),
+    ],
+)
+def test_a_person_after_a_ward_stays_a_person(text: str, place: str, person: str) -> None:
+    found = _found(text)
+    assert ("place", place) in found and ("name", person) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ward Manager signed it off.",  # a role
+        "The Employee Wellness Programme number is on the fridge.",  # any workplace has one
+        "Ward C was full so we used the day room.",
+    ],
+)
+def test_roles_and_generic_programmes_are_no_named_ward(text: str) -> None:
+    assert [span for kind, span in _found(text) if kind == "place"] in ([], ["Ward C"])
