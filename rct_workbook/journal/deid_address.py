@@ -33,14 +33,19 @@ STREET = (
     "Gate|Green|Parade|Pde|Esplanade|Quay|Rise|Promenade|Broadway|Alley|Loop|Path|Pike|Route|Rte|Wharf|"
     "Heights|Causeway|Expressway|Expy|Freeway|Fwy|Marg|Salai|Cross|Main|Wynd|Vale|View"
 )
+#: Words that end a building's or an estate's name, which stands for a street in many cities:
+#: "Flat 1708, Yat Hing House, Tsz Hong Estate", "Flat 4, Sai Residency".
+BUILDING = "House|Estate|Mansions?|Building|Residency|Apartments|Towers?|Plaza|Complex|Villas|Flats|Chambers|Lodge"
 #: The dot of "St." or "Rd.", where more of the address follows; never the full stop of a sentence.
 _ABBREVIATION_DOT = r"(?:\.(?=,|\s+[\w#]))?"
 #: A flat, suite, floor or room before or after the street: "Apt 5", "Unit 4/12", "#05-67".
 _UNIT_WORD = (
     r"Apt|Apartment|Appt|Apto|Suite|Ste|Unit|Flat|Fl|Floor|Level|Lvl|Room|Rm|Blk|Block|Bldg|Building|Door|"
-    r"Plot|Shop|Office|Lot|Bungalow|Casa|Ward|Bed|Bay|Tower|Twr|House\s+No|H\.\s?No|No"
+    r"Plot|Shop|Office|Lot|Bungalow|Casa|Ward|Bed|Bay|Tower|Twr|House\s+No|H\.\s?No|No|"
+    # Spanish, Portuguese, French and Italian flats: "Int. 3", "ap. 42", "Depto 5", "Imm. 4", "Interno 7".
+    r"Int|Interior|Interno|Ap|Apto|Depto|Dpto|Piso|Imm|Bloco|Blok"
 )
-_UNIT_VALUE = r"(?=[\w/-]*\d)[A-Z0-9][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*\b"
+_UNIT_VALUE = r"(?:(?=[\w/-]*\d)[A-Z0-9][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*|[A-Z](?![’'-]))\b"
 UNIT = (
     rf"(?:(?i:{_UNIT_WORD})\.?\s*(?:#\s?)?|#\s?){_UNIT_VALUE}"
     r"|\d{1,2}(?:st|nd|rd|th)\s+(?i:floor|fl)\b\.?"
@@ -49,7 +54,7 @@ UNIT = (
     r"|(?-i:m|lok|mieszk)\.\s?\d{1,4}[A-Za-z]?\b"
 )
 #: A house number: "12", "12A", "4/12" (flat 4 at number 12), "1203-88", "12-3-456".
-NUMBER = r"\d{1,5}[A-Za-z]?(?:[-/]\d{1,5}[A-Za-z]?){0,2}\b"
+NUMBER = r"\d{1,5}[A-Za-z]?(?:[-/](?:\d{1,5}[A-Za-z]?|[A-Z](?![a-z]))){0,2}\b"
 _DIRECTION = r"(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?"
 #: A capitalised word; a dot only inside it ("St.Kilda"), never the full stop after it.
 _NAME = r"[A-ZÀ-ÖØ-ÞİŁŚŻŹĆŃŠŽČŘĐĀĒĪŌŪ][\w'’-]*(?:\.[\w'’-]+)*"
@@ -62,7 +67,7 @@ _ROMANCE = (
 )
 #: The same words capitalised, starting an address: "Calle Mayor 12", "Via Roma 10".
 _ROMANCE_FIRST = "|".join(w[0].upper() + w[1:] for w in _ROMANCE.split("|") if len(w) > 2 and w.isascii())
-_PARTICLE = r"(?:de|del|de\s+la|des|du|di|della|da|das|do|dos|la|le|les|l['’]|d['’]|y|yr)"
+_PARTICLE = r"(?:de|del|de\s+la|des|du|di|dei|degli|delle|della|dello|da|das|do|dos|la|le|les|l['’]|d['’]|y|yr)"
 _ROMANCE_NAME = rf"(?:{_PARTICLE}\s*)*{_NAME}(?:\s+(?:{_PARTICLE}\s*)*{_NAME}){{0,3}}"
 #: Endings of a one-word street in German, Dutch and the Nordic languages.
 _STREET_ENDING = (
@@ -124,7 +129,11 @@ _STREET_ADDRESS = re.compile(
     # A plot, flat or house with its number, then a street with none: "Plot 23, Kampala Road",
     # "Apartment 3, Block C, Westlands Road".
     rf"|(?:{UNIT}),\s+(?:{_NAME}(?:\s+{_NAME})?,\s+)?"
-    rf"(?:(?:{_NAME}\s+){{1,3}}(?:{STREET})\b{_ABBREVIATION_DOT}|(?:{_ROMANCE_FIRST})\.?\s+{_ROMANCE_NAME})){_TAIL}"
+    rf"(?:(?:{_NAME}\s+){{1,3}}(?:{STREET}|{BUILDING})\b{_ABBREVIATION_DOT}|(?:{_ROMANCE_FIRST})\.?\s+{_ROMANCE_NAME})){_TAIL}"
+    # A number and a street with no street word, then a flat: "1180 Danforth, unit 3".
+    rf"|(?<![\w-])\d{{1,5}}[A-Za-z]?\s+[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]+)?,\s+(?:{UNIT}){_TAIL}"
+    # Japanese blocks, lots and houses: "3-14-7 Kamiuma, Setagaya-ku".
+    rf"|(?<![\w-])\d{{1,4}}-\d{{1,4}}-\d{{1,4}}\s+{_NAME}(?:,\s+{_TOWN}){{1,3}}"
 )
 #: The same with the street word first; alone, as "Via Zoom 3", it needs a word that is no English one.
 _WORD_FIRST_ADDRESS = re.compile(rf"(?<![\w-])(?:(?:{UNIT}),?\s+)?{_CIVIC_WORD_FIRST}(?P<tail>{_TAIL})")
@@ -139,14 +148,21 @@ _LOWER_ADDRESS = re.compile(
 )
 #: Comma-separated parts from a flat or house to a postcode, with no street word: "Flat 202, Sai
 #: Residency, 3rd Cross, Indiranagar, Bengaluru 560038", "H.No. 12-3-456, …, Hyderabad - 500034".
+_PART = r"[A-Z0-9](?:[\w'’-]|\.(?!\s))*"  # a word of a part; a full stop before a space ends it
 _PARTS_ADDRESS = re.compile(
-    rf"(?<![\w-])(?:{UNIT}|{NUMBER}\s+{_NAME})(?:\s+{_NAME}){{0,4}}"
-    rf"(?:,\s+[A-Z0-9][\w'’.-]*(?:\s+[A-Z0-9][\w'’.-]*){{0,4}}){{1,6}}?"
+    rf"(?<![\w-])(?:(?:{UNIT})(?:\s+(?:{UNIT}))*|{NUMBER}\s+{_NAME}|[A-Z]-\d{{1,5}})(?:\s+(?:{_NAME}|\d{{1,4}}\b)){{0,4}}"
+    rf"(?:,\s+{_PART}(?:\s+{_PART}){{0,4}}){{1,6}}?"
     rf"(?:,\s*|\s+)(?:[-–]\s+)?(?P<region>{_REGION}\s+)?(?P<code>{POSTCODE})(?:\s+{_TOWN})?"
 )
 #: "PO Box 123, Nelson", "P.O. Box 30197-00100, Nairobi", "Private Bag 3".
 _BOX = re.compile(
-    r"\b(?:P\.?\s?O\.?\s?Box|PO Box|Private Bag|Postbus|Apartado|Caixa Postal)\s+\d+(?:-\d+)?"
+    # "HC 61 Box 2280" (a highway contract route's box), "RR 2 Box 14".
+    rf"\b[A-Z]{{2,3}}\s+\d{{1,4}}\s+Box\s+\d+(?:,\s+{_TOWN})?(?:(?:,\s*|\s+)(?:{_REGION}\s+)?{POSTCODE})?"
+    # Mail kept at the post office, or a house known to all: "General Delivery, Wapakosis, MB R0C
+    # 9Z9", "Poste restante, Dakar", "Domicilio conocido, San Martín Tilcajete".
+    rf"|\b(?i:General\s+Delivery|Poste\s+Restante|Domicilio\s+conocido)(?:,\s+{_TOWN}){{1,3}}"
+    rf"(?:(?:,\s*|\s+)(?:{_REGION}\s+)?{POSTCODE})?"
+    r"|\b(?:P\.?\s?O\.?\s?Box|PO Box|Private Bag|Postbus|Apartado|Caixa Postal)\s+\d+(?:-\d+)?"
     rf"(?:,\s+{_TOWN})?(?:(?:,\s*|\s+)(?:{_REGION}\s+)?{POSTCODE})?"
     # "Box 117, Chisasibi, QC J0M 1E0": a box alone, only with its town and a postcode.
     rf"|\b(?:Box|Bag|RR|Rural\s+Route)\s+\d+,\s+{_TOWN}(?:,\s*|\s+)(?:{_REGION}\s+)?{POSTCODE}"
@@ -168,7 +184,7 @@ _VIETNAMESE = re.compile(
 )
 #: A number and a name with no street word, before a known town: "2261 Kingsway, Vancouver".
 _NO_STREET_WORD = re.compile(
-    rf"(?<![\w-])\d{{1,5}}[A-Za-z]?\s+(?:{_DIRECTION}\s+)?[A-Z][a-z][\w'’-]+(?:\s+[A-Z][a-z][\w'’-]+)?"
+    rf"(?<![\w-])\d{{1,5}}[A-Za-z]?\s+(?:{_DIRECTION}\s+)?[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]+)?"
     rf"(?=,\s+(?P<town>{_TOWN})){_TAIL}"
 )
 #: A postcode beside a town with no street: "Hamilton 3204", "10969 Berlin", "Pretoria, 0002".
@@ -181,18 +197,27 @@ _TITLE = r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Sr|Fr|Rev|Nurse|Sister)\b"
 #: Parts of an address that are a word and a number, as in the Gulf, South Asia and Portugal:
 #: "Villa 12, Street 5, Al Barsha 2, Dubai", "House 17, Road 4, Dhanmondi, Dhaka 1205".
 _PART_WORD = rf"(?:{_UNIT_WORD}|House|Villa|Street|Road|Lane|Avenue|Way|Sector|Lote|Kuche|Khiaban|Alley|Soi|Moo|Jalan)"
-_NUMBERED = rf"(?-i:{_PART_WORD})\.?\s*(?:No[.:]?\s*)?\d{{1,5}}[A-Za-z]?\b"
+#: Any capitalised word with a number is a part too, in a chain of them: "Woreda 03, Kebele 07, House
+#: No. 1142, Bole", "Camp 14, Block C-7, Shed 22", "Imm. 4, Appt 12".
+_NUMBERED = (
+    rf"(?-i:{_PART_WORD}|[A-Z][a-zà-ÿ]{{1,11}})\.?\s*(?:No[.:]?\s*)?"
+    r"(?:\d{1,5}[A-Za-z]?(?:-[A-Z\d]{1,3})?|[A-Z]-?\d{1,3})\b(?![’'-])"
+)
 _NUMBERED_PARTS = re.compile(
-    rf"(?<![\w-]){_NUMBERED}(?:,\s+(?:{_NUMBERED}|(?!{_TITLE}){_TOWN}(?:\s+\d{{1,3}}\b)?)){{2,6}}(?:,?\s+{POSTCODE})?"
+    # A building's name may come first: "Résidence Al Amal, Imm. 4, Appt 12, Hay Riad, Rabat".
+    rf"(?<![\w-])(?:(?!{_TITLE}){_TOWN},\s+)?(?:\d{{1,5}}\s+)?{_NUMBERED}"
+    rf"(?:,\s+(?:{_NUMBERED}|(?!{_TITLE}){_TOWN}(?:\s+\d{{1,3}}\b)?)){{1,6}}(?:,?\s+{POSTCODE})?"
 )
 _NUMBERED_ONE = re.compile(_NUMBERED)
 #: A Turkish address: "Atatürk Mah. Gül Sok. No: 7 D: 3, Kadıköy, İstanbul".
 _TURKISH = re.compile(
-    rf"(?<![\w-]){_NAME}(?:\s+{_NAME})?\s+(?:Mah\.|Mahallesi)\s+{_NAME}(?:\s+{_NAME})?\s+"
-    rf"(?:Sok\.|Sk\.|Sokak|Sokağı|Cad\.|Cd\.|Caddesi|Bulv\.|Bulvarı)\s+No\s*:?\s*\d+[A-Za-z]?"
+    rf"(?<![\w-]){_NAME}(?:\s+{_NAME})?\s+(?:Mah\.|Mahallesi)\s+(?:{_NAME}(?:\s+{_NAME})?|\d{{1,5}}\.?)\s+"
+    rf"(?:Sok\.|Sk\.|Sokak|Sokağı|Cad\.|Cd\.|Caddesi|Bulv\.|Bulvarı)\s+No\s*:?\s*\d+[A-Za-z]?(?:/\d+)?"
     rf"(?:\s+(?:D|Daire|Kat|K)\s*:?\s*\d+)*(?:,\s+{_TOWN}){{0,3}}(?:,?\s+{POSTCODE})?"
 )
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_TITLE_START = re.compile(_TITLE)
+_UNIT_FIRST = re.compile(rf"(?i:{_UNIT_WORD})\b")
 _HYPHENATED = re.compile(r"\d{4}-\d{3}|\d{2}-\d{3}|\d{5}-\d{3}")
 
 
@@ -210,12 +235,59 @@ def _english(words: str) -> bool:
     return all(fold(w) in english for w in re.findall(r"[^\W\d_]+", words))
 
 
+#: Words with a number that are no part of an address: a date, a grade, a step in a list.
+_NOT_PARTS = frozenset(
+    (  # noqa: SIM905 - a long word list reads better as one string
+        "january february march april may june july august september october november december jan feb mar apr "
+        "jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue wed thu "
+        "fri sat sun year band page grade step week day session section chapter table figure tier class form "
+        "version stage level item question part term"
+    ).split()
+)
+
+
+def _numbered_parts(match: re.Match[str]) -> bool:
+    """Parts with a number that make an address: two or more with different words ("Woreda 03,
+    Kebele 07"; not "Band 6, Band 7" nor "March 2024, June 2025"), or one before a known town or
+    a postcode ("Plot 27, Gwarinpa Estate, Abuja")."""
+    words = [re.match(r"[^\W\d_]*", part).group().casefold() for part in _NUMBERED_ONE.findall(match.group())]  # type: ignore[union-attr]
+    words = [w for w in words if w not in _NOT_PARTS]
+    if len(set(words)) >= 2:
+        return True
+    if not words:
+        return False
+    last = match.group().rsplit(",", 1)[-1].strip()
+    return bool(re.search(rf"{POSTCODE}$", last)) or _known_town(last, last=True) is not None
+
+
+#: A house's or estate's name before the rest of an address, after a word that gives one: "lives
+#: at Tigh na Mara, 7 Shore Road", "Post to Bryn Eithin, Llanfairpwll LL61 5YR", "Home: Perum Griya
+#: Asri Blok C2 No. 9"; or a flat before a part with no number of its own ("Lot 14, Nakasi Stage 2").
+_HOUSE_BEFORE = re.compile(
+    rf"(?:\b(?i:at|to|address(?:\s+(?:is|as))?|as|home|mail|post)\s*:?\s+)"
+    rf"(?P<house>{_NAME}(?:\s+(?:[a-z]{{1,3}}\s+)?{_NAME}){{0,3}})(?P<comma>,)?\s+$"
+    rf"|(?P<unit>(?:{UNIT}),\s+(?:{_NAME}\s+){{0,2}})$"
+)
+
+
+def _with_house_name(text: str, start: int, end: int) -> tuple[int, int]:
+    before = _HOUSE_BEFORE.search(text[max(0, start - 60) : start])
+    if before is None:
+        return start, end
+    house = before.group("house") or before.group("unit")
+    if before.group("house") and _TITLE_START.match(house):
+        return start, end  # "to Dr Patel, 12 High Street": the person is a name of their own
+    if before.group("house") and not before.group("comma") and not _UNIT_FIRST.match(text, start):
+        return start, end  # with no comma, only before a flat or block: "Perum Griya Asri Blok C2"
+    return start - (len(before.group(0)) - before.group(0).index(house)), end
+
+
 def addresses(text: str) -> list[tuple[int, int]]:
     """Street addresses, whole; and postcodes beside a known town ("Hamilton 3204")."""
     patterns = (_STREET_ADDRESS, _BOX, _DISTRICT, _VIETNAMESE, _TURKISH)
     found = [m.span() for pattern in patterns for m in pattern.finditer(text)]
     # Two parts or more that are a word and a number, and a name: "Villa 12, Street 5, Al Barsha".
-    found += [m.span() for m in _NUMBERED_PARTS.finditer(text) if len(_NUMBERED_ONE.findall(m.group())) >= 2]
+    found += [m.span() for m in _NUMBERED_PARTS.finditer(text) if _numbered_parts(m)]
     found += [m.span() for m in _LOWER_ADDRESS.finditer(text) if m.group("unit1", "unit2", "code") != (None,) * 3]
     for m in _WORD_FIRST_ADDRESS.finditer(text):
         if m.group("tail") or not (_english(m.group("type")) and _english(m.group("street"))):
@@ -224,7 +296,8 @@ def addresses(text: str) -> list[tuple[int, int]]:
         if not (_YEAR.fullmatch(m.group("code")) and not m.group("region")):  # "…, Leeds 2019" is no address
             found.append(m.span())
     for m in _NO_STREET_WORD.finditer(text):
-        if _known_town(m.group("town"), last=False):
+        # "2261 Kingsway, Vancouver"; "27 Te Puna, Ōtara, Auckland 2023", a postcode at its end.
+        if _known_town(m.group("town"), last=False) or re.search(rf"\b{POSTCODE}$", m.group()):
             found.append(m.span())
     for m in _TOWN_CODE.finditer(text):
         before = m.group("town") is not None
@@ -248,7 +321,7 @@ def addresses(text: str) -> list[tuple[int, int]]:
         found.append((start, end))
     # Overlapping finds are one address: "Flat 202, Sai Residency, 3rd Cross, …" whole.
     merged: list[tuple[int, int]] = []
-    for start, end in sorted(found):
+    for start, end in sorted(_with_house_name(text, a, b) for a, b in found):
         if merged and start < merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:

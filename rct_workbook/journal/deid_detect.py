@@ -199,7 +199,7 @@ class Detector:
             for match in pattern.finditer(text):
                 if (check := CHECKS.get(pattern)) is not None and not check(match):
                     continue
-                claim(kind, *match.span())
+                claim(kind, *match.span("only" if "only" in pattern.groupindex else 0))
         # Every source of names, merged: a listed "Oluwaseun" inside "Oluwaseun Adeyemi"
         # makes one name, not a name and a stray surname.
         candidates = [m.span("name") for p in (self._listed, also) if p is not None for m in p.finditer(text)]

@@ -53,7 +53,9 @@ _RECORD_LABEL = (
     r"patient|client|account|referral|incident|ref(?:erence)?|ID|hospital|claim|policy|FPS|prisoner|inmate|"
     r"offender|student|staff|employee|payroll|court|docket|registration|reg|unit|booking|member(?:ship)?|bed|"
     # Any acronym before "number" or "no." is a scheme's name: "NI number", "OHIP no.", "TFN #".
-    r"(?-i:[A-Z]{2,6})(?=\s*(?:number|no\.|num\b|#)))"
+    r"(?-i:[A-Z]{2,6})(?=\s*(?:number|no\.|num\b|#))"
+    # A capitalised word and "Number" is one too: "My Number" (Japan), "Status Number".
+    r"|(?-i:[A-Z][a-z]+\s+Number))"
     r"(?:\s+(?:no\.?|number|num|#|ID|ref(?:erence)?|file))?"
 )
 #: Something shaped like a domain, with or without a path ("bit.ly/…", "forms.gle/…",
@@ -240,9 +242,19 @@ def dates_abroad(text: str) -> list[tuple[int, int]]:
     return found
 
 
-#: (kind, pattern) in the order they claim text: an earlier match wins an overlap.
+#: (kind, pattern) in the order they claim text: an earlier match wins an overlap. Where a pattern
+#: has a group named "only", only that group is claimed (the ID, not the app's name before it).
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("email", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+    # An ID on a messaging app, after its name: "WeChat qiuml_1987", "LINE: somchai.k88", "Zalo
+    # id thu_ng"; only a token no word is (a digit, a dot or an underscore in it).
+    (
+        "handle",
+        re.compile(
+            r"\b(?:WeChat|Weixin|LINE|Line|Zalo|KakaoTalk|Kakao|Viber|Telegram|Skype|Signal|Snapchat|Threema)"
+            r"(?:\s+(?:ID|id|handle))?:?\s(?P<only>(?=[\w.-]*[\d_.])[A-Za-z][\w.-]{2,30}[A-Za-z0-9])(?![\w@])"
+        ),
+    ),
     # A social media handle: "@kiri_m", "@dr.wu" (an email is claimed above, first).
     ("handle", re.compile(r"(?<![\w.@/])@(?=[\w.]*[A-Za-z])\w(?:[\w.]{0,28}\w)?(?![\w@])")),
     # A link ends before the punctuation after it: "see bit.ly/x, then" keeps its comma.
@@ -254,7 +266,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "record",
         re.compile(
-            rf"(?<!\w)(?i:{_RECORD_LABEL})\.?(?:\s+(?:is|was|as|given\s+as|reads|of))?\s*(?:#|:)?\s*"
+            # An acronym before the label names the scheme: "IHS Chart 555-7721", "NHS number".
+            rf"(?<!\w)(?:(?-i:[A-Z]{{2,5}})\s+(?=(?i:{_RECORD_LABEL})))?"
+            rf"(?i:{_RECORD_LABEL})\.?(?:\s+(?:is|was|as|given\s+as|reads|of))?\s*(?:#|:)?\s*"
             r"(?:[A-Z]{1,3}\s(?=\d))?"
             # "QQ 12 34 56 C": groups of digits, and a letter after them, are one number.
             r"(?=[A-Z0-9/-]*\d)[A-Z0-9](?:[A-Z0-9/-]|\s(?=\d)|\s(?=(?![AI]\s)[A-Z]\b(?!['’])))*[A-Z0-9]\b"
@@ -418,11 +432,22 @@ class Span:
     kind: str
 
 
+#: An area code in brackets before a phone number: "(11) 95550-1427" (found from its national part).
+_AREA_CODE_BEFORE = re.compile(r"\(\+?\d{1,4}\)\s?$")
+#: A check digit in brackets after a record: "K482913(5)", a Hong Kong identity card's.
+_CHECK_AFTER = re.compile(r"\([0-9A-Z]\)(?!\w)")
+
+
 def _whole_token(text: str, span: Span) -> Span:
-    """A number is never caught in part: "MW-07700 900123" takes its file prefix with it."""
+    """A number is never caught in part: "MW-07700 900123" takes its file prefix with it, a phone
+    number its area code in brackets, a record its check digit."""
     if span.kind not in ("phone", "number", "record", "postcode", "address"):
         return span
     start, end = span.start, span.end
+    if span.kind == "phone" and (code := _AREA_CODE_BEFORE.search(text, max(0, start - 9), start)):
+        start = code.start()
+    if span.kind in ("record", "number", "address") and (check := _CHECK_AFTER.match(text, end)):
+        end = check.end()
     while start > 0 and (
         text[start - 1].isalnum() or (text[start - 1] in "-/" and start > 1 and text[start - 2].isalnum())
     ):

@@ -295,3 +295,67 @@ def test_a_person_after_numbered_parts_is_no_part_of_the_address() -> None:
     found = _found("I saw her on Ward 5, Bay 3, Bed 2, Dr Patel said.")
     assert ("name", "Dr Patel") in found
     assert all("Patel" not in value for kind, value in found if kind == "address")
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # Parts that are a word and a number, in a chain, whatever the words are.
+        (
+            "They live in Kifle 04, Gott 11, House No. 208, Arada; ring first.",
+            "Kifle 04, Gott 11, House No. 208, Arada",
+        ),
+        ("Tent 9, Block D-3, Row 12 is where she sleeps.", "Tent 9, Block D-3, Row 12"),
+        # One such part before a known town.
+        ("They are at Plot 14, Kubwa Extension, Abuja this month.", "Plot 14, Kubwa Extension, Abuja"),
+        # A building's or estate's name standing for the street.
+        ("Home: Flat 2204, Wah Lok House, Kwai Shing Estate.", "Flat 2204, Wah Lok House, Kwai Shing Estate"),
+        # A number and a street with no street word, then a flat.
+        ("He gave 2240 Lakeshore, apt B as his address.", "2240 Lakeshore, apt B"),
+        ("Post to 14 Te Awa, Ōwairaka, Auckland 1025 please.", "14 Te Awa, Ōwairaka, Auckland 1025"),
+        # A house's name before the rest, after a word that gives an address.
+        ("She lives at Ty Gwyn, 4 Bridge Road, Bala LL23 7AA with her son.", "Ty Gwyn, 4 Bridge Road, Bala LL23 7AA"),
+        # Mail kept at the post office, a box on a rural route, a house known to all.
+        ("Mail: General Delivery, Fort Hope, ON P0T 1L0.", "General Delivery, Fort Hope, ON P0T 1L0"),
+        ("Write to RR 3 Box 118, Tuba City, AZ 86045.", "RR 3 Box 118, Tuba City, AZ 86045"),
+        ("Domicilio conocido, San Pedro Amuzgos, and nothing else.", "Domicilio conocido, San Pedro Amuzgos"),
+        # Flats in other languages, a numbered Turkish street, a Japanese block and lot.
+        ("Rua Augusta 18, ap. 7, and the bell does not work.", "Rua Augusta 18, ap. 7"),
+        ("Kızılay Mah. 214. Sok. No: 3/5, Çankaya, Ankara.", "Kızılay Mah. 214. Sok. No: 3/5, Çankaya, Ankara"),
+        ("She is at 2-8-11 Nishiogi, Suginami-ku now.", "2-8-11 Nishiogi, Suginami-ku"),
+    ],
+)
+def test_an_address_of_parts_is_caught_whole(text: str, address: str) -> None:
+    assert address in _kinds(text, "address"), _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She moved from Band 5, Band 6 to Band 7 in two years.",  # one word repeated is a list
+        "We met in March 2024, June 2025 and again since.",
+        "Step 1, Step 2 and Step 3 are on the sheet.",
+    ],
+)
+def test_numbered_words_that_are_no_address_are_kept(text: str) -> None:
+    assert _kinds(text, "address") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Her mobile is (21) 98888-0173 now.", "phone", "(21) 98888-0173"),  # the area code in brackets
+        ("HKID Y771204(3) is on the form.", "", "Y771204(3)"),  # a check digit in brackets (an Eircode's shape too)
+        ("Tribal chart: IHS Chart 441-2290 from last year.", "record", "IHS Chart 441-2290"),
+        ("My Number 5512 9034 7781 was on the card.", "record", "My Number 5512 9034 7781"),
+        ("Add her on WeChat lin_xq88 tonight.", "handle", "lin_xq88"),
+        ("LINE: somchai.k1 is how he talks to us.", "handle", "somchai.k1"),
+    ],
+)
+def test_numbers_and_ids_are_caught_whole(text: str, kind: str, value: str) -> None:
+    found = _found(text)
+    assert any(kind in ("", k) and value in v for k, v in found), found
+
+
+def test_a_messaging_app_named_with_no_id_is_kept() -> None:
+    assert _kinds("She will phone through LINE after the weekend.", "handle") == []
