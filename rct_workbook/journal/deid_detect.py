@@ -90,6 +90,7 @@ from rct_workbook.journal.deid_words import (
     english_words,
     fold,
     given_names,
+    is_medicine,
     lexicon,
     name_parts,
     name_pattern,
@@ -112,6 +113,11 @@ def _brand(word: str) -> bool:
         return False  # one word, or no capital inside it
     english = english_words()
     return all(p.casefold() in english or p.casefold() in ("my", "me", "go", "up", "in", "on") for p in parts)
+
+
+def _medicine(word: str) -> bool:
+    """A medicine: by its international name's ending ("…apine", "…oxetine") or by name."""
+    return bool(_MEDICINE.match(fold(word))) or is_medicine(word)
 
 
 _DERIVED = re.compile(r"^(?P<stem>[a-z]{3,}?)(?:ness|ment|ship|ing|ful|less|hood)$")
@@ -430,7 +436,7 @@ class Detector:
                         continue  # "the cpn said", "our ot rang": a role
                     opening = re.search(r"(?:^|[\n.!?,;:]|\b(?:and|then|but|so|cos|coz))\s*$", text[:start])
                     # A town does not reckon or ring: a word that names one somewhere is a name here.
-                    agent = low not in english and len(low) > 2 and not _MEDICINE.match(low)
+                    agent = low not in english and len(low) > 2 and not _medicine(low)
                     agent = agent and (low in given or low not in place_names())  # not "auckland said"
                     # "xin yi say": a short second part of a given name, after a first part.
                     prev = re.search(r"(?<![\w'’-])([a-z][a-z'’-]+)\s+$", text[max(0, start - 24) : start])
@@ -493,7 +499,7 @@ class Detector:
         low = fold(word)
         if low in _NOT_NAMES or low in self._authors or len(low) < 2 or _brand(word):
             return False
-        if low in peoples() or _MEDICINE.match(low):
+        if low in peoples() or _medicine(low):
             return False  # "German and Turkish", "Sertraline and Olanzapine": no people
         return low in given_names() or (low not in english_words() and low not in place_names())
 
@@ -523,7 +529,7 @@ class Detector:
         def unknown(i: int) -> bool:
             """No English word, no place, no given name: a name of an origin the lists miss."""
             f = fold(w(i))
-            if _MEDICINE.match(f):
+            if _medicine(f):
                 return False  # "Olanzapine was stopped": a medicine
             return not blocked(i) and f not in english and f not in given and f not in places and len(f) > 1
 

@@ -124,6 +124,35 @@ def place_names() -> frozenset[str]:
     return _data_lines("place_names.txt") | {r for r in _data_lines("region_names.txt") if r not in given}
 
 
+@functools.lru_cache(maxsize=1)
+def medicine_names() -> frozenset[str]:
+    """Names of medicines, generic and brand, folded (medicine_names.txt; its header and
+    bench/make_medicine_names.py say where from), less any that is also a given name ("Camila")."""
+    given = given_names()
+    return frozenset(w for w in (fold(n) for n in _data_lines("medicine_names.txt")) if w not in given)
+
+
+#: How a medicine's English name ends in the Romance languages and German, as (theirs, English):
+#: "Lítio" lithium, "Sertralina" sertraline, "Sertralin", "Fluoxetina", "Ácido".
+_ROMANCE_ENDINGS = (("io", "ium"), ("ina", "ine"), ("in", "ine"), ("ona", "one"), ("ol", "ole"), ("o", "e"), ("a", "e"))
+
+
+def is_medicine(word: str) -> bool:
+    """A medicine's name, in English or as the Romance languages and German write it: "Suboxone",
+    "Lítio" (lithium), "Quetiapina". Spelt with "t" for "th" and "f" for "ph" as they do."""
+    low = fold(word)
+    known = medicine_names()
+    if low in known:
+        return True
+    for theirs, ours in _ROMANCE_ENDINGS:
+        if low.endswith(theirs) and len(low) >= len(theirs) + 3:
+            stem = low[: -len(theirs)]
+            forms = {stem + ours, stem.replace("t", "th", 1) + ours, stem.replace("f", "ph") + ours}
+            if forms & known:
+                return True
+    return False
+
+
 #: Endings of a word for a people or a language ("German", "Danish", "Dutch", "Kenyan",
 #: "Congolese"): such a word that is also a given name is as a rule the people or language.
 _PEOPLE_ENDINGS = ("ish", "ese", "ian", "an", "ch")

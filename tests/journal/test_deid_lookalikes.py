@@ -203,3 +203,26 @@ def test_languages_bodies_and_apps_are_no_names(text: str) -> None:
 )
 def test_a_name_beside_a_language_word_is_still_found(text: str, name: str) -> None:
     assert name in _names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Subutex and Narcan were both in his bag.",  # brand names, in no dictionary
+        "She asked whether Clonazepam would help.",
+        "Tomó Quetiapina toda la semana.",  # the Spanish form of quetiapine
+        "O Lítio foi suspenso na terça.",  # Portuguese lithium, "t" for "th"
+        "Er nimmt Sertralin seit Mai.",  # the German form
+    ],
+)
+def test_a_medicine_is_no_name(text: str) -> None:
+    assert _names(text) == []
+
+
+def test_a_medicine_that_is_a_given_name_stays_a_possible_name() -> None:
+    from rct_workbook.journal.deid_words import is_medicine, medicine_names
+
+    # Brand names that are given names somewhere are left out of the list when it is read.
+    assert "camila" not in medicine_names()
+    assert not is_medicine("Camila")
+    assert _names("Then Camila rang me back.") == ["Camila"]
