@@ -202,7 +202,7 @@ _LANGUAGE_BEFORE = re.compile(
     r"interpreter\s+for|(?:translated|translates|translate|translating|translation|interprets|interpreted|"
     r"interpreting|switched|switches|switching)\s+(?:back\s+)?into|"
     r"(?:replied|replies|answered|answers|wrote|writes|talks|talked|spoke|speaks|sang|sings|prays|prayed|dreams|"
-    r"counts|swears|swore)\s+in)"
+    r"counts|swears|swore)(?:\s+(?:mostly|mainly|only|partly|always|often|sometimes|just))?\s+in)"
     r"\s+(?:(?i:some|a\s+little|a\s+bit\s+of|only|mostly|mainly|broken|fluent|good|basic|conversational)\s+)?$"
 )
 #: "Farsi and some Dari", "Mandarin or Hokkien": the word before "and", "or" or a comma.
@@ -213,7 +213,12 @@ _LANGUAGE_PAIR_BEFORE = re.compile(
 #: Words after a word that say a language is meant: "a Hokkien interpreter", "Dari-speaking".
 _LANGUAGE_AFTER = re.compile(
     r"^(?:-speaking|-speaker|\s+(?:interpreter|interpreters|interpreting|speaker|speakers|speaking|translation|"
-    r"translator|translators|version|subtitles|lessons|classes|class|teacher|words?|phrases?|language)\b)"
+    r"translator|translators|version|subtitles|lessons|classes|class|teacher|words?|phrases?|language)\b"
+    # "my Shona is not good enough", "her Tagalog is rusty": how well one speaks it.
+    r"|\s+(?:is|was)\s+(?:not\s+|still\s+|very\s+|quite\s+|a\s+bit\s+)?(?:good|bad|poor|rusty|basic|fluent|"
+    r"limited|better|worse|broken)\b"
+    # "in Cree and then in English": beside a language named the same way.
+    r"|\s+(?:and|or|,)\s+(?:then\s+|also\s+|sometimes\s+)?in\s+(?=[A-Z]))"
 )
 #: Words that make a run a language: "Bahasa Melayu", "Te Reo Māori", "Yolŋu Matha", "Kimberley
 #: Kriol", "Jamaican Patois", "Auslan Sign Language". Folded.
@@ -245,7 +250,19 @@ _ORG_FIRST = frozenset(
 _ORG_BEFORE = re.compile(
     r"(?:\b(?-i:NHS|HSE|HSC|DHB|PHN|LHD|ICB|CCG|HHS|DHHS|DOH|DoH|VA)|\b(?i:Medicaid|Medicare)"
     r"|\b(?:Department|Dept\.?|Ministry|Minister|Office|Bureau|Agency|Council|Board|Commission|Commissioner)"
-    r"\s+(?:of|for)(?:\s+the)?)\s+$"
+    r"\s+(?:of|for)(?:\s+the)?"
+    # The rest of such a name after "and": "Ministry of Health and Child Care".
+    r"(?:\s+[A-Z][\w'’-]+)+\s+(?:and|&)"
+    r"|\b(?:Department|Dept\.?|Ministry|Minister|Office|Bureau|Agency|Council|Board|Commission|Commissioner)"
+    r"\s+(?:of|for)(?:\s+the)?"
+    # A scheme one is covered or enrolled under: "covered under Ayushman Bharat".
+    r"|\b(?:covered|insured|enrolled|registered|funded)\s+(?:under|by|through|with)(?:\s+the)?)\s+$"
+)
+#: What follows a scheme's name: "the Ayushman Bharat card", "Sehat Sahulat scheme".
+_SCHEME_AFTER = re.compile(r"^\s+(?:card|cards|scheme|cover|coverage|policy|grant|allowance|payments?|benefits?)\b")
+#: A role after a title and everyday words: "Lady Health Worker", "Sister Ward Manager".
+_ROLE_WORDS = frozenset(
+    "worker workers officer visitor assistant volunteer champion navigator coordinator advocate manager".split()  # noqa: SIM905 - a word list reads better as one string
 )
 #: A verb for more than one after a word: "Oranga Tamariki were called", "Te Kete are …".
 #: Not "have", which follows one person in a question ("Did Maya have …?").

@@ -54,6 +54,8 @@ from rct_workbook.journal.deid_cues import (
     _POSSESSIVE,
     _PREFIXED_CAPITAL,
     _ROLE_AFTER,
+    _ROLE_WORDS,
+    _SCHEME_AFTER,
     _SINGULAR_AFTER,
     _SPEECH,
     _SURNAME_WORDS,
@@ -87,9 +89,11 @@ from rct_workbook.journal.deid_words import (
     FORMAL_TITLES,
     WORD_TITLES,
     _is_honorific,
+    english_word,
     english_words,
     fold,
     given_names,
+    institution_words,
     is_medicine,
     lexicon,
     name_parts,
@@ -115,10 +119,26 @@ def _brand(word: str) -> bool:
     return all(p.casefold() in english or p.casefold() in ("my", "me", "go", "up", "in", "on") for p in parts)
 
 
+#: The last part of a service's name run together from everyday words: "Headspace", "Telehealth",
+#: "Lifeline", "Kidsline", "Carelink" (no surname ends so; "Goodwin", "Woodward" do not count).
+_SERVICE_HEAD = re.compile(
+    r"^(?P<first>[a-z]{3,})(?:space|health|care|line|link|net|works|watch|mind|minds|talk|chat)$"
+)
+
+
+def _service(word: str) -> bool:
+    """A service's name run together from an everyday word and a word of a service's."""
+    found = _SERVICE_HEAD.match(fold(word))
+    return found is not None and found.group("first") in english_words() and fold(word) not in given_names()
+
+
 def _medicine(word: str) -> bool:
     """A medicine: by its international name's ending ("…apine", "…oxetine") or by name."""
     return bool(_MEDICINE.match(fold(word))) or is_medicine(word)
 
+
+#: Last words of a named period that is no person: "Golden Week", "Holy Week", "Fashion Week".
+_PERIODS = frozenset({"week", "weekend", "fortnight", "season", "term", "semester"})
 
 _DERIVED = re.compile(r"^(?P<stem>[a-z]{3,}?)(?:ness|ment|ship|ing|ful|less|hood)$")
 
@@ -488,10 +508,20 @@ class Detector:
             start = run[lo][0] - len(before) + pair.start("other")
             if fold(pair.group("other")) in peoples() or _LANGUAGE_BEFORE.search(text[max(0, start - 40) : start]):
                 return True
+            # "Bahasa Melayu and Hokkien": the other is a language by its first word.
+            first = re.search(r"([^\W\d_]+)\s+$", text[max(0, start - 20) : start])
+            if first and fold(first.group(1)) in _LANGUAGE_FIRST:
+                return True
         if len(words) > 1 and (words[0] in _LANGUAGE_FIRST or words[-1] in _LANGUAGE_LAST):
             return True
-        places, languages = place_names(), peoples()
-        return len(words) > 1 and words[-1] in languages and all(x in places or x in languages for x in words[:-1])
+        places, languages, given = place_names(), peoples(), given_names()
+        # "Ulster Scots", "Te Reo Māori", "Kaupapa Māori": a people's or language's word after words
+        # that are places, languages or no given name; "Jamie English" stays a person.
+        return (
+            len(words) > 1
+            and words[-1] in languages
+            and all(x in places or x in languages or x not in given for x in words[:-1])
+        )
 
     def _namelike(self, word: str) -> bool:
         """A word that can be a name: a given name, or no English word nor place, nor a word
@@ -501,6 +531,8 @@ class Detector:
             return False
         if low in peoples() or _medicine(low):
             return False  # "German and Turkish", "Sertraline and Olanzapine": no people
+        if low in _ORG_FIRST | _ORG_LAST | institution_words() and low not in given_names():
+            return False  # "Medicare and Medi-Cal": a public body
         return low in given_names() or (low not in english_words() and low not in place_names())
 
     def _judge(
@@ -524,14 +556,15 @@ class Detector:
             if initial_letter(i):
                 return False  # "A. K. Rao": an initial, not the word "a"
             low = w(i).casefold()
-            return low in _NOT_NAMES or low in self._authors or len(low) < 2 or _brand(w(i))
+            return low in _NOT_NAMES or low in self._authors or len(low) < 2 or _brand(w(i)) or _service(w(i))
 
         def unknown(i: int) -> bool:
             """No English word, no place, no given name: a name of an origin the lists miss."""
             f = fold(w(i))
             if _medicine(f):
                 return False  # "Olanzapine was stopped": a medicine
-            return not blocked(i) and f not in english and f not in given and f not in places and len(f) > 1
+            known = f in english or english_word(f)  # "Counseling", "Behavioral": American spellings
+            return not blocked(i) and not known and f not in given and f not in places and len(f) > 1
 
         lo, hi = 0, len(run) - 1
         while lo <= hi and blocked(lo) and not _is_honorific(w(lo)):
@@ -549,6 +582,9 @@ class Detector:
                 first = next((i for i in range(lo + 1, last + 1) if not initial_letter(i)), None)
                 if first is None or not self._namelike(w(first)):
                     return None
+            role = all(fold(w(i)) in english and fold(w(i)) not in given for i in range(lo + 1, last + 1))
+            if last > lo and role and fold(w(last)) in _ROLE_WORDS:
+                return None  # "Lady Health Worker": a title and everyday words ending in a role
             return (run[lo][0], run[last][1]) if last > lo else None
         last_word = w(len(run) - 1)
         if (
@@ -558,6 +594,13 @@ class Detector:
             and not (len(run) == 2 and last_word in _SURNAME_WORDS)
         ):
             return None  # "Kenyatta Hospital sends": a place or an institution
+        heads = institution_words()
+        if len(run) > 1 and _service(w(0)):
+            return None  # "Telehealth Ontario": a service's name run together, then its region
+        if hi > lo and (fold(w(lo)) in heads or fold(last_word) in heads or fold(last_word) in _PERIODS):
+            return None  # "Talking Therapies", "Police Scotland", "Secretaría de Salud", "Sağlık Bakanlığı"
+        if hi == lo and fold(w(lo)) in heads:
+            return None  # "BPJS Kesehatan": the acronym is no word of the run
         while hi >= lo and blocked(hi):
             if hi > lo and w(hi) in _SURNAME_WORDS and fold(w(hi - 1)) in given:
                 break  # "Maya Ward", "Tom Lane": a surname, not a place
@@ -639,8 +682,8 @@ class Detector:
             return None  # "Berlin", "São Paulo", "Santé Québec"; but "Fatima spoke"
         if hi > lo and (fold(w(hi)) in _ORG_LAST or fold(w(lo)) in _ORG_FIRST):
             return None  # "Fraser Health", "Legal Aid Board", "Santé Québec", "Ministry of …"
-        if _ORG_BEFORE.search(before):
-            return None  # "NHS Lothian", "Department of Home Affairs"
+        if _ORG_BEFORE.search(before) or _SCHEME_AFTER.match(after):
+            return None  # "NHS Lothian", "Department of Home Affairs", "the Ayushman Bharat card"
         if _PLURAL_AFTER.match(after) and not _JOINED_BEFORE.search(before):
             return None  # "Oranga Tamariki were called": more than one person, or a body
         if re.search(r"(?i:\bthe)\s+$", before) and not (strong and hi > lo):
@@ -682,6 +725,9 @@ class Detector:
             # "and" to a place and nothing else is a place too ("Gauteng and Limpopo figures").
             pair = re.search(r"([^\W\d_][\w'’-]*)\s+(?:and|or|&)\s+$", before)
             if maybe and not context and pair and fold(pair.group(1)) in places and fold(pair.group(1)) not in given:
+                return None
+            # "Medicare and Medi-Cal": a word joined to a public body's is one too.
+            if maybe and not context and pair and fold(pair.group(1)) in _ORG_FIRST | _ORG_LAST | heads:
                 return None
             return span if context or (unknowns and maybe) else None
         return None

@@ -343,10 +343,10 @@ _UNIT_WORDS_ABROAD = (
 )
 #: Of those, the ones that before a capitalised name alone (no code) say a ward: "Ruang Cempaka",
 #: "Pabellón Charcot", "Mahlaka Bet", "pavillon Les Tilleuls" (not "Ala", "Sala" or "Station",
-#: which start other names).
+#: which start other names, nor Vietnamese "Khoa", before a speciality as often as a name).
 _UNIT_NAMED_ABROAD = (
     "unité|pavillon|pabellón|pabellon|pavilhão|pavilhao|padiglione|reparto|oddział|oddziale|oddziału|pawilon|"
-    "ruang|bangsal|wad|khoa|mahlaka|wodi|abteilung|afdeling|paviljoen"
+    "ruang|bangsal|wad|mahlaka|wodi|abteilung|afdeling|paviljoen"
 )
 _UNIT_CODE_WORDS = "|".join(UNIT_CODE_WORDS)
 #: A ward's code: "7B", "B3", "12", "C-7", "III".

@@ -125,6 +125,32 @@ def place_names() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def institution_words() -> frozenset[str]:
+    """The generic heads of the names of public bodies, schemes, services and therapies, in
+    several languages, folded (institution_words.txt says why each is there), less any that
+    is a given name too."""
+    given = given_names()
+    return frozenset(w for w in _data_lines("institution_words.txt") if w not in given)
+
+
+#: British spellings of the endings that American English writes otherwise: "counseling",
+#: "behavior", "center", "organize", "analyze", "catalog", "defense" are English words too,
+#: though the word list is British.
+_AMERICAN = (("eling", "elling"), ("eled", "elled"), ("or", "our"), ("ors", "ours"), ("er", "re"), ("ize", "ise"))
+_AMERICAN += (("izes", "ises"), ("ized", "ised"), ("izing", "ising"), ("ization", "isation"), ("yze", "yse"))
+_AMERICAN += (("og", "ogue"), ("ense", "ence"), ("am", "amme"), ("ams", "ammes"))
+
+
+def english_word(word: str) -> bool:
+    """An everyday English word, in British or American spelling."""
+    low = fold(word)
+    english = english_words()
+    if low in english:
+        return True
+    return any(low.endswith(us) and low[: -len(us)] + uk in english for us, uk in _AMERICAN)
+
+
+@functools.lru_cache(maxsize=1)
 def medicine_names() -> frozenset[str]:
     """Names of medicines, generic and brand, folded (medicine_names.txt; its header and
     bench/make_medicine_names.py say where from), less any that is also a given name ("Camila")."""
@@ -196,6 +222,9 @@ def peoples() -> frozenset[str]:
     for name in english.languages.values():
         words.add(name)
         words.update(w for w in name.split()[:-1] if w.endswith(_PEOPLE_ENDINGS))  # "Scottish" Gaelic
+        # "Central Atlas Tamazight", "Southern Sotho": the language's own word alone, if no English.
+        if " " in name and name.split()[-1].isalpha() and fold(name.split()[-1]) not in english_words():
+            words.add(name.split()[-1])
         # Bantu languages as their speakers write them, with the noun-class prefix for a
         # language: Swahili → Kiswahili, Luo → Dholuo, Zulu → isiZulu, Sotho → Sesotho.
         last = name.split()[-1]
@@ -204,6 +233,11 @@ def peoples() -> frozenset[str]:
     for code, name in english.territories.items():
         if code.isalpha() and " " not in name and "&" not in name:
             words.update(_demonyms(name))
+    # The people or speech of a region, by the endings that make no surname: "Sichuanese",
+    # "Bavarian", "Cornish" (not "-i" nor "-an": "Kashmiri" and "Bihari" are surnames too).
+    for region in _data_lines("region_names.txt"):
+        if region.isalpha():
+            words.update(region + ending for ending in ("ese", "ian", "ish"))
     folded = {fold(w) for w in words}
     return frozenset(w for w in folded if w not in given or (len(w) > 4 and w.endswith(_PEOPLE_ENDINGS)))
 

@@ -226,3 +226,60 @@ def test_a_medicine_that_is_a_given_name_stays_a_possible_name() -> None:
     assert "camila" not in medicine_names()
     assert not is_medicine("Camila")
     assert _names("Then Camila rang me back.") == ["Camila"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A generic head of a body's, scheme's or therapy's name, first or last, in several languages.
+        "The referral went to Solent Talking Therapies last week.",
+        "We started Cognitive Processing Therapy on Monday.",
+        "Police Wales brought her in after midnight.",
+        "La Secretaría de Bienestar manda el formato.",
+        "Çalışma ve Sosyal Güvenlik Bakanlığı rules changed again.",
+        "The JKN Kesehatan card was accepted.",
+        "Bolsa Escola paid for the uniform.",
+        # The rest of a ministry's name after "and", and a scheme one is covered under.
+        "The Ministry of Labour and Social Protection sent a letter.",
+        "They are covered under Pradhan Mantri Yojana now.",
+        "The Sehat Insaf card covers it.",
+        # A service's name run together from everyday words, with its region after.
+        "Telecare Manitoba rang back within the hour.",
+        "She found Headline through a poster.",
+        # A title and everyday words that end in a role; a named period.
+        "The Lady Health Visitor knew the family.",
+        "Everything stops for Golden Week here.",
+        # A body named beside another.
+        "Medicaid and Medi-Plus both said no.",
+    ],
+)
+def test_institutions_schemes_and_therapies_are_no_names(text: str) -> None:
+    assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She spoke mostly in Ndau with her sister.",  # an adverb between the verb and "in"
+        "Her Ndau is still rusty, she says.",  # how well one speaks it
+        "He told me, in Ndau and then in English, to sit.",
+        "We heard Te Reo Tongan and Kaupapa Samoan at the fono.",  # a people's word after words of no name
+        "They spoke Sichuanese at home.",  # the speech of a region, by its ending
+        "She speaks Central Atlas Tamazight and French.",
+        "Our team counselor and the Behavioral Health nurse met.",  # American spellings are English
+    ],
+)
+def test_languages_and_everyday_words_are_no_names(text: str) -> None:
+    assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Jamie English said he would call.", "Jamie English"),  # a given name before a people's word
+        ("I told Goodwin about the plan.", "Goodwin"),  # words run together that no service ends with
+        ("Lady Amelia Hartwell visited on Friday.", "Lady Amelia Hartwell"),  # a title and a person
+    ],
+)
+def test_people_near_those_words_are_still_people(text: str, name: str) -> None:
+    assert name in _names(text)
