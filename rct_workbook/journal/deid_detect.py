@@ -137,6 +137,10 @@ def _medicine(word: str) -> bool:
     return bool(_MEDICINE.match(fold(word))) or is_medicine(word)
 
 
+#: Words before a people's word that make its speech or its way, in Māori and Samoan: "Te Reo
+#: Māori" (the language), "Kaupapa Māori" (an approach), "Tikanga", "Mātauranga" (custom,
+#: knowledge), "Fa'a Samoa" (the Samoan way). Folded.
+_PEOPLE_WAY = frozenset({"te", "reo", "kaupapa", "tikanga", "matauranga", "fa'a", "fa’a", "faa"})
 #: Last words of a named period that is no person: "Golden Week", "Holy Week", "Fashion Week".
 _PERIODS = frozenset({"week", "weekend", "fortnight", "season", "term", "semester"})
 
@@ -514,13 +518,15 @@ class Detector:
                 return True
         if len(words) > 1 and (words[0] in _LANGUAGE_FIRST or words[-1] in _LANGUAGE_LAST):
             return True
-        places, languages, given = place_names(), peoples(), given_names()
-        # "Ulster Scots", "Te Reo Māori", "Kaupapa Māori": a people's or language's word after words
-        # that are places, languages or no given name; "Jamie English" stays a person.
+        places, languages = place_names(), peoples()
+        # "Ulster Scots", "Te Reo Māori", "Kaupapa Māori", "Fa'a Samoa": a people's or language's word
+        # after places, languages or words that make a speech or a way of a people; "Nomsa Zulu" and
+        # "Jamie English" stay people.
         return (
             len(words) > 1
-            and words[-1] in languages
-            and all(x in places or x in languages or x not in given for x in words[:-1])
+            and (words[-1] in languages or words[-1] in places)
+            and all(x in places or x in languages or x in _PEOPLE_WAY for x in words[:-1])
+            and (words[-1] in languages or words[0] in _PEOPLE_WAY)
         )
 
     def _namelike(self, word: str) -> bool:

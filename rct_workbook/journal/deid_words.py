@@ -136,9 +136,11 @@ def institution_words() -> frozenset[str]:
 #: British spellings of the endings that American English writes otherwise: "counseling",
 #: "behavior", "center", "organize", "analyze", "catalog", "defense" are English words too,
 #: though the word list is British.
-_AMERICAN = (("eling", "elling"), ("eled", "elled"), ("or", "our"), ("ors", "ours"), ("er", "re"), ("ize", "ise"))
-_AMERICAN += (("izes", "ises"), ("ized", "ised"), ("izing", "ising"), ("ization", "isation"), ("yze", "yse"))
-_AMERICAN += (("og", "ogue"), ("ense", "ence"), ("am", "amme"), ("ams", "ammes"))
+_AMERICAN: tuple[tuple[str, str], ...] = (
+    *(("eling", "elling"), ("eled", "elled"), ("or", "our"), ("ors", "ours"), ("er", "re"), ("ize", "ise")),
+    *(("izes", "ises"), ("ized", "ised"), ("izing", "ising"), ("ization", "isation"), ("yze", "yse")),
+    *(("og", "ogue"), ("ense", "ence"), ("am", "amme"), ("ams", "ammes")),
+)
 
 
 def english_word(word: str) -> bool:

@@ -283,3 +283,7 @@ def test_languages_and_everyday_words_are_no_names(text: str) -> None:
 )
 def test_people_near_those_words_are_still_people(text: str, name: str) -> None:
     assert name in _names(text)
+
+
+def test_a_surname_that_is_a_peoples_word_stays_a_name() -> None:
+    assert _names("Thandeka Zulu covered the clinic.") == ["Thandeka Zulu"]
