@@ -11,7 +11,11 @@ import re
 #: Terms of respect that follow a name: "Iyer sir", "Raju bhai", "Siddharth-ji", "Tanaka-san".
 _TITLE_AFTER = re.compile(
     r"^(?:\s+|-)(?:sir|ji|jee|bhai|bhaiya|didi|saab|sahib|sahab|madam|ma'am|aunty|auntie|uncle|san|sama|sensei|"
-    r"kun|chan|dada|baba|mama|apa|abla|hanım|hanim|bey|efendi)\b(?!-)",
+    r"kun|chan|dada|baba|mama|apa|abla|hanım|hanim|bey|efendi|"
+    # South Asian kin and respect ("Manjunath anna", "Ram Bahadur dai", "Mathew achan"), Korean
+    # ("Park Seo-yeon seonsaengnim", "Ji-hoon-ssi"), Hungarian ("Kovács doktor úr"), Persian.
+    r"anna|akka|dai|achan|chechi|chettan|bhabhi|baji|sahiba|seonsaengnim|ssi|nim|doktor|úr|néni|bácsi|"
+    r"khanum|agha)\b(?!-)",
     re.IGNORECASE,
 )
 
@@ -33,13 +37,21 @@ _HUMAN_AFTER = re.compile(
     r"stood|helped|hugged|waved|whispered|shouted|worried|decided|tried|apologi[sz]ed|thanked|missed|"
     r"led|handled|sorted|organi[sz]ed|arranged|booked|collected|visited|checked|showed|taught|cooked|baked|"
     r"volunteered|swapped|reckons|reckoned|gave|wrote|sang|prayed|played|danced|fed|"
+    # What a person does or refuses, or has done to them on a ward: "Sreekutty stopped taking",
+    # "Shuki wouldn't come", "Patience was discharged", "Lovemore, who trained with me".
+    r"stopped|started|refused|skipped|forgot|remembered|wouldn't|won't|didn't|couldn't|can't|hasn't|hadn't|"
+    r"(?:was|were|is|has\s+been|got)\s+(?:discharged|admitted|readmitted|sectioned|detained|transferred|"
+    r"referred|assessed|restrained|secluded|deported|arrested|sentenced)|"
+    r"(?:is|was)\s+the\s+(?:only\s+)?(?:one|person|[a-z]+)\s+(?:of\s+us\s+)?who|"
     r"(?:has|had)\s+(?:been\s+(?:off|away|on\s+leave|in\s+hospital|unwell|ill|sick|great|brilliant|amazing|so)|"
     r"gone\s+(?:home|back|off)|moved\s+(?:to|in|out|back|house|away)|left|said|told|asked|rung|phoned|texted|"
     r"agreed|decided|promised|offered|covered)|"
     r"did\s+(?:the|a|an|his|her|their|my|our|really|so)|"
     r"and I|(?:from|fae|frae) (?:the )?[a-z]+)"
     r"|['’]s\s+(?:mum|mom|mother|dad|father|son|daughter|wife|husband|partner|brother|sister|family|baby|"
-    r"children|kids|carer|friend|parents|grandmother|grandfather|nan|gran|granny|auntie|aunty|uncle|cousin))\b"
+    r"children|kids|carer|friend|parents|grandmother|grandfather|nan|gran|granny|auntie|aunty|uncle|cousin)"
+    # "Lovemore, who trained with me": only a person is "who".
+    r"|,\s+who)\b"
 )
 #: What only a person does or feels, after a word: "Aigul was upset", "Tui laughed". Enough
 #: even for a word that is also a town somewhere ("Ngozi smiled"), as a town never feels.
@@ -86,6 +98,14 @@ _PERSON_BEFORE = re.compile(
     r"\b(?:with|told|tell|asked|ask|thanked|thank|met|meet|called|phoned|texted|emailed|visited|"
     r"trust|miss|owe|owed|like|liked|love|loved|helped|supervised|mentor|colleague|manager|"
     r"supervisor|lead|son|daughter|mother|father|sister|brother|wife|husband|partner|client|"
+    # Kin and those one cares for, in English and other languages: "grandson Chuy", "aunty
+    # Losaline", "Patient Ssemwogerere", "su hijo Lalo", "ihr Sohn", "sa fille".
+    r"grandson|granddaughter|grandchild|grandma|grandmother|grandpa|grandfather|granny|nan|aunty|auntie|"
+    r"aunt|uncle|cousin|niece|nephew|stepson|stepdaughter|stepmother|stepfather|fiancée?|boyfriend|girlfriend|"
+    r"friend|neighbour|neighbor|flatmate|carer|patient|resident|pupil|student|tenant|"
+    r"hijo|hija|nieto|nieta|esposo|esposa|hermano|hermana|filho|filha|neto|neta|marido|mulher|irmão|irmã|"
+    r"fils|fille|frère|sœur|soeur|mari|femme|Sohn|Tochter|Bruder|Schwester|figlio|figlia|syn|córka|"
+    r"anak|cucu|suami|istri|isteri|mwana|mtoto|"
     r"locum|consultant|said|says|thanks|dear|hi|hello|cc|spoke\s+(?:to|with)|talk(?:ed)?\s+(?:to|with)|"
     r"phone|ring|wants|wanted|needs|needed|saw|see|visit|support|supported|hugged|"
     r"(?:confide[ds]?|believed?|believes|loop(?:ed|ing)?|bring|brought|rope[ds]?|roped)\s+in|"
@@ -176,6 +196,7 @@ _SURNAME_WORDS = frozenset({"Ward", "Lane", "Street", "Wing", "Hall", "Park", "C
 #: After these a lowercase word that is no English word is a name ("ask tamati", "told zanele").
 _LOWER_AFTER_VERB = re.compile(
     r"\b(?i:ask|asked|tell|told|thank|thanked|call|called|ring|rang|text|texted|email|emailed|meet|met|phone|"
+    r"with|sorry|thanks|cheers|"
     r"remind|reminded|ping|pinged|message|messaged|"
     r"(?:talk|talked|speak|spoke|vent|vented|chat|chatted)\s+(?:to|with))\s+"
     r"(?P<name>[a-z][a-z'’-]+)\b"
@@ -308,7 +329,18 @@ _PREFIXED_CAPITAL = re.compile(
 #: What may follow a whole name: "Jr.", "Sr.", "III".
 _NAME_SUFFIX = re.compile(r"(?<=\b(?:Jr|Sr))\.|(?<=\b(?:Jnr|Snr))\.|,?\s+(?:Jr|Jnr|Sr|Snr)\b\.?|\s+(?:II|III|IV)\b")
 #: Short forms of given names with a full stop: "Ma." (Maria), "Wm.", "Jos.", "Chas.", "Thos.".
-_GIVEN_ABBREVIATIONS = frozenset({"Ma", "Wm", "Jos", "Chas", "Thos", "Geo", "Jno", "Mª"})
+#: "Md.", "Mohd.", "Muhd." (Muhammad), as names are written in Bangladesh and Malaysia.
+_GIVEN_ABBREVIATIONS = frozenset({"Ma", "Wm", "Jos", "Chas", "Thos", "Geo", "Jno", "Mª", "Md", "Mohd", "Muhd", "Mhd"})
+#: A given name of two syllables joined by a hyphen, as Korean and Cantonese names are
+#: romanised: "Seo-yeon", "Ji-hoon", "Wing-sze", "Seung-ah".
+_HYPHENED_GIVEN = re.compile(r"^[A-Z][a-z]{1,4}-[a-z]{1,4}$")
+#: One syllable of romanised Chinese, Korean or Vietnamese, as a family name is: "Tan", "Oh",
+#: "Park", "Lim", "Choi", "Hwang", "Ng".
+_SYLLABLE = re.compile(r"^(?:[bcdfghjklmnpqrstwxyz]{0,3}[aeiouy]{1,3}(?:ng|nh|n|m|k|p|t|h|rk|r|l)?|ng)$", re.I)
+#: A nickname in quotes inside a name: Dale "Bud" Kowalski, Maria 'Cuca' Santos.
+_QUOTED_NICKNAME = re.compile(
+    r"(?<![\w'’-])(?P<first>[A-Z][\w'’-]+)\s+[\"“'‘](?P<nick>[A-Z][\w'’-]*)[\"”'’]\s+(?P<last>[A-Z][\w'’-]+)"
+)
 _POSSESSIVE = re.compile(r"['’]s$")
 
 

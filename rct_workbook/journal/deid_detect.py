@@ -19,6 +19,7 @@ from rct_workbook.journal.deid_cues import (
     _EPONYM_BEFORE,
     _GIVEN_ABBREVIATIONS,
     _HUMAN_AFTER,
+    _HYPHENED_GIVEN,
     _JOINED_BEFORE,
     _KIN_WORDS,
     _LANGUAGE_AFTER,
@@ -53,12 +54,14 @@ from rct_workbook.journal.deid_cues import (
     _PLURAL_AFTER,
     _POSSESSIVE,
     _PREFIXED_CAPITAL,
+    _QUOTED_NICKNAME,
     _ROLE_AFTER,
     _ROLE_WORDS,
     _SCHEME_AFTER,
     _SINGULAR_AFTER,
     _SPEECH,
     _SURNAME_WORDS,
+    _SYLLABLE,
     _TITLE_AFTER,
     _WORD,
     _casual,
@@ -235,6 +238,13 @@ class Detector:
         candidates = [m.span("name") for p in (self._listed, also) if p is not None for m in p.finditer(text)]
         citations = [m.span() for m in _CITATION.finditer(text)]
         candidates += [(a, b) for a, b in self._names(text) if not any(a < d and c < b for c, d in citations)]
+        given, english = given_names(), english_words()
+        # Dale "Bud" Kowalski: a nickname in quotes between a given name and a surname.
+        candidates += [
+            m.span()
+            for m in _QUOTED_NICKNAME.finditer(text)
+            if fold(m.group("first")) in given and fold(m.group("last")) not in english
+        ]
         merged: list[list[int]] = []
         for start, end in sorted(candidates):
             if merged and start <= merged[-1][1]:
@@ -244,6 +254,12 @@ class Detector:
         for start, end in merged:
             while end < len(text) and text[end].isdigit():
                 end += 1  # "Maya2": the whole token, or the digit would be left in the clear
+            # "hijo Lalo al Pabellón 3": a name that runs into a place found first keeps its part
+            # before it, whole words only.
+            ahead = min((s.start for s in taken if start < s.start < end), default=end)
+            if ahead < end and not any(s.start <= start < s.end for s in taken):
+                cut = re.match(r".*?[^\W\d_](?=(?:\s+(?:" + "|".join(_PARTICLES) + r"))*\s+$)", text[start:ahead], re.S)
+                end = start + cut.end() if cut else start
             claim("name", start, end)
         return sorted((_whole_token(text, s) for s in taken), key=lambda s: s.start)
 
@@ -431,8 +447,8 @@ class Detector:
                 found.append(m.span("name"))
         for m in _LOWER_AFTER_VERB.finditer(text):
             low = fold(m.group("name"))
-            if low in _KIN_WORDS or not _name_shaped(low):
-                continue  # "spoke to amhp": a service typed small
+            if low in _KIN_WORDS or not _name_shaped(low) or _medicine(low) or english_word(low):
+                continue  # "spoke to amhp": a service typed small; "with sertraline", "with behavior"
             if low not in english and low not in place_names() and low not in _NOT_NAMES and len(low) > 2:
                 found.append(m.span("name"))
         if _casual(text):
@@ -572,7 +588,30 @@ class Detector:
             known = f in english or english_word(f)  # "Counseling", "Behavioral": American spellings
             return not blocked(i) and not known and f not in given and f not in places and len(f) > 1
 
+        def family_first(i: int) -> bool:
+            """A short family name of one syllable before a given name romanised from Korean or
+            Chinese: a hyphened one ("Park Ji-hoon", "Oh Seung-ah") or two given syllables ("Tan
+            Mei Ling"). An English word is a family name only where it is a name somewhere too
+            ("Park", "Tan", "Song"; not "Ring Mei Ling"), or, before a hyphened name, of two letters.
+            """
+            if i + 1 >= len(run) or not _SYLLABLE.match(w(i)) or len(w(i)) > 5 or fold(w(i)) in _NOT_NAMES:
+                return False
+            low = fold(w(i))
+            hyphened = bool(_HYPHENED_GIVEN.match(w(i + 1)))
+            if low in english and low not in given and not (hyphened and len(low) <= 2):
+                return False
+            if hyphened:
+                return True
+            rest = [w(j) for j in range(i + 1, len(run))]
+            return (
+                len(rest) == 2
+                and all(_SYLLABLE.match(x) and len(x) <= 4 for x in rest)
+                and all(fold(x) in given or fold(x) not in english for x in rest)
+            )
+
         lo, hi = 0, len(run) - 1
+        if hi == 0 and blocked(0) and fold(w(0)) in given and _SPEECH.match(text[run[0][1] : run[0][1] + 16]):
+            return run[0]  # "Sunday said he would come": a day never speaks, a person named for one does
         while lo <= hi and blocked(lo) and not _is_honorific(w(lo)):
             lo += 1
         if lo > hi:
@@ -630,6 +669,10 @@ class Detector:
                 fold(w(lo)) in given
                 and (_APPOSITION_AFTER.match(text, run[hi][1]) or _APPOSITION_AFTER.fullmatch(w(hi)))
             )
+            # "Park Ji-hoon", "Tan Mei Ling": a family name written first, before a given name of
+            # the same origin; "Ram Bahadur dai": a name before a term of respect.
+            and not family_first(lo)
+            and not (run[hi][0] in titled_after or _TITLE_AFTER.match(text[run[hi][1] : run[hi][1] + 24]))
         ):
             lo += 1
         after = text[run[hi][1] : run[hi][1] + 40]
@@ -641,6 +684,7 @@ class Detector:
             and fold(w(0)) in english
             and fold(w(1)) in given
             and not _PERSON_AFTER.match(after)
+            and not family_first(0)
         ):
             # "Keep Maya and the group": the verb at the start goes, the name stays; but
             # "Thabo Nkosi was admitted" is one person, whatever the lists know of "Thabo",

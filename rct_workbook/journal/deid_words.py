@@ -27,7 +27,7 @@ WORD_TITLES = (
     *("Judge", "Justice", "Chief", "Nurse", "Coach", "Captain", "Councillor", "Governor", "Warden"),
     *("Gogo", "Mkhulu", "Tata", "Baba", "Mama", "Aunty", "Auntie", "Aunt", "Uncle", "Nana", "Nani", "Dadi"),
     *("Amma", "Appa", "Ammi", "Abba", "Bibi", "Didi", "Whaea", "Matua", "Tía", "Tío", "Nonna", "Nonno"),
-    *("Babcia", "Ouma", "Oupa", "Mzee", "Oga", "Mallam"),
+    *("Babcia", "Ouma", "Oupa", "Mzee", "Oga", "Mallam", "Grandma", "Grandpa", "Granny", "Grandad", "Kokum"),
 )
 HONORIFICS = (*FORMAL_TITLES, *WORD_TITLES)
 _HONORIFIC = rf"(?:{'|'.join(HONORIFICS)})\.?"

@@ -176,3 +176,60 @@ def test_things_that_do_something_are_no_names(text: str) -> None:
 )
 def test_a_name_given_or_chosen_is_found(text: str, name: str) -> None:
     assert name in _names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A family name of one syllable written first, before a romanised given name.
+        ("Choi Min-jun came back on Thursday.", "Choi Min-jun"),
+        ("Song Ha-eun asked for the leaflet.", "Song Ha-eun"),  # an English word as a family name
+        ("Lim Wei Jie signed the form at the desk.", "Lim Wei Jie"),
+        # "Md.", "Mohd.": Muhammad abbreviated, as Bangladesh and Malaysia write it.
+        ("Her husband Md. Rafiqul Alam came too.", "Md. Rafiqul Alam"),
+        ("Mohd. Firdaus bin Salleh signed it.", "Mohd. Firdaus bin Salleh"),
+        # A nickname in quotes inside a name.
+        ('Carl "Sonny" Wieczorek rang the unit.', 'Carl "Sonny" Wieczorek'),
+        # Kin and those one cares for before a name, in English and other languages.
+        ("His granddaughter Tiponi drove him in.", "Tiponi"),
+        ("Her aunty Mele lives nearby.", "Mele"),
+        ("Trajo a su hija Nayeli a la cita.", "Nayeli"),
+        ("Patient Mugisha was seen on Monday.", "Mugisha"),
+        ("Grandma Tsosie brought fry bread.", "Tsosie"),
+        # Terms of respect after a name, of South Asia, Korea and Hungary.
+        ("Suresh anna, the driver, waited outside.", "Suresh"),
+        ("Ram Prasad dai noticed first.", "Ram Prasad"),
+        ("Szabó doktor úr disagreed.", "Szabó"),
+        # What only a person does or has done to them, after a word of no list or a name-word.
+        ("Thandiwe wouldn't come in.", "Thandiwe"),
+        ("Tinotenda stopped taking it in June.", "Tinotenda"),
+        ("Blessing was discharged on Friday.", "Blessing"),
+        ("Precious is the only one of us who remembers.", "Precious"),
+        ("Tawanda, who trained with me, thinks so too.", "Tawanda"),
+        # A day's name that speaks is a person named for the day.
+        ("Monday said he would come back.", "Monday"),
+        # A name typed small after "with" in otherwise capitalised text.
+        ("Supervision with fiachra ran over. He was kind.", "fiachra"),
+    ],
+)
+def test_names_with_these_cues_are_found(text: str, name: str) -> None:
+    assert any(name in found for found in _names(text)), _names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Ring Mei Ling after lunch.", "Ring"),  # a verb before a romanised name
+        ("Ask Ji-ho about the rota.", "Ask"),
+        ("I came in on Monday and left.", "Monday"),
+        ("The session with sertraline went fine.", "sertraline"),
+        ("A chat with whanau helped.", "whanau"),
+    ],
+)
+def test_words_beside_those_cues_are_no_names(text: str, kept: str) -> None:
+    assert not any(kept in name for name in _names(text)), _names(text)
+
+
+def test_a_name_that_runs_into_a_ward_keeps_its_part() -> None:
+    text = "Trajo a su nieto Beto al Pabellón 4 de Psiquiatría."
+    assert _names(text) == ["Beto"]
