@@ -119,6 +119,9 @@ _DATE_LOCALES = (
     *("sv", "da", "nb", "nn", "fi", "et", "lv", "lt", "is", "ga", "cy", "gd", "kw", "mt", "ca", "eu", "gl"),
     *("tr", "az", "uz", "id", "ms", "fil", "vi", "sw", "af", "zu", "xh", "yo", "ha", "ig", "so", "mi", "to"),
     *("haw", "ko", "ja", "zh"),
+    # Other scripts: Greek, Cyrillic, Arabic, Hebrew, the scripts of South and South-East Asia.
+    *("el", "ru", "uk", "bg", "sr", "mk", "ar", "fa", "ur", "he", "hi", "bn", "pa", "gu", "mr", "ne", "ta", "te"),
+    *("kn", "ml", "si", "th", "my", "km", "lo", "am", "ka", "hy"),
 )
 #: The slot in PATTERNS that dates_abroad fills (a pattern of its own, so it can be told apart).
 _DATES_ABROAD = re.compile(r"(?!)(?#dates abroad)")
@@ -139,7 +142,8 @@ def _cldr_shape(pattern: str) -> str | None:
     numeric_month = False
     for token in tokens:
         if token[0] == "d":
-            out.append(r"\d{1,2}(?:er|º|ª)?")
+            # "1er", "1º"; a case ending joined by a hyphen, as Hungarian writes it ("9-én").
+            out.append(r"\d{1,2}(?:er|º|ª|-[^\W\d_]{1,3})?")
         elif token[0] in "ML":
             numeric_month = len(token) < 3
             out.append(r"(?:0?[1-9]|1[0-2])" if numeric_month else (_WIDE if len(token) == 4 else _SHORT))
@@ -184,7 +188,7 @@ def _dates_abroad() -> tuple[re.Pattern[str], frozenset[str]]:
                         names.add(re.escape(name) + (r"\.?" if width == "abbreviated" else ""))
                         # Looked up to find where to search: a whole name ("mars"), or the
                         # words of one that are no English ("Iuchar", not "An" of "An t-Iuchar").
-                        parts = re.findall(r"[^\W\d_]+|\d+\w", name)
+                        parts = _MONTH_WORD.findall(name)
                         if len(parts) == 1:
                             month_words.add(parts[0].casefold())
                         else:
@@ -209,13 +213,19 @@ def _dates_abroad() -> tuple[re.Pattern[str], frozenset[str]]:
     # What ends a date: no more letters of a Latin word; Korean and Japanese join particles
     # straight on ("3월 14일이었다").
     end = r"(?![\dA-Za-zÀ-ÖØ-öø-ɏ])"
-    pattern = re.compile(rf"(?<![\w/.-])(?:(?i:{days})\s+)?(?:{'|'.join(filled)}){end}")
+    # The article some languages put before a date goes with it: "le 14 novembre", "el 3 de mayo".
+    article = r"(?:(?i:le|el|il|am|den|dem|vom|o|a)\s+)?"
+    pattern = re.compile(rf"(?<![\w/.-]){article}(?:(?i:{days})\s+)?(?:{'|'.join(filled)}){end}")
     return pattern, frozenset(month_words)
 
 
 #: The English months, which the date pattern above finds in English shapes.
 _ENGLISH_MONTHS = frozenset(m.casefold() for m in _MONTHS.split("|"))
-_MONTH_WORD = re.compile(r"[^\W\d_]+|[月월]")
+#: A word as month names are looked up: letters and the marks that join them ("मार्च", "ইউনি"),
+#: or the sign for a month after its number (月, 월).
+_MONTH_WORD = re.compile(
+    r"[^\W\d_][^\W\d_\u0300-\u036f]*(?:[\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u0300-\u036f]+[^\W\d_]*)*|[月월]"
+)
 
 
 def dates_abroad(text: str) -> list[tuple[int, int]]:
@@ -297,8 +307,9 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"|\b\d{{1,2}}[-/](?:{_MONTHS})[-/](?:\d{{4}}|\d{{2}})\b"
             r"|\b\d{4}[/.]\d{1,2}[/.]\d{1,2}\b|\b(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}\b"
             # A day with no month: "on the 21st", "Tuesday 14/10", "Thurs 4th".
-            rf"|\bthe\s+\d{{1,2}}(?:st|nd|rd|th)\b(?:\s+of\s+(?:{_MONTHS})\b\.?)?"
-            r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+\d{1,2}(?:[/.]\d{1,2}|st|nd|rd|th)\b"
+            # "the 3rd of Oct"; a month of another calendar too: "the 3rd of Ramadan".
+            rf"|\bthe\s+\d{{1,2}}(?:st|nd|rd|th)\b(?:\s+of\s+(?:(?:{_MONTHS})\b\.?|(?-i:[A-Z][a-z]{{3,}})\b))?"
+            r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?:the\s+)?\d{1,2}(?:[/.]\d{1,2}|st|nd|rd|th)\b"
             r"|\b(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)\.?\s+\d{1,2}(?:st|nd|rd|th)\b",
             re.IGNORECASE,
         ),

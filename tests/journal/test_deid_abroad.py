@@ -29,10 +29,15 @@ def _found(text: str) -> list[tuple[str, str]]:
         ("Nhập viện ngày 9 tháng 3 vì mất ngủ.", "ngày 9 tháng 3"),  # Vietnamese, its word for day
         ("예약은 3월 14일이었다.", "3월 14일"),  # Korean, the month by number with its word
         ("Il 1er mars, rien.", "1er mars"),  # an ordinal day
+        ("Ραντεβού στις 14 Μαρτίου.", "14 Μαρτίου"),  # Greek
+        ("उन्हें 9 अप्रैल को भेजा गया।", "9 अप्रैल"),  # Hindi, whose vowel signs are marks
+        ("Приём назначен на 3 марта.", "3 марта"),  # Russian
+        ("Jövő héten, május 6-án jön.", "május 6-án"),  # a Hungarian day's case ending
     ],
 )
 def test_a_day_and_a_month_in_another_language_is_a_date(text: str, date: str) -> None:
-    assert date in [text[a:b] for a, b in dates_abroad(text)]
+    found = [text[a:b] for a, b in dates_abroad(text)]
+    assert any(date in span for span in found), found
 
 
 @pytest.mark.parametrize(
@@ -45,6 +50,11 @@ def test_a_day_and_a_month_in_another_language_is_a_date(text: str, date: str) -
 )
 def test_numbers_beside_words_are_no_foreign_date(text: str) -> None:
     assert dates_abroad(text) == []
+
+
+def test_the_article_before_a_date_goes_with_it() -> None:
+    text = "Suivi le 14 novembre."
+    assert [text[a:b] for a, b in dates_abroad(text)] == ["le 14 novembre"]
 
 
 def test_an_ordinal_day_takes_the_month_after_it() -> None:
@@ -104,3 +114,14 @@ def test_a_person_after_a_ward_stays_a_person(text: str, place: str, person: str
 )
 def test_roles_and_generic_programmes_are_no_named_ward(text: str) -> None:
     assert [span for kind, span in _found(text) if kind == "place"] in ([], ["Ward C"])
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Seen again on the 14th of Shawwal, after Eid.", "the 14th of Shawwal"),  # another calendar's month
+        ("She rang on Tuesday the 4th and again later.", "Tuesday the 4th"),
+    ],
+)
+def test_an_ordinal_day_with_a_weekday_or_any_month_is_a_date(text: str, date: str) -> None:
+    assert ("date", date) in _found(text)
