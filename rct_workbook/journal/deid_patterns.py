@@ -228,6 +228,9 @@ _MONTH_WORD = re.compile(
 )
 
 
+_BESIDE_NUMBER = re.compile(r"(?<=\d)\.?\s*(?:de\s+)?([^\W\d_][^\s\d.,;:!?]*)|([^\W\d_][^\s\d.,;:!?]*)(?=\s+\d)")
+
+
 def dates_abroad(text: str) -> list[tuple[int, int]]:
     """Days with a month written in the languages of _DATE_LOCALES, the year optional, in the
     order and with the words each language uses: "3 février", "12 maja 2025", "3 de fevereiro",
@@ -235,6 +238,13 @@ def dates_abroad(text: str) -> list[tuple[int, int]]:
     as Vietnamese writes it, is CLDR's too). Sought only around a month's name: one long
     alternation tried at every word would cost more than all the other patterns."""
     if not any(c.isdigit() for c in text):
+        return []
+    # Babel's data for eighty languages is read only for a text that has a word of no English
+    # beside a number ("3 février", "मार्च 5"), or a month's sign: "3 patients" reads none.
+    english = english_words()
+    beside = (w for m in _BESIDE_NUMBER.finditer(text) for w in m.groups() if w)
+    foreign = any(fold(w) not in english and w.casefold() not in _ENGLISH_MONTHS for w in beside)
+    if not foreign and "月" not in text and "월" not in text:
         return []
     pattern, month_words = _dates_abroad()
     found: list[tuple[int, int]] = []
