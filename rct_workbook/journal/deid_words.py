@@ -18,6 +18,17 @@ FORMAL_TITLES = (
     *("Herr", "Frau", "Señor", "Señora", "Signor", "Signora", "Sig", "Sgt", "Insp", "Det", "Cllr", "PC"),
     *("Rabbi", "Imam", "Sheikh", "Shaikh", "Pastor", "Chaplain", "Alhaji", "Alhaja", "Hajia", "Haji"),
     *("Shri", "Sri", "Smt", "Pandit", "Swami", "Ustadh", "Ustaz", "Maulana", "Mufti", "Dato", "Datuk"),
+    # Of South-East Asia ("Khun", Burmese "Daw", Malay and Indonesian "Encik", "Puan", "Pak", "Bu",
+    # Filipino "Aling", "Manong"), Africa (Amharic "Woizero", Swahili "Bwana", "Mwalimu", Igbo "Nne",
+    # Yoruba "Ogbeni"), the Middle East and South Asia ("Sheikha", "Hajjah", "Sushri"), Korea
+    # ("Ajumma"), Europe and Latin America ("Pani", "Seu", "Rav", "Reb", "Dra", "Dottoressa",
+    # "Lic", "Ing", "Arq"). Only words that are neither a given name nor an English word, nor a
+    # surname too ("Begum", "Agha", "Effendi"): a title alone is no name, and it starts a name of
+    # its own, so "Tuan said" and "Rokeya Begum" must stay people.
+    *("Khun", "Daw", "Encik", "Puan", "Cik", "Pak", "Bu", "Ibu", "Bapak", "Mbak", "Aling", "Manong", "Manang"),
+    *("Woizero", "Weizero", "Bwana", "Mwalimu", "Nne", "Ogbeni", "Sheikha", "Hajjah", "Hajja"),
+    *("Ustazah", "Sushri", "Ahjumma", "Ajumma"),
+    *("Pani", "Seu", "Rav", "Reb", "Dra", "Dottoressa", "Lic", "Licda", "Ing", "Arq", "Mtro", "Señorita"),
 )
 #: Titles and terms of respect or kinship that are everyday words too ("Sister", "Officer",
 #: "Uncle", "Gogo", "Whaea"): before a word that is a given name or no English word, a

@@ -233,3 +233,22 @@ def test_words_beside_those_cues_are_no_names(text: str, kept: str) -> None:
 def test_a_name_that_runs_into_a_ward_keeps_its_part() -> None:
     text = "Trajo a su nieto Beto al Pabellón 4 de Psiquiatría."
     assert _names(text) == ["Beto"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Khun Somsak waited by the door.", "Khun Somsak"),
+        ("Daw Khin Myint brought the forms.", "Daw Khin Myint"),
+        ("Woizero Tigist translated for us.", "Woizero Tigist"),
+        ("Bu Ratna and Pak Hendra came together.", "Bu Ratna"),
+        ("Ask Dra. Lucía Pérez about the letter.", "Dra. Lucía Pérez"),
+        ("Mwalimu Juma rang the school.", "Mwalimu Juma"),
+    ],
+)
+def test_titles_of_more_regions_go_with_the_name(text: str, name: str) -> None:
+    assert name in _names(text), _names(text)
+
+
+def test_a_surname_that_is_a_title_elsewhere_stays_in_the_name() -> None:
+    assert _names("Shirin Begum and her son came in.") == ["Shirin Begum"]
