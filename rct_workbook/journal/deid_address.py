@@ -43,7 +43,9 @@ _UNIT_WORD = (
     r"Apt|Apartment|Appt|Apto|Suite|Ste|Unit|Flat|Fl|Floor|Level|Lvl|Room|Rm|Blk|Block|Bldg|Building|Door|"
     r"Plot|Shop|Office|Lot|Bungalow|Casa|Ward|Bed|Bay|Tower|Twr|House\s+No|H\.\s?No|No|"
     # Spanish, Portuguese, French and Italian flats: "Int. 3", "ap. 42", "Depto 5", "Imm. 4", "Interno 7".
-    r"Int|Interior|Interno|Ap|Apto|Depto|Dpto|Piso|Imm|Bloco|Blok"
+    r"Int|Interior|Interno|Ap|Apto|Depto|Dpto|Piso|Imm|Bloco|Blok|"
+    # Romanian "bl. A3, sc. 2, ap. 7"; Russian "kv. 12" (a flat), "korp. 2" (a building).
+    r"Bl|Sc|Et|Kv|Korp|Str"
 )
 _UNIT_VALUE = r"(?:(?=[\w/-]*\d)[A-Z0-9][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*|[A-Z](?![’'-]))\b"
 UNIT = (
@@ -63,7 +65,9 @@ _ROMANCE = (
     r"rue|avenue|av|boulevard|bd|chemin|allée|impasse|quai|route|calle|avenida|avda|paseo|plaza|carrer|via|"
     r"viale|piazza|corso|rua|travessa|largo|praça|alameda|estrada|ulica|ul|al|aleja|jalan|jln|lorong|"
     # Welsh: "12 Heol y Barcud", "Ffordd yr Afon", "Stryd Fawr", "Lôn Las".
-    r"heol|ffordd|stryd|lôn|lon|rhodfa|teras|cilgant"
+    r"heol|ffordd|stryd|lôn|lon|rhodfa|teras|cilgant|"
+    # Romanian "Str.", "Bd."; Greek "Odos", "Leoforos"; Russian, written in Latin letters.
+    r"str|strada|odos|odós|leoforos|ulitsa|prospekt|pereulok"
 )
 #: The same words capitalised, starting an address: "Calle Mayor 12", "Via Roma 10".
 _ROMANCE_FIRST = "|".join(w[0].upper() + w[1:] for w in _ROMANCE.split("|") if len(w) > 2 and w.isascii())
@@ -89,8 +93,9 @@ _CIVIC = (
 )
 #: The street word first: "Calle Mayor 12", "Rue de la Loi 16", "ul. Długa 5/7", "Rua das Flores, 123".
 _CIVIC_WORD_FIRST = (
-    rf"(?P<type>(?:{_ROMANCE_FIRST})\.?|ul\.|al\.|Av\.|Avda\.|Pso\.|Jr\.|C/)\s+(?P<street>{_ROMANCE_NAME}),?\s+"
-    rf"(?:n[º°o]\.?\s*)?{NUMBER}"
+    rf"(?P<type>(?:{_ROMANCE_FIRST})\.?|ul\.|al\.|Av\.|Avda\.|Pso\.|Jr\.|C/|Str\.|Bd\.)\s+(?P<street>{_ROMANCE_NAME}),?\s+"
+    # "nº 12", Romanian "nr. 12", Russian "d. 5" (dom, the house).
+    rf"(?:(?:n[º°o]|nr|d|dom)\.?\s*)?{NUMBER}"
 )
 #: A postcode, in any of the shapes listed in the docstring (longest first).
 POSTCODE = (
@@ -117,7 +122,8 @@ _DISTRICT_WORD = (
 #: What follows the street: a flat, towns, a county, a state and a postcode, in either order.
 _TAIL = (
     rf"(?:,?\s+(?:{UNIT}))?"
-    rf"(?:,\s+(?:{UNIT}|Co\.?\s+{_NAME}|(?:{_DISTRICT_WORD}\s+)?{_TOWN}(?:\s+[-–]\s+{_REGION}\b)?)){{0,4}}"
+    # Parts after a comma, or after a dash as Brazil writes them ("123 - Centro, Curitiba - PR").
+    rf"(?:(?:,|\s+[-–])\s+(?:{UNIT}|Co\.?\s+{_NAME}|(?:{_DISTRICT_WORD}\s+)?{_TOWN}(?:\s+[-–]\s+{_REGION}\b)?)){{0,4}}"
     # The town may stand with no comma before a state or postcode: "… Street Fitzroy VIC 3065".
     rf"(?:(?:,\s*|\s+)(?:{_TOWN},?\s+)?(?:[-–]\s+)?(?:{_REGION}\s+)?{POSTCODE}(?:\s+{_TOWN})?"
     rf"|,\s+{POSTCODE}\s+{_TOWN})?"
@@ -153,6 +159,26 @@ _PARTS_ADDRESS = re.compile(
     rf"(?<![\w-])(?:(?:{UNIT})(?:\s+(?:{UNIT}))*|{NUMBER}\s+{_NAME}|[A-Z]-\d{{1,5}})(?:\s+(?:{_NAME}|\d{{1,4}}\b)){{0,4}}"
     rf"(?:,\s+{_PART}(?:\s+{_PART}){{0,4}}){{1,6}}?"
     rf"(?:,\s*|\s+)(?:[-–]\s+)?(?P<region>{_REGION}\s+)?(?P<code>{POSTCODE})(?:\s+{_TOWN})?"
+)
+#: A Colombian address, a street and the number of the street it crosses: "Carrera 15 # 93-47",
+#: "Calle 45 Sur # 12-30", "Cl. 72 No. 10-34, Bogotá".
+_COLOMBIAN = re.compile(
+    r"(?<![\w-])(?:Calle|Carrera|Cra\.?|Kr\.?|Cl\.?|Avenida|Av\.?|Diagonal|Dg\.?|Transversal|Tv\.?)\s+"
+    r"\d{1,3}[A-Z]?(?:\s+(?:Bis|Sur|Norte|Este|Oeste))?\s*(?:#|No\.?|N[°º])\s*\d{1,3}[A-Z]?\s*-\s*\d{1,3}\b"
+    rf"(?:,\s+{_TOWN}){{0,3}}"
+)
+#: A Russian or Ukrainian address in Cyrillic: "ул. Ленина, д. 5, кв. 12", "вул. Шевченка 14".
+_CYRILLIC = re.compile(
+    r"(?<![\w-])(?:ул\.|улица|пр\.|просп\.|проспект|пер\.|переулок|ш\.|шоссе|бул\.|вул\.|вулиця)\s*"
+    r"[А-ЯЁІЇЄҐ][\w'’-]*(?:\s+[А-ЯЁІЇЄҐ][\w'’-]*)?,?\s*(?:(?:д\.|дом|буд\.)\s*)?\d{1,4}[а-яa-z]?"
+    r"(?:,?\s*(?:кв\.|корп\.|к\.|стр\.|под\.|эт\.)\s*\d{1,4})*"
+)
+#: A named street with no number, then a town and a postcode: "Al Olaya District, King Fahd Road,
+#: Riyadh 12214" (a postcode says it is an address).
+_STREET_NO_NUMBER = re.compile(
+    rf"(?<![\w-])(?!(?:At|In|On|To|From|Near|By|Off|The)\s)"
+    rf"(?:{_NAME}(?:\s+{_NAME}){{0,3}},\s+)?(?:{_NAME}\s+){{1,3}}(?:{STREET})\b\.?,\s+{_TOWN},?\s+"
+    rf"(?:{_REGION}\s+)?{POSTCODE}"
 )
 #: "PO Box 123, Nelson", "P.O. Box 30197-00100, Nairobi", "Private Bag 3".
 _BOX = re.compile(
@@ -284,7 +310,7 @@ def _with_house_name(text: str, start: int, end: int) -> tuple[int, int]:
 
 def addresses(text: str) -> list[tuple[int, int]]:
     """Street addresses, whole; and postcodes beside a known town ("Hamilton 3204")."""
-    patterns = (_STREET_ADDRESS, _BOX, _DISTRICT, _VIETNAMESE, _TURKISH)
+    patterns = (_STREET_ADDRESS, _BOX, _DISTRICT, _VIETNAMESE, _TURKISH, _COLOMBIAN, _CYRILLIC, _STREET_NO_NUMBER)
     found = [m.span() for pattern in patterns for m in pattern.finditer(text)]
     # Two parts or more that are a word and a number, and a name: "Villa 12, Street 5, Al Barsha".
     found += [m.span() for m in _NUMBERED_PARTS.finditer(text) if _numbered_parts(m)]

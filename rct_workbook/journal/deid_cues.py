@@ -49,7 +49,10 @@ _HUMAN_AFTER = re.compile(
     r"did\s+(?:the|a|an|his|her|their|my|our|really|so)|"
     r"and I|(?:from|fae|frae) (?:the )?[a-z]+)"
     r"|['’]s\s+(?:mum|mom|mother|dad|father|son|daughter|wife|husband|partner|brother|sister|family|baby|"
-    r"children|kids|carer|friend|parents|grandmother|grandfather|nan|gran|granny|auntie|aunty|uncle|cousin)"
+    r"children|kids|carer|friend|parents|grandmother|grandfather|nan|gran|granny|auntie|aunty|uncle|cousin|"
+    # The same kin in the words of other languages: "Mahina's tutu", "Lupita's abuela".
+    r"abuela|abuelo|tutu|kuia|koro|yiayia|babushka|babcia|oma|opa|nonna|nonno|bubbe|zayde|dadi|nani|ammi|"
+    r"abba|amma|appa|lola|lolo|mami|papi|mamá|papá|tía|tío|tia|tio|tita|tito|hijo|hija|esposa|esposo)"
     # "Lovemore, who trained with me": only a person is "who".
     r"|,\s+who)\b"
 )

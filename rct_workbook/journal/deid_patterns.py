@@ -52,6 +52,11 @@ _RECORD_LABEL = (
     r"MRN|UHID|NHI|SSN|(?-i:IP|OP)(?=\s+\d)|(?:NHS|CHI|HSC|IHI|PPSN?|SIN|Medicare|Medicaid|Aadhaar|case|file|folder|record|chart|"
     r"patient|client|account|referral|incident|ref(?:erence)?|ID|hospital|claim|policy|FPS|prisoner|inmate|"
     r"offender|student|staff|employee|payroll|court|docket|registration|reg|unit|booking|member(?:ship)?|bed|"
+    # Words for an identity card, a number or a patient's file in other languages: "cédula",
+    # "expediente", "prontuário", "dossier", "Personnummer", "kimlik", "iqama", "Omang".
+    r"cédula|cedula|documento|identidad|identidade|carteira|cartão|cartao|número|numero|numéro|nummer|"
+    r"expediente|historia\s+clínica|prontuário|prontuario|dossier|matrícula|matricula|ficha|tessera|"
+    r"personnummer|kennitala|henkilötunnus|isikukood|kimlik|iqama|omang|huduma|ausweis|"
     # Any acronym before "number" or "no." is a scheme's name: "NI number", "OHIP no.", "TFN #".
     r"(?-i:[A-Z]{2,6})(?=\s*(?:number|no\.|num\b|#))"
     # A capitalised word and "Number" is one too: "My Number" (Japan), "Status Number".
@@ -280,7 +285,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # A link ends before the punctuation after it: "see bit.ly/x, then" keeps its comma.
     ("url", re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]*[^\s<>\"')\].,;:!?]", re.IGNORECASE)),
     ("url", _DOMAIN_LIKE),  # kept only where _is_domain says so
-    ("ip", re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])|\b(?:[0-9a-fA-F]{1,4}:){3,7}[0-9a-fA-F]{1,4}\b")),
+    # Each part of an IPv4 address is 255 at most: "1.023.456.789" is a number in groups (a cédula).
+    (
+        "ip",
+        re.compile(
+            r"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\d.])|\b(?:[0-9a-fA-F]{1,4}:){3,7}[0-9a-fA-F]{1,4}\b"
+        ),
+    ),
     # Before records: "Unit 4/12 Banksia Street, …" is one address, not a unit number and a street.
     ("address", re.compile(r"(?!)")),  # found by deid_address.addresses
     (
@@ -291,7 +302,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?i:{_RECORD_LABEL})\.?(?:\s+(?:is|was|as|given\s+as|reads|of))?\s*(?:#|:)?\s*"
             r"(?:[A-Z]{1,3}\s(?=\d))?"
             # "QQ 12 34 56 C": groups of digits, and a letter after them, are one number.
-            r"(?=[A-Z0-9/-]*\d)[A-Z0-9](?:[A-Z0-9/-]|\s(?=\d)|\s(?=(?![AI]\s)[A-Z]\b(?!['’])))*[A-Z0-9]\b"
+            r"(?=[A-Z0-9/-]*\d)[A-Z0-9](?:[A-Z0-9/-]|\.(?=\d)|\s(?=\d)|\s(?=(?![AI]\s)[A-Z]\b(?!['’])))*[A-Z0-9]\b"
         ),
     ),
     ("record", _ACRONYM_RECORD),  # kept only where _is_acronym_record says so

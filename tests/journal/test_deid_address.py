@@ -359,3 +359,46 @@ def test_numbers_and_ids_are_caught_whole(text: str, kind: str, value: str) -> N
 
 def test_a_messaging_app_named_with_no_id_is_kept() -> None:
     assert _kinds("She will phone through LINE after the weekend.", "handle") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Dirección: Carrera 22 # 41-18, Cali.", "Carrera 22 # 41-18, Cali"),  # Colombia
+        ("Vive en Calle 8 Sur # 3-55.", "Calle 8 Sur # 3-55"),
+        ("He lives at ul. Mira, d. 17, kv. 4, Kazan.", "ul. Mira, d. 17, kv. 4, Kazan"),  # Russian in Latin letters
+        ("Адрес: ул. Садовая, д. 9, кв. 31.", "ул. Садовая, д. 9, кв. 31"),  # and in Cyrillic
+        ("Str. Florilor nr. 8, bl. C2, ap. 14, Cluj.", "Str. Florilor nr. 8, bl. C2, ap. 14, Cluj"),  # Romania
+        ("Odos Patision 61, Athens 10434 is the flat.", "Odos Patision 61, Athens 10434"),  # Greek in Latin letters
+        # Brazil's dashes between the parts.
+        (
+            "Rua Bahia, 410 - Savassi, Belo Horizonte - MG, 30160-011.",
+            "Rua Bahia, 410 - Savassi, Belo Horizonte - MG, 30160-011",
+        ),
+        # A named street with no number, then a town and a postcode.
+        (
+            "At Al Malqa District, Anas Bin Malik Road, Riyadh 13521.",
+            "Al Malqa District, Anas Bin Malik Road, Riyadh 13521",
+        ),
+    ],
+)
+def test_addresses_of_colombia_russia_romania_greece_brazil_are_whole(text: str, address: str) -> None:
+    assert address in _kinds(text, "address"), _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Her cédula is 52.813.447 on the card.", "52.813.447"),  # digits in groups with dots
+        ("Expediente 73310 del hospital.", "Expediente 73310"),
+        ("Prontuário 88412 no sistema.", "Prontuário 88412"),
+        ("Kimlik 34718 on file.", "Kimlik 34718"),
+    ],
+)
+def test_a_record_under_a_label_of_another_language_is_caught(text: str, value: str) -> None:
+    assert any(value in v for v in _kinds(text, "record")), _found(text)
+
+
+def test_a_dotted_number_with_a_part_over_255_is_no_ip_address() -> None:
+    assert _kinds("It read 1.023.456.789 on the slip.", "ip") == []
+    assert _kinds("The server was 10.0.0.12 then.", "ip") == ["10.0.0.12"]

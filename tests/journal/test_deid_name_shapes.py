@@ -252,3 +252,14 @@ def test_titles_of_more_regions_go_with_the_name(text: str, name: str) -> None:
 
 def test_a_surname_that_is_a_title_elsewhere_stays_in_the_name() -> None:
     assert _names("Shirin Begum and her son came in.") == ["Shirin Begum"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kalani's tutu rang on Tuesday.", "Kalani"),  # kin in the words of other languages
+        ("Yaretzi's abuela came in.", "Yaretzi"),
+    ],
+)
+def test_a_name_before_kin_of_other_languages_is_found(text: str, name: str) -> None:
+    assert name in _names(text), _names(text)
