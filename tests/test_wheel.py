@@ -40,9 +40,10 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path: Path) -> None:
         names = set(zf.namelist())
     assert "rct_workbook/_content/vignettes/paula.yaml" in names
     assert "rct_workbook/_content/meta.yaml" in names
-    # Care by meaning: the encoder, its licence and the labelled bank with its vectors.
+    # Care by meaning: the encoder, its head, its licence and the labelled bank with its vectors.
     for shipped in (
         "model/model.onnx",
+        "model/head.npy",
         "model/tokenizer.json",
         "model/LICENSE",
         "bank/vectors.npy",

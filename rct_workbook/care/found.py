@@ -146,12 +146,6 @@ def _writers_clauses(clauses: Sequence[_Clause]) -> bool:
     return first_person or no_subject
 
 
-def writers_sentence(sentence: str) -> bool:
-    """Whether a sentence is the writer's own: first person in it ("I", "me", "my"), or a
-    clipped note with no subject at all ("Cutting again.")."""
-    return _writers_clauses([_clause(c) for c in _CLAUSE.split(sentence) if c and c.strip()])
-
-
 def _net_level(
     group: CareConcept,
     clause: _Clause,

@@ -5,14 +5,16 @@ distress rarely use those words ("if God took me tonight I'd be grateful", "the 
 the boot"). So each sentence is also set beside a bank of labelled sentences
 (``care/bank/*.yaml``: distress of every kind and workplace talk that uses the same
 words), through a small sentence encoder that runs on this machine: all-MiniLM-L6-v2
-(Apache-2.0), exported to ONNX and quantised (``care/model/``, built by
-``bench/make_care_model.py``), run by onnxruntime, its words split by the tokenizers
-package. Nothing leaves the machine.
+(Apache-2.0), tuned on the bank's labels, exported to ONNX and quantised (``care/model/``,
+built by ``bench/make_care_model.py``), run by onnxruntime, its words split by the
+tokenizers package. Nothing leaves the machine.
 
-The nearest labelled sentence decides, when it is close enough; a sentence counts only
-when that sentence is labelled for care. The bank's vectors
-are computed ahead (``bank/vectors.npy``, ``bench/make_care_vectors.py``) and checked
-against the bank's text; a bank changed since is encoded at first use instead.
+Two readings of the sentence's vector must agree: the nearest labelled sentence, when it is
+close enough, and the tuned head (``model/head.npy``), a linear layer that gives each level
+a probability. The level is the lower of the two, so a sentence counts for care only when
+both read it so. The bank's vectors are computed ahead (``bank/vectors.npy``,
+``bench/make_care_vectors.py``) and checked against the bank's text; a bank changed since is
+encoded at first use instead.
 
 Pure functions: nothing prints, prompts or writes. When the encoder cannot be loaded
 (a damaged install, a platform without onnxruntime) :func:`reader` returns why, and care
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
 HERE = Path(__file__).resolve().parent
 MODEL = HERE / "model" / "model.onnx"
 TOKENIZER = HERE / "model" / "tokenizer.json"
+HEAD = HERE / "model" / "head.npy"
 BANK = HERE / "bank"
 VECTORS = BANK / "vectors.npy"
 VECTORS_STAMP = BANK / "vectors.json"
@@ -45,6 +48,9 @@ LEVELS = ("none", "check-in", "urgent")
 #: 0.45-0.55, with three and five neighbours voting, a margin over the nearest "none", and a
 #: higher bar for urgent: each cost distress met or crisis lines for little benign gain.)
 CLOSE_ENOUGH = 0.5
+#: The head's reading: the most serious level whose probability, with every level above
+#: it, is at least this (a majority).
+HEAD_AT_LEAST = 0.5
 #: Sentences longer than this many word pieces are cut (the encoder was trained on 128).
 MAX_PIECES = 128
 #: How many sentences' meanings a process keeps (a few megabytes at most).
@@ -62,12 +68,12 @@ class Example:
 
 @dataclass(frozen=True)
 class Meaning:
-    """What the nearest labelled sentences say of one sentence."""
+    """What the bank and the head say of one sentence."""
 
-    level: str  # none, check-in or urgent
-    about: str  # the closest voting example's kind (passive, burden, means, ...)
+    level: str  # none, check-in or urgent: the lower of the two readings
+    about: str  # the kind (passive, burden, means, ...) of the closest sentence of that level
     closest: float  # the cosine of the closest labelled sentence
-    like: str  # the closest labelled sentence of the winning level
+    like: str  # the closest labelled sentence of that level
 
 
 class UnreadableBank(ValueError):
@@ -149,11 +155,18 @@ class Encoder:
 
 @dataclass(frozen=True, eq=False)
 class Reader:
-    """The encoder with the bank it compares against."""
+    """The encoder with the bank it compares against and the head that reads a level."""
 
     encoder: Encoder
     examples: tuple[Example, ...]
     vectors: np.ndarray
+    head: np.ndarray  # (levels, 385): each level's weights and, last, its bias
+
+    @cached_property
+    def _levels(self) -> np.ndarray:
+        import numpy as np
+
+        return np.array([LEVELS.index(e.level) for e in self.examples])
 
     @cached_property
     def _bank(self) -> np.ndarray:
@@ -172,16 +185,47 @@ class Reader:
         if new:
             if len(self._memo) + len(new) > MEMO_SIZE:
                 self._memo.clear()
-            for sentence, row in zip(new, self.encoder.encode(new) @ self._bank, strict=True):
-                self._memo[sentence] = self._vote(row)
+            encoded = self.encoder.encode(new)
+            for sentence, vector, row in zip(new, encoded, encoded @ self._bank, strict=True):
+                self._memo[sentence] = self._vote(vector, row)
         return [self._memo[s] for s in sentences]
 
-    def _vote(self, row: np.ndarray) -> Meaning:
-        """The nearest labelled sentence's level, when it is close enough."""
+    def _vote(self, vector: np.ndarray, row: np.ndarray) -> Meaning:
+        """The lower of two readings: the nearest labelled sentence's level when it is close
+        enough, and the head's."""
+        import numpy as np
+
         nearest = int(row.argmax())
         closest = float(row[nearest])
+        by_bank = int(self._levels[nearest]) if closest >= CLOSE_ENOUGH else 0
+        level = min(by_bank, head_level(self.head, vector))
+        if level:  # the closest sentence of the level agreed on says what kind it is
+            of_level = np.flatnonzero(self._levels == level)
+            nearest = int(of_level[row[of_level].argmax()])
         example = self.examples[nearest]
-        return Meaning(example.level if closest >= CLOSE_ENOUGH else "none", example.about, closest, example.text)
+        return Meaning(LEVELS[level], example.about, closest, example.text)
+
+
+def head_level(head: np.ndarray, vector: np.ndarray) -> int:
+    """The head's level for one unit vector, as an index of LEVELS: the most serious level
+    that, with every level above it, has at least HEAD_AT_LEAST of the probability."""
+    import numpy as np
+
+    logits = head[:, :-1] @ vector + head[:, -1]
+    chances = np.exp(logits - logits.max())
+    chances /= chances.sum()
+    at_least = np.cumsum(chances[::-1])[::-1]  # the chance of each level or a graver one
+    return int(np.flatnonzero(at_least >= HEAD_AT_LEAST).max())
+
+
+def load_head(levels: int = len(LEVELS)) -> np.ndarray:
+    """The tuned head, checked for its shape."""
+    import numpy as np
+
+    head: np.ndarray = np.load(HEAD, allow_pickle=False).astype(np.float32)
+    if head.shape != (levels, 385):
+        raise ValueError(f"the head has shape {head.shape}")
+    return head
 
 
 def bank_vectors(encoder: Encoder, examples: Sequence[Example]) -> np.ndarray:
@@ -206,7 +250,7 @@ def reader() -> Reader | str:
     try:
         encoder = Encoder()
         examples = bank_examples()
-        return Reader(encoder, examples, bank_vectors(encoder, examples))
+        return Reader(encoder, examples, bank_vectors(encoder, examples), load_head())
     except ImportError as e:
         return f"the sentence encoder's library is missing ({e.name or e})"
     except UnreadableBank as e:

@@ -150,7 +150,9 @@ def test_care_on_the_held_out_corpus(content: Content, capsys: pytest.CaptureFix
 #: Each fresh set, with the figures it was held to when first measured after a round of
 #: pattern changes it had not been seen by: (distress met, crisis line first, benign given care).
 #: Since the meaning (rct_workbook/care/meaning.py) the first four are in its bank
-#: (rct_workbook/care/bank/): seen, so their figures now hold only what was reached.
+#: (rct_workbook/care/bank/): seen, so their figures now hold only what was reached. Since
+#: the encoder was tuned on the bank (bench/make_care_model.py), they are also in what it
+#: was tuned on; fresh5, fresh6 and fresh7 never were.
 FRESH_SETS = {
     # Written before the second round; measured 8/43, 6/35, 1/42 before it and 36/43, 29/35,
     # 0/42 after it. Its misses were then seen, so later figures on it are no longer a
@@ -167,30 +169,35 @@ FRESH_SETS = {
     # it and 39/55, 28/38, 1/52 after it (run once). Its one benign miss, "bored me to
     # death", was an idiom the net's brief already named ("bored to death") and is mended.
     # Seen since: with the low-mood group and "the thought of" (built after its misses were
-    # read) 45/55, 29/38, 0/52; in the bank 54/55, 37/38, 0/52.
-    "care_corpus_fresh4.yaml": (54, 37, 0),
+    # read) 45/55, 29/38, 0/52; in the bank 54/55, 37/38, 0/52; with the encoder tuned on
+    # the bank (2,744 sentences) 53/55, 36/38, 0/52.
+    "care_corpus_fresh4.yaml": (53, 36, 0),
     # Written after the safety net was built, by its author, and run once: 22/50, 15/36,
     # 5/50. Never in the meaning's bank; with the meaning 40/50, 30/36, 5/50 (its misses
     # were read while the meaning's threshold was chosen, so it is no longer fully held out).
-    # With the bank grown to 1,215 sentences: 40/50, 29/36, 6/50.
-    "care_corpus_fresh5.yaml": (40, 29, 6),
+    # With the bank grown to 1,215 sentences: 40/50, 29/36, 6/50. With the encoder tuned on
+    # a bank of 2,744 (never on this set) and the head agreeing: 42/50, 32/36, 6/50.
+    "care_corpus_fresh5.yaml": (42, 32, 6),
     # Written by a helper who read neither the detector nor the earlier corpora, sealed
     # outside the repository until the meaning was finished, and run once: 72/100, 45/60,
     # 8/60 (with the patterns and the net alone 49/100, 31/60, 5/60). Seen since; with the
     # bank grown to 1,215 sentences 85/100, 49/60, 7/60; with a denial read only at the
     # sentence's opening "I" 87/100, 50/60, 7/60; with notes about errands and affairs put
-    # in order for a named life event left alone 87/100, 50/60, 5/60.
-    "care_corpus_fresh6.yaml": (87, 50, 5),
+    # in order for a named life event left alone 87/100, 50/60, 5/60. With the encoder tuned
+    # on a bank of 2,744 (never on this set) and the head agreeing: 92/100, 56/60, 3/60.
+    "care_corpus_fresh6.yaml": (92, 56, 3),
     # Written the same way by another helper, sealed until the bank of 1,215 was encoded,
     # and run once: 78/100, 47/60, 8/60 (patterns and net alone 52/100, 29/60, 3/60). Seen
     # since: with a denial read only at the sentence's opening "I" ("enough to make sure I
     # don't wake up" is no denial) 80/100, 48/60, 9/60; with notes about errands and
-    # affairs put in order for a named life event left alone 80/100, 48/60, 7/60.
-    "care_corpus_fresh7.yaml": (80, 48, 7),
+    # affairs put in order for a named life event left alone 80/100, 48/60, 7/60. With the
+    # encoder tuned on a bank of 2,744 (never on this set) and the head agreeing: 95/100,
+    # 54/60, 4/60.
+    "care_corpus_fresh7.yaml": (95, 54, 4),
 }
 #: The sets on which the issue's goal is met (checked as a plain test); on the others it is
 #: a strict expected failure, so a set that comes to meet it must move here.
-GOAL_MET = {"care_corpus_fresh.yaml", "care_corpus_fresh3.yaml"}
+GOAL_MET = {"care_corpus_fresh.yaml", "care_corpus_fresh2.yaml", "care_corpus_fresh3.yaml"}
 
 
 @pytest.mark.parametrize("name", sorted(FRESH_SETS))

@@ -46,6 +46,18 @@ def test_the_shipped_vectors_are_the_banks() -> None:
     assert vectors.shape == (len(examples), 384)
 
 
+def test_the_model_readme_names_the_shipped_files() -> None:
+    """care/model/README.md gives each shipped file's sha256: a rebuilt model must say so."""
+    import hashlib
+    import re
+
+    readme = (m.HERE / "model" / "README.md").read_text(encoding="utf-8")
+    named = dict(re.findall(r"^- (\S+) sha256 `([0-9a-f]{64})`$", readme, flags=re.MULTILINE))
+    assert set(named) == {"model.onnx", "head.npy", "tokenizer.json"}
+    for name, digest in named.items():
+        assert hashlib.sha256((m.HERE / "model" / name).read_bytes()).hexdigest() == digest, name
+
+
 def test_the_bank_is_labelled_with_every_level() -> None:
     examples = m.bank_examples()
     levels = [e.level for e in examples]
@@ -63,23 +75,91 @@ def test_the_encoder_gives_unit_vectors_that_carry_meaning() -> None:
     assert float(v[0] @ v[1]) > float(v[0] @ v[2]) + 0.2
 
 
-def test_the_nearest_labelled_sentence_decides(content: Content) -> None:
+def test_the_bank_and_the_head_read_the_bank_as_labelled(content: Content) -> None:
     reader = m.reader()
     assert isinstance(reader, m.Reader)
-    # Each bank sentence is its own nearest neighbour: the bank votes for its own label.
-    sample = reader.examples[::40]
+    assert reader.head.shape == (len(m.LEVELS), 385)
+    # Each bank sentence is its own nearest neighbour, and the head was tuned on it: both
+    # readings agree with its label, nearly always.
+    sample = reader.examples[::20]
+    read_as_labelled = 0
     for example, meaning in zip(sample, reader.read([e.text for e in sample]), strict=True):
         assert meaning.closest > 0.99
-        assert meaning.level == example.level or meaning.closest < m.CLOSE_ENOUGH
+        read_as_labelled += meaning.level == example.level
+    assert read_as_labelled >= 0.95 * len(sample)
     # Nothing in the bank is like a shopping list: below the threshold, no vote.
     (far,) = reader.read(["Eggs, flour, two lemons and a bag of rice."])
     assert far.level == "none"
 
 
+class _Fixed:
+    """An encoder that gives each known sentence a chosen unit vector (of three numbers,
+    padded with zeros to the encoder's 384)."""
+
+    def __init__(self, vectors: dict[str, list[float]]) -> None:
+        self.vectors = {k: np.pad(np.array(v, np.float32) / np.linalg.norm(v), (0, 381)) for k, v in vectors.items()}
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        return np.stack([self.vectors[t] for t in texts])
+
+
+def _head(*rows: list[float]) -> np.ndarray:
+    """A head over three-dimensional vectors, padded to the encoder's 384 (bias last)."""
+    head = np.zeros((3, 385), dtype=np.float32)
+    for level, row in enumerate(rows):
+        head[level, :3] = row
+    return head
+
+
+@pytest.mark.parametrize(
+    ("vector", "head", "level", "like"),
+    [
+        # Near the urgent example, and the head agrees: urgent, like the urgent example.
+        ([1, 0.1, 0], _head([0, 0, 0], [0, 0, 0], [20, 0, 0]), "urgent", "an urgent one"),
+        # Near the urgent example, but the head reads nothing: nothing.
+        ([1, 0.1, 0], _head([20, 0, 0], [0, 0, 0], [0, 0, 0]), "none", "an urgent one"),
+        # Near the urgent example, the head reads a check-in: the lower, check-in, with the
+        # closest check-in example as what it is like.
+        ([1, 0.1, 0], _head([0, 0, 0], [20, 0, 0], [0, 0, 0]), "check-in", "a check-in"),
+        # Far from every example (cosine below CLOSE_ENOUGH), the head alone is not enough.
+        ([0.2, 0, 1], _head([0, 0, 0], [0, 0, 0], [20, 20, 20]), "none", "an urgent one"),
+    ],
+)
+def test_the_bank_and_the_head_must_agree(vector: list[float], head: np.ndarray, level: str, like: str) -> None:
+    examples = (
+        m.Example("urgent", "passive", "an urgent one"),
+        m.Example("check-in", "hopeless", "a check-in"),
+        m.Example("none", "workplace", "a workplace one"),
+    )
+    vectors = {"an urgent one": [1, 0, 0], "a check-in": [0.6, 0.8, 0], "a workplace one": [0, 1, 0]}
+    encoder = _Fixed({"said": vector, **vectors})
+    bank = encoder.encode([e.text for e in examples])
+    reader = m.Reader(encoder, examples, bank, head)  # type: ignore[arg-type]  # a stand-in encoder
+    (meaning,) = reader.read(["said"])
+    assert meaning.level == level
+    assert meaning.like == like
+
+
+@pytest.mark.parametrize(
+    ("chances", "level"),
+    [
+        ((0.6, 0.2, 0.2), "none"),
+        ((0.4, 0.3, 0.3), "check-in"),
+        ((0.2, 0.2, 0.6), "urgent"),
+        ((0.45, 0.1, 0.45), "check-in"),
+    ],
+)
+def test_the_head_reads_the_gravest_level_a_majority_reaches(chances: tuple[float, ...], level: str) -> None:
+    """Urgent when urgent has half the chance; check-in when check-in and urgent together do."""
+    head = np.zeros((3, 385), dtype=np.float32)
+    head[:, -1] = np.log(chances)  # the bias alone sets the chances
+    assert m.LEVELS[m.head_level(head, np.zeros(384, dtype=np.float32))] == level
+
+
 def test_a_phrase_no_pattern_names_is_met_by_its_meaning(content: Content) -> None:
     """Said in words no pattern and no concept of the net names; the bank's closest
-    sentence makes it urgent, quoted back, with the crisis line first."""
-    said = "Heaven can have me whenever it likes, the sooner the better."
+    sentence and the head make it urgent, quoted back, with the crisis line first."""
+    said = "I've been quietly saying goodbye to people without them knowing."
     # Not a sentence of the bank: the meaning generalises, it does not look up.
     assert said.casefold() not in {e.text.casefold() for e in m.bank_examples()}
     evaluation = evaluate(content, {**CALM, "sustain": said})
@@ -89,6 +169,33 @@ def test_a_phrase_no_pattern_names_is_met_by_its_meaning(content: Content) -> No
     reading = read(content, {**CALM, "sustain": said})
     assert reading.care is not None and reading.care.crisis is not None
     assert "sustain" in evaluation.silenced
+
+
+def test_a_note_with_no_subject_is_read_for_its_meaning(content: Content) -> None:
+    """Distress written as a note, with no "I" in it, is the writer's unless it says whose."""
+    said = "Lately hoping to fall asleep and stay that way."
+    assert said.casefold() not in {e.text.casefold() for e in m.bank_examples()}
+    assert evaluate(content, {**CALM, "sustain": said}).level == "urgent"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Not much, I think.",
+        "Nothing I can think of.",
+        "Not sure yet, maybe next month.",
+        "Probably my line manager, if anyone.",
+        "Leaving the service if it comes to that, I suppose.",
+        "Being seen as difficult by the consultants, if I push this.",
+    ],
+)
+def test_brief_and_ordinary_answers_are_not_read_as_distress(content: Content, answer: str) -> None:
+    """Short, unsure or conditional answers about the work: the bank holds answers like
+    these (care_bank_brief.yaml, care_bank_workbook.yaml), so the tuned encoder does not
+    read every short or conditional sentence as the short distress sentences it has seen."""
+    assert answer.casefold() not in {e.text.casefold() for e in m.bank_examples()}
+    for question in ("risks", "sustain", "vision"):
+        assert evaluate(content, {**CALM, question: answer}).level == "none", question
 
 
 @pytest.mark.parametrize(
@@ -142,6 +249,16 @@ def test_a_damaged_model_falls_back_to_the_patterns_and_says_so(
     assert plain.level == "urgent"
     said = [r.getMessage() for r in caplog.records]
     assert any("care read your words for phrases only" in s and "could not be loaded" in s for s in said), said
+
+
+def test_a_damaged_head_falls_back_with_a_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_reader: None
+) -> None:
+    wrong = tmp_path / "head.npy"
+    np.save(wrong, np.zeros((2, 10), dtype=np.float32))
+    monkeypatch.setattr(m, "HEAD", wrong)
+    loaded = m.reader()
+    assert isinstance(loaded, str) and "could not be loaded" in loaded
 
 
 def test_a_missing_library_is_named(monkeypatch: pytest.MonkeyPatch, fresh_reader: None) -> None:
