@@ -244,9 +244,10 @@ _LANGUAGE_AFTER = re.compile(
     # "in Cree and then in English": beside a language named the same way.
     r"|\s+(?:and|or|,)\s+(?:then\s+|also\s+|sometimes\s+)?in\s+(?=[A-Z]))"
 )
-#: Words that make a run a language: "Bahasa Melayu", "Te Reo Māori", "Yolŋu Matha", "Kimberley
+#: Words that make a run a language or a people ("Ngāti", "Ngāi": Māori for the descendants of,
+#: before an iwi's name): "Bahasa Melayu", "Te Reo Māori", "Ngāti Porou", "Yolŋu Matha", "Kimberley
 #: Kriol", "Jamaican Patois", "Auslan Sign Language". Folded.
-_LANGUAGE_FIRST = frozenset({"bahasa", "basa", "lingua", "lengua", "lingala", "reo"})
+_LANGUAGE_FIRST = frozenset({"bahasa", "basa", "lingua", "lengua", "lingala", "reo", "ngati", "ngai"})
 _LANGUAGE_LAST = frozenset({"matha", "kriol", "creole", "patois", "pidgin", "patwa", "dialect", "language", "sign"})
 #: Creoles and pidgins named in one word as their speakers write them: "Kriolu", "Kreyòl", "Patwa".
 _CREOLE_WORDS = frozenset({"kriol", "kriolu", "kreol", "kreyol", "krio", "patwa", "patois", "pidgin", "creole"})

@@ -125,14 +125,20 @@ def _brand(word: str) -> bool:
 #: The last part of a service's name run together from everyday words: "Headspace", "Telehealth",
 #: "Lifeline", "Kidsline", "Carelink" (no surname ends so; "Goodwin", "Woodward" do not count).
 _SERVICE_HEAD = re.compile(
-    r"^(?P<first>[a-z]{3,})(?:space|health|care|line|link|net|works|watch|mind|minds|talk|chat)$"
+    r"^(?P<first>[a-z]{3,})(?:space|health|care|line|link|net|works|watch|mind|minds|talk|chat|center|centre)$"
 )
 
 
 def _service(word: str) -> bool:
-    """A service's name run together from an everyday word and a word of a service's."""
+    """A service's name run together from an everyday word and a word of a service's ("Headspace",
+    "Jobcentre"), or in two capitalised parts of which the last is one ("PhilHealth", "StudyLink")."""
     found = _SERVICE_HEAD.match(fold(word))
-    return found is not None and found.group("first") in english_words() and fold(word) not in given_names()
+    if found is None or fold(word) in given_names():
+        return False
+    camel = _CAMEL_PART.findall(word)
+    if len(camel) == 2 and "".join(camel) == word and camel[1][0].isupper():
+        return True  # "PhilHealth": a capital inside before the service's word
+    return found.group("first") in english_words()
 
 
 def _medicine(word: str) -> bool:
@@ -144,6 +150,8 @@ def _medicine(word: str) -> bool:
 #: Māori" (the language), "Kaupapa Māori" (an approach), "Tikanga", "Mātauranga" (custom,
 #: knowledge), "Fa'a Samoa" (the Samoan way). Folded.
 _PEOPLE_WAY = frozenset({"te", "reo", "kaupapa", "tikanga", "matauranga", "fa'a", "fa’a", "faa"})
+#: A saint's title: what follows names a church, a school, a charity or a place, not a person here.
+_SAINTS = frozenset({"St", "Saint", "Ste", "Sainte", "Sankt", "São", "Sao", "Santo", "Santa", "Sta", "Sto"})
 #: Last words of a named period that is no person: "Golden Week", "Holy Week", "Fashion Week".
 _PERIODS = frozenset({"week", "weekend", "fortnight", "season", "term", "semester"})
 
@@ -555,6 +563,8 @@ class Detector:
             return False  # "German and Turkish", "Sertraline and Olanzapine": no people
         if low in _ORG_FIRST | _ORG_LAST | institution_words() and low not in given_names():
             return False  # "Medicare and Medi-Cal": a public body
+        if _OFFICE_COMPOUND.match(word) or _service(word):
+            return False  # "Sozialamt and Jobcenter": offices
         return low in given_names() or (low not in english_words() and low not in place_names())
 
     def _judge(
@@ -642,6 +652,8 @@ class Detector:
         heads = institution_words()
         if len(run) > 1 and _service(w(0)):
             return None  # "Telehealth Ontario": a service's name run together, then its region
+        if hi > lo and w(lo).rstrip(".") in _SAINTS:
+            return None  # "St Vincent de Paul", "St Mary's": a saint's name is a church's, a school's or a place's
         if hi > lo and (fold(w(lo)) in heads or fold(last_word) in heads or fold(last_word) in _PERIODS):
             return None  # "Talking Therapies", "Police Scotland", "Secretaría de Salud", "Sağlık Bakanlığı"
         if hi == lo and fold(w(lo)) in heads:

@@ -287,3 +287,16 @@ def test_people_near_those_words_are_still_people(text: str, name: str) -> None:
 
 def test_a_surname_that_is_a_peoples_word_stays_a_name() -> None:
     assert _names("Thandeka Zulu covered the clinic.") == ["Thandeka Zulu"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KiwiSaver and StudyLink both wrote.",  # a capital inside before a service's word
+        "Arbeitsamt and Jobcentre both wanted forms.",  # offices joined by "and"
+        "Ngāti Kahungunu and Ngāi Te Rangi hui were held.",  # iwi: the descendants of …
+        "The St Brigid's choir sang; Saint Anselm's was shut.",  # a saint's name is a church's
+    ],
+)
+def test_services_offices_peoples_and_saints_are_no_names(text: str) -> None:
+    assert _names(text) == []
