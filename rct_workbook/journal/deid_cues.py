@@ -40,6 +40,9 @@ _HUMAN_AFTER = re.compile(
     # What a person does or refuses, or has done to them on a ward: "Sreekutty stopped taking",
     # "Shuki wouldn't come", "Patience was discharged", "Lovemore, who trained with me".
     r"stopped|started|refused|skipped|forgot|remembered|wouldn't|won't|didn't|couldn't|can't|hasn't|hadn't|"
+    # "Aigerim and her mother came": her own kin after "and".
+    r"and\s+(?:her|his|their)\s+(?:mother|father|mum|mom|dad|son|daughter|husband|wife|partner|sister|"
+    r"brother|family|kids|children|carer|friend|boyfriend|girlfriend|grandmother|grandfather|baby)|"
     r"(?:was|were|is|has\s+been|got)\s+(?:discharged|admitted|readmitted|sectioned|detained|transferred|"
     r"referred|assessed|restrained|secluded|deported|arrested|sentenced)|"
     r"(?:is|was)\s+the\s+(?:only\s+)?(?:one|person|[a-z]+)\s+(?:of\s+us\s+)?who|"
@@ -60,10 +63,14 @@ _HUMAN_AFTER = re.compile(
 #: even for a word that is also a town somewhere ("Ngozi smiled"), as a town never feels.
 _PERSONAL_AFTER = re.compile(
     r"^\s+(?:(?:is|was|seemed|seems|looked|looks|felt|feels|sounded|sounds|got|became)\s+"
-    r"(?:so\s+|very\s+|really\s+|quite\s+|a\s+bit\s+|visibly\s+)?(?:upset|angry|tired|sick|ill|"
+    r"(?:so\s+|very\s+|really\s+|quite\s+|a\s+bit\s+|visibly\s+|much\s+)?(?:upset|angry|tired|sick|ill|"
     r"worried|anxious|furious|gutted|pleased|happy|sad|exhausted|distressed|tearful|frightened|scared|"
     r"relieved|grateful|annoyed|hurt|proud|nervous|ashamed|embarrassed|shocked|overwhelmed|off\s+sick|"
-    r"on\s+leave|pregnant|crying|shaking)"
+    r"on\s+leave|pregnant|crying|shaking|"
+    # How a person seems in a session: "Nurlan was quiet", "Thulani seemed flat".
+    r"quiet|withdrawn|flat|low|calm|agitated|brighter|better|worse|unwell|teary|irritable|restless|"
+    r"guarded|chatty|settled|unsettled|suicidal|hopeful|hopeless|lonely|angrier|calmer|sleepy|drowsy|"
+    r"confused|lost|stuck|unheard|unseen|ignored|abandoned|rejected|defensive|tense|numb|late|drunk)"
     r"|laughed|cried|smiled|sighed|shrugged|nodded|hugged|waved|whispered|shouted|wept|winced|blushed|"
     r"apologi[sz]ed|thanked)\b"
 )
@@ -112,6 +119,8 @@ _PERSON_BEFORE = re.compile(
     r"locum|consultant|said|says|thanks|dear|hi|hello|cc|spoke\s+(?:to|with)|talk(?:ed)?\s+(?:to|with)|"
     r"phone|ring|wants|wanted|needs|needed|saw|see|visit|support|supported|hugged|"
     r"(?:confide[ds]?|believed?|believes|loop(?:ed|ing)?|bring|brought|rope[ds]?|roped)\s+in|"
+    # "I worry about Sefo", "thinking about Mele".
+    r"(?:worry|worried|worrying|think|thinking|thought|care|cared|caring|ask|asked|asking)\s+(?:about|after)|"
     # A name given or chosen: "calls himself 'Motti'", "goes by Bex", "known as Kip".
     r"calls\s+(?:him|her|them|my|your|our)sel(?:f|ves)|goes\s+by|went\s+by|known\s+as|nicknamed|"
     r"prefers\s+to\s+be\s+called|likes\s+to\s+be\s+called)(?:,?\s+|\s+['\"‘“])$",

@@ -263,3 +263,27 @@ def test_a_surname_that_is_a_title_elsewhere_stays_in_the_name() -> None:
 )
 def test_a_name_before_kin_of_other_languages_is_found(text: str, name: str) -> None:
     assert name in _names(text), _names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Yerlan was quiet all session.", "Yerlan"),  # how a person seems
+        ("Mthunzi seemed flat today.", "Mthunzi"),
+        ("Gulnara and her mother came in.", "Gulnara"),  # her own kin after "and"
+        ("I worry about Losana.", "Losana"),  # a worry about someone
+    ],
+)
+def test_a_single_name_is_found_by_how_a_person_seems(text: str, name: str) -> None:
+    assert name in _names(text), _names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lisbon feels very far from here.",  # feeling alone says nothing: a town may feel far
+        "Honesty felt dangerous in that room.",
+    ],
+)
+def test_a_word_that_feels_is_not_therefore_a_person(text: str) -> None:
+    assert _names(text) == []
