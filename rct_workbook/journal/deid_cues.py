@@ -40,6 +40,11 @@ _HUMAN_AFTER = re.compile(
     # What a person does or refuses, or has done to them on a ward: "Sreekutty stopped taking",
     # "Shuki wouldn't come", "Patience was discharged", "Lovemore, who trained with me".
     r"stopped|started|refused|skipped|forgot|remembered|wouldn't|won't|didn't|couldn't|can't|hasn't|hadn't|"
+    # How a person or a place may seem: a person's cue for a word of no list, never a place's
+    # ("Nurlan was quiet", "Thulani seemed flat"; "Leeds was quiet" stays a town).
+    r"(?:is|was|seemed|seems|looked|looks)\s+(?:so\s+|very\s+|really\s+|quite\s+|much\s+)?"
+    r"(?:quiet|calm|flat|low|brighter|better|worse|settled|unsettled|restless|tense|hopeful|confused|lost|"
+    r"stuck|late|early)|"
     # "Aigerim and her mother came": her own kin after "and".
     r"and\s+(?:her|his|their)\s+(?:mother|father|mum|mom|dad|son|daughter|husband|wife|partner|sister|"
     r"brother|family|kids|children|carer|friend|boyfriend|girlfriend|grandmother|grandfather|baby)|"
@@ -67,10 +72,9 @@ _PERSONAL_AFTER = re.compile(
     r"worried|anxious|furious|gutted|pleased|happy|sad|exhausted|distressed|tearful|frightened|scared|"
     r"relieved|grateful|annoyed|hurt|proud|nervous|ashamed|embarrassed|shocked|overwhelmed|off\s+sick|"
     r"on\s+leave|pregnant|crying|shaking|"
-    # How a person seems in a session: "Nurlan was quiet", "Thulani seemed flat".
-    r"quiet|withdrawn|flat|low|calm|agitated|brighter|better|worse|unwell|teary|irritable|restless|"
-    r"guarded|chatty|settled|unsettled|suicidal|hopeful|hopeless|lonely|angrier|calmer|sleepy|drowsy|"
-    r"confused|lost|stuck|unheard|unseen|ignored|abandoned|rejected|defensive|tense|numb|late|drunk)"
+    # How only a person seems in a session: "Dilnoza felt unheard", "Aušra was withdrawn".
+    r"withdrawn|agitated|unwell|teary|irritable|guarded|chatty|suicidal|hopeless|lonely|sleepy|drowsy|"
+    r"unheard|ignored|abandoned|rejected|defensive|numb|drunk)"
     r"|laughed|cried|smiled|sighed|shrugged|nodded|hugged|waved|whispered|shouted|wept|winced|blushed|"
     r"apologi[sz]ed|thanked)\b"
 )
