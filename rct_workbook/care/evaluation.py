@@ -37,22 +37,39 @@ def texts_by_question(content: Content, answers: Mapping[str, Any]) -> list[tupl
 def found_in_answers(content: Content, answers: Mapping[str, Any]) -> list[Found]:
     """The precise patterns' findings, sentence by sentence; the safety net's where it
     raises a sentence above what the patterns found there (it never lowers it); and the
-    meaning's (:mod:`rct_workbook.care.meaning`) where it raises a sentence above both."""
+    meaning's (:mod:`rct_workbook.care.meaning`) where it raises a sentence above both.
+    A sentence whose meaning both readings call ordinary keeps none of the patterns' or the
+    net's findings of care: "I've never once wanted to harm myself" and "left a note on the
+    fridge" use the words of distress without it."""
     patterns = list(content.care_patterns.values())
     net = Net.of(content.care_concepts.values())
-    out: list[Found] = []
-    pending: list[tuple[str, str, str]] = []  # question, sentence, the level found there
+    read: list[tuple[str, str, list[Found]]] = []  # question, sentence, what was found there
     for qid, text in texts_by_question(content, answers):
         for sentence in _sentences(text):
             precise = found_in(sentence, qid, patterns, net.idioms)
             met = max((f.level for f in precise if f.level in LEVELS), key=LEVELS.index, default="none")
-            netted = net_found_in(sentence, qid, net, met)
-            out += precise + netted
-            met = max((f.level for f in precise + netted if f.level in LEVELS), key=LEVELS.index, default="none")
-            # History of a death at work is met with care for the team, not read for the writer.
-            if met != "urgent" and not any(f.level == "grief" for f in precise):
-                pending.append((qid, sentence, met))
+            read.append((qid, sentence, precise + net_found_in(sentence, qid, net, met)))
+    out: list[Found] = []
+    pending: list[tuple[str, str, str]] = []  # question, sentence, the level found there
+    for qid, sentence, found in _set_aside_the_ordinary(read):
+        out += found
+        met = max((f.level for f in found if f.level in LEVELS), key=LEVELS.index, default="none")
+        # History of a death at work is met with care for the team, not read for the writer.
+        if met != "urgent" and not any(f.level == "grief" for f in found):
+            pending.append((qid, sentence, met))
     return out + by_meaning(pending)
+
+
+def _set_aside_the_ordinary(read: list[tuple[str, str, list[Found]]]) -> list[tuple[str, str, list[Found]]]:
+    """Each sentence's findings, less those of care in a sentence the meaning calls ordinary."""
+    from rct_workbook.care.meaning import meanings
+
+    cared = [sentence for _, sentence, found in read if any(f.level in ("urgent", "check-in") for f in found)]
+    ordinary = {s for s, m in zip(cared, meanings(cared) or [], strict=False) if m.ordinary}
+    return [
+        (qid, sentence, [f for f in found if f.level == "grief"] if sentence in ordinary else found)
+        for qid, sentence, found in read
+    ]
 
 
 #: The kind of care a labelled sentence of the bank stands for (its ``about``), for the

