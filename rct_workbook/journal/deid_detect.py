@@ -155,6 +155,25 @@ _SAINTS = frozenset({"St", "Saint", "Ste", "Sainte", "Sankt", "São", "Sao", "Sa
 #: Last words of a named period that is no person: "Golden Week", "Holy Week", "Fashion Week".
 _PERIODS = frozenset({"week", "weekend", "fortnight", "season", "term", "semester"})
 
+#: Words that describe what a service does or whom it serves, not which one it is: a centre,
+#: service or programme named by these alone is any town's ("Community Mental Health Service").
+_SERVICE_DESCRIPTORS = frozenset(
+    (  # noqa: SIM905 - a long word list reads better as one string
+        "community day health mental wellbeing wellness youth young family families child children adult adults "
+        "adolescent older people women women's men men's crisis recovery resource resources support treatment "
+        "counselling counseling employee employees staff student students acute psychiatric psychiatry psychology "
+        "psychological therapy therapies therapeutic medical learning disability disabilities homeless outreach "
+        "liaison forensic secure local national regional district city county public general specialist "
+        "integrated home early intervention assessment rehabilitation addiction addictions substance alcohol drug "
+        "drugs eating disorder disorders memory perinatal maternal primary care social probation prison court "
+        "correctional ambulance interpreting interpreter translation legal advice citizens housing benefits "
+        "employment victim victims refugee refugees asylum migrant migrants veterans carers carer parent parents "
+        "baby mother mothers neighbourhood neighborhood sexual violence domestic abuse trauma bereavement grief "
+        "suicide prevention emergency urgent out hours of and the for with drop-in walk-in respite residential "
+        "aboriginal indigenous native insurance royal doctor doctors nursing nurse gp"
+    ).split()
+)
+
 _DERIVED = re.compile(r"^(?P<stem>[a-z]{3,}?)(?:ness|ment|ship|ing|ful|less|hood)$")
 
 
@@ -300,12 +319,16 @@ class Detector:
             modifiers = [fold(w) for w in words[:-1] if not w[0].isdigit()]
             last = words[-1] if not words[-1][0].isdigit() else words[-2]
             if last == "Service" or all(m in _NOT_NAMES for m in modifiers):
-                continue  # "Correctional Service", "the Stone Center": an institution, not one place
+                # "Royal Flying Doctor Service", "the Stone Center": an institution, not one place.
+                continue
             if last == "Ward" and any(m in given and m not in english for m in modifiers):
                 continue  # "Maya Ward" is a person; "Butterfly Ward" a place
-            generic = all((m in english or _derived(m)) and m not in given for m in modifiers)
-            if generic and last in ("Centre", "Center", "House", "Service", "Hub", "Programme", "Program"):
-                continue  # "the Community Centre", "the Employee Wellness Programme": any town has one
+            if last in ("Centre", "Center", "House", "Hub", "Programme", "Program") and all(
+                m in _SERVICE_DESCRIPTORS or m in _NOT_NAMES or m in peoples() or m in place_names() for m in modifiers
+            ):
+                # "the Community Centre", "the Employee Wellness Programme": any town has one.
+                # "the Kaleidoscope Programme" is named: a place.
+                continue
             found.append((start, match.end()))
         return self._joined_places(text, found)
 

@@ -390,7 +390,7 @@ DIRECTIONS = (
     "Oost|Utara|Selatan|Timur|Barat"
 )
 #: The last word of a named ward, unit, clinic or programme: "Larchwood Unit", "Butterfly Ward".
-_UNIT_WORDS = "Ward|Unit|Clinic|Programme|Program|Wing|Service|Annex|Annexe|Block|Building|Pavilion"
+_UNIT_WORDS = "Ward|Unit|Clinic|Programme|Program|Wing|Service|Annex|Annexe|Block|Building|Pavilion|Centre|Center|Hub"
 _PARTICLE = r"(?:de|del|de\s+la|des|du|di|della|da|do|dos|das|la|le|les|nr\.?)"
 _UNIT_NAME = re.compile(
     rf"\b(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{_UNIT_WORDS})\b(?![’'-])(?:\s+\d{{1,3}}[A-Z]?\b)?"

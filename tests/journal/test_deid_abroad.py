@@ -125,3 +125,26 @@ def test_roles_and_generic_programmes_are_no_named_ward(text: str) -> None:
 )
 def test_an_ordinal_day_with_a_weekday_or_any_month_is_a_date(text: str, date: str) -> None:
     assert ("date", date) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("He attends the Sunflower Programme on Thursdays.", "Sunflower Programme"),
+        ("Met her at the Willow Day Centre.", "Willow Day Centre"),
+    ],
+)
+def test_a_programme_or_centre_with_a_name_is_a_place(text: str, place: str) -> None:
+    assert ("place", place) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She goes to the Community Mental Health Centre.",  # what it does, not which one
+        "The Early Intervention Programme took him.",
+        "The Scottish Youth Hub rang.",  # a people's word and what it does
+    ],
+)
+def test_a_programme_or_centre_named_by_what_it_does_is_any_towns(text: str) -> None:
+    assert [v for k, v in _found(text) if k == "place"] == []
