@@ -350,7 +350,11 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 #: An internal number with its label: "bleep 4471", "ext. 2203", "pager 0715".
-_EXTENSION = re.compile(r"\b(?i:bleep|pager|ext(?:ension)?\.?)\s*(?:#|:|no\.?)?\s*\d{2,6}\b")
+_EXTENSION = re.compile(
+    r"\b(?i:bleep|pager|ext(?:ension)?\.?)\s*(?:#|:|no\.?)?\s*\d{2,6}\b"
+    # "x4471": an extension written with an x alone, three digits or more (not "3x500", "x2").
+    r"|(?<![\w.])x\d{3,6}\b"
+)
 #: Digit groups that look like a phone number in some other country's national format.
 _PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,6}){1,3}(?!\w)")
 
@@ -466,6 +470,8 @@ class Span:
 
 #: An area code in brackets before a phone number: "(11) 95550-1427" (found from its national part).
 _AREA_CODE_BEFORE = re.compile(r"\(\+?\d{1,4}\)\s?$")
+#: A trunk digit before an area code in brackets: "8 (701) 555-12-34", as Russia and Kazakhstan dial.
+_TRUNK_BEFORE = re.compile(r"(?<![\w.,])\d\s?$")
 #: A check digit in brackets after a record: "K482913(5)", a Hong Kong identity card's.
 _CHECK_AFTER = re.compile(r"\([0-9A-Z]\)(?!\w)")
 
@@ -478,6 +484,8 @@ def _whole_token(text: str, span: Span) -> Span:
     start, end = span.start, span.end
     if span.kind == "phone" and (code := _AREA_CODE_BEFORE.search(text, max(0, start - 9), start)):
         start = code.start()
+    if span.kind == "phone" and text[start] == "(" and (trunk := _TRUNK_BEFORE.search(text, max(0, start - 3), start)):
+        start = trunk.start()
     if span.kind in ("record", "number", "address") and (check := _CHECK_AFTER.match(text, end)):
         end = check.end()
     while start > 0 and (

@@ -345,6 +345,8 @@ def test_numbered_words_that_are_no_address_are_kept(text: str) -> None:
     ("text", "kind", "value"),
     [
         ("Her mobile is (21) 98888-0173 now.", "phone", "(21) 98888-0173"),  # the area code in brackets
+        ("Her number is 8 (727) 555-12-09.", "phone", "8 (727) 555-12-09"),  # a trunk digit before it
+        ("Ring the desk on x5512 after two.", "phone", "x5512"),  # an extension with an x alone
         ("HKID Y771204(3) is on the form.", "", "Y771204(3)"),  # a check digit in brackets (an Eircode's shape too)
         ("Tribal chart: IHS Chart 441-2290 from last year.", "record", "IHS Chart 441-2290"),
         ("My Number 5512 9034 7781 was on the card.", "record", "My Number 5512 9034 7781"),
