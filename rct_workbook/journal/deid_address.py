@@ -310,6 +310,10 @@ def _with_house_name(text: str, start: int, end: int) -> tuple[int, int]:
 
 def addresses(text: str) -> list[tuple[int, int]]:
     """Street addresses, whole; and postcodes beside a known town ("Hamilton 3204")."""
+    if not any(c.isdigit() for c in text):
+        # Every shape of address holds a number but mail kept at the post office or a house known
+        # to all ("General Delivery, …", "Domicilio conocido, …"): a text with none needs no more.
+        return [m.span() for m in _BOX.finditer(text)]
     patterns = (_STREET_ADDRESS, _BOX, _DISTRICT, _VIETNAMESE, _TURKISH, _COLOMBIAN, _CYRILLIC, _STREET_NO_NUMBER)
     found = [m.span() for pattern in patterns for m in pattern.finditer(text)]
     # Two parts or more that are a word and a number, and a name: "Villa 12, Street 5, Al Barsha".

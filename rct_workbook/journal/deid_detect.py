@@ -6,6 +6,7 @@ Part of ``journal/deidentify.py`` (its docstring says how the parts fit together
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -111,6 +112,7 @@ from rct_workbook.preferences import default_region
 _CAMEL_PART = re.compile(r"[A-Z][a-z]*|[a-z]+")
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _brand(word: str) -> bool:
     """A word run together from everyday words, each capitalised: an app or a product
     ("MyChart", "GoFundMe", "WhatsApp", "PowerPoint"), not a name ("McDonald", "DeShawn",
@@ -129,6 +131,7 @@ _SERVICE_HEAD = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _service(word: str) -> bool:
     """A service's name run together from an everyday word and a word of a service's ("Headspace",
     "Jobcentre"), or in two capitalised parts of which the last is one ("PhilHealth", "StudyLink")."""
@@ -141,6 +144,7 @@ def _service(word: str) -> bool:
     return found.group("first") in english_words()
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _medicine(word: str) -> bool:
     """A medicine: by its international name's ending ("…apine", "…oxetine") or by name."""
     return bool(_MEDICINE.match(fold(word))) or is_medicine(word)
@@ -173,6 +177,11 @@ _SERVICE_DESCRIPTORS = frozenset(
         "aboriginal indigenous native insurance royal doctor doctors nursing nurse gp"
     ).split()
 )
+
+#: The words without which a text names no ward, unit, centre or programme (before a code or a
+#: name, or last in one), casefolded: a quick look before the long pattern.
+_UNIT_TRIGGERS = UNIT_WORDS_FOLDED | UNIT_LAST | {"programme", "program", "service", "clinic"}
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 _DERIVED = re.compile(r"^(?P<stem>[a-z]{3,}?)(?:ness|ment|ship|ing|ful|less|hood)$")
 
@@ -295,6 +304,9 @@ class Detector:
         not an organisation of a country ("Correctional Service") nor a person ("Maya Ward")."""
         given, english = given_names(), english_words()
         found = []
+        # The long pattern runs only on a text with a ward's word in it or a number ("5 West").
+        if not any(c.isdigit() for c in text) and not _UNIT_TRIGGERS & {fold(w) for w in _LETTERS.findall(text)}:
+            return []
         for match in _UNIT_NAME.finditer(text):
             words = match.group().split()
             start = match.start()

@@ -154,6 +154,7 @@ _AMERICAN: tuple[tuple[str, str], ...] = (
 )
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def english_word(word: str) -> bool:
     """An everyday English word, in British or American spelling."""
     low = fold(word)
@@ -176,6 +177,7 @@ def medicine_names() -> frozenset[str]:
 _ROMANCE_ENDINGS = (("io", "ium"), ("ina", "ine"), ("in", "ine"), ("ona", "one"), ("ol", "ole"), ("o", "e"), ("a", "e"))
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def is_medicine(word: str) -> bool:
     """A medicine's name, in English or as the Romance languages and German write it: "Suboxone",
     "Lítio" (lithium), "Quetiapina". Spelt with "t" for "th" and "f" for "ph" as they do."""
