@@ -141,7 +141,8 @@ def _service(word: str) -> bool:
     camel = _CAMEL_PART.findall(word)
     if len(camel) == 2 and "".join(camel) == word and camel[1][0].isupper():
         return True  # "PhilHealth": a capital inside before the service's word
-    return found.group("first") in english_words()
+    # "Telehealth", "Telecare", "Webchat": the prefixes of a service reached from afar count as words.
+    return found.group("first") in english_words() or found.group("first") in ("tele", "web", "cyber", "info")
 
 
 @functools.lru_cache(maxsize=1 << 14)

@@ -245,6 +245,7 @@ def test_a_medicine_that_is_a_given_name_stays_a_possible_name() -> None:
         "The Sehat Insaf card covers it.",
         # A service's name run together from everyday words, with its region after.
         "Telecare Manitoba rang back within the hour.",
+        "Telehealth Yukon was the first call.",  # a prefix of a service reached from afar
         "She found Headline through a poster.",
         # A title and everyday words that end in a role; a named period.
         "The Lady Health Visitor knew the family.",
