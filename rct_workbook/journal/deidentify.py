@@ -17,6 +17,14 @@ Four signals are combined, each measured on the annotated corpus in
   the capitalised words after a given name are its surname;
 - a word's neighbours: "… said", "told …" say a person; "in …", "the … room" a place.
 
+What looks like a name and is none is told apart by general words, not by the names of
+any one body: languages and peoples from the Unicode CLDR (through Babel); the names of
+medicines (``medicine_names.txt``); the generic heads of the names of public bodies,
+schemes and therapies in several languages (``institution_words.txt``: "Therapies",
+"Salud", "Bakanlığı"). Dates in other languages take their month names and the order of
+day, month and year from CLDR too, and wards their words for a ward from several
+languages ("Wad", "Ruang", "unité", "Pabellón").
+
 A first or last name of a full name found anywhere in the export is then sought on its
 own too, and gets the same placeholder as the full name.
 
