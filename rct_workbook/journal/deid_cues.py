@@ -39,7 +39,10 @@ _HUMAN_AFTER = re.compile(
     r"volunteered|swapped|reckons|reckoned|gave|wrote|sang|prayed|played|danced|fed|"
     # What a person does or refuses, or has done to them on a ward: "Sreekutty stopped taking",
     # "Shuki wouldn't come", "Patience was discharged", "Lovemore, who trained with me".
-    r"stopped|started|refused|skipped|forgot|remembered|wouldn't|won't|didn't|couldn't|can't|hasn't|hadn't|"
+    # Not what a body does with money or papers: "Tusla refused the referral", "NDIS stopped paying".
+    r"(?:stopped|started|refused|skipped|forgot|remembered|wouldn't|won't|didn't|couldn't|can't|hasn't|hadn't)\b"
+    r"(?!\s+(?:(?:the|her|his|their|our|my|a|an|to)\s+)?(?:pay\w*|fund\w*|cover\w*|referrals?|claims?|"
+    r"applications?|benefits?|allowance|grant|pension|contract|approv\w*|reimburs\w*|rehous\w*|process\w*))|"
     # How a person or a place may seem: a person's cue for a word of no list, never a place's
     # ("Nurlan was quiet", "Thulani seemed flat"; "Leeds was quiet" stays a town).
     r"(?:is|was|seemed|seems|looked|looks)\s+(?:so\s+|very\s+|really\s+|quite\s+|much\s+)?"

@@ -301,3 +301,15 @@ def test_a_surname_that_is_a_peoples_word_stays_a_name() -> None:
 )
 def test_services_offices_peoples_and_saints_are_no_names(text: str) -> None:
     assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oranga refused the referral twice.",  # what a body does with papers
+        "Sickfund stopped paying in March.",
+        "Workcover won't cover the sessions.",
+    ],
+)
+def test_a_body_that_refuses_papers_or_money_is_no_person(text: str) -> None:
+    assert _names(text) == []
