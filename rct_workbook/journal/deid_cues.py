@@ -215,7 +215,8 @@ _SURNAME_WORDS = frozenset({"Ward", "Lane", "Street", "Wing", "Hall", "Park", "C
 #: After these a lowercase word that is no English word is a name ("ask tamati", "told zanele").
 _LOWER_AFTER_VERB = re.compile(
     r"\b(?i:ask|asked|tell|told|thank|thanked|call|called|ring|rang|text|texted|email|emailed|meet|met|phone|"
-    r"with|sorry|thanks|cheers|"
+    # Said to a person ("sorry ruaridh"); not "with", before food and words of other languages as often.
+    r"sorry|thanks|cheers|"
     r"remind|reminded|ping|pinged|message|messaged|"
     r"(?:talk|talked|speak|spoke|vent|vented|chat|chatted)\s+(?:to|with))\s+"
     r"(?P<name>[a-z][a-z'’-]+)\b"

@@ -208,8 +208,8 @@ def test_a_name_given_or_chosen_is_found(text: str, name: str) -> None:
         ("Tawanda, who trained with me, thinks so too.", "Tawanda"),
         # A day's name that speaks is a person named for the day.
         ("Monday said he would come back.", "Monday"),
-        # A name typed small after "with" in otherwise capitalised text.
-        ("Supervision with fiachra ran over. He was kind.", "fiachra"),
+        # A name typed small after words said to a person, in otherwise capitalised text.
+        ("It ran over, sorry fiachra. He was kind.", "fiachra"),
     ],
 )
 def test_names_with_these_cues_are_found(text: str, name: str) -> None:
@@ -224,6 +224,7 @@ def test_names_with_these_cues_are_found(text: str, name: str) -> None:
         ("I came in on Monday and left.", "Monday"),
         ("The session with sertraline went fine.", "sertraline"),
         ("A chat with whanau helped.", "whanau"),
+        ("We shared ugali with aroha and tikanga. It was good.", "aroha"),  # "with" and words of other languages
     ],
 )
 def test_words_beside_those_cues_are_no_names(text: str, kept: str) -> None:
