@@ -336,6 +336,8 @@ class Detector:
                 continue
             if last == "Ward" and any(m in given and m not in english for m in modifiers):
                 continue  # "Maya Ward" is a person; "Butterfly Ward" a place
+            if last in ("Ward", "Wing") and re.match(r"\s+[A-Z][a-z]", text[match.end() :]):
+                continue  # "Ho Wing Kei", "Maya Ward Bennett": a name goes on after it
             if last in ("Centre", "Center", "House", "Hub", "Programme", "Program") and all(
                 m in _SERVICE_DESCRIPTORS or m in _NOT_NAMES or m in peoples() or m in place_names() for m in modifiers
             ):

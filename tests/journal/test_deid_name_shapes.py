@@ -185,6 +185,7 @@ def test_a_name_given_or_chosen_is_found(text: str, name: str) -> None:
         ("Choi Min-jun came back on Thursday.", "Choi Min-jun"),
         ("Song Ha-eun asked for the leaflet.", "Song Ha-eun"),  # an English word as a family name
         ("Lim Wei Jie signed the form at the desk.", "Lim Wei Jie"),
+        ("Lau Wing Yan signed the form.", "Lau Wing Yan"),  # a ward's word inside a name
         # "Md.", "Mohd.": Muhammad abbreviated, as Bangladesh and Malaysia write it.
         ("Her husband Md. Rafiqul Alam came too.", "Md. Rafiqul Alam"),
         ("Mohd. Firdaus bin Salleh signed it.", "Mohd. Firdaus bin Salleh"),
