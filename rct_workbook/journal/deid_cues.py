@@ -309,6 +309,14 @@ _ROLE_WORDS = frozenset(
 #: A verb for more than one after a word: "Oranga Tamariki were called", "Te Kete are …".
 #: Not "have", which follows one person in a question ("Did Maya have …?").
 _PLURAL_AFTER = re.compile(r"^\s+(?:were|are)\b")
+#: "have", "don't" after a word, but not in a question, after a modal or said to someone ("Did Maya
+#: have …?", "should Maya have", "Maya Patel, have you …"): more than one, or a body ("Betsi
+#: Cadwaladr have a bilingual advocate").
+_PLURAL_HAVE_AFTER = re.compile(r"^\s+(?:have|haven't|don't)\b(?!\s+(?:you|we|they|I|she|he|u)\b)")
+_AUXILIARY_BEFORE = re.compile(
+    r"\b(?i:did|does|do|didn't|doesn't|don't|will|would|can|could|should|might|must|may|shall|to|has|had|let|"
+    r"make|made|help|helped|if|whether|wish|wished|though)\s+$"
+)
 #: Words before a word where a plural verb after it says nothing of it: "Tom and Maya were",
 #: "if Maya were here".
 _JOINED_BEFORE = re.compile(r"(?:\b(?:and|or|if|wish|wished|though|suppose|supposing)|[&,])\s+$", re.IGNORECASE)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from rct_workbook.journal.deid_address import addresses
 from rct_workbook.journal.deid_cues import (
     _APPOSITION_AFTER,
+    _AUXILIARY_BEFORE,
     _CREOLE_WORDS,
     _DETERMINER_BEFORE,
     _EPONYM_AFTER,
@@ -53,6 +54,7 @@ from rct_workbook.journal.deid_cues import (
     _PLACE_BEFORE,
     _PLACE_LAST,
     _PLURAL_AFTER,
+    _PLURAL_HAVE_AFTER,
     _POSSESSIVE,
     _PREFIXED_CAPITAL,
     _QUOTED_NICKNAME,
@@ -784,7 +786,8 @@ class Detector:
             return None  # "Fraser Health", "Legal Aid Board", "Santé Québec", "Ministry of …"
         if _ORG_BEFORE.search(before) or _SCHEME_AFTER.match(after):
             return None  # "NHS Lothian", "Department of Home Affairs", "the Ayushman Bharat card"
-        if _PLURAL_AFTER.match(after) and not _JOINED_BEFORE.search(before):
+        plural_have = _PLURAL_HAVE_AFTER.match(after) and not _AUXILIARY_BEFORE.search(before) and hi > lo
+        if (_PLURAL_AFTER.match(after) or plural_have) and not _JOINED_BEFORE.search(before):
             return None  # "Oranga Tamariki were called": more than one person, or a body
         if re.search(r"(?i:\bthe)\s+$", before) and not (strong and hi > lo):
             return None  # "the Warden", "the Dean's cabinet", "the Mater": a role or a place

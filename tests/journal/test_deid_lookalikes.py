@@ -313,3 +313,10 @@ def test_services_offices_peoples_and_saints_are_no_names(text: str) -> None:
 )
 def test_a_body_that_refuses_papers_or_money_is_no_person(text: str) -> None:
     assert _names(text) == []
+
+
+def test_a_body_named_like_a_person_with_a_plural_verb_is_no_person() -> None:
+    assert _names("Hywel Dda have a new lead for the unit.") == []
+    # One person in a question, after a modal, or spoken to.
+    assert _names("Did Maya Patel have her lunch?") == ["Maya Patel"]
+    assert _names("Maya Patel have you seen her?") == ["Maya Patel"]
