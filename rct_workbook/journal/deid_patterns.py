@@ -233,7 +233,12 @@ _MONTH_WORD = re.compile(
 )
 
 
-_BESIDE_NUMBER = re.compile(r"(?<=\d)\.?\s*(?:de\s+)?([^\W\d_][^\s\d.,;:!?]*)|([^\W\d_][^\s\d.,;:!?]*)(?=\s+\d)")
+_BESIDE_NUMBER = re.compile(
+    r"(?<=\d)(?:er|º|ª)?\.?\s*(?:de\s+)?([^\W\d_][^\s\d.,;:!?]*)|([^\W\d_][^\s\d.,;:!?]*)(?=\s+\d)"
+)
+
+
+_DATE_HINT = re.compile(r"\b(?i:le|el|il|am|dem|den|vom|del|al|du)\s+\d{1,2}\b|\b\d{1,2}(?:er|º|ª)\s|\b\d{1,2}\s+de\s")
 
 
 def dates_abroad(text: str) -> list[tuple[int, int]]:
@@ -248,8 +253,17 @@ def dates_abroad(text: str) -> list[tuple[int, int]]:
     # beside a number ("3 février", "मार्च 5"), or a month's sign: "3 patients" reads none.
     english = english_words()
     beside = (w for m in _BESIDE_NUMBER.finditer(text) for w in m.groups() if w)
-    foreign = any(fold(w) not in english and w.casefold() not in _ENGLISH_MONTHS for w in beside)
-    if not foreign and "月" not in text and "월" not in text:
+    # Not a unit ("3pm", "5 mg", "2 hrs"): a month's name has three letters or more and a vowel.
+    foreign = any(
+        len(w) > 2
+        and (not w.isascii() or re.search(r"[aeiouyAEIOUY]", w))
+        and fold(w) not in english
+        and w.casefold() not in _ENGLISH_MONTHS
+        for w in beside
+    )
+    # A month that is an English word too ("mars", "mayo") is sought after the words that go
+    # before a date in those languages: "le 3 mars", "el 3 de mayo", "1er mars".
+    if not foreign and "月" not in text and "월" not in text and not _DATE_HINT.search(text):
         return []
     pattern, month_words = _dates_abroad()
     found: list[tuple[int, int]] = []

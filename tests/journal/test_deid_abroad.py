@@ -52,6 +52,15 @@ def test_numbers_beside_words_are_no_foreign_date(text: str) -> None:
     assert dates_abroad(text) == []
 
 
+def test_a_unit_beside_a_number_reads_no_month_names() -> None:
+    from rct_workbook.journal import deid_patterns
+
+    deid_patterns._dates_abroad.cache_clear()
+    assert dates_abroad("Seen at 3pm for 2 hrs, 5 mg, on 5 May.") == []
+    assert deid_patterns._dates_abroad.cache_info().currsize == 0  # Babel's data never read
+    assert dates_abroad("Suivi le 3 mars.") == [(6, 15)]  # a month that is an English word too, after "le"
+
+
 def test_the_article_before_a_date_goes_with_it() -> None:
     text = "Suivi le 14 novembre."
     assert [text[a:b] for a, b in dates_abroad(text)] == ["le 14 novembre"]
