@@ -243,6 +243,7 @@ _TURKISH = re.compile(
 )
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _TITLE_START = re.compile(_TITLE)
+_DIGIT = re.compile(r"\d")
 _UNIT_FIRST = re.compile(rf"(?i:{_UNIT_WORD})\b")
 _HYPHENATED = re.compile(r"\d{4}-\d{3}|\d{2}-\d{3}|\d{5}-\d{3}")
 
@@ -310,7 +311,7 @@ def _with_house_name(text: str, start: int, end: int) -> tuple[int, int]:
 
 def addresses(text: str) -> list[tuple[int, int]]:
     """Street addresses, whole; and postcodes beside a known town ("Hamilton 3204")."""
-    if not any(c.isdigit() for c in text):
+    if not _DIGIT.search(text):
         # Every shape of address holds a number but mail kept at the post office or a house known
         # to all ("General Delivery, …", "Domicilio conocido, …"): a text with none needs no more.
         return [m.span() for m in _BOX.finditer(text)]

@@ -81,6 +81,7 @@ from rct_workbook.journal.deid_patterns import (
     _STREET_END,
     _TOWN,
     _UNIT_NAME,
+    _UNIT_WORDS_ABROAD,
     CHECKS,
     PATTERNS,
     UNIT_CODE_WORDS,
@@ -184,7 +185,9 @@ _SERVICE_DESCRIPTORS = frozenset(
 #: The words without which a text names no ward, unit, centre or programme (before a code or a
 #: name, or last in one), casefolded: a quick look before the long pattern.
 _UNIT_TRIGGERS = UNIT_WORDS_FOLDED | UNIT_LAST | {"programme", "program", "service", "clinic"}
-_LETTERS = re.compile(r"[^\W\d_]+")
+_DIGIT_OR_UNIT = re.compile(
+    r"\d|\b(?i:" + "|".join(sorted(_UNIT_TRIGGERS | set(_UNIT_WORDS_ABROAD.split("|")), key=len, reverse=True)) + r")\b"
+)
 
 _DERIVED = re.compile(r"^(?P<stem>[a-z]{3,}?)(?:ness|ment|ship|ing|ful|less|hood)$")
 
@@ -308,7 +311,7 @@ class Detector:
         given, english = given_names(), english_words()
         found = []
         # The long pattern runs only on a text with a ward's word in it or a number ("5 West").
-        if not any(c.isdigit() for c in text) and not _UNIT_TRIGGERS & {fold(w) for w in _LETTERS.findall(text)}:
+        if not _DIGIT_OR_UNIT.search(text):
             return []
         for match in _UNIT_NAME.finditer(text):
             words = match.group().split()

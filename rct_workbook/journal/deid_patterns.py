@@ -233,6 +233,7 @@ _MONTH_WORD = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
 _BESIDE_NUMBER = re.compile(
     r"(?<=\d)(?:er|º|ª)?\.?\s*(?:de\s+)?([^\W\d_][^\s\d.,;:!?]*)|([^\W\d_][^\s\d.,;:!?]*)(?=\s+\d)"
 )
@@ -247,7 +248,7 @@ def dates_abroad(text: str) -> list[tuple[int, int]]:
     "3. März", "február 3.", "11월 5일", "5月3日", "ngày 5 tháng 11" (the word for a day first,
     as Vietnamese writes it, is CLDR's too). Sought only around a month's name: one long
     alternation tried at every word would cost more than all the other patterns."""
-    if not any(c.isdigit() for c in text):
+    if not _DIGIT.search(text):
         return []
     # Babel's data for eighty languages is read only for a text that has a word of no English
     # beside a number ("3 février", "मार्च 5"), or a month's sign: "3 patients" reads none.
