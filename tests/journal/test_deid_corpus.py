@@ -114,8 +114,10 @@ def test_the_held_out_corpus_is_measured_apart(world_held_out: dict[str, object]
 #: world_dev6 is a development set, written the same way and tuned on: before any change for
 #: it, names 0.887, contact details and records 0.789, look-alikes kept 0.886 (places 0.129,
 #: dates 0.655); now names 0.994, contacts and records 0.993, look-alikes kept 0.973 (places
-#: 1.000, dates 0.862).
-BELOW_AIMS: set[str] = set()
+#: 1.000, dates 0.862). world_fresh5, written blind and sealed, ran once after that round:
+#: names 0.877, contacts and records 0.937, look-alikes kept 0.932 (places 0.818, dates
+#: 0.512); its misses are in its header.
+BELOW_AIMS: set[str] = {"world_fresh5"}
 
 
 @pytest.mark.parametrize(
