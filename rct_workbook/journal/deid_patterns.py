@@ -282,6 +282,28 @@ def dates_abroad(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# A day and month with no year ("on 2/11", "until 23/10", "am 14.11.") only after the words that
+# put a date in a sentence, or before a time ("2/11 at 10"): alone, "3/5", "20/20", "2/3 of staff"
+# are scores, ratios and fractions. Either order (day/month or the American month/day) must be a
+# real date; a fraction of something ("on 2/3 of shifts", "on 3/5 days") or a change ("cut by 1/3")
+# stays as written.
+_DAY_MONTH = re.compile(
+    r"(?:(?P<cue>\b(?i:on|by|from|until|till|til|since|dated|before|after|due|am|vom|bis|ab|le|el|desde|hasta|até|tot|op)"
+    r"|\b(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\.?)"
+    r"|(?P<change>\b(?i:reduced|increased|cut|down|up|dropped|rose|fell|improved|divided|multiplied)\s+by))?"
+    r"\s*(?P<only>(?<![\w/.])(?P<a>\d{1,2})(?:/(?P<b>\d{1,2})|\.(?P<c>\d{1,2})\.(?!\S)))(?![\w/.,]\d|\d|%)"
+    r"(?P<after>\s+(?:of\b|[a-z]+s\b)|\s*(?i:mg|mcg|ml|g|kg|mmol|units?|tabs?|x)\b)?"
+    r"(?P<time>\s+at\s+\d{1,2}(?::\d\d|\s*(?:am|pm)|h\d\d)\b)?"
+)
+
+
+def _is_day_month(match: re.Match[str]) -> bool:
+    if match.group("change") or match.group("after") or not (match.group("cue") or match.group("time")):
+        return False
+    first, second = int(match.group("a")), int(match.group("b") or match.group("c"))
+    return 1 <= first <= 31 and 1 <= second <= 31 and min(first, second) <= 12
+
+
 #: (kind, pattern) in the order they claim text: an earlier match wins an overlap. Where a pattern
 #: has a group named "only", only that group is claimed (the ID, not the app's name before it).
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -350,6 +372,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
+    ("date", _DAY_MONTH),  # kept only where _is_day_month says so
     ("date", _DATES_ABROAD),  # dates written in other languages, built when first needed
     ("place", re.compile(r"(?!)")),  # wards, units, clinics and programmes: see _places
     ("phone", re.compile(r"(?!)")),  # found by phonenumbers, see _phones
@@ -526,4 +549,5 @@ CHECKS: dict[re.Pattern[str], Callable[[re.Match[str]], bool]] = {
     _DOMAIN_LIKE: lambda m: _is_domain(m.group()),
     _ACRONYM_RECORD: _is_acronym_record,
     _NAMED_RECORD: _is_named_record,
+    _DAY_MONTH: _is_day_month,
 }

@@ -62,3 +62,34 @@ def test_a_unit_word_and_its_code_is_a_place(text: str, place: str) -> None:
 @pytest.mark.parametrize("text", ["The Sala family rang.", "Pavilion staff were kind.", "Station staff helped."])
 def test_a_unit_word_without_a_code_is_no_place(text: str) -> None:
     assert all(kind != "place" for kind, _ in _found(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("The family meeting is on 5/12 in the day room.", "5/12"),
+        ("She stays until 27/03, then goes home.", "27/03"),
+        ("Review by 10/21 for the board.", "10/21"),
+        ("Termin am 7.10. in der Ambulanz.", "7.10."),
+        ("Seen Thurs 3/4 with her aunt.", "3/4"),
+        ("We meet 6/8 at 2pm.", "6/8"),
+    ],
+)
+def test_a_day_and_month_with_no_year_after_a_dates_word_is_a_date(text: str, date: str) -> None:
+    assert ("date", date) in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He scored 3/5 on the mood scale.",
+        "Her vision is 20/20 again.",
+        "On 2/3 of shifts we were short.",
+        "Staffing was cut by 1/3 this winter.",
+        "He was on 4/7 days of leave.",
+        "She is on 2.5 mg now.",
+        "Intake on 14/14 is not a date.",
+    ],
+)
+def test_a_score_ratio_fraction_or_dose_is_no_date(text: str) -> None:
+    assert not [f for f in _found(text) if f[0] == "date"]
