@@ -418,6 +418,10 @@ class Detector:
                 # (0…, +…); otherwise it is a long number, found as such below.
                 if sum(c.isdigit() for c in raw) >= 7 and (not raw.isdigit() or raw[0] == "0"):
                     found.append((m.start, m.end))
+            # A number of another country read by this one's plan may be matched in part ("0151 2239
+            # 4471" as "2239 4471" in the UK): the whole group of digits around it is the number.
+            groups = [g.span() for g in _PHONE_LIKE.finditer(text) if sum(c.isdigit() for c in g.group()) >= 7]
+            found = [next(((a, b) for a, b in groups if a <= start and end <= b), (start, end)) for start, end in found]
         except Exception:  # noqa: S110 - an unknown region must not stop an export; the regex still runs
             pass
         return found

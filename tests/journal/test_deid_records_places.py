@@ -93,3 +93,12 @@ def test_a_day_and_month_with_no_year_after_a_dates_word_is_a_date(text: str, da
 )
 def test_a_score_ratio_fraction_or_dose_is_no_date(text: str) -> None:
     assert not [f for f in _found(text) if f[0] == "date"]
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["0152 3318 2207", "0000 5512 8843"],
+)
+def test_a_foreign_number_read_in_part_by_the_uk_plan_is_taken_whole(number: str) -> None:
+    found = _found(f"Her mobile {number}. Call after five.")
+    assert any(kind in ("phone", "record", "number") and value == number for kind, value in found)
