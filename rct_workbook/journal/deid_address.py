@@ -51,7 +51,7 @@ _UNIT_VALUE = r"(?:(?=[\w/-]*\d)[A-Z0-9][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*|[A-Z](
 UNIT = (
     rf"(?:(?i:{_UNIT_WORD})\.?\s*(?:#\s?)?|#\s?){_UNIT_VALUE}"
     r"|\d{1,2}(?:st|nd|rd|th)\s+(?i:floor|fl)\b\.?"
-    r"|\d{1,2}[º°ª]\s?(?:[A-Z0-9]\b[ºª]?)?"
+    r"|\d{1,2}\.?[º°ª](?:\s?(?:(?i:esq|dto|dt|dir|esquerdo|direito|frente|andar)\b\.?|[A-Z0-9]\b[ºª]?))?"
     # A Polish flat after the number: "ul. Długa 5 m. 12", "… 9 lok. 3".
     r"|(?-i:m|lok|mieszk)\.\s?\d{1,4}[A-Za-z]?\b"
 )
@@ -110,7 +110,7 @@ POSTCODE = (
 #: A town or parish, also a saint's ("St. Catherine", "Ste. Foy", "Mt. Hope").
 _TOWN = (
     rf"(?:(?:St|Ste|Mt|Ft|Pt)\.?\s+)?{_NAME}"
-    rf"(?:\s+(?:(?:de|da|do|di|du|la|le|upon|on|sur|am|an|der|en)\s+)?{_NAME}){{0,3}}"
+    rf"(?:\s+(?:(?:de|da|do|di|du|la|le|upon|on|sur|am|an|der|en|es|el|al|del|dos|das|los|las|na)\s+)?{_NAME}){{0,3}}"
 )
 #: A state or province code: "IL", "ON", "NSW", "SP".
 _REGION = r"(?-i:[A-Z]{2,3})"
@@ -165,7 +165,7 @@ _PARTS_ADDRESS = re.compile(
 _COLOMBIAN = re.compile(
     r"(?<![\w-])(?:Calle|Carrera|Cra\.?|Kr\.?|Cl\.?|Avenida|Av\.?|Diagonal|Dg\.?|Transversal|Tv\.?)\s+"
     r"\d{1,3}[A-Z]?(?:\s+(?:Bis|Sur|Norte|Este|Oeste))?\s*(?:#|No\.?|N[°º])\s*\d{1,3}[A-Z]?\s*-\s*\d{1,3}\b"
-    rf"(?:,\s+{_TOWN}){{0,3}}"
+    rf"(?:,\s+(?:{UNIT}|{_TOWN})){{0,4}}"
 )
 #: A Russian or Ukrainian address in Cyrillic: "ул. Ленина, д. 5, кв. 12", "вул. Шевченка 14".
 _CYRILLIC = re.compile(
@@ -231,8 +231,10 @@ _NUMBERED = (
 )
 _NUMBERED_PARTS = re.compile(
     # A building's name may come first: "Résidence Al Amal, Imm. 4, Appt 12, Hay Riad, Rabat".
+    # A part may hold a point of the compass with its dot, or end in an abbreviation's dot before
+    # the next comma, as Taiwan writes them: "Sec. 2, Heping E. Rd., Xinyi Dist., Taipei City 110".
     rf"(?<![\w-])(?:(?!{_TITLE}){_TOWN},\s+)?(?:\d{{1,5}}\s+)?{_NUMBERED}"
-    rf"(?:,\s+(?:{_NUMBERED}|(?!{_TITLE}){_TOWN}(?:\s+\d{{1,3}}\b)?)){{1,6}}(?:,?\s+{POSTCODE})?"
+    rf"(?:,\s+(?:{_NUMBERED}|(?!{_TITLE})(?:(?:{_NAME}\s+){{1,2}}(?-i:[NSEW]|[NS][EW])\.\s+{_NAME}|{_TOWN})(?:\s+\d{{1,3}}\b|\.(?=,))?)){{1,6}}(?:,?\s+{POSTCODE})?"
 )
 _NUMBERED_ONE = re.compile(_NUMBERED)
 #: A Turkish address: "Atatürk Mah. Gül Sok. No: 7 D: 3, Kadıköy, İstanbul".
@@ -241,6 +243,20 @@ _TURKISH = re.compile(
     rf"(?:Sok\.|Sk\.|Sokak|Sokağı|Cad\.|Cd\.|Caddesi|Bulv\.|Bulvarı)\s+No\s*:?\s*\d+[A-Za-z]?(?:/\d+)?"
     rf"(?:\s+(?:D|Daire|Kat|K)\s*:?\s*\d+)*(?:,\s+{_TOWN}){{0,3}}(?:,?\s+{POSTCODE})?"
 )
+#: A Japanese address after its postal mark: "〒150-0002 Shibuya-ku Shibuya 2-21-1", in Latin letters
+#: or in Japanese script; the mark says an address follows.
+_JAPANESE = re.compile(
+    rf"〒\s?\d{{3}}-?\d{{4}}(?:,?\s*(?:{_NAME}|[\u3040-\u30ff\u4e00-\u9fff]+|\d{{1,5}}(?:-\d{{1,5}}){{0,3}}\b)){{0,6}}"
+)
+#: A house's name and its places before a postcode of letters and digits, with no number: "Cnoc
+#: Álainn, Ballyvourney, Co. Cork P12 X3Y4" (an Irish address often has none but its Eircode).
+_NAMED_HOUSE = re.compile(
+    rf"(?<![\w-])(?!{_TITLE})(?:{_TOWN}\.?,\s+){{1,4}}(?:Co\.?\s+{_NAME},?\s+)?"
+    r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[AC-FHKNPRTV-Y]\d[0-9W]\s?[0-9AC-FHKNPRTV-Y]{4})(?![\w-])"
+)
+#: Words between two parts of one address: "No. 14 Gana Close, off Aminu Kano Crescent", "…, near
+#: the market, …" is written as "near"/"opp." and the next landmark.
+_BETWEEN_PARTS = re.compile(r",?\s+(?i:off|near|opp\.?|opposite|behind|beside|next\s+to)\s+$")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _TITLE_START = re.compile(_TITLE)
 _DIGIT = re.compile(r"\d")
@@ -315,7 +331,10 @@ def addresses(text: str) -> list[tuple[int, int]]:
         # Every shape of address holds a number but mail kept at the post office or a house known
         # to all ("General Delivery, …", "Domicilio conocido, …"): a text with none needs no more.
         return [m.span() for m in _BOX.finditer(text)]
-    patterns = (_STREET_ADDRESS, _BOX, _DISTRICT, _VIETNAMESE, _TURKISH, _COLOMBIAN, _CYRILLIC, _STREET_NO_NUMBER)
+    patterns = (
+        *(_STREET_ADDRESS, _BOX, _DISTRICT, _VIETNAMESE, _TURKISH, _COLOMBIAN, _CYRILLIC, _STREET_NO_NUMBER),
+        *(_JAPANESE, _NAMED_HOUSE),
+    )
     found = [m.span() for pattern in patterns for m in pattern.finditer(text)]
     # Two parts or more that are a word and a number, and a name: "Villa 12, Street 5, Al Barsha".
     found += [m.span() for m in _NUMBERED_PARTS.finditer(text) if _numbered_parts(m)]
@@ -353,7 +372,7 @@ def addresses(text: str) -> list[tuple[int, int]]:
     # Overlapping finds are one address: "Flat 202, Sai Residency, 3rd Cross, …" whole.
     merged: list[tuple[int, int]] = []
     for start, end in sorted(_with_house_name(text, a, b) for a, b in found):
-        if merged and start < merged[-1][1]:
+        if merged and (start < merged[-1][1] or _BETWEEN_PARTS.fullmatch(text, merged[-1][1], start)):
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
             merged.append((start, end))

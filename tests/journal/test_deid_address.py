@@ -404,3 +404,49 @@ def test_a_record_under_a_label_of_another_language_is_caught(text: str, value: 
 def test_a_dotted_number_with_a_part_over_255_is_no_ip_address() -> None:
     assert _kinds("It read 1.023.456.789 on the slip.", "ip") == []
     assert _kinds("The server was 10.0.0.12 then.", "ip") == ["10.0.0.12"]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        # Ireland: a house's name, its townland and county before the Eircode, with no number.
+        (
+            "She lives at Cnoc Álainn, Ballyvourney, Co. Cork P12 X3Y4 now.",
+            "Cnoc Álainn, Ballyvourney, Co. Cork P12 X3Y4",
+        ),
+        # Tanzania: a town whose name has a small word inside ("es", "el", "al").
+        ("Home is House No. 9, Sinza C, Block 2, Dar es Salaam today.", "House No. 9, Sinza C, Block 2, Dar es Salaam"),
+        # Nigeria: a close off a crescent, written with "off" between the parts.
+        (
+            "He stays at No. 3 Kolo Close, off Ahmadu Bello Way, Garki 2, Abuja.",
+            "No. 3 Kolo Close, off Ahmadu Bello Way, Garki 2, Abuja",
+        ),
+        # Taiwan: numbered parts with abbreviations' dots, then the city and its code.
+        (
+            "Address No. 8, Ln. 45, Sec. 2, Heping E. Rd., Xinyi Dist., Taipei City 110. Call",
+            "No. 8, Ln. 45, Sec. 2, Heping E. Rd., Xinyi Dist., Taipei City 110",
+        ),
+        # Japan: the postal mark, a ward and the block, lot and flat.
+        ("Address 〒150-0002 Shibuya-ku Shibuya 2-21-1-804. Mother", "〒150-0002 Shibuya-ku Shibuya 2-21-1-804"),
+        # Colombia: a flat and the neighbourhood after the crossing street.
+        (
+            "Dirección: Carrera 7 # 45-12, apto 501, Teusaquillo, Bogotá. Tel",
+            "Carrera 7 # 45-12, apto 501, Teusaquillo, Bogotá",
+        ),
+        # Portugal: the floor and side ("3.º Dto.") between the street and the postcode.
+        ("Morada Rua do Carmo 14, 3.º Dto., 1200-093 Lisboa; phone", "Rua do Carmo 14, 3.º Dto., 1200-093 Lisboa"),
+    ],
+)
+def test_addresses_with_no_street_number_or_with_parts_between_are_caught_whole(text: str, address: str) -> None:
+    assert any(kind == "address" and address in value for kind, value in _found(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We met off and on near the end, 2 times.",
+        "Dr Byrne, Cork, and I spoke.",
+    ],
+)
+def test_words_between_parts_and_towns_alone_make_no_address(text: str) -> None:
+    assert _kinds(text, "address") == []
