@@ -376,3 +376,35 @@ _POSSESSIVE = re.compile(r"['’]s$")
 def _sentence_start(text: str, start: int) -> bool:
     before = text[:start].rstrip(" \t\"“‘'(*_-•")
     return not before or before[-1] in ".!?:;\n"
+
+
+#: How others call a person: "everyone calls him Nimesh", "his mum calls her Lulu", "known as Bubbles",
+#: "goes by Ah-Kit".
+_CALLED = re.compile(
+    r"\b(?:calls?|called|calling)\s+(?:him|her|them|me|you|us)\s+(?P<name>[A-Z][\w'’-]+)"
+    r"|\b(?:known\s+as|goes\s+by|go\s+by|nicknamed)\s+(?P<also>[A-Z][\w'’-]+)"
+)
+#: A nickname in quotes just after a name: 'Jean-Luc ("JL") said', 'Sushanta Das, "Bapi" at home'.
+_QUOTED_AFTER = re.compile(r"(?:,\s*|\s*\(\s*)[\"“‘'](?P<name>[A-Z][\w'’-]{1,15})[\"”’']")
+_CAPITAL_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*$")
+#: Kin before a given name, even one that is an everyday word: "granddaughter Summer", "his son Will".
+_KIN_NAMED = (
+    "grandson|granddaughter|grandchild|grandmother|grandfather|daughter|son|niece|nephew|cousin|sister|"
+    "brother|wife|husband|partner|stepson|stepdaughter|aunt|aunty|auntie|uncle|mother|father|mum|mom|dad"
+)
+_KIN_BEFORE_GIVEN = re.compile(rf"\b(?i:{_KIN_NAMED})\s+(?P<name>[A-Z][a-z][\w'’-]*)\b(?!\s*\d)")
+#: A name with kin or a role after it, set off by a comma: "Summer Lane, his niece,", "Aiko, her carer".
+_KIN_APPOSITION = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}),\s+(?:his|her|their|my|our)\s+"
+    rf"(?:{_KIN_NAMED}|carer|friend|neighbour|neighbor|girlfriend|boyfriend|fiancée?)\b"
+)
+#: A name and the job that tells who they are: "and Monday the porter kept", "Tendai the cleaner".
+_NAME_THE_ROLE = re.compile(
+    r"(?P<before>\b[\w'’]+\s+|^)(?P<name>[A-Z][a-z][\w'’-]*)\s+the\s+(?:porter|cleaner|interpreter|chaplain|driver|"
+    r"receptionist|cook|guard|security\s+guard|orderly|caretaker|janitor|housekeeper|gardener|pharmacist|"
+    r"physio|teacher|student|volunteer|handyman|nurse|doctor|registrar|consultant)\b"
+)
+#: A name with a term of respect run into it, as Hindi and Bengali speakers write it: "Guptaji".
+_JI_JOINED = re.compile(r"\b(?P<name>[A-Z][a-z]{2,}(?:ji|jee))\b")
+#: A given name of two parts joined by a hyphen: "Jean-Luc", "Marie-Claire", "Anne-Sophie".
+_HYPHENED_PAIR = re.compile(r"(?<![\w'’-])(?P<first>[A-Z][a-z]+)-(?P<second>[A-Z][a-z]+)(?![\w'’-])")

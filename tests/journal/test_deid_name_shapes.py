@@ -289,3 +289,41 @@ def test_a_single_name_is_found_by_how_a_person_seems(text: str, name: str) -> N
 )
 def test_a_word_that_feels_is_not_therefore_a_person(text: str) -> None:
     assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # How others call a person.
+        ("At home they call her Lulu, and she laughs.", "Lulu"),
+        ("He goes by Ah-Kit on the ward.", "Ah-Kit"),
+        # A nickname in quotes just after a name.
+        ('Jean-Luc ("JL") came early.', "JL"),
+        ('The boy is Sushanta Das, "Bapi" to his family.', "Bapi"),
+        # Kin before a given name that is an everyday word, a day or a season.
+        ("Her granddaughter Summer rang twice.", "Summer"),
+        # A name with kin after it, set off by commas.
+        ("Hazel Brook, his niece, drove him in.", "Hazel Brook"),
+        # A name and the job that tells who they are.
+        ("Then Monday the cleaner found the note.", "Monday"),
+        # A term of respect run into a name.
+        ("I asked Guptaji about the lift.", "Guptaji"),
+        # A given name of two parts joined by a hyphen.
+        ("Marie-Claire brought the forms.", "Marie-Claire"),
+    ],
+)
+def test_a_name_told_by_the_words_around_it_is_found(text: str, name: str) -> None:
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday the cleaner found the note.",
+        "We called them Tuesday about it.",
+        "Our daughter Service is a charity's name here.",
+        "He said, 'Sorry' and left.",
+    ],
+)
+def test_a_day_or_a_word_with_no_strong_cue_is_no_name(text: str) -> None:
+    assert _names(text) == []
