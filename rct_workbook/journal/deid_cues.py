@@ -15,7 +15,8 @@ _TITLE_AFTER = re.compile(
     # South Asian kin and respect ("Manjunath anna", "Ram Bahadur dai", "Mathew achan"), Korean
     # ("Park Seo-yeon seonsaengnim", "Ji-hoon-ssi"), Hungarian ("Kovács doktor úr"), Persian.
     r"anna|akka|dai|achan|chechi|chettan|bhabhi|baji|sahiba|seonsaengnim|ssi|nim|doktor|úr|néni|bácsi|"
-    r"khanum|agha)\b(?!-)",
+    # Chinese after a surname: "Li laoshi" (teacher), "Chen xiansheng", "Wang shifu", "Zhou ayi".
+    r"khanum|agha|laoshi|xiansheng|shifu|ayi|taitai|nushi|nüshi)\b(?!-)",
     re.IGNORECASE,
 )
 
@@ -346,7 +347,7 @@ _WORD = re.compile(r"[^\W\d_][\u0300-\u036f]*(?:[\w'’\u0300-\u036f-]*[^\W\d_][
 _PARTICLES = frozenset(
     (  # noqa: SIM905 - a long word list reads better as one string
         "de da del della der den di du dos das van von ter ten bin binti bint ibn al el ap ab ferch verch "
-        "e y la le dela delos degli dei af zu ní nic mac"
+        "e y la le dela delos degli dei af zu ní nic mac binte ó ua uí"
     ).split()
 )
 #: Between two parts of a name, Malaysian and Indian "son of", "daughter of": "a/l", "a/p", "s/o", "d/o".

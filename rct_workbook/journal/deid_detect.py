@@ -169,6 +169,10 @@ _PEOPLE_WAY = frozenset({"te", "reo", "kaupapa", "tikanga", "matauranga", "fa'a"
 #: A saint's title: what follows names a church, a school, a charity or a place, not a person here.
 _SAINTS = frozenset({"St", "Saint", "Ste", "Sainte", "Sankt", "São", "Sao", "Santo", "Santa", "Sta", "Sto"})
 #: Last words of a named period that is no person: "Golden Week", "Holy Week", "Fashion Week".
+#: Ranks of police, prisons, courts and the forces, which go before a surname.
+_RANKS = frozenset(
+    {"Officer", "Sergeant", "Constable", "Inspector", "Detective", "Captain", "Judge", "Justice", "Warden"}
+)
 _PERIODS = frozenset({"week", "weekend", "fortnight", "season", "term", "semester"})
 
 #: Words that describe what a service does or whom it serves, not which one it is: a centre,
@@ -465,6 +469,13 @@ class Detector:
                 joined = patronym or (gap in (" ", ". ") and (capital or word.casefold() in _PARTICLES))
                 initial = last_end - last_start == 1 and text[last_start].isupper()
                 short = text[last_start:last_end] in _GIVEN_ABBREVIATIONS  # "Ma. Teresa"
+                # "Dr. Sh. Mohammadi": an initial of two letters, after a title or an initial, before
+                # a word of no English.
+                short = short or (
+                    len(runs[-1]) > 1
+                    and re.fullmatch(r"[A-Z][a-z]", text[last_start:last_end]) is not None
+                    and fold(word) not in english_words()
+                )
                 if gap == ". " and not (_is_honorific(text[last_start:last_end]) or initial or short):
                     joined = False
                 if joined and word.rstrip(".") not in FORMAL_TITLES:  # a title starts a name of its own
@@ -688,6 +699,8 @@ class Detector:
             if initial_letter(i):
                 return False  # "A. K. Rao": an initial, not the word "a"
             low = w(i).casefold()
+            if low in _PARTICLES and i + 1 < len(run):
+                return False  # "C. Ó Buachalla", "M. van Dijk": a particle inside the name
             return low in _NOT_NAMES or low in self._authors or len(low) < 2 or _brand(w(i)) or _service(w(i))
 
         def unknown(i: int) -> bool:
@@ -735,7 +748,9 @@ class Detector:
                 last += 1
             if last > lo and w(lo).rstrip(".") in WORD_TITLES and fold(w(lo).rstrip(".")) in english:
                 first = next((i for i in range(lo + 1, last + 1) if not initial_letter(i)), None)
-                if first is None or not self._namelike(w(first)):
+                # A rank goes before a surname, which may also name a place ("Officer Delgado").
+                rank = w(lo).rstrip(".") in _RANKS and fold(w(first)) not in english if first is not None else False
+                if first is None or not (rank or self._namelike(w(first))):
                     return None
             role = all(fold(w(i)) in english and fold(w(i)) not in given for i in range(lo + 1, last + 1))
             if last > lo and role and fold(w(last)) in _ROLE_WORDS:

@@ -29,6 +29,9 @@ FORMAL_TITLES = (
     *("Woizero", "Weizero", "Bwana", "Mwalimu", "Nne", "Ogbeni", "Sheikha", "Hajjah", "Hajja"),
     *("Ustazah", "Sushri", "Ahjumma", "Ajumma"),
     *("Pani", "Seu", "Rav", "Reb", "Dra", "Dottoressa", "Lic", "Licda", "Ing", "Arq", "Mtro", "Señorita"),
+    # Professions as titles, as Nigeria, Ghana and the Philippines write them: "Engr. Bello", "Atty.
+    # Reyes", "Barr. Eze".
+    *("Engr", "Atty", "Barr"),
 )
 #: Titles and terms of respect or kinship that are everyday words too ("Sister", "Officer",
 #: "Uncle", "Gogo", "Whaea"): before a word that is a given name or no English word, a

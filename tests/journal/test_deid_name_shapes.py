@@ -327,3 +327,28 @@ def test_a_name_told_by_the_words_around_it_is_found(text: str, name: str) -> No
 )
 def test_a_day_or_a_word_with_no_strong_cue_is_no_name(text: str) -> None:
     assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A profession as a title.
+        ("Call Engr. Adebayo after four.", "Engr. Adebayo"),
+        ("Atty. Villanueva sent the papers.", "Atty. Villanueva"),
+        # A Chinese term of respect after a surname.
+        ("Zhou laoshi met the family.", "Zhou"),
+        # A particle inside a name after initials; an initial of two letters after a title.
+        ("Dr. M. Ó Súilleabháin came in.", "Dr. M. Ó Súilleabháin"),
+        ("Dr. Gh. Rostami signed it.", "Dr. Gh. Rostami"),
+        # Malay "binte" between a given name and a father's.
+        ("Siti Hajar binte Osman joined the group.", "Siti Hajar binte Osman"),
+        # A rank before a surname that names a place too.
+        ("Sergeant Lancaster was at the gate.", "Sergeant Lancaster"),
+    ],
+)
+def test_titles_particles_and_initials_of_more_languages_go_with_the_name(text: str, name: str) -> None:
+    assert name in _names(text)
+
+
+def test_a_sentence_after_a_short_surname_is_no_part_of_it() -> None:
+    assert _names("We saw Dr Wu. Then we left.") == ["Dr Wu"]
