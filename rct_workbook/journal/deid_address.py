@@ -250,6 +250,9 @@ _JAPANESE = re.compile(
 )
 #: A house's name and its places before a postcode of letters and digits, with no number: "Cnoc
 #: Álainn, Ballyvourney, Co. Cork P12 X3Y4" (an Irish address often has none but its Eircode).
+_LETTERED_POSTCODE = re.compile(
+    r"\b(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[AC-FHKNPRTV-Y]\d[0-9W]\s?[0-9AC-FHKNPRTV-Y]{4})\b"
+)
 _NAMED_HOUSE = re.compile(
     rf"(?<![\w-])(?!{_TITLE})(?:{_TOWN}\.?,\s+){{1,4}}(?:Co\.?\s+{_NAME},?\s+)?"
     r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[AC-FHKNPRTV-Y]\d[0-9W]\s?[0-9AC-FHKNPRTV-Y]{4})(?![\w-])"
@@ -331,10 +334,10 @@ def addresses(text: str) -> list[tuple[int, int]]:
         # Every shape of address holds a number but mail kept at the post office or a house known
         # to all ("General Delivery, …", "Domicilio conocido, …"): a text with none needs no more.
         return [m.span() for m in _BOX.finditer(text)]
-    patterns = (
-        *(_STREET_ADDRESS, _BOX, _DISTRICT, _VIETNAMESE, _TURKISH, _COLOMBIAN, _CYRILLIC, _STREET_NO_NUMBER),
-        *(_JAPANESE, _NAMED_HOUSE),
-    )
+    patterns = [_STREET_ADDRESS, _BOX, _DISTRICT, _VIETNAMESE, _TURKISH, _COLOMBIAN, _CYRILLIC, _STREET_NO_NUMBER]
+    # Sought only where their mark or postcode stands: each would otherwise try every capital.
+    patterns += [_JAPANESE] if "〒" in text else []
+    patterns += [_NAMED_HOUSE] if _LETTERED_POSTCODE.search(text) else []
     found = [m.span() for pattern in patterns for m in pattern.finditer(text)]
     # Two parts or more that are a word and a number, and a name: "Villa 12, Street 5, Al Barsha".
     found += [m.span() for m in _NUMBERED_PARTS.finditer(text) if _numbered_parts(m)]

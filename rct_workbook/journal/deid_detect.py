@@ -211,6 +211,54 @@ def _derived(word: str) -> bool:
     return found is not None and found.group("stem") in english_words()
 
 
+@functools.lru_cache(maxsize=256)
+def _cued_names(text: str) -> tuple[tuple[int, int], ...]:
+    """Names told by the words around them, whatever their origin, even everyday words. It rests on
+    the text and the shipped lists alone, so the second pass over an export asks it again for free."""
+    given, english, places = given_names(), english_words(), place_names()
+    found: list[tuple[int, int]] = []
+
+    def person(word: str, *, everyday: bool) -> bool:
+        low = fold(word)
+        if low in _KIN_WORDS or _is_honorific(word) or _medicine(low) or (low in _NOT_NAMES and not everyday):
+            return False  # a day or a season ("Sunday", "Autumn") is a name only after a strong cue
+        # An everyday word ("Summer", "Will") only where the cue allows it, and then a given name.
+        return low in given if low in english else everyday or low in given or low not in places
+
+    for m in _CALLED.finditer(text):
+        group = "name" if m.group("name") else "also"
+        if person(m.group(group), everyday=False):
+            found.append(m.span(group))
+    for m in _QUOTED_AFTER.finditer(text):
+        if _CAPITAL_BEFORE.search(text, 0, m.start()) and fold(m.group("name")) not in english:
+            found.append(m.span("name"))
+    for m in _KIN_BEFORE_GIVEN.finditer(text):
+        if fold(m.group("name")) in given and person(m.group("name"), everyday=True):
+            found.append(m.span("name"))
+    for m in _KIN_APPOSITION.finditer(text):
+        words = m.group("name").split()
+        if all(fold(w) in given or (fold(w) not in english and fold(w) not in places) for w in words) and not any(
+            _is_honorific(w) for w in words
+        ):
+            found.append(m.span("name"))
+    for m in _NAME_THE_ROLE.finditer(text):
+        word = m.group("name")
+        # "on Sunday the nurse came" is a day; "and Sunday the porter kept" a person.
+        if re.fullmatch(r"(?i:on|by|until|till|since|last|next|this|every|from|of|each)\s+", m.group("before")):
+            continue
+        if fold(word) in given and person(word, everyday=True) and m.group("before"):
+            found.append(m.span("name"))
+    for m in _JI_JOINED.finditer(text):
+        stem = fold(m.group("name")).removesuffix("jee").removesuffix("ji")
+        if stem in given and fold(m.group("name")) not in english and fold(m.group("name")) not in places:
+            found.append(m.span("name"))
+    for m in _HYPHENED_PAIR.finditer(text):
+        first, second = fold(m.group("first")), fold(m.group("second"))
+        if first in given and second in given and not {first, second} & english and fold(m.group()) not in places:
+            found.append(m.span())
+    return tuple(found)
+
+
 @dataclass
 class Detector:
     """Finds identifiers in one export's texts.
@@ -588,51 +636,7 @@ class Detector:
                         found.append(m.span("b"))
                     elif m.span("b") in found:
                         found.append(m.span("a"))
-        found += self._cued_names(text, given, english)
-        return found
-
-    def _cued_names(self, text: str, given: frozenset[str], english: frozenset[str]) -> list[tuple[int, int]]:
-        """Names told by the words around them, whatever their origin, even everyday words."""
-        places, found = place_names(), []
-
-        def person(word: str, *, everyday: bool) -> bool:
-            low = fold(word)
-            if low in _KIN_WORDS or _is_honorific(word) or _medicine(low) or (low in _NOT_NAMES and not everyday):
-                return False  # a day or a season ("Sunday", "Autumn") is a name only after a strong cue
-            # An everyday word ("Summer", "Will") only where the cue allows it, and then a given name.
-            return low in given if low in english else everyday or low in given or low not in places
-
-        for m in _CALLED.finditer(text):
-            group = "name" if m.group("name") else "also"
-            if person(m.group(group), everyday=False):
-                found.append(m.span(group))
-        for m in _QUOTED_AFTER.finditer(text):
-            if _CAPITAL_BEFORE.search(text, 0, m.start()) and fold(m.group("name")) not in english:
-                found.append(m.span("name"))
-        for m in _KIN_BEFORE_GIVEN.finditer(text):
-            if fold(m.group("name")) in given and person(m.group("name"), everyday=True):
-                found.append(m.span("name"))
-        for m in _KIN_APPOSITION.finditer(text):
-            words = m.group("name").split()
-            if all(fold(w) in given or (fold(w) not in english and fold(w) not in places) for w in words) and not any(
-                _is_honorific(w) for w in words
-            ):
-                found.append(m.span("name"))
-        for m in _NAME_THE_ROLE.finditer(text):
-            word = m.group("name")
-            # "on Sunday the nurse came" is a day; "and Sunday the porter kept" a person.
-            if re.fullmatch(r"(?i:on|by|until|till|since|last|next|this|every|from|of|each)\s+", m.group("before")):
-                continue
-            if fold(word) in given and person(word, everyday=True) and m.group("before"):
-                found.append(m.span("name"))
-        for m in _JI_JOINED.finditer(text):
-            stem = fold(m.group("name")).removesuffix("jee").removesuffix("ji")
-            if stem in given and fold(m.group("name")) not in english and fold(m.group("name")) not in places:
-                found.append(m.span("name"))
-        for m in _HYPHENED_PAIR.finditer(text):
-            first, second = fold(m.group("first")), fold(m.group("second"))
-            if first in given and second in given and not {first, second} & english and fold(m.group()) not in places:
-                found.append(m.span())
+        found += _cued_names(text)
         return found
 
     def _language(self, text: str, run: list[tuple[int, int]], lo: int, hi: int, before: str, after: str) -> bool:

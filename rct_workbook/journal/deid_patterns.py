@@ -288,17 +288,25 @@ def dates_abroad(text: str) -> list[tuple[int, int]]:
 # real date; a fraction of something ("on 2/3 of shifts", "on 3/5 days") or a change ("cut by 1/3")
 # stays as written.
 _DAY_MONTH = re.compile(
-    r"(?:(?P<cue>\b(?i:on|by|from|until|till|til|since|dated|before|after|due|am|vom|bis|ab|le|el|desde|hasta|até|tot|op)"
-    r"|\b(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\.?)"
-    r"|(?P<change>\b(?i:reduced|increased|cut|down|up|dropped|rose|fell|improved|divided|multiplied)\s+by))?"
-    r"\s*(?P<only>(?<![\w/.])(?P<a>\d{1,2})(?:/(?P<b>\d{1,2})|\.(?P<c>\d{1,2})\.(?!\S)))(?![\w/.,]\d|\d|%)"
+    r"(?<![\w/.])(?P<only>(?P<a>\d{1,2})(?:/(?P<b>\d{1,2})|\.(?P<c>\d{1,2})\.(?!\S)))(?![\w/.,]\d|\d|%)"
     r"(?P<after>\s+(?:of\b|[a-z]+s\b)|\s*(?i:mg|mcg|ml|g|kg|mmol|units?|tabs?|x)\b)?"
     r"(?P<time>\s+at\s+\d{1,2}(?::\d\d|\s*(?:am|pm)|h\d\d)\b)?"
+)
+#: The words before such a date; sought back from the digits, so the pattern starts only at a digit.
+_DAY_MONTH_CUE = re.compile(
+    r"(?:\b(?i:on|by|from|until|till|til|since|dated|before|after|due|am|vom|bis|ab|le|el|desde|hasta|até|tot|op)"
+    r"|\b(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day)?\.?)\s+$"
+)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?i:reduced|increased|cut|down|up|dropped|rose|fell|improved|divided|multiplied)\s+by\s+$"
 )
 
 
 def _is_day_month(match: re.Match[str]) -> bool:
-    if match.group("change") or match.group("after") or not (match.group("cue") or match.group("time")):
+    if match.group("after"):
+        return False
+    before = match.string[max(0, match.start() - 24) : match.start()]
+    if _CHANGE_BEFORE.search(before) or not (match.group("time") or _DAY_MONTH_CUE.search(before)):
         return False
     first, second = int(match.group("a")), int(match.group("b") or match.group("c"))
     return 1 <= first <= 31 and 1 <= second <= 31 and min(first, second) <= 12
