@@ -229,12 +229,15 @@ _ORG_LAST = frozenset(
         "network partnership commission society association church mosque temple police court office centre center "
         "hospital clinic university college school group company fund affairs medicaid medicare welfare justice "
         "corrections housing benefits insurance commissioner directorate executive ombudsman tribunal registry "
-        "bureau administration division inspectorate regulator "
+        "bureau administration division inspectorate regulator healthcare "
         # The same in other languages: Māori "ora" and "hauora" (health, wellbeing), Hindi
         # "yojana", "abhiyan", "mission" (a scheme), Malay "masyarakat" (community welfare).
         "ora hauora yojana abhiyan mission scheme programme program masyarakat kesihatan "
         # "Sécurité Sociale", "Previdência Social", "Ontario Works", "Public Works".
-        "social sociale sociales sosial sozial works"
+        "social sociale sociales sosial sozial works "
+        # German "Dienst" (a service: "Sozialpsychiatrischer Dienst"), Spanish and Portuguese
+        # "Medicina" ("Medicina Legal", the forensic service).
+        "dienst dienste medicina"
     ).split()
 )
 #: Words before a word that say a language is meant: "speaks Hokkien", "fluent in Dari",
@@ -313,7 +316,10 @@ _PLURAL_AFTER = re.compile(r"^\s+(?:were|are)\b")
 #: "have", "don't" after a word, but not in a question, after a modal or said to someone ("Did Maya
 #: have …?", "should Maya have", "Maya Patel, have you …"): more than one, or a body ("Betsi
 #: Cadwaladr have a bilingual advocate").
-_PLURAL_HAVE_AFTER = re.compile(r"^\s+(?:have|haven't|don't)\b(?!\s+(?:you|we|they|I|she|he|u)\b)")
+_PLURAL_HAVE_AFTER = re.compile(
+    r"^\s+(?:(?:still|already|never|just|also|finally|now|really)\s+)?(?:have|haven't|don't|owe)\b"
+    r"(?!\s+(?:you|we|they|I|she|he|u)\b)"
+)
 _AUXILIARY_BEFORE = re.compile(
     r"\b(?i:did|does|do|didn't|doesn't|don't|will|would|can|could|should|might|must|may|shall|to|has|had|let|"
     r"make|made|help|helped|if|whether|wish|wished|though)\s+$"
@@ -409,3 +415,9 @@ _NAME_THE_ROLE = re.compile(
 _JI_JOINED = re.compile(r"\b(?P<name>[A-Z][a-z]{2,}(?:ji|jee))\b")
 #: A given name of two parts joined by a hyphen: "Jean-Luc", "Marie-Claire", "Anne-Sophie".
 _HYPHENED_PAIR = re.compile(r"(?<![\w'’-])(?P<first>[A-Z][a-z]+)-(?P<second>[A-Z][a-z]+)(?![\w'’-])")
+#: A group or its worker named after a people or a place: "the Pasifika liaison", "Tongan
+#: association", "a Métis worker"; no person's name stands before these words.
+_GROUP_NOUN_AFTER = re.compile(
+    r"^\s+(?:association|society|community|council|network|collective|congregation|union|federation|club|"
+    r"league|committee|workers?|liaison|elders|navigator|advocate|health\s+workers?)\b"
+)

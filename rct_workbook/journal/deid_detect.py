@@ -22,6 +22,7 @@ from rct_workbook.journal.deid_cues import (
     _EPONYM_AFTER,
     _EPONYM_BEFORE,
     _GIVEN_ABBREVIATIONS,
+    _GROUP_NOUN_AFTER,
     _HUMAN_AFTER,
     _HYPHENED_GIVEN,
     _HYPHENED_PAIR,
@@ -807,6 +808,10 @@ class Detector:
         ):
             lo += 1
         after = text[run[hi][1] : run[hi][1] + 40]
+        if _GROUP_NOUN_AFTER.match(after):
+            return None  # "the Torres Strait Islander worker", "Cape Verdean association"
+        if hi - lo >= 2 and fold(w(hi)) in places and any(fold(w(i)) in _ORG_LAST for i in range(lo + 1, hi)):
+            return None  # "Indigenous Services Canada", "Veterans Affairs Canada": a body and its country
         if (
             lo == 0
             and initial

@@ -320,3 +320,31 @@ def test_a_body_named_like_a_person_with_a_plural_verb_is_no_person() -> None:
     # One person in a question, after a modal, or spoken to.
     assert _names("Did Maya Patel have her lunch?") == ["Maya Patel"]
     assert _names("Maya Patel have you seen her?") == ["Maya Patel"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A body's name before a plural verb with an adverb between.
+        "Cwm Taf Morgannwg still haven't sent the forms.",
+        # A body's name ending in a word for care or a service, in English and German.
+        "West Cork Community Healthcare owe us a letter.",
+        "Der Sozialmedizinischer Dienst rang back.",
+        # A body, a word for a body inside and its country last.
+        "Tanya from Veterans Affairs Canada said no.",
+        # A group or its worker named after a people or a place.
+        "The Pasifika liaison came at ten.",
+        "Tongan association meets on Sunday.",
+    ],
+)
+def test_bodies_and_groups_named_by_peoples_and_places_are_no_people(text: str) -> None:
+    lookalike = {
+        "Cwm Taf Morgannwg",
+        "West Cork Community Healthcare",
+        "Sozialmedizinischer Dienst",
+        "Veterans Affairs Canada",
+        "Pasifika",
+        "Tongan",
+    }
+    (spans,) = locate([text], region="GB")
+    assert not [text[s.start : s.end] for s in spans if any(x in text[s.start : s.end] for x in lookalike)]
