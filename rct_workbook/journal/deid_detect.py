@@ -84,6 +84,7 @@ from rct_workbook.journal.deid_patterns import (
     _CITATION,
     _DATES_ABROAD,
     _EXTENSION,
+    _OTHER_CALENDARS,
     _PHONE_LIKE,
     _PLACE_HEAD,
     _PLACE_TAIL,
@@ -97,6 +98,7 @@ from rct_workbook.journal.deid_patterns import (
     UNIT_LAST,
     UNIT_WORDS_FOLDED,
     Span,
+    _other_calendars,
     _whole_token,
     dates_abroad,
 )
@@ -212,6 +214,10 @@ def _derived(word: str) -> bool:
     return found is not None and found.group("stem") in english_words()
 
 
+#: A capitalised word beside a number, without which no month of another calendar is sought.
+_CAPITAL_BESIDE_DIGIT = re.compile(r"\d\s+(?:of\s+)?[A-Z]|[A-Z][\w'’-]*\s+\d")
+
+
 @functools.lru_cache(maxsize=256)
 def _cued_names(text: str) -> tuple[tuple[int, int], ...]:
     """Names told by the words around them, whatever their origin, even everyday words. It rests on
@@ -323,6 +329,11 @@ class Detector:
             if kind == "address":
                 for start, end in addresses(text):
                     claim("address", start, end)
+                continue
+            if pattern is _OTHER_CALENDARS:
+                if _CAPITAL_BESIDE_DIGIT.search(text):
+                    for match in _other_calendars().finditer(text):
+                        claim("date", *match.span())
                 continue
             if pattern is _DATES_ABROAD:
                 for start, end in dates_abroad(text):
@@ -714,6 +725,8 @@ class Detector:
             if _medicine(f):
                 return False  # "Olanzapine was stopped": a medicine
             known = f in english or english_word(f)  # "Counseling", "Behavioral": American spellings
+            # "Follow-up", "Check-in": everyday words joined by a hyphen.
+            known = known or ("-" in f and all(p in english for p in f.split("-") if p))
             return not blocked(i) and not known and f not in given and f not in places and len(f) > 1
 
         def family_first(i: int) -> bool:

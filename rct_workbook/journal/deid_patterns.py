@@ -312,6 +312,36 @@ def _is_day_month(match: re.Match[str]) -> bool:
     return 1 <= first <= 31 and 1 <= second <= 31 and min(first, second) <= 12
 
 
+@functools.lru_cache(maxsize=1)
+def _other_calendars() -> re.Pattern[str]:
+    """A day or a year beside a month of the Ethiopian, Persian, Nepali, Hebrew or Islamic calendar
+    (calendar_months.txt): "14 Azar", "Meskerem 17", "2083 Mangsir 12", "Tir 3, 2018 E.C."."""
+    from importlib import resources
+
+    text = (resources.files("rct_workbook.journal") / "calendar_months.txt").read_text(encoding="utf-8")
+    names = sorted((n.strip() for n in text.splitlines() if n.strip() and not n.startswith("#")), key=len, reverse=True)
+    month = "(?:" + "|".join(re.escape(n) for n in names) + ")"
+    # A year of these calendars, with its era: "2018 E.C.", "1403 AP", "2081 BS", "1446 AH".
+    year = r"(?:,?\s+\d{4}(?:\s+(?:E\.C\.?|EC|AP|SH|HS|BS|B\.S\.?|VS|AH|A\.H\.?|AM))?)"
+    return re.compile(
+        rf"(?<![\w-])(?:\d{{4}}\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{month}\b{year}?"
+        rf"|(?<![\w-])(?:\d{{4}}\s+)?{month}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*(?:mg|ml|%|/)|\s+[a-z]+s\b)(?:{year})?"
+        # "Tir 3, 2018 E.C." above; also a month and a year with its era alone: "Tir 2018 E.C.".
+        rf"|(?<![\w-]){month}\s+\d{{4}}\s+(?:E\.C\.?|AP|SH|BS|B\.S\.?|AH|A\.H\.?)"
+        # "Tir 3" with a short name: only with a year and its era after.
+        r"|(?<![\w-])(?:Tir|Dey|Av)\s+\d{1,2},?\s+\d{4}\s+(?:E\.C\.?|AP|SH|AH|A\.H\.?)"
+    )
+
+
+#: Dates written as Japan's and Taiwan's eras and in Chinese characters: "令和8年4月3日",
+#: "民國115年1月20日", "4月3日"; Taiwan's year of the Republic in figures: "115/03/02".
+_EAST_ASIAN_DATE = re.compile(
+    r"(?:(?:令和|平成|昭和|大正|民國|民国|中華民國)\s?)?(?:\d{1,4}\s?年\s?)?\d{1,2}\s?月\s?\d{1,2}\s?[日号]"
+    r"|(?<![\d/.])1[0-2]\d/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\d/])"
+)
+_OTHER_CALENDARS = re.compile(r"(?!)(?#other calendars)")
+
+
 #: (kind, pattern) in the order they claim text: an earlier match wins an overlap. Where a pattern
 #: has a group named "only", only that group is claimed (the ID, not the app's name before it).
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -381,6 +411,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("date", _DAY_MONTH),  # kept only where _is_day_month says so
+    ("date", _EAST_ASIAN_DATE),
+    ("date", _OTHER_CALENDARS),  # built when first needed, from calendar_months.txt
     ("date", _DATES_ABROAD),  # dates written in other languages, built when first needed
     ("place", re.compile(r"(?!)")),  # wards, units, clinics and programmes: see _places
     ("phone", re.compile(r"(?!)")),  # found by phonenumbers, see _phones

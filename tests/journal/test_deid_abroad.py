@@ -157,3 +157,27 @@ def test_a_programme_or_centre_with_a_name_is_a_place(text: str, place: str) -> 
 )
 def test_a_programme_or_centre_named_by_what_it_does_is_any_towns(text: str) -> None:
     assert [v for k, v in _found(text) if k == "place"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Next visit 9 Tahsas, after the holiday.", "9 Tahsas"),
+        ("She came on Ordibehesht 21 with her son.", "Ordibehesht 21"),
+        ("Born 2079 Falgun 3 in Pokhara.", "2079 Falgun 3"),
+        ("His review is 4 Kislev.", "4 Kislev"),
+        ("Seen on the 12th of Shawwal.", "the 12th of Shawwal"),
+        ("Born Ter 11, 2015 E.C. in Bahir Dar.", "Ter 11, 2015 E.C."),
+        ("次回は令和7年11月5日です。", "令和7年11月5日"),
+        ("Review 114/12/01 at the clinic.", "114/12/01"),
+    ],
+)
+def test_dates_of_other_calendars_are_found(text: str, date: str) -> None:
+    (spans,) = locate([text], region="GB")
+    assert any(s.kind == "date" and date in text[s.start : s.end] for s in spans), spans
+
+
+@pytest.mark.parametrize("text", ["I gave Mehr 3 tablets.", "BP was 120/80 today.", "Sene 12 patients came."])
+def test_a_month_word_of_another_calendar_before_a_count_is_no_date(text: str) -> None:
+    (spans,) = locate([text], region="GB")
+    assert not [s for s in spans if s.kind == "date"]
