@@ -329,7 +329,7 @@ def _other_calendars() -> re.Pattern[str]:
         # "Tir 3, 2018 E.C." above; also a month and a year with its era alone: "Tir 2018 E.C.".
         rf"|(?<![\w-]){month}\s+\d{{4}}\s+(?:E\.C\.?|AP|SH|BS|B\.S\.?|AH|A\.H\.?)"
         # "Tir 3" with a short name: only with a year and its era after.
-        r"|(?<![\w-])(?:Tir|Dey|Av)\s+\d{1,2},?\s+\d{4}\s+(?:E\.C\.?|AP|SH|AH|A\.H\.?)"
+        r"|(?<![\w-])(?:Tir|Ter|Dey|Av)\s+\d{1,2},?\s+\d{4}\s+(?:E\.C\.?|AP|SH|AH|A\.H\.?)"
     )
 
 
