@@ -98,6 +98,7 @@ from rct_workbook.journal.deid_patterns import (
     UNIT_LAST,
     UNIT_WORDS_FOLDED,
     Span,
+    _calendar_month_words,
     _other_calendars,
     _whole_token,
     dates_abroad,
@@ -215,7 +216,7 @@ def _derived(word: str) -> bool:
 
 
 #: A capitalised word beside a number, without which no month of another calendar is sought.
-_CAPITAL_BESIDE_DIGIT = re.compile(r"\d\s+(?:of\s+)?[A-Z]|[A-Z][\w'’-]*\s+\d")
+_CAPITAL_BESIDE_DIGIT = re.compile(r"\d\s+(?:of\s+)?([A-Z][\w'’]*)|(?<![\w'’-])([A-Z][\w'’-]*),?\s+\d")
 
 
 @functools.lru_cache(maxsize=256)
@@ -331,7 +332,8 @@ class Detector:
                     claim("address", start, end)
                 continue
             if pattern is _OTHER_CALENDARS:
-                if _CAPITAL_BESIDE_DIGIT.search(text):
+                firsts = _calendar_month_words()
+                if any(w in firsts for m in _CAPITAL_BESIDE_DIGIT.finditer(text) for w in m.groups() if w):
                     for match in _other_calendars().finditer(text):
                         claim("date", *match.span())
                 continue
@@ -492,7 +494,11 @@ class Detector:
                     found.append((m.start, m.end))
             # A number of another country read by this one's plan may be matched in part ("0151 2239
             # 4471" as "2239 4471" in the UK): the whole group of digits around it is the number.
-            groups = [g.span() for g in _PHONE_LIKE.finditer(text) if sum(c.isdigit() for c in g.group()) >= 7]
+            groups = (
+                [g.span() for g in _PHONE_LIKE.finditer(text) if sum(c.isdigit() for c in g.group()) >= 7]
+                if found
+                else []
+            )
             found = [next(((a, b) for a, b in groups if a <= start and end <= b), (start, end)) for start, end in found]
         except Exception:  # noqa: S110 - an unknown region must not stop an export; the regex still runs
             pass

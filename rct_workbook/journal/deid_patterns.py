@@ -312,14 +312,25 @@ def _is_day_month(match: re.Match[str]) -> bool:
     return 1 <= first <= 31 and 1 <= second <= 31 and min(first, second) <= 12
 
 
+def _calendar_month_names() -> list[str]:
+    from importlib import resources
+
+    text = (resources.files("rct_workbook.journal") / "calendar_months.txt").read_text(encoding="utf-8")
+    return [n.strip() for n in text.splitlines() if n.strip() and not n.startswith("#")]
+
+
+@functools.lru_cache(maxsize=1)
+def _calendar_month_words() -> frozenset[str]:
+    """The first word of each such month, and the short ones sought only with an era: a text with
+    none of them beside a number holds no such date."""
+    return frozenset({n.split()[0].split("'")[0] for n in _calendar_month_names()} | {"Tir", "Ter", "Dey", "Av"})
+
+
 @functools.lru_cache(maxsize=1)
 def _other_calendars() -> re.Pattern[str]:
     """A day or a year beside a month of the Ethiopian, Persian, Nepali, Hebrew or Islamic calendar
     (calendar_months.txt): "14 Azar", "Meskerem 17", "2083 Mangsir 12", "Tir 3, 2018 E.C."."""
-    from importlib import resources
-
-    text = (resources.files("rct_workbook.journal") / "calendar_months.txt").read_text(encoding="utf-8")
-    names = sorted((n.strip() for n in text.splitlines() if n.strip() and not n.startswith("#")), key=len, reverse=True)
+    names = sorted(_calendar_month_names(), key=len, reverse=True)
     month = "(?:" + "|".join(re.escape(n) for n in names) + ")"
     # A year of these calendars, with its era: "2018 E.C.", "1403 AP", "2081 BS", "1446 AH".
     year = r"(?:,?\s+\d{4}(?:\s+(?:E\.C\.?|EC|AP|SH|HS|BS|B\.S\.?|VS|AH|A\.H\.?|AM))?)"
