@@ -475,7 +475,8 @@ _UNIT_NAMED_ABROAD = (
 )
 _UNIT_CODE_WORDS = "|".join(UNIT_CODE_WORDS)
 #: A ward's code: "7B", "B3", "12", "C-7", "III".
-_UNIT_CODE = r"(?:\d{1,3}[A-Z]?|[A-Z]\d{0,2}(?:-\d{1,2})?|[IVX]{1,4})\b(?![’'-])"
+# A letter may stand apart from the number ("Ward 14 B"), but not "A" or "I", which start a sentence.
+_UNIT_CODE = r"(?:\d{1,3}(?:[A-Z]|\s[B-HJ-Z](?![\w’'-]))?|[A-Z]\d{0,2}(?:-\d{1,2})?|[IVX]{1,4})\b(?![’'-])"
 #: Points of the compass after a code, in several languages: "4 North", "l'unité 4 Nord",
 #: "Planta 3 Norte", "Station 12 Süd", "Ala Sur", "Blok Timur" (Malay, Indonesian).
 DIRECTIONS = (

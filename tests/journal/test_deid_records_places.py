@@ -102,3 +102,11 @@ def test_a_score_ratio_fraction_or_dose_is_no_date(text: str) -> None:
 def test_a_foreign_number_read_in_part_by_the_uk_plan_is_taken_whole(number: str) -> None:
     found = _found(f"Her mobile {number}. Call after five.")
     assert any(kind in ("phone", "record", "number") and value == number for kind, value in found)
+
+
+def test_a_ward_code_with_its_letter_apart_is_one_place() -> None:
+    assert ("place", "Ward 12 C") in _found("She moved to Ward 12 C. Her sister rang.")
+
+
+def test_an_article_after_a_ward_code_is_no_part_of_it() -> None:
+    assert ("place", "Ward 3") in _found("She is on Ward 3 A patient there shouted.")
