@@ -203,6 +203,8 @@ _SERVICE_DESCRIPTORS = frozenset(
 _UNIT_TRIGGERS = UNIT_WORDS_FOLDED | UNIT_LAST | {"programme", "program", "service", "clinic"}
 _DIGIT_OR_UNIT = re.compile(
     r"\d|\b(?i:" + "|".join(sorted(_UNIT_TRIGGERS | set(_UNIT_WORDS_ABROAD.split("|")), key=len, reverse=True)) + r")\b"
+    # A German clinic's or ward's compound: "Tagesklinik Nord".
+    r"|(?:klinik|station|ambulanz|abteilung)\s"
 )
 
 _DERIVED = re.compile(r"^(?P<stem>[a-z]{3,}?)(?:ness|ment|ship|ing|ful|less|hood)$")

@@ -464,7 +464,9 @@ UNIT_CODE_WORDS = (
 _UNIT_WORDS_ABROAD = (
     "unité|unite|pavillon|bâtiment|pabellón|pabellon|planta|ala|unidad|módulo|modulo|sala|servicio|pavilhão|"
     "pavilhao|bloco|enfermaria|unidade|reparto|padiglione|oddział|oddziale|oddziału|oddzial|pawilon|servis|"
-    "blok|kat|ruang|bangsal|wad|gedung|khoa|nhà|mahlaka|wodi|station|abteilung|afdeling|paviljoen"
+    "blok|kat|ruang|bangsal|wad|gedung|khoa|nhà|mahlaka|wodi|station|abteilung|afdeling|paviljoen|"
+    # A floor, as "Level" and "Floor" are: Spanish and Portuguese "piso", "andar", French "étage".
+    "piso|andar|étage|etage"
 )
 #: Of those, the ones that before a capitalised name alone (no code) say a ward: "Ruang Cempaka",
 #: "Pabellón Charcot", "Mahlaka Bet", "pavillon Les Tilleuls" (not "Ala", "Sala" or "Station",
@@ -499,6 +501,10 @@ _UNIT_NAME = re.compile(
     # language for a ward before its name.
     rf"|\b(?i:{_UNIT_NAMED_ABROAD})\s+(?:{_PARTICLE}\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}}"
     rf"(?:\s+(?:{_PARTICLE}\s+)?{_UNIT_CODE})?"
+    # "Ala Norte", "Tagesklinik Nord": a ward's word, or a German clinic's or ward's compound, and a
+    # point of the compass, with no code ("Station North" is a railway's exit as often).
+    rf"|\b(?!(?i:station)\s)(?:{_UNIT_CODE_WORDS}|(?i:{_UNIT_WORDS_ABROAD})|[A-ZÄÖÜ][a-zäöüß]+(?:klinik|station|ambulanz|abteilung))"
+    rf"\s+(?:{DIRECTIONS})\b(?![’'-])"
     # "Ward Tegid": an English word for a ward before a name (judged where it is used).
     r"|\b(?:Ward|Unit|Wing|Pavilion|Block)\s+[A-Z][\w'’-]+\b(?![’'-])"
     # "71 Ward", "5 West", "8 North Step-Down", "4 West Behavioral Health".

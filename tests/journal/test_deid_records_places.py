@@ -110,3 +110,20 @@ def test_a_ward_code_with_its_letter_apart_is_one_place() -> None:
 
 def test_an_article_after_a_ward_code_is_no_part_of_it() -> None:
     assert ("place", "Ward 3") in _found("She is on Ward 3 A patient there shouted.")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("She is on Piso 2, Ala Sur now.", "Piso 2, Ala Sur"),
+        ("Review at the Tagesklinik Süd.", "Tagesklinik Süd"),
+        ("He stays on Ala Oeste till Friday.", "Ala Oeste"),
+    ],
+)
+def test_a_ward_word_and_a_point_of_the_compass_is_a_place(text: str, place: str) -> None:
+    # A floor before it may make it an address's part; either way it is flagged whole.
+    assert any(kind in ("place", "address") and value == place for kind, value in _found(text))
+
+
+def test_a_station_and_a_point_of_the_compass_is_no_ward() -> None:
+    assert not [f for f in _found("Take the Station North exit.") if f[0] == "place"]
