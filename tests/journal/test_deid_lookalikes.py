@@ -348,3 +348,8 @@ def test_bodies_and_groups_named_by_peoples_and_places_are_no_people(text: str) 
     }
     (spans,) = locate([text], region="GB")
     assert not [text[s.start : s.end] for s in spans if any(x in text[s.start : s.end] for x in lookalike)]
+
+
+@pytest.mark.parametrize("text", ["Kai from Medicina Preventiva rang.", "Der Ambulante Dienst kam spät."])
+def test_a_body_named_first_or_last_by_a_service_word_of_another_language_is_no_person(text: str) -> None:
+    assert not [n for n in _names(text) if "Medicina" in n or "Dienst" in n]
