@@ -421,3 +421,9 @@ _GROUP_NOUN_AFTER = re.compile(
     r"^\s+(?:association|society|community|council|network|collective|congregation|union|federation|club|"
     r"league|committee|workers?|liaison|elders|navigator|advocate|health\s+workers?)\b"
 )
+#: A word typed small where a sentence starts, before what a person says or does ("kalle from nights
+#: said", "rangi rang back"): in text written with capitals, a name typed in haste.
+_LOWER_OPENING_PERSON = re.compile(
+    r"(?:^|[.!?]\s+)(?P<name>[a-z][a-z'’-]{2,})(?=\s+(?:from\s+(?:the\s+)?[a-z]+\s+)?(?:said|says|told|asked|rang|"
+    r"called|texted|wrote|thinks|thought|reckons|wants|wanted|came|covered|brought|laughed|cried|agreed)\b)"
+)

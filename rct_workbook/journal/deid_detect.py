@@ -42,6 +42,7 @@ from rct_workbook.journal.deid_cues import (
     _LOWER_BEFORE_VERB,
     _LOWER_CASUAL_CUE,
     _LOWER_MODAL,
+    _LOWER_OPENING_PERSON,
     _LOWER_PAIR,
     _LOWER_TITLE_BEFORE,
     _MAYBE_PERSON_BEFORE,
@@ -257,6 +258,10 @@ def _cued_names(text: str) -> tuple[tuple[int, int], ...]:
         if re.fullmatch(r"(?i:on|by|until|till|since|last|next|this|every|from|of|each)\s+", m.group("before")):
             continue
         if fold(word) in given and person(word, everyday=True) and m.group("before"):
+            found.append(m.span("name"))
+    for m in _LOWER_OPENING_PERSON.finditer(text):
+        low = m.group("name")
+        if low not in english and not english_word(low) and low not in places and person(low, everyday=False):
             found.append(m.span("name"))
     for m in _JI_JOINED.finditer(text):
         stem = fold(m.group("name")).removesuffix("jee").removesuffix("ji")

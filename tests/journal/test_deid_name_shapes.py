@@ -352,3 +352,12 @@ def test_titles_particles_and_initials_of_more_languages_go_with_the_name(text: 
 
 def test_a_sentence_after_a_short_surname_is_no_part_of_it() -> None:
     assert _names("We saw Dr Wu. Then we left.") == ["Dr Wu"]
+
+
+def test_a_name_typed_small_where_a_sentence_starts_before_a_persons_verb_is_found() -> None:
+    assert "jussi" in _names("We talked it through. jussi from days said the same.")
+
+
+@pytest.mark.parametrize("text", ["It was fine. staff said no.", "Done. amhp rang back.", "Done. he said no."])
+def test_a_word_or_a_role_typed_small_where_a_sentence_starts_is_no_name(text: str) -> None:
+    assert _names(text) == []
