@@ -124,6 +124,9 @@ _DATE_LOCALES = (
     *("sv", "da", "nb", "nn", "fi", "et", "lv", "lt", "is", "ga", "cy", "gd", "kw", "mt", "ca", "eu", "gl"),
     *("tr", "az", "uz", "id", "ms", "fil", "vi", "sw", "af", "zu", "xh", "yo", "ha", "ig", "so", "mi", "to"),
     *("haw", "ko", "ja", "zh"),
+    # More of Southern and Eastern Africa: Shona, Kinyarwanda, Kirundi, Luganda, Chichewa, Sesotho,
+    # Setswana, Northern Ndebele, Swati, Venda, Tsonga, Sepedi, Oromo, Tigrinya.
+    *("sn", "rw", "rn", "lg", "ny", "st", "tn", "nd", "ss", "ve", "ts", "nso", "om", "ti"),
     # Other scripts: Greek, Cyrillic, Arabic, Hebrew, the scripts of South and South-East Asia.
     *("el", "ru", "uk", "bg", "sr", "mk", "ar", "fa", "ur", "he", "hi", "bn", "pa", "gu", "mr", "ne", "ta", "te"),
     *("kn", "ml", "si", "th", "my", "km", "lo", "am", "ka", "hy"),

@@ -181,3 +181,8 @@ def test_dates_of_other_calendars_are_found(text: str, date: str) -> None:
 def test_a_month_word_of_another_calendar_before_a_count_is_no_date(text: str) -> None:
     (spans,) = locate([text], region="GB")
     assert not [s for s in spans if s.kind == "date"]
+
+
+def test_a_date_in_kinyarwanda_is_found_by_cldrs_months() -> None:
+    (spans,) = locate(["Review on 4 Ugushyingo with the family."], region="GB")
+    assert any(s.kind == "date" for s in spans)
