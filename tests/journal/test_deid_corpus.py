@@ -121,7 +121,9 @@ def test_the_held_out_corpus_is_measured_apart(world_held_out: dict[str, object]
 #: words around them, titles, particles and initials, bodies named after peoples and places,
 #: months of other calendars), it now meets the aims: names 0.987, contacts and records 1.000,
 #: look-alikes kept 0.958 (places 0.939, dates 0.930), figures on a seen set, not held-out ones.
-BELOW_AIMS: set[str] = set()
+#: world_fresh6, written blind and sealed, ran once after that round: names 0.881, contacts
+#: and records 0.890, look-alikes kept 0.928 (places 0.581, dates 0.500).
+BELOW_AIMS: set[str] = {"world_fresh6"}
 
 
 @pytest.mark.parametrize(
