@@ -10,6 +10,9 @@ from rct_workbook.care.lexicon import (
     _FIRST_PERSON,
     _GLOBAL,
     _HEDGES,
+    _INNER,
+    _INNER_DETERMINERS,
+    _INNER_LINKS,
     _INTRODUCERS,
     _NEGATION_STOPS,
     _NEGATORS,
@@ -79,6 +82,9 @@ def subject(clause: _Clause, start: int) -> str | None:
             return "self"
         if word == "that" and k > 0:
             continue  # "I've thought that ...": the subject is before it
+        inner = k + 2 < start and clause.words[k + 1] in _INNER and clause.words[k + 2] in _INNER_LINKS
+        if word in _INNER_DETERMINERS and inner:
+            return "self"  # "the thought of ending it": an inner experience, no one else's
         after_verb = k > 0 and clause.words[k - 1] not in _INTRODUCERS
         if word in _DETERMINERS and after_verb and not (participle and start - k <= 3):
             # "on the platform", "keep a stash", "made a plan": an object, not the subject;

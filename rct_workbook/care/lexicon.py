@@ -211,6 +211,14 @@ _NEGATORS = frozenset({"not", "never", "no", "nor", "neither"})
 #: A determiner right before a match that makes the matched phrase the writer's own
 #: ("my suicidal thoughts"). "The" is left as it was: "the letter", "the cuts" are things.
 _OWN_DETERMINERS = frozenset({"my"})
+#: An inner experience named with "the" and no one's name ("the thought of ending it came
+#: back", "the urge to cut"): nobody else is said to have it, so it is the writer's; "her
+#: thoughts of …" stays another's, since "her" is read first.
+_INNER = frozenset(
+    {"thought", "thoughts", "idea", "ideas", "urge", "urges", "pull", "temptation", "wish", "image", "images"}
+)
+_INNER_LINKS = frozenset({"of", "to", "about"})
+_INNER_DETERMINERS = frozenset({"the", "this", "these", "that", "those"})
 #: "I wouldn't say I'm ...", "I don't think I'm ...": a hedged denial negates what follows.
 _HEDGES = frozenset({"say", "think", "call", "describe", "consider", "believe", "feel"})
 #: Negation does not reach across these: "wouldn't mind if I ...", "don't know how much longer ...".

@@ -466,3 +466,23 @@ def test_a_packs_care_concept_is_checked_on_load(tree: Any) -> None:
     )
     problems = [str(p) for p in validate_pack(pack)]
     assert any("a concept needs urgent, kind and because" in p and "concepts.yaml:" in p for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("sentence", "at", "whose"),
+    [
+        ("The thought of ending it all has followed me around all week.", "ending", "self"),
+        ("The idea of killing myself keeps coming back on night shifts.", "killing", "self"),
+        ("The urges to cut came back after the review.", "cut", "self"),
+        ("Her thoughts of ending it all worry me.", "ending", "other"),
+        ("The staff talked about ending it all.", "ending", "other"),
+    ],
+)
+def test_an_inner_experience_named_with_the_is_the_writers(sentence: str, at: str, whose: str) -> None:
+    """ "The thought of …", "the urge to …" with no one's name is the writer's own; "her
+    thoughts of …" stays hers, and "the staff" are still others."""
+    from rct_workbook.care.guards import subject
+    from rct_workbook.care.text import _clause
+
+    clause = _clause(sentence)
+    assert subject(clause, clause.words.index(at)) == whose
