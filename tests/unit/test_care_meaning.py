@@ -306,3 +306,21 @@ def test_a_sentence_is_encoded_once_a_process(monkeypatch: pytest.MonkeyPatch) -
     again = reader.read(said)
     assert encoded.count(said[0]) <= 1 and encoded.count(said[1]) <= 1
     assert again == first[:2]
+
+
+def test_phrases_in_a_sentence_both_readings_call_ordinary_are_set_aside(
+    content: Content, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An idiom the patterns take at its word ("overdosed on meetings") raises no care when the
+    nearest labelled sentence is benign and close and the head agrees; without the encoder the
+    patterns alone decide, as before."""
+    said = "Overdosed on meetings again this week, seven of them."
+    assert said.casefold() not in {e.text.casefold() for e in m.bank_examples()}
+    reader = m.reader()
+    assert isinstance(reader, m.Reader)
+    (meaning,) = reader.read([said])
+    assert meaning.ordinary and meaning.closest >= m.ORDINARY_CLOSE
+    assert evaluate(content, {**CALM, "sustain": said}).level == "none"
+    monkeypatch.setattr(m, "reader", lambda: "turned off for the test")
+    with caplog.at_level(logging.WARNING, logger="rct"):
+        assert evaluate(content, {**CALM, "sustain": said}).level == "urgent"
