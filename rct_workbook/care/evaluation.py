@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from rct_workbook.care.found import MEANING, Found, Net, found_in, net_found_in
 from rct_workbook.care.lexicon import _NEGATORS, _OTHERS
-from rct_workbook.care.text import _sentences, quote_of, words
+from rct_workbook.care.text import _sentences, quote_of, without_fields_answered_no, words
 from rct_workbook.model.question_types import QUESTION_TYPES
 from rct_workbook.reading_rules import Filler, flow_questions, holds, names_questions
 
@@ -45,7 +45,8 @@ def found_in_answers(content: Content, answers: Mapping[str, Any]) -> list[Found
     net = Net.of(content.care_concepts.values())
     read: list[tuple[str, str, list[Found]]] = []  # question, sentence, what was found there
     for qid, text in texts_by_question(content, answers):
-        for sentence in _sentences(text):
+        # A screening note's fields answered no ("Self-harm: none") are read as said: not at all.
+        for sentence in filter(None, map(without_fields_answered_no, _sentences(text))):
             precise = found_in(sentence, qid, patterns, net.idioms)
             met = max((f.level for f in precise if f.level in LEVELS), key=LEVELS.index, default="none")
             read.append((qid, sentence, precise + net_found_in(sentence, qid, net, met)))

@@ -99,3 +99,27 @@ def quote_of(sentence: str, clause: str, words_at_most: int = QUOTE_WORDS) -> st
             return shown
     cut = " ".join(clause.split()[:words_at_most])
     return cut.rstrip(",;:") + "…"
+
+
+#: A field of a screening note answered no: a short label, a colon or a dash, then a plain no
+#: and nothing after it but the field's end ("Suicidal thoughts: none.", "Self-harm - denied,
+#: just tired", "SI: nil today"). A label that speaks as "I" is no field ("I want to die - no,
+#: really"), and an answer that goes on is no plain no ("Suicidal thoughts: no plan, just the
+#: thoughts").
+_ANSWERED_NO = re.compile(
+    r"(?:^|(?<=[.;,]))\s*(?P<label>[^.;:,\n]{1,60}?)\s*(?::|\s[-\u2013\u2014]\s?)\s*"
+    r"(?i:none|nil|no|nope|denied|denies|negative|absent|not\s+present|zero|0|n/?a)"
+    r"(?i:\s+(?:at\s+present|currently|today|now|reported|at\s+all|thank\s+god|thankfully))?"
+    r"\s*(?=[.;,!]|$)[.;,!]?"
+)
+_SPEAKING = re.compile(r"(?i)\b(?:i|i'm|i've|i'd|im|ive|me)\b")
+
+
+def without_fields_answered_no(sentence: str) -> str:
+    """The sentence less its fields answered no (a screening note's "Self-harm: none"): what
+    remains is what the person said of themselves."""
+
+    def keep(m: re.Match[str]) -> str:
+        return m.group(0) if _SPEAKING.search(m.group("label")) else " "
+
+    return re.sub(r"\s+", " ", _ANSWERED_NO.sub(keep, sentence)).strip()

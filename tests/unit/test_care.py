@@ -486,3 +486,37 @@ def test_an_inner_experience_named_with_the_is_the_writers(sentence: str, at: st
 
     clause = _clause(sentence)
     assert subject(clause, clause.words.index(at)) == whose
+
+
+@pytest.mark.parametrize(
+    ("sentence", "left"),
+    [
+        ("Suicidal thoughts: none.", ""),
+        ("Self-harm - denied, just tired.", "just tired."),
+        ("Mood: low, SI: nil, self-harm: none, sleep poor.", "Mood: low, sleep poor."),
+        # A yes, or an answer that goes on, is what the person says: kept whole.
+        ("Suicidal thoughts: yes, most nights.", "Suicidal thoughts: yes, most nights."),
+        ("Suicidal thoughts: no plan, just the thoughts.", "Suicidal thoughts: no plan, just the thoughts."),
+        # A label that speaks as "I" is no field of a form.
+        ("I want to die - no, really.", "I want to die - no, really."),
+    ],
+)
+def test_a_screening_field_answered_no_is_not_read(sentence: str, left: str) -> None:
+    from rct_workbook.care.text import without_fields_answered_no
+
+    assert without_fields_answered_no(sentence) == left
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        ("Suicidal ideation: denied. Self-harm: none.", "none"),
+        ("Suicidal thoughts - none at present, just tired.", "none"),
+        ("Suicidal thoughts: yes, most nights.", "urgent"),
+        ("Suicidal thoughts: no plan, just the thoughts every night.", "urgent"),
+    ],
+)
+def test_a_screening_note_is_read_as_answered(content: Content, sentence: str, level: str) -> None:
+    from tests.unit.helpers import CALM
+
+    assert evaluate(content, {**CALM, "sustain": sentence}).level == level
