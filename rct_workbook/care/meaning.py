@@ -44,9 +44,10 @@ VECTORS_STAMP = BANK / "vectors.json"
 
 LEVELS = ("none", "check-in", "urgent")
 #: The nearest labelled sentence must be at least this close (cosine) to count: below it,
-#: nothing in the bank is like the sentence, and it is left to the patterns. (Measured at
-#: 0.45-0.55, with three and five neighbours voting, a margin over the nearest "none", and a
-#: higher bar for urgent: each cost distress met or crisis lines for little benign gain.)
+#: nothing in the bank is like the sentence, and it is left to the patterns. (With the
+#: published encoder, 0.45-0.55, three and five neighbours voting, a margin over the nearest
+#: "none" and a higher bar for urgent each cost distress met or crisis lines for little benign
+#: gain; with the tuned one, 0.4 and 0.45 gave more benign sentences care.)
 CLOSE_ENOUGH = 0.5
 #: Both readings call a sentence ordinary when its nearest labelled sentence is one of
 #: "none", at least this close, and the head reads none too: a denial ("I've never once
